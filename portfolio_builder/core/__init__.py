@@ -1,0 +1,1 @@
+"""Headless domain library: storage, rules, import and export; never imports Qt."""

@@ -1,0 +1,98 @@
+"""Tag evidence to descriptors and cover sheets, enforcing the framework's key-evidence rule."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from .errors import BadInput, RuleViolation
+from .framework_service import descriptor_by_code, framework_info
+from .portfolio_file import Portfolio
+from .schema import CoverSheet, CoverSheetLink, DescriptorLink, EvidenceItem
+
+
+def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
+    item = session.get(EvidenceItem, evidence_id)
+    if item is None:
+        raise BadInput(f"There is no evidence item {evidence_id}.")
+    return item
+
+
+def key_evidence(session: Session, descriptor_id: int) -> list[tuple[DescriptorLink, EvidenceItem]]:
+    """The key evidence of a descriptor, in slot order."""
+    rows = session.exec(select(DescriptorLink, EvidenceItem)
+                        .join(EvidenceItem, EvidenceItem.id == DescriptorLink.evidence_id)
+                        .where(DescriptorLink.descriptor_id == descriptor_id, DescriptorLink.role == "key")
+                        .order_by(DescriptorLink.slot)).all()
+    return list(rows)
+
+
+def tag_in_session(session: Session, evidence_id: int, code: str, cross_reference: bool = False,
+                   note: str = "") -> DescriptorLink:
+    """Tag within an open session (for batch work); same rules as tag_evidence."""
+    item = _evidence(session, evidence_id)
+    descriptor = descriptor_by_code(session, code)
+    existing = session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id,
+                                                         DescriptorLink.descriptor_id == descriptor.id)).first()
+    wanted_role = "cross" if cross_reference else "key"
+    if existing is not None and existing.role == wanted_role:
+        return existing
+    if not cross_reference:
+        rule_max = framework_info(session).max_key
+        present = [(link, ev) for link, ev in key_evidence(session, descriptor.id) if ev.id != evidence_id]
+        if len(present) >= rule_max:
+            names = " and ".join(f"'{ev.title}' (item {ev.id})" for _, ev in present)
+            raise RuleViolation(
+                f"Descriptor {descriptor.code} already has its {rule_max} key evidence items: {names}. "
+                f"Untag one of them first, or add '{item.title}' as a cross-reference.")
+        used = {link.slot for link, _ in present}
+        slot = next(s for s in range(1, rule_max + 1) if s not in used)
+    else:
+        slot = None
+    if existing is None:
+        existing = DescriptorLink(evidence_id=evidence_id, descriptor_id=descriptor.id)
+    existing.role, existing.slot, existing.note = wanted_role, slot, note
+    session.add(existing)
+    session.flush()
+    return existing
+
+
+def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_reference: bool = False,
+                 note: str = "") -> int:
+    """Present evidence for a descriptor as key evidence (refused past the rule's maximum) or a
+    cross-reference; returns the slot number (0 for a cross-reference)."""
+    with portfolio.writing() as session:
+        link = tag_in_session(session, evidence_id, code, cross_reference, note)
+        return link.slot or 0
+
+
+def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str) -> None:
+    """Remove an evidence item from a descriptor (key or cross-reference)."""
+    with portfolio.writing() as session:
+        descriptor = descriptor_by_code(session, code)
+        link = session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id,
+                                                         DescriptorLink.descriptor_id == descriptor.id)).first()
+        if link is not None:
+            session.delete(link)
+
+
+def links_of_evidence(session: Session, evidence_id: int) -> list[DescriptorLink]:
+    """Every descriptor link of one evidence item."""
+    return list(session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id)).all())
+
+
+def attach_to_cover_sheet(portfolio: Portfolio, evidence_id: int, cover_sheet_id: int) -> None:
+    """Attach evidence to a Priority Action Cover Sheet (idempotent)."""
+    with portfolio.writing() as session:
+        _evidence(session, evidence_id)
+        if session.get(CoverSheet, cover_sheet_id) is None:
+            raise BadInput(f"There is no cover sheet {cover_sheet_id}.")
+        if session.get(CoverSheetLink, (cover_sheet_id, evidence_id)) is None:
+            session.add(CoverSheetLink(cover_sheet_id=cover_sheet_id, evidence_id=evidence_id))
+
+
+def detach_from_cover_sheet(portfolio: Portfolio, evidence_id: int, cover_sheet_id: int) -> None:
+    """Detach evidence from a cover sheet."""
+    with portfolio.writing() as session:
+        link = session.get(CoverSheetLink, (cover_sheet_id, evidence_id))
+        if link is not None:
+            session.delete(link)

@@ -1,0 +1,172 @@
+"""The portfolio's own copy of its framework: install it, read it back, edit its descriptors."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from .errors import BadInput
+from .framework_file import _CODE_RE
+from .framework_model import Descriptor, EvidenceRule, Framework, ScaleLevel, Theme
+from .portfolio_file import Portfolio
+from .schema import DescriptorRow, FrameworkInfo, ScaleLevelRow, ThemeRow
+
+
+def install_framework(session: Session, framework: Framework) -> None:
+    """Copy a framework into an empty portfolio (its header, scale, themes and descriptors)."""
+    session.add(FrameworkInfo(
+        framework_id=framework.id, name=framework.name, awarding_body=framework.awarding_body,
+        version=framework.version, description=framework.description, scale_name=framework.scale_name,
+        min_key=framework.rule.min_key, max_key=framework.rule.max_key,
+        priorities_required=framework.priorities_required, uses_components=framework.uses_components,
+        action_plan_theme=framework.action_plan_theme))
+    for position, level in enumerate(framework.levels):
+        session.add(ScaleLevelRow(position=position, key=level.key, label=level.label,
+                                  description=level.description, colour=level.colour, score=level.score))
+    for t_pos, theme in enumerate(framework.themes):
+        row = ThemeRow(position=t_pos, code=theme.code, title=theme.title, description=theme.description)
+        session.add(row)
+        session.flush()
+        for d_pos, descriptor in enumerate(theme.descriptors):
+            session.add(DescriptorRow(theme_id=row.id, position=d_pos, code=descriptor.code,
+                                      text=descriptor.text, examples="\n".join(descriptor.examples)))
+
+
+def framework_info(session: Session) -> FrameworkInfo:
+    """The portfolio's framework header (rule, priorities, components)."""
+    return session.exec(select(FrameworkInfo)).one()
+
+
+def read_framework(session: Session) -> Framework:
+    """The portfolio's framework, as edited by the setting, in the shipped file's shape."""
+    info = framework_info(session)
+    levels = session.exec(select(ScaleLevelRow).order_by(ScaleLevelRow.position)).all()
+    themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
+    descriptors = session.exec(select(DescriptorRow).order_by(DescriptorRow.position)).all()
+    by_theme: dict[int, list[DescriptorRow]] = {}
+    for d in descriptors:
+        by_theme.setdefault(d.theme_id, []).append(d)
+    return Framework(
+        id=info.framework_id, name=info.name, awarding_body=info.awarding_body, version=info.version,
+        description=info.description, scale_name=info.scale_name,
+        levels=[ScaleLevel(l.key, l.label, l.description, l.colour, l.score) for l in levels],
+        rule=EvidenceRule(info.min_key, info.max_key), priorities_required=info.priorities_required,
+        uses_components=info.uses_components, action_plan_theme=info.action_plan_theme,
+        themes=[Theme(t.code, t.title, t.description,
+                      [Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e])
+                       for d in by_theme.get(t.id, [])]) for t in themes])
+
+
+def descriptor_by_code(session: Session, code: str) -> DescriptorRow:
+    """A descriptor by its code, or BadInput naming the codes that exist."""
+    row = session.exec(select(DescriptorRow).where(DescriptorRow.code == code)).first()
+    if row is None:
+        codes = session.exec(select(DescriptorRow.code).order_by(DescriptorRow.code)).all()
+        hint = f" Codes in this portfolio: {', '.join(codes)}." if codes else " This portfolio has no descriptors yet."
+        raise BadInput(f"There is no descriptor '{code}'.{hint}")
+    return row
+
+
+def theme_by_code(session: Session, code: str) -> ThemeRow:
+    """A theme by its code, or BadInput."""
+    row = session.exec(select(ThemeRow).where(ThemeRow.code == code)).first()
+    if row is None:
+        raise BadInput(f"There is no theme '{code}'.")
+    return row
+
+
+def _check_new_code(session: Session, code: str, ignore_id: int | None = None) -> str:
+    code = (code or "").strip()
+    if not _CODE_RE.match(code):
+        raise BadInput(f"'{code}' is not a valid code: use letters, digits, '.' and '-' (up to 16).")
+    clash = session.exec(select(DescriptorRow).where(DescriptorRow.code == code)).first()
+    theme_clash = session.exec(select(ThemeRow).where(ThemeRow.code == code)).first()
+    if (clash and clash.id != ignore_id) or theme_clash:
+        raise BadInput(f"The code '{code}' is already used in this portfolio.")
+    return code
+
+
+def add_theme(portfolio: Portfolio, code: str, title: str, description: str = "") -> int:
+    """Add a theme at the end of the framework; returns its id."""
+    if not title.strip():
+        raise BadInput("A theme needs a title.")
+    with portfolio.writing() as session:
+        if session.exec(select(ThemeRow).where(ThemeRow.code == code)).first():
+            raise BadInput(f"The theme code '{code}' is already used.")
+        position = session.exec(select(func.count()).select_from(ThemeRow)).one()
+        row = ThemeRow(position=position, code=code.strip(), title=title.strip(), description=description)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_theme(portfolio: Portfolio, theme_id: int, **fields) -> None:
+    """Edit a theme's title, description or evidence-summary fields."""
+    allowed = {"title", "description", "lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise BadInput(f"A theme has no field {', '.join(sorted(unknown))}.")
+    with portfolio.writing() as session:
+        row = session.get(ThemeRow, theme_id)
+        if row is None:
+            raise BadInput("That theme no longer exists.")
+        for name, value in fields.items():
+            setattr(row, name, value)
+        session.add(row)
+
+
+def add_descriptor(portfolio: Portfolio, theme_code: str, code: str, text: str,
+                   examples: list[str] | None = None) -> int:
+    """Add a descriptor at the end of a theme (for descriptors from the award pack); returns its id."""
+    if not text.strip():
+        raise BadInput("A descriptor needs its text.")
+    with portfolio.writing() as session:
+        theme = theme_by_code(session, theme_code)
+        code = _check_new_code(session, code)
+        position = session.exec(select(func.count()).select_from(DescriptorRow)
+                                .where(DescriptorRow.theme_id == theme.id)).one()
+        row = DescriptorRow(theme_id=theme.id, position=position, code=code, text=text.strip(),
+                            examples="\n".join(e.strip() for e in (examples or []) if e.strip()))
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_descriptor(portfolio: Portfolio, descriptor_id: int, code: str | None = None,
+                      text: str | None = None, examples: list[str] | None = None) -> None:
+    """Edit a descriptor's code, text or examples."""
+    with portfolio.writing() as session:
+        row = session.get(DescriptorRow, descriptor_id)
+        if row is None:
+            raise BadInput("That descriptor no longer exists.")
+        if code is not None and code != row.code:
+            row.code = _check_new_code(session, code, ignore_id=row.id)
+        if text is not None:
+            if not text.strip():
+                raise BadInput("A descriptor needs its text.")
+            row.text = text.strip()
+        if examples is not None:
+            row.examples = "\n".join(e.strip() for e in examples if e.strip())
+        session.add(row)
+
+
+def move_descriptor(portfolio: Portfolio, descriptor_id: int, new_position: int) -> None:
+    """Reorder a descriptor within its theme."""
+    with portfolio.writing() as session:
+        row = session.get(DescriptorRow, descriptor_id)
+        if row is None:
+            raise BadInput("That descriptor no longer exists.")
+        siblings = list(session.exec(select(DescriptorRow).where(DescriptorRow.theme_id == row.theme_id)
+                                     .order_by(DescriptorRow.position)).all())
+        siblings.remove(row)
+        siblings.insert(max(0, min(new_position, len(siblings))), row)
+        for position, sibling in enumerate(siblings):
+            sibling.position = position
+            session.add(sibling)
+
+
+def delete_descriptor(portfolio: Portfolio, descriptor_id: int) -> None:
+    """Remove a descriptor with its ratings and links (evidence items themselves are kept)."""
+    with portfolio.writing() as session:
+        row = session.get(DescriptorRow, descriptor_id)
+        if row is not None:
+            session.delete(row)

@@ -1,0 +1,100 @@
+"""Create a new portfolio from a framework, and edit the setting's profile and staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import select
+
+from .errors import BadInput, PortfolioFileError
+from .framework_model import Framework
+from .framework_service import install_framework
+from .portfolio_file import Portfolio
+from .schema import SettingProfile, Staff
+
+PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone",
+                  "context", "case_study", "three_year_plan"}
+
+
+def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: tuple[str, str] | None = None,
+                     team: list[tuple[str, str]] | None = None) -> Portfolio:
+    """Create a portfolio file holding a copy of the framework, the setting and its core team."""
+    if not setting_name or not setting_name.strip():
+        raise BadInput("The setting needs a name.")
+    portfolio = Portfolio.create(Path(path))
+    try:
+        with portfolio.writing() as session:
+            install_framework(session, framework)
+            session.add(SettingProfile(name=setting_name.strip()))
+            if lead:
+                session.add(Staff(name=lead[0], role=lead[1], is_lead=True))
+            for name, role in team or []:
+                session.add(Staff(name=name, role=role))
+    except Exception:
+        portfolio.close()
+        for leftover in (Path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return portfolio
+
+
+def setting_profile(portfolio: Portfolio) -> SettingProfile:
+    """The setting's profile row."""
+    with portfolio.session() as session:
+        profile = session.exec(select(SettingProfile)).first()
+    if profile is None:
+        raise PortfolioFileError("This portfolio has no setting profile; it may be damaged.")
+    return profile
+
+
+def update_profile(portfolio: Portfolio, **fields: str) -> None:
+    """Edit the setting's profile, context, case study or three-year outline plan."""
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        raise BadInput(f"The setting profile has no field {', '.join(sorted(unknown))}.")
+    if "name" in fields and not fields["name"].strip():
+        raise BadInput("The setting needs a name.")
+    with portfolio.writing() as session:
+        profile = session.exec(select(SettingProfile)).one()
+        for name, value in fields.items():
+            setattr(profile, name, value)
+        session.add(profile)
+
+
+def list_staff(portfolio: Portfolio) -> list[Staff]:
+    """Everyone on the staff list, lead first."""
+    with portfolio.session() as session:
+        return list(session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all())
+
+
+def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",
+              is_lead: bool = False, in_core_team: bool = True) -> int:
+    """Add a member of staff; returns the id."""
+    if not name.strip():
+        raise BadInput("A member of staff needs a name.")
+    with portfolio.writing() as session:
+        row = Staff(name=name.strip(), role=role, email=email, is_lead=is_lead, in_core_team=in_core_team)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:
+    """Edit a member of staff."""
+    with portfolio.writing() as session:
+        row = session.get(Staff, staff_id)
+        if row is None:
+            raise BadInput("That member of staff no longer exists.")
+        for name, value in fields.items():
+            if name not in {"name", "role", "email", "is_lead", "in_core_team"}:
+                raise BadInput(f"A member of staff has no field {name}.")
+            setattr(row, name, value)
+        session.add(row)
+
+
+def remove_staff(portfolio: Portfolio, staff_id: int) -> None:
+    """Remove a member of staff (their past ratings keep the name they were made under)."""
+    with portfolio.writing() as session:
+        row = session.get(Staff, staff_id)
+        if row is not None:
+            session.delete(row)

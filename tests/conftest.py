@@ -1,0 +1,52 @@
+"""Suite-wide guards: no network, offscreen Qt, and a fresh portfolio in a temp dir in one line."""
+
+import os
+import socket
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised when code under test tries to open a network connection."""
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+_real_create_connection = socket.create_connection
+
+
+def _refuse(*_args, **_kwargs):
+    raise NetworkBlocked("network access attempted during tests")
+
+
+def _guarded_connect(sock, address):
+    if sock.family == socket.AF_UNIX:
+        return _real_connect(sock, address)
+    raise NetworkBlocked(f"network access attempted during tests: {address!r}")
+
+
+def _guarded_connect_ex(sock, address):
+    if sock.family == socket.AF_UNIX:
+        return _real_connect_ex(sock, address)
+    raise NetworkBlocked(f"network access attempted during tests: {address!r}")
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+socket.getaddrinfo = _refuse
+socket.create_connection = _refuse
+
+
+@pytest.fixture
+def fpa_portfolio(tmp_path):
+    """A new Family Partnership Award portfolio in a temp dir."""
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+
+    portfolio = create_portfolio(tmp_path / "oak.portfolio", shipped_framework("family-partnership-award"),
+                                 "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
+    yield portfolio
+    portfolio.close()

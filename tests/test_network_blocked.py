@@ -1,0 +1,23 @@
+"""The suite itself proves that sockets are blocked, so an accidental network call fails loudly."""
+
+import socket
+
+import pytest
+
+from tests.conftest import NetworkBlocked
+
+
+def test_tcp_connect_is_refused():
+    """Any attempt to reach a host during the tests raises instead of touching the network."""
+    with pytest.raises(NetworkBlocked):
+        socket.create_connection(("192.0.2.1", 80), timeout=0.1)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    with pytest.raises(NetworkBlocked):
+        sock.connect(("127.0.0.1", 9))
+    sock.close()
+
+
+def test_name_lookup_is_refused():
+    """DNS lookups are blocked too."""
+    with pytest.raises(NetworkBlocked):
+        socket.getaddrinfo("example.org", 443)
