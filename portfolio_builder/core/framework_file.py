@@ -44,6 +44,16 @@ class _LineFinder:
                 return number + 1
         return start
 
+    def level_line(self, index: int, start: int | None) -> int | None:
+        """Line of the index-th inline table in the scale's levels array."""
+        seen = -1
+        for number in range((start or 1) - 1, len(self.lines)):
+            if self.lines[number].lstrip().startswith("{"):
+                seen += 1
+                if seen == index:
+                    return number + 1
+        return start
+
     def descriptor_line(self, theme_index: int, descriptor_index: int) -> int | None:
         """Line of the descriptor_index-th [[themes.descriptors]] inside theme theme_index."""
         theme_start = self.header_line("themes", theme_index) or 1
@@ -110,8 +120,8 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
             raise ValueError("a [scale] table with at least one level is required")
         framework.scale_name = _text(scale.get("name"), "scale name", required=False)
         keys = set()
-        for level in scale["levels"]:
-            line = finder.key_line("levels", finder.header_line("scale", 0))
+        for l_index, level in enumerate(scale["levels"]):
+            line = finder.level_line(l_index, finder.key_line("levels", finder.header_line("scale", 0)))
             if not isinstance(level, dict):
                 raise ValueError("each scale level must be a table with key and label")
             key = _text(level.get("key"), "level key", limit=32)
@@ -134,6 +144,7 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
         if not isinstance(rule, dict):
             raise ValueError("[evidence_rule] must be a table")
         min_key, max_key = rule.get("min_key", 2), rule.get("max_key", 2)
+        line = finder.key_line("max_key", line) if "max_key" in rule else finder.key_line("min_key", line)
         if not (isinstance(min_key, int) and isinstance(max_key, int) and 0 <= min_key <= max_key <= 10):
             raise ValueError("evidence_rule needs whole numbers with 0 <= min_key <= max_key <= 10")
         framework.rule = EvidenceRule(min_key=min_key, max_key=max_key)
@@ -151,7 +162,7 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
             if code in codes:
                 raise ValueError(f"theme code '{code}' appears twice")
             codes.add(code)
-            line = finder.header_line("themes", t_index)
+            line = finder.key_line("title", finder.header_line("themes", t_index))
             new_theme = Theme(code=code, title=_text(theme.get("title"), f"title of theme {code}", limit=200),
                               description=_text(theme.get("description"), "theme description", required=False))
             descriptors = theme.get("descriptors", [])
@@ -168,10 +179,11 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
                 if d_code in codes:
                     raise ValueError(f"code '{d_code}' appears twice")
                 codes.add(d_code)
-                line = finder.descriptor_line(t_index, d_index)
+                line = finder.key_line("examples", finder.descriptor_line(t_index, d_index))
                 examples = item.get("examples", [])
                 if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
                     raise ValueError(f"examples of descriptor {d_code} must be a list of text")
+                line = finder.key_line("text", finder.descriptor_line(t_index, d_index))
                 new_theme.descriptors.append(Descriptor(
                     code=d_code, text=_text(item.get("text"), f"text of descriptor {d_code}"),
                     examples=[e.strip() for e in examples if e.strip()]))

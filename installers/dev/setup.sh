@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up a development environment on Debian/Ubuntu from nothing, then runs one job:
+#   bash installers/dev/setup.sh sample   build the sample portfolio, export + verify its bundle, open it
+#   bash installers/dev/setup.sh test     run the test suite
+# Installs the system libraries Qt needs (apt, when run as root or with sudo) and a virtualenv in .venv.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+job="${1:-sample}"
+
+apt_packages=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+              libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core zip)
+missing=()
+for pkg in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "Installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi
+
+case "$job" in
+  sample) exec .venv/bin/portfolio-builder sample --dir sample-output ;;
+  test)
+    set +e
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "${@:2}"
+    status=$?
+    # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
+    [ $status -eq 5 ] && echo "No tests were collected." >&2 && exit 1
+    exit $status ;;
+  *) echo "usage: $0 sample|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,169 @@
+"""The sample portfolio: a fictional primary school part-way through the Family Partnership Award."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from . import audit_service as audit
+from . import planning_service as planning
+from .demo_files import make_docx, make_pdf, make_photo, make_text
+from .evidence_import import import_evidence
+from .evidence_links import attach_to_cover_sheet, tag_evidence
+from .evidence_service import update_evidence
+from .framework_catalog import shipped_framework
+from .framework_service import update_theme
+from .portfolio_file import Portfolio
+from .portfolio_setup import add_staff, create_portfolio, update_profile
+
+SETTING = "Riverside Primary School"
+TEAM = [("Dawn Okafor", "Headteacher"), ("Sam Wright", "Parent Support Adviser"),
+        ("Priya Shah", "Governor"), ("Tom Ellis", "Year 2 teacher"), ("Grace Mensah", "Early Years lead")]
+
+# (descriptor, [(kind, title, source), (kind, title, source)])
+KEY_EVIDENCE = {
+    "1a": [("docx", "Mission statement 2026", "School website"), ("photo", "Welcome breakfast for new families", "Autumn term")],
+    "1b": [("pdf", "Prospectus: families welcome", "Prospectus"), ("photo", "Open morning at the front door", "Open morning")],
+    "1c": [("pdf", "Family survey summary, autumn 2026", "Family survey"), ("text", "Family Forum minutes, October", "Family Forum")],
+    "1d": [("text", "Family testimonials", "Parents' evening"), ("pdf", "Local paper: Riverside families' garden", "Media report")],
+    "1e": [("docx", "Vision statement written with families", "Visioning day"), ("photo", "Visioning day with parents", "Visioning day")],
+    "1f": [("docx", "Family Partnership Policy", "Policy folder"), ("docx", "Family Partnership Agreement", "Policy folder")],
+    "1g": [("pdf", "Family Partnership Policy, easy-read", "Policy folder"), ("text", "Family Partnership Policy, audio script", "Policy folder")],
+    "1h": [("text", "Family Support Group membership", "Family Support Group"), ("photo", "Family Support Group meeting", "Family Support Group")],
+    "1i": [("photo", "Our Champion for Families, Sam Wright", "Staff board"), ("docx", "Champion for Families: role", "HR")],
+    "1j": [("docx", "Case study: reading together at home", "Case studies"), ("pdf", "Cameo: the Ahmed family's garden project", "Case studies")],
+}
+
+RATINGS = {  # code: (baseline level, now level, comment)
+    "1a": ("developing", "embedded", "Families describe staff as approachable; trust shown in survey."),
+    "1b": ("developing", "embedded", "Welcome events now reach fathers and grandparents too."),
+    "1c": ("emergent", "developing", "Forum views now change decisions; critical views still under-heard."),
+    "1d": ("developing", "embedded", "Testimonials and press coverage show pride in the school."),
+    "1e": ("emergent", "embedded", "Vision rewritten with families at the centre."),
+    "1f": ("emergent", "embedded", "Policy and agreement co-written with the Family Forum."),
+    "1g": ("emergent", "developing", "Easy-read version done; translations in progress."),
+    "1h": ("emergent", "developing", "Group meets half-termly; broadening membership."),
+    "1i": ("emergent", "embedded", "Champion named and known to families."),
+    "1j": ("developing", "embedded", "Case studies celebrate families' part in learning."),
+}
+
+PRIORITIES = [
+    ("Hear every family's voice", "Widen the Family Forum and act on critical feedback.", ["1c", "1d"]),
+    ("Policy in every format", "Translate and record the family partnership policy.", ["1f", "1g"]),
+    ("A stronger Family Support Group", "Recruit fathers, carers and grandparents to the group.", ["1h"]),
+    ("Champion for Families in the community", "Make the Champion visible beyond the school gate.", ["1i"]),
+    ("Celebrate families' part in learning", "Collect and share case studies each half term.", ["1j", "1a"]),
+]
+
+
+def _make_file(folder: Path, index: int, kind: str, title: str, when: datetime) -> Path:
+    stem = folder / f"{index:02d}-{title.lower().replace(' ', '-').replace(':', '').replace(',', '')[:40]}"
+    paragraphs = [f"{title}.", f"{SETTING}, {when:%B %Y}.",
+                  "Written with the Family Forum and reviewed by the governing body.",
+                  "This sample document was generated for the Portfolio Builder demonstration."]
+    if kind == "photo":
+        return make_photo(stem.with_suffix(".jpg"), title, when, seed=index, with_gps=index % 3 == 0)
+    if kind == "docx":
+        return make_docx(stem.with_suffix(".docx"), title, paragraphs)
+    if kind == "pdf":
+        return make_pdf(stem.with_suffix(".pdf"), title, paragraphs)
+    return make_text(stem.with_suffix(".txt"), [title, ""] + paragraphs)
+
+
+def build_demo(folder: Path, name: str = "riverside-sample.portfolio") -> Path:
+    """Build the sample portfolio in folder (replacing an earlier sample); returns its path."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        old.unlink(missing_ok=True)
+    portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), SETTING,
+                                 lead=("Ann Patel", "Family Partnership Manager"), team=TEAM)
+    try:
+        _fill(portfolio)
+    finally:
+        portfolio.close()
+    return path
+
+
+def _fill(portfolio: Portfolio) -> None:
+    update_profile(portfolio, kind="Primary school", address="1 River Lane, Anytown AN1 2BC",
+                   reference="URN 100000", head="Dawn Okafor", contact_email="office@riverside.example",
+                   context="A two-form-entry primary school of 420 pupils; 31% of families speak English as an "
+                           "additional language. The award was chosen to build on a strong Early Years offer.",
+                   case_study="Our journey: the audit showed families felt welcome but unheard. The Family Forum, "
+                              "co-written policy and a named Champion changed that; the spring survey shows 92% "
+                              "of families feel listened to (up from 64%).",
+                   three_year_plan="Year 1: embed the Forum in governance. Year 2: family learning in every year "
+                                   "group. Year 3: share our practice with the local cluster.")
+    lead_id = add_staff(portfolio, "Naomi Clarke", "Family Support Worker")
+    update_theme(portfolio, 1, lead_staff_id=lead_id, gathering_started=date(2025, 9, 15),
+                 gathering_ended=date(2026, 6, 30),
+                 summative_comment="Theme 1 is embedded: families shaped our vision and policy.")
+    for code, (baseline, now, comment) in RATINGS.items():
+        audit.rate_descriptor(portfolio, code, baseline, date(2025, 9, 26), "Baseline audit.",
+                              gap="Evidence thin" if baseline == "emergent" else "", rated_by="Ann Patel")
+        audit.rate_descriptor(portfolio, code, now, date(2026, 6, 12), comment, rated_by="Ann Patel")
+
+    with tempfile.TemporaryDirectory(prefix="pb-demo-") as tmp:
+        files, meta, index = [], [], 0
+        for code, items in KEY_EVIDENCE.items():
+            for kind, title, source in items:
+                index += 1
+                when = datetime(2025 + (index > 8), (index * 5) % 12 + 1, index % 27 + 1, 10, 30)
+                files.append(_make_file(Path(tmp), index, kind, title, when))
+                meta.append((code, kind, title, source))
+        report = import_evidence(portfolio, files, consent="obtained")
+        if report.skipped:
+            raise RuntimeError(f"demo import failed: {report.skipped}")
+        for evidence_id, (code, kind, title, source) in zip(report.added, meta):
+            update_evidence(portfolio, evidence_id, title=title, source=source, collected_by="Naomi Clarke",
+                            consent="obtained" if kind == "photo" else "not-needed")
+            tag_evidence(portfolio, evidence_id, code)
+        tag_evidence(portfolio, report.added[0], "1e", cross_reference=True)
+
+        priority_ids = []
+        for number, (title, description, codes) in enumerate(PRIORITIES, start=1):
+            priority_ids.append(planning.add_priority(portfolio, title, description, descriptor_codes=codes))
+            planning.add_action(portfolio, description, descriptor_code=codes[0], priority_id=priority_ids[-1],
+                                lead=TEAM[number % len(TEAM)][0], resources="Staff time; small budget",
+                                starts_on=date(2025, 10, number * 3), ends_on=date(2026, 3 + number, 28),
+                                monitoring="Core team, half-termly, minutes", success_criteria="Families say so in the survey",
+                                status="done" if number <= 2 else "in-progress")
+        planning.add_action(portfolio, "Report audit findings to governors", theme_code="2", lead="Ann Patel",
+                            starts_on=date(2025, 10, 15), ends_on=date(2025, 11, 20), monitoring="Chair of governors",
+                            success_criteria="Findings minuted", status="done")
+
+        extra = [_make_file(Path(tmp), 50 + n, kind, title, datetime(2026, 2 + n, 10, 14, 0))
+                 for n, (kind, title) in enumerate([("photo", "Family Forum in the hall"),
+                                                    ("text", "Letter to families about the Forum"),
+                                                    ("photo", "Grandparents' reading morning"),
+                                                    ("pdf", "Governors' strategy 2026-2029"),
+                                                    ("docx", "Outline action plan 2026-2029")])]
+        report = import_evidence(portfolio, extra, consent="obtained")
+        forum_photo, letter, grandparents, strategy, outline = report.added
+        update_evidence(portfolio, grandparents, consent="missing",
+                        consent_note="Awaiting the form from one family")
+        update_evidence(portfolio, strategy, component="generic")
+        update_evidence(portfolio, outline, component="plan")
+        for day, (priority_id, text) in enumerate(zip(priority_ids, [
+                "Forum relaunched with an evening session; 14 families came.",
+                "Easy-read policy drafted with three parents.",
+                "Grandparents invited to the Support Group; four joined.",
+                "Champion held a drop-in at the community centre.",
+                "First case study shared in the newsletter."]), start=1):
+            sheet = planning.cover_sheet_for(portfolio, priority_id)
+            planning.update_cover_sheet(portfolio, sheet.id, lead=TEAM[day % len(TEAM)][0],
+                                        started_on=date(2025, 10, day), impact_summary="Take-up is rising; see diary.")
+            planning.add_diary_entry(portfolio, sheet.id, date(2025, 11, day * 2), text, author="Ann Patel")
+            planning.add_diary_entry(portfolio, sheet.id, date(2026, 2, day * 3),
+                                     "Reviewed at the core team meeting; next steps agreed.", author="Ann Patel")
+        first_sheet = planning.cover_sheet_for(portfolio, priority_ids[0]).id
+        attach_to_cover_sheet(portfolio, forum_photo, first_sheet)
+        attach_to_cover_sheet(portfolio, letter, first_sheet)
+        attach_to_cover_sheet(portfolio, grandparents, planning.cover_sheet_for(portfolio, priority_ids[2]).id)
+        video = import_evidence(portfolio, ["https://video.example.org/riverside/family-forum-diary"],
+                                title="Video diary: the Family Forum", consent="obtained").added
+        if video:
+            tag_evidence(portfolio, video[0], "1c", cross_reference=True)
