@@ -1,0 +1,82 @@
+"""The self-audit, priorities, action plan and cover-sheet diaries, and the readiness report."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from portfolio_builder.core import audit_service as audit
+from portfolio_builder.core import planning_service as planning
+from portfolio_builder.core.errors import BadInput
+from portfolio_builder.core.framework_service import add_descriptor
+from portfolio_builder.core.readiness import check_readiness
+from portfolio_builder.core.schema import EvidenceItem
+from portfolio_builder.core.snapshot import build_snapshot
+
+
+def test_ratings_keep_their_history_and_newest_is_current(fpa_portfolio):
+    """Each rating is dated and kept; the newest by date is the current judgement."""
+    audit.rate_descriptor(fpa_portfolio, "1a", "emergent", date(2025, 9, 20), "Baseline", rated_by="Ann")
+    audit.rate_descriptor(fpa_portfolio, "1a", "Embedded", date(2026, 5, 1), "Now in place")
+    history = audit.rating_history(fpa_portfolio, "1a")
+    assert [h.level_key for h in history] == ["emergent", "embedded"]
+    snap = build_snapshot(fpa_portfolio)["themes"][0]["descriptors"][0]
+    assert snap["rating"]["label"] == "Embedded" and snap["rating"]["score"] == 100
+    assert snap["rating_history"][0]["comment"] == "Baseline"
+
+
+def test_rating_off_the_scale_or_in_the_future_is_refused(fpa_portfolio):
+    """A level not on the framework's scale, or a future date, is refused with the reason."""
+    with pytest.raises(BadInput, match="Emergent, Developing, Embedded"):
+        audit.rate_descriptor(fpa_portfolio, "1a", "green")
+    with pytest.raises(BadInput, match="future"):
+        audit.rate_descriptor(fpa_portfolio, "1a", "embedded", date.today() + timedelta(days=1))
+    assert audit.rating_history(fpa_portfolio, "1a") == []
+
+
+def test_priorities_actions_and_diary(fpa_portfolio):
+    """Priorities span descriptors, each gets a cover sheet whose diary is kept in date order."""
+    first = planning.add_priority(fpa_portfolio, "Hear every family", descriptor_codes=["1c", "1d"])
+    second = planning.add_priority(fpa_portfolio, "Policy in every format", descriptor_codes=["1g"])
+    planning.move_priority(fpa_portfolio, second, 0)
+    assert [p.title for p in planning.list_priorities(fpa_portfolio)] == ["Policy in every format", "Hear every family"]
+    sheet = planning.cover_sheet_for(fpa_portfolio, first)
+    planning.add_diary_entry(fpa_portfolio, sheet.id, date(2026, 2, 1), "Second")
+    planning.add_diary_entry(fpa_portfolio, sheet.id, date(2025, 11, 1), "First")
+    assert [e.text for e in planning.diary_entries(fpa_portfolio, sheet.id)] == ["First", "Second"]
+    planning.add_action(fpa_portfolio, "Relaunch the Forum", descriptor_code="1c", lead="Sam",
+                        starts_on=date(2025, 10, 1), ends_on=date(2026, 3, 1), priority_id=first)
+    snap = build_snapshot(fpa_portfolio)
+    assert snap["priorities"][1]["descriptor_codes"] == ["1c", "1d"]
+    assert snap["priorities"][1]["cover_sheet"]["diary"][0]["text"] == "First"
+    assert snap["action_plan"][0]["theme_code"] == "1" and snap["action_plan"][0]["priority_number"] == 2
+
+
+def test_action_plan_refuses_nonsense(fpa_portfolio):
+    """An action that ends before it starts, or has no text, is refused."""
+    with pytest.raises(BadInput, match="end before it starts"):
+        planning.add_action(fpa_portfolio, "Do it", starts_on=date(2026, 3, 1), ends_on=date(2026, 1, 1))
+    with pytest.raises(BadInput):
+        planning.add_action(fpa_portfolio, "   ")
+    with pytest.raises(BadInput, match="future"):
+        planning.add_diary_entry(fpa_portfolio, planning.cover_sheet_for(
+            fpa_portfolio, planning.add_priority(fpa_portfolio, "P")).id, date.today() + timedelta(days=3), "x")
+
+
+def test_readiness_lists_every_kind_of_gap(fpa_portfolio):
+    """Readiness names short evidence, unrated descriptors, missing priorities, consent and empty themes."""
+    with fpa_portfolio.writing() as session:
+        session.add(EvidenceItem(kind="photo", title="Parents' breakfast", consent="missing"))
+    problems = check_readiness(fpa_portfolio).problems
+    assert "Descriptor 1a has 0 of 2 key evidence items." in problems
+    assert "Descriptor 1j has not been rated." in problems
+    assert "0 of 5 priorities chosen." in problems
+    assert any("Consent is not recorded for photo 'Parents' breakfast'" in p for p in problems)
+    assert any(p.startswith("Theme 2 (Leadership, management and coordination) has no descriptors") for p in problems)
+
+
+def test_added_descriptors_join_the_readiness_report(fpa_portfolio):
+    """Descriptors typed in from the award pack are checked like the shipped ones."""
+    add_descriptor(fpa_portfolio, "2", "2a", "Leaders champion family partnership.", ["Governors' minutes"])
+    readiness = check_readiness(fpa_portfolio)
+    assert "Descriptor 2a has 0 of 2 key evidence items." in readiness.problems
+    assert not any(p.startswith("Theme 2 ") for p in readiness.problems)
