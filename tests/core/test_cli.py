@@ -1,0 +1,68 @@
+"""The command line is a contract: its outputs and exit codes (0 ok, 1 refused, 2 usage)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from portfolio_builder.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_frameworks_lists_the_shipped_ones(capsys):
+    """`frameworks` lists each framework's id and size."""
+    code, out, _ = run(capsys, "frameworks")
+    assert code == 0 and "family-partnership-award" in out and "investors-in-families-secure" in out
+
+
+def test_new_then_status_json(capsys, tmp_path):
+    """A new portfolio reports not ready, with its problems, as JSON."""
+    path = tmp_path / "oak.portfolio"
+    code, out, _ = run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+    assert code == 0 and path.exists()
+    code, out, _ = run(capsys, "status", str(path), "--json")
+    report = json.loads(out)
+    assert code == 0 and report["ready"] is False
+    assert "Descriptor 1a has 0 of 2 key evidence items." in report["problems"]
+
+
+def test_refusals_exit_1_with_one_line(capsys, tmp_path):
+    """A refused request exits 1 with a single clear line on stderr and no traceback."""
+    code, _, err = run(capsys, "new", str(tmp_path / "x.portfolio"), "--framework", "nope", "--setting", "Oak")
+    assert code == 1 and err.count("\n") == 1 and "Known frameworks" in err
+    assert not (tmp_path / "x.portfolio").exists()
+    junk = tmp_path / "junk.portfolio"
+    junk.write_text("not a database")
+    code, _, err = run(capsys, "status", str(junk))
+    assert code == 1 and "not a portfolio file" in err and "Traceback" not in err
+
+
+def test_tag_unknown_evidence_is_refused(capsys, tmp_path):
+    """Tagging an item that does not exist exits 1 and changes nothing."""
+    path = tmp_path / "oak.portfolio"
+    run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+    code, _, err = run(capsys, "tag", str(path), "99", "1a")
+    assert code == 1 and "no evidence item 99" in err
+
+
+def test_usage_errors_exit_2(capsys):
+    """A missing argument or unknown command is a usage error (exit 2)."""
+    with pytest.raises(SystemExit) as caught:
+        main(["new"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+
+
+def test_installed_entry_point_runs(tmp_path):
+    """The `portfolio-builder` program runs as a separate process."""
+    result = subprocess.run([sys.executable, "-m", "portfolio_builder.cli", "frameworks"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "blank" in result.stdout
