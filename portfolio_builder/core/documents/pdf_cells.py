@@ -1,0 +1,59 @@
+"""Small PDF building blocks shared by the sheets: wrapped cells, house tables, thumbnails."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+from .pdf_styles import grid_style, para_text, styles
+
+
+def cell(value, style: str = "small") -> Paragraph:
+    """A table cell that wraps long text; value is user text and is escaped."""
+    return Paragraph(para_text(value), styles()[style])
+
+
+def markup_cell(markup: str, style: str = "small") -> Paragraph:
+    """A cell from markup the caller has already escaped."""
+    return Paragraph(markup, styles()[style])
+
+
+def lines_cell(lines: list[str], style: str = "small", empty: str = "") -> Paragraph:
+    """A cell listing several user values, one per line."""
+    shown = [para_text(line) for line in lines if line]
+    return Paragraph("<br/>".join(shown) if shown else para_text(empty), styles()[style])
+
+
+def house_table(header: list[str], rows: list[list], widths: list[float], extra: list | None = None) -> Table:
+    """A grid table in the house style; the header repeats on each page and long rows may split."""
+    data = [[cell(h, "cell_head") for h in header]] + rows
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(TableStyle(grid_style() + (extra or [])))
+    return table
+
+
+def label_table(pairs: list[tuple[str, object]], width: float) -> Table:
+    """A two-column 'label: value' box (lead, dates, summative comment ...)."""
+    rows = [[cell(label, "small_bold"), cell(value)] for label, value in pairs]
+    table = Table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=1)
+    style = grid_style(header_rows=0) + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def thumbnail_image(jpeg: bytes | None, max_size: float = 2.0 * cm) -> Image | None:
+    """A thumbnail flowable scaled to fit max_size, or None when there is no usable image."""
+    if not jpeg:
+        return None
+    try:
+        width, height = ImageReader(BytesIO(jpeg)).getSize()
+    except Exception:  # a broken thumbnail must never stop the portfolio
+        return None
+    if not width or not height:
+        return None
+    scale = min(max_size / width, max_size / height)
+    return Image(BytesIO(jpeg), width=width * scale, height=height * scale)

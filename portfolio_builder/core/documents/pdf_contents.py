@@ -1,0 +1,97 @@
+"""The PDF's document template: contents page entries, bookmarks (outline), portrait/landscape pages, page x of y."""
+
+from __future__ import annotations
+
+import itertools
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
+
+_keys = itertools.count(1)
+
+
+class SectionHeading(Paragraph):
+    """A heading that becomes a contents entry and a PDF bookmark at its outline level."""
+
+    def __init__(self, title: str, level: int, style_name: str | None = None, in_contents: bool = True):
+        super().__init__(para_text(title), styles()[style_name or f"h{min(level, 2)}"])
+        self.plain_title = title
+        self.outline_level = level
+        self.in_contents = in_contents
+        self.bookmark_key = f"s{next(_keys)}"
+
+
+class PageTotalMarker(Flowable):
+    """Zero-size last flowable: notes the final page so 'page x of y' is right, asking for another pass if not."""
+
+    def __init__(self, doc: "PortfolioDocTemplate"):
+        super().__init__()
+        self.doc = doc
+        self.seen = 0
+        self.satisfied = False
+
+    def isIndexing(self):
+        return 1
+
+    def beforeBuild(self):
+        self.seen = 0
+
+    def afterBuild(self):
+        self.satisfied = self.seen == self.doc.page_total
+        self.doc.page_total = self.seen
+
+    def isSatisfied(self):
+        return self.satisfied
+
+    def notify(self, kind, stuff):
+        """Contents entries are not for this flowable."""
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self):
+        self.seen = self.canv.getPageNumber()
+
+
+def contents_table() -> TableOfContents:
+    """The contents page flowable, filled in by multiBuild from the section headings."""
+    toc = TableOfContents(dotsMinLevel=0)
+    s = styles()
+    toc.levelStyles = [s["toc0"], s["toc1"], s["toc2"]]
+    return toc
+
+
+class PortfolioDocTemplate(BaseDocTemplate):
+    """A4 portrait pages with a landscape template for wide tables; headings feed contents and outline."""
+
+    def __init__(self, out, *, setting_name: str, scheme_name: str, footer_note: str, draft: bool, title: str):
+        super().__init__(out, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                         bottomMargin=MARGIN, title=title, author=setting_name, subject=scheme_name,
+                         creator="Portfolio Builder")
+        self.setting_name, self.scheme_name, self.footer_note, self.draft = (
+            setting_name, scheme_name, footer_note, draft)
+        self.page_total = 0
+        self.addPageTemplates([self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)])
+
+    @staticmethod
+    def _template(name: str, size) -> PageTemplate:
+        width, height = size
+        frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id=f"{name}-frame",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return PageTemplate(id=name, frames=[frame], onPage=draw_page_frame, pagesize=size)
+
+    def afterFlowable(self, flowable):
+        if not isinstance(flowable, SectionHeading):
+            return
+        key = flowable.bookmark_key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.plain_title, key, level=flowable.outline_level,
+                                  closed=flowable.outline_level > 0)
+        if flowable.in_contents:
+            self.notify("TOCEntry", (flowable.outline_level, para_text(flowable.plain_title), self.page, key))
+
+    @staticmethod
+    def frame_width(landscape: bool = False) -> float:
+        return (LANDSCAPE if landscape else PORTRAIT)[0] - 2 * MARGIN
