@@ -87,6 +87,8 @@ def add_table(doc, header: list[str], rows: list[list], fractions: list[float]):
     table.autofit = False
     width = usable_width(doc)
     widths = [int(width * f / sum(fractions)) for f in fractions]
+    for column, w in zip(table.columns, widths):
+        column.width = w  # the grid widths LibreOffice and Word both honour
     head = table.rows[0]
     _repeat_header(head)
     for cell, label, w in zip(head.cells, header, widths):
@@ -105,7 +107,9 @@ def add_fields(doc, pairs: list[tuple[str, object]]):
     """A two-column 'label | value' table; empty values stay as space for writing in."""
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"
+    table.autofit = False
     width = usable_width(doc)
+    table.columns[0].width, table.columns[1].width = int(width * 0.32), int(width * 0.68)
     for label, value in pairs:
         cells = table.add_row().cells
         cells[0].width, cells[1].width = int(width * 0.32), int(width * 0.68)

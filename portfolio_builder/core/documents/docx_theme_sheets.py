@@ -31,7 +31,7 @@ def audit_sheet_docx(view: PortfolioView, theme: dict):
         if rating.get("rated_by"):
             comment = f"{comment}\n\u2014 {text(rating.get('rated_by'))}".strip()
         rows.append(cells + [comment, text(rating.get("gap"))])
-    add_table(doc, header, rows, [3.2] + [1.0] * len(levels) + [3.8, 2.6])
+    add_table(doc, header, rows, [3.0] + [1.35] * len(levels) + [3.6, 2.4])
     return doc
 
 

@@ -1,0 +1,68 @@
+"""The editable Word sheets: one per sheet, clearly named, holding their content, marked DRAFT when draft."""
+
+from io import BytesIO
+
+from docx import Document
+
+from portfolio_builder.core.documents import render_sheets_docx
+
+from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot
+
+
+def _text(data: bytes) -> str:
+    doc = Document(BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    parts += [p.text for s in doc.sections for p in s.header.paragraphs]
+    return "\n".join(parts)
+
+
+def test_every_sheet_is_there_with_a_clear_name():
+    """Audit and summary sheet per theme, action plan, five cover sheets, plan, case study, assessor's report."""
+    names = list(render_sheets_docx(fpa_snapshot()))
+    assert names[0] == "01-theme-1-audit-sheet.docx"
+    assert "02-theme-1-evidence-summary-sheet.docx" in names
+    assert sum(n.endswith("-audit-sheet.docx") for n in names) == 6
+    assert sum(n.endswith("-cover-sheet.docx") for n in names) == 5
+    assert any(n.endswith("action-plan.docx") for n in names)
+    assert any(n.endswith("case-study.docx") for n in names)
+    assert any(n.endswith("three-year-outline-plan.docx") for n in names)
+    assert "assessors-report-first-page.docx" in names
+
+
+def test_sheets_hold_their_content():
+    """Audit ratings and comments, key evidence titles, action plan columns and diary entries read back from Word."""
+    snap = fpa_snapshot()
+    sheets = render_sheets_docx(snap)
+    audit = _text(sheets["01-theme-1-audit-sheet.docx"])
+    assert "1a Descriptor 1a" in audit and "✓ 10 Mar 2026" in audit and "Involve families in review" in audit
+    summary = _text(sheets["02-theme-1-evidence-summary-sheet.docx"])
+    assert "Key evidence 1j-2" in summary and "Source for 1c" in summary and "Zoë Łukasz" in summary
+    plan = _text(next(v for k, v in sheets.items() if k.endswith("action-plan.docx")))
+    assert "Success criteria" in plan and "Action for theme 6" in plan
+    cover = _text(next(v for k, v in sheets.items() if k.endswith("priority-3-cover-sheet.docx")))
+    assert "Diary entry 3: letters sent" in cover
+
+
+def test_assessors_report_has_setting_details_and_context():
+    """The report's first page carries name, type, address, reference, head, contact and context."""
+    snap = fpa_snapshot()
+    report = _text(render_sheets_docx(snap)["assessors-report-first-page.docx"])
+    for value in ("Zoë Łukasz Academy & Nursery", "Primary school", "Leeds", "URN 123456", "Mrs Ayesha Khan",
+                  "office@oak.example", snap["setting"]["context"], "Recommendation"):
+        assert value in report
+
+
+def test_draft_marks_every_sheet():
+    """Each Word sheet of a draft portfolio says DRAFT; a final one does not."""
+    assert all("DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot(draft=True)).values())
+    assert not any("DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot()).values())
+
+
+def test_empty_and_component_portfolios_render():
+    """A new portfolio with missing optional fields, and an Investors in Families one, both produce sheets."""
+    assert "assessors-report-first-page.docx" in render_sheets_docx(empty_snapshot())
+    names = list(render_sheets_docx(iif_snapshot()))
+    assert names[0] == "01-element-e1-audit-sheet.docx"

@@ -1,0 +1,75 @@
+"""The static HTML indexes: escaped user text, only safe links, no script, no remote resources, DRAFT banner."""
+
+import re
+
+from portfolio_builder.core.documents import render_preview_html, render_start_here_html
+
+from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot, tiny_jpeg
+
+
+def _hrefs(html):
+    return re.findall(r'href="([^"]*)"', html)
+
+
+def test_hostile_title_is_escaped_and_no_script_anywhere():
+    """A title holding <script> and quotes shows as text; the page contains no <script at all."""
+    html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27;" in html
+
+
+def test_only_http_and_relative_evidence_links():
+    """javascript: urls stay text; web links get rel=noopener noreferrer; evidence links are relative paths."""
+    snap = fpa_snapshot()
+    html = render_preview_html(snap)
+    hrefs = _hrefs(html)
+    assert not any(h.lower().startswith("javascript") for h in hrefs)
+    assert "Dodgy link" in html
+    assert all(h.startswith(("#", "https://", "http://", "evidence/", "sheets/", "portfolio.pdf")) for h in hrefs)
+    assert '<a href="https://video.example.org/forum?a=1&amp;b=2" rel="noopener noreferrer">' in html
+    key = snap["themes"][0]["descriptors"][0]["key_evidence"][0]
+    path = next(e["path"] for e in snap["evidence"] if e["id"] == key)
+    assert f'href="{path}"' in html
+
+
+def test_excluded_items_are_not_linked_or_pictured():
+    """An item left out of the bundle (no consent) is named but neither linked nor shown as a thumbnail."""
+    html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
+    assert "Photo without consent" in html and "not included in this bundle" in html
+    assert 'alt="Photo without consent"' not in html
+
+
+def test_page_is_self_contained_with_strict_csp():
+    """The index works offline: CSP meta tag, inline thumbnails as data: URIs, nothing fetched from elsewhere."""
+    html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
+    assert ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
+            "style-src 'unsafe-inline'\">") in html
+    assert 'src="data:image/jpeg;base64,' in html
+    assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(css|js|woff2?|png|jpg)', html)
+    assert "<link" not in html
+
+
+def test_index_lists_every_theme_descriptor_rating_and_cover_sheet():
+    """Every theme and descriptor, its rating, the cover sheets and the action plan are in the index."""
+    snap = fpa_snapshot()
+    html = render_preview_html(snap)
+    for theme in snap["themes"]:
+        assert f"Theme {theme['code']}: {theme['title']}" in html
+    for d in snap["themes"][0]["descriptors"]:
+        assert f">{d['code']}</th>" in html
+    assert "Embedded" in html and "Priority 5: Priority 5" in html and "Action for theme 6" in html
+
+
+def test_draft_banner_and_start_here_link():
+    """A draft index says DRAFT; START-HERE links to data/ro-crate-preview.html and escapes the folder name."""
+    assert "DRAFT" in render_preview_html(fpa_snapshot(draft=True))
+    assert "DRAFT" not in render_preview_html(fpa_snapshot())
+    start = render_start_here_html(fpa_snapshot(draft=True), "oak<b>-fpa")
+    assert 'href="data/ro-crate-preview.html"' in start and "oak&lt;b&gt;-fpa" in start and "DRAFT" in start
+    assert "<script" not in start.lower()
+
+
+def test_empty_and_component_portfolios_render():
+    """A new portfolio with missing fields and an Investors in Families one both produce an index."""
+    assert "No descriptors entered yet." in render_preview_html(empty_snapshot())
+    assert "Component 2: Generic evidence" in render_preview_html(iif_snapshot())
