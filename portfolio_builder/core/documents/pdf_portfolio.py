@@ -110,8 +110,13 @@ def render_portfolio_pdf(snapshot: dict, out: BinaryIO, thumbnail: Callable[[int
     story = _Story()
     _title_page(view, story)
     story.new_page()
-    story.add(SectionHeading("Contents", 0, "h0", in_contents=False), contents_table())
+    contents = contents_table()
+    story.add(SectionHeading("Contents", 0, "h0", in_contents=False), contents)
     for section in view.sections():
         _section(view, section, story, thumbnail)
     story.add(PageTotalMarker(doc))
+    # Seed the contents with every entry (page numbers unknown) so the first pass already lays out pages
+    # as the final one will: two passes instead of three.
+    contents._entries = [(h.outline_level, para_text(h.plain_title), 999, h.bookmark_key)
+                         for h in story.flow if isinstance(h, SectionHeading) and h.in_contents]
     doc.multiBuild(story.flow)
