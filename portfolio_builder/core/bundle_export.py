@@ -1,0 +1,206 @@
+"""Export a portfolio as the bundle an assessor receives: a zipped BagIt bag whose payload is an RO-Crate."""
+
+from __future__ import annotations
+
+import io
+import json
+import mimetypes
+import uuid as uuid_module
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from .bundle_layout import NameBook, bag_folder_name, evidence_path
+from .bundle_writer import BundleWriter, WrittenFile
+from .errors import BadInput
+from .evidence_store import iter_stored_chunks, read_stored_bytes
+from .photo_privacy import clean_photo
+from .portfolio_file import Portfolio
+from .readiness import MEDIA_NEEDING_CONSENT, check_readiness
+from .snapshot import build_snapshot
+
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+PHOTO_TYPES = ("image/jpeg", "image/png")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass
+class ExportResult:
+    """What was written: the bundle's path and UUID, its payload file count and size, and what was left out."""
+
+    path: Path
+    uuid: str
+    file_count: int
+    bytes_written: int
+    left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (evidence id, title, reason)
+
+
+def _documents_module():
+    """The document renderers, or None while that module is missing (the bundle then has no documents)."""
+    try:
+        from . import documents
+    except ImportError:
+        return None
+    return documents
+
+
+def _is_link(item: dict) -> bool:
+    return not item.get("sha256") and (item["kind"] in ("link", "video") or bool(item.get("url")))
+
+
+def plan_payload(snapshot: dict, include_unconsented: bool) -> tuple[list[dict], list[tuple[int, str, str]]]:
+    """Decide each evidence item's path and included flag (in the snapshot); return the files to write."""
+    names = NameBook()
+    files, left_out = [], []
+    for item in snapshot["evidence"]:
+        item["path"] = None
+        if _is_link(item):
+            item["included"] = True
+            continue
+        if item["consent"] == "missing" and item["kind"] in MEDIA_NEEDING_CONSENT and not include_unconsented:
+            item["included"] = False
+            left_out.append((item["id"], item["title"], "consent is not recorded"))
+            continue
+        if not item.get("sha256"):
+            item["included"] = False
+            left_out.append((item["id"], item["title"], "it has neither a stored file nor a link"))
+            continue
+        item["included"] = True
+        item["path"] = evidence_path(item, snapshot, names)
+        files.append(item)
+    return files, left_out
+
+
+def _mime(path: str, declared: str = "") -> str:
+    return declared or mimetypes.guess_type(path)[0] or "application/octet-stream"
+
+
+def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uuid: str) -> dict:
+    """RO-Crate 1.1 metadata: the root Dataset, a File entity per payload file, links as web pages."""
+    descriptors = {d["code"]: d for t in snapshot["themes"] for d in t["descriptors"]}
+    by_path = {item["path"]: item for item in snapshot["evidence"] if item.get("path")}
+    graph: list[dict] = [{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
+                          "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}, "about": {"@id": "./"}}]
+    parts, entities, used_codes = [], [], set()
+    for path, record in sorted(written.items()):
+        entity = {"@id": path, "@type": "File", "name": path.rsplit("/", 1)[-1],
+                  "encodingFormat": _mime(path), "contentSize": str(record.size), "sha256": record.sha256}
+        item = by_path.get(path)
+        if item is not None:
+            codes = sorted(set(item["key_for"]) | set(item["cross_reference_for"]))
+            used_codes.update(codes)
+            entity.update({"name": item["title"], "encodingFormat": _mime(path, item.get("mime_type", "")),
+                           "description": item.get("description", ""), "keywords": codes,
+                           "about": [{"@id": f"#descriptor-{c}"} for c in codes]})
+            if item.get("evidence_date"):
+                entity["dateCreated"] = item["evidence_date"]
+        parts.append({"@id": path})
+        entities.append(entity)
+    for item in snapshot["evidence"]:
+        if item["included"] and not item.get("path") and item.get("url"):
+            codes = sorted(set(item["key_for"]) | set(item["cross_reference_for"]))
+            used_codes.update(codes)
+            entities.append({"@id": f"#link-{item['id']}", "@type": "WebPage", "name": item["title"],
+                             "url": item["url"], "keywords": codes,
+                             "about": [{"@id": f"#descriptor-{c}"} for c in codes]})
+            parts.append({"@id": f"#link-{item['id']}"})
+    terms = [{"@id": f"#descriptor-{code}", "@type": "DefinedTerm", "termCode": code,
+              "name": descriptors[code]["text"] if code in descriptors else code} for code in sorted(used_codes)]
+    setting, framework = snapshot["setting"], snapshot["framework"]
+    graph.append({"@id": "./", "@type": "Dataset", "identifier": f"urn:uuid:{bundle_uuid}",
+                  "name": f"{setting['name']}: {framework['name']} portfolio{' (DRAFT)' if snapshot['draft'] else ''}",
+                  "description": f"Portfolio of evidence for the {framework['name']} from {setting['name']}.",
+                  "datePublished": snapshot["created_at"], "publisher": {"@id": "#setting"}, "hasPart": parts})
+    graph.append({"@id": "#setting", "@type": "Organization", "name": setting["name"]})
+    return {"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graph + entities + terms}
+
+
+def _json_bytes(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _target_path(out_path: Path, bag_folder: str) -> Path:
+    out_path = Path(out_path)
+    if out_path.is_dir():
+        out_path = out_path / f"{bag_folder}.zip"
+    if not out_path.parent.is_dir():
+        raise BadInput(f"The folder {out_path.parent} does not exist; choose where to save the bundle.")
+    if out_path.suffix.lower() != ".zip":
+        out_path = out_path.with_name(out_path.name + ".zip")
+    return out_path
+
+
+def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, include_unconsented: bool = False,
+                  progress: Progress | None = None, cancel: CancelCheck | None = None) -> ExportResult:
+    """Write the bundle (refused unless ready, or draft=True); nothing is left behind if it fails or is cancelled."""
+    readiness = check_readiness(portfolio)
+    if not readiness.ready and not draft:
+        listed = "\n".join(f"- {p}" for p in readiness.problems[:30])
+        more = f"\n... and {len(readiness.problems) - 30} more" if len(readiness.problems) > 30 else ""
+        raise BadInput(f"The portfolio is not ready to submit:\n{listed}{more}\n"
+                       "Finish these, or export a draft for an interim review.")
+    snapshot = build_snapshot(portfolio)
+    snapshot["draft"] = bool(draft)
+    files, left_out = plan_payload(snapshot, include_unconsented)
+    setting, scheme = snapshot["setting"]["name"], snapshot["framework"]["name"]
+    bag_folder = bag_folder_name(setting, scheme, date.today())
+    target = _target_path(out_path, bag_folder)
+    bundle_uuid = str(uuid_module.uuid4())
+    total = sum(item["size"] or 0 for item in files)
+    documents = _documents_module()
+    written: dict[str, WrittenFile] = {}
+    with portfolio.raw_connection() as conn, \
+            BundleWriter(target, bag_folder, total, progress=progress, cancel=cancel) as writer:
+        sha_of = {item["id"]: item["sha256"] for item in snapshot["evidence"] if item.get("sha256")}
+
+        def thumbnail(evidence_id: int) -> bytes | None:
+            key = sha_of.get(evidence_id)
+            row = conn.execute("SELECT jpeg FROM thumbnail WHERE sha256 = ?", (key,)).fetchone() if key else None
+            return row[0] if row else None
+
+        for item in files:
+            written[item["path"]] = _write_evidence(writer, conn, item)
+        for item in files:  # the bundle's bytes (photos were cleaned), so portfolio.json matches the manifest
+            item["sha256"], item["size"] = written[item["path"]].sha256, written[item["path"]].size
+        written["portfolio.json"] = writer.add_payload_bytes("portfolio.json", _json_bytes(snapshot))
+        top_files = {}
+        if documents is not None:
+            pdf = io.BytesIO()
+            documents.render_portfolio_pdf(snapshot, pdf, thumbnail)
+            written["portfolio.pdf"] = writer.add_payload_bytes("portfolio.pdf", pdf.getvalue())
+            for name, data in sorted(documents.render_sheets_docx(snapshot).items()):
+                path = f"sheets/{name}"
+                written[path] = writer.add_payload_bytes(path, data, DOCX_TYPE)
+            writer.add_payload_bytes("ro-crate-preview.html", documents.render_preview_html(snapshot).encode("utf-8"))
+            top_files["START-HERE.html"] = documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")
+        crate = ro_crate_metadata(snapshot, written, bundle_uuid)
+        writer.add_payload_bytes("ro-crate-metadata.json", _json_bytes(crate))
+        size = writer.finish({
+            "Source-Organization": setting,
+            "External-Description": f"Portfolio of evidence for the {scheme} from {setting}"
+                                    + (" (DRAFT for interim review)" if draft else ""),
+            "Bagging-Date": date.today().isoformat(),
+            "External-Identifier": bundle_uuid,
+            "Scheme": scheme,
+            "Portfolio-Builder-Version": snapshot["app_version"],
+        }, top_files)
+        file_count = len(writer.files)
+    return ExportResult(target, bundle_uuid, file_count, size, left_out)
+
+
+def _write_evidence(writer: BundleWriter, conn, item: dict) -> WrittenFile:
+    """One evidence file, streamed from the portfolio; photos first lose their location and camera data."""
+    try:
+        if item["kind"] == "photo" or item.get("mime_type") in PHOTO_TYPES:
+            data = clean_photo(read_stored_bytes(conn, item["sha256"]))
+            return writer.add_payload_bytes(item["path"], data, item.get("mime_type", ""))
+        row = conn.execute("SELECT size FROM stored_file WHERE sha256 = ?", (item["sha256"],)).fetchone()
+        if row is None:
+            raise KeyError(item["sha256"])
+        return writer.add_payload(item["path"], iter_stored_chunks(conn, item["sha256"]), row[0],
+                                  item.get("mime_type", ""))
+    except KeyError:
+        raise BadInput(f"The file of evidence {item['id']} ('{item['title']}') is missing from the portfolio; "
+                       "run Check portfolio.") from None

@@ -1,0 +1,138 @@
+"""Where each file goes inside a bundle, under names that are safe on every operating system."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import unicodedata
+from datetime import date
+from pathlib import PurePosixPath
+
+MAX_NAME_CHARS = 80
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                    *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
+                    "COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3"}
+WINDOWS_FORBIDDEN = set('<>:"|?*')
+STORED_SUFFIXES = {  # already compressed: deflating them costs time and saves nothing
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".mp4", ".m4v", ".mov", ".m4a", ".mp3",
+    ".aac", ".ogg", ".oga", ".webm", ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".zip",
+    ".epub", ".gz", ".7z"}
+STORED_MIME_PREFIXES = ("image/", "video/", "audio/")
+EXTENSION_FOR_MIME = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "video/mp4": ".mp4",
+                      "text/plain": ".txt", "audio/mpeg": ".mp3", "audio/mp4": ".m4a",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+
+
+def ascii_slug(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
+    """Plain ASCII letters, digits, '.', '_' and '-' only; accents folded, the rest become '-'."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", folded)
+    slug = re.sub(r"-{2,}", "-", slug).strip("-._ ")
+    return slug[:max_chars].rstrip("-._ ")
+
+
+def is_reserved_windows_name(part: str) -> bool:
+    """True for names Windows cannot create (CON, nul.txt, COM1 ...), whatever follows the first dot."""
+    stem = part.split(".", 1)[0].rstrip(" ").upper()
+    return stem in WINDOWS_RESERVED
+
+
+def unsafe_name_reason(name: str, max_chars: int = 400) -> str | None:
+    """Why a path inside a zip is unsafe to unpack anywhere ('..', absolute, reserved ...), or None."""
+    if len(name) > max_chars:
+        return "is too long"
+    if "\\" in name:
+        return "contains a backslash"
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return "is an absolute path (drive, UNC or /)"
+    if any(ord(c) < 32 or c in WINDOWS_FORBIDDEN for c in name):
+        return "contains characters not allowed in file names"
+    for part in name.rstrip("/").split("/"):
+        if part in ("", ".", ".."):
+            return "climbs out of its folder ('..', '.' or an empty part)"
+        if part != part.rstrip(" ."):
+            return "has a part ending in a dot or space"
+        if is_reserved_windows_name(part):
+            return f"uses the reserved Windows name '{part}'"
+    return None
+
+
+def safe_file_name(name: str, fallback: str = "file", max_chars: int = MAX_NAME_CHARS) -> str:
+    """A file name safe on Windows, macOS and Linux: ASCII, no reserved name, no trailing dot or space."""
+    path = PurePosixPath((name or "").replace("\\", "/").split("/")[-1])
+    suffix = ascii_slug(path.suffix.lstrip("."), 10).lower()
+    stem = ascii_slug(path.stem if suffix else path.name, max_chars) or ascii_slug(fallback, max_chars) or "file"
+    if suffix:
+        stem = stem[:max(1, max_chars - len(suffix) - 1)].rstrip("-._ ") or "file"
+    if is_reserved_windows_name(stem):
+        stem = f"{stem}_"
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def bag_folder_name(setting: str, scheme: str, on: date) -> str:
+    """The bundle's single top folder: <setting>-<scheme>-<date>."""
+    setting_part = ascii_slug(setting, 40) or "setting"
+    scheme_part = ascii_slug(scheme, 40) or "portfolio"
+    return f"{setting_part}-{scheme_part}-{on.isoformat()}"
+
+
+class NameBook:
+    """Hands out payload paths, unique even where the file system ignores case."""
+
+    def __init__(self):
+        self._taken: set[str] = set()
+
+    def claim(self, folder: str, name: str) -> str:
+        """folder/name, with -2, -3 ... before the extension if that path (any case) is taken."""
+        stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+        candidate, n = f"{folder}/{name}", 1
+        while candidate.lower() in self._taken:
+            n += 1
+            candidate = f"{folder}/{stem}-{n}{dot}{suffix}"
+        self._taken.add(candidate.lower())
+        return candidate
+
+
+def _display_name(item: dict) -> str:
+    """A file name for an evidence item: its title, with the extension of its original file."""
+    original = item.get("original_name") or ""
+    suffix = PurePosixPath(original.replace("\\", "/")).suffix.lower()
+    if not suffix:
+        suffix = EXTENSION_FOR_MIME.get(item.get("mime_type") or "") or (
+            mimetypes.guess_extension(item.get("mime_type") or "") or "")
+    title = (item.get("title") or "").replace("/", "-").replace("\\", "-")
+    return safe_file_name((title or PurePosixPath(original.replace("\\", "/")).stem or f"item-{item.get('id')}") + suffix,
+                          fallback=f"item-{item.get('id')}", max_chars=60)
+
+
+def evidence_folder_and_prefix(item: dict, snapshot: dict) -> tuple[str, str]:
+    """Which evidence/ folder an item goes in, and the '<code>-<n>-' prefix for key evidence."""
+    codes = item.get("key_for") or []
+    if codes:
+        for theme in snapshot.get("themes", []):
+            for descriptor in theme.get("descriptors", []):
+                if descriptor.get("code") == codes[0]:
+                    slot = descriptor.get("key_evidence", []).index(item["id"]) + 1 \
+                        if item["id"] in descriptor.get("key_evidence", []) else 1
+                    return (f"evidence/{ascii_slug(theme['code'], 20) or 'theme'}",
+                            f"{ascii_slug(descriptor['code'], 20)}-{slot}-")
+    if item.get("cover_sheets"):
+        return f"evidence/cover-sheets/priority-{int(item['cover_sheets'][0])}", ""
+    component = item.get("component")
+    if component in ("generic", "plan"):
+        return f"evidence/{component}", ""
+    return "evidence/other", ""
+
+
+def evidence_path(item: dict, snapshot: dict, names: NameBook) -> str:
+    """The payload path (relative to data/) of one evidence file, unique in this bundle."""
+    folder, prefix = evidence_folder_and_prefix(item, snapshot)
+    return names.claim(folder, safe_file_name(prefix + _display_name(item), max_chars=MAX_NAME_CHARS))
+
+
+def is_stored_entry(name: str, mime_type: str = "") -> bool:
+    """Whether an entry is written as-is (already-compressed media, PDF, Office zip formats) or deflated."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in STORED_SUFFIXES:
+        return True
+    return bool(mime_type) and mime_type.startswith(STORED_MIME_PREFIXES) and not mime_type.startswith("image/svg")

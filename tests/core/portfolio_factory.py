@@ -1,0 +1,126 @@
+"""Builds small real portfolios for bundle tests: a ready one, and evidence rows straight into the tables."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from sqlmodel import select
+
+from portfolio_builder.core.evidence_links import attach_to_cover_sheet, tag_evidence
+from portfolio_builder.core.evidence_store import store_bytes
+from portfolio_builder.core.framework_service import add_descriptor
+from portfolio_builder.core.schema import (AuditRating, CoverSheet, DescriptorLink, DescriptorRow, EvidenceItem,
+                                           Priority, Thumbnail)
+
+HOSTILE_TITLE = 'Newsletter <script>alert("x")</script> & "quotes" \'too\''
+SERIAL = "SERIAL-0042-XYZ"
+EXTRA_DESCRIPTORS = {"2": "2a", "3": "3a", "4": "4a", "5": "5a", "6": "6a"}
+
+
+def photo_with_gps(colour=(90, 140, 200), size=(320, 240)) -> bytes:
+    """A JPEG carrying GPS, a camera make/model, a body serial number and an orientation."""
+    from PIL import Image
+
+    image = Image.new("RGB", size, colour)
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"
+    exif[0x0110] = "EOS 5D"
+    exif[0x0112] = 1
+    exif[0x0132] = "2025:10:01 10:00:00"
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2], gps[3], gps[4] = "N", (51.0, 30.0, 12.5), "W", (0.0, 7.0, 39.0)
+    sub = exif.get_ifd(0x8769)
+    sub[0xA431] = SERIAL
+    sub[0x9003] = "2025:10:01 10:00:00"
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, quality=85)
+    return buffer.getvalue()
+
+
+def add_file_evidence(portfolio, data: bytes, title: str, kind: str = "document", mime_type: str = "text/plain",
+                      original_name: str = "file.txt", consent: str = "not-needed", component: str = "activity",
+                      thumbnail: bytes | None = None) -> int:
+    """Store bytes and add an evidence row for them (what the import module would do); returns its id."""
+    with portfolio.raw_connection() as conn:
+        sha256 = store_bytes(conn, data)
+        if thumbnail is not None:
+            conn.execute("INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, 32, 24, ?)",
+                         (sha256, thumbnail))
+        conn.commit()
+    with portfolio.writing() as session:
+        row = EvidenceItem(kind=kind, title=title, sha256=sha256, size=len(data), mime_type=mime_type,
+                           original_name=original_name, consent=consent, component=component,
+                           evidence_date=date(2025, 10, 1), collected_by="Ann Patel")
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def add_link_evidence(portfolio, url: str, title: str, kind: str = "link") -> int:
+    """A web link (or a video too big to store) as evidence; it has no file."""
+    with portfolio.writing() as session:
+        row = EvidenceItem(kind=kind, title=title, url=url, consent="not-needed")
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[int]]:
+    """Turn a new FPA portfolio into a ready one: descriptors 1a, 1b and one per later theme, two key items
+    each, every descriptor rated, five priorities with a cover sheet; returns evidence ids per descriptor."""
+    with portfolio.writing() as session:
+        for row in session.exec(select(DescriptorRow).where(DescriptorRow.code.not_in(["1a", "1b"]))).all():
+            session.delete(row)
+    for theme, code in EXTRA_DESCRIPTORS.items():
+        add_descriptor(portfolio, theme, code, f"Descriptor {code} typed in from the award pack.")
+    codes = ["1a", "1b", *EXTRA_DESCRIPTORS.values()]
+    evidence: dict[str, list[int]] = {}
+    photo = photo_bytes or photo_with_gps()
+    for index, code in enumerate(codes):
+        if index == 0:
+            first = add_file_evidence(portfolio, photo, "Welcome breakfast for new families", kind="photo",
+                                      mime_type="image/jpeg", original_name="IMG_0001.JPG", consent="obtained",
+                                      thumbnail=photo)
+        elif index == 1:
+            first = add_file_evidence(portfolio, b"Family newsletter, autumn term.\n", HOSTILE_TITLE,
+                                      original_name="newsletter.txt")
+        else:
+            first = add_file_evidence(portfolio, f"Minutes for {code}.\n".encode(), f"Minutes of the forum ({code})",
+                                      original_name=f"minutes-{code}.txt")
+        second = add_file_evidence(portfolio, f"Policy evidence for {code}: Zoë's notes.\n".encode(),
+                                   f"Policy for {code}", original_name=f"CON.{code}.txt")
+        for evidence_id in (first, second):
+            tag_evidence(portfolio, evidence_id, code)
+        evidence[code] = [first, second]
+    link = add_link_evidence(portfolio, "https://example.org/families", "Our families web page")
+    tag_evidence(portfolio, link, "1a", cross_reference=True)
+    with portfolio.writing() as session:
+        for d in session.exec(select(DescriptorRow)).all():
+            session.add(AuditRating(descriptor_id=d.id, level_key="developing", rated_on=date(2025, 9, 1)))
+            session.add(AuditRating(descriptor_id=d.id, level_key="embedded", rated_on=date(2026, 3, 1),
+                                    comment="Now part of everyday practice."))
+        for number in range(1, 6):
+            session.add(Priority(position=number, title=f"Priority {number}"))
+        session.flush()
+        first_priority = session.exec(select(Priority).order_by(Priority.position)).first()
+        sheet = CoverSheet(priority_id=first_priority.id, lead="Ann Patel", started_on=date(2025, 9, 10))
+        session.add(sheet)
+        session.flush()
+        sheet_id = sheet.id
+    generic = add_file_evidence(portfolio, b"Strategic plan.\n", "Strategic plan", component="generic",
+                                original_name="plan.txt")
+    attach_to_cover_sheet(portfolio, generic, sheet_id)
+    evidence["generic"] = [generic]
+    evidence["link"] = [link]
+    return evidence
+
+
+def key_links(portfolio) -> int:
+    """How many key-evidence links the portfolio has (a sanity check for tests)."""
+    with portfolio.session() as session:
+        return len(session.exec(select(DescriptorLink).where(DescriptorLink.role == "key")).all())
+
+
+__all__ = ["HOSTILE_TITLE", "SERIAL", "photo_with_gps", "add_file_evidence", "add_link_evidence", "make_ready",
+           "key_links", "Thumbnail"]
