@@ -1,0 +1,204 @@
+"""Tell what an evidence file or link really is from its content, refusing unknown or mislabelled files."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import filetype
+
+from .errors import BadInput
+
+HEAD_BYTES = 8192
+MAX_URL_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Format:
+    """One accepted file format: its evidence kind, MIME type, a name for messages and its usual extensions."""
+
+    kind: str
+    mime: str
+    label: str
+    extensions: tuple[str, ...]
+
+
+FORMATS = {
+    "pdf": Format("document", "application/pdf", "a PDF document", ("pdf",)),
+    "docx": Format("document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   "a Word document", ("docx", "docm", "dotx")),
+    "xlsx": Format("document", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "an Excel spreadsheet", ("xlsx", "xlsm", "xltx")),
+    "pptx": Format("document", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                   "a PowerPoint presentation", ("pptx", "pptm", "ppsx")),
+    "odt": Format("document", "application/vnd.oasis.opendocument.text", "an OpenDocument text", ("odt",)),
+    "ods": Format("document", "application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet",
+                  ("ods",)),
+    "odp": Format("document", "application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation",
+                  ("odp",)),
+    "ole": Format("document", "application/x-ole-storage", "an older Microsoft Office document",
+                  ("doc", "xls", "ppt", "dot", "xlt", "pps")),
+    "rtf": Format("document", "application/rtf", "a rich-text (RTF) document", ("rtf",)),
+    "text": Format("document", "text/plain", "plain text", ("txt", "text", "csv", "tsv", "md", "markdown", "log")),
+    "jpeg": Format("photo", "image/jpeg", "a JPEG photo", ("jpg", "jpeg", "jpe", "jfif")),
+    "png": Format("photo", "image/png", "a PNG image", ("png",)),
+    "heic": Format("photo", "image/heic", "a HEIC photo", ("heic", "heif", "hif")),
+}
+AUDIO_EXTENSIONS = ("mp3", "m4a", "aac", "wav", "ogg", "oga", "opus", "flac", "amr", "aif", "aiff", "wma")
+VIDEO_EXTENSIONS = ("mp4", "m4v", "mov", "qt", "webm", "mkv", "avi", "3gp", "3g2", "wmv", "mpg", "mpeg", "ogv",
+                    "flv")
+TEXT_MIME_BY_EXTENSION = {"csv": "text/csv", "tsv": "text/tab-separated-values", "md": "text/markdown",
+                          "markdown": "text/markdown"}
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "dai.ly",
+               "wistia.com", "loom.com", "stream.microsoft.com")
+OPENDOCUMENT = {"application/vnd.oasis.opendocument.text": "odt",
+                "application/vnd.oasis.opendocument.spreadsheet": "ods",
+                "application/vnd.oasis.opendocument.presentation": "odp"}
+
+
+@dataclass(frozen=True)
+class Detected:
+    """What a file turned out to be."""
+
+    kind: str
+    mime: str
+    label: str
+
+
+def _claimed_label(extension: str) -> str | None:
+    """What a file's extension says it is, or None for an extension we do not know."""
+    for fmt in FORMATS.values():
+        if extension in fmt.extensions:
+            return fmt.label
+    if extension in AUDIO_EXTENSIONS:
+        return "an audio recording"
+    if extension in VIDEO_EXTENSIONS:
+        return "a video"
+    return None
+
+
+def _zip_format(path: Path) -> str | None:
+    """'docx'/'xlsx'/'pptx'/'odt'/'ods'/'odp' for Office zips, 'zip' for other zips, None if unreadable."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                if mimetype in OPENDOCUMENT:
+                    return OPENDOCUMENT[mimetype]
+            if "[Content_Types].xml" in names:
+                content_types = archive.read("[Content_Types].xml")[:200_000]
+                for part, fmt in ((b"wordprocessingml", "docx"), (b"spreadsheetml", "xlsx"),
+                                  (b"presentationml", "pptx")):
+                    if part in content_types:
+                        return fmt
+            return "zip"
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, KeyError):
+        return None
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """No NUL bytes, and valid UTF-8 (allowing a cut multi-byte character at the end) or mostly printable."""
+    if not head or b"\x00" in head:
+        return False
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
+            return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) < 0.01  # a legacy 8-bit encoding such as Windows-1252
+
+
+def _content_format(path: Path, head: bytes) -> tuple[str, Format] | None:
+    """The format key and Format of a file's content, or None when it is not an evidence type."""
+    if head.startswith(b"%PDF-"):
+        return "pdf", FORMATS["pdf"]
+    if head.startswith(b"{\\rtf"):
+        return "rtf", FORMATS["rtf"]
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole", FORMATS["ole"]
+    if head.startswith(b"PK\x03\x04"):
+        key = _zip_format(path)
+        return (key, FORMATS[key]) if key in FORMATS else None
+    guess = filetype.guess(head)
+    if guess is not None:
+        if guess.mime == "image/jpeg":
+            return "jpeg", FORMATS["jpeg"]
+        if guess.mime == "image/png":
+            return "png", FORMATS["png"]
+        if guess.mime in ("image/heic", "image/heif"):
+            return "heic", FORMATS["heic"]
+        if guess.mime.startswith("audio/"):
+            return guess.extension, Format("audio", guess.mime, "an audio recording", AUDIO_EXTENSIONS)
+        if guess.mime.startswith("video/"):
+            return guess.extension, Format("video", guess.mime, "a video", VIDEO_EXTENSIONS)
+        return None
+    if _looks_like_text(head):
+        return "text", FORMATS["text"]
+    return None
+
+
+def _describe_unknown(head: bytes) -> str:
+    guess = filetype.guess(head) if head else None
+    if guess is not None:
+        return f"{guess.mime} (.{guess.extension})"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip archive (add the files inside it instead)"
+    return "not a kind of file Portfolio Builder knows"
+
+
+def detect_file(path: Path) -> Detected:
+    """What a file is, judged by its content; BadInput if unsupported or its extension claims something else."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_BYTES)
+    extension = path.suffix.lower().lstrip(".")
+    found = _content_format(path, head)
+    claimed = _claimed_label(extension)
+    if found is None:
+        if claimed:
+            raise BadInput(f"{path.name}: unsupported type. Its name says {claimed} (.{extension}), "
+                           f"but its content is {_describe_unknown(head)}.")
+        raise BadInput(f"{path.name}: unsupported type ({_describe_unknown(head)}). Add documents (PDF, Word, "
+                       "Excel, PowerPoint, OpenDocument, text), photos (JPEG, PNG, HEIC), audio or video.")
+    _key, fmt = found
+    if claimed and extension not in fmt.extensions:
+        raise BadInput(f"{path.name} is mislabelled: its name says {claimed} (.{extension}) but its content is "
+                       f"{fmt.label}. Check it is the file you meant, then rename it.")
+    mime = TEXT_MIME_BY_EXTENSION.get(extension, fmt.mime) if fmt.mime == "text/plain" else fmt.mime
+    return Detected(fmt.kind, mime, fmt.label)
+
+
+def is_link(source: str) -> bool:
+    """Whether a source string is a link (has a URL scheme) rather than a file path (C:\\ is a path)."""
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", source)) and not re.match(r"^[A-Za-z]:[\\/]", source)
+
+
+def detect_link(url: str) -> str:
+    """'video' or 'link' for an http(s) web address; BadInput for any other scheme or a malformed address."""
+    url = url.strip()
+    if len(url) > MAX_URL_LENGTH:
+        raise BadInput(f"That link is longer than {MAX_URL_LENGTH} characters; shorten it first.")
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
+        raise BadInput("A link cannot contain spaces or control characters.")
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise BadInput(f"Only web links (http:// or https://) can be added; '{scheme}:' links are refused.")
+    host = (parts.hostname or "").lower()
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host else ""
+    except UnicodeError:
+        ascii_host = ""
+    if not re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)*$|^[0-9a-f:.]+$", ascii_host):
+        raise BadInput(f"'{url}' is not a complete web address (it has no host name).")
+    is_video_host = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or host.startswith("video.")
+    extension = parts.path.rsplit(".", 1)[-1].lower() if "." in parts.path.rsplit("/", 1)[-1] else ""
+    return "video" if is_video_host or extension in VIDEO_EXTENSIONS else "link"

@@ -1,0 +1,342 @@
+"""Bring files, folders and web links into a portfolio: checked and previewed in parallel, stored one file per transaction."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from .errors import BadInput, PortfolioError, ReadOnlyPortfolio, RuleViolation
+from .evidence_detect import detect_file, detect_link, is_link
+from .evidence_store import MAX_FILE_BYTES, sha256_of_file, store_file
+from .photo_processing import PhotoFacts, examine_photo
+
+if TYPE_CHECKING:
+    from .portfolio_file import Portfolio
+
+DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: new item ids in order, sources refused with why, and sources already stored."""
+
+    added: list[int] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, id of the item already holding it)
+    cancelled: bool = False
+
+    @property
+    def duplicates_info(self) -> list[tuple[str, str]]:
+        """Duplicates as (source, message) for display."""
+        return [(source, f"already stored as item {item_id}") for source, item_id in self.duplicates]
+
+
+@dataclass(frozen=True)
+class FileAnalysis:
+    """The result of checking one file in a worker: its key, kind and preview, or why it was refused."""
+
+    path: str
+    sha256: str = ""
+    size: int = 0
+    kind: str = ""
+    mime: str = ""
+    photo: PhotoFacts | None = None
+    error: str = ""
+
+
+def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
+    """Size-check, detect, hash and (for photos) preview one file; never raises, so one bad file spoils nothing."""
+    name = Path(path).name
+    try:
+        size = os.stat(path).st_size
+        if size == 0:
+            return FileAnalysis(path, error=f"{name} is empty (0 bytes): there is nothing to import.")
+        if size > max_bytes:
+            return FileAnalysis(path, error=f"{name} is {_megabytes(size)}, over the {_megabytes(max_bytes)} "
+                                            "limit for a stored file. Add a large video as a web link instead.")
+        detected = detect_file(Path(path))
+        photo = examine_photo(path) if detected.kind == "photo" else None
+        sha256, size = sha256_of_file(Path(path))
+        return FileAnalysis(path, sha256, size, detected.kind, detected.mime, photo)
+    except PortfolioError as exc:
+        return FileAnalysis(path, error=exc.message)
+    except OSError as exc:
+        return FileAnalysis(path, error=f"Cannot read {name}: {exc.strerror or exc}.")
+    except Exception as exc:  # noqa: BLE001 - a library choking on a strange file must not stop the batch
+        return FileAnalysis(path, error=f"{name} could not be read ({type(exc).__name__}: {exc}).")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+
+
+def tidy_title(name: str) -> str:
+    """A readable title from a file name: no extension, separators as spaces, first letter capital."""
+    stem = Path(name).stem if "." in name.strip(".") else name
+    text = re.sub(r"(?<!\d)-|-(?!\d)", " ", stem.replace("_", " ").replace("+", " "))
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    if text and text == text.lower():
+        text = text[0].upper() + text[1:]
+    return text[:200] or "Untitled"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    source: str  # as the user gave it (or the file found inside a folder)
+    path: str = ""  # a file to import
+    link_kind: str = ""  # 'link' or 'video' for a web address
+    error: str = ""  # why this source is refused before any work
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name in ("Thumbs.db", "desktop.ini")
+
+
+def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
+    """Files, folder contents (recursed, hidden files skipped) and links, in the order given."""
+    entries = []
+    for source in sources:
+        text = str(source).strip()
+        if isinstance(source, str) and is_link(text):
+            try:
+                entries.append(_Entry(text, link_kind=detect_link(text)))
+            except BadInput as exc:
+                entries.append(_Entry(text, error=exc.message))
+            continue
+        path = Path(source)
+        if not text:
+            entries.append(_Entry(text, error="An empty name was given instead of a file."))
+        elif not path.exists():
+            entries.append(_Entry(text, error=f"There is no file or folder at {path}."))
+        elif path.is_dir():
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not _hidden(d))
+                found += [os.path.join(folder, f) for f in sorted(files) if not _hidden(f)
+                          and os.path.isfile(os.path.join(folder, f))]
+            entries += [_Entry(f, path=f) for f in found]
+            if not found:
+                entries.append(_Entry(text, error=f"The folder {path.name or path} has no files to import "
+                                                  "(hidden files are skipped)."))
+        elif not path.is_file():
+            entries.append(_Entry(text, error=f"{path.name} is not an ordinary file."))
+        else:
+            entries.append(_Entry(text, path=str(path)))
+    return entries
+
+
+def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator[FileAnalysis]:
+    """Analysis results in the order of paths: a process pool on every core, or in-process for one file."""
+    workers = min(workers or os.cpu_count() or 1, len(paths))
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield analyse_file(path, max_bytes)
+        return
+    # spawn, not fork: the GUI calls this from a worker thread, and forking a threaded process can deadlock
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = [executor.submit(analyse_file, path, max_bytes) for path in paths]
+        for path, future in zip(paths, futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker process died (out of memory, killed)
+                yield FileAnalysis(path, error=f"{Path(path).name} could not be checked ({type(exc).__name__}).")
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _db_time(value: datetime | None) -> str | None:
+    return value.astimezone(timezone.utc).strftime(DB_TIME) if value else None
+
+
+def _key_evidence(conn: sqlite3.Connection, descriptor_id: int) -> list[tuple[int, int, str]]:
+    return conn.execute("SELECT l.slot, e.id, e.title FROM descriptor_link l JOIN evidence_item e "
+                        "ON e.id = l.evidence_id WHERE l.descriptor_id = ? AND l.role = 'key' ORDER BY l.slot",
+                        (descriptor_id,)).fetchall()
+
+
+def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], max_key: int, title: str) -> None:
+    """RuleViolation naming the items already there when a descriptor has its full key evidence."""
+    for descriptor_id, code in descriptors:
+        present = _key_evidence(conn, descriptor_id)
+        if len(present) >= max_key:
+            names = " and ".join(f"'{t}' (item {i})" for _s, i, t in present)
+            raise RuleViolation(f"Descriptor {code} already has its {max_key} key evidence items: {names}. "
+                                f"Untag one of them first, or add '{title}' as a cross-reference.")
+
+
+@dataclass(frozen=True)
+class _Options:
+    descriptors: list[tuple[int, str]]
+    max_key: int
+    cover_sheet_id: int | None
+    component: str
+    consent: str
+
+
+def _insert_item(conn: sqlite3.Connection, options: _Options, **values) -> int:
+    """One evidence row, its key-evidence links and its cover-sheet link, inside the caller's transaction."""
+    values.update(component=options.component, consent=options.consent, added_at=_db_time(datetime.now(timezone.utc)))
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
+                           f"VALUES ({marks}, '', '', '', '')", tuple(values.values())).lastrowid
+    for descriptor_id, _code in options.descriptors:
+        used = {slot for slot, _i, _t in _key_evidence(conn, descriptor_id)}
+        slot = next(s for s in range(1, options.max_key + 1) if s not in used)
+        conn.execute("INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
+                     "VALUES (?, ?, 'key', ?, '')", (item_id, descriptor_id, slot))
+    if options.cover_sheet_id is not None:
+        conn.execute("INSERT INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
+                     (options.cover_sheet_id, item_id))
+    return item_id
+
+
+def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalysis, title: str) -> tuple[bool, int]:
+    """Store a file and its item in ONE transaction; (False, existing id) when the bytes already have an item."""
+    conn.execute("BEGIN IMMEDIATE")
+    with conn:
+        existing = conn.execute("SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1",
+                                (analysis.sha256,)).fetchone()
+        if existing:
+            return False, existing[0]
+        _check_room(conn, options.descriptors, options.max_key, title)
+        store_file(conn, Path(analysis.path), analysis.sha256, analysis.size)
+        photo = analysis.photo
+        taken_at = photo.taken_at if photo else None
+        item_id = _insert_item(conn, options, kind=analysis.kind, title=title, sha256=analysis.sha256,
+                               url="", original_name=Path(analysis.path).name, mime_type=analysis.mime,
+                               size=analysis.size, evidence_date=taken_at.date().isoformat() if taken_at else None,
+                               taken_at=_db_time(taken_at), has_location=int(bool(photo and photo.has_location)))
+        if photo:
+            conn.execute("INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, ?, ?, ?)",
+                         (analysis.sha256, photo.thumbnail_width, photo.thumbnail_height, photo.thumbnail_jpeg))
+        return True, item_id
+
+
+def _store_link(conn: sqlite3.Connection, options: _Options, url: str, kind: str, title: str) -> tuple[bool, int]:
+    """Add a web link as an item in one transaction; (False, existing id) when the same address is there."""
+    conn.execute("BEGIN IMMEDIATE")
+    with conn:
+        existing = conn.execute("SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)).fetchone()
+        if existing:
+            return False, existing[0]
+        _check_room(conn, options.descriptors, options.max_key, title)
+        return True, _insert_item(conn, options, kind=kind, title=title, url=url, sha256=None, original_name="",
+                                  mime_type="", size=0, evidence_date=None, taken_at=None, has_location=0)
+
+
+def _link_title(url: str) -> str:
+    parts = urlsplit(url)
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
+    if not last or last.lower() in ("watch", "view", "index.html", "index.php", "embed"):
+        return parts.hostname or url
+    return tidy_title(last)
+
+
+def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent) -> _Options:
+    """Check the whole request before any file is touched: values, codes, cover sheet, room for key evidence."""
+    from .schema import COMPONENTS, CONSENT_STATES
+
+    if component not in COMPONENTS:
+        raise BadInput(f"'{component}' is not a portfolio component; use one of: {', '.join(COMPONENTS)}.")
+    if consent not in CONSENT_STATES:
+        raise BadInput(f"'{consent}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
+    descriptors = []
+    for code in dict.fromkeys(str(c).strip() for c in descriptor_codes):
+        row = conn.execute("SELECT id, code FROM descriptor WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            codes = [r[0] for r in conn.execute("SELECT code FROM descriptor ORDER BY code")]
+            raise BadInput(f"There is no descriptor '{code}'; nothing was imported. "
+                           f"Codes in this portfolio: {', '.join(codes) or 'none yet'}.")
+        descriptors.append(row)
+    if cover_sheet_id is not None and conn.execute("SELECT 1 FROM cover_sheet WHERE id = ?",
+                                                   (cover_sheet_id,)).fetchone() is None:
+        raise BadInput(f"There is no cover sheet {cover_sheet_id}; nothing was imported.")
+    row = conn.execute("SELECT max_key FROM framework_info LIMIT 1").fetchone()
+    max_key = row[0] if row else 2
+    _check_room(conn, descriptors, max_key, "the new evidence")
+    return _Options(descriptors, max_key, cover_sheet_id, component, consent)
+
+
+def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title: str | None = None,
+                    descriptor_codes: Iterable[str] = (), cover_sheet_id: int | None = None,
+                    component: str = "activity", consent: str = "missing",
+                    progress: Callable[[int, int, str], None] | None = None,
+                    cancel: Callable[[], bool] | None = None, max_file_bytes: int = MAX_FILE_BYTES,
+                    workers: int | None = None) -> ImportReport:
+    """Import files, folders and http(s) links as evidence items; bad sources are reported, good ones kept.
+
+    Whole-request mistakes (unknown descriptor code or cover sheet, bad component or consent, a
+    descriptor already holding its key evidence) raise before anything is stored. A file whose
+    bytes are already in the portfolio is not added again: the existing item is reported in
+    `duplicates` and left unchanged. `title` names a single item; with several, they are numbered.
+    """
+    from .portfolio_file import storage_error
+
+    if portfolio.read_only:
+        raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only; nothing was imported.")
+    sources = [sources] if isinstance(sources, (str, Path)) else list(sources)
+    if not sources:
+        raise BadInput("Nothing to import: choose files, folders or web links.")
+    report = ImportReport()
+    with portfolio.raw_connection() as conn:
+        try:
+            options = _options(conn, descriptor_codes, cover_sheet_id, component, consent)
+        except sqlite3.Error as exc:
+            raise storage_error(exc) from exc
+        entries = _expand(sources)
+        analyses = _analyses([e.path for e in entries if e.path], max_file_bytes, workers)
+        try:
+            for done, entry in enumerate(entries, start=1):
+                if cancel is not None and cancel():
+                    report.cancelled = True
+                    break
+                _import_entry(conn, options, entry, analyses, title, report)
+                if progress is not None:
+                    progress(done, len(entries), Path(entry.source).name if entry.path else entry.source)
+        except sqlite3.Error as exc:
+            raise storage_error(exc) from exc
+        finally:
+            analyses.close()
+    return report
+
+
+def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, analyses: Iterator[FileAnalysis],
+                  title: str | None, report: ImportReport) -> None:
+    """Import one expanded source, recording the outcome in the report."""
+    if entry.error:
+        report.skipped.append((entry.source, entry.error))
+        return
+    analysis = next(analyses) if entry.path else None
+    if analysis is not None and analysis.error:
+        report.skipped.append((entry.source, analysis.error))
+        return
+    number = len(report.added) + 1
+    if title:
+        item_title = title.strip() if number == 1 else f"{title.strip()} ({number})"
+    else:
+        item_title = tidy_title(Path(entry.path).name) if analysis else _link_title(entry.source)
+    try:
+        if analysis is not None:
+            added, item_id = _store_one(conn, options, analysis, item_title)
+        else:
+            added, item_id = _store_link(conn, options, entry.source, entry.link_kind, item_title)
+    except RuleViolation as exc:
+        report.skipped.append((entry.source, exc.message))
+        return
+    except OSError as exc:
+        report.skipped.append((entry.source, f"{Path(entry.source).name} could not be stored: {exc}."))
+        return
+    if added:
+        report.added.append(item_id)
+    else:
+        report.duplicates.append((entry.source, item_id))
