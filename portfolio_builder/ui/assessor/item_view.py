@@ -1,0 +1,158 @@
+"""The read-only page for the chosen item: escaped HTML, photos shown in place, files and links opened outside on request."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from ...core.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
+from ...core.bundle_pages import page_for
+from ...core.documents.link_safety import safe_web_url
+from ...core.errors import PortfolioError
+
+log = logging.getLogger(__name__)
+PHOTO_MAX_SIDE = 900
+
+
+class ItemView(QWidget):
+    """Shows one ContentNode of an open BundleSession; never offers to change anything."""
+
+    message = Signal(str)  # a status line for the window
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.node: ContentNode | None = None
+        self.page = QTextBrowser()
+        self.page.setOpenLinks(False)
+        self.page.setOpenExternalLinks(False)
+        self.page.setReadOnly(True)
+        self.photo = QLabel()
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.photo_area = QScrollArea()
+        self.photo_area.setWidgetResizable(True)
+        self.photo_area.setWidget(self.photo)
+        self.photo_area.hide()
+        self.open_button = QPushButton("Open in viewer")
+        self.open_button.setToolTip("Opens a read-only private copy in your usual program")
+        self.link_button = QPushButton("Open link in browser…")
+        self.open_button.clicked.connect(self.open_in_viewer)
+        self.link_button.clicked.connect(self.open_link)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.link_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.photo_area, 3)
+        layout.addWidget(self.page, 2)
+        self.show_node(None)
+
+    # --- replaceable in tests -----------------------------------------------------------------
+    @staticmethod
+    def open_local_file(path) -> bool:
+        """Hand a local read-only copy to the system viewer."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    @staticmethod
+    def open_web_link(url: str) -> bool:
+        return QDesktopServices.openUrl(QUrl(url))
+
+    @classmethod
+    def confirm_link(cls, parent, url: str) -> bool:
+        """Ask before leaving the app for a web address taken from the bundle."""
+        answer = QMessageBox.question(parent, "Open a web link?",
+                                      f"This opens a web page in your browser:\n\n{url}\n\nThe address comes from "
+                                      "the setting's bundle. Open it?",
+                                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Open
+
+    # --- showing ------------------------------------------------------------------------------
+    def set_session(self, session) -> None:
+        self.session = session
+        self.show_node(None)
+
+    def show_node(self, node: ContentNode | None) -> None:
+        """Show the page for node; a photo is read through the bundle reader, never extracted."""
+        self.node = node
+        self.photo.clear()
+        self.photo_area.hide()
+        action = self._action()
+        self.open_button.setVisible(action == "file")
+        self.link_button.setVisible(action == "link")
+        if node is None or self.session is None:
+            self.page.setHtml("<p><i>Open a bundle, then choose an item on the left.</i></p>")
+            return
+        report = self.session
+        self.page.setHtml(page_for(node, report.snapshot, (report.valid, report.problems, report.damaged)))
+        if action == "photo":
+            self._show_photo(node.data.get("path"))
+
+    def _action(self) -> str:
+        node = self.node
+        if node is None or self.session is None:
+            return "none"
+        if node.kind == DOCUMENT:
+            return "file"
+        if node.kind == EVIDENCE:
+            return evidence_action(node.data)
+        return "none"
+
+    def _show_photo(self, path: str) -> None:
+        try:
+            data = self.session.read_bytes(path)
+        except PortfolioError as exc:
+            self._photo_message(f"This photo cannot be shown: {exc.message}")
+            return
+        except OSError as exc:
+            self._photo_message(f"This photo cannot be read from the bundle: {exc.strerror or exc}.")
+            return
+        image = QImage.fromData(data)
+        if image.isNull():
+            self._photo_message("This file is not a picture that can be shown (damaged or an unknown format).")
+            return
+        if max(image.width(), image.height()) > PHOTO_MAX_SIDE:
+            image = image.scaled(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        self.photo.setPixmap(QPixmap.fromImage(image))
+        self.photo_area.show()
+
+    def _photo_message(self, text: str) -> None:
+        self.photo.setText(text)
+        self.photo_area.show()
+
+    # --- actions ------------------------------------------------------------------------------
+    def open_in_viewer(self) -> None:
+        """Extract a read-only private copy of the file and open it in the system viewer."""
+        if self._action() != "file":
+            return
+        try:
+            copy = self.session.viewer_copy(self.node.data.get("path"))
+        except PortfolioError as exc:
+            self.message.emit(exc.message)
+            QMessageBox.warning(self, "Cannot open", exc.message)
+            return
+        except OSError as exc:
+            self.message.emit(f"Cannot open the file: {exc.strerror or exc}.")
+            return
+        if not self.open_local_file(copy):
+            self.message.emit("No program on this computer opens this kind of file.")
+        else:
+            self.message.emit(f"Opened a read-only copy of {copy.name}.")
+
+    def open_link(self) -> None:
+        """Open the item's web address in a browser, only after the assessor confirms."""
+        url = safe_web_url(self.node.data.get("url")) if self.node else None
+        if not url:
+            self.message.emit("This item has no web address that can be opened safely.")
+            return
+        if self.confirm_link(self, url):
+            self.open_web_link(url)
+            self.message.emit("Opened the link in your browser.")
