@@ -56,20 +56,45 @@ def _tiny_docx(title: str) -> bytes:
 
 
 def exported_bundle(folder: Path) -> Path:
-    """A bundle exported from the sample portfolio if the exporter has landed, else a hand-bagged one."""
+    """A bundle exported by export_bundle from a real portfolio: the sample one if it builds, else the test factory's."""
+    from portfolio_builder.core.bundle_export import export_bundle
+    from portfolio_builder.core.portfolio_file import Portfolio
+
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        from portfolio_builder.core.bundle_export import export_bundle
         from portfolio_builder.core.demo import build_demo
-        from portfolio_builder.core.portfolio_file import Portfolio
-    except ImportError:
-        return hand_bagged_bundle(folder / "oak-bundle.zip")
-    portfolio = Portfolio.open(build_demo(folder / "demo"), read_only=True)
+
+        path = build_demo(folder / "demo")
+    except ImportError:  # the sample builder's own modules have not all landed yet
+        path = _factory_portfolio(folder / "oak.portfolio")
+    portfolio = Portfolio.open(path)
     try:
-        result = export_bundle(portfolio, folder / "riverside-bundle.zip")
+        result = export_bundle(portfolio, folder / "bundle.zip", draft=True)
     finally:
         portfolio.close()
     return Path(result.path)
+
+
+def _factory_portfolio(path: Path) -> Path:
+    """A ready FPA portfolio from the bundle engineer's factory, plus a PDF and a video link."""
+    from portfolio_builder.core.evidence_links import tag_evidence
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from tests.core.portfolio_factory import add_file_evidence, add_link_evidence, make_ready
+
+    portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
+                                 lead=("Ann Patel", "Family Partnership Manager"))
+    try:
+        make_ready(portfolio)
+        pdf = add_file_evidence(portfolio, tiny_pdf("Family survey summary"), "Family survey summary",
+                                mime_type="application/pdf", original_name="survey.pdf")
+        tag_evidence(portfolio, pdf, "1b", cross_reference=True)
+        video = add_link_evidence(portfolio, "https://video.example.org/oak/forum", "Video diary: the Forum",
+                                  kind="video")
+        tag_evidence(portfolio, video, "1a", cross_reference=True)
+    finally:
+        portfolio.close()
+    return path
 
 
 def tamper(bundle: Path, out: Path, member_suffix: str, new_bytes: bytes) -> Path:
