@@ -86,15 +86,20 @@ class BundleWriter:
             info.file_size = size
         digest = hashlib.sha256()
         written = 0
-        with self._zip.open(info, "w", force_zip64=size is None) as target:
-            for chunk in chunks:
-                digest.update(chunk)
-                target.write(chunk)
-                written += len(chunk)
-                self.done_bytes += len(chunk)
-                if self._progress is not None:
-                    self._progress(self.done_bytes, max(self.total_bytes, self.done_bytes), arcname)
-                self._check_cancel()
+        try:
+            with self._zip.open(info, "w", force_zip64=size is None) as target:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    target.write(chunk)
+                    written += len(chunk)
+                    self.done_bytes += len(chunk)
+                    if self._progress is not None:
+                        self._progress(self.done_bytes, max(self.total_bytes, self.done_bytes), arcname)
+                    self._check_cancel()
+        finally:
+            close = getattr(chunks, "close", None)
+            if close is not None:  # a blob reader: release it while its connection is still open
+                close()
         if size is not None and written != size:
             raise OSError(f"{arcname}: expected {size} bytes, read {written}")
         return digest.hexdigest(), written

@@ -11,7 +11,7 @@ from portfolio_builder.core.evidence_links import attach_to_cover_sheet, tag_evi
 from portfolio_builder.core.evidence_store import store_bytes
 from portfolio_builder.core.framework_service import add_descriptor
 from portfolio_builder.core.schema import (AuditRating, CoverSheet, DescriptorLink, DescriptorRow, EvidenceItem,
-                                           Priority, Thumbnail)
+                                           Priority)
 
 HOSTILE_TITLE = 'Newsletter <script>alert("x")</script> & "quotes" \'too\''
 SERIAL = "SERIAL-0042-XYZ"
@@ -122,5 +122,30 @@ def key_links(portfolio) -> int:
         return len(session.exec(select(DescriptorLink).where(DescriptorLink.role == "key")).all())
 
 
-__all__ = ["HOSTILE_TITLE", "SERIAL", "photo_with_gps", "add_file_evidence", "add_link_evidence", "make_ready",
-           "key_links", "Thumbnail"]
+def ready_bundle(portfolio, folder, **options):
+    """Make the portfolio ready and export it into folder; returns (ExportResult, evidence ids)."""
+    from portfolio_builder.core.bundle_export import export_bundle
+
+    evidence = make_ready(portfolio)
+    return export_bundle(portfolio, folder, **options), evidence
+
+
+def extract_all(bundle_path, into):
+    """Unpack a bundle we trust (our own output) for the independent checkers; returns the bag folder."""
+    import zipfile
+    from pathlib import Path
+
+    with zipfile.ZipFile(bundle_path) as archive:
+        archive.extractall(into)
+        top = archive.namelist()[0].split("/")[0]
+    return Path(into) / top
+
+
+def rewrite_member(bundle_path, target, member: str, edit) -> None:
+    """Copy a bundle with one member's bytes changed by edit(bytes) -> bytes (headers recomputed)."""
+    import zipfile
+
+    with zipfile.ZipFile(bundle_path) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            out.writestr(info, edit(data) if info.filename.endswith(member) else data)
