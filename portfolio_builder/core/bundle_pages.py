@@ -41,7 +41,7 @@ def check_page(valid: bool, problems: list[str], damaged: set[str]) -> str:
 
 def _evidence_page(view: PortfolioView, item: dict, damaged: bool) -> str:
     action = evidence_action(item)
-    how = {"photo": "Shown below.", "file": "Use “Open in viewer” to read it in your usual program.",
+    how = {"photo": "Shown above.", "file": "Use “Open in viewer” to read it in your usual program.",
            "link": "A web link: it opens in your browser only after you confirm.",
            "none": "Not included in the bundle."}[action]
     pairs = [("Title", item.get("title")), ("Kind", item.get("kind")), ("Description", item.get("description")),

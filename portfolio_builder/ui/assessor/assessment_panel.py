@@ -14,7 +14,7 @@ from ...core.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THE
 from ...core.errors import PortfolioError
 
 LONG_FIELDS = (("visit_notes", "Visit notes"), ("strengths", "Strengths"),
-               ("areas_for_development", "Areas for development"))
+               ("areas_for_development", "Areas to develop"))
 
 
 def judgement_target(node: ContentNode | None) -> tuple[str, str, str] | None:
@@ -68,7 +68,7 @@ class AssessmentPanel(QWidget):
         self.fields: dict[str, QPlainTextEdit] = {}
         for name, label in LONG_FIELDS:
             edit = QPlainTextEdit()
-            edit.setPlaceholderText(label)
+            edit.setPlaceholderText({"Areas to develop": "Areas for development"}.get(label, label))
             edit.textChanged.connect(lambda n=name, e=edit: self._save_field(n, e.toPlainText()))
             self.fields[name] = edit
             self.tabs.addTab(edit, label)

@@ -18,6 +18,35 @@ log = logging.getLogger(__name__)
 PHOTO_MAX_SIDE = 900
 
 
+class FitImageLabel(QLabel):
+    """A label that shows its image scaled to fit, keeping the aspect ratio, as the pane is resized."""
+
+    def __init__(self):
+        super().__init__()
+        self.image = QImage()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        self._fit()
+
+    def clear(self) -> None:
+        self.image = QImage()
+        super().clear()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.image.isNull() or self.width() < 2 or self.height() < 2:
+            return
+        scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.setPixmap(QPixmap.fromImage(scaled))
+
+
 class ItemView(QWidget):
     """Shows one ContentNode of an open BundleSession; never offers to change anything."""
 
@@ -31,9 +60,7 @@ class ItemView(QWidget):
         self.page.setOpenLinks(False)
         self.page.setOpenExternalLinks(False)
         self.page.setReadOnly(True)
-        self.photo = QLabel()
-        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.photo = FitImageLabel()
         self.photo_area = QScrollArea()
         self.photo_area.setWidgetResizable(True)
         self.photo_area.setWidget(self.photo)
@@ -121,8 +148,8 @@ class ItemView(QWidget):
         if max(image.width(), image.height()) > PHOTO_MAX_SIDE:
             image = image.scaled(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
-        self.photo.setPixmap(QPixmap.fromImage(image))
         self.photo_area.show()
+        self.photo.set_image(image)
 
     def _photo_message(self, text: str) -> None:
         self.photo.setText(text)
