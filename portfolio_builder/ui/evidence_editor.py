@@ -1,0 +1,223 @@
+"""Edit the selected evidence item's fields and descriptor tags; every change is one undoable command."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListView,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ..core.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
+from ..core.evidence_links import tag_evidence, untag_evidence
+from ..core.evidence_service import update_evidence
+from ..core.schema import COMPONENTS, CONSENT_STATES
+from .models.evidence_table_model import COMPONENT_LABELS, CONSENT_LABELS
+from .portfolio_context import EVIDENCE, PortfolioContext
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+def tag_all(portfolio, ids: list[int], code: str, cross: bool, previous: dict[int, str | None]) -> None:
+    """Tag every id, or none: a refusal part-way puts the earlier ones back as they were."""
+    done: list[int] = []
+    try:
+        for evidence_id in ids:
+            tag_evidence(portfolio, evidence_id, code, cross_reference=cross)
+            done.append(evidence_id)
+    except Exception:
+        restore_tags(portfolio, done, code, previous)
+        raise
+
+
+def restore_tags(portfolio, ids: list[int], code: str, previous: dict[int, str | None]) -> None:
+    """Put each item's tag for code back to what it was (none, key or cross-reference)."""
+    for evidence_id in ids:
+        role = previous.get(evidence_id)
+        if role is None:
+            untag_evidence(portfolio, evidence_id, code)
+        else:
+            tag_evidence(portfolio, evidence_id, code, cross_reference=role == "cross")
+
+
+class EvidenceEditor(QWidget):
+    """The form for one item (title, description, date, source, component, consent) and its tags."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.ids: list[int] = []
+        self.details: EvidenceDetails | None = None
+        self.title = QLineEdit()
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(90)
+        self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText("No date")
+        self.source = QLineEdit(placeholderText="Where it comes from, e.g. Family Forum")
+        self.component = QComboBox()
+        for key in COMPONENTS:
+            self.component.addItem(COMPONENT_LABELS[key], key)
+        self.consent = QComboBox()
+        for key in CONSENT_STATES:
+            self.consent.addItem(CONSENT_LABELS[key], key)
+        form = QFormLayout()
+        form.addRow("&Title:", self.title)
+        form.addRow("&Description:", self.description)
+        form.addRow("D&ate:", self.date)
+        form.addRow("&Source:", self.source)
+        form.addRow("Co&mponent:", self.component)
+        form.addRow("Co&nsent:", self.consent)
+        self.form_box = QGroupBox("Details")
+        self.form_box.setLayout(form)
+
+        self.tag_model = QStringListModel(self)
+        self.tag_list = QListView()
+        self.tag_list.setModel(self.tag_model)
+        self.tag_list.setMaximumHeight(80)
+        self.code_choice = QComboBox()
+        self.code_choice.setMinimumContentsLength(12)
+        self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.key_button = QPushButton("Tag as &key evidence")
+        self.cross_button = QPushButton("As cross-&reference")
+        self.untag_button = QPushButton("Remove ta&g")
+        pick = QHBoxLayout()
+        pick.addWidget(self.code_choice, 1)
+        buttons = QHBoxLayout()
+        for button in (self.key_button, self.cross_button, self.untag_button):
+            buttons.addWidget(button)
+        tags_layout = QVBoxLayout()
+        tags_layout.addWidget(self.tag_list)
+        tags_layout.addLayout(pick)
+        tags_layout.addLayout(buttons)
+        self.tags_box = QGroupBox("Descriptors")
+        self.tags_box.setLayout(tags_layout)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.tags_box)
+
+        self._description_timer = QTimer(self, singleShot=True, interval=600)
+        self._description_timer.timeout.connect(self._commit_description)
+        self.title.editingFinished.connect(lambda: self._edit("title", self.title.text(), "title"))
+        self.source.editingFinished.connect(lambda: self._edit("source", self.source.text(), "source"))
+        self.description.textChanged.connect(self._description_typed)
+        self.date.editingFinished.connect(self._commit_date)
+        self.component.activated.connect(lambda: self._edit("component", self.component.currentData(), "component"))
+        self.consent.activated.connect(lambda: self._edit("consent", self.consent.currentData(), "consent"))
+        self.key_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=False))
+        self.cross_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=True))
+        self.untag_button.clicked.connect(self.untag_current)
+        self.reload_choices()
+        self.show_items([])
+
+    # --- loading -------------------------------------------------------------------------------
+    def reload_choices(self) -> None:
+        """Refill the descriptor pick list (after the framework changed)."""
+        current = self.code_choice.currentData()
+        self.code_choice.clear()
+        for choice in descriptor_choices(self.context.portfolio):
+            text = choice.text if len(choice.text) <= 70 else choice.text[:67] + "…"
+            self.code_choice.addItem(f"{choice.code}  {text}", choice.code)
+            self.code_choice.setItemData(self.code_choice.count() - 1, choice.text, Qt.ItemDataRole.ToolTipRole)
+        if current is not None:
+            self.code_choice.setCurrentIndex(max(0, self.code_choice.findData(current)))
+
+    def chosen_code(self) -> str:
+        return self.code_choice.currentData() or ""
+
+    def show_items(self, ids: list[int]) -> EvidenceDetails | None:
+        """Show the selection: the form edits a single item; tagging applies to every selected item."""
+        self._commit_description()
+        self.ids = list(ids)
+        single = len(self.ids) == 1
+        self.details = evidence_details(self.context.portfolio, self.ids[0]) if single else None
+        editable = not self.context.read_only
+        self.form_box.setEnabled(single and editable)
+        self.tags_box.setEnabled(bool(self.ids) and editable)
+        self.untag_button.setEnabled(single)
+        self.tags_box.setTitle("Descriptors" if len(self.ids) <= 1 else f"Descriptors ({len(self.ids)} items)")
+        self._fill_form()
+        return self.details
+
+    def _fill_form(self) -> None:
+        item = self.details.item if self.details else None
+        widgets = (self.title, self.description, self.date, self.source, self.component, self.consent)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.title.setText(item.title if item else "")
+            if item is None or self.description.toPlainText() != item.description:
+                self.description.setPlainText(item.description if item else "")
+            self.date.setMaximumDate(QDate.currentDate())
+            self.date.setDate(QDate(item.evidence_date) if item and item.evidence_date else NO_DATE)
+            self.source.setText(item.source if item else "")
+            self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "activity")))
+            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        tags = self.details.tags if self.details else []
+        self.tag_model.setStringList([f"{t.code}  key evidence {t.slot}" if t.role == "key"
+                                      else f"{t.code}  cross-reference" for t in tags])
+
+    # --- edits ---------------------------------------------------------------------------------
+    def _edit(self, field: str, value, label: str) -> bool:
+        """One undoable field change of the single selected item (no-op when unchanged)."""
+        if self.details is None:
+            return False
+        old = getattr(self.details.item, field)
+        if value == old or (isinstance(value, str) and isinstance(old, str) and value.strip() == old.strip()):
+            return False
+        portfolio, evidence_id = self.context.portfolio, self.details.item.id
+        ok = self.context.push(f"Change {label} of '{self.details.item.title}'",
+                               lambda: update_evidence(portfolio, evidence_id, **{field: value}),
+                               lambda: update_evidence(portfolio, evidence_id, **{field: old}), EVIDENCE)
+        if not ok:
+            self._fill_form()
+        return ok
+
+    def _description_typed(self) -> None:
+        self._description_timer.start()
+
+    def _commit_description(self) -> None:
+        if self._description_timer.isActive():
+            self._description_timer.stop()
+        if self.details is not None:
+            self._edit("description", self.description.toPlainText(), "description")
+
+    def _commit_date(self) -> None:
+        chosen = self.date.date()
+        value: date | None = None if chosen == NO_DATE else chosen.toPython()
+        self._edit("evidence_date", value, "date")
+
+    def tag_selected(self, code: str, cross: bool) -> bool:
+        """Tag every selected item to code; a refusal (e.g. a third key item) is shown and nothing changes."""
+        if not self.ids or not code:
+            return False
+        portfolio, ids = self.context.portfolio, list(self.ids)
+        previous = {i: self._role_of(i, code) for i in ids}
+        what = "cross-reference" if cross else "key evidence"
+        label = f"Tag {len(ids)} items" if len(ids) > 1 else "Tag item"
+        return self.context.push(f"{label} to {code} as {what}",
+                                 lambda: tag_all(portfolio, ids, code, cross, previous),
+                                 lambda: restore_tags(portfolio, ids, code, previous), EVIDENCE)
+
+    def _role_of(self, evidence_id: int, code: str) -> str | None:
+        details = self.details if self.details and self.details.item.id == evidence_id \
+            else evidence_details(self.context.portfolio, evidence_id)
+        return next((t.role for t in details.tags if t.code == code), None)
+
+    def untag_current(self) -> bool:
+        """Remove the tag selected in the list from the single selected item (undoable)."""
+        index = self.tag_list.currentIndex()
+        if self.details is None or not index.isValid():
+            return False
+        tag = self.details.tags[index.row()]
+        portfolio, evidence_id = self.context.portfolio, self.details.item.id
+        return self.context.push(f"Remove tag {tag.code}",
+                                 lambda: untag_evidence(portfolio, evidence_id, tag.code),
+                                 lambda: tag_evidence(portfolio, evidence_id, tag.code,
+                                                      cross_reference=tag.role == "cross"), EVIDENCE)

@@ -1,0 +1,284 @@
+"""The evidence library: add files, folders and links, find items, preview them, edit and tag them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListView, QPushButton, QScrollArea, QSplitter, QStackedWidget,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from ..evidence_editor import EvidenceEditor
+from ..evidence_import_controller import EvidenceImportController, summary_text
+from ..evidence_preview import EvidencePreview
+from ..models.evidence_table_model import KIND_LABELS, EvidenceFilterProxy, EvidenceTableModel, IdRole
+from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
+from ..progress_strip import ProgressStrip
+from ..thumbnail_cache import ThumbnailCache
+from ...core.evidence_details import descriptor_choices, theme_choices
+from ...core.evidence_service import delete_evidence, query_evidence
+from .. import page_dialogs
+
+GRID_ICON = QSize(128, 96)
+
+
+class EvidencePage(QWidget):
+    """List or grid of every item behind one filter proxy; details, preview and tags beside it."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setAcceptDrops(not context.read_only)
+        self.thumbnails = ThumbnailCache(context.portfolio, self)
+        self.model = EvidenceTableModel(self.thumbnails, self)
+        self.proxy = EvidenceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.importer = EvidenceImportController(context, self)
+        self._build()
+        self._connect()
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.add_files_button = QPushButton("Add &files…")
+        self.add_folder_button = QPushButton("Add f&older…")
+        self.add_link_button = QPushButton("Add &link…")
+        self.search = QLineEdit(placeholderText="Search titles and codes (Ctrl+F)", clearButtonEnabled=True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("All types", None)
+        for key, label in KIND_LABELS.items():
+            self.kind_filter.addItem(label, key)
+        self.theme_filter = QComboBox()
+        self.untagged_filter = QCheckBox("&Untagged")
+        self.consent_filter = QCheckBox("Consent &missing")
+        self.list_button = QToolButton(text="List", checkable=True, checked=True)
+        self.grid_button = QToolButton(text="Grid", checkable=True)
+        self.list_button.setAutoExclusive(True)
+        self.grid_button.setAutoExclusive(True)
+        top = QHBoxLayout()
+        for widget in (self.add_files_button, self.add_folder_button, self.add_link_button):
+            top.addWidget(widget)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:"))
+        for widget in (self.kind_filter, self.theme_filter, self.untagged_filter, self.consent_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.list_button)
+        filters.addWidget(self.grid_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(32, 24))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(60)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
+                                         "Three-year plan")):
+            if sample:
+                self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.grid = QListView()
+        self.grid.setModel(self.proxy)
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setIconSize(GRID_ICON)
+        self.grid.setGridSize(QSize(GRID_ICON.width() + 36, GRID_ICON.height() + 48))
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setWordWrap(True)
+        self.grid.setUniformItemSizes(True)
+        for view in (self.table, self.grid):
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setDragEnabled(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.grid.setSelectionModel(self.table.selectionModel())
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.grid)
+
+        self.preview = EvidencePreview(self.context.portfolio)
+        self.editor = EvidenceEditor(self.context)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.preview)
+        side_layout.addWidget(self.editor)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(340)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 440])
+
+        self.progress = ProgressStrip()
+        self.status = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+        find = QAction("Find", self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.delete_action = QAction("Delete evidence…", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.views.addAction(self.delete_action)
+        self.addAction(find)
+
+    def _connect(self) -> None:
+        self.add_files_button.clicked.connect(self.add_files)
+        self.add_folder_button.clicked.connect(self.add_folder)
+        self.add_link_button.clicked.connect(self.add_link)
+        self.search.textChanged.connect(lambda text: self._filter(text=text))
+        self.kind_filter.currentIndexChanged.connect(lambda: self._filter(kind=self.kind_filter.currentData()))
+        self.theme_filter.currentIndexChanged.connect(lambda: self._filter(theme_code=self.theme_filter.currentData()))
+        self.untagged_filter.toggled.connect(lambda on: self._filter(untagged=on))
+        self.consent_filter.toggled.connect(lambda on: self._filter(consent_missing=on))
+        self.list_button.toggled.connect(lambda on: self.views.setCurrentIndex(0 if on else 1))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.context.changed.connect(self._context_changed)
+        self.context.error.connect(self._refused)
+        self.importer.started.connect(lambda worker: self.progress.follow(worker, "Importing evidence…"))
+        self.importer.finished.connect(self._import_finished)
+        self.importer.failed.connect(lambda message: page_dialogs.show_refusal(self, message))
+
+    # --- data ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload every row (one query), keeping the selection."""
+        selected = self.selected_ids()
+        self.model.set_rows(query_evidence(self.context.portfolio))
+        self.select_ids(selected)
+        self._update_count()
+        self._selection_changed()
+
+    def _refresh_framework(self) -> None:
+        choices = descriptor_choices(self.context.portfolio)
+        self.proxy.theme_of = {c.code: c.theme_code for c in choices}
+        current = self.theme_filter.currentData()
+        self.theme_filter.blockSignals(True)
+        self.theme_filter.clear()
+        self.theme_filter.addItem("All themes", None)
+        for code, title in theme_choices(self.context.portfolio):
+            self.theme_filter.addItem(f"Theme {code}: {title}" if len(title) < 30 else f"Theme {code}: {title[:28]}…",
+                                      code)
+        self.theme_filter.setCurrentIndex(max(0, self.theme_filter.findData(current)))
+        self.theme_filter.blockSignals(False)
+        self.editor.reload_choices()
+
+    def showEvent(self, event) -> None:
+        if self.theme_filter.count() == 0:
+            self._refresh_framework()
+            self.proxy.refilter()
+        super().showEvent(event)
+
+    def _context_changed(self, area: str) -> None:
+        if area == FRAMEWORK:
+            self._refresh_framework()
+        if area in (EVIDENCE, FRAMEWORK):
+            self.refresh()
+
+    def _filter(self, **changes) -> None:
+        if self.theme_filter.count() == 0:
+            self._refresh_framework()
+        self.proxy.set_filters(**changes)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} items" if shown != total else f"{total} items")
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [index.data(IdRole) for index in rows]
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for evidence_id in ids:
+            row = self.model.row_of(evidence_id)
+            if row is not None:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    selection.select(index, flags)
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _selection_changed(self, *_args) -> None:
+        ids = self.selected_ids()
+        details = self.editor.show_items(ids)
+        self.delete_action.setEnabled(bool(ids) and not self.context.read_only)
+        if details is None:
+            self.preview.clear("Select an item to see it here." if not ids else f"{len(ids)} items selected.")
+        else:
+            self.preview.show_item(details, self.thumbnails.pixmap(details.item.id))
+
+    # --- actions ---------------------------------------------------------------------------------
+    def add_files(self) -> None:
+        files = page_dialogs.choose_evidence_files(self)
+        if files:
+            self.importer.import_sources(files)
+
+    def add_folder(self) -> None:
+        folder = page_dialogs.choose_evidence_folder(self)
+        if folder:
+            self.importer.import_sources([folder])
+
+    def add_link(self) -> None:
+        answer = page_dialogs.ask_link(self)
+        if answer is not None:
+            report = self.importer.add_link(*answer)
+            if report is not None and report.added:
+                self.select_ids(report.added)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.context.read_only:
+            return
+        what = "this item" if len(ids) == 1 else f"these {len(ids)} items"
+        if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and their descriptor tags? "
+                                    "This cannot be undone.", "Delete"):
+            return
+        for evidence_id in ids:
+            if not self.context.try_call(lambda i=evidence_id: delete_evidence(self.context.portfolio, i), EVIDENCE)[0]:
+                break
+        self.thumbnails.forget(ids)
+
+    def _import_finished(self, report) -> None:
+        text = summary_text(report)
+        self.status.setText(text.splitlines()[0] if not report.skipped else "")
+        if report.skipped or report.cancelled:
+            page_dialogs.show_information(self, "Import finished", text)
+        if report.added:
+            self.select_ids(report.added[:1])
+
+    def _refused(self, message: str) -> None:
+        """Show refusals of this page's edits (context.error) while the page is on screen."""
+        if self.isVisible():
+            page_dialogs.show_refusal(self, message)
+
+    # --- drag and drop of files from the desktop ---------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(url.isLocalFile() for url in urls) and not self.importer.busy:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_sources(paths)
