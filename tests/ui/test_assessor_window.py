@@ -183,11 +183,7 @@ def _symlink_info():
 
 
 def _hostile_corpus(folder: Path) -> list[Path]:
-    try:  # the bundle engineer's corpus, when it exists
-        from tests.core import hostile_zips
-        return list(hostile_zips.write_all(folder))
-    except (ImportError, AttributeError):
-        pass
+    """Name attacks built here (traversal, absolute, symlink, two top folders); the shared corpus is tested below."""
     paths = []
     for name, build in HOSTILE.items():
         path = folder / f"{name}.zip"
@@ -229,4 +225,32 @@ def test_dropping_a_zip_opens_it_and_open_bundle_window_starts_verifying(qtbot, 
     with qtbot.waitSignal(window.bundle_opened, timeout=20000):
         window.dropEvent(event)
     assert window.session is not None
+    window.close()
+
+
+def test_bundle_engineers_hostile_corpus(qtbot, tmp_path, errors):
+    """Every case of the shared corpus: unsafe ones refused with the reader's words; the rest refused or shown as invalid."""
+    from tests.core.hostile_zips import HOSTILE_CASES
+
+    window = AssessorWindow(tmp_path / "assessments")
+    qtbot.addWidget(window)
+    for case in HOSTILE_CASES:
+        path = case.build(tmp_path / f"{case.name}.zip")
+        outcome = []
+        window.open_failed.connect(outcome.append)
+        window.bundle_opened.connect(outcome.append)
+        window.open_path(path)
+        qtbot.waitUntil(lambda: bool(outcome), timeout=30000)
+        window.open_failed.disconnect(outcome.append)
+        window.bundle_opened.disconnect(outcome.append)
+        result = outcome[0]
+        if isinstance(result, str):
+            text = result
+            assert "Traceback" not in text, case.name
+        else:
+            assert not case.unsafe, f"{case.name} was opened"
+            assert not result.valid and "problem" in window.banner.text(), case.name
+            text = " ".join(result.problems)
+            window.close_bundle()
+        assert all(word in text for word in case.words), (case.name, text)
     window.close()
