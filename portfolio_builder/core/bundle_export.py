@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import mimetypes
 import uuid as uuid_module
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -151,30 +153,25 @@ def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, 
     total = sum(item["size"] or 0 for item in files)
     documents = _documents_module()
     written: dict[str, WrittenFile] = {}
-    with portfolio.raw_connection() as conn, \
+    with portfolio.raw_connection() as conn, ThreadPoolExecutor(1) as pool, \
             BundleWriter(target, bag_folder, total, progress=progress, cancel=cancel) as writer:
-        sha_of = {item["id"]: item["sha256"] for item in snapshot["evidence"] if item.get("sha256")}
-
-        def thumbnail(evidence_id: int) -> bytes | None:
-            key = sha_of.get(evidence_id)
-            row = conn.execute("SELECT jpeg FROM thumbnail WHERE sha256 = ?", (key,)).fetchone() if key else None
-            return row[0] if row else None
-
-        for item in files:
-            written[item["path"]] = _write_evidence(writer, conn, item)
+        thumbnails = _thumbnails(conn, snapshot)
+        # documents are rendered (CPU) while evidence is streamed (I/O and hashing, outside the GIL)
+        rendering = pool.submit(_render_documents, documents, copy.deepcopy(snapshot), thumbnails.get, bag_folder)
+        try:
+            for item in files:
+                written[item["path"]] = _write_evidence(writer, conn, item)
+        except BaseException:
+            rendering.cancel()
+            raise
         for item in files:  # the bundle's bytes (photos were cleaned), so portfolio.json matches the manifest
             item["sha256"], item["size"] = written[item["path"]].sha256, written[item["path"]].size
         written["portfolio.json"] = writer.add_payload_bytes("portfolio.json", _json_bytes(snapshot))
-        top_files = {}
-        if documents is not None:
-            pdf = io.BytesIO()
-            documents.render_portfolio_pdf(snapshot, pdf, thumbnail)
-            written["portfolio.pdf"] = writer.add_payload_bytes("portfolio.pdf", pdf.getvalue())
-            for name, data in sorted(documents.render_sheets_docx(snapshot).items()):
-                path = f"sheets/{name}"
-                written[path] = writer.add_payload_bytes(path, data, DOCX_TYPE)
-            writer.add_payload_bytes("ro-crate-preview.html", documents.render_preview_html(snapshot).encode("utf-8"))
-            top_files["START-HERE.html"] = documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")
+        payload_documents, top_files = rendering.result()
+        for path, data in payload_documents.items():
+            record = writer.add_payload_bytes(path, data, DOCX_TYPE if path.endswith(".docx") else "")
+            if path != "ro-crate-preview.html":
+                written[path] = record
         crate = ro_crate_metadata(snapshot, written, bundle_uuid)
         writer.add_payload_bytes("ro-crate-metadata.json", _json_bytes(crate))
         size = writer.finish({
@@ -188,6 +185,30 @@ def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, 
         }, top_files)
         file_count = len(writer.files)
     return ExportResult(target, bundle_uuid, file_count, size, left_out)
+
+
+def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
+    """Every stored thumbnail by evidence id, read up front so the renderer never shares the connection."""
+    found = {}
+    for item in snapshot["evidence"]:
+        if item.get("sha256") and item["kind"] == "photo":
+            row = conn.execute("SELECT jpeg FROM thumbnail WHERE sha256 = ?", (item["sha256"],)).fetchone()
+            if row:
+                found[item["id"]] = row[0]
+    return found
+
+
+def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> tuple[dict[str, bytes], dict]:
+    """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name)."""
+    if documents is None:
+        return {}, {}
+    pdf = io.BytesIO()
+    documents.render_portfolio_pdf(snapshot, pdf, thumbnail)
+    payload = {"portfolio.pdf": pdf.getvalue()}
+    for name, data in sorted(documents.render_sheets_docx(snapshot).items()):
+        payload[f"sheets/{name}"] = data
+    payload["ro-crate-preview.html"] = documents.render_preview_html(snapshot).encode("utf-8")
+    return payload, {"START-HERE.html": documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")}
 
 
 def _write_evidence(writer: BundleWriter, conn, item: dict) -> WrittenFile:
