@@ -69,3 +69,13 @@ def choose_bundle_path(parent: QWidget | None, suggested: str) -> str:
 def show_in_folder(path: Path) -> bool:
     """Open the folder holding path in the system file manager (a local file URL: no network)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def choose_evidence(parent: QWidget | None, rows: list[tuple[int, str]]) -> int | None:
+    """Pick one evidence item by title from (id, title) pairs; None when cancelled."""
+    labels = [f"{title}  (item {evidence_id})" for evidence_id, title in rows]
+    if not labels:
+        show_information(parent, "No evidence", "There is no evidence in the portfolio to attach yet.")
+        return None
+    chosen, ok = QInputDialog.getItem(parent, "Attach evidence", "Evidence item:", labels, 0, False)
+    return rows[labels.index(chosen)][0] if ok and chosen in labels else None

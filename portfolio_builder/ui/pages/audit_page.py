@@ -1,0 +1,216 @@
+"""The self-audit: rate each descriptor on the framework's scale, see its history, and send gaps to the action plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ...core.audit_overview import audit_rows, levels
+from ...core.audit_service import delete_rating, rate_descriptor, rating_history
+from ...core.planning_service import add_action, delete_action
+from .. import page_dialogs
+from ..models.audit_table_model import AuditTableModel, CodeRole, RatingHistoryModel
+from ..portfolio_context import FRAMEWORK, PLANNING, RATINGS, PortfolioContext
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class AuditPage(QWidget):
+    """Descriptor table on the left; the rating form, gap and history of the selected descriptor on the right."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = AuditTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.history_model = RatingHistoryModel(self)
+        self._build()
+        self.context.changed.connect(self._context_changed)
+        self.context.error.connect(self._refused)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText="Filter descriptors", clearButtonEnabled=True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.summary = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column, sample in ((0, "Code"), (2, "Developing"), (3, "30 Sep 2026")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(4, metrics.horizontalAdvance("M") * 18)
+        self.table.setColumnWidth(5, metrics.horizontalAdvance("M") * 10)
+        self.table.selectionModel().currentRowChanged.connect(self._descriptor_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.summary)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table)
+
+        self.descriptor_label = QLabel(wordWrap=True)
+        self.descriptor_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.level = QComboBox()
+        self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.comment = QPlainTextEdit(placeholderText="Evaluative comment: impact, and the sources of evidence")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(90)
+        self.rate_button = QPushButton("&Record rating")
+        self.rate_button.clicked.connect(self.record_rating)
+        form = QFormLayout()
+        form.addRow("&Level:", self.level)
+        form.addRow("&Date reached:", self.date)
+        form.addRow("&Comment:", self.comment)
+        form.addRow("", self.rate_button)
+        rate_box = QGroupBox("New rating")
+        rate_box.setLayout(form)
+
+        self.gap = QLineEdit(placeholderText="What is missing, e.g. 'Policy not yet shared with families'")
+        self.gap_button = QPushButton("Add to &action plan")
+        self.gap_button.clicked.connect(self.add_gap_to_plan)
+        gap_layout = QHBoxLayout()
+        gap_layout.addWidget(self.gap, 1)
+        gap_layout.addWidget(self.gap_button)
+        gap_box = QGroupBox("Gap")
+        gap_box.setLayout(gap_layout)
+
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().hide()
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history.setColumnWidth(0, metrics.horizontalAdvance("30 Sep 2026") + 20)
+        self.history.setColumnWidth(1, metrics.horizontalAdvance("Developing") + 20)
+        history_box = QGroupBox("History")
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+
+        right = QWidget()
+        self.right = right
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.descriptor_label)
+        right_layout.addWidget(rate_box)
+        right_layout.addWidget(gap_box)
+        right_layout.addWidget(history_box, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([760, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # --- data ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the scale and every descriptor's current rating, keeping the selected descriptor."""
+        code = self.current_code()
+        scale = levels(self.context.portfolio)
+        self.model.set_levels(scale)
+        self.history_model.set_levels(scale)
+        chosen = self.level.currentData()
+        self.level.clear()
+        for level in scale:
+            self.level.addItem(_swatch(level.colour), f"{level.label} ({level.description})"
+                               if level.description else level.label, level.key)
+        self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
+        rows = audit_rows(self.context.portfolio)
+        self.model.set_rows(rows)
+        rated = sum(1 for r in rows if r.level_key)
+        self.summary.setText(f"{rated} of {len(rows)} rated")
+        self.select_code(code or (rows[0].code if rows else None))
+        self._descriptor_changed()
+
+    def _context_changed(self, area: str) -> None:
+        if area in (RATINGS, FRAMEWORK):
+            self.refresh()
+
+    def current_code(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(CodeRole) if index.isValid() else None
+
+    def select_code(self, code: str | None) -> None:
+        row = self.model.row_of_code(code) if code else None
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _descriptor_changed(self, *_args) -> None:
+        code = self.current_code()
+        self.right.setEnabled(code is not None and not self.context.read_only)
+        self.date.setMaximumDate(QDate.currentDate())
+        if code is None:
+            self.descriptor_label.setText("Choose a descriptor to rate it.")
+            self.history_model.set_rows([])
+            return
+        row = self.model.row_at(self.model.row_of_code(code))
+        self.descriptor_label.setText(f"{row.code}  {row.text}")
+        history = rating_history(self.context.portfolio, code)
+        self.history_model.set_rows(list(reversed(history)))
+        if history:
+            self.level.setCurrentIndex(max(0, self.level.findData(history[-1].level_key)))
+        self.date.setDate(QDate.currentDate())
+        self.comment.clear()
+        self.gap.setText(row.gap)
+
+    # --- edits -----------------------------------------------------------------------------------
+    def record_rating(self) -> bool:
+        """Add a dated rating (undoable); a future date or unknown level is refused with the core's message."""
+        code = self.current_code()
+        if code is None:
+            return False
+        portfolio = self.context.portfolio
+        level, rated_on = self.level.currentData(), self.date.date().toPython()
+        comment, gap = self.comment.toPlainText(), self.gap.text()
+        made: dict[str, int] = {}
+
+        def do():
+            made["id"] = rate_descriptor(portfolio, code, level, rated_on, comment, gap=gap)
+
+        return self.context.push(f"Rate {code} {self.level.currentText()}", do,
+                                 lambda: delete_rating(portfolio, made["id"]), RATINGS)
+
+    def add_gap_to_plan(self) -> bool:
+        """Create an action-plan row for the selected descriptor's gap (undoable)."""
+        code, text = self.current_code(), self.gap.text().strip()
+        if code is None:
+            return False
+        if not text:
+            page_dialogs.show_refusal(self, "Describe the gap first: it becomes the action's text.")
+            return False
+        portfolio = self.context.portfolio
+        made: dict[str, int] = {}
+
+        def do():
+            made["id"] = add_action(portfolio, text, descriptor_code=code)
+
+        ok = self.context.push(f"Add gap in {code} to the action plan", do,
+                               lambda: delete_action(portfolio, made["id"]), PLANNING)
+        if ok:
+            page_dialogs.show_information(self, "Added to the action plan",
+                                          f"The gap in {code} is now a row of the action plan (Planning page).")
+        return ok
+
+    def _refused(self, message: str) -> None:
+        """Show refusals of this page's edits (context.error) while the page is on screen."""
+        if self.isVisible():
+            page_dialogs.show_refusal(self, message)

@@ -1,0 +1,141 @@
+"""Choose and order the key priorities, each with a lead and the descriptors it spans."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from ...core.framework_service import framework_info
+from ...core.planning_overview import PriorityRow, priority_rows, staff_names
+from ...core.planning_service import add_priority, delete_priority, move_priority, update_priority
+from ..portfolio_context import PLANNING, PortfolioContext
+from .priority_dialog import PriorityDialog
+
+PriorityRole = Qt.ItemDataRole.UserRole + 1
+
+
+class PrioritiesModel(QAbstractListModel):
+    """The priorities in order, each shown as 'n. title' with its lead and descriptors beneath."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[PriorityRow] = []
+
+    def set_rows(self, rows: list[PriorityRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (f"{row.number}. {row.title}\n    Lead: {row.lead_name or 'not named'}   ·   "
+                    f"Descriptors: {', '.join(row.codes) or 'none yet'}")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.description or row.title
+        if role == PriorityRole:
+            return row
+        return None
+
+
+class PrioritiesPanel(QWidget):
+    """The ordered list with Add, Edit, Remove and Move buttons, and 'n of N chosen'."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = PrioritiesModel(self)
+        self.count_label = QLabel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setSpacing(3)
+        self.list.doubleClicked.connect(self.edit_current)
+        self.buttons = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "&Edit…", self.edit_current),
+                                ("remove", "&Remove", self.remove_current), ("up", "Move &up", lambda: self.move(-1)),
+                                ("down", "Move do&wn", lambda: self.move(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+
+    def refresh(self) -> None:
+        current = self.current()
+        rows = priority_rows(self.context.portfolio)
+        self.model.set_rows(rows)
+        with self.context.portfolio.session() as session:
+            needed = framework_info(session).priorities_required
+        self.count_label.setText(f"{len(rows)} of {needed} chosen" if needed else f"{len(rows)} chosen")
+        if current is not None:
+            number = next((n for n, r in enumerate(rows) if r.id == current.id), None)
+            if number is not None:
+                self.list.setCurrentIndex(self.model.index(number))
+        for key in ("add", "edit", "remove", "up", "down"):
+            self.buttons[key].setEnabled(not self.context.read_only)
+
+    def current(self) -> PriorityRow | None:
+        index = self.list.currentIndex()
+        return index.data(PriorityRole) if index.isValid() else None
+
+    def add(self) -> bool:
+        values = PriorityDialog.ask(self, staff_names(self.context.portfolio))
+        if values is None:
+            return False
+        portfolio, made = self.context.portfolio, {}
+
+        def do():
+            made["id"] = add_priority(portfolio, values["title"], values["description"],
+                                      values["lead_staff_id"] or None, values["codes"])
+
+        return self.context.push(f"Add priority '{values['title']}'", do,
+                                 lambda: delete_priority(portfolio, made["id"]), PLANNING)
+
+    def edit_current(self) -> bool:
+        row = self.current()
+        if row is None:
+            return False
+        initial = {"title": row.title, "description": row.description, "lead_staff_id": row.lead_staff_id or 0,
+                   "codes": row.codes}
+        values = PriorityDialog.ask(self, staff_names(self.context.portfolio), initial)
+        if values is None:
+            return False
+        portfolio = self.context.portfolio
+
+        def apply(v):
+            return lambda: update_priority(portfolio, row.id, v["title"], v["description"], v["lead_staff_id"],
+                                           list(v["codes"]))
+
+        return self.context.push(f"Edit priority '{row.title}'", apply(values), apply(initial), PLANNING)
+
+    def remove_current(self) -> bool:
+        """Remove a priority with its cover sheet (not undoable: its diary goes too), after asking."""
+        from .. import page_dialogs
+
+        row = self.current()
+        if row is None or not page_dialogs.confirm(
+                self, "Remove priority", f"Remove priority {row.number}, '{row.title}', with its cover sheet "
+                                         "and diary? Its evidence items are kept. This cannot be undone.", "Remove"):
+            return False
+        return self.context.try_call(lambda: delete_priority(self.context.portfolio, row.id), PLANNING)[0]
+
+    def move(self, step: int) -> bool:
+        row = self.current()
+        if row is None:
+            return False
+        portfolio, old = self.context.portfolio, row.number - 1
+        new = max(0, min(old + step, self.model.rowCount() - 1))
+        if new == old:
+            return False
+        return self.context.push(f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new),
+                                 lambda: move_priority(portfolio, row.id, old), PLANNING)
