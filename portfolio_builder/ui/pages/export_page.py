@@ -1,0 +1,176 @@
+"""Export: readiness first, then write the assessor's bundle on a worker, verify it, and show it in its folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ...core.bundle_export import ExportResult, export_bundle
+from ...core.bundle_layout import bag_folder_name
+from ...core.bundle_verify import VerifyReport, verify_bundle
+from ...core.framework_service import framework_info
+from ...core.portfolio_setup import setting_profile
+from ...core.readiness import check_readiness
+from .. import page_dialogs
+from ..portfolio_context import PortfolioContext
+from ..progress_strip import ProgressStrip
+from ..workers import Worker, start_worker
+
+UNCONSENTED_WARNING = ("Photos, video and audio without recorded consent will be put in the bundle. Only do this "
+                       "if consent was given and not yet recorded here: the bundle leaves your setting.")
+
+
+@dataclass
+class ExportOutcome:
+    """The written bundle and what verifying it found."""
+
+    result: ExportResult
+    verify: VerifyReport
+
+
+def suggested_name(portfolio) -> str:
+    """<setting>-<scheme>-<date>.zip, as the bundle's top folder is named."""
+    with portfolio.session() as session:
+        scheme = framework_info(session).name
+    return bag_folder_name(setting_profile(portfolio).name, scheme, date.today()) + ".zip"
+
+
+class ExportPage(QWidget):
+    """Readiness list, export options, progress with Cancel, and the verified result."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.worker: Worker | None = None
+        self.last_path: Path | None = None
+        self.readiness_label = QLabel(wordWrap=True)
+        self.problems_model = QStringListModel(self)
+        self.problems = QListView()
+        self.problems.setModel(self.problems_model)
+        self.problems.setWordWrap(True)
+        self.problems.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.recheck_button = QPushButton("Check &again")
+        self.recheck_button.clicked.connect(self.refresh)
+        readiness_box = QGroupBox("Is the portfolio ready?")
+        readiness_layout = QVBoxLayout(readiness_box)
+        readiness_layout.addWidget(self.readiness_label)
+        readiness_layout.addWidget(self.problems, 1)
+        readiness_layout.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.draft = QCheckBox("&Draft for interim review (allowed while not ready; marked DRAFT)")
+        self.unconsented = QCheckBox("&Include photos, video and audio without recorded consent")
+        self.warning = QLabel(UNCONSENTED_WARNING, wordWrap=True)
+        self.warning.setStyleSheet("color: #B03A2E;")
+        self.warning.hide()
+        self.unconsented.toggled.connect(self.warning.setVisible)
+        self.draft.toggled.connect(self._update_button)
+        self.export_button = QPushButton("&Export bundle…")
+        self.export_button.clicked.connect(self.export)
+        self.progress = ProgressStrip()
+        self.result_label = QLabel(wordWrap=True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_button = QPushButton("&Show in folder")
+        self.show_button.clicked.connect(self.show_in_folder)
+        self.show_button.hide()
+        export_box = QGroupBox("Bundle for the assessor")
+        export_layout = QVBoxLayout(export_box)
+        export_layout.addWidget(self.draft)
+        export_layout.addWidget(self.unconsented)
+        export_layout.addWidget(self.warning)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.show_button)
+        buttons.addStretch(1)
+        export_layout.addLayout(buttons)
+        export_layout.addWidget(self.progress)
+        export_layout.addWidget(self.result_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(readiness_box, 1)
+        layout.addWidget(export_box)
+        self.ready = False
+        context.changed.connect(lambda _area: self.refresh())
+
+    def showEvent(self, event) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Re-run the readiness check (a few SQL queries) and list every problem."""
+        readiness = check_readiness(self.context.portfolio)
+        self.ready = readiness.ready
+        problems = readiness.problems
+        self.problems_model.setStringList(problems)
+        self.problems.setVisible(bool(problems))
+        if readiness.ready:
+            self.readiness_label.setText("Ready to submit: every descriptor is rated and has its key evidence.")
+        else:
+            self.readiness_label.setText(f"Not ready yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} "
+                                         "to finish. You can still export a draft for an interim review.")
+        self._update_button()
+
+    def _update_button(self, *_args) -> None:
+        self.export_button.setEnabled(self.worker is None and (self.ready or self.draft.isChecked()))
+
+    def export(self) -> Worker | None:
+        """Ask where to save, then export and verify on a worker."""
+        target = page_dialogs.choose_bundle_path(self, str(Path.home() / suggested_name(self.context.portfolio)))
+        if not target:
+            return None
+        return self.start_export(Path(target))
+
+    def start_export(self, target: Path) -> Worker:
+        portfolio, draft, unconsented = self.context.portfolio, self.draft.isChecked(), self.unconsented.isChecked()
+
+        def job(progress, is_cancelled):
+            result = export_bundle(portfolio, target, draft=draft, include_unconsented=unconsented,
+                                   progress=lambda d, t, n: progress(d, t * 2, f"Writing {n}"), cancel=is_cancelled)
+            report = verify_bundle(result.path, progress=lambda d, t: progress(t + d, t * 2, "Checking the bundle"),
+                                   cancel=is_cancelled)
+            return ExportOutcome(result, report)
+
+        self.worker = Worker(job)
+        self.worker.signals.finished.connect(self._finished)
+        self.worker.signals.failed.connect(self._failed)
+        self.worker.signals.cancelled.connect(self._cancelled)
+        self.progress.follow(self.worker, "Exporting the bundle…")
+        self.result_label.clear()
+        self.show_button.hide()
+        self._update_button()
+        start_worker(self.worker)
+        return self.worker
+
+    def _finished(self, outcome: ExportOutcome | None) -> None:
+        self.worker = None
+        self._update_button()
+        if outcome is None:
+            return
+        result, report = outcome.result, outcome.verify
+        self.last_path = result.path
+        lines = [f"Saved {result.path.name}: {result.file_count} files, {result.bytes_written / 1e6:.1f} MB."]
+        lines.append("Checked: the bundle is complete and undamaged." if report.valid
+                     else "Checking found problems:\n" + "\n".join(f"• {p}" for p in report.problems[:10]))
+        if result.left_out:
+            lines.append(f"Left out ({len(result.left_out)}): " + "; ".join(
+                f"'{title}' ({reason})" for _id, title, reason in result.left_out[:5]))
+        self.result_label.setText("\n".join(lines))
+        self.show_button.show()
+
+    def _failed(self, message: str) -> None:
+        self.worker = None
+        self._update_button()
+        self.result_label.setText("The bundle was not written.")
+        page_dialogs.show_refusal(self, message)
+
+    def _cancelled(self) -> None:
+        self.worker = None
+        self._update_button()
+        self.result_label.setText("Export cancelled: nothing was left behind.")
+
+    def show_in_folder(self) -> bool:
+        return self.last_path is not None and page_dialogs.show_in_folder(self.last_path)
