@@ -1,16 +1,19 @@
-"""Tell what an evidence file or link really is from its content, refusing unknown or mislabelled files."""
+"""Tell what an evidence file or link really is (by content, with its size, hash and photo facts); runs in workers."""
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import filetype
 
-from .errors import BadInput
+from .errors import BadInput, PortfolioError
+from .evidence_store import MAX_FILE_BYTES, sha256_of_file
+from .photo_processing import PhotoFacts, examine_photo
 
 HEAD_BYTES = 8192
 MAX_URL_LENGTH = 2000
@@ -202,3 +205,61 @@ def detect_link(url: str) -> str:
     is_video_host = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or host.startswith("video.")
     extension = parts.path.rsplit(".", 1)[-1].lower() if "." in parts.path.rsplit("/", 1)[-1] else ""
     return "video" if is_video_host or extension in VIDEO_EXTENSIONS else "link"
+
+
+@dataclass(frozen=True)
+class FileAnalysis:
+    """The result of checking one file in a worker: its key, kind and preview, or why it was refused."""
+
+    path: str
+    sha256: str = ""
+    size: int = 0
+    kind: str = ""
+    mime: str = ""
+    photo: PhotoFacts | None = None
+    error: str = ""
+
+
+def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
+    """Size-check, detect, hash and (for photos) preview one file; never raises, so one bad file spoils nothing."""
+    name = Path(path).name
+    try:
+        size = os.stat(path).st_size
+        if size == 0:
+            return FileAnalysis(path, error=f"{name} is empty (0 bytes): there is nothing to import.")
+        if size > max_bytes:
+            return FileAnalysis(path, error=f"{name} is {_megabytes(size)}, over the {_megabytes(max_bytes)} "
+                                            "limit for a stored file. Add a large video as a web link instead.")
+        detected = detect_file(Path(path))
+        photo = examine_photo(path) if detected.kind == "photo" else None
+        sha256, size = sha256_of_file(Path(path))
+        return FileAnalysis(path, sha256, size, detected.kind, detected.mime, photo)
+    except PortfolioError as exc:
+        return FileAnalysis(path, error=exc.message)
+    except OSError as exc:
+        return FileAnalysis(path, error=f"Cannot read {name}: {exc.strerror or exc}.")
+    except Exception as exc:  # noqa: BLE001 - a library choking on a strange file must not stop the batch
+        return FileAnalysis(path, error=f"{name} could not be read ({type(exc).__name__}: {exc}).")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+
+
+def tidy_title(name: str) -> str:
+    """A readable title from a file name: no extension, separators as spaces, first letter capital."""
+    stem = Path(name).stem if "." in name.strip(".") else name
+    text = re.sub(r"(?<!\d)-|-(?!\d)", " ", stem.replace("_", " ").replace("+", " "))
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    if text and text == text.lower():
+        text = text[0].upper() + text[1:]
+    return text[:200] or "Untitled"
+
+
+def link_title(url: str) -> str:
+    """A readable title for a web link: its last path part, or its host when that part says nothing."""
+    parts = urlsplit(url)
+    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
+    if not re.search(r"[^\W\d_]", last) or last.lower() in ("watch", "view", "index.html", "index.php", "embed"):
+        return parts.hostname or url
+    return tidy_title(last)

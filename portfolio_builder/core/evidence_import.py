@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
-from urllib.parse import unquote, urlsplit
 
-from .errors import BadInput, PortfolioError, ReadOnlyPortfolio, RuleViolation
-from .evidence_detect import detect_file, detect_link, is_link
-from .evidence_store import MAX_FILE_BYTES, sha256_of_file, store_file
-from .photo_processing import PhotoFacts, examine_photo
+from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
+from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
+from .evidence_store import MAX_FILE_BYTES, store_file
 
 if TYPE_CHECKING:
     from .portfolio_file import Portfolio
@@ -38,55 +35,6 @@ class ImportReport:
     def duplicates_info(self) -> list[tuple[str, str]]:
         """Duplicates as (source, message) for display."""
         return [(source, f"already stored as item {item_id}") for source, item_id in self.duplicates]
-
-
-@dataclass(frozen=True)
-class FileAnalysis:
-    """The result of checking one file in a worker: its key, kind and preview, or why it was refused."""
-
-    path: str
-    sha256: str = ""
-    size: int = 0
-    kind: str = ""
-    mime: str = ""
-    photo: PhotoFacts | None = None
-    error: str = ""
-
-
-def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
-    """Size-check, detect, hash and (for photos) preview one file; never raises, so one bad file spoils nothing."""
-    name = Path(path).name
-    try:
-        size = os.stat(path).st_size
-        if size == 0:
-            return FileAnalysis(path, error=f"{name} is empty (0 bytes): there is nothing to import.")
-        if size > max_bytes:
-            return FileAnalysis(path, error=f"{name} is {_megabytes(size)}, over the {_megabytes(max_bytes)} "
-                                            "limit for a stored file. Add a large video as a web link instead.")
-        detected = detect_file(Path(path))
-        photo = examine_photo(path) if detected.kind == "photo" else None
-        sha256, size = sha256_of_file(Path(path))
-        return FileAnalysis(path, sha256, size, detected.kind, detected.mime, photo)
-    except PortfolioError as exc:
-        return FileAnalysis(path, error=exc.message)
-    except OSError as exc:
-        return FileAnalysis(path, error=f"Cannot read {name}: {exc.strerror or exc}.")
-    except Exception as exc:  # noqa: BLE001 - a library choking on a strange file must not stop the batch
-        return FileAnalysis(path, error=f"{name} could not be read ({type(exc).__name__}: {exc}).")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
-
-
-def tidy_title(name: str) -> str:
-    """A readable title from a file name: no extension, separators as spaces, first letter capital."""
-    stem = Path(name).stem if "." in name.strip(".") else name
-    text = re.sub(r"(?<!\d)-|-(?!\d)", " ", stem.replace("_", " ").replace("+", " "))
-    text = re.sub(r"\s+", " ", text).strip(" .")
-    if text and text == text.lower():
-        text = text[0].upper() + text[1:]
-    return text[:200] or "Untitled"
 
 
 @dataclass(frozen=True)
@@ -241,14 +189,6 @@ def _store_link(conn: sqlite3.Connection, options: _Options, url: str, kind: str
                                   mime_type="", size=0, evidence_date=None, taken_at=None, has_location=0)
 
 
-def _link_title(url: str) -> str:
-    parts = urlsplit(url)
-    last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
-    if not re.search(r"[^\W\d_]", last) or last.lower() in ("watch", "view", "index.html", "index.php", "embed"):
-        return parts.hostname or url
-    return tidy_title(last)
-
-
 def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent) -> _Options:
     """Check the whole request before any file is touched: values, codes, cover sheet, room for key evidence."""
     from .schema import COMPONENTS, CONSENT_STATES
@@ -331,7 +271,7 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
     if title:
         item_title = title.strip() if number == 1 else f"{title.strip()} ({number})"
     else:
-        item_title = tidy_title(Path(entry.path).name) if analysis else _link_title(entry.source)
+        item_title = tidy_title(Path(entry.path).name) if analysis else link_title(entry.source)
     try:
         if analysis is not None:
             added, item_id = _store_one(conn, options, analysis, item_title)

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from portfolio_builder.core.evidence_import import import_evidence, tidy_title
+from portfolio_builder.core.evidence_detect import tidy_title
+from portfolio_builder.core.evidence_import import import_evidence
 from portfolio_builder.core.evidence_service import get_evidence, query_evidence, thumbnail_bytes
 from portfolio_builder.core.planning_service import add_priority, cover_sheet_for
 from tests.core.evidence_fixtures import make_jpeg, make_mixed_folder, make_pdf, make_text
