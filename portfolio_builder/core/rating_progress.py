@@ -1,0 +1,58 @@
+"""Ratings at baseline versus now, averaged per theme, for the dashboard's chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .audit_service import baseline_ratings, current_ratings
+from .portfolio_file import Portfolio
+from .schema import DescriptorRow, ScaleLevelRow, ThemeRow
+from sqlmodel import select
+
+
+@dataclass(frozen=True)
+class ThemeScores:
+    """A theme's average rating score at baseline and now (None when nothing is rated)."""
+
+    code: str
+    title: str
+    baseline: float | None
+    now: float | None
+    rated: int
+
+
+@dataclass(frozen=True)
+class RatingProgress:
+    """Average scores per theme on the scale's own range."""
+
+    themes: list[ThemeScores]
+    scale_max: float
+    scale_labels: list[tuple[float, str, str]]  # (score, label, colour), lowest first
+
+
+def _score_of(levels: list[ScaleLevelRow]) -> dict[str, float]:
+    """A level's score, or its 1-based position when the scale has no scores."""
+    return {l.key: (l.score if l.score is not None else float(i + 1)) for i, l in enumerate(levels)}
+
+
+def rating_progress(portfolio: Portfolio) -> RatingProgress:
+    """Per theme, the average score of the baseline ratings and of the current ratings."""
+    with portfolio.session() as session:
+        levels = list(session.exec(select(ScaleLevelRow).order_by(ScaleLevelRow.position)).all())
+        themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
+        theme_of = {d_id: t_id for d_id, t_id in session.exec(select(DescriptorRow.id, DescriptorRow.theme_id))}
+        baseline, current = baseline_ratings(session), current_ratings(session)
+    scores = _score_of(levels)
+
+    def average(ratings, theme_id) -> tuple[float | None, int]:
+        values = [scores.get(r.level_key) for d_id, r in ratings.items()
+                  if theme_of.get(d_id) == theme_id and r.level_key in scores]
+        return (sum(values) / len(values) if values else None), len(values)
+
+    result = []
+    for theme in themes:
+        before, _ = average(baseline, theme.id)
+        now, rated = average(current, theme.id)
+        result.append(ThemeScores(theme.code, theme.title, before, now, rated))
+    labels = [(scores[l.key], l.label, l.colour) for l in levels]
+    return RatingProgress(result, max(scores.values(), default=1.0), labels)

@@ -1,0 +1,121 @@
+"""The action plan as a Gantt-like chart with a line for today, so what is late or due shows at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+STATUS_COLOURS = {"done": QColor("#5CB85C"), "in-progress": QColor("#2F6DB5"), "planned": QColor("#A9B4C2")}
+TODAY = QColor("#D9534F")
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    """One action with dates, as the chart needs it."""
+
+    label: str
+    starts_on: date
+    ends_on: date
+    status: str
+
+
+def bars_from_actions(actions) -> tuple[list[TimelineBar], int]:
+    """Bars for actions with at least one date (a missing end or start takes the other); count of undated."""
+    bars, undated = [], 0
+    for a in actions:
+        start, end = a.starts_on or a.ends_on, a.ends_on or a.starts_on
+        if start is None:
+            undated += 1
+            continue
+        bars.append(TimelineBar(a.action, start, max(start, end), a.status))
+    return bars, undated
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    month, out = date(first.year, first.month, 1), []
+    while month <= last:
+        out.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return out
+
+
+class ActionTimeline(QWidget):
+    """A row per action: label on the left, a bar from start to end coloured by status, a today line."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._bars: list[TimelineBar] = []
+        self._today = date.today()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Action plan timeline")
+
+    def set_bars(self, bars: list[TimelineBar], today: date | None = None) -> None:
+        self._bars, self._today = bars, today or date.today()
+        self.setAccessibleDescription("; ".join(f"{b.label}: {b.starts_on} to {b.ends_on}, {b.status}"
+                                                for b in bars))
+        self.updateGeometry()
+        self.update()
+
+    def _row_height(self) -> int:
+        return int(self.fontMetrics().height() * 1.7)
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 3)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 40, self.sizeHint().height())
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm, palette = self.fontMetrics(), self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        if not self._bars:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated actions in the action plan yet.")
+            return
+        first = min(min(b.starts_on for b in self._bars), self._today) - timedelta(days=7)
+        last = max(max(b.ends_on for b in self._bars), self._today) + timedelta(days=7)
+        days = max((last - first).days, 1)
+        label_w = min(self.width() * 0.35, fm.averageCharWidth() * 40)
+        left, right = label_w + fm.averageCharWidth(), self.width() - fm.averageCharWidth()
+        top, row_h = fm.height() * 1.4, self._row_height()
+        bottom = top + row_h * len(self._bars)
+
+        def x_of(day: date) -> float:
+            return left + (right - left) * (day - first).days / days
+
+        grid = palette.color(QPalette.ColorRole.Mid)
+        months = _month_starts(first, last)
+        every = max(1, len(months) // max(1, int((right - left) // fm.horizontalAdvance(" Mmm 00 "))))
+        for n, month in enumerate(months):
+            x = x_of(month)
+            if x < left:
+                continue
+            painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
+            if n % every == 0:
+                painter.setPen(text)
+                painter.drawText(QRectF(x + 2, 0, fm.horizontalAdvance("Mmm 00") + 6, fm.height()),
+                                 Qt.AlignmentFlag.AlignLeft, month.strftime("%b %y"))
+        for row, bar in enumerate(self._bars):
+            y = top + row * row_h
+            painter.setPen(text)
+            painter.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w)))
+            colour = STATUS_COLOURS.get(bar.status, STATUS_COLOURS["planned"])
+            late = bar.status != "done" and bar.ends_on < self._today
+            painter.setPen(QPen(TODAY, 2) if late else Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            x0, x1 = x_of(bar.starts_on), max(x_of(bar.ends_on), x_of(bar.starts_on) + 4)
+            painter.drawRoundedRect(QRectF(x0, y + row_h * 0.2, x1 - x0, row_h * 0.6), 3, 3)
+        x = x_of(self._today)
+        painter.setPen(QPen(TODAY, 2))
+        painter.drawLine(int(x), int(top - 4), int(x), int(bottom + 2))
+        painter.drawText(QRectF(x - 40, bottom + 2, 80, fm.height() * 1.2), Qt.AlignmentFlag.AlignCenter, "Today")
+        painter.end()

@@ -1,0 +1,69 @@
+"""The dashboard's headline numbers as tiles: a big figure, a small caption, coloured by how far along it is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+GOOD, PART, BAD = "#2E7D32", "#B26A00", "#B3261E"
+
+
+class Tile(QFrame):
+    """One figure with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.figure = QLabel("–")
+        font = self.figure.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.figure.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.figure, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.caption)
+
+    def set_value(self, figure: str, colour: str) -> None:
+        self.figure.setText(figure)
+        self.figure.setStyleSheet(f"color: {colour};")
+        self.setAccessibleName(f"{self.caption.text()}: {figure}")
+
+
+def colour_for(done: int, total: int) -> str:
+    """Green when complete, red when nothing is done, amber between."""
+    if total == 0 or done >= total:
+        return GOOD
+    return BAD if done == 0 else PART
+
+
+class SummaryTiles(QWidget):
+    """Descriptors rated, descriptors evidenced, priorities chosen, media without consent."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rated = Tile("descriptors rated")
+        self.evidenced = Tile("descriptors with all their key evidence")
+        self.priorities = Tile("priorities chosen")
+        self.consent = Tile("photos, videos or recordings without consent")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for tile in (self.rated, self.evidenced, self.priorities, self.consent):
+            layout.addWidget(tile)
+
+    def set_readiness(self, readiness) -> None:
+        descriptors = [d for t in readiness.themes for d in t.descriptors]
+        total = len(descriptors)
+        rated = sum(1 for d in descriptors if d.rating_label)
+        evidenced = sum(1 for d in descriptors if d.key_count >= readiness.min_key)
+        self.rated.set_value(f"{rated}/{total}", colour_for(rated, total))
+        self.evidenced.set_value(f"{evidenced}/{total}", colour_for(evidenced, total))
+        needed = readiness.priorities_required
+        if needed:
+            self.priorities.set_value(f"{readiness.priority_count}/{needed}",
+                                      colour_for(readiness.priority_count, needed))
+        else:
+            self.priorities.set_value(str(readiness.priority_count), GOOD)
+        missing = len(readiness.unconsented_media)
+        self.consent.set_value(str(missing), GOOD if missing == 0 else BAD)

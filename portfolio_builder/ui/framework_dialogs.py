@@ -1,0 +1,97 @@
+"""Small forms for typing in a theme or a descriptor from the award pack; `ask` is what tests replace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
+                               QWidget)
+
+
+@dataclass
+class DescriptorForm:
+    """What the user typed for a descriptor."""
+
+    theme_code: str
+    code: str
+    text: str
+    examples: list[str]
+
+
+@dataclass
+class ThemeForm:
+    """What the user typed for a theme."""
+
+    code: str
+    title: str
+    description: str
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class DescriptorDialog(QDialog):
+    """Add or edit a descriptor: its theme (when adding), code, text and examples of evidence."""
+
+    def __init__(self, parent: QWidget | None, themes: list[tuple[str, str]], initial: DescriptorForm,
+                 adding: bool):
+        super().__init__(parent)
+        self.setWindowTitle("Add descriptor" if adding else f"Edit descriptor {initial.code}")
+        self.theme = QComboBox()
+        for code, title in themes:
+            self.theme.addItem(f"{code}  {title}", code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(initial.theme_code)))
+        self.theme.setEnabled(adding)
+        self.code = QLineEdit(initial.code)
+        self.text = QPlainTextEdit(initial.text)
+        self.examples = QPlainTextEdit("\n".join(initial.examples))
+        self.examples.setPlaceholderText("One example of evidence per line")
+        form = QFormLayout(self)
+        form.addRow("&Theme:", self.theme)
+        form.addRow("&Code:", self.code)
+        form.addRow("&Descriptor:", self.text)
+        form.addRow("&Examples of evidence:", self.examples)
+        form.addRow(_buttons(self))
+        self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
+
+    def form(self) -> DescriptorForm:
+        return DescriptorForm(self.theme.currentData(), self.code.text().strip(), self.text.toPlainText().strip(),
+                              [e.strip() for e in self.examples.toPlainText().splitlines() if e.strip()])
+
+    @classmethod
+    def ask(cls, parent, themes: list[tuple[str, str]], initial: DescriptorForm,
+            adding: bool) -> DescriptorForm | None:
+        """Show the form; the typed values, or None when cancelled."""
+        dialog = cls(parent, themes, initial, adding)
+        return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ThemeDialog(QDialog):
+    """Add or edit a theme: code (when adding), title and description."""
+
+    def __init__(self, parent: QWidget | None, initial: ThemeForm, adding: bool):
+        super().__init__(parent)
+        self.setWindowTitle("Add theme" if adding else f"Edit theme {initial.code}")
+        self.code = QLineEdit(initial.code)
+        self.code.setEnabled(adding)
+        self.title = QLineEdit(initial.title)
+        self.description = QPlainTextEdit(initial.description)
+        form = QFormLayout(self)
+        form.addRow("&Code:", self.code)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Description:", self.description)
+        form.addRow(_buttons(self))
+        self.resize(self.fontMetrics().averageCharWidth() * 60, self.sizeHint().height())
+
+    def form(self) -> ThemeForm:
+        return ThemeForm(self.code.text().strip(), self.title.text().strip(), self.description.toPlainText().strip())
+
+    @classmethod
+    def ask(cls, parent, initial: ThemeForm, adding: bool) -> ThemeForm | None:
+        """Show the form; the typed values, or None when cancelled."""
+        dialog = cls(parent, initial, adding)
+        return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None

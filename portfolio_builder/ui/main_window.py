@@ -1,0 +1,277 @@
+"""The application window: the start screen or one open portfolio, with menus, undo, backups and status."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from .. import APP_NAME, __version__
+from ..core.errors import PortfolioError
+from ..core.portfolio_file import Portfolio
+from ..core.portfolio_setup import setting_profile
+from . import messages
+from .app_settings import app_settings, recent_portfolios, remember_portfolio
+from .background_jobs import BackupScheduler, start_check
+from .portfolio_context import SETTING, PortfolioContext
+from .portfolio_lock import PortfolioLock
+from .portfolio_view import PortfolioView
+from .start_screen import StartScreen
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Shows the start screen until a portfolio is opened, then that portfolio's pages."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context: PortfolioContext | None = None
+        self.view: PortfolioView | None = None
+        self.lock: PortfolioLock | None = None
+        self.backups: BackupScheduler | None = None
+        self._jobs = []
+        self.undo_group = QUndoGroup(self)
+        self.start_screen = StartScreen()
+        self.start_screen.newRequested.connect(self.new_portfolio)
+        self.start_screen.openRequested.connect(self.ask_and_open)
+        self.start_screen.openPathRequested.connect(self.open_portfolio)
+        self.start_screen.openBundleRequested.connect(self.open_bundle)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_screen)
+        self.setCentralWidget(self.stack)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+        self._update_state()
+        self._restore_window()
+
+    # menus -------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New portfolio…", self.new_portfolio, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open portfolio…", self.ask_and_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.close_action = self._action(file_menu, "&Close portfolio", self.close_portfolio, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        self.check_action = self._action(file_menu, "&Check portfolio", self.check_portfolio)
+        self.backup_action = self._action(file_menu, "&Back up now", self.back_up_now)
+        self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
+        file_menu.addSeparator()
+        self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
+        self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.export_action,
+                                  self.import_framework_action, self.export_framework_action]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_portfolios()
+        for path in paths:
+            action = self.recent_menu.addAction(f"{path.name}  ({path.parent})")
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _=False, p=path: self.open_portfolio(str(p)))
+        if not paths:
+            self.recent_menu.addAction("No recent portfolios").setEnabled(False)
+
+    def _framework_call(self, method: str):
+        def call():
+            page = self.view.page("Framework") if self.view else None
+            if page is not None and hasattr(page, method):
+                self.view.show_page(1)
+                getattr(page, method)()
+        return call
+
+    # opening and closing -------------------------------------------------------------------
+    def ask_and_open(self) -> None:
+        folder = str(recent_portfolios()[0].parent) if recent_portfolios() else ""
+        path = messages.ask_open_path(self, "Open a portfolio", messages.PORTFOLIO_FILTER, folder)
+        if path:
+            self.open_portfolio(path)
+
+    def open_portfolio(self, path: str | Path) -> bool:
+        """Open a portfolio file here (closing any open one); refusals are shown, and False returned."""
+        path = Path(path).resolve()
+        if self.context is not None and Path(self.context.portfolio.path).resolve() == path:
+            return True
+        self.close_portfolio()
+        lock = PortfolioLock(path)
+        try:
+            lock.acquire()
+            portfolio = Portfolio.open(path)
+        except PortfolioError as exc:
+            lock.release()
+            messages.show_error(self, exc.message, "Open portfolio")
+            return False
+        self.lock = lock
+        self._show_portfolio(portfolio)
+        remember_portfolio(path)
+        return True
+
+    def _show_portfolio(self, portfolio: Portfolio) -> None:
+        self.context = PortfolioContext(portfolio, self)
+        self.context.changed.connect(self._on_changed)
+        self.context.error.connect(self._on_refused)
+        self.undo_group.addStack(self.context.undo_stack)
+        self.undo_group.setActiveStack(self.context.undo_stack)
+        self.view = PortfolioView(self.context)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        page = app_settings().value("window/page", 0)
+        self.view.show_page(int(page or 0))
+        if not portfolio.read_only:
+            self.backups = BackupScheduler(portfolio.path, self)
+            self.context.changed.connect(self.backups.note_edit)
+            self.backups.backed_up.connect(lambda p: self.statusBar().showMessage(f"Backup saved: {Path(p).name}", 8000))
+            self.backups.failed.connect(lambda m: self.statusBar().showMessage(f"Backup failed: {m}", 15000))
+            self.backups.start()
+        self.saved_label.setText("Read-only" if portfolio.read_only else "All changes saved")
+        self._update_state()
+
+    def close_portfolio(self) -> None:
+        """Close the open portfolio (everything is already saved) and show the start screen."""
+        if self.context is None:
+            return
+        if self.backups is not None:
+            self.backups.stop()
+            self.backups = None
+        if self.view is not None:
+            app_settings().setValue("window/page", self.view.current_page())
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.undo_group.removeStack(self.context.undo_stack)
+        self.context.close()
+        self.context.deleteLater()
+        self.context = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self.start_screen.refresh()
+        self.stack.setCurrentWidget(self.start_screen)
+        self.saved_label.setText("")
+        self._update_state()
+
+    def new_portfolio(self) -> None:
+        from .new_portfolio_wizard import NewPortfolioWizard
+
+        path = NewPortfolioWizard.create(self)
+        if path:
+            self.open_portfolio(path)
+
+    def open_bundle(self) -> None:
+        """The assessor's way in: a separate window that only reads the bundle."""
+        from .assessor.assessor_window import open_bundle_window
+
+        self._assessor = open_bundle_window()
+
+    # feedback -------------------------------------------------------------------------------
+    def _on_changed(self, area: str) -> None:
+        self.saved_label.setText("All changes saved")
+        if area == SETTING:
+            self._update_state()
+
+    def _on_refused(self, message: str) -> None:
+        self.statusBar().showMessage("Not changed: " + message.splitlines()[0], 10000)
+        messages.show_error(self, message, "Not changed")
+
+    def _update_state(self) -> None:
+        open_ = self.context is not None
+        for action in self.portfolio_actions:
+            action.setEnabled(open_)
+        if open_:
+            writable = not self.context.read_only
+            for action in (self.backup_action, self.import_framework_action):
+                action.setEnabled(writable)
+            try:
+                name = setting_profile(self.context.portfolio).name
+            except PortfolioError:
+                name = ""
+            file_name = Path(self.context.portfolio.path).name
+            suffix = " [read-only]" if self.context.read_only else ""
+            self.setWindowTitle(f"{name} — {file_name}{suffix} — {APP_NAME}" if name else f"{file_name} — {APP_NAME}")
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    # commands -------------------------------------------------------------------------------
+    def check_portfolio(self) -> None:
+        """Run the integrity check on a worker and show what it found."""
+        if self.context is None:
+            return
+        self.statusBar().showMessage("Checking the portfolio…")
+        self.check_action.setEnabled(False)
+
+        def done(problems):
+            self.check_action.setEnabled(True)
+            self.statusBar().clearMessage()
+            if problems:
+                messages.show_info(self, f"Check portfolio found {len(problems)} problem(s). Open one of the "
+                                         "backups if the portfolio is damaged.", "Check portfolio", "\n".join(problems))
+            else:
+                messages.show_info(self, "No problems found: the portfolio file and every stored file are intact.",
+                                   "Check portfolio")
+
+        def failed(message):
+            self.check_action.setEnabled(True)
+            messages.show_error(self, message, "Check portfolio")
+        self._jobs.append(start_check(self.context.portfolio, done, failed))
+
+    def back_up_now(self) -> None:
+        if self.backups is not None:
+            self.backups.back_up("manual")
+            self.statusBar().showMessage("Backing up…")
+
+    def export_bundle(self) -> None:
+        if self.context is not None:
+            from .bundle_export_job import export_bundle_interactively
+
+            worker = export_bundle_interactively(self, self.context.portfolio)
+            if worker is not None:
+                self._jobs.append(worker)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<br>Evidence portfolios for family-partnership "
+                          "quality marks, built and kept offline.")
+
+    # window state ---------------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.close_portfolio()
+        super().closeEvent(event)

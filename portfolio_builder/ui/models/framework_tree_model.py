@@ -1,0 +1,201 @@
+"""The framework as a two-level tree (themes -> descriptors) with a key-evidence badge, and evidence drops."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from ...core.descriptor_detail import DescriptorLine, ThemeLine
+
+EVIDENCE_MIME = "application/x-portfolio-evidence-ids"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "theme" or "descriptor"
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # theme id or descriptor id
+CODE_ROLE = Qt.ItemDataRole.UserRole + 3
+COLUMNS = ("Theme / descriptor", "Key evidence", "Rating")
+FULL, PART, NONE = QColor("#2E7D32"), QColor("#B26A00"), QColor("#B3261E")
+
+
+def parse_evidence_ids(data: QMimeData) -> list[int]:
+    """Evidence ids from a drag ('1,2,3'); [] when the payload is not a list of ids."""
+    if not data.hasFormat(EVIDENCE_MIME):
+        return []
+    text = bytes(data.data(EVIDENCE_MIME).data()).decode("ascii", "replace")
+    try:
+        ids = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        return []
+    return [i for i in ids if i > 0]
+
+
+def evidence_mime(ids: list[int]) -> QMimeData:
+    """The drag payload other views use to offer evidence items."""
+    data = QMimeData()
+    data.setData(EVIDENCE_MIME, ",".join(str(i) for i in ids).encode("ascii"))
+    return data
+
+
+def badge(key_count: int, max_key: int) -> str:
+    """'●●', '●○' or '○○': filled circles for the key evidence present, out of the rule's maximum."""
+    slots = max(max_key, 1)
+    filled = min(key_count, slots)
+    return "●" * filled + "○" * (slots - filled)
+
+
+class FrameworkTreeModel(QAbstractItemModel):
+    """Themes at the top level, descriptors beneath; rows are cached by set_outline."""
+
+    evidenceDropped = Signal(str, list)  # descriptor code, evidence ids
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._themes: list[ThemeLine] = []
+        self._max_key = 2
+
+    def set_outline(self, themes: list[ThemeLine], max_key: int) -> None:
+        """Replace the cached outline (call after any change)."""
+        self.beginResetModel()
+        self._themes, self._max_key = list(themes), max_key
+        self.endResetModel()
+
+    # structure -------------------------------------------------------------
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._themes)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._themes[parent.row()].descriptors)
+        return 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    # lookup -----------------------------------------------------------------
+    def theme_at(self, index: QModelIndex) -> ThemeLine | None:
+        if index.isValid() and index.internalId() == 0:
+            return self._themes[index.row()]
+        return None
+
+    def descriptor_at(self, index: QModelIndex) -> DescriptorLine | None:
+        if index.isValid() and index.internalId() > 0:
+            return self._themes[index.internalId() - 1].descriptors[index.row()]
+        return None
+
+    def theme_of(self, index: QModelIndex) -> ThemeLine | None:
+        """The theme of a row (itself for a theme row)."""
+        return self.theme_at(index) or self.theme_at(self.parent(index))
+
+    def index_of_descriptor(self, descriptor_id: int) -> QModelIndex:
+        for t_row, theme in enumerate(self._themes):
+            for d_row, d in enumerate(theme.descriptors):
+                if d.id == descriptor_id:
+                    return self.index(d_row, 0, self.index(t_row, 0))
+        return QModelIndex()
+
+    def index_of_theme(self, theme_id: int) -> QModelIndex:
+        for t_row, theme in enumerate(self._themes):
+            if theme.id == theme_id:
+                return self.index(t_row, 0)
+        return QModelIndex()
+
+    # data ---------------------------------------------------------------------
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        theme, descriptor = self.theme_at(index), self.descriptor_at(index)
+        column = index.column()
+        if role == KIND_ROLE:
+            return "theme" if theme else "descriptor"
+        if role == ID_ROLE:
+            return (theme or descriptor).id
+        if role == CODE_ROLE:
+            return (theme or descriptor).code
+        if theme is not None:
+            return self._theme_data(theme, column, role)
+        return self._descriptor_data(descriptor, column, role)
+
+    def _theme_data(self, theme: ThemeLine, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{theme.code}  {theme.title}"
+            if column == 1:
+                full = sum(1 for d in theme.descriptors if d.key_count >= self._max_key)
+                return f"{full} of {len(theme.descriptors)} complete"
+            if column == 2:
+                rated = sum(1 for d in theme.descriptors if d.rating_label)
+                return f"{rated} of {len(theme.descriptors)} rated"
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return theme.description or theme.title
+        return None
+
+    def _descriptor_data(self, d: DescriptorLine, column: int, role):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{d.code}  {d.text}"
+            if column == 1:
+                return badge(d.key_count, self._max_key) + (f"  +{d.cross_count}" if d.cross_count else "")
+            if column == 2:
+                return d.rating_label or "Not rated"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return FULL if d.key_count >= self._max_key else PART if d.key_count else NONE
+        if role == Qt.ItemDataRole.DecorationRole and column == 2 and d.rating_colour:
+            return QColor(d.rating_colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                return (f"{d.key_count} of {self._max_key} key evidence items; "
+                        f"{d.cross_count} cross-reference(s). Drop evidence here to add it.")
+            return d.text
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
+            return f"{d.key_count} of {self._max_key} key evidence items"
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.descriptor_at(index) is not None:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    # drops --------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [EVIDENCE_MIME]
+
+    def supportedDropActions(self):
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+
+    def _drop_target(self, row: int, column: int, parent) -> DescriptorLine | None:
+        if isinstance(parent, QPersistentModelIndex):
+            parent = QModelIndex(parent)
+        if row != -1 or column != -1:
+            return None  # between rows: only a drop onto a descriptor means anything
+        return self.descriptor_at(parent)
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return bool(parse_evidence_ids(data)) and self._drop_target(row, column, parent) is not None
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        ids, target = parse_evidence_ids(data), self._drop_target(row, column, parent)
+        if not ids or target is None:
+            return False
+        self.evidenceDropped.emit(target.code, ids)
+        return True

@@ -1,0 +1,101 @@
+"""The Dashboard: where the portfolio stands at a glance, redrawn on open and whenever something changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QScrollArea, QVBoxLayout,
+                               QWidget)
+
+from ...core.planning_service import list_actions
+from ...core.rating_progress import rating_progress
+from ...core.readiness import check_readiness
+from ..dashboard.action_timeline import ActionTimeline, bars_from_actions
+from ..dashboard.evidence_chips import EvidenceChipsChart
+from ..dashboard.rating_chart import RatingChart
+from ..dashboard.summary_tiles import SummaryTiles
+from ..models.readiness_issue_model import KIND_LABELS, KIND_ROLE, ReadinessIssueModel
+from ..portfolio_context import PortfolioContext
+
+
+def _group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+class DashboardPage(QWidget):
+    """Tiles, evidence chips per theme, baseline-versus-now ratings, the action timeline and what is left to do."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.tiles = SummaryTiles()
+        self.chips = EvidenceChipsChart()
+        self.ratings = RatingChart()
+        self.timeline = ActionTimeline()
+        self.timeline_note = QLabel()
+        self.issues = ReadinessIssueModel(self)
+        self.issue_proxy = QSortFilterProxyModel(self)
+        self.issue_proxy.setSourceModel(self.issues)
+        self.issue_proxy.setFilterRole(KIND_ROLE)
+        self.issue_kind = QComboBox()
+        self.issue_kind.setAccessibleName("Show problems of kind")
+        self.issue_kind.addItem("All problems", "")
+        for kind, label in KIND_LABELS.items():
+            self.issue_kind.addItem(label, kind)
+        self.issue_kind.currentIndexChanged.connect(
+            lambda: self.issue_proxy.setFilterFixedString(self.issue_kind.currentData()))
+        self.issue_view = QListView()
+        self.issue_view.setModel(self.issue_proxy)
+        self.issue_view.setAccessibleName("Still to do")
+        self.issue_view.setWordWrap(True)
+        self.issue_view.setUniformItemSizes(False)
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addWidget(self.headline, 0, 0, 1, 2)
+        grid.addWidget(self.tiles, 1, 0, 1, 2)
+        self.issues_box = _group("Still to do", self.issue_kind, self.issue_view)
+        grid.addWidget(_group("Key evidence per descriptor", self.chips), 2, 0, 2, 1)
+        grid.addWidget(_group("Ratings: baseline audit and now (average per theme)", self.ratings), 2, 1)
+        grid.addWidget(self.issues_box, 3, 1)
+        grid.addWidget(_group("Action plan", self.timeline, self.timeline_note), 4, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        context.changed.connect(lambda _area: self._refresh_timer.start())
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read readiness, ratings and the action plan (a few queries) and redraw."""
+        portfolio = self.context.portfolio
+        readiness = check_readiness(portfolio)
+        self.readiness = readiness
+        self.headline.setText("Ready to send to the assessor." if readiness.ready else
+                              f"{len(readiness.issues)} thing(s) still to do before the portfolio is ready.")
+        self.tiles.set_readiness(readiness)
+        self.chips.set_data(readiness.themes, readiness.min_key)
+        self.ratings.set_data(rating_progress(portfolio))
+        bars, undated = bars_from_actions(list_actions(portfolio))
+        self.timeline.set_bars(bars)
+        self.timeline_note.setText(f"{undated} action(s) have no dates yet and are not shown." if undated else "")
+        self.timeline_note.setVisible(bool(undated))
+        self.issues.set_issues(readiness.issues)
+        self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")

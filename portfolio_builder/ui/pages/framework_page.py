@@ -1,0 +1,301 @@
+"""The Framework page: themes and descriptors as a tree with evidence badges, edited undoably, taking evidence drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QSplitter, QToolBar, QTreeView,
+                               QVBoxLayout, QWidget)
+
+from ...core import framework_service as fs
+from ...core.descriptor_detail import descriptor_detail, framework_outline
+from ...core.descriptor_edits import (delete_descriptor_keeping, delete_theme, restore_descriptor,
+                                      tag_key_evidence, undo_tagging)
+from ...core.errors import PortfolioError
+from ...core.framework_file import load_framework, save_framework
+from ...core.framework_merge import apply_merge, plan_merge, undo_merge
+from .. import messages
+from ..descriptor_detail_view import DescriptorDetailView
+from ..framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
+from ..models.framework_tree_model import FrameworkTreeModel
+from ..portfolio_context import EVIDENCE, FRAMEWORK, RATINGS, PortfolioContext
+
+
+class FrameworkPage(QWidget):
+    """The setting's copy of the framework: browse, type in descriptors, import or export a framework file."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.model = FrameworkTreeModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self._max_key = 2
+        self._themes = []
+        self._build()
+        self.model.evidenceDropped.connect(self.tag_dropped_evidence)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self.refresh)
+        context.changed.connect(self._on_changed)
+        self.refresh()
+
+    # layout -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.filter = QLineEdit(placeholderText="Filter descriptors (code or words)", clearButtonEnabled=True)
+        self.filter.setAccessibleName("Filter descriptors")
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Framework")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.detail = DescriptorDetailView()
+
+        self.toolbar = QToolBar("Framework")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_theme_action = self._action("Add theme…", self.add_theme)
+        self.edit_theme_action = self._action("Edit theme…", self.edit_theme)
+        self.add_action = self._action("Add descriptor…", self.add_descriptor, "Ctrl+Shift+N")
+        self.edit_action = self._action("Edit descriptor…", self.edit_descriptor, "F2")
+        self.delete_action = self._action("Delete descriptor", self.delete_descriptor, QKeySequence.StandardKey.Delete)
+        self.up_action = self._action("Move up", lambda: self.move_descriptor(-1), "Alt+Up")
+        self.down_action = self._action("Move down", lambda: self.move_descriptor(+1), "Alt+Down")
+        self.toolbar.addSeparator()
+        self.import_action = self._action("Import framework…", self.import_framework)
+        self.export_action = self._action("Export framework…", self.export_framework)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    # reading ------------------------------------------------------------------
+    def _on_changed(self, area: str) -> None:
+        if area in (FRAMEWORK, EVIDENCE, RATINGS):
+            self._refresh_timer.start()
+
+    def refresh(self) -> None:
+        """Re-read the outline (one query) and keep the selection where it was."""
+        kind, ident = self._current_key()
+        self._themes, self._max_key = framework_outline(self.context.portfolio)
+        self.model.set_outline(self._themes, self._max_key)
+        self.tree.expandAll()
+        source = (self.model.index_of_descriptor(ident) if kind == "descriptor"
+                  else self.model.index_of_theme(ident) if kind == "theme" else QModelIndex())
+        if not source.isValid() and kind is None and self._themes:
+            first = self._themes[0]
+            source = (self.model.index_of_descriptor(first.descriptors[0].id) if first.descriptors
+                      else self.model.index_of_theme(first.id))
+        if source.isValid():
+            self.tree.setCurrentIndex(self.proxy.mapFromSource(source))
+        self._show_current()
+        self._update_actions()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _current_source(self) -> QModelIndex:
+        return self.proxy.mapToSource(self.tree.currentIndex())
+
+    def _current_key(self) -> tuple[str | None, int | None]:
+        index = self._current_source()
+        if (d := self.model.descriptor_at(index)) is not None:
+            return "descriptor", d.id
+        if (t := self.model.theme_at(index)) is not None:
+            return "theme", t.id
+        return None, None
+
+    def select_descriptor(self, code: str) -> None:
+        """Make a descriptor current (by code)."""
+        for theme in self._themes:
+            for d in theme.descriptors:
+                if d.code == code:
+                    self.tree.setCurrentIndex(self.proxy.mapFromSource(self.model.index_of_descriptor(d.id)))
+                    return
+
+    def _show_current(self) -> None:
+        index = self._current_source()
+        if (d := self.model.descriptor_at(index)) is not None:
+            detail = descriptor_detail(self.context.portfolio, d.id)
+            self.detail.show_descriptor(detail) if detail else self.detail.show_nothing()
+        elif (t := self.model.theme_at(index)) is not None:
+            self.detail.show_theme(t, self._max_key)
+        else:
+            self.detail.show_nothing()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        writable = not self.context.read_only
+        index = self._current_source()
+        on_descriptor = self.model.descriptor_at(index) is not None
+        for action in (self.add_theme_action, self.import_action):
+            action.setEnabled(writable)
+        self.add_action.setEnabled(writable and bool(self._themes))
+        self.edit_theme_action.setEnabled(writable and self.model.theme_of(index) is not None)
+        for action in (self.edit_action, self.delete_action, self.up_action, self.down_action):
+            action.setEnabled(writable and on_descriptor)
+
+    # editing (every edit is one undoable command) ------------------------------
+    def _push(self, text: str, do, undo, area: str = FRAMEWORK) -> bool:
+        return self.context.push(text, do, undo, area)
+
+    def add_theme(self) -> None:
+        next_code = str(len(self._themes) + 1)
+        form = ThemeDialog.ask(self, ThemeForm(next_code, "", ""), adding=True)
+        if form is None:
+            return
+        p, made = self.context.portfolio, {}
+
+        def do():
+            made["id"] = fs.add_theme(p, form.code, form.title, form.description)
+        self._push(f"Add theme {form.code}", do, lambda: delete_theme(p, made["id"]))
+
+    def edit_theme(self) -> None:
+        theme = self.model.theme_of(self._current_source())
+        if theme is None:
+            return
+        form = ThemeDialog.ask(self, ThemeForm(theme.code, theme.title, theme.description), adding=False)
+        if form is None:
+            return
+        p, old = self.context.portfolio, (theme.title, theme.description)
+        self._push(f"Edit theme {theme.code}",
+                   lambda: fs.update_theme(p, theme.id, title=form.title, description=form.description),
+                   lambda: fs.update_theme(p, theme.id, title=old[0], description=old[1]))
+
+    def add_descriptor(self) -> None:
+        theme = self.model.theme_of(self._current_source()) or (self._themes[0] if self._themes else None)
+        if theme is None:
+            return
+        suggested = f"{theme.code}{chr(ord('a') + len(theme.descriptors))}" if len(theme.descriptors) < 26 else ""
+        form = DescriptorDialog.ask(self, [(t.code, t.title) for t in self._themes],
+                                    DescriptorForm(theme.code, suggested, "", []), adding=True)
+        if form is None:
+            return
+        p, made = self.context.portfolio, {}
+
+        def do():
+            made["id"] = fs.add_descriptor(p, form.theme_code, form.code, form.text, form.examples)
+        if self._push(f"Add descriptor {form.code}", do, lambda: fs.delete_descriptor(p, made["id"])):
+            self.refresh()
+            self.select_descriptor(form.code)
+
+    def edit_descriptor(self) -> None:
+        line = self.model.descriptor_at(self._current_source())
+        detail = descriptor_detail(self.context.portfolio, line.id) if line else None
+        if detail is None:
+            return
+        initial = DescriptorForm(detail.theme_code, detail.code, detail.text, detail.examples)
+        form = DescriptorDialog.ask(self, [(t.code, t.title) for t in self._themes], initial, adding=False)
+        if form is None or form == initial:
+            return
+        self.edit_descriptor_to(detail.id, initial, form)
+
+    def edit_descriptor_to(self, descriptor_id: int, old: DescriptorForm, new: DescriptorForm) -> bool:
+        """Change a descriptor's code, text and examples as one undoable edit."""
+        p = self.context.portfolio
+        return self._push(f"Edit descriptor {old.code}",
+                          lambda: fs.update_descriptor(p, descriptor_id, new.code, new.text, new.examples),
+                          lambda: fs.update_descriptor(p, descriptor_id, old.code, old.text, old.examples))
+
+    def delete_descriptor(self) -> None:
+        line = self.model.descriptor_at(self._current_source())
+        if line is None:
+            return
+        if not messages.confirm(self, f"Delete descriptor {line.code}? Its ratings and evidence links go with it "
+                                      "(the evidence items stay). You can undo this."):
+            return
+        p, kept = self.context.portfolio, {}
+
+        def do():
+            kept["record"] = delete_descriptor_keeping(p, line.id)
+        self._push(f"Delete descriptor {line.code}", do, lambda: restore_descriptor(p, kept["record"]))
+
+    def move_descriptor(self, step: int) -> None:
+        index = self._current_source()
+        line, theme = self.model.descriptor_at(index), self.model.theme_of(index)
+        if line is None or not 0 <= index.row() + step < len(theme.descriptors):
+            return
+        p, old, new = self.context.portfolio, index.row(), index.row() + step
+        self._push(f"Move descriptor {line.code}", lambda: fs.move_descriptor(p, line.id, new),
+                   lambda: fs.move_descriptor(p, line.id, old))
+
+    def tag_dropped_evidence(self, code: str, ids: list) -> bool:
+        """Evidence dropped on a descriptor becomes key evidence (all or nothing; refusals are shown)."""
+        if self.context.read_only:
+            messages.show_error(self, self.context.portfolio.read_only_reason or "This portfolio is open read-only.")
+            return False
+        p, change = self.context.portfolio, {}
+
+        def do():
+            change["tags"] = tag_key_evidence(p, [int(i) for i in ids], code)
+        return self._push(f"Tag evidence to {code}", do, lambda: undo_tagging(p, change["tags"]), EVIDENCE)
+
+    # framework files ------------------------------------------------------------
+    def import_framework(self) -> None:
+        """Add the themes and descriptors of a framework file whose codes are new, after confirmation."""
+        path = messages.ask_open_path(self, "Import a framework file", messages.FRAMEWORK_FILTER)
+        if not path:
+            return
+        try:
+            framework = load_framework(Path(path))
+        except PortfolioError as exc:
+            messages.show_error(self, exc.message)
+            return
+        p = self.context.portfolio
+        plan = plan_merge(p, framework)
+        if plan.empty:
+            messages.show_info(self, f"{framework.name} has no themes or descriptors with new codes: nothing to add.")
+            return
+        themes, descriptors = plan.codes()
+        question = (f"Add {len(themes)} new theme(s) and {len(descriptors)} new descriptor(s) from "
+                    f"{framework.name}? Codes already in this portfolio are left as they are.")
+        if messages.confirm(self, question, "Import framework", "\n".join(plan.summary_lines())):
+            self._push(f"Import framework {framework.name}", lambda: apply_merge(p, plan), lambda: undo_merge(p, plan))
+
+    def export_framework(self) -> None:
+        """Save the portfolio's framework (as edited) as a framework file another setting can import."""
+        with self.context.portfolio.session() as session:
+            framework = fs.read_framework(session)
+        path = messages.ask_save_path(self, "Export the framework", messages.FRAMEWORK_FILTER, f"{framework.id}.toml")
+        if not path:
+            return
+        try:
+            save_framework(framework, Path(path))
+        except PortfolioError as exc:
+            messages.show_error(self, exc.message)
+        except OSError as exc:
+            messages.show_error(self, f"Could not save {Path(path).name}: {exc.strerror or exc}.")
