@@ -122,7 +122,10 @@ class EvidenceTableModel(QAbstractTableModel):
             if pixmap is not None:
                 return pixmap
         if row.kind not in self._icons:
-            self._icons[row.kind] = QApplication.style().standardIcon(
+            style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+            if style is None:
+                return None
+            self._icons[row.kind] = style.standardIcon(
                 KIND_ICONS.get(row.kind, QStyle.StandardPixmap.SP_FileIcon))
         return self._icons[row.kind]
 
