@@ -1,0 +1,50 @@
+"""The export page: readiness first, export and verify on a worker, draft for interim review, show in folder."""
+
+from pathlib import Path
+
+from portfolio_builder.ui import page_dialogs
+from portfolio_builder.ui.pages.export_page import ExportPage, suggested_name
+
+from .evidence_fixtures import context  # noqa: F401 - fixture
+
+
+def _page(qtbot, context):
+    page = ExportPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_a_new_portfolio_lists_what_is_missing_and_only_allows_a_draft(qtbot, context):
+    """A new portfolio is not ready: its problems are listed and Export waits for 'Draft'."""
+    page = _page(qtbot, context)
+    assert page.readiness_label.text().startswith("Not ready yet")
+    assert any("has not been rated" in p for p in page.problems_model.stringList())
+    assert not page.export_button.isEnabled()
+    page.draft.setChecked(True)
+    assert page.export_button.isEnabled()
+
+
+def test_unconsented_option_shows_a_warning(qtbot, context):
+    """Ticking 'Include … without recorded consent' shows the warning."""
+    page = _page(qtbot, context)
+    page.unconsented.setChecked(True)
+    assert page.warning.isVisible()
+
+
+def test_draft_export_runs_on_a_worker_then_verifies(qtbot, context, tmp_path, monkeypatch):
+    """Exporting a draft writes the zip on a worker, verifies it, and offers Show in folder (a local URL)."""
+    opened = []
+    target = tmp_path / suggested_name(context.portfolio)
+    monkeypatch.setattr(page_dialogs, "choose_bundle_path", lambda parent, suggested: str(target))
+    monkeypatch.setattr(page_dialogs, "show_in_folder", lambda path: opened.append(Path(path)) or True)
+    page = _page(qtbot, context)
+    page.draft.setChecked(True)
+    with qtbot.waitSignal(page.progress.bar.valueChanged, timeout=60_000, raising=False):
+        worker = page.export()
+    qtbot.waitUntil(lambda: page.worker is None, timeout=120_000)
+    assert worker is not None and target.exists()
+    assert "the bundle is complete and undamaged" in page.result_label.text()
+    assert target.name.startswith("Oak-Primary-School-Family-Partnership-Award-")
+    assert page.show_button.isVisible() and page.show_in_folder()
+    assert opened == [target]
