@@ -215,8 +215,7 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
             return True
 
         self._kept = {r.id for r in rows if keep(r)}
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.invalidate()  # one layoutChanged, not thousands of row insert/remove signals
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self._kept is None:
