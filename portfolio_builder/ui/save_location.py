@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path, PurePath
 
@@ -34,7 +35,7 @@ def location_warning(path: str | PurePath) -> str:
     if text.startswith("\\\\") or text.startswith("//"):
         return ("This looks like a network share. Keep the portfolio on this computer (or a pen drive): "
                 "over a network a power cut or dropped connection can damage it.")
-    lowered = [part.lower() for part in PurePath(text).parts]
+    lowered = [part.lower() for part in re.split(r"[\\/]+", text) if part]  # either separator, any OS
     for part in lowered:
         if any(part == name or part.startswith(name + " ") or part.startswith(name + "-") for name in SYNC_FOLDER_NAMES):
             return ("This folder is kept in step by a sync service (such as OneDrive, Dropbox or Google Drive). "

@@ -1,0 +1,97 @@
+"""GUI fixtures: settings kept in a temp folder, dialogs recorded instead of shown, real temporary portfolios."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory):
+    """Every test gets its own QSettings store, so recent files and window state never leak."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+    yield folder
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record every message the shell would show; confirmations answer `dialogs.answer` (yes by default)."""
+    from portfolio_builder.ui import messages
+
+    class Recorder:
+        def __init__(self):
+            self.errors, self.infos, self.questions = [], [], []
+            self.answer = True
+            self.open_path = self.save_path = ""
+
+    rec = Recorder()
+    monkeypatch.setattr(messages, "show_error", lambda parent, message, title="": rec.errors.append(message))
+    monkeypatch.setattr(messages, "show_info",
+                        lambda parent, message, title="", details="": rec.infos.append((message, details)))
+
+    def confirm(parent, message, title="", details=""):
+        rec.questions.append((message, details))
+        return rec.answer
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "ask_open_path", lambda *a, **k: rec.open_path)
+    monkeypatch.setattr(messages, "ask_save_path", lambda *a, **k: rec.save_path)
+    return rec
+
+
+def add_evidence(portfolio, title: str, kind: str = "document", consent: str = "not-needed") -> int:
+    """A small stored evidence item (bytes + row), as the import would make; returns its id."""
+    from portfolio_builder.core.evidence_store import store_bytes
+    from portfolio_builder.core.schema import EvidenceItem
+
+    with portfolio.raw_connection() as conn:
+        sha = store_bytes(conn, f"evidence: {title}".encode())
+        conn.commit()
+    with portfolio.writing() as session:
+        item = EvidenceItem(kind=kind, title=title, sha256=sha, size=len(title) + 10, consent=consent,
+                            original_name=f"{title}.txt", mime_type="text/plain", evidence_date=date(2026, 1, 5))
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+@pytest.fixture
+def context(qtbot, fpa_portfolio):
+    """A PortfolioContext on a fresh Family Partnership Award portfolio."""
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+
+    ctx = PortfolioContext(fpa_portfolio)
+    yield ctx
+    ctx.undo_stack.clear()
+
+
+@pytest.fixture
+def portfolio_path(tmp_path) -> Path:
+    """A fresh portfolio file on disk (closed), for opening in a window."""
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+
+    path = tmp_path / "Oak Primary School.portfolio"
+    create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
+                     lead=("Ann Patel", "Family Partnership Manager")).close()
+    return path
+
+
+@pytest.fixture
+def main_window(qtbot, dialogs, portfolio_path):
+    """The main window with the fresh portfolio open."""
+    from portfolio_builder.app import build_main_window
+
+    window = build_main_window(str(portfolio_path), reopen_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if window.backups is not None:  # let the backup made on open finish before the test edits
+        qtbot.waitUntil(lambda: window.backups.worker is None, timeout=10000)
+    yield window
+    window.close()
