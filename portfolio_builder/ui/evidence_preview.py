@@ -70,7 +70,7 @@ class EvidencePreview(QWidget):
         self.portfolio = portfolio
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(120)
-        self.image.setMaximumHeight(260)
+        self.image.setMaximumHeight(220)
         self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.facts = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from ..core.evidence_details import thumbnails_for
 from ..core.portfolio_file import Portfolio
@@ -23,6 +23,7 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self.portfolio = portfolio
         self._pixmaps: OrderedDict[int, QPixmap | None] = OrderedDict()
+        self._icons: dict[int, QIcon] = {}
         self._queued: set[int] = set()
         self._in_flight: set[int] = set()
         self._workers: list[Worker] = []
@@ -39,13 +40,24 @@ class ThumbnailCache(QObject):
             self._timer.start()
         return None
 
+    def icon(self, evidence_id: int) -> QIcon | None:
+        """The thumbnail as an icon, which views scale to their icon size (list small, grid large)."""
+        pixmap = self.pixmap(evidence_id)
+        if pixmap is None:
+            return None
+        if evidence_id not in self._icons:
+            self._icons[evidence_id] = QIcon(pixmap)
+        return self._icons[evidence_id]
+
     def forget(self, evidence_ids=None) -> None:
         """Drop cached thumbnails (all of them by default), e.g. after items were deleted."""
         if evidence_ids is None:
             self._pixmaps.clear()
+            self._icons.clear()
         else:
             for evidence_id in evidence_ids:
                 self._pixmaps.pop(evidence_id, None)
+                self._icons.pop(evidence_id, None)
 
     def _load_queued(self) -> None:
         ids = sorted(self._queued)
@@ -75,5 +87,5 @@ class ThumbnailCache(QObject):
             image = images.get(evidence_id)
             self._pixmaps[evidence_id] = QPixmap.fromImage(image) if image is not None else None
         while len(self._pixmaps) > MAX_CACHED:
-            self._pixmaps.popitem(last=False)
+            self._icons.pop(self._pixmaps.popitem(last=False)[0], None)
         self.loaded.emit(ids)

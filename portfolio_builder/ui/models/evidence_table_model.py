@@ -118,9 +118,9 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def _decoration(self, row: EvidenceRow):
         if row.kind == "photo" and self.thumbnails is not None:
-            pixmap = self.thumbnails.pixmap(row.id)
-            if pixmap is not None:
-                return pixmap
+            icon = self.thumbnails.icon(row.id)
+            if icon is not None:
+                return icon
         if row.kind not in self._icons:
             style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
             if style is None:

@@ -83,7 +83,9 @@ class EvidencePage(QWidget):
         for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
                                          "Three-year plan")):
             if sample:
-                self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+                header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(
+                    str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), header) + 24)
         self.grid = QListView()
         self.grid.setModel(self.proxy)
         self.grid.setViewMode(QListView.ViewMode.IconMode)
