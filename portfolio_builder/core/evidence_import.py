@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .portfolio_file import Portfolio
 
 DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
+BULK_CHECKPOINT_PAGES = 16384  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
 POOL_MIN_FILES = 16  # starting worker processes costs ~0.6 s: below this many files, work in-process
 
 
@@ -243,6 +244,7 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
         entries = _expand(sources)
         analyses = _analyses([e.path for e in entries if e.path], max_file_bytes, workers)
         try:
+            _bulk_mode(conn, True)
             for done, entry in enumerate(entries, start=1):
                 if cancel is not None and cancel():
                     report.cancelled = True
@@ -254,7 +256,28 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
             raise storage_error(exc) from exc
         finally:
             analyses.close()
+            _bulk_mode(conn, False)
     return report
+
+
+def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:
+    """Per-file commits without an fsync each, then one checkpoint that makes the whole import durable.
+
+    WAL with synchronous=NORMAL keeps every commit atomic through a crash or power cut; only the
+    last few files could be lost to a power cut, and they are still on the source disk. Without
+    this, an fsync and a checkpoint per photo made import 40% slower than plain copying.
+    """
+    if on:
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+        conn.execute("PRAGMA cache_size=-65536")
+        return
+    try:
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA wal_autocheckpoint=1000")
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # syncs the WAL, copies it in, syncs the file
+    except sqlite3.Error:
+        pass  # the data is committed already; a later checkpoint finishes the job
 
 
 def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, analyses: Iterator[FileAnalysis],
