@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         self.start_screen.refresh()
         self.stack.setCurrentWidget(self.start_screen)
         self.saved_label.setText("")
+        self.statusBar().clearMessage()
         self._update_state()
 
     def new_portfolio(self) -> None:

@@ -99,10 +99,11 @@ class ActionTimeline(QWidget):
                 continue
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
             painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
-            if n % every == 0:
+            month_w = fm.horizontalAdvance(month.strftime("%b %y")) + 4
+            if n % every == 0 and x + month_w <= self.width():
                 painter.setPen(text)
-                painter.drawText(QRectF(x + 2, 0, fm.horizontalAdvance("Mmm 00") + 6, fm.height()),
-                                 Qt.AlignmentFlag.AlignLeft, month.strftime("%b %y"))
+                painter.drawText(QRectF(x + 2, 0, month_w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                                 month.strftime("%b %y"))
         for row, bar in enumerate(self._bars):
             y = top + row * row_h
             painter.setPen(text)
@@ -117,5 +118,7 @@ class ActionTimeline(QWidget):
         x = x_of(self._today)
         painter.setPen(QPen(TODAY, 2))
         painter.drawLine(int(x), int(top - 4), int(x), int(bottom + 2))
-        painter.drawText(QRectF(x - 40, bottom + 2, 80, fm.height() * 1.2), Qt.AlignmentFlag.AlignCenter, "Today")
+        today_w = fm.horizontalAdvance("Today") + 4
+        painter.drawText(QRectF(min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2),
+                         Qt.AlignmentFlag.AlignCenter, "Today")
         painter.end()

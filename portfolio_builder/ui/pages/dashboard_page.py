@@ -22,6 +22,7 @@ def _group(title: str, *widgets: QWidget) -> QGroupBox:
     layout = QVBoxLayout(box)
     for widget in widgets:
         layout.addWidget(widget)
+    layout.addStretch(1)
     return box
 
 
@@ -64,10 +65,10 @@ class DashboardPage(QWidget):
         grid.addWidget(self.headline, 0, 0, 1, 2)
         grid.addWidget(self.tiles, 1, 0, 1, 2)
         self.issues_box = _group("Still to do", self.issue_kind, self.issue_view)
-        grid.addWidget(_group("Key evidence per descriptor", self.chips), 2, 0, 2, 1)
+        grid.addWidget(_group("Key evidence per descriptor", self.chips), 2, 0)
         grid.addWidget(_group("Ratings: baseline audit and now (average per theme)", self.ratings), 2, 1)
+        grid.addWidget(_group("Action plan", self.timeline, self.timeline_note), 3, 0)
         grid.addWidget(self.issues_box, 3, 1)
-        grid.addWidget(_group("Action plan", self.timeline, self.timeline_note), 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
