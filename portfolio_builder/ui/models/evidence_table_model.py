@@ -44,6 +44,7 @@ class EvidenceTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[EvidenceRow] = []
         self._row_of: dict[int, int] = {}
+        self.ids: list[int] = []  # evidence id per row, updated in place so the proxy can hold it
         self._icons: dict[str, QIcon] = {}
         self.thumbnails = thumbnails
         if thumbnails is not None:
@@ -55,6 +56,7 @@ class EvidenceTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of = {row.id: n for n, row in enumerate(self._rows)}
+        self.ids[:] = [row.id for row in self._rows]
         self.endResetModel()
 
     def row_at(self, row: int) -> EvidenceRow:
@@ -156,6 +158,7 @@ class EvidenceTableModel(QAbstractTableModel):
         old_ids = [self._rows[i.row()].id for i in old]
         self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._row_of = {row.id: n for n, row in enumerate(self._rows)}
+        self.ids[:] = [row.id for row in self._rows]
         self.changePersistentIndexList(old, [self.index(self._row_of[i], p.column()) for i, p in zip(old_ids, old)])
         self.layoutChanged.emit()
 
@@ -172,10 +175,24 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
         self.consent_missing = False
         self.theme_of: dict[str, str] = {}  # descriptor code -> theme code
         self._kept: set[int] | None = None  # evidence ids shown; None shows all
+        self._ids: list[int] = []
+        self._haystacks: dict[int, str] = {}
 
     def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
-        model.modelReset.connect(self.refilter)
+        self._ids = model.ids
+        model.modelReset.connect(self._source_reset)
+
+    def _source_reset(self) -> None:
+        self._haystacks.clear()
+        self.refilter()
+
+    def _haystack(self, row: EvidenceRow) -> str:
+        text = self._haystacks.get(row.id)
+        if text is None:
+            text = self._haystacks[row.id] = \
+                f"{row.title} {' '.join(row.key_codes + row.cross_codes)} {row.kind}".casefold()
+        return text
 
     def set_filters(self, *, text=None, kind=..., theme_code=..., untagged=None, consent_missing=None) -> None:
         """Change any filter and re-filter once."""
@@ -210,7 +227,7 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
             if theme is not None and not any(theme_of.get(c) == theme for c in codes):
                 return False
             if words:
-                haystack = f"{row.title} {' '.join(codes)} {row.kind}".casefold()
+                haystack = self._haystack(row)
                 return all(w in haystack for w in words)
             return True
 
@@ -218,9 +235,8 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
         self.invalidate()  # one layoutChanged, not thousands of row insert/remove signals
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        if self._kept is None:
-            return True
-        return self.sourceModel().row_at(source_row).id in self._kept
+        kept = self._kept
+        return kept is None or self._ids[source_row] in kept
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the source model (Python key sort) rather than by thousands of data() calls."""

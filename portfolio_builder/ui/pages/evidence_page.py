@@ -86,8 +86,7 @@ class EvidencePage(QWidget):
                 header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(
                     str(self.model.headerData(column, Qt.Orientation.Horizontal)))
                 self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), header) + 24)
-        self.grid = QListView()
-        self.grid.setModel(self.proxy)
+        self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
         self.grid.setGridSize(QSize(GRID_ICON.width() + 36, GRID_ICON.height() + 48))
@@ -100,7 +99,6 @@ class EvidencePage(QWidget):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             view.setDragEnabled(True)
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.grid.setSelectionModel(self.table.selectionModel())
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
@@ -148,13 +146,26 @@ class EvidencePage(QWidget):
         self.theme_filter.currentIndexChanged.connect(lambda: self._filter(theme_code=self.theme_filter.currentData()))
         self.untagged_filter.toggled.connect(lambda on: self._filter(untagged=on))
         self.consent_filter.toggled.connect(lambda on: self._filter(consent_missing=on))
-        self.list_button.toggled.connect(lambda on: self.views.setCurrentIndex(0 if on else 1))
+        self.list_button.toggled.connect(self._show_list)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.context.changed.connect(self._context_changed)
         self.context.error.connect(self._refused)
         self.importer.started.connect(lambda worker: self.progress.follow(worker, "Importing evidence…"))
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: page_dialogs.show_refusal(self, message))
+
+    def _show_list(self, as_list: bool) -> None:
+        """Switch between the table and the thumbnail grid; both show the same proxy and selection."""
+        if as_list:
+            self.views.setCurrentWidget(self.table)
+            self.grid.setModel(None)
+        else:
+            self.grid.setModel(self.proxy)
+            self.grid.setSelectionModel(self.table.selectionModel())
+            self.views.setCurrentWidget(self.grid)
+            current = self.table.currentIndex()
+            if current.isValid():
+                self.grid.scrollTo(current)
 
     # --- data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
