@@ -28,15 +28,17 @@ def _install_smoke_test(hold_seconds: float) -> None:
                 self.shown = True
                 print(f"smoke: window shown title={watched.windowTitle()!r} "
                       f"after={time.perf_counter() - _STARTED:.3f}s", flush=True)
-                QTimer.singleShot(int(hold_seconds * 1000), QApplication.quit)
+                # exit(), not quit(): leave the loop without asking the windows to close.
+                QTimer.singleShot(int(hold_seconds * 1000), lambda: QApplication.instance().exit(0))
             return False
 
-    original_exec = QApplication.exec
+    original_exec = QApplication.exec  # a static method: QApplication.exec() or app.exec()
 
-    def exec_with_probe(self, *args):
-        probe = FirstPaint(self)
-        self.installEventFilter(probe)
-        return original_exec(self, *args)
+    def exec_with_probe(*_args):
+        app = QApplication.instance()
+        probe = FirstPaint(app)
+        app.installEventFilter(probe)
+        return original_exec()
 
     QApplication.exec = exec_with_probe
 
