@@ -42,7 +42,7 @@ mv "$PREFIX.new" "$PREFIX"
 ln -sf "$PREFIX/portfolio-builder" "$BIN/portfolio-builder"
 sed "s|@APPDIR@|$PREFIX|g" "$HERE/share/portfolio-builder.desktop.in" > "$DATA/applications/portfolio-builder.desktop"
 cp "$HERE/share/portfolio-builder-mime.xml" "$DATA/mime/packages/portfolio-builder.xml"
-cp -R "$HERE/share/icons" "$DATA/"
+[ -d "$HERE/share/icons" ] && cp -R "$HERE/share/icons" "$DATA/"
 refresh
 echo "Portfolio Builder installed in $PREFIX."
 echo "Start it from the applications menu, or run: $BIN/portfolio-builder"

@@ -1,0 +1,171 @@
+"""The frozen Linux build works end to end, starts fast and never opens a network socket.
+
+Run with: .venv/bin/python -m pytest tests/freeze -m freeze -s
+Builds dist/portfolio-builder with PyInstaller when it is missing or older than the sources
+(about a minute), then drives the frozen executables: the CLI builds the sample portfolio, exports
+and verifies its bundle; the GUI opens the sample offscreen and stays up. Every run is traced with
+strace for socket()/connect(): AF_UNIX (X11, D-Bus) is allowed, AF_INET/AF_INET6 is not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.freeze, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux build")]
+
+ROOT = Path(__file__).resolve().parents[2]
+ONEDIR = ROOT / "dist" / "portfolio-builder"
+CLI = ONEDIR / "portfolio-builder"
+GUI = ONEDIR / "Portfolio Builder"
+COLD_START_BUDGET = 2.0  # seconds to a painted window, the goal on these machines
+INET = re.compile(r"socket\((AF_INET6?|PF_INET6?)\b|connect\(\d+, \{sa_family=AF_INET6?\b")
+
+
+def _newest_source() -> float:
+    paths = [*(ROOT / "portfolio_builder").rglob("*.py"), *(ROOT / "resources").rglob("*"),
+             *(ROOT / "installers" / "entry").glob("*.py"), ROOT / "installers" / "portfolio_builder.spec"]
+    return max(p.stat().st_mtime for p in paths if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def frozen() -> dict:
+    """The onedir, rebuilt when stale; returns facts about the build for the report."""
+    built = False
+    if not CLI.exists() or CLI.stat().st_mtime < _newest_source():
+        shutil.rmtree(ONEDIR, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+                        "--workpath", str(ROOT / "build" / "pyinstaller"), "--distpath", str(ROOT / "dist"),
+                        str(ROOT / "installers" / "portfolio_builder.spec")], cwd=ROOT, check=True)
+        built = True
+    size = int(subprocess.run(["du", "-sb", str(ONEDIR)], capture_output=True, text=True, check=True)
+               .stdout.split()[0])
+    print(f"\nfrozen onedir: {size / 1e6:.1f} MB installed ({'built now' if built else 'reused'})")
+    for artefact in sorted((ROOT / "dist").glob("portfolio-builder*[.deb|.tar.gz]")):
+        if artefact.is_file():
+            print(f"  {artefact.name}: {artefact.stat().st_size / 1e6:.1f} MB")
+    return {"size": size, "built": built}
+
+
+def _env(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
+               XDG_STATE_HOME=str(tmp_path / "home" / ".state"), XDG_DATA_HOME=str(tmp_path / "home" / ".data"),
+               QT_QPA_PLATFORM="offscreen")
+    return env
+
+
+def _traced(args: list[str], trace: Path) -> list[str]:
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed (apt-get install strace)")
+    return ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace), *args]
+
+
+def _assert_no_network(trace: Path) -> None:
+    lines = trace.read_text(errors="replace").splitlines()
+    inet = [line for line in lines if INET.search(line)]
+    assert not inet, "the frozen app opened a network socket:\n" + "\n".join(inet[:10])
+
+
+def _run(args: list[str], tmp_path: Path, trace: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    result = subprocess.run(_traced(args, trace), cwd=tmp_path, env=_env(tmp_path), capture_output=True,
+                            text=True, timeout=timeout)
+    assert result.returncode == 0, f"{args[1:]} failed ({result.returncode}):\n{result.stderr[-3000:]}"
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return result
+
+
+def test_frozen_cli_builds_exports_and_verifies_the_sample_offline(frozen, tmp_path):
+    """demo -> export -> verify through the frozen console executable, with no AF_INET socket."""
+    started = time.perf_counter()
+    version = subprocess.run([str(CLI), "--version"], capture_output=True, text=True, timeout=60)
+    print(f"frozen CLI --version: {time.perf_counter() - started:.2f} s")
+    assert version.returncode == 0 and version.stdout.startswith("portfolio-builder ")
+
+    demo = _run([str(CLI), "demo", str(tmp_path / "sample")], tmp_path, tmp_path / "demo.trace", timeout=300)
+    portfolio = Path(demo.stdout.strip().splitlines()[-1])
+    if not portfolio.is_absolute():
+        portfolio = tmp_path / portfolio
+    assert portfolio.is_file()
+    bundle = tmp_path / "bundle.zip"
+    _run([str(CLI), "export", str(portfolio), str(bundle), "--draft"], tmp_path, tmp_path / "export.trace",
+         timeout=300)
+    assert bundle.is_file() and bundle.stat().st_size > 0
+    verified = _run([str(CLI), "verify", str(bundle)], tmp_path, tmp_path / "verify.trace")
+    assert verified.stdout.startswith("Valid bundle")
+    for name in ("demo", "export", "verify"):
+        _assert_no_network(tmp_path / f"{name}.trace")
+
+
+def _start_gui(tmp_path: Path, portfolio: Path, hold: float, trace: Path | None = None):
+    env = _env(tmp_path) | {"PORTFOLIO_BUILDER_SMOKE_TEST": str(hold)}
+    args = [str(GUI), str(portfolio)]
+    started = time.perf_counter()
+    process = subprocess.Popen(_traced(args, trace) if trace else args, cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first_line = process.stdout.readline()  # blocks until the probe reports the first painted window
+    shown_after = time.perf_counter() - started
+    try:
+        out, err = process.communicate(timeout=hold + 60)
+    finally:
+        process.kill()
+    return process.returncode, first_line, shown_after, err
+
+
+def test_frozen_gui_shows_a_window_fast_stays_up_and_stays_offline(frozen, tmp_path):
+    """The windowed executable paints its main window on the sample, runs 3 s cleanly, opens no AF_INET socket."""
+    demo = subprocess.run([str(CLI), "demo", str(tmp_path / "sample")], cwd=tmp_path, env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=300, check=True)
+    portfolio = Path(demo.stdout.strip().splitlines()[-1])
+    portfolio = portfolio if portfolio.is_absolute() else tmp_path / portfolio
+
+    # Start-up time first, untraced: strace slows every system call.
+    timings = []
+    for _ in range(3):
+        code, line, shown_after, err = _start_gui(tmp_path, portfolio, hold=0.2)
+        assert code == 0 and line.startswith("smoke: window shown"), (line, err[-3000:])
+        timings.append(shown_after)
+    print(f"frozen GUI to first painted window: first {timings[0]:.2f} s "
+          f"(first start after {'this build' if frozen['built'] else 'an earlier build'}), "
+          f"then {', '.join(f'{t:.2f}' for t in timings[1:])} s")
+
+    trace = tmp_path / "gui.trace"
+    code, line, _, err = _start_gui(tmp_path, portfolio, hold=3.0, trace=trace)
+    assert code == 0, err[-3000:]
+    assert "Riverside" in line, line
+    assert "Traceback" not in err and "Error" not in err, err[-3000:]
+    _assert_no_network(trace)
+    assert min(timings) < COLD_START_BUDGET, f"no start under {COLD_START_BUDGET} s: {timings}"
+
+
+def test_per_user_install_script_installs_and_uninstalls_without_touching_portfolios(frozen, tmp_path):
+    """install-user.sh puts the program, command, menu entry and file type under ~/.local, and removes only them."""
+    package = tmp_path / "pkg"
+    shutil.copytree(ONEDIR, package / "app", symlinks=True)
+    shutil.copy(ROOT / "installers" / "linux" / "install-user.sh", package)
+    (package / "share").mkdir()
+    for name in ("portfolio-builder.desktop.in", "portfolio-builder-mime.xml"):
+        shutil.copy(ROOT / "installers" / "linux" / name, package / "share")
+    home = tmp_path / "home"
+    keep = home / "Documents" / "mine.portfolio"
+    keep.parent.mkdir(parents=True)
+    keep.write_bytes(b"not touched")
+    env = {"PATH": os.environ["PATH"], "HOME": str(home)}
+    subprocess.run(["sh", str(package / "install-user.sh")], env=env, check=True, capture_output=True)
+    desktop = (home / ".local/share/applications/portfolio-builder.desktop").read_text()
+    assert f'Exec="{home}/.local/opt/portfolio-builder/Portfolio Builder" %f' in desktop
+    assert "MimeType=application/x-portfolio-builder;" in desktop
+    assert (home / ".local/share/mime/packages/portfolio-builder.xml").is_file()
+    command = home / ".local/bin/portfolio-builder"
+    assert subprocess.run([str(command), "--version"], capture_output=True, text=True).stdout.startswith(
+        "portfolio-builder ")
+    subprocess.run(["sh", str(package / "install-user.sh"), "--uninstall"], env=env, check=True, capture_output=True)
+    assert not (home / ".local/opt/portfolio-builder").exists() and not command.exists()
+    assert keep.read_bytes() == b"not touched"
