@@ -48,9 +48,9 @@ def frozen() -> dict:
     size = int(subprocess.run(["du", "-sb", str(ONEDIR)], capture_output=True, text=True, check=True)
                .stdout.split()[0])
     print(f"\nfrozen onedir: {size / 1e6:.1f} MB installed ({'built now' if built else 'reused'})")
-    for artefact in sorted((ROOT / "dist").glob("portfolio-builder*[.deb|.tar.gz]")):
-        if artefact.is_file():
-            print(f"  {artefact.name}: {artefact.stat().st_size / 1e6:.1f} MB")
+    for artefact in sorted([*(ROOT / "dist").glob("portfolio-builder*.deb"),
+                            *(ROOT / "dist").glob("portfolio-builder*.tar.gz")]):
+        print(f"  {artefact.name}: {artefact.stat().st_size / 1e6:.1f} MB (from installers/linux/build.sh)")
     return {"size": size, "built": built}
 
 
