@@ -61,10 +61,13 @@ class Portfolio:
         self.engine = self._make_engine()
 
     def _make_engine(self):
-        if self.read_only:
-            uri = f"file:{self.path.resolve().as_posix()}?mode=ro"
-            if not _is_writable_location(self.path):
-                uri += "&immutable=1"
+        if self.read_only and not _is_writable_location(self.path):
+            uri = f"file:{self.path.resolve().as_posix()}?mode=ro&immutable=1"
+            creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
+        elif self.read_only:
+            # Read-only by choice in a writable folder: a query-only read-write connection, so the last one
+            # to close removes the -wal and -shm files instead of leaving them beside the portfolio.
+            uri = f"file:{self.path.resolve().as_posix()}?mode=rw"
             creator = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)  # noqa: E731
         else:
             target = str(self.path)
@@ -77,7 +80,9 @@ class Portfolio:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=5000")
-            if not read_only:
+            if read_only:
+                cursor.execute("PRAGMA query_only=ON")
+            else:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA synchronous=FULL")
             cursor.close()

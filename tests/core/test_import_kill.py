@@ -13,6 +13,8 @@ from portfolio_builder.core.evidence_store import rehash_stored_files
 from portfolio_builder.core.portfolio_file import Portfolio
 from tests.core.evidence_fixtures import make_jpeg, make_pdf, make_text
 
+ITEMS = 45
+
 IMPORT_SCRIPT = """
 import sys
 from portfolio_builder.core.evidence_import import import_evidence
@@ -58,22 +60,25 @@ def test_kill_minus_nine_mid_import_leaves_a_consistent_portfolio(fpa_portfolio,
     """After SIGKILL at several moments the file passes every check, and a re-run completes the import."""
     folder = tmp_path / "evidence"
     folder.mkdir()
-    for n in range(30):
+    # Kinds interleaved and every file a few megabytes, so that each kill lands among new files still
+    # to be stored, however fast the machine: the import is never finished by the time of the kill.
+    for n in range(ITEMS):
         if n % 3 == 0:
-            make_jpeg(folder / f"photo_{n:02d}.jpg", size=(1600, 1200), seed=n)
+            make_jpeg(folder / f"item_{n:02d}.jpg", size=(1600, 1200), seed=n)
         elif n % 3 == 1:
-            make_pdf(folder / f"doc_{n:02d}.pdf", extra=os.urandom(200_000))
+            make_pdf(folder / f"item_{n:02d}.pdf", extra=os.urandom(3_000_000))
         else:
-            make_text(folder / f"note_{n:02d}.txt", f"note {n}\n" * 5000)
+            make_text(folder / f"item_{n:02d}.txt", f"note {n}\n" * 400_000)
     path = fpa_portfolio.path
     fpa_portfolio.close()
     counts = []
-    for after_lines, after_seconds in ((2, 0.03), (6, 0.01), (10, 0.0), (18, 0.02)):
-        run_and_kill(path, folder, after_lines, after_seconds)
+    for after_new_lines, after_seconds in ((2, 0.03), (3, 0.01), (1, 0.0), (4, 0.02)):
+        # Each re-run first reports the files already stored (as duplicates), then stores new ones.
+        run_and_kill(path, folder, (counts[-1] if counts else 0) + after_new_lines, after_seconds)
         counts.append(assert_consistent(path))
     print("items after each kill:", counts)
-    assert counts == sorted(counts) and counts[-1] < 30  # nothing committed was lost; the kills came mid-import
+    assert counts == sorted(counts) and counts[-1] < ITEMS  # nothing committed was lost; the kills came mid-import
     done = subprocess.run([sys.executable, "-c", IMPORT_SCRIPT, str(path), str(folder)], capture_output=True,
                           text=True, timeout=60)
     assert "finished" in done.stdout
-    assert assert_consistent(path) == 30
+    assert assert_consistent(path) == ITEMS

@@ -39,6 +39,20 @@ def test_every_edit_is_on_disk_without_saving(fpa_portfolio):
     other.close()
 
 
+def test_reading_leaves_only_the_portfolio_file_behind(fpa_portfolio):
+    """Status or export (read-only) neither changes the file nor leaves -wal/-shm files beside it."""
+    path = fpa_portfolio.path
+    update_profile(fpa_portfolio, context="Two-form entry.")
+    fpa_portfolio.close()
+    before = path.read_bytes()
+    with Portfolio.open(path, read_only=True) as reader:
+        assert setting_profile(reader).context == "Two-form entry."
+        with pytest.raises(ReadOnlyPortfolio):
+            update_profile(reader, context="changed")
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert path.read_bytes() == before
+
+
 def test_refuses_to_overwrite_an_existing_file(fpa_portfolio):
     """Creating a portfolio over an existing file is refused."""
     with pytest.raises(PortfolioFileError, match="already exists"):
