@@ -126,7 +126,7 @@ def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], ma
         if len(present) >= max_key:
             names = " and ".join(f"'{t}' (item {i})" for _s, i, t in present)
             raise RuleViolation(f"Descriptor {code} already has its {max_key} key evidence items: {names}. "
-                                f"Untag one of them first, or add '{title}' as a cross-reference.")
+                                f"Untag one of them first, or add {title} as a cross-reference.")
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
                                 (analysis.sha256,)).fetchone()
         if existing:
             return False, existing[0]
-        _check_room(conn, options.descriptors, options.max_key, title)
+        _check_room(conn, options.descriptors, options.max_key, f"'{title}'")
         store_file(conn, Path(analysis.path), analysis.sha256, analysis.size)
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
@@ -185,7 +185,7 @@ def _store_link(conn: sqlite3.Connection, options: _Options, url: str, kind: str
         existing = conn.execute("SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)).fetchone()
         if existing:
             return False, existing[0]
-        _check_room(conn, options.descriptors, options.max_key, title)
+        _check_room(conn, options.descriptors, options.max_key, f"'{title}'")
         return True, _insert_item(conn, options, kind=kind, title=title, url=url, sha256=None, original_name="",
                                   mime_type="", size=0, evidence_date=None, taken_at=None, has_location=0)
 
@@ -211,7 +211,7 @@ def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, compone
         raise BadInput(f"There is no cover sheet {cover_sheet_id}; nothing was imported.")
     row = conn.execute("SELECT max_key FROM framework_info LIMIT 1").fetchone()
     max_key = row[0] if row else 2
-    _check_room(conn, descriptors, max_key, "the new evidence")
+    _check_room(conn, descriptors, max_key, "the new evidence")  # before any file is read
     return _Options(descriptors, max_key, cover_sheet_id, component, consent)
 
 
