@@ -135,13 +135,14 @@ def _fill(portfolio: Portfolio) -> None:
                             starts_on=date(2025, 10, 15), ends_on=date(2025, 11, 20), monitoring="Chair of governors",
                             success_criteria="Findings minuted", status="done")
 
+        extra_items = [("photo", "Family Forum in the hall"), ("text", "Letter to families about the Forum"),
+                       ("photo", "Grandparents' reading morning"), ("pdf", "Governors' strategy 2026-2029"),
+                       ("docx", "Outline action plan 2026-2029")]
         extra = [_make_file(Path(tmp), 50 + n, kind, title, datetime(2026, 2 + n, 10, 14, 0))
-                 for n, (kind, title) in enumerate([("photo", "Family Forum in the hall"),
-                                                    ("text", "Letter to families about the Forum"),
-                                                    ("photo", "Grandparents' reading morning"),
-                                                    ("pdf", "Governors' strategy 2026-2029"),
-                                                    ("docx", "Outline action plan 2026-2029")])]
+                 for n, (kind, title) in enumerate(extra_items)]
         report = import_evidence(portfolio, extra, consent="obtained")
+        for item_id, (_kind, title) in zip(report.added, extra_items):  # as staff retitle numbered file names
+            update_evidence(portfolio, item_id, title=title)
         forum_photo, letter, grandparents, strategy, outline = report.added
         update_evidence(portfolio, grandparents, consent="missing",
                         consent_note="Awaiting the form from one family")
