@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import errno
 import io
 import json
 import mimetypes
@@ -15,7 +16,7 @@ from typing import Callable
 
 from .bundle_layout import NameBook, bag_folder_name, evidence_path
 from .bundle_writer import BundleWriter, WrittenFile
-from .errors import BadInput
+from .errors import BadInput, PortfolioFileError
 from .evidence_store import iter_stored_chunks, read_stored_bytes
 from .photo_privacy import clean_photo
 from .portfolio_file import Portfolio
@@ -149,8 +150,30 @@ def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, 
     setting, scheme = snapshot["setting"]["name"], snapshot["framework"]["name"]
     bag_folder = bag_folder_name(setting, scheme, date.today())
     target = _target_path(out_path, bag_folder)
-    bundle_uuid = str(uuid_module.uuid4())
+    try:
+        return _write_bundle(portfolio, snapshot, files, left_out, target, bag_folder, progress, cancel)
+    except OSError as exc:  # the writer has already removed its .part file
+        raise write_failure(exc, target) from exc
+
+
+def write_failure(exc: OSError, target: Path) -> PortfolioFileError:
+    """A message a user can act on when the bundle cannot be written (full disk, read-only folder, ...)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return PortfolioFileError(f"There is not enough space on the disk for {target.name}: no bundle was written, "
+                                  "and the portfolio is unchanged. Free some space or choose another drive.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PortfolioFileError(f"{target.parent} cannot be written to, so no bundle was written. "
+                                  "Choose another folder.")
+    return PortfolioFileError(f"The bundle could not be written ({exc.strerror or exc}); no bundle was written, "
+                              "and the portfolio is unchanged.")
+
+
+def _write_bundle(portfolio: Portfolio, snapshot: dict, files: list[dict], left_out: list, target: Path,
+                  bag_folder: str, progress: Progress | None, cancel: CancelCheck | None) -> ExportResult:
+    """Stream the evidence and the rendered documents into the bag, then seal and rename it."""
+    setting, scheme, draft = snapshot["setting"]["name"], snapshot["framework"]["name"], snapshot["draft"]
     total = sum(item["size"] or 0 for item in files)
+    bundle_uuid = str(uuid_module.uuid4())
     documents = _documents_module()
     written: dict[str, WrittenFile] = {}
     with portfolio.raw_connection() as conn, ThreadPoolExecutor(1) as pool, \
