@@ -103,12 +103,24 @@ def build_main_window(path: str | None = None, reopen_last: bool = True):
     return window
 
 
+def build_window_for(path: str | None):
+    """The window a path asks for: the assessor's read-only window for a bundle, else the main window."""
+    from .core.bundle_reader import looks_like_bundle
+
+    if path and looks_like_bundle(Path(path)):
+        make_application()
+        from .ui.assessor.assessor_window import open_bundle_window
+
+        return open_bundle_window(Path(path))
+    return build_main_window(path)
+
+
 def run_gui(path: str | None) -> int:
     """Run the app until its window closes; the exit code."""
     log_path = setup_logging()
     install_excepthook(log_path)
     log.info("%s %s starting", APP_NAME, __version__)
     app = make_application()
-    window = build_main_window(path)
+    window = build_window_for(path)
     window.show()
     return app.exec()

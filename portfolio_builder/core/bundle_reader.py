@@ -95,6 +95,18 @@ def check_portfolio_json(value) -> dict:
     return value
 
 
+def looks_like_bundle(path: Path) -> bool:
+    """Whether a path given to the app is a bundle (a zip by name or by content) rather than a portfolio."""
+    path = Path(path)
+    if path.suffix.lower() == ".zip":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 class CountedReader:
     """A member opened for reading that refuses more bytes than its header declared."""
 
