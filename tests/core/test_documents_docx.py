@@ -66,3 +66,14 @@ def test_empty_and_component_portfolios_render():
     assert "assessors-report-first-page.docx" in render_sheets_docx(empty_snapshot())
     names = list(render_sheets_docx(iif_snapshot()))
     assert names[0] == "01-element-e1-audit-sheet.docx"
+
+
+def test_codes_are_shown_as_words():
+    """The action plan's status and a cover sheet's consent and kind read as words in Word."""
+    snap = fpa_snapshot()
+    snap["action_plan"][0]["status"] = "in-progress"
+    sheets = render_sheets_docx(snap)
+    plan = _text(next(v for k, v in sheets.items() if k.endswith("action-plan.docx")))
+    assert "In progress" in plan and "in-progress" not in plan
+    cover = _text(sheets[next(k for k in sheets if k.endswith("priority-1-cover-sheet.docx"))])
+    assert "MISSING" in cover and "Obtained" in cover and "Photo" in cover and "not-needed" not in cover

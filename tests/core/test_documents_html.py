@@ -73,3 +73,14 @@ def test_empty_and_component_portfolios_render():
     """A new portfolio with missing fields and an Investors in Families one both produce an index."""
     assert "No descriptors entered yet." in render_preview_html(empty_snapshot())
     assert "Component 2: Generic evidence" in render_preview_html(iif_snapshot())
+
+
+def test_codes_are_shown_as_words():
+    """Consent and action status print as words ('not needed', 'In progress'), never as stored codes."""
+    snap = fpa_snapshot()
+    snap["action_plan"][0]["status"] = "in-progress"
+    html = render_preview_html(snap)
+    text = re.sub(r"<[^>]+>", " ", html.split("</style>", 1)[1])
+    assert "not-needed" not in text and "in-progress" not in text
+    assert "consent: not needed" in text and "In progress" in text and "consent: MISSING" in text
+    assert "Descriptor 1a" in text and "descriptors 1a, 1b" in text

@@ -93,3 +93,13 @@ def test_investors_in_families_portfolio_is_ordered_by_component():
     assert first < contents.index("Element E1: Element 1") < contents.index("Priority Action Cover Sheets")
     assert contents.index("Priority Action Cover Sheets") < contents.index("Component 2: Generic evidence")
     assert contents.index("Component 2") < contents.index("Component 3: Outline action plan")
+
+
+def test_codes_are_shown_as_words():
+    """The action plan status and evidence consent print as words, not as the stored codes."""
+    snap = fpa_snapshot()
+    snap["action_plan"][0]["status"] = "in-progress"
+    _reader, pages = _render(snap)
+    everything = _flat(" ".join(pages))
+    assert "In progress" in everything and "Not needed" in everything
+    assert "in-progress" not in everything and "not-needed" not in everything

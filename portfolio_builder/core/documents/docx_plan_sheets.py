@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .docx_common import add_fields, add_table, add_text, new_sheet
-from .portfolio_view import PortfolioView, nice_date, text
+from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date, status_words, text
 
 
 def action_plan_docx(view: PortfolioView):
@@ -19,7 +19,7 @@ def action_plan_docx(view: PortfolioView):
             theme.append(f"Priority {text(a.get('priority_number'))}")
         rows.append(["\n".join(theme), a.get("action"), a.get("lead"), a.get("resources"),
                      nice_date(a.get("starts_on")), nice_date(a.get("ends_on")), a.get("monitoring"),
-                     a.get("success_criteria"), a.get("status")])
+                     a.get("success_criteria"), status_words(a.get("status"))])
     header = ["Key theme", "Action / activities", "Lead person(s) responsible", "Resources", "From", "To",
               "Monitoring (who, when, how)", "Success criteria (impact / outcomes)", "Status"]
     add_table(doc, header, rows or [[""] * len(header)], [2.2, 3.4, 1.7, 1.7, 1.2, 1.2, 2.5, 2.7, 1.2])
@@ -47,7 +47,7 @@ def cover_sheet_docx(view: PortfolioView, priority: dict):
     doc.add_heading("Evidence collected", level=2)
     items = view.cover_sheet_evidence(priority)
     add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
-              [[i.get("title"), i.get("kind"), nice_date(i.get("evidence_date")), i.get("consent"),
+              [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), consent_words(i.get("consent")),
                 i.get("path") or i.get("url") or ("not included" if i.get("included") is False else "")]
                for i in items] or [[""] * 5], [3.5, 1.2, 1.3, 1.2, 3.2])
     return doc
@@ -60,7 +60,7 @@ def text_sheet_docx(view: PortfolioView, title: str, body, empty: str, evidence:
     if evidence:
         doc.add_heading("Supporting evidence", level=2)
         add_table(doc, ["Title", "Kind", "Date", "File or link"],
-                  [[i.get("title"), i.get("kind"), nice_date(i.get("evidence_date")), i.get("path") or i.get("url")]
+                  [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), i.get("path") or i.get("url")]
                    for i in evidence], [4, 1.2, 1.3, 3.5])
     return doc
 

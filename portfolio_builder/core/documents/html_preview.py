@@ -6,7 +6,7 @@ from typing import Callable
 
 from .docx_sheets import sheet_file_names
 from .html_markup import data_image, esc, esc_lines, file_link, page, safe_colour, web_link
-from .portfolio_view import PortfolioView, Section, nice_date, text
+from .portfolio_view import PortfolioView, Section, consent_words, nice_date, status_words, text
 
 Thumbnail = Callable[[int], "bytes | None"]
 
@@ -26,13 +26,14 @@ def _evidence_entry(item: dict, thumbnail: Thumbnail | None) -> str:
     else:
         label = file_link(item.get("path"), title)
     details = ", ".join(x for x in (esc(item.get("kind")), esc(nice_date(item.get("evidence_date")))) if x)
-    consent = f" \u00b7 consent: {esc(item.get('consent'))}" if item.get("consent") else ""
+    word = consent_words(item.get("consent"))
+    consent = f" \u00b7 consent: {esc(word if word.isupper() else word.lower())}" if word else ""
     return f"<li>{picture}{label} <span class=\"meta\">({details}{consent})</span></li>"
 
 
-def _evidence_list(items: list[dict], thumbnail: Thumbnail | None) -> str:
+def _evidence_list(items: list[dict], thumbnail: Thumbnail | None, empty: str = "No evidence here yet.") -> str:
     if not items:
-        return '<p class="muted">No evidence here yet.</p>'
+        return f'<p class="muted">{esc(empty)}</p>'
     return '<ul class="evidence">' + "".join(_evidence_entry(i, thumbnail) for i in items) + "</ul>"
 
 
@@ -49,8 +50,9 @@ def _rating(d: dict) -> str:
 def _theme(view: PortfolioView, theme: dict, thumbnail) -> str:
     out = [f"<p>{esc_lines(theme.get('description'))}</p>" if theme.get("description") else ""]
     lead = theme.get("lead") or {}
-    if lead:
-        out.append(f"<p class=\"meta\">Lead: {esc(lead.get('name'))}, {esc(lead.get('role'))}</p>")
+    named = ", ".join(x for x in (text(lead.get("name")), text(lead.get("role"))) if x)
+    if named:
+        out.append(f"<p class=\"meta\">Lead: {esc(named)}</p>")
     descriptors = theme.get("descriptors") or []
     if not descriptors:
         out.append('<p class="muted">No descriptors entered yet.</p>')
@@ -61,23 +63,32 @@ def _theme(view: PortfolioView, theme: dict, thumbnail) -> str:
             rows.append(f"<tr><th scope=\"row\">{esc(d.get('code'))}</th><td>{esc_lines(d.get('text'))}</td>"
                         f"<td>{_rating(d)}{'<br><span class=meta>Gap: ' + esc(gap) + '</span>' if gap else ''}</td>"
                         f"<td>{_evidence_list(view.items(d.get('key_evidence')), thumbnail)}</td>"
-                        f"<td>{_evidence_list(view.items(d.get('cross_references')), None)}</td></tr>")
-        out.append("<table><thead><tr><th>Code</th><th>Descriptor</th><th>Rating</th><th>Key evidence</th>"
+                        f"<td>{_evidence_list(view.items(d.get('cross_references')), None, 'None')}</td></tr>")
+        out.append("<table><thead><tr><th class=\"code\">Code</th><th>Descriptor</th><th>Rating</th><th>Key evidence</th>"
                    "<th>Cross-references</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
     if theme.get("summative_comment"):
         out.append(f"<p><strong>Summative comment:</strong> {esc_lines(theme.get('summative_comment'))}</p>")
     return "".join(out)
 
 
+def _action_theme(view: PortfolioView, action: dict) -> str:
+    """The action's theme, descriptor and priority in words, one per line."""
+    lines = [f"{view.theme_word} {text(action.get('theme_code'))}"] if action.get("theme_code") else []
+    if action.get("descriptor_code"):
+        lines.append(f"Descriptor {text(action.get('descriptor_code'))}")
+    if action.get("priority_number"):
+        lines.append(f"Priority {text(action.get('priority_number'))}")
+    return "<br>".join(esc(line) for line in lines)
+
+
 def _action_plan(view: PortfolioView) -> str:
     if not view.actions:
         return '<p class="muted">No actions planned yet.</p>'
     rows = "".join(
-        f"<tr><td>{esc(a.get('theme_code'))}{(' / ' + esc(a.get('descriptor_code'))) if a.get('descriptor_code') else ''}"
-        f"</td><td>{esc_lines(a.get('action'))}</td><td>{esc(a.get('lead'))}</td><td>{esc(a.get('resources'))}</td>"
+        f"<tr><td>{_action_theme(view, a)}</td><td>{esc_lines(a.get('action'))}</td><td>{esc(a.get('lead'))}</td><td>{esc(a.get('resources'))}</td>"
         f"<td>{esc(nice_date(a.get('starts_on')))} \u2013 {esc(nice_date(a.get('ends_on')))}</td>"
         f"<td>{esc_lines(a.get('monitoring'))}</td><td>{esc_lines(a.get('success_criteria'))}</td>"
-        f"<td>{esc(a.get('status'))}</td></tr>" for a in view.actions)
+        f"<td>{esc(status_words(a.get('status')))}</td></tr>" for a in view.actions)
     return ("<table><thead><tr><th>Key theme</th><th>Action / activities</th><th>Lead</th><th>Resources</th>"
             "<th>Time-scale</th><th>Monitoring</th><th>Success criteria</th><th>Status</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>")
@@ -95,14 +106,18 @@ def _audit_findings(view: PortfolioView) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+def _codes(priority: dict) -> str:
+    codes = ", ".join(text(c) for c in priority.get("descriptor_codes") or [] if c)
+    return f" \u00b7 descriptors {esc(codes)}" if codes else ""
+
+
 def _cover_sheets(view: PortfolioView, thumbnail) -> str:
     out = []
     for p in view.priorities:
         sheet = p.get("cover_sheet") or {}
         out.append(f"<h3>Priority {esc(p.get('number'))}: {esc(p.get('title'))}</h3>"
-                   f"<p class=\"meta\">Lead: {esc(sheet.get('lead') or p.get('lead'))} \u00b7 started "
-                   f"{esc(nice_date(sheet.get('started_on')))} \u00b7 "
-                   f"{esc(', '.join(text(c) for c in p.get('descriptor_codes') or []))}</p>")
+                   f"<p class=\"meta\">Lead: {esc(sheet.get('lead') or p.get('lead') or 'not named')} \u00b7 started "
+                   f"{esc(nice_date(sheet.get('started_on')) or 'not yet')}{_codes(p)}</p>")
         diary = [e for e in sheet.get("diary") or [] if isinstance(e, dict)]
         if diary:
             out.append("<table><thead><tr><th>Date</th><th>Action taken</th><th>By</th></tr></thead><tbody>"

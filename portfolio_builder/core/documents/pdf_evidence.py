@@ -10,10 +10,9 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from .link_safety import safe_web_url
 from .pdf_cells import cell, house_table, label_table, lines_cell, markup_cell, thumbnail_image
 from .pdf_styles import para_text, styles
-from .portfolio_view import PortfolioView, nice_date, text
+from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date, text
 
 Thumbnail = Callable[[int], "bytes | None"]
-CONSENT_WORDS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "MISSING"}
 
 
 def _title_markup(item: dict) -> str:
@@ -56,9 +55,9 @@ def evidence_table(items: list[dict], width: float, thumbnail: Thumbnail | None)
                 "Priority " + ", ".join(str(n) for n in item.get("cover_sheets") or [])
                 if item.get("cover_sheets") else ""]
         source = [text(item.get("source")), text(item.get("collected_by"))]
-        rows.append([_thumb(item, thumbnail), markup_cell(_title_markup(item)), cell(item.get("kind")),
+        rows.append([_thumb(item, thumbnail), markup_cell(_title_markup(item)), cell(kind_words(item.get("kind"))),
                      cell(nice_date(item.get("evidence_date") or item.get("taken_at"))), lines_cell(source),
-                     cell(CONSENT_WORDS.get(text(item.get("consent")), item.get("consent"))), lines_cell(used)])
+                     cell(consent_words(item.get("consent"))), lines_cell(used)])
     return [house_table(header, rows, widths)]
 
 

@@ -7,7 +7,7 @@ from reportlab.platypus import Paragraph
 
 from .pdf_cells import cell, house_table, lines_cell
 from .pdf_styles import para_text, styles
-from .portfolio_view import PortfolioView, nice_date, text
+from .portfolio_view import PortfolioView, nice_date, status_words, text
 
 
 def action_plan_table(view: PortfolioView, width: float) -> list:
@@ -30,7 +30,7 @@ def action_plan_table(view: PortfolioView, width: float) -> list:
             theme.append(f"Priority {text(a.get('priority_number'))}")
         rows.append([lines_cell(theme), cell(a.get("action")), cell(a.get("lead")), cell(a.get("resources")),
                      cell(nice_date(a.get("starts_on"))), cell(nice_date(a.get("ends_on"))),
-                     cell(a.get("monitoring")), cell(a.get("success_criteria")), cell(a.get("status"))])
+                     cell(a.get("monitoring")), cell(a.get("success_criteria")), cell(status_words(a.get("status")))])
     return [house_table(header, rows, widths)]
 
 

@@ -22,6 +22,32 @@ def nice_date(value) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
+CONSENT_WORDS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "MISSING"}
+STATUS_WORDS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
+
+
+def _as_words(value, words: dict[str, str]) -> str:
+    shown = text(value).strip()
+    if shown in words:
+        return words[shown]
+    return shown[:1].upper() + shown[1:].replace("-", " ") if shown.islower() else shown
+
+
+def consent_words(value) -> str:
+    """A consent state as a person reads it ('not-needed' -> 'Not needed'); unknown codes de-hyphenated."""
+    return _as_words(value, CONSENT_WORDS)
+
+
+def status_words(value) -> str:
+    """An action's status as words ('in-progress' -> 'In progress')."""
+    return _as_words(value, STATUS_WORDS)
+
+
+def kind_words(value) -> str:
+    """An evidence kind for a table cell ('photo' -> 'Photo')."""
+    return _as_words(value, {})
+
+
 @dataclass(frozen=True)
 class Section:
     """One entry of the portfolio in assessor order: kind is theme/action_plan/cover_sheets/... or part."""
