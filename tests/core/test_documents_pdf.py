@@ -103,3 +103,41 @@ def test_codes_are_shown_as_words():
     everything = _flat(" ".join(pages))
     assert "In progress" in everything and "Not needed" in everything
     assert "in-progress" not in everything and "not-needed" not in everything
+
+
+def test_a_table_header_is_printed_once_per_page():
+    """A table running onto the next page repeats its header there, never a second time mid-page."""
+    _reader, pages = _render(fpa_snapshot(descriptors_per_theme=(10, 3, 2, 0, 0, 0)))
+    audit_pages = [p for p in pages if "Gaps and actions needed" in p]
+    assert len(audit_pages) >= 3
+    for page in pages:
+        flat = _flat(page)
+        assert flat.count("Gaps and actions needed") <= 1
+        assert flat.count("Success criteria (impact / outcomes)") <= 1
+        assert flat.count("Source / collected by") <= 1
+
+
+def test_a_row_taller_than_a_page_still_prints_whole():
+    """An evaluative comment longer than a page is split over pages rather than failing or being cut off."""
+    snap = fpa_snapshot()
+    long_comment = " ".join(f"Sentence {n} of a very long comment." for n in range(600))
+    snap["themes"][0]["descriptors"][0]["rating"]["comment"] = long_comment
+    _reader, pages = _render(snap)
+    everything = _flat(" ".join(pages))
+    assert "Sentence 0 of" in everything and "Sentence 599 of a very long comment." in everything
+
+
+def test_audit_findings_headers_keep_their_words_whole():
+    """The audit findings' level columns are wide enough that 'Developing' is not broken into 'Developi ng'."""
+    _reader, pages = _render(fpa_snapshot())
+    page = next(p for p in pages if "Gaps found at audit" in p)
+    lines = page.splitlines()
+    for label in ("Emergent", "Developing", "Embedded"):
+        assert label in lines, label
+
+
+def test_summary_sheet_lead_and_dates_stay_together():
+    """The lead, dates and summative comment box is never split over two pages."""
+    _reader, pages = _render(fpa_snapshot())
+    page = next(p for p in pages if "Name of lead person" in _flat(p))
+    assert "Summative comment on the overall process" in _flat(page)

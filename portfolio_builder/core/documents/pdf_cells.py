@@ -28,10 +28,39 @@ def lines_cell(lines: list[str], style: str = "small", empty: str = "") -> Parag
     return Paragraph("<br/>".join(shown) if shown else para_text(empty), styles()[style])
 
 
+TALL_ROW = 4.5 * cm  # rows up to this height move to the next page whole; taller ones may split
+
+
+class HouseTable(Table):
+    """A Table that splits between rows and breaks a row only when it is tall.
+
+    ReportLab's own splitInRow first splits between rows, then cuts the next row into the space left on the
+    same page, printing a second header mid-page; here a short row that does not fit goes to the next page.
+    """
+
+    def split(self, availWidth, availHeight):
+        self._calc(availWidth, availHeight)
+        if self._width > availWidth:
+            return super().split(availWidth, availHeight)
+        cut = self._cut_row(availHeight)
+        if cut is not None and self._rowHeights[cut] > TALL_ROW:
+            return self._splitRows(availHeight, doInRowSplit=True) or self._splitRows(availHeight)
+        return self._splitRows(availHeight)
+
+    def _cut_row(self, availHeight: float) -> int | None:
+        """The index of the first row that does not fit in availHeight, or None if all fit."""
+        used = 0.0
+        for n, height in enumerate(self._rowHeights):
+            used += height
+            if used > availHeight:
+                return n
+        return None
+
+
 def house_table(header: list[str], rows: list[list], widths: list[float], extra: list | None = None) -> Table:
-    """A grid table in the house style; the header repeats on each page and long rows may split."""
+    """A grid table in the house style; the header repeats on each page and only tall rows split."""
     data = [[cell(h, "cell_head") for h in header]] + rows
-    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=24, hAlign="LEFT")
     table.setStyle(TableStyle(grid_style() + (extra or [])))
     return table
 
@@ -39,7 +68,7 @@ def house_table(header: list[str], rows: list[list], widths: list[float], extra:
 def label_table(pairs: list[tuple[str, object]], width: float) -> Table:
     """A two-column 'label: value' box (lead, dates, summative comment ...)."""
     rows = [[cell(label, "small_bold"), cell(value)] for label, value in pairs]
-    table = Table(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=1)
+    table = HouseTable(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=24)
     style = grid_style(header_rows=0) + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))]
     table.setStyle(TableStyle(style))
     return table

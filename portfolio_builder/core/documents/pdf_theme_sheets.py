@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from .pdf_cells import cell, house_table, label_table, lines_cell, markup_cell
-from .pdf_styles import para_text, styles
+from .pdf_styles import FONT_BOLD, para_text, styles
 from .portfolio_view import PortfolioView, nice_date, text
 
 
@@ -99,14 +100,20 @@ def summary_sheet(view: PortfolioView, theme: dict, width: float) -> list:
     else:
         flow.append(Paragraph(para_text("No key evidence yet: no descriptors entered."), styles()["muted"]))
     lead = theme.get("lead") or {}
-    flow += [Spacer(1, 8), label_table([
+    flow += [Spacer(1, 8), KeepTogether(label_table([
         ("Name of lead person collecting evidence", lead.get("name")),
         ("Job title / role", lead.get("role")),
         ("Date evidence gathering commenced", nice_date(theme.get("gathering_started"))),
         ("Date evidence collection was completed", nice_date(theme.get("gathering_ended"))),
         ("Summative comment on the overall process", theme.get("summative_comment")),
-    ], width)]
+    ], width))]
     return flow
+
+
+def _word_fit(label: str) -> float:
+    """A count column wide enough that no word of its header label is broken ('Emergen|t')."""
+    longest = max((stringWidth(word, FONT_BOLD, 7.8) for word in label.split()), default=0)
+    return max(1.6 * cm, longest + 8)
 
 
 def audit_findings(view: PortfolioView, width: float) -> list:
@@ -114,8 +121,8 @@ def audit_findings(view: PortfolioView, width: float) -> list:
     levels = view.levels
     header = [view.theme_word] + [text(lv.get("label")) for lv in levels] + ["Not rated", "Gaps found at audit"]
     first = 0.26 * width
-    num_w = 1.6 * cm
-    widths = [first] + [num_w] * (len(levels) + 1) + [width - first - num_w * (len(levels) + 1)]
+    counts_w = [_word_fit(label) for label in header[1:-1]]
+    widths = [first] + counts_w + [width - first - sum(counts_w)]
     rows = []
     for theme in view.themes:
         descriptors = theme.get("descriptors") or []
