@@ -141,3 +141,19 @@ def test_summary_sheet_lead_and_dates_stay_together():
     _reader, pages = _render(fpa_snapshot())
     page = next(p for p in pages if "Name of lead person" in _flat(p))
     assert "Summative comment on the overall process" in _flat(page)
+
+
+def test_contents_of_a_full_award_fits_one_page():
+    """Six themes with their three sheets each, the action plan and five cover sheets: one contents page."""
+    _reader, pages = _render(fpa_snapshot(descriptors_per_theme=(10, 3, 2, 1, 1, 1)))
+    assert "Good-practice case study" in pages[1]
+    assert "Theme 1: Ethos, vision and policy" in pages[2]
+
+
+def test_component_headings_share_a_page_with_their_first_section():
+    """An Investors in Families part heading is not a page on its own: its first section follows beneath it."""
+    _reader, pages = _render(iif_snapshot())
+    body = [_flat(p) for p in pages[2:]]
+    assert any("Component 1: Activity-specific evidence" in p and "Element E1: Element 1" in p for p in body)
+    assert any("Component 2: Generic evidence" in p and "School website: families page" in p for p in body)
+    assert any("Component 3: Outline action plan" in p and "Three-year plan draft" in p for p in body)

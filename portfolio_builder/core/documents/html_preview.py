@@ -146,6 +146,8 @@ def _section_body(view: PortfolioView, section: Section, thumbnail) -> str:
                 f"</p>{_evidence_list(view.component_evidence('plan'), thumbnail)}")
     if kind == "case_study":
         return f"<p>{esc_lines(view.snapshot.get('case_study')) or '<span class=muted>Not written yet.</span>'}</p>"
+    if section.note:
+        return f'<p class="meta">{esc(section.note)}</p>'
     return ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
@@ -57,7 +57,10 @@ class PageTotalMarker(Flowable):
 
 def contents_table() -> TableOfContents:
     """The contents page flowable, filled in by multiBuild from the section headings."""
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))  # tight rows: six themes and five priorities fit one page
     s = styles()
     toc.levelStyles = [s["toc0"], s["toc1"], s["toc2"]]
     return toc

@@ -19,9 +19,12 @@ class _Story:
     def __init__(self):
         self.flow: list = []
         self.landscape = False
+        self.pending: list = []
 
     def new_page(self, landscape: bool = False) -> None:
-        self.flow += [NextPageTemplate("landscape" if landscape else "portrait"), PageBreak()]
+        """Start a page; a part heading waiting for it goes at its top, so no page holds a heading alone."""
+        self.flow += [NextPageTemplate("landscape" if landscape else "portrait"), PageBreak(), *self.pending]
+        self.pending = []
         self.landscape = landscape
 
     @property
@@ -71,8 +74,9 @@ def _section(view: PortfolioView, section: Section, story: _Story, thumbnail) ->
     if kind == "theme":
         return _theme(view, section, story, thumbnail)
     if kind == "part":
-        story.new_page()
-        story.add(SectionHeading(section.title, level, "h0"))
+        story.pending = [SectionHeading(section.title, level, "h0")]
+        if section.note:
+            story.pending.append(Paragraph(para_text(section.note), styles()["muted"]))
         return
     if kind == "action_plan":
         story.new_page(landscape=True)

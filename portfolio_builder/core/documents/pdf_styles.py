@@ -67,10 +67,9 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=4, spaceAfter=8),
         "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
                              spaceBefore=10, spaceAfter=5),
-        "toc0": ParagraphStyle("toc0", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=15, leftIndent=0,
-                               spaceBefore=4),
-        "toc1": ParagraphStyle("toc1", parent=body, fontSize=9.5, leading=13, leftIndent=14),
-        "toc2": ParagraphStyle("toc2", parent=body, fontSize=9, leading=12, leftIndent=28, textColor=MUTED),
+        "toc0": ParagraphStyle("toc0", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=17, leftIndent=0),
+        "toc1": ParagraphStyle("toc1", parent=body, fontSize=9.5, leading=12.5, leftIndent=14),
+        "toc2": ParagraphStyle("toc2", parent=body, fontSize=9, leading=11.5, leftIndent=28, textColor=MUTED),
     }
 
 

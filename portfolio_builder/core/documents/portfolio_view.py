@@ -48,6 +48,14 @@ def kind_words(value) -> str:
     return _as_words(value, {})
 
 
+PART_NOTES = {
+    1: "The audit, the action plan and a Priority Action Cover Sheet for each priority, with the evidence of the "
+       "activities.",
+    2: "Evidence of the setting's commitment to families as a whole: website, strategic documents and policies.",
+    3: "How the work will go on over the next three years.",
+}
+
+
 @dataclass(frozen=True)
 class Section:
     """One entry of the portfolio in assessor order: kind is theme/action_plan/cover_sheets/... or part."""
@@ -56,6 +64,7 @@ class Section:
     title: str
     theme: dict | None = None
     level: int = 0
+    note: str = ""
 
 
 class PortfolioView:
@@ -137,7 +146,7 @@ class PortfolioView:
         plan_theme = self.action_plan_theme()
         out: list[Section] = []
         if self.uses_components:
-            out.append(Section("part", "Component 1: Activity-specific evidence"))
+            out.append(Section("part", "Component 1: Activity-specific evidence", note=PART_NOTES[1]))
             level = 1
         else:
             level = 0
@@ -152,10 +161,11 @@ class PortfolioView:
         if self.priorities:
             out.append(Section("cover_sheets", "Priority Action Cover Sheets", None, level))
         if self.uses_components:
-            out.append(Section("part", "Component 2: Generic evidence"))
+            out.append(Section("part", "Component 2: Generic evidence", note=PART_NOTES[2]))
         out.append(Section("generic", "Generic evidence", None, level))
         if self.uses_components:
-            out.append(Section("part", "Component 3: Outline action plan for the next three years"))
+            out.append(Section("part", "Component 3: Outline action plan for the next three years",
+                               note=PART_NOTES[3]))
         out.append(Section("three_year_plan", "Three-year outline action plan", None, level))
         out.append(Section("case_study", "Good-practice case study", None, 0))
         return out
