@@ -18,14 +18,16 @@ from .bundle_layout import NameBook, bag_folder_name, evidence_path
 from .bundle_writer import BundleWriter, WrittenFile
 from .errors import BadInput, PortfolioFileError
 from .evidence_store import iter_stored_chunks, read_stored_bytes
-from .photo_privacy import clean_photo
+from .photo_privacy import clean_photo, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
 from .readiness import MEDIA_NEEDING_CONSENT, check_readiness
 from .snapshot import build_snapshot
+from .video_privacy import strip_recording_location
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 PHOTO_TYPES = ("image/jpeg", "image/png")
+HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cleaned, and viewable anywhere
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -71,6 +73,8 @@ def plan_payload(snapshot: dict, include_unconsented: bool) -> tuple[list[dict],
             left_out.append((item["id"], item["title"], "it has neither a stored file nor a link"))
             continue
         item["included"] = True
+        if item.get("mime_type") in HEIC_TYPES:
+            item["converted_from"], item["mime_type"] = item["mime_type"], "image/jpeg"
         item["path"] = evidence_path(item, snapshot, names)
         files.append(item)
     return files, left_out
@@ -237,14 +241,34 @@ def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> 
 def _write_evidence(writer: BundleWriter, conn, item: dict) -> WrittenFile:
     """One evidence file, streamed from the portfolio; photos first lose their location and camera data."""
     try:
+        if item.get("converted_from") in HEIC_TYPES:
+            data = heic_as_clean_jpeg(read_stored_bytes(conn, item["sha256"]))
+            return writer.add_payload_bytes(item["path"], data, item["mime_type"])
         if item["kind"] == "photo" or item.get("mime_type") in PHOTO_TYPES:
             data = clean_photo(read_stored_bytes(conn, item["sha256"]))
             return writer.add_payload_bytes(item["path"], data, item.get("mime_type", ""))
         row = conn.execute("SELECT size FROM stored_file WHERE sha256 = ?", (item["sha256"],)).fetchone()
         if row is None:
             raise KeyError(item["sha256"])
-        return writer.add_payload(item["path"], iter_stored_chunks(conn, item["sha256"]), row[0],
-                                  item.get("mime_type", ""))
+        chunks = iter_stored_chunks(conn, item["sha256"])
+        if item["kind"] in ("video", "audio"):  # same size: metadata boxes are renamed, not removed
+            chunks = _CleanedChunks(strip_recording_location(chunks), chunks)
+        return writer.add_payload(item["path"], chunks, row[0], item.get("mime_type", ""))
     except KeyError:
         raise BadInput(f"The file of evidence {item['id']} ('{item['title']}') is missing from the portfolio; "
                        "run Check portfolio.") from None
+
+
+class _CleanedChunks:
+    """An iterator over cleaned chunks that still closes the blob reader underneath, as the writer expects."""
+
+    def __init__(self, cleaned, source):
+        self._cleaned, self._source = cleaned, source
+
+    def __iter__(self):
+        return self._cleaned
+
+    def close(self) -> None:
+        close = getattr(self._source, "close", None)
+        if close is not None:
+            close()

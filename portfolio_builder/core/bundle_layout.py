@@ -94,9 +94,10 @@ class NameBook:
 
 
 def _display_name(item: dict) -> str:
-    """A file name for an evidence item: its title, with the extension of its original file."""
+    """A file name for an evidence item: its title, with the extension of its original file (or of the
+    format it was converted to for the bundle)."""
     original = item.get("original_name") or ""
-    suffix = PurePosixPath(original.replace("\\", "/")).suffix.lower()
+    suffix = "" if item.get("converted_from") else PurePosixPath(original.replace("\\", "/")).suffix.lower()
     if not suffix:
         suffix = EXTENSION_FOR_MIME.get(item.get("mime_type") or "") or (
             mimetypes.guess_extension(item.get("mime_type") or "") or "")
