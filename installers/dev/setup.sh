@@ -7,8 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 job="${1:-sample}"
 
+# Qt's own needs, then what its X11 (xcb) and Wayland platform plugins load to show a window on a desktop.
 apt_packages=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
-              libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core zip)
+              libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core zip
+              libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+              libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+              libwayland-client0 libwayland-cursor0)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
