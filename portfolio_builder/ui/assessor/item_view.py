@@ -1,4 +1,4 @@
-"""The read-only page for the chosen item: escaped HTML, photos shown in place, files and links opened outside on request."""
+"""The read-only page for the chosen item: escaped HTML, photos and PDFs shown in place, other files and links opened outside."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QS
 
 from ...core.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
 from ...core.bundle_pages import page_for
+from ...core.bundle_session import payload_key
 from ...core.documents.link_safety import safe_web_url
 from ...core.errors import PortfolioError
+from . import pdf_pane
 
 log = logging.getLogger(__name__)
 PHOTO_MAX_SIDE = 900
@@ -65,6 +67,9 @@ class ItemView(QWidget):
         self.photo_area.setWidgetResizable(True)
         self.photo_area.setWidget(self.photo)
         self.photo_area.hide()
+        self.pdf = pdf_pane.PdfPane() if pdf_pane.available else None  # None: PDFs open in the system viewer
+        if self.pdf is not None:
+            self.pdf.hide()
         self.open_button = QPushButton("Open in viewer")
         self.open_button.setToolTip("Opens a read-only private copy in your usual program")
         self.link_button = QPushButton("Open link in browser…")
@@ -78,6 +83,8 @@ class ItemView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.photo_area, 3)
+        if self.pdf is not None:
+            layout.addWidget(self.pdf, 5)
         layout.addWidget(self.page, 2)
         self.show_node(None)
 
@@ -107,10 +114,13 @@ class ItemView(QWidget):
         self.show_node(None)
 
     def show_node(self, node: ContentNode | None) -> None:
-        """Show the page for node; a photo is read through the bundle reader, never extracted."""
+        """Show the page for node; a photo or PDF is read through the bundle reader, never extracted."""
         self.node = node
         self.photo.clear()
         self.photo_area.hide()
+        if self.pdf is not None:
+            self.pdf.clear()
+            self.pdf.hide()
         action = self._action()
         self.open_button.setVisible(action == "file")
         self.link_button.setVisible(action == "link")
@@ -121,6 +131,8 @@ class ItemView(QWidget):
         self.page.setHtml(page_for(node, report.snapshot, (report.valid, report.problems, report.damaged)))
         if action == "photo":
             self._show_photo(node.data.get("path"))
+        elif action == "file" and self.pdf is not None and self._is_pdf(node):
+            self._show_pdf(node)
 
     def _action(self) -> str:
         node = self.node
@@ -154,6 +166,38 @@ class ItemView(QWidget):
     def _photo_message(self, text: str) -> None:
         self.photo.setText(text)
         self.photo_area.show()
+
+    @staticmethod
+    def _is_pdf(node: ContentNode) -> bool:
+        """PDF evidence (by the content-detected mime type) or a PDF document of the bundle (portfolio.pdf)."""
+        if node.kind == EVIDENCE:
+            return str(node.data.get("mime_type") or "").lower() == "application/pdf"
+        return node.kind == DOCUMENT and str(node.data.get("path") or "").lower().endswith(".pdf")
+
+    def _show_pdf(self, node: ContentNode) -> None:
+        """Show a PDF in the app from memory; a damaged, oversized or unreadable one gets a notice instead."""
+        path = node.data.get("path")
+        self.pdf.show()
+        if node.damaged or self.session.is_damaged(path):
+            self.pdf.show_notice("This PDF failed the bundle check: it was changed or damaged after the bundle was "
+                                 "made, so it is not shown here as if it were fine. “Open in viewer” opens a "
+                                 "read-only copy if you still want to look at it.")
+            return
+        entries = getattr(getattr(self.session, "reader", None), "entries", None) or {}
+        entry = entries.get("data/" + payload_key(path))
+        if entry is not None and entry.size > pdf_pane.MAX_PDF_BYTES:
+            self.pdf.show_notice(f"This PDF is {entry.size / 1024**2:.0f} MB, too large to show here. "
+                                 "“Open in viewer” opens a read-only copy in your usual PDF program.")
+            return
+        try:
+            data = self.session.read_bytes(path, pdf_pane.MAX_PDF_BYTES)
+        except PortfolioError as exc:
+            self.pdf.show_notice(f"This PDF cannot be shown: {exc.message}")
+            return
+        except OSError as exc:
+            self.pdf.show_notice(f"This PDF cannot be read from the bundle: {exc.strerror or exc}.")
+            return
+        self.pdf.show_pdf(data, "This PDF")
 
     # --- actions ------------------------------------------------------------------------------
     def open_in_viewer(self) -> None:
