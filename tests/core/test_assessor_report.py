@@ -90,3 +90,11 @@ def test_wrong_suffix_and_writing_over_the_bundle_are_refused(tmp_path):
         export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "oak.pdf", protect=(tmp_path / "oak.pdf",))
     assert bundle.read_bytes() == b"PK"
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_docx_report_columns_fit_their_words(tmp_path):
+    """'Code', 'Setting's rating', 'Developing' and 'Judgement' each fit their column without breaking."""
+    from tests.core.docx_layout import words_too_wide
+
+    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.docx")
+    assert words_too_wide(Document(str(out))) == []

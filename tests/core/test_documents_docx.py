@@ -3,6 +3,7 @@
 from io import BytesIO
 
 from docx import Document
+from docx.oxml.ns import qn
 
 from portfolio_builder.core.documents import render_sheets_docx
 
@@ -77,3 +78,25 @@ def test_codes_are_shown_as_words():
     assert "In progress" in plan and "in-progress" not in plan
     cover = _text(sheets[next(k for k in sheets if k.endswith("priority-1-cover-sheet.docx"))])
     assert "MISSING" in cover and "Obtained" in cover and "Photo" in cover and "not-needed" not in cover
+
+
+def test_no_word_is_broken_across_lines_in_a_table():
+    """Columns are wide enough for their header words and for dates, levels and statuses ('Developi|ng')."""
+    from .docx_layout import words_too_wide
+
+    for snap in (fpa_snapshot(), iif_snapshot()):
+        for name, data in render_sheets_docx(snap).items():
+            assert words_too_wide(Document(BytesIO(data))) == [], name
+
+
+def test_house_style_fonts_colours_and_page_numbers():
+    """Every heading is DejaVu Sans in the accent colour (no Word theme font), and the footer numbers pages."""
+    doc = Document(BytesIO(render_sheets_docx(fpa_snapshot(draft=True))["13-action-plan.docx"]))
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
+        fonts = doc.styles[name].element.rPr.rFonts
+        assert fonts.get(qn("w:ascii")) == "DejaVu Sans" and fonts.get(qn("w:asciiTheme")) is None, name
+    assert str(doc.styles["Heading 2"].font.color.rgb) == "1F5E7A"
+    footer = doc.sections[0].footer._element.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    draft = [r for r in doc.sections[0].header.paragraphs[0].runs if "DRAFT" in r.text]
+    assert draft and draft[0].bold and str(draft[0].font.color.rgb) == "B03A2E"

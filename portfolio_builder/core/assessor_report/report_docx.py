@@ -41,7 +41,7 @@ def assessor_report_docx(content: ReportContent):
                  or "No key evidence presented", d.setting_rating or "\u2014", d.judgement_label, d.comment]
                 for d in theme.descriptors]
         table = add_table(doc, ["Code", "Descriptor", "Evidence seen", "Setting's rating", "Judgement",
-                                "Assessor's comment"], rows, [0.6, 2.6, 2.7, 1.0, 1.0, 2.1])
+                                "Assessor's comment"], rows, [0.75, 2.35, 2.55, 1.35, 1.3, 1.7])
         for row, d in zip(table.rows[1:], theme.descriptors):
             for run in row.cells[4].paragraphs[0].runs:
                 run.bold = True

@@ -22,12 +22,74 @@ def clean(value) -> str:
     return text(value).translate(_XML_BAD)
 
 
+FONT = "DejaVu Sans"
+HEAD_FILL, LABEL_FILL = "1F5E7A", "E4EEF3"  # the PDF's header and label colours
+MUTED = RGBColor(0x5B, 0x67, 0x70)
+_HEADING_SIZES = {"Title": 20, "Heading 1": 15, "Heading 2": 12, "Heading 3": 10.5}
+
+
+def _house_font(r_pr) -> None:
+    """Name the house font outright: Word's theme fonts (asciiTheme ...) would otherwise win over it."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def _house_styles(doc) -> None:
+    """Body and headings in the PDF's house style: DejaVu Sans, headings in the accent colour."""
+    default_run = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if default_run is not None:
+        _house_font(default_run)
+    normal = doc.styles["Normal"]
+    _house_font(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(9.5)
+    for name, size in _HEADING_SIZES.items():
+        style = doc.styles[name]
+        _house_font(style.element.get_or_add_rPr())
+        style.font.size, style.font.color.rgb = Pt(size), ACCENT
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay the pages out."""
+    for kind, body in (("begin", None), (None, code), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size, run.font.color.rgb = Pt(8), MUTED
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {body} "
+        run._r.append(element)
+
+
+def _header_and_footer(section, view: PortfolioView, title: str) -> None:
+    """Header: setting and scheme, with DRAFT in bold red; footer: the sheet's title and 'Page x of y'."""
+    header = section.header.paragraphs[0]
+    run = header.add_run(clean(f"{view.setting_name} \u2014 {view.scheme_name}"))
+    run.font.size, run.font.color.rgb = Pt(8), MUTED
+    if view.draft:
+        run = header.add_run("  \u2014  DRAFT")
+        run.bold, run.font.size, run.font.color.rgb = True, Pt(8), DRAFT_RED
+    footer = section.footer.paragraphs[0]
+    run = footer.add_run(clean(f"{title}  \u00b7  Page "))
+    run.font.size, run.font.color.rgb = Pt(8), MUTED
+    _field(footer, "PAGE")
+    run = footer.add_run(" of ")
+    run.font.size, run.font.color.rgb = Pt(8), MUTED
+    _field(footer, "NUMPAGES")
+
+
 def new_sheet(view: PortfolioView, title: str, landscape: bool = False):
     """A document with the house font, a header naming setting and scheme, the title, and DRAFT if draft."""
     doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "DejaVu Sans"
-    normal.font.size = Pt(9.5)
+    _house_styles(doc)
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
@@ -36,16 +98,12 @@ def new_sheet(view: PortfolioView, title: str, landscape: bool = False):
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.6))
-    header = section.header.paragraphs[0]
-    header.text = clean(f"{view.setting_name} \u2014 {view.scheme_name}" + ("  \u2014  DRAFT" if view.draft else ""))
-    header.runs[0].font.size = Pt(8)
+    _header_and_footer(section, view, title)
     if view.draft:
         banner = doc.add_paragraph()
         run = banner.add_run("DRAFT \u2014 work in progress, not the final portfolio")
         run.bold, run.font.color.rgb, run.font.size = True, DRAFT_RED, Pt(12)
-    heading = doc.add_heading(clean(title), level=1)
-    for run in heading.runs:
-        run.font.color.rgb = ACCENT
+    doc.add_heading(clean(title), level=1)
     return doc
 
 
@@ -70,14 +128,29 @@ def _shade(cell, hex_fill: str) -> None:
     props.append(shading)
 
 
-def _write(cell, value, bold: bool = False, size: float = 8.5) -> None:
+def _write(cell, value, bold: bool = False, size: float = 8.5, colour: RGBColor | None = None) -> None:
     lines = clean(value).split("\n")
     paragraph = cell.paragraphs[0]
     for n, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.bold, run.font.size = bold, Pt(size)
+        if colour is not None:
+            run.font.color.rgb = colour
         if n < len(lines) - 1:
             run.add_break()
+
+
+def _keep_row_whole(row, values: list, widths: list[int]) -> None:
+    """Stop a row breaking across pages when it is short (about a third of a page at most); long rows may."""
+    tallest = 0.0
+    for value, width in zip(values, widths):
+        per_line = max(8, int(width / 12700 / 4.8))  # EMU -> pt; ~4.8 pt per character at 8.5 pt
+        lines = sum(1 + len(line) // per_line for line in clean(value).split("\n"))
+        tallest = max(tallest, lines * 10.5)
+    if tallest <= 170:
+        flag = OxmlElement("w:cantSplit")
+        flag.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(flag)
 
 
 def add_table(doc, header: list[str], rows: list[list], fractions: list[float]):
@@ -93,11 +166,12 @@ def add_table(doc, header: list[str], rows: list[list], fractions: list[float]):
     _repeat_header(head)
     for cell, label, w in zip(head.cells, header, widths):
         cell.width = w
-        _write(cell, label, bold=True)
-        _shade(cell, "DCE8EE")
+        _write(cell, label, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF))
+        _shade(cell, HEAD_FILL)
     for values in rows:
-        cells = table.add_row().cells
-        for cell, value, w in zip(cells, values, widths):
+        row = table.add_row()
+        _keep_row_whole(row, values, widths)
+        for cell, value, w in zip(row.cells, values, widths):
             cell.width = w
             _write(cell, value)
     return table
@@ -114,7 +188,7 @@ def add_fields(doc, pairs: list[tuple[str, object]]):
         cells = table.add_row().cells
         cells[0].width, cells[1].width = int(width * 0.32), int(width * 0.68)
         _write(cells[0], label, bold=True, size=9)
-        _shade(cells[0], "EEF3F6")
+        _shade(cells[0], LABEL_FILL)
         _write(cells[1], value, size=9)
     return table
 

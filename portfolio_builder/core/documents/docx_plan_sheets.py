@@ -22,7 +22,7 @@ def action_plan_docx(view: PortfolioView):
                      a.get("success_criteria"), status_words(a.get("status"))])
     header = ["Key theme", "Action / activities", "Lead person(s) responsible", "Resources", "From", "To",
               "Monitoring (who, when, how)", "Success criteria (impact / outcomes)", "Status"]
-    add_table(doc, header, rows or [[""] * len(header)], [2.2, 3.4, 1.7, 1.7, 1.2, 1.2, 2.5, 2.7, 1.2])
+    add_table(doc, header, rows or [[""] * len(header)], [2.2, 3.2, 1.7, 1.7, 1.55, 1.55, 2.3, 2.6, 1.35])
     return doc
 
 
@@ -48,7 +48,7 @@ def cover_sheet_docx(view: PortfolioView, priority: dict):
     items = view.cover_sheet_evidence(priority)
     add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
               [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), consent_words(i.get("consent")),
-                i.get("path") or i.get("url") or ("not included" if i.get("included") is False else "")]
+                i.get("path") or i.get("url") or ("Not included in this bundle" if i.get("included") is False else "")]
                for i in items] or [[""] * 5], [3.5, 1.2, 1.3, 1.2, 3.2])
     return doc
 
