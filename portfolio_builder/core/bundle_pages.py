@@ -41,7 +41,7 @@ def check_page(valid: bool, problems: list[str], damaged: set[str]) -> str:
 
 def _evidence_page(view: PortfolioView, item: dict, damaged: bool) -> str:
     action = evidence_action(item)
-    how = {"photo": "Shown above.", "file": "Use “Open in viewer” to read it in your usual program.",
+    how = {"photo": "Shown above.", "file": "“Open in viewer” opens a read-only copy in your usual program.",
            "link": "A web link: it opens in your browser only after you confirm.",
            "none": "Not included in the bundle."}[action]
     pairs = [("Title", item.get("title")), ("Kind", item.get("kind")), ("Description", item.get("description")),
@@ -158,5 +158,5 @@ def page_for(node: ContentNode, snapshot: dict, check: tuple[bool, list[str], se
         return f"<h2>{_e(node.title)}</h2><p>{_e(data.get('body')) or '<i>Not written.</i>'}</p>"
     if kind == DOCUMENT:
         return (f"<h2>{_e(node.title)}</h2>" + (DAMAGED_NOTE if node.damaged else "")
-                + "<p><i>Use “Open in viewer” to read it in your usual program (a read-only copy).</i></p>")
+                + "<p><i>“Open in viewer” opens a read-only copy in your usual program.</i></p>")
     return f"<h2>{_e(node.title)}</h2><p><i>Choose an item on the left.</i></p>"
