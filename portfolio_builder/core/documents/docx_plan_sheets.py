@@ -26,6 +26,13 @@ def action_plan_docx(view: PortfolioView):
     return doc
 
 
+def _where(item: dict) -> str:
+    """Where the assessor finds an item: its path in the bundle, its link, or that it was left out."""
+    if item.get("included") is False:
+        return "Not included in this bundle"
+    return text(item.get("path") or item.get("url"))
+
+
 def cover_sheet_docx(view: PortfolioView, priority: dict):
     """A Priority Action Cover Sheet: priority, lead, start, the dated diary and the evidence collected."""
     number = text(priority.get("number"))
@@ -47,9 +54,8 @@ def cover_sheet_docx(view: PortfolioView, priority: dict):
     doc.add_heading("Evidence collected", level=2)
     items = view.cover_sheet_evidence(priority)
     add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
-              [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), consent_words(i.get("consent")),
-                i.get("path") or i.get("url") or ("Not included in this bundle" if i.get("included") is False else "")]
-               for i in items] or [[""] * 5], [3.5, 1.2, 1.3, 1.2, 3.2])
+              [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")),
+                consent_words(i.get("consent")), _where(i)] for i in items] or [[""] * 5], [3.5, 1.2, 1.3, 1.2, 3.2])
     return doc
 
 
@@ -60,7 +66,7 @@ def text_sheet_docx(view: PortfolioView, title: str, body, empty: str, evidence:
     if evidence:
         doc.add_heading("Supporting evidence", level=2)
         add_table(doc, ["Title", "Kind", "Date", "File or link"],
-                  [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), i.get("path") or i.get("url")]
+                  [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), _where(i)]
                    for i in evidence], [4, 1.2, 1.3, 3.5])
     return doc
 

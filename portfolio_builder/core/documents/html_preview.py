@@ -64,8 +64,9 @@ def _theme(view: PortfolioView, theme: dict, thumbnail) -> str:
                         f"<td>{_rating(d)}{'<br><span class=meta>Gap: ' + esc(gap) + '</span>' if gap else ''}</td>"
                         f"<td>{_evidence_list(view.items(d.get('key_evidence')), thumbnail)}</td>"
                         f"<td>{_evidence_list(view.items(d.get('cross_references')), None, 'None')}</td></tr>")
-        out.append("<table><thead><tr><th class=\"code\">Code</th><th>Descriptor</th><th>Rating</th><th>Key evidence</th>"
-                   "<th>Cross-references</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        out.append("<table><thead><tr><th class=\"code\">Code</th><th>Descriptor</th><th>Rating</th>"
+                   "<th>Key evidence</th><th>Cross-references</th></tr></thead><tbody>" + "".join(rows)
+                   + "</tbody></table>")
     if theme.get("summative_comment"):
         out.append(f"<p><strong>Summative comment:</strong> {esc_lines(theme.get('summative_comment'))}</p>")
     return "".join(out)
@@ -85,7 +86,8 @@ def _action_plan(view: PortfolioView) -> str:
     if not view.actions:
         return '<p class="muted">No actions planned yet.</p>'
     rows = "".join(
-        f"<tr><td>{_action_theme(view, a)}</td><td>{esc_lines(a.get('action'))}</td><td>{esc(a.get('lead'))}</td><td>{esc(a.get('resources'))}</td>"
+        f"<tr><td>{_action_theme(view, a)}</td><td>{esc_lines(a.get('action'))}</td><td>{esc(a.get('lead'))}</td>"
+        f"<td>{esc(a.get('resources'))}</td>"
         f"<td>{esc(nice_date(a.get('starts_on')))} \u2013 {esc(nice_date(a.get('ends_on')))}</td>"
         f"<td>{esc_lines(a.get('monitoring'))}</td><td>{esc_lines(a.get('success_criteria'))}</td>"
         f"<td>{esc(status_words(a.get('status')))}</td></tr>" for a in view.actions)
