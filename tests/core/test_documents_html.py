@@ -84,3 +84,11 @@ def test_codes_are_shown_as_words():
     assert "not-needed" not in text and "in-progress" not in text
     assert "consent: not needed" in text and "In progress" in text and "consent: MISSING" in text
     assert "Descriptor 1a" in text and "descriptors 1a, 1b" in text
+
+
+def test_audit_findings_show_unrated_descriptors_and_gaps():
+    """The index's audit findings match the PDF's: a count per level, those not rated, and the gaps found."""
+    html = render_preview_html(fpa_snapshot())
+    findings = html.split("Audit findings</h3>", 1)[1].split("</table>", 1)[0]
+    assert "<th>Not rated</th>" in findings and "<th>Gaps found at audit</th>" in findings
+    assert "1b: Involve families in review" in findings

@@ -97,15 +97,19 @@ def _action_plan(view: PortfolioView) -> str:
 
 
 def _audit_findings(view: PortfolioView) -> str:
+    """Per theme, descriptors at each level, not yet rated, and the gaps found (as in the PDF)."""
     head = "".join(f"<th>{esc(lv.get('label'))}</th>" for lv in view.levels)
     rows = []
     for t in view.themes:
         ds = t.get("descriptors") or []
-        counts = "".join(f"<td>{sum(1 for d in ds if (d.get('rating') or {}).get('level') == lv.get('key'))}</td>"
-                         for lv in view.levels)
-        rows.append(f"<tr><td>{esc(view.theme_heading(t))}</td>{counts}<td>{len(ds)}</td></tr>")
-    return (f"<table><thead><tr><th>{esc(view.theme_word)}</th>{head}<th>Descriptors</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+        levels = [sum(1 for d in ds if (d.get("rating") or {}).get("level") == lv.get("key")) for lv in view.levels]
+        gaps = "<br>".join(f"{esc(d.get('code'))}: {esc((d.get('rating') or {}).get('gap'))}" for d in ds
+                           if (d.get("rating") or {}).get("gap"))
+        counts = "".join(f"<td>{n}</td>" for n in levels)
+        rows.append(f"<tr><td>{esc(view.theme_heading(t))}</td>{counts}<td>{len(ds) - sum(levels)}</td>"
+                    f"<td>{gaps}</td></tr>")
+    return (f"<table><thead><tr><th>{esc(view.theme_word)}</th>{head}<th>Not rated</th><th>Gaps found at audit</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def _codes(priority: dict) -> str:
