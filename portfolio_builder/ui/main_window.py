@@ -14,11 +14,13 @@ from ..core.errors import PortfolioError
 from ..core.portfolio_file import Portfolio
 from ..core.portfolio_setup import setting_profile
 from . import messages
-from .app_settings import app_settings, recent_portfolios, remember_portfolio
+from .app_settings import app_settings, recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
 from .portfolio_context import SETTING, PortfolioContext
 from .portfolio_lock import PortfolioLock
+from .pages import PAGES
 from .portfolio_view import PortfolioView
+from .shortcuts_help import show_shortcuts
 from .start_screen import StartScreen
 
 log = logging.getLogger(__name__)
@@ -83,11 +85,22 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
+        view_menu = self.menuBar().addMenu("&View")
+        self.page_actions = [self._action(view_menu, f"&{title}", lambda _=False, n=number: self.show_page(n),
+                                          f"Ctrl+{number + 1}") for number, (_name, title) in enumerate(PAGES)]
+
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(self),
+                     QKeySequence.StandardKey.HelpContents)
         about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.export_action,
-                                  self.import_framework_action, self.export_framework_action]
+                                  self.import_framework_action, self.export_framework_action, *self.page_actions]
+
+    def show_page(self, number: int) -> None:
+        """View › a page (Ctrl+1 … Ctrl+6): switch the open portfolio to it."""
+        if self.view is not None:
+            self.view.show_page(number)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -262,17 +275,9 @@ class MainWindow(QMainWindow):
 
     # window state ---------------------------------------------------------------------------
     def _restore_window(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
-        state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        restore_window(self, "window", 1280, 800)
 
     def closeEvent(self, event) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        save_window(self, "window")
         self.close_portfolio()
         super().closeEvent(event)

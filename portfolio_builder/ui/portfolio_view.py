@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from .pages import build_pages
@@ -11,7 +10,7 @@ from .portfolio_context import PortfolioContext
 
 
 class PortfolioView(QWidget):
-    """Sidebar (Ctrl+1 … Ctrl+6) and the pages, all sharing one PortfolioContext."""
+    """Sidebar and the pages, all sharing one PortfolioContext (the window's View menu gives Ctrl+1 … Ctrl+6)."""
 
     def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,12 +39,6 @@ class PortfolioView(QWidget):
         width = max(self.sidebar.fontMetrics().horizontalAdvance(t) for t, _ in self.pages)
         self.sidebar.setFixedWidth(width + self.sidebar.fontMetrics().averageCharWidth() * 6)
         self.sidebar.selectionModel().currentChanged.connect(lambda current, _prev: self.stack.setCurrentIndex(current.row()))
-
-        for number in range(len(self.pages)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-            action.triggered.connect(lambda _=False, n=number: self.show_page(n))
-            self.addAction(action)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)

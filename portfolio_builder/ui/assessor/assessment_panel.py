@@ -13,8 +13,9 @@ from ...core.assessment_model import (DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, 
 from ...core.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
 from ...core.errors import PortfolioError
 
-LONG_FIELDS = (("visit_notes", "Visit notes"), ("strengths", "Strengths"),
-               ("areas_for_development", "Areas to develop"))
+# (field, tab label, full name): short tab labels so all four tabs show in a narrow pane at 150 % scaling
+LONG_FIELDS = (("visit_notes", "Notes", "Visit notes"), ("strengths", "Strengths", "Strengths"),
+               ("areas_for_development", "To develop", "Areas for development"))
 
 
 def judgement_target(node: ContentNode | None) -> tuple[str, str, str] | None:
@@ -66,12 +67,12 @@ class AssessmentPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.fields: dict[str, QPlainTextEdit] = {}
-        for name, label in LONG_FIELDS:
+        for name, label, full_name in LONG_FIELDS:
             edit = QPlainTextEdit()
-            edit.setPlaceholderText({"Areas to develop": "Areas for development"}.get(label, label))
+            edit.setPlaceholderText(full_name)
             edit.textChanged.connect(lambda n=name, e=edit: self._save_field(n, e.toPlainText()))
             self.fields[name] = edit
-            self.tabs.addTab(edit, label)
+            self.tabs.setTabToolTip(self.tabs.addTab(edit, label), full_name)
         self.tabs.addTab(self._report_tab(), "Recommendation")
 
         self.export_button = QPushButton("Export Assessor's Report…")

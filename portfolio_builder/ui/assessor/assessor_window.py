@@ -13,6 +13,7 @@ from ...core.assessment_file import AssessmentFile
 from ...core.assessor_report import export_assessor_report
 from ...core.bundle_contents import build_contents
 from ...core.errors import PortfolioError
+from ..app_settings import remember_splitter, restore_window, save_window
 from .assessment_panel import AssessmentPanel
 from .contents_model import ContentsModel, NodeRole
 from .item_view import ItemView
@@ -48,8 +49,9 @@ class AssessorWindow(QMainWindow):
         splitter.addWidget(self.tree)
         splitter.addWidget(self.item_view)
         splitter.addWidget(self.panel)
-        splitter.setSizes([330, 560, 440])
+        splitter.setSizes([300, 540, 490])
         splitter.setChildrenCollapsible(False)
+        remember_splitter(splitter, "assessor")
         self.setMenuWidget(None)
         self._build_menu()
         central = QSplitter(Qt.Orientation.Vertical)
@@ -61,7 +63,7 @@ class AssessorWindow(QMainWindow):
         self.panel.export_requested.connect(self.export_report)
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.item_view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.resize(1366, 768)
+        restore_window(self, "assessor", 1366, 768)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -193,6 +195,7 @@ class AssessorWindow(QMainWindow):
         self.close_action.setEnabled(False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        save_window(self, "assessor")
         self.close_bundle()
         super().closeEvent(event)
 
