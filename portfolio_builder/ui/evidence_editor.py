@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListView,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLineEdit, QListView,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
@@ -82,14 +82,13 @@ class EvidenceEditor(QWidget):
         self.key_button = QPushButton("Tag as &key evidence")
         self.cross_button = QPushButton("As cross-&reference")
         self.untag_button = QPushButton("Remove ta&g")
-        pick = QHBoxLayout()
-        pick.addWidget(self.code_choice, 1)
-        buttons = QHBoxLayout()
-        for button in (self.key_button, self.cross_button, self.untag_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # two rows, so the pane stays narrow enough at 150 % scaling
+        buttons.addWidget(self.key_button, 0, 0)
+        buttons.addWidget(self.cross_button, 0, 1)
+        buttons.addWidget(self.untag_button, 1, 0)
         tags_layout = QVBoxLayout()
         tags_layout.addWidget(self.tag_list)
-        tags_layout.addLayout(pick)
+        tags_layout.addWidget(self.code_choice)
         tags_layout.addLayout(buttons)
         self.tags_box = QGroupBox("Descriptors")
         self.tags_box.setLayout(tags_layout)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...core.audit_overview import audit_rows, levels
 from ...core.audit_service import delete_rating, rate_descriptor, rating_history
 from ...core.planning_service import add_action, delete_action
 from .. import page_dialogs
+from ..app_settings import remember_splitter
+from ..column_fit import StretchWithMinimum
 from ..models.audit_table_model import AuditTableModel, CodeRole, RatingHistoryModel
 from ..portfolio_context import FRAMEWORK, PLANNING, RATINGS, PortfolioContext
 
@@ -40,7 +42,7 @@ class AuditPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="Filter descriptors", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText="Filter descriptors (Ctrl+F)", clearButtonEnabled=True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.summary = QLabel()
         self.table = QTableView()
@@ -49,13 +51,12 @@ class AuditPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         for column, sample in ((0, "Code"), (2, "Developing"), (3, "30 Sep 2026")):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(4, metrics.horizontalAdvance("M") * 18)
-        self.table.setColumnWidth(5, metrics.horizontalAdvance("M") * 10)
+        self.table.setColumnWidth(4, metrics.averageCharWidth() * 26)
+        self.table.setColumnWidth(5, metrics.averageCharWidth() * 16)
+        StretchWithMinimum(self.table, 1, 26)
         self.table.selectionModel().currentRowChanged.connect(self._descriptor_changed)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -68,7 +69,7 @@ class AuditPage(QWidget):
 
         self.descriptor_label = QLabel(wordWrap=True)
         self.descriptor_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.level = QComboBox()
+        self.level = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         self.comment = QPlainTextEdit(placeholderText="Evaluative comment: impact, and the sources of evidence")
         self.comment.setTabChangesFocus(True)
@@ -76,6 +77,7 @@ class AuditPage(QWidget):
         self.rate_button = QPushButton("&Record rating")
         self.rate_button.clicked.connect(self.record_rating)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow pane (150 %): field under its label
         form.addRow("&Level:", self.level)
         form.addRow("&Date reached:", self.date)
         form.addRow("&Comment:", self.comment)
@@ -96,9 +98,13 @@ class AuditPage(QWidget):
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.history.setWordWrap(True)
         self.history.setColumnWidth(0, metrics.horizontalAdvance("30 Sep 2026") + 20)
         self.history.setColumnWidth(1, metrics.horizontalAdvance("Developing") + 20)
+        self.history.setColumnWidth(3, metrics.averageCharWidth() * 16)
+        self.history.setColumnWidth(4, metrics.averageCharWidth() * 14)
+        StretchWithMinimum(self.history, 2, 20)
+        self.history.setMinimumHeight(metrics.height() * 8)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history)
@@ -111,12 +117,20 @@ class AuditPage(QWidget):
         right_layout.addWidget(rate_box)
         right_layout.addWidget(gap_box)
         right_layout.addWidget(history_box, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([760, 520])
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
+        scroll.setWidget(right)  # at 150 % the form and history need more height than the window has
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setSizes([760, 520])
+        remember_splitter(self.splitter, "audit")
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        find = QAction("Find", self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.addAction(find)
 
     # --- data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -131,6 +145,7 @@ class AuditPage(QWidget):
             self.level.addItem(_swatch(level.colour), f"{level.label} ({level.description})"
                                if level.description else level.label, level.key)
         self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
+        self.level.setMinimumWidth(self.level.sizeHint().width())  # never clipped; the form wraps the row instead
         rows = audit_rows(self.context.portfolio)
         self.model.set_rows(rows)
         rated = sum(1 for r in rows if r.level_key)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
                                QLineEdit, QListView, QPushButton, QScrollArea, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from ..app_settings import remember_splitter
+from ..column_fit import StretchWithMinimum
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
@@ -77,7 +79,6 @@ class EvidencePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setIconSize(QSize(32, 24))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(60)
         metrics = self.table.fontMetrics()
         for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
@@ -86,6 +87,7 @@ class EvidencePage(QWidget):
                 header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(
                     str(self.model.headerData(column, Qt.Orientation.Horizontal)))
                 self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), header) + 24)
+        StretchWithMinimum(self.table, 0, 26)
         self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -113,12 +115,14 @@ class EvidencePage(QWidget):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(side)
         scroll.setMinimumWidth(340)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
         self.splitter = QSplitter()
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([800, 440])
+        remember_splitter(self.splitter, "evidence")
 
         self.progress = ProgressStrip()
         self.status = QLabel(wordWrap=True)

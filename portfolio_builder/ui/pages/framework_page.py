@@ -17,6 +17,8 @@ from ...core.errors import PortfolioError
 from ...core.framework_file import load_framework, save_framework
 from ...core.framework_merge import apply_merge, plan_merge, undo_merge
 from .. import messages
+from ..app_settings import remember_splitter
+from ..column_fit import StretchWithMinimum
 from ..descriptor_detail_view import DescriptorDetailView
 from ..framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
 from ..models.framework_tree_model import FrameworkTreeModel
@@ -45,7 +47,7 @@ class FrameworkPage(QWidget):
 
     # layout -----------------------------------------------------------------
     def _build(self) -> None:
-        self.filter = QLineEdit(placeholderText="Filter descriptors (code or words)", clearButtonEnabled=True)
+        self.filter = QLineEdit(placeholderText="Filter descriptors by code or words (Ctrl+F)", clearButtonEnabled=True)
         self.filter.setAccessibleName("Filter descriptors")
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
@@ -58,10 +60,9 @@ class FrameworkPage(QWidget):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        StretchWithMinimum(self.tree, 0, 28)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.detail = DescriptorDetailView()
 
@@ -74,9 +75,12 @@ class FrameworkPage(QWidget):
         self.delete_action = self._action("Delete descriptor", self.delete_descriptor, QKeySequence.StandardKey.Delete)
         self.up_action = self._action("Move up", lambda: self.move_descriptor(-1), "Alt+Up")
         self.down_action = self._action("Move down", lambda: self.move_descriptor(+1), "Alt+Down")
-        self.toolbar.addSeparator()
-        self.import_action = self._action("Import framework…", self.import_framework)
-        self.export_action = self._action("Export framework…", self.export_framework)
+        # Import/Export framework live in the File menu only: on the toolbar they fell off the end at 150 %.
+        self.import_action = self._action("Import framework…", self.import_framework, toolbar=False)
+        self.export_action = self._action("Export framework…", self.export_framework, toolbar=False)
+        find = self._action("Find", lambda: (self.filter.setFocus(), self.filter.selectAll()),
+                            QKeySequence.StandardKey.Find, toolbar=False)
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -88,17 +92,19 @@ class FrameworkPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        remember_splitter(self.splitter, "framework")
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.splitter)
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, text: str, slot, shortcut=None, toolbar: bool = True) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        self.toolbar.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
         self.addAction(action)
         return action
 

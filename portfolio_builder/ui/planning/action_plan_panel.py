@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ...core.planning_service import add_action, delete_action
 from .. import page_dialogs
 from ..portfolio_context import PLANNING, PortfolioContext
-from .action_plan_model import STATUS_COLUMN, ActionIdRole, ActionPlanModel, StatusDelegate
+from ..column_fit import StretchWithMinimum
+from .action_plan_model import DATE_COLUMNS, STATUS_COLUMN, ActionIdRole, ActionPlanModel, StatusDelegate
 
 WIDTHS = (9, 26, 14, 14, 11, 11, 16, 18, 11)  # in average character widths
 
@@ -29,12 +30,14 @@ class ActionPlanPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        average = self.table.fontMetrics().averageCharWidth()
+        metrics = self.table.fontMetrics()
         header_metrics = self.table.horizontalHeader().fontMetrics()
         for column, width in enumerate(WIDTHS):
             label = self.model.headerData(column, Qt.Orientation.Horizontal)
-            self.table.setColumnWidth(column, max(width * average, header_metrics.horizontalAdvance(label) + 16) + 12)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            text = metrics.horizontalAdvance("30 Sep 2026") if column in DATE_COLUMNS else 0
+            self.table.setColumnWidth(column, max(width * metrics.averageCharWidth(), text + 8,
+                                                  header_metrics.horizontalAdvance(label) + 16) + 12)
+        StretchWithMinimum(self.table, 1, 24)
         self.add_button = QPushButton("&Add action…")
         self.add_button.clicked.connect(self.add)
         self.delete_button = QPushButton("&Delete action")

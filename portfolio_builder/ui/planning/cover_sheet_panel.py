@@ -68,6 +68,7 @@ class CoverSheetPanel(QWidget):
         self.evidence_model = AttachedEvidenceModel(self)
         self.evidence = QListView()
         self.evidence.setModel(self.evidence_model)
+        self.evidence.setWordWrap(True)
         evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Detac&h", self.detach)))
         evidence_box = QGroupBox("Evidence")
         evidence_layout = QVBoxLayout(evidence_box)
