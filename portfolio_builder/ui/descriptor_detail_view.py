@@ -7,10 +7,12 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.descriptor_detail import DescriptorDetail, ThemeLine
+from .models.audit_table_model import text_colour_on
 
 
 def _chip(colour: str, label: str) -> str:
-    return (f'<span style="background-color:{escape(colour)}; color:white;">&nbsp;{escape(label)}&nbsp;</span>')
+    return (f'<span style="background-color:{escape(colour)}; color:{text_colour_on(colour)};">'
+            f'&nbsp;{escape(label)}&nbsp;</span>')
 
 
 def descriptor_html(d: DescriptorDetail) -> str:

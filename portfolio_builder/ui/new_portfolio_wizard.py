@@ -104,6 +104,7 @@ class SettingPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("About your setting")
+        self.setSubTitle("Only the name is required. The assessor sees these details at the front of the portfolio.")
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.kind.setEditable(True)
@@ -183,8 +184,10 @@ class LocationPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
+        folder_label = QLabel("&Folder:")  # a row holding a layout gets no buddy, so the & would show as typed
+        folder_label.setBuddy(self.folder)
         form = QFormLayout(self)
-        form.addRow("&Folder:", row)
+        form.addRow(folder_label, row)
         form.addRow("File &name:", self.file_name)
         form.addRow(self.warning)
         self.folder.textChanged.connect(self._check)

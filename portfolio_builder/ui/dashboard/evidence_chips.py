@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.readiness import ThemeProgress
+from ..models.audit_table_model import text_colour_on
 
 NONE, PART, FULL = QColor("#D9534F"), QColor("#F0AD4E"), QColor("#5CB85C")
 
@@ -41,12 +42,18 @@ class EvidenceChipsChart(QWidget):
         chip_w = max(fm.horizontalAdvance("00a0") + fm.height(), fm.height() * 3)
         return fm, chip_w, int(fm.height() * 1.6), fm.height() // 2
 
-    def _layout(self, width: int) -> list[tuple[str, float, list[tuple[QRectF, str, QColor]]]]:
+    def _layout(self, width: int) -> list[tuple[list[str], float, list[tuple[QRectF, str, QColor]]]]:
         fm, chip_w, chip_h, gap = self._metrics()
         y, rows = 0.0, []
         for theme in self._themes:
             title_y = y
-            y += fm.height() + gap // 2
+            title = f"{theme.code}  {theme.title}"
+            counts = (f"({theme.evidenced(self._needed)}/{len(theme.descriptors)} evidenced, "
+                      f"{theme.rated}/{len(theme.descriptors)} rated)")
+            # the counts go on a line of their own when the theme's title leaves no room (125-150 % scaling)
+            one_line = f"{title}   {counts}"
+            labels = [one_line] if fm.horizontalAdvance(one_line) <= width else [title, counts]
+            y += fm.height() * len(labels) + gap // 2
             x, chips = 0.0, []
             for d in theme.descriptors:
                 if x + chip_w > width and x > 0:
@@ -56,9 +63,7 @@ class EvidenceChipsChart(QWidget):
             if not theme.descriptors:
                 chips.append((QRectF(0, y, width, chip_h), "No descriptors yet", QColor()))
             y += chip_h + gap
-            label = (f"{theme.code}  {theme.title}   ({theme.evidenced(self._needed)}/{len(theme.descriptors)}"
-                     f" evidenced, {theme.rated}/{len(theme.descriptors)} rated)")
-            rows.append((label, title_y, chips))
+            rows.append((labels, title_y, chips))
         self._height = int(y)
         return rows
 
@@ -81,10 +86,11 @@ class EvidenceChipsChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        for label, y, chips in self._layout(self.width()):
+        for labels, y, chips in self._layout(self.width()):
             painter.setPen(text)
-            painter.drawText(QRectF(0, y, self.width(), fm.height()), Qt.AlignmentFlag.AlignLeft,
-                             fm.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
+            for line, label in enumerate(labels):
+                painter.drawText(QRectF(0, y + line * fm.height(), self.width(), fm.height()),
+                                 Qt.AlignmentFlag.AlignLeft, fm.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
             for rect, code, colour in chips:
                 if not colour.isValid():
                     painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -93,6 +99,6 @@ class EvidenceChipsChart(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, rect.height() / 3, rect.height() / 3)
-                painter.setPen(QColor("white") if colour != PART else QColor("#3A2A00"))
+                painter.setPen(QColor(text_colour_on(colour.name())))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
         painter.end()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.rating_progress import RatingProgress
+from ..models.audit_table_model import text_colour_on
 
 BASELINE, NOW = QColor("#A9B4C2"), QColor("#2F6DB5")
 
@@ -60,7 +61,8 @@ class RatingChart(QWidget):
             x = x_of(score)
             painter.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
-            painter.setPen(QColor(colour))
+            readable = QColor(colour)  # a light level colour (amber) is darkened so its name can be read
+            painter.setPen(readable.darker(160) if text_colour_on(colour) == "#000000" else readable)
             w = fm.horizontalAdvance(label)
             painter.drawText(QRectF(min(x - w / 2, self.width() - w), 0, w, fm.height()), Qt.AlignmentFlag.AlignCenter, label)
         bar_h = (row_h - fm.height() * 0.6) / 2

@@ -10,15 +10,17 @@ from ...core.audit_overview import AuditRow, Level
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
 
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads on the background (white on amber is too faint to read)."""
+    colour = QColor(background)
+    luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return "#000000" if luma > 0.55 else "#FFFFFF"
+
+
 def level_brushes(levels: list[Level]) -> dict[str, tuple[QBrush, QBrush]]:
     """Level key -> (background, readable text colour) for colouring a rating."""
-    brushes = {}
-    for level in levels:
-        colour = QColor(level.colour)
-        luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-        text = QColor("#000000") if luma > 0.55 else QColor("#FFFFFF")
-        brushes[level.key] = (QBrush(colour), QBrush(text))
-    return brushes
+    return {level.key: (QBrush(QColor(level.colour)), QBrush(QColor(text_colour_on(level.colour))))
+            for level in levels}
 
 
 class _CachedTable(QAbstractTableModel):

@@ -89,14 +89,16 @@ class DashboardPage(QWidget):
         portfolio = self.context.portfolio
         readiness = check_readiness(portfolio)
         self.readiness = readiness
+        left = len(readiness.issues)
         self.headline.setText("Ready to send to the assessor." if readiness.ready else
-                              f"{len(readiness.issues)} thing(s) still to do before the portfolio is ready.")
+                              f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is ready.")
         self.tiles.set_readiness(readiness)
         self.chips.set_data(readiness.themes, readiness.min_key)
         self.ratings.set_data(rating_progress(portfolio))
         bars, undated = bars_from_actions(list_actions(portfolio))
         self.timeline.set_bars(bars)
-        self.timeline_note.setText(f"{undated} action(s) have no dates yet and are not shown." if undated else "")
+        self.timeline_note.setText(("1 action has no dates yet and is not shown." if undated == 1 else
+                                    f"{undated} actions have no dates yet and are not shown.") if undated else "")
         self.timeline_note.setVisible(bool(undated))
         self.issues.set_issues(readiness.issues)
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
