@@ -92,3 +92,12 @@ def test_audit_findings_show_unrated_descriptors_and_gaps():
     findings = html.split("Audit findings</h3>", 1)[1].split("</table>", 1)[0]
     assert "<th>Not rated</th>" in findings and "<th>Gaps found at audit</th>" in findings
     assert "1b: Involve families in review" in findings
+
+
+def test_table_cells_break_words_only_when_they_must():
+    """Cells wrap at spaces ('In progress', 'Descriptor 1c' stay whole); only links may break anywhere."""
+    from portfolio_builder.core.documents.html_markup import CSS
+
+    cells = next(rule for rule in CSS.split("}") if rule.strip().startswith("th,td{"))
+    assert "overflow-wrap:break-word" in cells and "anywhere" not in cells
+    assert "td a{overflow-wrap:anywhere" in CSS

@@ -20,7 +20,8 @@ h3{color:#1F5E7A;margin-bottom:.3em}
 margin:.5em 0}
 .meta{color:#5B6770}.muted{color:#5B6770;font-style:italic}
 table{border-collapse:collapse;width:100%;margin:.5em 0 1em}
-th,td{border:1px solid #9FB3C0;padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th,td{border:1px solid #9FB3C0;padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:break-word}
+td a{overflow-wrap:anywhere}
 th{background:#E4EEF3}th.code{white-space:nowrap;width:3em}
 .rating{display:inline-block;padding:0 .5em;border-radius:3px;border-left:10px solid #888}
 ul.evidence{list-style:none;padding:0;margin:0}ul.evidence li{margin:.2em 0}
