@@ -98,3 +98,11 @@ def test_docx_report_columns_fit_their_words(tmp_path):
 
     out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.docx")
     assert words_too_wide(Document(str(out))) == []
+
+
+def test_pdf_theme_judgement_is_on_the_page_of_its_first_descriptor(tmp_path):
+    """A theme's heading and judgement box are not left at the foot of a page, apart from its descriptors."""
+    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages]
+    page = next(p for p in pages if "A strong theme." in p)
+    assert "Mission statement seen." in page

@@ -35,13 +35,14 @@ def _summary(content: ReportContent, width: float) -> list:
 
 
 def _theme(content: ReportContent, theme, width: float) -> list:
-    flow: list = [CondPageBreak(5 * cm), SectionHeading(theme.heading, 1, "h2")]
+    flow: list = [SectionHeading(theme.heading, 1, "h2")]
     box = Table([[cell(f"Judgement for the {content.theme_word.lower()}", "small_bold"),
                   _judgement_cell(theme.judgement, theme.judgement_label)],
                  [cell("Assessor's comment", "small_bold"), cell(theme.comment or "\u2014")]],
                 colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=1)
     box.setStyle(TableStyle(grid_style(header_rows=0) + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))]))
-    flow += [box, Spacer(1, 6)]
+    box.spaceAfter, box.keepWithNext = 6, 1  # heading, judgement and the first descriptors share a page
+    flow.append(box)
     if not theme.descriptors:
         return flow + [Paragraph("No descriptors in this portfolio.", styles()["muted"])]
     rows = []

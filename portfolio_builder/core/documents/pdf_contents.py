@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph,
+                                TableStyle)
+from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
@@ -66,6 +68,37 @@ def contents_table() -> TableOfContents:
     return toc
 
 
+class HeadingWithNext(KeepTogether):
+    """Keeps a heading with the start of what follows, not all of it: a long table after a heading starts
+    on the same page once its header and first row fit there (ReportLab's KeepTogether would move it all)."""
+
+    def wrap(self, aW, aH):
+        dims: list = []
+        width, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        self._H, self._H0, self._dims, self._wrapInfo = height, dims[0][1] if dims else 0, dims, (aW, aH)
+        return width, 0xFFFFFF  # force a split, as KeepTogether does
+
+    def _start_height(self) -> float:
+        """Height of every flowable but the last, plus the last one's first rows (or lines)."""
+        *lead, last = self._content
+        heights = [h for _w, h in self._dims]
+        need = sum(heights[:-1]) + sum(f.getSpaceAfter() + f.getSpaceBefore() for f in lead) + last.getSpaceBefore()
+        rows = getattr(last, "_rowHeights", None)
+        if rows:
+            return need + sum(rows[:(last.repeatRows or 0) + 1])
+        if isinstance(last, Paragraph):
+            return need + min(heights[-1], 3 * last.style.leading)
+        return need + heights[-1]
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        fits_start = len(self._dims) == len(self._content) > 1 and self._start_height() <= aH
+        if self._H > aH and fits_start:
+            return self._content[:]
+        return super().split(aW, aH)
+
+
 class PortfolioDocTemplate(BaseDocTemplate):
     """A4 portrait pages with a landscape template for wide tables; headings feed contents and outline."""
 
@@ -76,6 +109,7 @@ class PortfolioDocTemplate(BaseDocTemplate):
         self.setting_name, self.scheme_name, self.footer_note, self.draft = (
             setting_name, scheme_name, footer_note, draft)
         self.page_total = 0
+        self.keepTogetherClass = HeadingWithNext
         self.addPageTemplates([self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)])
 
     @staticmethod
