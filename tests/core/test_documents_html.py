@@ -101,3 +101,9 @@ def test_table_cells_break_words_only_when_they_must():
     cells = next(rule for rule in CSS.split("}") if rule.strip().startswith("th,td{"))
     assert "overflow-wrap:break-word" in cells and "anywhere" not in cells
     assert "td a{overflow-wrap:anywhere" in CSS
+
+
+def test_no_text_reads_none():
+    """An empty cross-reference cell shows a dash; the word 'None' never appears where a value would be."""
+    text = re.sub(r"<[^>]+>", " ", render_preview_html(fpa_snapshot()).split("</style>", 1)[1])
+    assert not re.search(r"\bNone\b", text)

@@ -9,6 +9,7 @@ from .html_markup import data_image, esc, esc_lines, file_link, page, safe_colou
 from .portfolio_view import PortfolioView, Section, consent_words, nice_date, status_words, text
 
 Thumbnail = Callable[[int], "bytes | None"]
+NONE_YET = "\u2014"  # an empty cross-reference cell: a dash, not a word that could read as a code
 
 
 def _evidence_entry(item: dict, thumbnail: Thumbnail | None) -> str:
@@ -63,7 +64,7 @@ def _theme(view: PortfolioView, theme: dict, thumbnail) -> str:
             rows.append(f"<tr><th scope=\"row\">{esc(d.get('code'))}</th><td>{esc_lines(d.get('text'))}</td>"
                         f"<td>{_rating(d)}{'<br><span class=meta>Gap: ' + esc(gap) + '</span>' if gap else ''}</td>"
                         f"<td>{_evidence_list(view.items(d.get('key_evidence')), thumbnail)}</td>"
-                        f"<td>{_evidence_list(view.items(d.get('cross_references')), None, 'None')}</td></tr>")
+                        f"<td>{_evidence_list(view.items(d.get('cross_references')), None, NONE_YET)}</td></tr>")
         out.append("<table><thead><tr><th class=\"code\">Code</th><th>Descriptor</th><th>Rating</th>"
                    "<th>Key evidence</th><th>Cross-references</th></tr></thead><tbody>" + "".join(rows)
                    + "</tbody></table>")
