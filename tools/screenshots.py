@@ -168,6 +168,8 @@ def shoot_portfolio(shot: Shooter, window) -> None:
 
     view.show_page(5)
     shot.save(window, "export")
+    view.show_page(6)
+    shot.save(window, "setting")
     shot.modal("check-portfolio", window.check_portfolio)
     shot.modal("about", window.show_about)
     view.show_page(0)

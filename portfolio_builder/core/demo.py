@@ -15,7 +15,7 @@ from .evidence_service import update_evidence
 from .framework_catalog import shipped_framework
 from .framework_service import update_theme
 from .portfolio_file import Portfolio
-from .portfolio_setup import add_staff, create_portfolio, update_profile
+from .portfolio_setup import add_staff, create_portfolio, list_staff, update_profile
 
 SETTING = "Riverside Primary School"
 TEAM = [("Dawn Okafor", "Headteacher"), ("Sam Wright", "Parent Support Adviser"),
@@ -90,6 +90,7 @@ def build_demo(folder: Path, name: str = "riverside-sample.portfolio") -> Path:
 def _fill(portfolio: Portfolio) -> None:
     update_profile(portfolio, kind="Primary school", address="1 River Lane, Anytown AN1 2BC",
                    reference="URN 100000", head="Dawn Okafor", contact_email="office@riverside.example",
+                   phone="01632 960 100",
                    context="A two-form-entry primary school of 420 pupils; 31% of families speak English as an "
                            "additional language. The award was chosen to build on a strong Early Years offer.",
                    case_study="Our journey: the audit showed families felt welcome but unheard. The Family Forum, "
@@ -124,8 +125,11 @@ def _fill(portfolio: Portfolio) -> None:
         tag_evidence(portfolio, report.added[0], "1e", cross_reference=True)
 
         priority_ids = []
+        staff_ids = {member.name: member.id for member in list_staff(portfolio)}
         for number, (title, description, codes) in enumerate(PRIORITIES, start=1):
-            priority_ids.append(planning.add_priority(portfolio, title, description, descriptor_codes=codes))
+            # a different member of staff leads each priority, as Investors in Families advises
+            priority_ids.append(planning.add_priority(portfolio, title, description, descriptor_codes=codes,
+                                                      lead_staff_id=staff_ids[TEAM[number % len(TEAM)][0]]))
             planning.add_action(portfolio, description, descriptor_code=codes[0], priority_id=priority_ids[-1],
                                 lead=TEAM[number % len(TEAM)][0], resources="Staff time; small budget",
                                 starts_on=date(2025, 10, number * 3), ends_on=date(2026, 3 + number, 28),

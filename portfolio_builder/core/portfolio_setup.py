@@ -10,7 +10,7 @@ from .errors import BadInput, PortfolioFileError
 from .framework_model import Framework
 from .framework_service import install_framework
 from .portfolio_file import Portfolio
-from .schema import SettingProfile, Staff
+from .schema import Priority, SettingProfile, Staff, ThemeRow
 
 PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone",
                   "context", "case_study", "three_year_plan"}
@@ -80,7 +80,9 @@ def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",
 
 
 def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:
-    """Edit a member of staff."""
+    """Edit a member of staff; making someone the lead makes them the only lead."""
+    if "name" in fields and not str(fields["name"]).strip():
+        raise BadInput("A member of staff needs a name.")
     with portfolio.writing() as session:
         row = session.get(Staff, staff_id)
         if row is None:
@@ -88,13 +90,41 @@ def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:
         for name, value in fields.items():
             if name not in {"name", "role", "email", "is_lead", "in_core_team"}:
                 raise BadInput(f"A member of staff has no field {name}.")
-            setattr(row, name, value)
+            setattr(row, name, value.strip() if isinstance(value, str) else value)
+        if fields.get("is_lead"):
+            for other in session.exec(select(Staff).where(Staff.id != staff_id, Staff.is_lead)).all():
+                other.is_lead = False
+                session.add(other)
         session.add(row)
 
 
-def remove_staff(portfolio: Portfolio, staff_id: int) -> None:
-    """Remove a member of staff (their past ratings keep the name they were made under)."""
+STAFF_LINKS = (ThemeRow, Priority)  # rows that name a member of staff as their lead
+
+
+def remove_staff(portfolio: Portfolio, staff_id: int) -> dict | None:
+    """Remove a member of staff (past ratings keep the name they were made under); returns what
+    restore_staff needs to put them back, themes and priorities they led included."""
     with portfolio.writing() as session:
         row = session.get(Staff, staff_id)
-        if row is not None:
-            session.delete(row)
+        if row is None:
+            return None
+        record = {"staff": row.model_dump(), "links": {
+            table.__tablename__: list(session.exec(select(table.id).where(table.lead_staff_id == staff_id)).all())
+            for table in STAFF_LINKS}}
+        session.delete(row)
+        return record
+
+
+def restore_staff(portfolio: Portfolio, record: dict) -> int:
+    """Put back a removed member of staff under the same id, as lead of what they led before."""
+    with portfolio.writing() as session:
+        row = Staff(**record["staff"])
+        session.add(row)
+        session.flush()
+        for table in STAFF_LINKS:
+            for linked_id in record["links"].get(table.__tablename__, []):
+                linked = session.get(table, linked_id)
+                if linked is not None and linked.lead_staff_id is None:
+                    linked.lead_staff_id = row.id
+                    session.add(linked)
+        return row.id

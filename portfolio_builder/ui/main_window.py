@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
                                   self.import_framework_action, self.export_framework_action, *self.page_actions]
 
     def show_page(self, number: int) -> None:
-        """View › a page (Ctrl+1 … Ctrl+6): switch the open portfolio to it."""
+        """View › a page (Ctrl+1 … Ctrl+7): switch the open portfolio to it."""
         if self.view is not None:
             self.view.show_page(number)
 

@@ -10,7 +10,7 @@ from .portfolio_context import PortfolioContext
 
 
 class PortfolioView(QWidget):
-    """Sidebar and the pages, all sharing one PortfolioContext (the window's View menu gives Ctrl+1 … Ctrl+6)."""
+    """Sidebar and the pages, all sharing one PortfolioContext (the window's View menu gives Ctrl+1 … Ctrl+7)."""
 
     def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
         super().__init__(parent)

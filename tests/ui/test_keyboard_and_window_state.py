@@ -24,9 +24,9 @@ def test_ctrl_number_switches_page(qtbot, main_window):
 
 
 def test_view_menu_names_every_page_and_its_shortcut(qtbot, main_window):
-    """View lists the pages in sidebar order with Ctrl+1…Ctrl+6, and is off while no portfolio is open."""
+    """View lists the pages in sidebar order with Ctrl+1…Ctrl+7, and is off while no portfolio is open."""
     assert [a.text().replace("&", "") for a in main_window.page_actions] == [title for _, title in PAGES]
-    assert [a.shortcut().toString() for a in main_window.page_actions] == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert [a.shortcut().toString() for a in main_window.page_actions] == [f"Ctrl+{n}" for n in range(1, len(PAGES) + 1)]
     main_window.close_portfolio()
     assert not any(a.isEnabled() for a in main_window.page_actions)
 

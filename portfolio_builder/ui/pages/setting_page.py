@@ -1,0 +1,252 @@
+"""The setting's details, its context for the assessor and its core team, editable at any time and saved as typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restore_staff, setting_profile,
+                                     update_profile, update_staff)
+from ..column_fit import StretchWithMinimum
+from ..models.staff_table_model import COLUMNS, StaffTableModel
+from ..portfolio_context import SETTING, PortfolioContext
+
+SAVE_DELAY_MS = 500
+SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
+                 "Children's centre", "Secure children's home", "Secure training centre",
+                 "Young offender institution", "Children's services team", "Other")
+LINE_FIELDS = (("name", "&Name:", ""), ("reference", "&Reference:", "e.g. URN or registration number"),
+               ("head", "&Head of setting:", "Name of the head or manager"),
+               ("contact_email", "&Email:", "For the assessor to reach the lead"), ("phone", "&Phone:", ""))
+CONTEXT_HINT = ("The setting, its families and community, and why it is working towards the award. This is the "
+                "context section of the first page of the Assessor's Report.")
+
+
+class SettingPage(QWidget):
+    """Profile fields save when left (undoable); address and context save ~0.5 s after typing; the team is a table."""
+
+    def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.lines: dict[str, QLineEdit] = {}
+        self.kind = QComboBox(editable=True)
+        self.kind.addItems(SETTING_KINDS)
+        self.kind.lineEdit().editingFinished.connect(lambda: self._save_line("kind", self.kind.currentText()))
+        self.kind.activated.connect(lambda _i: self._save_line("kind", self.kind.currentText()))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for field, label, hint in LINE_FIELDS:
+            edit = QLineEdit(placeholderText=hint)
+            edit.editingFinished.connect(lambda f=field, e=edit: self._save_line(f, e.text()))
+            self.lines[field] = edit
+            form.addRow(label, edit)
+            if field == "name":
+                form.addRow("&Type of setting:", self.kind)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.timers: dict[str, QTimer] = {}
+        for field, hint in (("address", "Street, town, postcode"), ("context", CONTEXT_HINT)):
+            editor = QPlainTextEdit(placeholderText=hint)
+            editor.setTabChangesFocus(True)
+            timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+            timer.timeout.connect(lambda f=field: self.save_text(f))
+            editor.textChanged.connect(timer.start)
+            self.texts[field], self.timers[field] = editor, timer
+        self.texts["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        form.addRow("&Address:", self.texts["address"])
+        details = QGroupBox("Setting details (the first page of the Assessor's Report)")
+        details.setLayout(form)
+        context_box = QGroupBox("Context for the assessor")
+        QVBoxLayout(context_box).addWidget(self.texts["context"])
+        self.saved_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(details)
+        left_layout.addWidget(context_box, 1)
+        left_layout.addWidget(self.saved_label)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(left)
+
+        self.team_model = StaffTableModel(self._edit_staff, self)
+        self.team = QTableView()
+        self.team.setModel(self.team_model)
+        self.team.setAccessibleName("Core team")
+        self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team.verticalHeader().hide()
+        header = self.team.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.team.setWordWrap(False)
+        StretchWithMinimum(self.team, 1, 14)  # the role takes the spare width; names are never squeezed
+        self.add_button = QPushButton("Add &member")
+        self.remove_button = QPushButton("Re&move")
+        self.lead_button = QPushButton("Make &lead")
+        self.add_button.clicked.connect(self.add_member)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.lead_button.clicked.connect(self.make_selected_lead)
+        self.team.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.lead_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        team_box = QGroupBox("Lead and core team")
+        team_layout = QVBoxLayout(team_box)
+        team_layout.addWidget(QLabel("The lead and the team gathering evidence; the lead's name goes on the "
+                                     "summary sheets and the Assessor's Report.", wordWrap=True))
+        team_layout.addWidget(self.team, 1)
+        team_layout.addLayout(buttons)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("settingSplitter")
+        splitter.addWidget(scroll)
+        splitter.addWidget(team_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        context.changed.connect(lambda area: self.refresh() if area == SETTING else None)
+        self.refresh()
+
+    # showing -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show what the portfolio file holds (typing not yet saved is left alone)."""
+        profile = setting_profile(self.context.portfolio)
+        read_only = self.context.read_only
+        for field, edit in self.lines.items():
+            if not edit.hasFocus() or edit.text() == getattr(profile, field):
+                edit.setText(getattr(profile, field))
+            edit.setReadOnly(read_only)
+        if not self.kind.hasFocus():
+            self.kind.setCurrentText(profile.kind)
+        self.kind.setEnabled(not read_only)
+        for field, editor in self.texts.items():
+            if editor.toPlainText() != getattr(profile, field) and not self.timers[field].isActive():
+                editor.blockSignals(True)
+                editor.setPlainText(getattr(profile, field))
+                editor.blockSignals(False)
+            editor.setReadOnly(read_only)
+        self.team_model.read_only = read_only
+        self.team_model.set_rows(list_staff(self.context.portfolio))
+        for button in (self.add_button, self.remove_button, self.lead_button):
+            button.setVisible(not read_only)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        staff = self.selected_staff()
+        self.remove_button.setEnabled(staff is not None)
+        self.lead_button.setEnabled(staff is not None and not staff.is_lead)
+
+    def selected_staff(self):
+        rows = self.team.selectionModel().selectedRows()
+        return self.team_model.staff_at(rows[0].row()) if rows else None
+
+    def _select(self, staff_id: int | None) -> None:
+        row = self.team_model.row_of(staff_id) if staff_id is not None else -1
+        if row >= 0:
+            self.team.selectRow(row)
+        self._update_buttons()
+
+    # saving the profile ------------------------------------------------------------------------
+    def _save_line(self, field: str, text: str) -> bool:
+        text = text.strip()
+        old = getattr(setting_profile(self.context.portfolio), field)
+        if text == old or self.context.read_only:
+            return True
+        label = dict((f, lbl) for f, lbl, _ in LINE_FIELDS).get(field, "&Type of setting:")
+        ok = self.context.push(f"Change {label.strip('&:').lower()}",
+                               lambda: update_profile(self.context.portfolio, **{field: text}),
+                               lambda: update_profile(self.context.portfolio, **{field: old}), SETTING)
+        if not ok:  # refused (e.g. an empty name): show what is saved again
+            self.refresh()
+        self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
+        return ok
+
+    def save_text(self, field: str) -> bool:
+        """Save the address or context now (the debounce timer calls this)."""
+        self.timers[field].stop()
+        text = self.texts[field].toPlainText()
+        ok, _ = self.context.try_call(lambda: update_profile(self.context.portfolio, **{field: text}), SETTING)
+        self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
+        return ok
+
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (called when the page hides or the window closes)."""
+        if self.context.read_only:
+            return
+        for field, timer in self.timers.items():
+            if timer.isActive():
+                self.save_text(field)
+        profile = setting_profile(self.context.portfolio)
+        for field, edit in self.lines.items():  # a field still being typed in has not had editingFinished
+            if edit.text().strip() != getattr(profile, field):
+                self._save_line(field, edit.text())
+        if self.kind.currentText().strip() != profile.kind:
+            self._save_line("kind", self.kind.currentText())
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.flush()
+        super().hideEvent(event)
+
+    # the team ------------------------------------------------------------------------------------
+    def _edit_staff(self, staff_id: int, field: str, value) -> bool:
+        staff = next(s for s in list_staff(self.context.portfolio) if s.id == staff_id)
+        if field == "is_lead":
+            return self.set_lead(staff_id) if value else False
+        old = getattr(staff, field)
+        return self.context.push(f"Change {staff.name}'s {field.replace('_', ' ')}",
+                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: value}),
+                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: old}), SETTING)
+
+    def add_member(self) -> None:
+        """Add a new member (named 'New member' until renamed in the table, where editing starts)."""
+        holder: dict[str, int] = {}
+
+        def do():
+            holder["id"] = add_staff(self.context.portfolio, "New member", role="")
+
+        if self.context.push("Add a member of staff", do,
+                             lambda: remove_staff(self.context.portfolio, holder["id"]), SETTING):
+            self._select(holder["id"])
+            self.team.edit(self.team_model.index(self.team_model.row_of(holder["id"]), 0))
+
+    def remove_selected(self) -> None:
+        """Remove the selected member; undo brings them back, still leading what they led."""
+        staff = self.selected_staff()
+        if staff is None:
+            return
+        removed: dict[str, dict | None] = {}
+
+        def do():
+            removed["record"] = remove_staff(self.context.portfolio, staff.id)
+
+        self.context.push(f"Remove {staff.name}", do,
+                          lambda: restore_staff(self.context.portfolio, removed["record"]), SETTING)
+
+    def make_selected_lead(self) -> None:
+        staff = self.selected_staff()
+        if staff is not None:
+            self.set_lead(staff.id)
+            self._select(staff.id)
+
+    def set_lead(self, staff_id: int) -> bool:
+        """Make one person the lead (the previous lead stays in the team); undo gives the lead back."""
+        previous = next((s.id for s in list_staff(self.context.portfolio) if s.is_lead), None)
+        if previous == staff_id:
+            return False
+
+        def undo():
+            if previous is not None:
+                update_staff(self.context.portfolio, previous, is_lead=True)
+            else:
+                update_staff(self.context.portfolio, staff_id, is_lead=False)
+
+        name = next(s.name for s in list_staff(self.context.portfolio) if s.id == staff_id)
+        return self.context.push(f"Make {name} the lead",
+                                 lambda: update_staff(self.context.portfolio, staff_id, is_lead=True), undo, SETTING)
+
+
+def create_page(context: PortfolioContext) -> SettingPage:
+    """The page factory the sidebar uses."""
+    return SettingPage(context)

@@ -1,0 +1,108 @@
+"""The Setting & team page: details for the Assessor's Report's first page and the core team, saved as typed, undoable."""
+
+from PySide6.QtCore import Qt
+
+from portfolio_builder.core import planning_service as planning
+from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.portfolio_setup import list_staff, setting_profile
+from portfolio_builder.ui.pages.setting_page import SettingPage
+
+from .evidence_fixtures import context  # noqa: F401 - fixture
+
+
+def _page(qtbot, context):
+    page = SettingPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _type(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    edit.editingFinished.emit()
+
+
+def test_details_are_on_disk_as_soon_as_a_field_is_left_and_undo_restores(qtbot, context, fpa_portfolio):
+    """Head and phone typed in are in the portfolio file at once (another connection sees them); Undo restores."""
+    page = _page(qtbot, context)
+    assert page.lines["name"].text() == "Oak Primary School"
+    _type(qtbot, page.lines["head"], "Dawn Okafor")
+    _type(qtbot, page.lines["phone"], "01632 960 123")
+    with Portfolio.open(fpa_portfolio.path, read_only=True) as other:
+        profile = setting_profile(other)
+    assert (profile.head, profile.phone) == ("Dawn Okafor", "01632 960 123")
+    context.undo_stack.undo()
+    assert setting_profile(fpa_portfolio).phone == "" and page.lines["phone"].text() == ""
+
+
+def test_an_empty_name_is_refused_and_the_saved_name_comes_back(qtbot, context, fpa_portfolio):
+    """Clearing the setting's name shows the refusal and the field shows the saved name again."""
+    refusals = []
+    context.error.connect(refusals.append)
+    page = _page(qtbot, context)
+    _type(qtbot, page.lines["name"], "   ")
+    assert refusals == ["The setting needs a name."]
+    assert setting_profile(fpa_portfolio).name == "Oak Primary School"
+    assert page.lines["name"].text() == "Oak Primary School"
+
+
+def test_context_is_saved_after_typing_stops_and_when_the_page_hides(qtbot, context, fpa_portfolio):
+    """The context for the assessor saves ~0.5 s after typing, and at once if the page is left sooner."""
+    page = _page(qtbot, context)
+    page.texts["context"].setPlainText("A two-form entry primary in a mixed town.")
+    qtbot.waitUntil(lambda: setting_profile(fpa_portfolio).context.startswith("A two-form"), timeout=3000)
+    page.texts["address"].setPlainText("1 River Lane")
+    page.hide()
+    assert setting_profile(fpa_portfolio).address == "1 River Lane"
+
+
+def test_team_members_are_added_renamed_made_lead_and_removed_with_undo(qtbot, context, fpa_portfolio,
+                                                                         qtmodeltester):
+    """A new member can be named in the table and made the only lead; removing and undoing keeps what they led."""
+    page = _page(qtbot, context)
+    model = page.team_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "Ann Patel"
+    page.add_member()
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "New member")
+    page.team.closePersistentEditor(model.index(row, 0))
+    assert model.setData(model.index(row, 0), "Sam Wright")
+    assert model.setData(model.index(row, 1), "Governor")
+    sam = next(s for s in list_staff(fpa_portfolio) if s.name == "Sam Wright")
+    assert sam.role == "Governor" and sam.in_core_team
+    page.team.selectRow(model.row_of(sam.id))
+    page.make_selected_lead()
+    leads = [s.name for s in list_staff(fpa_portfolio) if s.is_lead]
+    assert leads == ["Sam Wright"]
+    assert model.data(model.index(model.row_of(sam.id), 3), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    context.undo_stack.undo()
+    assert [s.name for s in list_staff(fpa_portfolio) if s.is_lead] == ["Ann Patel"]
+
+    planning.add_priority(fpa_portfolio, "Hear every voice", lead_staff_id=sam.id)
+    page.team.selectRow(model.row_of(sam.id))
+    page.remove_selected()
+    assert "Sam Wright" not in [s.name for s in list_staff(fpa_portfolio)]
+    assert planning.list_priorities(fpa_portfolio)[0].lead_staff_id is None
+    context.undo_stack.undo()
+    assert "Sam Wright" in [s.name for s in list_staff(fpa_portfolio)]
+    assert planning.list_priorities(fpa_portfolio)[0].lead_staff_id == sam.id
+
+
+def test_read_only_portfolio_shows_the_details_without_editing(qtbot, fpa_portfolio, tmp_path):
+    """Opened read-only, the page shows the details and the team but offers no way to change them."""
+    from portfolio_builder.core.portfolio_setup import update_profile
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+
+    update_profile(fpa_portfolio, head="Dawn Okafor")
+    fpa_portfolio.close()
+    with Portfolio.open(fpa_portfolio.path, read_only=True) as reader:
+        ctx = PortfolioContext(reader)
+        page = _page(qtbot, ctx)
+        assert page.lines["head"].text() == "Dawn Okafor" and page.lines["head"].isReadOnly()
+        assert not page.add_button.isVisible() and not page.remove_button.isVisible()
+        assert not page.team_model.flags(page.team_model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+        page.hide()
+    with Portfolio.open(fpa_portfolio.path, read_only=True) as again:
+        assert setting_profile(again).head == "Dawn Okafor"
