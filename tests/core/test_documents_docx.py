@@ -100,3 +100,11 @@ def test_house_style_fonts_colours_and_page_numbers():
     assert "PAGE" in footer and "NUMPAGES" in footer
     draft = [r for r in doc.sections[0].header.paragraphs[0].runs if "DRAFT" in r.text]
     assert draft and draft[0].bold and str(draft[0].font.color.rgb) == "B03A2E"
+
+
+def test_action_for_an_unknown_theme_code_still_names_the_theme():
+    """An action whose theme code matches no theme reads 'Element 1', not a bare '1', in the key theme column."""
+    sheets = render_sheets_docx(iif_snapshot())
+    doc = Document(BytesIO(next(v for k, v in sheets.items() if k.endswith("action-plan.docx"))))
+    first = doc.tables[0].rows[1].cells[0].text
+    assert first.startswith("Element 1\n") or first == "Element 1", first

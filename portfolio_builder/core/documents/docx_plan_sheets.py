@@ -9,10 +9,9 @@ from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date,
 def action_plan_docx(view: PortfolioView):
     """The action plan table with the award's columns, landscape."""
     doc = new_sheet(view, "Action plan", landscape=True)
-    titles = {text(t.get("code")): view.theme_heading(t) for t in view.themes}
     rows = []
     for a in view.actions:
-        theme = [titles.get(text(a.get("theme_code")), text(a.get("theme_code")))]
+        theme = [view.theme_label(a.get("theme_code"))] if a.get("theme_code") else []
         if a.get("descriptor_code"):
             theme.append(f"Descriptor {text(a.get('descriptor_code'))}")
         if a.get("priority_number"):

@@ -14,7 +14,6 @@ def action_plan_table(view: PortfolioView, width: float) -> list:
     """Key theme, action, lead, resources, time-scale from/to, monitoring, success criteria (and status)."""
     if not view.actions:
         return [Paragraph("No actions have been planned yet.", styles()["muted"])]
-    titles = {text(t.get("code")): view.theme_heading(t) for t in view.themes}
     fixed = 2.0 * cm
     flexible = width - 3 * fixed
     widths = [w * flexible for w in (0.15, 0.24, 0.12, 0.12)] + [fixed, fixed] + \
@@ -23,7 +22,7 @@ def action_plan_table(view: PortfolioView, width: float) -> list:
               "From", "To", "Monitoring (who, when, how)", "Success criteria (impact / outcomes)", "Status"]
     rows = []
     for a in view.actions:
-        theme = [titles.get(text(a.get("theme_code")), text(a.get("theme_code")))]
+        theme = [view.theme_label(a.get("theme_code"))] if a.get("theme_code") else []
         if a.get("descriptor_code"):
             theme.append(f"Descriptor {text(a.get('descriptor_code'))}")
         if a.get("priority_number"):

@@ -101,6 +101,11 @@ class PortfolioView:
     def theme_heading(self, theme: dict) -> str:
         return f"{self.theme_word} {text(theme.get('code'))}: {text(theme.get('title'))}".strip()
 
+    def theme_label(self, code) -> str:
+        """'Theme 2: Leadership ...' for a theme's code; 'Theme 7' when no theme has that code."""
+        theme = next((t for t in self.themes if text(t.get("code")) == text(code)), None)
+        return self.theme_heading(theme) if theme else f"{self.theme_word} {text(code)}".strip()
+
     # --- evidence ------------------------------------------------------------------------------
     def items(self, ids) -> list[dict]:
         """Evidence dicts for ids, in the given order, skipping unknown ids."""
