@@ -108,3 +108,11 @@ def test_action_for_an_unknown_theme_code_still_names_the_theme():
     doc = Document(BytesIO(next(v for k, v in sheets.items() if k.endswith("action-plan.docx"))))
     first = doc.tables[0].rows[1].cells[0].text
     assert first.startswith("Element 1\n") or first == "Element 1", first
+
+
+def test_descriptor_codes_are_bold_as_in_the_pdf():
+    """On the audit and summary sheets the descriptor's code leads its cell in bold, the text follows plain."""
+    sheets = render_sheets_docx(fpa_snapshot())
+    for name in ("01-theme-1-audit-sheet.docx", "02-theme-1-evidence-summary-sheet.docx"):
+        runs = Document(BytesIO(sheets[name])).tables[0].rows[1].cells[0].paragraphs[0].runs
+        assert runs[0].text.strip() == "1a" and runs[0].bold and not runs[1].bold, name

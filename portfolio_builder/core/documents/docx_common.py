@@ -128,9 +128,22 @@ def _shade(cell, hex_fill: str) -> None:
     props.append(shading)
 
 
+def lead_in(bold_part, rest) -> tuple[str, str]:
+    """A cell value whose first words are bold, as the PDF prints a descriptor's code: ('1a', 'Trust ...')."""
+    return clean(bold_part), clean(rest)
+
+
+def _plain(value) -> str:
+    return " ".join(value) if isinstance(value, tuple) else clean(value)
+
+
 def _write(cell, value, bold: bool = False, size: float = 8.5, colour: RGBColor | None = None) -> None:
-    lines = clean(value).split("\n")
     paragraph = cell.paragraphs[0]
+    if isinstance(value, tuple):
+        first = paragraph.add_run(value[0] + " ")
+        first.bold, first.font.size = True, Pt(size)
+        value = value[1]
+    lines = clean(value).split("\n")
     for n, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.bold, run.font.size = bold, Pt(size)
@@ -145,7 +158,7 @@ def _keep_row_whole(row, values: list, widths: list[int]) -> None:
     tallest = 0.0
     for value, width in zip(values, widths):
         per_line = max(8, int(width / 12700 / 4.8))  # EMU -> pt; ~4.8 pt per character at 8.5 pt
-        lines = sum(1 + len(line) // per_line for line in clean(value).split("\n"))
+        lines = sum(1 + len(line) // per_line for line in _plain(value).split("\n"))
         tallest = max(tallest, lines * 10.5)
     if tallest <= 170:
         flag = OxmlElement("w:cantSplit")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .docx_common import add_fields, add_table, new_sheet
+from .docx_common import add_fields, add_table, lead_in, new_sheet
 from .portfolio_view import PortfolioView, nice_date, text
 
 
@@ -23,7 +23,7 @@ def audit_sheet_docx(view: PortfolioView, theme: dict):
     for d in descriptors:
         reached = view.level_dates(d)
         rating = d.get("rating") or {}
-        cells = [f"{text(d.get('code'))} {text(d.get('text'))}"]
+        cells = [lead_in(d.get("code"), d.get("text"))]
         for lv in levels:
             when = nice_date(reached.get(lv.get("key")))
             cells.append(f"\u2713 {when or 'now'}" if rating.get("level") == lv.get("key") else when)
@@ -54,7 +54,7 @@ def summary_sheet_docx(view: PortfolioView, theme: dict):
                 cross.append(f"{n}. also for {', '.join(dict.fromkeys(others))}")
         cross += [f"\u2192 {text(i.get('title'))}" for i in view.items(d.get("cross_references"))]
         examples = [f"\u2022 {text(e)}" for e in d.get("examples") or [] if e]
-        rows.append([f"{code} {text(d.get('text'))}", "\n".join(key_lines), "\n".join(sources), "\n".join(cross),
+        rows.append([lead_in(code, d.get("text")), "\n".join(key_lines), "\n".join(sources), "\n".join(cross),
                      "\n".join(examples)])
     if rows:
         add_table(doc, ["Descriptor", f"Key evidence presented ({per} per descriptor)", "Source of evidence",
