@@ -121,6 +121,9 @@ def run_gui(path: str | None) -> int:
     install_excepthook(log_path)
     log.info("%s %s starting", APP_NAME, __version__)
     app = make_application()
+    from .ui.file_open_events import install_file_open_router
+
+    install_file_open_router(app)
     window = build_window_for(path)
     window.show()
     return app.exec()

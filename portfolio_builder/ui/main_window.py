@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from .. import APP_NAME, __version__
+from ..core.bundle_reader import looks_like_bundle
 from ..core.errors import PortfolioError
 from ..core.portfolio_file import Portfolio
 from ..core.portfolio_setup import setting_profile
@@ -41,7 +42,8 @@ class MainWindow(QMainWindow):
         self.start_screen.newRequested.connect(self.new_portfolio)
         self.start_screen.openRequested.connect(self.ask_and_open)
         self.start_screen.openPathRequested.connect(self.open_portfolio)
-        self.start_screen.openBundleRequested.connect(self.open_bundle)
+        self.start_screen.openBundleRequested.connect(lambda: self.open_bundle())
+        self.setAcceptDrops(True)  # a .portfolio or bundle .zip dropped on the window opens it
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_screen)
         self.setCentralWidget(self.stack)
@@ -198,11 +200,39 @@ class MainWindow(QMainWindow):
         if path:
             self.open_portfolio(path)
 
-    def open_bundle(self) -> None:
-        """The assessor's way in: a separate window that only reads the bundle."""
+    def open_bundle(self, path: str | Path | None = None) -> None:
+        """The assessor's way in: a separate window that only reads the bundle (asks for one when path is None)."""
         from .assessor.assessor_window import open_bundle_window
 
-        self._assessor = open_bundle_window()
+        self._assessor = open_bundle_window(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open whatever was given (a dropped file, a file the system asks us to open): bundle or portfolio."""
+        if looks_like_bundle(Path(path)):
+            self.open_bundle(path)
+            return True
+        return self.open_portfolio(path)
+
+    @staticmethod
+    def _dropped_file(event) -> Path | None:
+        """The one .portfolio or .zip file being dragged in, if that is what it is."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        local = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        if len(local) == 1 and local[0].suffix.lower() in (".portfolio", ".zip"):
+            return local[0]
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
 
     # feedback -------------------------------------------------------------------------------
     def _on_changed(self, area: str) -> None:

@@ -116,7 +116,7 @@ def _start_gui(tmp_path: Path, portfolio: Path, hold: float, trace: Path | None 
         out, err = process.communicate(timeout=hold + 60)
     finally:
         process.kill()
-    return process.returncode, first_line, shown_after, err
+    return process.returncode, first_line + out, shown_after, err
 
 
 def test_frozen_gui_shows_a_window_fast_stays_up_and_stays_offline(frozen, tmp_path):
@@ -143,6 +143,25 @@ def test_frozen_gui_shows_a_window_fast_stays_up_and_stays_offline(frozen, tmp_p
     assert "Traceback" not in err and "Error" not in err, err[-3000:]
     _assert_no_network(trace)
     assert min(timings) < COLD_START_BUDGET, f"no start under {COLD_START_BUDGET} s: {timings}"
+
+
+def test_frozen_gui_opens_a_bundle_read_only_with_pdfs_in_the_app(frozen, tmp_path):
+    """`Portfolio Builder BUNDLE.zip` opens the assessor's window, has Qt's PDF viewer, and leaves the bundle as it was."""
+    demo = subprocess.run([str(CLI), "demo", str(tmp_path / "sample")], cwd=tmp_path, env=_env(tmp_path),
+                          capture_output=True, text=True, timeout=300, check=True)
+    portfolio = Path(demo.stdout.strip().splitlines()[-1])
+    portfolio = portfolio if portfolio.is_absolute() else tmp_path / portfolio
+    bundle = tmp_path / "bundle.zip"
+    subprocess.run([str(CLI), "export", str(portfolio), str(bundle), "--draft"], cwd=tmp_path, env=_env(tmp_path),
+                   capture_output=True, text=True, timeout=300, check=True)
+    before = bundle.read_bytes()
+    trace = tmp_path / "assessor.trace"
+    code, line, _, err = _start_gui(tmp_path, bundle, hold=3.0, trace=trace)
+    assert code == 0, err[-3000:]
+    assert "Assessor" in line and "in-app PDF viewer available=True" in line, line
+    assert "Traceback" not in err, err[-3000:]
+    _assert_no_network(trace)
+    assert bundle.read_bytes() == before
 
 
 def test_per_user_install_script_installs_and_uninstalls_without_touching_portfolios(frozen, tmp_path):

@@ -46,3 +46,57 @@ def test_a_portfolio_opens_in_the_main_window(qtbot, dialogs, portfolio_path):
     assert isinstance(window, MainWindow)
     assert window.context is not None and not dialogs.errors
     window.close()
+
+
+def test_dropping_a_bundle_or_portfolio_on_the_main_window_opens_it(qtbot, dialogs, bundle, portfolio_path):
+    """A bundle dropped on the start screen opens the assessor's window; a portfolio dropped there opens for editing."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from portfolio_builder.app import build_main_window
+
+    window = build_main_window(None, reopen_last=False)
+    qtbot.addWidget(window)
+    window.show()
+
+    def drop(path):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+        window.dropEvent(event)
+        return event.isAccepted()
+
+    assert drop(bundle)
+    assessor = window._assessor
+    qtbot.addWidget(assessor)
+    qtbot.waitUntil(lambda: assessor.session is not None, timeout=20000)
+    assert window.context is None  # the setting's window did not try to open the bundle as a portfolio
+    assert drop(portfolio_path)
+    assert window.context is not None and not dialogs.errors
+    assessor.close()
+    window.close()
+
+
+def test_the_systems_file_open_request_routes_to_the_right_window(qtbot, dialogs, bundle, portfolio_path):
+    """A QFileOpenEvent (how macOS passes a double-clicked file) opens a bundle or a portfolio in its window."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from portfolio_builder.ui.file_open_events import install_file_open_router
+
+    app = QApplication.instance()
+    router = install_file_open_router(app)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(portfolio_path)))
+        main = next(w for w in router.windows if isinstance(w, MainWindow))
+        qtbot.addWidget(main)
+        assert main.context is not None and main.isVisible()
+        QApplication.sendEvent(app, QFileOpenEvent(str(bundle)))
+        assessor = next(w for w in router.windows if isinstance(w, AssessorWindow))
+        qtbot.addWidget(assessor)
+        qtbot.waitUntil(lambda: assessor.session is not None, timeout=20000)
+        assessor.close()
+        main.close()
+    finally:
+        app.removeEventFilter(router)
