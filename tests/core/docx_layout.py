@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from portfolio_builder.core.documents.pdf_styles import FONT, FONT_BOLD, register_fonts
 
 CELL_MARGINS_PT = 10.8  # Word's default 0.19 cm left and right
 EMU_PER_PT = 12700
+DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b")
 
 
 def words_too_wide(doc, longest: int = 14) -> list[str]:
-    """Words (up to `longest` characters; paths and links may break) wider than their table column."""
+    """Words and dates ('28 May 2026' counts as one) wider than their table column; longer words (paths,
+    links) may break."""
     register_fonts()
     found = []
     for table in doc.tables:
@@ -21,6 +25,7 @@ def words_too_wide(doc, longest: int = 14) -> list[str]:
                 for run in (r for p in cell.paragraphs for r in p.runs):
                     size = run.font.size.pt if run.font.size else 9.5
                     font = FONT_BOLD if run.bold else FONT
-                    found += [word for word in run.text.split()
+                    tokens = DATE.findall(run.text) + DATE.sub(" ", run.text).split()
+                    found += [word for word in tokens
                               if len(word) <= longest and stringWidth(word, font, size) > width]
     return found

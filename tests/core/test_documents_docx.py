@@ -85,6 +85,10 @@ def test_no_word_is_broken_across_lines_in_a_table():
     from .docx_layout import words_too_wide
 
     for snap in (fpa_snapshot(), iif_snapshot()):
+        for action in snap["action_plan"]:  # the widest dates: two-digit day, wide month
+            action["starts_on"], action["ends_on"] = "2025-11-28", "2026-05-28"
+        for item in snap["evidence"]:
+            item["evidence_date"] = "2026-05-28"
         for name, data in render_sheets_docx(snap).items():
             assert words_too_wide(Document(BytesIO(data))) == [], name
 

@@ -21,7 +21,7 @@ def action_plan_docx(view: PortfolioView):
                      a.get("success_criteria"), status_words(a.get("status"))])
     header = ["Key theme", "Action / activities", "Lead person(s) responsible", "Resources", "From", "To",
               "Monitoring (who, when, how)", "Success criteria (impact / outcomes)", "Status"]
-    add_table(doc, header, rows or [[""] * len(header)], [2.2, 3.2, 1.7, 1.7, 1.55, 1.55, 2.3, 2.6, 1.35])
+    add_table(doc, header, rows or [[""] * len(header)], [2.2, 3.0, 1.7, 1.7, 1.75, 1.75, 2.2, 2.6, 1.35])
     return doc
 
 
@@ -54,7 +54,7 @@ def cover_sheet_docx(view: PortfolioView, priority: dict):
     items = view.cover_sheet_evidence(priority)
     add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
               [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")),
-                consent_words(i.get("consent")), _where(i)] for i in items] or [[""] * 5], [3.5, 1.2, 1.3, 1.2, 3.2])
+                consent_words(i.get("consent")), _where(i)] for i in items] or [[""] * 5], [3.3, 1.2, 1.5, 1.2, 3.2])
     return doc
 
 
@@ -66,7 +66,7 @@ def text_sheet_docx(view: PortfolioView, title: str, body, empty: str, evidence:
         doc.add_heading("Supporting evidence", level=2)
         add_table(doc, ["Title", "Kind", "Date", "File or link"],
                   [[i.get("title"), kind_words(i.get("kind")), nice_date(i.get("evidence_date")), _where(i)]
-                   for i in evidence], [4, 1.2, 1.3, 3.5])
+                   for i in evidence], [3.8, 1.2, 1.5, 3.5])
     return doc
 
 
