@@ -65,7 +65,7 @@ class ActionTimeline(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 3)
+        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 4.6)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 40, self.sizeHint().height())
@@ -121,4 +121,22 @@ class ActionTimeline(QWidget):
         today_w = fm.horizontalAdvance("Today") + 4
         painter.drawText(QRectF(min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2),
                          Qt.AlignmentFlag.AlignCenter, "Today")
+        self._paint_key(painter, left, bottom + fm.height() * 1.6, text)
         painter.end()
+
+    def _paint_key(self, painter: QPainter, x: float, y: float, text) -> None:
+        """What the colours mean: a swatch and a word for each status, and the red outline of an overdue action."""
+        fm = self.fontMetrics()
+        side = fm.height() * 0.8
+        for name, colour, outline in (("Done", STATUS_COLOURS["done"], False),
+                                      ("In progress", STATUS_COLOURS["in-progress"], False),
+                                      ("Planned", STATUS_COLOURS["planned"], False),
+                                      ("Overdue", STATUS_COLOURS["in-progress"], True)):
+            painter.setPen(QPen(TODAY, 2) if outline else Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(x, y + fm.height() * 0.2, side * 1.6, side), 2, 2)
+            x += side * 1.6 + 4
+            painter.setPen(text)
+            width = fm.horizontalAdvance(name) + 4
+            painter.drawText(QRectF(x, y, width, fm.height() * 1.2), Qt.AlignmentFlag.AlignVCenter, name)
+            x += width + fm.averageCharWidth() * 2
