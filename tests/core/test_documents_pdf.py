@@ -165,3 +165,19 @@ def test_a_long_table_starts_under_its_heading_without_leaving_the_page_empty():
     page = next(_flat(p) for p in pages if "Summative comment on the overall process" in _flat(p))
     assert "Evidence list — Theme 1: Ethos, vision and policy" in page
     assert "Key evidence 1a-1: Policy" in page
+
+
+def test_dates_print_on_one_line():
+    """Wide dates ('28 May 2026') in the audit sheet, action plan and evidence list are never broken in two."""
+    snap = fpa_snapshot()
+    for action in snap["action_plan"]:
+        action["starts_on"], action["ends_on"] = "2025-11-28", "2026-05-28"
+    for item in snap["evidence"]:
+        item["evidence_date"] = "2026-05-28"
+    for d in snap["themes"][0]["descriptors"]:
+        d["rating_history"][-1]["rated_on"] = "2026-05-28"
+        d["rating"] = d["rating_history"][-1]
+    _reader, pages = _render(snap)
+    lines = [line.strip() for page in pages for line in page.splitlines()]
+    assert "28 May 2026" in lines and "✓ 28 May 2026" in lines  # a date cell, and the current level's cell
+    assert "28 May" not in lines and "✓ 28 May" not in lines

@@ -40,8 +40,6 @@ class HouseTable(Table):
 
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)
-        if self._width > availWidth:
-            return super().split(availWidth, availHeight)
         cut = self._cut_row(availHeight)
         if cut is not None and self._rowHeights[cut] > TALL_ROW:
             return self._splitRows(availHeight, doInRowSplit=True) or self._splitRows(availHeight)

@@ -45,7 +45,7 @@ def evidence_table(items: list[dict], width: float, thumbnail: Thumbnail | None)
     """Title, kind, date, source, consent and what each item evidences, with a thumbnail for photos."""
     if not items:
         return [Paragraph("No evidence recorded here yet.", styles()["muted"])]
-    widths = [2.3 * cm] + [w * (width - 2.3 * cm) for w in (0.33, 0.12, 0.12, 0.16, 0.11, 0.16)]
+    widths = [2.3 * cm] + [w * (width - 2.3 * cm) for w in (0.32, 0.11, 0.14, 0.16, 0.11, 0.16)]
     header = ["Preview", "Title", "Kind", "Date", "Source / collected by", "Consent", "Evidence for"]
     rows = []
     for item in items:

@@ -14,7 +14,7 @@ def action_plan_table(view: PortfolioView, width: float) -> list:
     """Key theme, action, lead, resources, time-scale from/to, monitoring, success criteria (and status)."""
     if not view.actions:
         return [Paragraph("No actions have been planned yet.", styles()["muted"])]
-    fixed = 2.0 * cm
+    fixed = 2.2 * cm  # "28 May 2026" on one line
     flexible = width - 3 * fixed
     widths = [w * flexible for w in (0.15, 0.24, 0.12, 0.12)] + [fixed, fixed] + \
              [w * flexible for w in (0.18, 0.19)] + [fixed]

@@ -32,7 +32,7 @@ def audit_sheet(view: PortfolioView, theme: dict, width: float) -> list:
         return [Paragraph(para_text(f"No descriptors have been entered for this {view.theme_word.lower()} yet."),
                           styles()["muted"])]
     levels = view.levels
-    level_w = 2.3 * cm
+    level_w = 2.55 * cm  # "✓ 28 May 2026" in bold on one line
     rest = width - level_w * len(levels)
     widths = [rest * 0.33] + [level_w] * len(levels) + [rest * 0.40, rest * 0.27]
     header = (["Evidence descriptor"] + [f"{text(lv.get('label'))} (date)" for lv in levels]
