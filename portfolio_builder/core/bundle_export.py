@@ -220,8 +220,8 @@ def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
     for item in snapshot["evidence"]:
         if item.get("sha256") and item["kind"] == "photo":
             row = conn.execute("SELECT jpeg FROM thumbnail WHERE sha256 = ?", (item["sha256"],)).fetchone()
-            if row:
-                found[item["id"]] = row[0]
+            if row:  # made without metadata at import, but cleaned again: they are embedded in the PDF and HTML
+                found[item["id"]] = clean_photo(row[0])
     return found
 
 
@@ -234,7 +234,7 @@ def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> 
     payload = {"portfolio.pdf": pdf.getvalue()}
     for name, data in sorted(documents.render_sheets_docx(snapshot).items()):
         payload[f"sheets/{name}"] = data
-    payload["ro-crate-preview.html"] = documents.render_preview_html(snapshot).encode("utf-8")
+    payload["ro-crate-preview.html"] = documents.render_preview_html(snapshot, thumbnail).encode("utf-8")
     return payload, {"START-HERE.html": documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")}
 
 

@@ -144,6 +144,16 @@ def test_titles_with_script_are_escaped_in_html(fpa_portfolio, tmp_path):
         assert HOSTILE_TITLE not in text
 
 
+def test_contents_index_shows_photo_thumbnails_inline(fpa_portfolio, tmp_path):
+    """The double-click contents index pictures each included photo from inside the page (no file, no network)."""
+    pytest.importorskip("portfolio_builder.core.documents")
+    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    with zipfile.ZipFile(result.path) as archive:
+        preview = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("ro-crate-preview.html"))
+    assert '<img class="thumb" src="data:image/jpeg;base64,' in preview
+    assert 'alt="Welcome breakfast for new families"' in preview
+
+
 def test_cancel_midway_leaves_no_file(fpa_portfolio, tmp_path):
     """Cancelling during the export raises Cancelled and leaves neither the bundle nor a .part file."""
     from tests.core.portfolio_factory import make_ready

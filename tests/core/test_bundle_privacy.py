@@ -1,6 +1,8 @@
 """Photos leave without their GPS position or camera serial number, pixels untouched."""
 
+import base64
 import io
+import re
 import zipfile
 
 import pytest
@@ -26,6 +28,17 @@ def test_bundle_photo_has_no_gps_or_serial(fpa_portfolio, tmp_path):
     assert 0xA431 not in exif.get_ifd(0x8769) and 0x010F not in exif
     assert exif.get_ifd(0x8769).get(0x9003) == "2025:10:01 10:00:00"
     assert SERIAL.encode() not in data
+
+
+def test_no_file_or_embedded_picture_in_the_bundle_names_the_camera(fpa_portfolio, tmp_path):
+    """Thumbnails inside the contents index and the PDF are cleaned too, even if a stored one kept its EXIF."""
+    result, _ = ready_bundle(fpa_portfolio, tmp_path)  # the factory stores the full photo, EXIF and all, as thumbnail
+    with zipfile.ZipFile(result.path) as archive:
+        for name in archive.namelist():
+            data = archive.read(name)
+            assert SERIAL.encode() not in data, name
+            for match in re.finditer(rb"base64,([A-Za-z0-9+/=]+)", data):
+                assert SERIAL.encode() not in base64.b64decode(match.group(1)), name
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
