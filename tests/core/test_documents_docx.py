@@ -94,11 +94,12 @@ def test_no_word_is_broken_across_lines_in_a_table():
 
 
 def test_house_style_fonts_colours_and_page_numbers():
-    """Every heading is DejaVu Sans in the accent colour (no Word theme font), and the footer numbers pages."""
+    """Every heading names Arial (a font every office laptop has) in the accent colour, never a Word theme
+    font, and the footer numbers pages."""
     doc = Document(BytesIO(render_sheets_docx(fpa_snapshot(draft=True))["13-action-plan.docx"]))
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
         fonts = doc.styles[name].element.rPr.rFonts
-        assert fonts.get(qn("w:ascii")) == "DejaVu Sans" and fonts.get(qn("w:asciiTheme")) is None, name
+        assert fonts.get(qn("w:ascii")) == "Arial" and fonts.get(qn("w:asciiTheme")) is None, name
     assert str(doc.styles["Heading 2"].font.color.rgb) == "1F5E7A"
     footer = doc.sections[0].footer._element.xml
     assert "PAGE" in footer and "NUMPAGES" in footer

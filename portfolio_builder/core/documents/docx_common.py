@@ -22,7 +22,9 @@ def clean(value) -> str:
     return text(value).translate(_XML_BAD)
 
 
-FONT = "DejaVu Sans"
+# The PDF embeds DejaVu Sans; a Word file cannot, and Windows and macOS lack DejaVu, so the editable sheets
+# name Arial: on every Windows and Mac, and metric-compatible Liberation Sans stands in for it on Linux.
+FONT = "Arial"
 HEAD_FILL, LABEL_FILL = "1F5E7A", "E4EEF3"  # the PDF's header and label colours
 MUTED = RGBColor(0x5B, 0x67, 0x70)
 _HEADING_SIZES = {"Title": 20, "Heading 1": 15, "Heading 2": 12, "Heading 3": 10.5}
@@ -41,7 +43,7 @@ def _house_font(r_pr) -> None:
 
 
 def _house_styles(doc) -> None:
-    """Body and headings in the PDF's house style: DejaVu Sans, headings in the accent colour."""
+    """Body and headings in the PDF's house style: one sans-serif font, headings in the accent colour."""
     default_run = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if default_run is not None:
         _house_font(default_run)
