@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restore_staff, setting_profile,
@@ -12,8 +12,8 @@ from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restor
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
+from ..profile_text_editors import ProfileTextEditors
 
-SAVE_DELAY_MS = 500
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
                  "Young offender institution", "Children's services team", "Other")
@@ -44,15 +44,9 @@ class SettingPage(QWidget):
             form.addRow(label, edit)
             if field == "name":
                 form.addRow("&Type of setting:", self.kind)
-        self.texts: dict[str, QPlainTextEdit] = {}
-        self.timers: dict[str, QTimer] = {}
-        for field, hint in (("address", "Street, town, postcode"), ("context", CONTEXT_HINT)):
-            editor = QPlainTextEdit(placeholderText=hint)
-            editor.setTabChangesFocus(True)
-            timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-            timer.timeout.connect(lambda f=field: self.save_text(f))
-            editor.textChanged.connect(timer.start)
-            self.texts[field], self.timers[field] = editor, timer
+        self.profile_texts = ProfileTextEditors(context, [("address", "Street, town, postcode"),
+                                                          ("context", CONTEXT_HINT)], self)
+        self.texts, self.timers = self.profile_texts.editors, self.profile_texts.timers
         self.texts["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow("&Address:", self.texts["address"])
         details = QGroupBox("Setting details (the first page of the Assessor's Report)")
@@ -60,6 +54,7 @@ class SettingPage(QWidget):
         context_box = QGroupBox("Context for the assessor")
         QVBoxLayout(context_box).addWidget(self.texts["context"])
         self.saved_label = QLabel()
+        self.profile_texts.saved.connect(self._show_saved)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(details)
@@ -121,12 +116,7 @@ class SettingPage(QWidget):
         if not self.kind.hasFocus():
             self.kind.setCurrentText(profile.kind)
         self.kind.setEnabled(not read_only)
-        for field, editor in self.texts.items():
-            if editor.toPlainText() != getattr(profile, field) and not self.timers[field].isActive():
-                editor.blockSignals(True)
-                editor.setPlainText(getattr(profile, field))
-                editor.blockSignals(False)
-            editor.setReadOnly(read_only)
+        self.profile_texts.refresh()
         self.team_model.read_only = read_only
         self.team_model.set_rows(list_staff(self.context.portfolio))
         for button in (self.add_button, self.remove_button, self.lead_button):
@@ -149,6 +139,9 @@ class SettingPage(QWidget):
         self._update_buttons()
 
     # saving the profile ------------------------------------------------------------------------
+    def _show_saved(self, ok: bool) -> None:
+        self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
+
     def _save_line(self, field: str, text: str) -> bool:
         text = text.strip()
         old = getattr(setting_profile(self.context.portfolio), field)
@@ -160,24 +153,18 @@ class SettingPage(QWidget):
                                lambda: update_profile(self.context.portfolio, **{field: old}), SETTING)
         if not ok:  # refused (e.g. an empty name): show what is saved again
             self.refresh()
-        self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
+        self._show_saved(ok)
         return ok
 
     def save_text(self, field: str) -> bool:
-        """Save the address or context now (the debounce timer calls this)."""
-        self.timers[field].stop()
-        text = self.texts[field].toPlainText()
-        ok, _ = self.context.try_call(lambda: update_profile(self.context.portfolio, **{field: text}), SETTING)
-        self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
-        return ok
+        """Save the address or context now (the debounce timer calls this too)."""
+        return self.profile_texts.save(field)
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (called when the page hides or the window closes)."""
         if self.context.read_only:
             return
-        for field, timer in self.timers.items():
-            if timer.isActive():
-                self.save_text(field)
+        self.profile_texts.flush()
         profile = setting_profile(self.context.portfolio)
         for field, edit in self.lines.items():  # a field still being typed in has not had editingFinished
             if edit.text().strip() != getattr(profile, field):
