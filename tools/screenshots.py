@@ -171,6 +171,7 @@ def shoot_portfolio(shot: Shooter, window) -> None:
     view.show_page(6)
     shot.save(window, "setting")
     shot.modal("check-portfolio", window.check_portfolio)
+    shot.modal("restore-from-backup", window.restore_from_backup)
     shot.modal("about", window.show_about)
     view.show_page(0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -26,12 +27,19 @@ def make_backup(portfolio_path: Path, label: str = "auto", keep: int = KEEP_BACK
     source = sqlite3.connect(f"file:{portfolio_path.resolve().as_posix()}?mode=ro", uri=True)
     dest = sqlite3.connect(part)
     try:
+        dest.execute("PRAGMA synchronous=FULL")
         source.backup(dest)
         dest.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        dest.close()
+        for leftover in (part, Path(f"{part}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     finally:
         dest.close()
         source.close()
     part.replace(target)
+    fsync_folder(folder)  # the backup is on disk under its name before anyone relies on it (e.g. a restore)
     if keep:
         same_label = sorted(folder.glob(f"{portfolio_path.stem}-{label}-*{portfolio_path.suffix}"))
         for old in same_label[:-keep]:
@@ -45,3 +53,14 @@ def list_backups(portfolio_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"*{Path(portfolio_path).suffix}"), key=lambda p: p.stat().st_mtime)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or delete in a folder durable (POSIX); Windows has no folder handles to sync, so skip."""
+    if os.name == "nt":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.check_action = self._action(file_menu, "&Check portfolio", self.check_portfolio)
         self.backup_action = self._action(file_menu, "&Back up now", self.back_up_now)
+        self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
         self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
         file_menu.addSeparator()
         self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
@@ -96,8 +97,9 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.HelpContents)
         about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.export_action,
-                                  self.import_framework_action, self.export_framework_action, *self.page_actions]
+        self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
+                                  self.export_action, self.import_framework_action, self.export_framework_action,
+                                  *self.page_actions]
 
     def show_page(self, number: int) -> None:
         """View › a page (Ctrl+1 … Ctrl+7): switch the open portfolio to it."""
@@ -250,7 +252,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(open_)
         if open_:
             writable = not self.context.read_only
-            for action in (self.backup_action, self.import_framework_action):
+            for action in (self.backup_action, self.restore_action, self.import_framework_action):
                 action.setEnabled(writable)
             try:
                 name = setting_profile(self.context.portfolio).name
@@ -289,6 +291,14 @@ class MainWindow(QMainWindow):
         if self.backups is not None:
             self.backups.back_up("manual")
             self.statusBar().showMessage("Backing up…")
+
+    def restore_from_backup(self) -> None:
+        """File > Restore from a backup…: choose a copy, back up the current state, put the copy back, reopen."""
+        from .backup_restore_job import restore_interactively
+
+        worker = restore_interactively(self)
+        if worker is not None:
+            self._jobs.append(worker)
 
     def export_bundle(self) -> None:
         if self.context is not None:

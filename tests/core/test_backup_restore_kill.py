@@ -1,0 +1,142 @@
+"""kill -9 in the middle of a restore leaves a portfolio that opens and passes every check, old or new, never a mix."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from portfolio_builder.core.backups import make_backup
+from portfolio_builder.core.integrity import check_portfolio
+from portfolio_builder.core.portfolio_file import Portfolio
+from tests.core.test_backup_restore import add_items
+
+# The child announces each step of the restore on stdout; at the step named in argv[3] it waits to be killed,
+# so every kill lands at a known point, including the moments between the steps that touch the portfolio.
+RESTORE_SCRIPT = """
+import os, sys, time
+from portfolio_builder.core import backup_restore
+
+pause_at = sys.argv[3]
+
+def announce(step):
+    print(step, flush=True)
+    if step == pause_at:
+        time.sleep(30)
+
+def wrap(name, before, after):
+    real = getattr(backup_restore, name)
+    def step(*args, **kwargs):
+        announce(before)
+        result = real(*args, **kwargs)
+        announce(after)
+        return result
+    setattr(backup_restore, name, step)
+
+wrap("_copy_into", "copying", "copied")
+wrap("_save_current", "saving", "saved")
+wrap("_retire_wal", "retiring", "retired")
+real_replace = os.replace
+def replace(src, dst):
+    real_replace(src, dst)
+    if os.path.samefile(dst, sys.argv[1]):  # the swap itself, not a backup's .part being renamed
+        announce("replaced")
+backup_restore.os.replace = replace
+announce("start")
+backup_restore.restore_backup(sys.argv[1], sys.argv[2])
+announce("finished")
+"""
+
+OLD = [f"current {n:02d}" for n in range(24)]
+NEW = [f"backup {n:02d}" for n in range(24)]
+
+
+def run_and_kill(portfolio: Path, backup: Path, step: str, delay: float, pause: bool = True) -> list[str]:
+    """Run a restore in a child process; SIGKILL it `delay` seconds after it announces `step` (and waits there,
+    unless pause is False)."""
+    child = subprocess.Popen([sys.executable, "-c", RESTORE_SCRIPT, str(portfolio), str(backup),
+                              step if pause else "none"],
+                             stdout=subprocess.PIPE, text=True, start_new_session=True)
+    seen = []
+    try:
+        while True:
+            line = child.stdout.readline().strip()
+            if not line:
+                break
+            seen.append(line)
+            if line == step:
+                time.sleep(delay)
+                break
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+        child.stdout.close()
+    assert step in seen, f"the child never reached {step}: {seen}"
+    return seen
+
+
+def state_after_kill(path: Path) -> list[str]:
+    """Open the portfolio as the app would, run Check portfolio, and return its evidence titles."""
+    with Portfolio.open(path) as portfolio:
+        assert check_portfolio(portfolio) == []
+        with portfolio.raw_connection() as conn:
+            return [r[0] for r in conn.execute("SELECT title FROM evidence_item ORDER BY title")]
+
+
+@pytest.fixture
+def restore_pair(tmp_path):
+    """A portfolio (24 items of 1 MB) and a backup of other content (24 other items), both real and large
+    enough that the copy and checks take a measurable time."""
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+
+    path = tmp_path / "oak.portfolio"
+    with create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
+                          lead=("Ann Patel", "Family Partnership Manager")) as portfolio:
+        add_items(portfolio, *NEW, blob_size=1_000_000)
+        backup = make_backup(path, "manual")
+        with portfolio.raw_connection() as conn:
+            conn.execute("DELETE FROM evidence_item")
+            conn.execute("DELETE FROM stored_file")
+            conn.commit()
+        add_items(portfolio, *OLD, blob_size=1_000_000)
+    return path, backup
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step, delay, expected", [
+    ("copying", 0.0, OLD),   # while the backup is being copied into the temp file
+    ("copying", 0.05, OLD),
+    ("copied", 0.0, OLD),    # temp file complete, not yet checked
+    ("saving", 0.02, OLD),   # while the current state is being backed up
+    ("retired", 0.0, OLD),   # the portfolio's WAL folded in, the files not yet swapped
+    ("replaced", 0.0, NEW),  # swapped, the folder not yet synced
+])
+def test_kill_minus_nine_mid_restore_leaves_old_or_new_whole(restore_pair, step, delay, expected):
+    """Killed at each step, the portfolio opens and passes Check portfolio with all of one content; a retry finishes."""
+    path, backup = restore_pair
+    run_and_kill(path, backup, step, delay)
+    assert state_after_kill(path) == sorted(expected)
+    finished = subprocess.run([sys.executable, "-c", RESTORE_SCRIPT, str(path), str(backup), "none"],
+                              capture_output=True, text=True, timeout=120)
+    assert "finished" in finished.stdout, finished.stderr
+    assert state_after_kill(path) == sorted(NEW)
+    assert not Path(f"{path}.restoring").exists() and not Path(f"{path}.restoring-journal").exists()
+
+
+@pytest.mark.slow
+def test_kill_minus_nine_at_random_moments_never_mixes(restore_pair):
+    """Killed at moments not tied to any step, the portfolio is always wholly old or wholly new."""
+    path, backup = restore_pair
+    outcomes = []
+    for delay in (0.0, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.3):  # a whole restore here takes about 0.1 s
+        run_and_kill(path, backup, "start", delay, pause=False)
+        titles = state_after_kill(path)
+        assert titles in (sorted(OLD), sorted(NEW))
+        outcomes.append(titles == sorted(NEW))
+    print("restored before the kill:", outcomes)
