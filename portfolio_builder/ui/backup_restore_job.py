@@ -42,6 +42,27 @@ def restore_interactively(window) -> Worker | None:
     lock, window.lock = window.lock or PortfolioLock(path), None  # held while the file is closed and replaced
     scheduler = window.backups
     window.close_portfolio()
+    return _start_restore(window, path, chosen, lock, scheduler)
+
+
+def restore_unopenable(window, path: Path, problem: str, lock: PortfolioLock) -> Worker | None:
+    """Offer the backups of a portfolio that would not open (damaged or truncated) and has some; lock is held
+    by the caller and released here whatever happens."""
+    if not messages.confirm(window, f"{problem}\n\nThis portfolio has backups. Choose one to restore?", TITLE):
+        lock.release()
+        return None
+    chosen = RestoreBackupDialog.choose(window, path)
+    if chosen is None or not messages.confirm(
+            window, f"This replaces the damaged portfolio with the copy from {describe_when(chosen.made_at)}. "
+                    "The damaged file is kept as a backup first.", TITLE):
+        lock.release()
+        return None
+    return _start_restore(window, path, chosen, lock, None)
+
+
+def _start_restore(window, path: Path, chosen, lock: PortfolioLock, scheduler) -> Worker:
+    """Restore on a worker with a busy dialog, then reopen the portfolio and say what happened."""
+    when = describe_when(chosen.made_at)
     busy = QProgressDialog(f"Restoring the copy from {when}…", "", 0, 0, window)
     busy.setCancelButton(None)
     busy.setWindowTitle(TITLE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -140,10 +139,13 @@ class MainWindow(QMainWindow):
         lock = PortfolioLock(path)
         try:
             lock.acquire()
+        except PortfolioError as exc:
+            messages.show_error(self, exc.message, "Open portfolio")
+            return False
+        try:
             portfolio = Portfolio.open(path)
         except PortfolioError as exc:
-            lock.release()
-            messages.show_error(self, exc.message, "Open portfolio")
+            self._offer_backups(path, exc.message, lock)
             return False
         self.lock = lock
         self._show_portfolio(portfolio)
@@ -291,6 +293,19 @@ class MainWindow(QMainWindow):
         if self.backups is not None:
             self.backups.back_up("manual")
             self.statusBar().showMessage("Backing up…")
+
+    def _offer_backups(self, path: Path, problem: str, lock: PortfolioLock) -> None:
+        """A portfolio that will not open: offer its backups if it has any, else just say why."""
+        from ..core.backups import list_backups
+        from .backup_restore_job import restore_unopenable
+
+        if not list_backups(path):
+            lock.release()
+            messages.show_error(self, problem, "Open portfolio")
+            return
+        worker = restore_unopenable(self, path, problem, lock)
+        if worker is not None:
+            self._jobs.append(worker)
 
     def restore_from_backup(self) -> None:
         """File > Restore from a backup…: choose a copy, back up the current state, put the copy back, reopen."""

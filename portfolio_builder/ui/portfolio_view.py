@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QStringListModel
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from .pages import build_pages

@@ -164,3 +164,39 @@ def test_restore_is_not_offered_on_a_read_only_portfolio(qtbot, dialogs, portfol
     assert dialogs.errors and "read-only" in dialogs.errors[0]
     window.close()
 
+
+
+def test_a_portfolio_that_will_not_open_offers_its_backups(qtbot, dialogs, portfolio_path, answer_chooser):
+    """A truncated portfolio says why it will not open and offers its backups; restoring one opens it again."""
+    from portfolio_builder.app import build_main_window
+
+    with Portfolio.open(portfolio_path) as portfolio:
+        add_evidence(portfolio, "Coffee morning")
+    good = make_backup(portfolio_path, "manual")
+    portfolio_path.write_bytes(portfolio_path.read_bytes()[:5000])  # a copy cut short on a pen drive
+    seen = answer_chooser(good)
+    window = build_main_window(None, reopen_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.open_portfolio(portfolio_path)
+    assert "damaged" in dialogs.questions[0][0] and "Choose one to restore?" in dialogs.questions[0][0]
+    assert len(seen) == 1
+    qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
+    with window.context.portfolio.raw_connection() as conn:
+        assert [r[0] for r in conn.execute("SELECT title FROM evidence_item")] == ["Coffee morning"]
+    assert dialogs.errors == []
+    window.close()
+
+
+def test_a_portfolio_that_will_not_open_and_has_no_backups_just_says_why(qtbot, dialogs, portfolio_path):
+    """Without backups there is nothing to offer: the reason is shown and nothing is changed."""
+    from portfolio_builder.app import build_main_window
+
+    portfolio_path.write_bytes(portfolio_path.read_bytes()[:5000])
+    before = portfolio_path.read_bytes()
+    window = build_main_window(None, reopen_last=False)
+    qtbot.addWidget(window)
+    assert not window.open_portfolio(portfolio_path)
+    assert dialogs.questions == [] and "damaged" in dialogs.errors[0]
+    assert portfolio_path.read_bytes() == before and window.lock is None
+    window.close()

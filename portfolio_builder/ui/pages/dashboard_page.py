@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QScrollArea, QVBoxLayout,
                                QWidget)
 
