@@ -25,6 +25,33 @@ class RestoreResult:
     before_restore: Path
 
 
+def open_in_a_window(portfolio_path: Path) -> bool:
+    """Whether a Portfolio Builder window holds the portfolio's lock file ('<file>.lock', QLockFile's format:
+    the owner's process id on its first line). A lock whose process is gone does not count."""
+    lock = Path(f"{portfolio_path}.lock")
+    try:
+        pid = int(lock.read_text(encoding="ascii", errors="replace").split()[0])
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, IndexError):
+        return lock.exists()  # unreadable while its owner writes or holds it: treat it as held
+    if pid == os.getpid():
+        return False  # this process: its window is the caller
+    if os.name == "nt":  # os.kill would end the process there; a held lock cannot be opened for writing
+        try:
+            with open(lock, "a"):
+                return False
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def restore_backup(portfolio_path: Path, backup_path: Path) -> RestoreResult:
     """Replace a closed portfolio's contents with a backup's, after backing up the current state.
 
@@ -35,6 +62,9 @@ def restore_backup(portfolio_path: Path, backup_path: Path) -> RestoreResult:
     """
     portfolio_path, backup_path = Path(portfolio_path), Path(backup_path)
     _refuse_unwritable(portfolio_path)
+    if open_in_a_window(portfolio_path):
+        raise PortfolioFileError(f"{portfolio_path.name} is open in a Portfolio Builder window; close it there, "
+                                 "then restore again. Nothing was changed.")
     if backup_path.resolve() == portfolio_path.resolve():
         raise PortfolioFileError("That is the portfolio itself, not one of its backups.")
     restored = describe_backup(backup_path, portfolio_path)

@@ -66,3 +66,47 @@ def test_installed_entry_point_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "portfolio_builder.cli", "frameworks"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "blank" in result.stdout
+
+
+def test_backup_list_and_restore(capsys, tmp_path):
+    """`backup` makes a copy, `backups` lists it as number 1, `restore PATH 1` puts it back; the state before is kept."""
+    path = tmp_path / "oak.portfolio"
+    run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+    code, out, _ = run(capsys, "backup", str(path))
+    assert code == 0 and out.startswith("Backed up to ")
+    note = tmp_path / "minutes.txt"
+    note.write_text("Family Forum minutes\n")
+    assert run(capsys, "add", str(path), str(note))[0] == 0
+    code, out, _ = run(capsys, "backups", str(path), "--json")
+    listed = json.loads(out)
+    assert code == 0 and len(listed) == 1 and listed[0]["evidence_items"] == 0 and listed[0]["problem"] == ""
+    code, out, _ = run(capsys, "restore", str(path), "1")
+    assert code == 0 and "Restored the copy from" in out
+    assert json.loads(run(capsys, "status", str(path), "--json")[1])["problems"]  # still a readable portfolio
+    code, out, _ = run(capsys, "backups", str(path), "--json")
+    kinds = [b["kind"] for b in json.loads(out)]
+    assert "before-restore" in kinds and json.loads(out)[0]["evidence_items"] == 1  # the undo copy, newest
+    from portfolio_builder.core.portfolio_file import Portfolio
+    with Portfolio.open(path, read_only=True) as portfolio, portfolio.raw_connection() as conn:
+        assert conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0] == 0
+
+
+def test_restore_refuses_while_a_window_has_the_portfolio_open(capsys, tmp_path):
+    """A live window's lock file (another process) makes `restore` refuse with one line, changing nothing."""
+    path = tmp_path / "oak.portfolio"
+    run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+    run(capsys, "backup", str(path))
+    before = path.read_bytes()
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (tmp_path / "oak.portfolio.lock").write_text(f"{window.pid}\nPortfolio Builder\nhost\n")
+        code, _, err = run(capsys, "restore", str(path), "1")
+        assert code == 1 and "open in a Portfolio Builder window" in err and err.count("\n") == 1
+        assert path.read_bytes() == before
+    finally:
+        window.kill()
+        window.wait()
+    code, _, _ = run(capsys, "restore", str(path), "1")  # the window is gone: its stale lock no longer counts
+    assert code == 0
+    code, _, err = run(capsys, "restore", str(path), "9")
+    assert code == 1 and "no backup number 9" in err
