@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -337,6 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"portfolio-builder: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
               file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: one line for the user, the trace on request
+        if os.environ.get("PORTFOLIO_BUILDER_DEBUG"):
+            raise
+        print(f"portfolio-builder: unexpected error ({type(exc).__name__}: {exc}); nothing was half-written. "
+              "Run again with PORTFOLIO_BUILDER_DEBUG=1 for the details.", file=sys.stderr)
         return EXIT_REFUSED
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import stat
+import struct
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -13,6 +15,7 @@ from typing import BinaryIO
 from .bundle_layout import unsafe_name_reason
 from .errors import PortfolioError
 from .snapshot import FORMAT, FORMAT_VERSION
+from .snapshot_schema import shape_problem
 
 
 class UnsafeBundle(PortfolioError):
@@ -92,6 +95,9 @@ def check_portfolio_json(value) -> dict:
         if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
                                  or unsafe_name_reason(path)):
             raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
+    problem = shape_problem(value)
+    if problem:
+        raise UnsafeBundle(f"data/portfolio.json is malformed at {problem[:300]}.")
     return value
 
 
@@ -118,7 +124,7 @@ class CountedReader:
     def read(self, size: int = -1) -> bytes:
         try:
             chunk = self._raw.read(size)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error) as exc:
             raise UnsafeBundle(f"{self.entry.name} in the bundle is damaged ({exc}).") from exc
         self.count += len(chunk)
         if self.count > self.entry.size:
@@ -150,7 +156,8 @@ class BundleReader:
             raise UnsafeBundle(f"There is no bundle at {self.path}.")
         except IsADirectoryError:
             raise UnsafeBundle(f"{self.path.name} is a folder, not a bundle (.zip) file.")
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, KeyError,
+                struct.error, OverflowError, zlib.error) as exc:  # whatever a mangled zip makes zipfile raise
             raise UnsafeBundle(f"{self.path.name} is not a bundle: it is not a zip file, or it is truncated "
                                f"or damaged ({exc}).")
         try:

@@ -110,3 +110,21 @@ def test_restore_refuses_while_a_window_has_the_portfolio_open(capsys, tmp_path)
     assert code == 0
     code, _, err = run(capsys, "restore", str(path), "9")
     assert code == 1 and "no backup number 9" in err
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, tmp_path, monkeypatch):
+    """Even a bug of ours reaches the user as one line (exit 1); PORTFOLIO_BUILDER_DEBUG shows the trace."""
+    from portfolio_builder.core import readiness
+
+    path = tmp_path / "oak.portfolio"
+    run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+
+    def broken(_portfolio):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(readiness, "check_readiness", broken)
+    code, _, err = run(capsys, "status", str(path))
+    assert code == 1 and err.count("\n") == 1 and "unexpected error (KeyError" in err and "Traceback" not in err
+    monkeypatch.setenv("PORTFOLIO_BUILDER_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["status", str(path)])

@@ -14,10 +14,14 @@ from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text,
 _keys = itertools.count(1)
 
 
+MAX_HEADING_CHARS = 160  # a heading never needs to split across pages (reportlab cannot split this subclass)
+
+
 class SectionHeading(Paragraph):
     """A heading that becomes a contents entry and a PDF bookmark at its outline level."""
 
     def __init__(self, title: str, level: int, style_name: str | None = None, in_contents: bool = True):
+        title = title if len(title) <= MAX_HEADING_CHARS else title[:MAX_HEADING_CHARS - 1] + "…"
         super().__init__(para_text(title), styles()[style_name or f"h{min(level, 2)}"])
         self.plain_title = title
         self.outline_level = level
