@@ -100,3 +100,17 @@ def test_the_systems_file_open_request_routes_to_the_right_window(qtbot, dialogs
         main.close()
     finally:
         app.removeEventFilter(router)
+
+
+def test_the_assessor_is_told_when_a_bundle_is_a_draft(qtbot, bundle, fpa_portfolio, tmp_path):
+    """A DRAFT bundle (interim review) says so in the banner; a final bundle does not."""
+    from portfolio_builder.ui.assessor import open_bundle_window
+    from tests.core.portfolio_factory import ready_bundle
+
+    final, _ = ready_bundle(fpa_portfolio, tmp_path)
+    for path, draft in ((bundle, True), (final.path, False)):
+        window = open_bundle_window(path, tmp_path / "assessments")
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
+        assert ("DRAFT" in window.banner.text()) is draft, window.banner.text()
+        window.close()

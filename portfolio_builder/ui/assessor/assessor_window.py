@@ -151,6 +151,9 @@ class AssessorWindow(QMainWindow):
             self.banner.setText(f"⚠ {name}: the bundle has {len(s.problems)} problem(s); damaged items are marked. "
                                 "See “Bundle check” for the list. Read-only.")
             self.banner.setStyleSheet("background:#F8E1DE; color:#8A1F14;")
+        if s.snapshot.get("draft") is True:
+            self.banner.setText(self.banner.text() + "  DRAFT: a portfolio in progress for an interim review, "
+                                                     "not the final submission.")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
 
     def _current_changed(self, current, _previous) -> None:
