@@ -6,7 +6,7 @@ from html import escape
 
 from .bundle_contents import (ACTION_PLAN, AUDIT, CHECK, DESCRIPTOR, DOCUMENT, EVIDENCE, PRIORITY, SETTING, TEXT,
                               THEME, ContentNode, evidence_action)
-from .documents.portfolio_view import PortfolioView, nice_date, text
+from .documents.portfolio_view import PortfolioView, consent_words, kind_words, nice_date, status_words, text
 
 DAMAGED_NOTE = ('<p style="color:#B03A2E"><b>Damaged:</b> this file is missing from the bundle or differs from '
                 'what the setting sent (its checksum does not match). Ask the setting for a new bundle.</p>')
@@ -44,9 +44,9 @@ def _evidence_page(view: PortfolioView, item: dict, damaged: bool) -> str:
     how = {"photo": "Shown above.", "file": "“Open in viewer” opens a read-only copy in your usual program.",
            "link": "A web link: it opens in your browser only after you confirm.",
            "none": "Not included in the bundle."}[action]
-    pairs = [("Title", item.get("title")), ("Kind", item.get("kind")), ("Description", item.get("description")),
+    pairs = [("Title", item.get("title")), ("Kind", kind_words(item.get("kind"))), ("Description", item.get("description")),
              ("Source", item.get("source")), ("Date", nice_date(item.get("evidence_date"))),
-             ("Collected by", item.get("collected_by")), ("Consent", item.get("consent")),
+             ("Collected by", item.get("collected_by")), ("Consent", consent_words(item.get("consent"))),
              ("Key evidence for", ", ".join(text(c) for c in item.get("key_for") or [])),
              ("Cross-reference for", ", ".join(text(c) for c in item.get("cross_reference_for") or [])),
              ("Cover sheets", ", ".join(f"Priority {text(n)}" for n in item.get("cover_sheets") or [])),
@@ -67,10 +67,10 @@ def _descriptor_page(view: PortfolioView, d: dict) -> str:
                for r in d.get("rating_history") or [] if isinstance(r, dict)]
     return (f"<h2>{_e(d.get('code'))}</h2><p>{_e(d.get('text'))}</p>"
             + (f"<p><b>Examples of evidence</b></p><ul>{examples}</ul>" if examples else "")
-            + "<h3>Key evidence</h3>" + (_table(["Title", "Kind", "Date"], [[i.get("title"), i.get("kind"),
+            + "<h3>Key evidence</h3>" + (_table(["Title", "Kind", "Date"], [[i.get("title"), kind_words(i.get("kind")),
                                                 nice_date(i.get("evidence_date"))] for i in key])
                                          if key else "<p><i>No key evidence presented.</i></p>")
-            + ("<h3>Cross-references</h3>" + _table(["Title", "Kind"], [[i.get("title"), i.get("kind")]
+            + ("<h3>Cross-references</h3>" + _table(["Title", "Kind"], [[i.get("title"), kind_words(i.get("kind"))]
                                                                         for i in cross]) if cross else "")
             + f"<h3>The setting's own audit</h3><p>Current rating: <b>{_e(rating.get('label') or 'not rated')}</b>"
               f"</p>" + (_table(["Date", "Level", "Comment", "Gap", "By"], history) if history else ""))
@@ -104,7 +104,7 @@ def _audit_page(view: PortfolioView) -> str:
 
 def _action_plan_page(view: PortfolioView) -> str:
     rows = [[a.get("theme_code"), a.get("action"), a.get("lead"), a.get("resources"), nice_date(a.get("starts_on")),
-             nice_date(a.get("ends_on")), a.get("monitoring"), a.get("success_criteria"), a.get("status")]
+             nice_date(a.get("ends_on")), a.get("monitoring"), a.get("success_criteria"), status_words(a.get("status"))]
             for a in view.actions]
     return "<h2>Action plan</h2>" + (_table(["Theme", "Action / activities", "Lead", "Resources", "From", "To",
                                              "Monitoring", "Success criteria", "Status"], rows)

@@ -88,3 +88,15 @@ def test_hand_bagged_fixture_has_the_uuid(tmp_path):
     """The hand-bagged bundle carries its External-Identifier, which keys the assessment file."""
     with BundleSession.open(hand_bagged_bundle(tmp_path / "b.zip")) as session:
         assert session.uuid == BUNDLE_UUID and session.valid, session.problems
+
+
+def test_assessor_pages_use_words_not_codes():
+    """The assessor reads 'Not needed', 'Photo' and 'In progress', never the codes stored in portfolio.json."""
+    from portfolio_builder.core.bundle_contents import EVIDENCE, ContentNode
+    from portfolio_builder.core.bundle_pages import page_for
+    from tests.core.snapshot_factory import fpa_snapshot
+
+    snapshot = fpa_snapshot()
+    item = dict(snapshot["evidence"][0], kind="photo", consent="not-needed")
+    page = page_for(ContentNode(EVIDENCE, item["title"], item), snapshot)
+    assert "Not needed" in page and "not-needed" not in page and ">Photo<" in page
