@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import struct
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import schema
 from .backups import backup_folder
-from .portfolio_file import APPLICATION_ID, SQLITE_MAGIC
+from .portfolio_file import APPLICATION_ID, header_problem
 
 _STAMP = re.compile(r"^(?P<label>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})$")
 
@@ -48,28 +47,6 @@ def _name_parts(portfolio_path: Path, backup: Path) -> tuple[str, datetime | Non
         return match["label"], datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f")
     except ValueError:
         return match["label"], None
-
-
-def header_problem(path: Path) -> str:
-    """Why a file cannot be a portfolio, judged from its first 100 bytes and size; '' when it might be one."""
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if size == 0:
-        return "empty"
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return "not a portfolio file"
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    page_count = struct.unpack(">I", header[28:32])[0]
-    if struct.unpack(">I", header[68:72])[0] != APPLICATION_ID:
-        return "a database of another program, not a portfolio"
-    if page_count and size < page_size * page_count:
-        return "damaged: shorter than its own header says (an interrupted copy?)"
-    return ""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+from .durable_files import fsync_folder
 
 KEEP_BACKUPS = 5
 
@@ -53,14 +54,3 @@ def list_backups(portfolio_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"*{Path(portfolio_path).suffix}"), key=lambda p: p.stat().st_mtime)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename or delete in a folder durable (POSIX); Windows has no folder handles to sync, so skip."""
-    if os.name == "nt":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

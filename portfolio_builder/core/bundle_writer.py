@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .bundle_layout import is_stored_entry
+from .durable_files import fsync_folder
 from .errors import Cancelled
 
 Progress = Callable[[int, int, str], None]
@@ -144,7 +145,7 @@ class BundleWriter:
         os.fsync(self._handle.fileno())
         self._handle.close()
         os.replace(self.part_path, self.final_path)
-        _fsync_folder(self.final_path.parent)
+        fsync_folder(self.final_path.parent)
         self._finished = True
         return self.final_path.stat().st_size
 
@@ -161,14 +162,3 @@ class BundleWriter:
         finally:
             self.part_path.unlink(missing_ok=True)
             self._finished = True
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

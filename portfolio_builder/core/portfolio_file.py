@@ -22,28 +22,51 @@ PORTFOLIO_SUFFIX = ".portfolio"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _check_header(path: Path) -> None:
-    """Refuse files that are not SQLite, are not ours, or are shorter than their header says."""
+EMPTY, NOT_SQLITE = "empty", "not a portfolio file"
+FOREIGN, TRUNCATED = "a database of another program, not a portfolio", \
+    "damaged: shorter than its own header says (an interrupted copy?)"
+HEADER_REFUSALS = {  # the sentence a person reads when opening such a file
+    EMPTY: "{name} is empty: it is not a portfolio file.",
+    NOT_SQLITE: "{name} is not a portfolio file (it is not an SQLite database).",
+    FOREIGN: "{name} is an SQLite database of another program, not a portfolio.",
+    TRUNCATED: "{name} is damaged: it is shorter than its own header says (truncated copy?). "
+               "Open one of its backups instead.",
+}
+
+
+def header_problem(path: Path, allow_unset_id: bool = False) -> str:
+    """Why a file cannot be a portfolio, judged from its first 100 bytes and its size; '' when it might be one.
+
+    allow_unset_id accepts an SQLite file whose application_id is 0 (the checks made on opening decide).
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise PortfolioFileError(f"Cannot read {path.name}: {exc.strerror or exc}.")
+        return f"cannot be read ({exc.strerror or exc})"
     if size == 0:
-        raise PortfolioFileError(f"{path.name} is empty: it is not a portfolio file.")
+        return EMPTY
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise PortfolioFileError(f"{path.name} is not a portfolio file (it is not an SQLite database).")
+        return NOT_SQLITE
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     page_count = struct.unpack(">I", header[28:32])[0]
     app_id = struct.unpack(">I", header[68:72])[0]
-    if app_id not in (0, APPLICATION_ID):
-        raise PortfolioFileError(f"{path.name} is an SQLite database of another program, not a portfolio.")
+    if app_id != APPLICATION_ID and not (allow_unset_id and app_id == 0):
+        return FOREIGN
     if page_count and size < page_size * page_count:
-        raise PortfolioFileError(
-            f"{path.name} is damaged: it is shorter than its own header says (truncated copy?). "
-            "Open one of its backups instead.")
+        return TRUNCATED
+    return ""
+
+
+def _check_header(path: Path) -> None:
+    """Refuse files that are not SQLite, are not ours, or are shorter than their header says."""
+    problem = header_problem(path, allow_unset_id=True)
+    if problem in HEADER_REFUSALS:
+        raise PortfolioFileError(HEADER_REFUSALS[problem].format(name=path.name))
+    if problem:
+        raise PortfolioFileError(f"Cannot read {path.name}: {problem.removeprefix('cannot be read (')[:-1]}.")
 
 
 def _is_writable_location(path: Path) -> bool:
