@@ -12,25 +12,13 @@ from PySide6.QtCore import Qt
 from portfolio_builder.core.bundle_contents import DOCUMENT, EVIDENCE
 from portfolio_builder.core.bundle_reader import BundleReader
 from portfolio_builder.core.bundle_session import BundleSession
-from portfolio_builder.ui.assessor import AssessorWindow, pdf_pane
+from portfolio_builder.ui.assessor import pdf_pane
 from portfolio_builder.ui.assessor.item_view import ItemView
 from tests.ui import assessor_fixtures
-from tests.ui.assessor_fixtures import exported_bundle, hand_bagged_bundle, sha256_of, tamper, tiny_pdf
+from tests.ui.assessor_fixtures import hand_bagged_bundle, sha256_of, tamper, tiny_pdf
 from tests.ui.test_assessor_window import _open, _select, _walk
 
 CORRUPT_TITLE = "Three-year plan draft"
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    return exported_bundle(tmp_path_factory.mktemp("pdf-bundle"))
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown = []
-    monkeypatch.setattr(AssessorWindow, "show_error", classmethod(lambda cls, parent, title, msg: shown.append(msg)))
-    return shown
 
 
 @pytest.fixture

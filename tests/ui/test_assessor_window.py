@@ -6,7 +6,6 @@ import stat
 import zipfile
 from pathlib import Path
 
-import pytest
 from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -17,19 +16,7 @@ from portfolio_builder.core.bundle_contents import DESCRIPTOR, EVIDENCE, THEME, 
 from portfolio_builder.ui.assessor import AssessorWindow, open_bundle_window
 from portfolio_builder.ui.assessor.contents_model import NodeRole
 from portfolio_builder.ui.assessor.item_view import ItemView
-from tests.ui.assessor_fixtures import exported_bundle, sha256_of, tamper
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    return exported_bundle(tmp_path_factory.mktemp("bundle"))
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown = []
-    monkeypatch.setattr(AssessorWindow, "show_error", classmethod(lambda cls, parent, title, msg: shown.append(msg)))
-    return shown
+from tests.ui.assessor_fixtures import sha256_of, tamper
 
 
 def _open(qtbot, path, folder) -> AssessorWindow:

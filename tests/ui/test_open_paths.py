@@ -6,12 +6,7 @@ import pytest
 
 from portfolio_builder.ui.assessor import AssessorWindow
 from portfolio_builder.ui.main_window import MainWindow
-from tests.ui.assessor_fixtures import exported_bundle, sha256_of
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    return exported_bundle(tmp_path_factory.mktemp("bundle"))
+from tests.ui.assessor_fixtures import sha256_of
 
 
 @pytest.fixture(autouse=True)
