@@ -50,3 +50,15 @@ def fpa_portfolio(tmp_path):
                                  "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
     yield portfolio
     portfolio.close()
+
+
+@pytest.fixture
+def iif_portfolio(tmp_path):
+    """A new Investors in Families (secure estate) portfolio in a temp dir."""
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+
+    portfolio = create_portfolio(tmp_path / "hillside.portfolio", shipped_framework("investors-in-families-secure"),
+                                 "Hillside Secure Children's Home", lead=("Jo Bell", "Head of care"))
+    yield portfolio
+    portfolio.close()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .portfolio_file import Portfolio
+from .scheme.store import scheme_of
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,7 @@ class AuditRow:
 
 def levels(portfolio: Portfolio) -> list[Level]:
     """The rating scale, lowest first."""
-    with portfolio.raw_connection() as conn:
-        rows = conn.execute("SELECT key, label, description, colour FROM scale_level ORDER BY position").fetchall()
-    return [Level(*row) for row in rows]
+    return [Level(lv.key, lv.label, lv.description, lv.colour) for lv in scheme_of(portfolio).scale.levels]
 
 
 def audit_rows(portfolio: Portfolio) -> list[AuditRow]:

@@ -9,12 +9,14 @@ from sqlmodel import Session, select
 from .errors import BadInput
 from .framework_service import descriptor_by_code
 from .portfolio_file import Portfolio
-from .schema import AuditRating, ScaleLevelRow
+from .schema import AuditRating
+from .scheme.model import Level
+from .scheme.store import scheme_in_session
 
 
-def scale_levels(session: Session) -> list[ScaleLevelRow]:
+def scale_levels(session: Session) -> list[Level]:
     """The portfolio's rating scale, lowest first."""
-    return list(session.exec(select(ScaleLevelRow).order_by(ScaleLevelRow.position)).all())
+    return list(scheme_in_session(session).scale.levels)
 
 
 def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date | None = None,
@@ -25,12 +27,10 @@ def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date 
         raise BadInput("A rating cannot be dated in the future.")
     with portfolio.writing() as session:
         descriptor = descriptor_by_code(session, code)
-        levels = scale_levels(session)
-        keys = {l.key: l for l in levels}
-        labels = {l.label.lower(): l for l in levels}
-        chosen = keys.get(level) or labels.get(level.lower())
+        scale = scheme_in_session(session).scale
+        chosen = scale.find(level)
         if chosen is None:
-            names = ", ".join(l.label for l in levels)
+            names = ", ".join(lv.label for lv in scale.levels)
             raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
         row = AuditRating(descriptor_id=descriptor.id, level_key=chosen.key, rated_on=rated_on,
                           comment=comment.strip(), gap=gap.strip(), rated_by=rated_by.strip())

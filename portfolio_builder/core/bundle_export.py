@@ -20,6 +20,7 @@ from .errors import BadInput, PortfolioFileError
 from .evidence_store import iter_stored_chunks, read_stored_bytes
 from .photo_privacy import clean_photo, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
+from .portfolio_shape import PortfolioShape
 from .readiness import MEDIA_NEEDING_CONSENT, check_readiness
 from .snapshot import build_snapshot
 from .video_privacy import strip_recording_location
@@ -115,7 +116,7 @@ def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uu
             parts.append({"@id": f"#link-{item['id']}"})
     terms = [{"@id": f"#descriptor-{code}", "@type": "DefinedTerm", "termCode": code,
               "name": descriptors[code]["text"] if code in descriptors else code} for code in sorted(used_codes)]
-    setting, framework = snapshot["setting"], snapshot["framework"]
+    setting, framework = snapshot["setting"], snapshot["scheme"]
     graph.append({"@id": "./", "@type": "Dataset", "identifier": f"urn:uuid:{bundle_uuid}",
                   "name": f"{setting['name']}: {framework['name']} portfolio{' (DRAFT)' if snapshot['draft'] else ''}",
                   "description": f"Portfolio of evidence for the {framework['name']} from {setting['name']}.",
@@ -148,10 +149,11 @@ def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, 
         more = f"\n... and {len(readiness.problems) - 30} more" if len(readiness.problems) > 30 else ""
         raise BadInput(f"The portfolio is not ready to submit:\n{listed}{more}\n"
                        "Finish these, or export a draft for an interim review.")
-    snapshot = build_snapshot(portfolio)
+    snapshot = build_snapshot(portfolio).to_json_dict()
     snapshot["draft"] = bool(draft)
+    snapshot["missing"] = readiness.problems if draft else []
     files, left_out = plan_payload(snapshot, include_unconsented)
-    setting, scheme = snapshot["setting"]["name"], snapshot["framework"]["name"]
+    setting, scheme = snapshot["setting"]["name"], snapshot["scheme"]["name"]
     bag_folder = bag_folder_name(setting, scheme, date.today())
     target = _target_path(out_path, bag_folder)
     try:
@@ -175,7 +177,7 @@ def write_failure(exc: OSError, target: Path) -> PortfolioFileError:
 def _write_bundle(portfolio: Portfolio, snapshot: dict, files: list[dict], left_out: list, target: Path,
                   bag_folder: str, progress: Progress | None, cancel: CancelCheck | None) -> ExportResult:
     """Stream the evidence and the rendered documents into the bag, then seal and rename it."""
-    setting, scheme, draft = snapshot["setting"]["name"], snapshot["framework"]["name"], snapshot["draft"]
+    setting, scheme, draft = snapshot["setting"]["name"], snapshot["scheme"]["name"], snapshot["draft"]
     total = sum(item["size"] or 0 for item in files)
     bundle_uuid = str(uuid_module.uuid4())
     documents = _documents_module()
@@ -225,10 +227,11 @@ def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
     return found
 
 
-def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> tuple[dict[str, bytes], dict]:
+def _render_documents(documents, snapshot, thumbnail, bag_folder: str) -> tuple[dict[str, bytes], dict]:
     """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name)."""
     if documents is None:
         return {}, {}
+    snapshot = PortfolioShape.model_validate(snapshot)  # the typed shape the renderers read
     pdf = io.BytesIO()
     documents.render_portfolio_pdf(snapshot, pdf, thumbnail)
     payload = {"portfolio.pdf": pdf.getvalue()}

@@ -119,8 +119,8 @@ def evidence_folder_and_prefix(item: dict, snapshot: dict) -> tuple[str, str]:
                             f"{ascii_slug(descriptor['code'], 20)}-{slot}-")
     if item.get("cover_sheets"):
         return f"evidence/cover-sheets/priority-{int(item['cover_sheets'][0])}", ""
-    component = item.get("component")
-    if component in ("generic", "plan"):
+    component = ascii_slug(item.get("component") or "", 20)
+    if component:
         return f"evidence/{component}", ""
     return "evidence/other", ""
 

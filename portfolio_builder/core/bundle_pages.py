@@ -1,4 +1,8 @@
-"""Read-only pages the assessor reads beside the tree: simple HTML with every value from the bundle escaped."""
+"""Read-only pages the assessor reads beside the tree: simple HTML, every value from the bundle escaped.
+
+The audit, action plan, cover sheets, texts and the setting's first page reuse the same sheet content
+the PDF and Word sheets print, so the assessor reads on screen exactly what the setting submitted.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,10 @@ from html import escape
 
 from .bundle_contents import (ACTION_PLAN, AUDIT, CHECK, DESCRIPTOR, DOCUMENT, EVIDENCE, PRIORITY, SETTING, TEXT,
                               THEME, ContentNode, evidence_action)
-from .documents.portfolio_view import PortfolioView, consent_words, kind_words, nice_date, status_words, text
+from .documents import sheets_plan, sheets_theme
+from .documents.portfolio_view import PortfolioView, consent_words, kind_words, nice_date, text
+from .documents.sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
+from .portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, ThemeShape
 
 DAMAGED_NOTE = ('<p style="color:#B03A2E"><b>Damaged:</b> this file is missing from the bundle or differs from '
                 'what the setting sent (its checksum does not match). Ask the setting for a new bundle.</p>')
@@ -22,10 +29,41 @@ def _rows(pairs) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="4" width="100%">{cells}</table>'
 
 
-def _table(header: list[str], rows: list[list]) -> str:
+def _cell(value: Cell) -> str:
+    body = "<br>".join(_e(line) for line in value.lines)
+    if value.bold:
+        body = f"<b>{body}</b>"
+    if value.lead:
+        body = f"<b>{_e(value.lead)}</b> {body}"
+    return body
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """rows hold HTML already escaped."""
     head = "".join(f'<th style="background:#1F5E7A;color:white" align="left">{_e(h)}</th>' for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     return f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{head}</tr>{body}</table>'
+
+
+def sheet_html(sheet: Sheet, heading: bool = True) -> str:
+    """A sheet's blocks as the rich text the viewer shows."""
+    out = [f"<h2>{_e(sheet.title)}</h2>"] if heading else []
+    for block in sheet.blocks:
+        if isinstance(block, Table):
+            out.append(_table([c.label for c in block.columns], [[_cell(v) for v in row] for row in block.rows])
+                       if block.rows else f"<p><i>{_e(block.empty or 'Nothing recorded yet.')}</i></p>")
+        elif isinstance(block, Fields):
+            out.append(_rows(block.pairs))
+        elif isinstance(block, Paragraphs):
+            body = (block.body or "").strip()
+            out.append(f"<p>{_e(body)}</p>" if body else (f"<p><i>{_e(block.empty)}</i></p>" if block.empty else ""))
+        elif isinstance(block, Heading):
+            out.append(f"<h3>{_e(block.text)}</h3>")
+        elif isinstance(block, EvidenceList):
+            out.append(_table(["Title", "Kind", "Date"], [[_e(i.title), _e(kind_words(i.kind)),
+                                                          _e(nice_date(i.evidence_date))] for i in block.items])
+                       if block.items else f"<p><i>{_e(block.empty)}</i></p>")
+    return "".join(out)
 
 
 def check_page(valid: bool, problems: list[str], damaged: set[str]) -> str:
@@ -39,109 +77,71 @@ def check_page(valid: bool, problems: list[str], damaged: set[str]) -> str:
     return f'<h2 style="color:#B03A2E">Bundle check: problems found</h2><ul>{items}</ul>{note}'
 
 
-def _evidence_page(view: PortfolioView, item: dict, damaged: bool) -> str:
-    action = evidence_action(item)
+def _evidence_page(view: PortfolioView, item: EvidenceShape, damaged: bool) -> str:
     how = {"photo": "Shown above.", "file": "“Open in viewer” opens a read-only copy in your usual program.",
            "link": "A web link: it opens in your browser only after you confirm.",
-           "none": "Not included in the bundle."}[action]
-    pairs = [("Title", item.get("title")), ("Kind", kind_words(item.get("kind"))), ("Description", item.get("description")),
-             ("Source", item.get("source")), ("Date", nice_date(item.get("evidence_date"))),
-             ("Collected by", item.get("collected_by")), ("Consent", consent_words(item.get("consent"))),
-             ("Key evidence for", ", ".join(text(c) for c in item.get("key_for") or [])),
-             ("Cross-reference for", ", ".join(text(c) for c in item.get("cross_reference_for") or [])),
-             ("Cover sheets", ", ".join(f"Priority {text(n)}" for n in item.get("cover_sheets") or [])),
-             ("File in the bundle", item.get("path")), ("Original file name", item.get("original_name")),
-             ("Web address", item.get("url"))]
-    if item.get("included") is False:
-        pairs.append(("Included", "No: the setting left this item out of the bundle (for example, no consent)."))
-    return (f"<h2>{_e(item.get('title'))}</h2>" + (DAMAGED_NOTE if damaged else "") + f"<p><i>{_e(how)}</i></p>"
-            + _rows(pairs))
+           "none": "Not included in the bundle."}[evidence_action(item)]
+    words = view.words
+    pairs = [("Title", item.title), ("Kind", kind_words(item.kind)), ("Description", item.description),
+             ("Source", item.source), ("Date", nice_date(item.evidence_date)), ("Collected by", item.collected_by),
+             ("Consent", consent_words(item.consent)), (f"{words.key_evidence} for", ", ".join(item.key_for)),
+             (f"{words.cross_reference} for", ", ".join(item.cross_reference_for)),
+             (words.cover_sheets, ", ".join(f"{words.priority} {n}" for n in item.cover_sheets)),
+             ("File in the bundle", item.path), ("Web address", item.url)]
+    if item.included is False:
+        pairs.append(("Included", "No: the setting left this item out of the bundle."))
+    return f"<h2>{_e(item.title)}</h2>" + (DAMAGED_NOTE if damaged else "") + f"<p><i>{_e(how)}</i></p>" + _rows(pairs)
 
 
-def _descriptor_page(view: PortfolioView, d: dict) -> str:
-    rating = d.get("rating") if isinstance(d.get("rating"), dict) else {}
-    key = view.items(d.get("key_evidence"))
-    cross = view.items(d.get("cross_references"))
-    examples = "".join(f"<li>{_e(x)}</li>" for x in d.get("examples") or [])
-    history = [[nice_date(r.get("rated_on")), r.get("label"), r.get("comment"), r.get("gap"), r.get("rated_by")]
-               for r in d.get("rating_history") or [] if isinstance(r, dict)]
-    return (f"<h2>{_e(d.get('code'))}</h2><p>{_e(d.get('text'))}</p>"
-            + (f"<p><b>Examples of evidence</b></p><ul>{examples}</ul>" if examples else "")
-            + "<h3>Key evidence</h3>" + (_table(["Title", "Kind", "Date"], [[i.get("title"), kind_words(i.get("kind")),
-                                                nice_date(i.get("evidence_date"))] for i in key])
-                                         if key else "<p><i>No key evidence presented.</i></p>")
-            + ("<h3>Cross-references</h3>" + _table(["Title", "Kind"], [[i.get("title"), kind_words(i.get("kind"))]
-                                                                        for i in cross]) if cross else "")
-            + f"<h3>The setting's own audit</h3><p>Current rating: <b>{_e(rating.get('label') or 'not rated')}</b>"
-              f"</p>" + (_table(["Date", "Level", "Comment", "Gap", "By"], history) if history else ""))
+def _descriptor_page(view: PortfolioView, d: DescriptorShape) -> str:
+    key, cross = view.items(d.key_evidence), view.items(d.cross_references)
+    examples = "".join(f"<li>{_e(x)}</li>" for x in d.examples)
+    history = [[_e(nice_date(r.on)), _e(r.label), _e(r.comment), _e(r.gap), _e(r.by)] for r in d.rating_history]
+    words = view.words
+    return (f"<h2>{_e(d.code)}</h2><p>{_e(view.descriptor_text(d))}</p>"
+            + (f"<p><b>{_e(words.examples)}</b></p><ul>{examples}</ul>" if examples else "")
+            + f"<h3>{_e(words.key_evidence)}</h3>"
+            + (_table(["Title", "Kind", "Date"], [[_e(i.title), _e(kind_words(i.kind)), _e(nice_date(i.evidence_date))]
+                                               for i in key]) if key else "<p><i>None presented.</i></p>")
+            + (f"<h3>{_e(words.cross_reference)}</h3>" + _table(["Title", "Kind"], [[_e(i.title), _e(kind_words(i.kind))]
+                                                                          for i in cross]) if cross else "")
+            + f"<h3>The setting's own {_e(words.rating.lower())}</h3><p>Current: "
+              f"<b>{_e(d.rating.label if d.rating else 'not rated')}</b></p>"
+            + (_table(["Date", "Level", words.comment, words.gap, "By"], history) if history else ""))
 
 
-def _theme_page(view: PortfolioView, theme: dict) -> str:
-    lead = theme.get("lead") if isinstance(theme.get("lead"), dict) else {}
-    rows = [[d.get("code"), d.get("text"), (d.get("rating") or {}).get("label") if isinstance(d.get("rating"), dict)
-             else "", len(d.get("key_evidence") or [])] for d in theme.get("descriptors") or [] if isinstance(d, dict)]
-    return (f"<h2>{_e(view.theme_heading(theme))}</h2><p>{_e(theme.get('description'))}</p>"
-            + _rows([("Lead", ", ".join(x for x in (text(lead.get("name")), text(lead.get("role"))) if x)),
-                     ("Gathering began", nice_date(theme.get("gathering_started"))),
-                     ("Gathering ended", nice_date(theme.get("gathering_ended"))),
-                     ("Summative comment", theme.get("summative_comment"))])
-            + "<h3>Descriptors</h3>" + _table(["Code", "Descriptor", "Setting's rating", "Key items"], rows))
+def _theme_page(view: PortfolioView, theme: ThemeShape) -> str:
+    words, lead = view.words, theme.lead
+    pairs = [(words.theme_lead, ", ".join(x for x in ((lead.name, lead.role) if lead else ()) if x)),
+             (words.gathering_started, nice_date(theme.gathering_started)),
+             (words.gathering_ended, nice_date(theme.gathering_ended)),
+             (words.summative_comment, theme.summative_comment)]
+    if view.scheme.best_fit is not None and theme.best_fit is not None:
+        pairs.insert(0, (view.scheme.best_fit.label, f"{theme.best_fit.label} ({nice_date(theme.best_fit.on)})"))
+    rows = [[_e(d.code), _e(view.descriptor_text(d)), _e(d.rating.label if d.rating else ""),
+             _e(len(d.key_evidence))] for d in theme.descriptors]
+    return (f"<h2>{_e(view.theme_heading(theme))}</h2><p>{_e(theme.description)}</p>" + _rows(pairs)
+            + f"<h3>{_e(words.descriptors)}</h3>"
+            + _table(["Code", words.descriptor, words.rating, words.key_evidence], rows))
 
 
 def _audit_page(view: PortfolioView) -> str:
-    parts = ["<h2>Audit</h2>", f"<p>Scale: {_e(view.framework.get('scale_name'))}</p>"]
-    for theme in view.themes:
-        rows = []
-        for d in theme.get("descriptors") or []:
-            r = d.get("rating") if isinstance(d.get("rating"), dict) else {}
-            rows.append([d.get("code"), r.get("label") or "not rated", nice_date(r.get("rated_on")), r.get("comment"),
-                         r.get("gap")])
-        parts.append(f"<h3>{_e(view.theme_heading(theme))}</h3>")
-        parts.append(_table(["Code", "Level", "Reached", "Evaluative comment", "Gap"], rows) if rows else
-                     "<p><i>No descriptors.</i></p>")
+    parts = [f"<h2>{_e(view.words.audit)}</h2>", f"<p>{_e(sheets_theme.scale_note(view))}</p>"]
+    for theme in view.entered_themes():
+        parts.append(sheet_html(sheets_theme.audit_sheet(view, theme)))
+    parts.append(sheet_html(sheets_theme.audit_findings(view, "Audit findings")))
     return "".join(parts)
 
 
-def _action_plan_page(view: PortfolioView) -> str:
-    rows = [[a.get("theme_code"), a.get("action"), a.get("lead"), a.get("resources"), nice_date(a.get("starts_on")),
-             nice_date(a.get("ends_on")), a.get("monitoring"), a.get("success_criteria"), status_words(a.get("status"))]
-            for a in view.actions]
-    return "<h2>Action plan</h2>" + (_table(["Theme", "Action / activities", "Lead", "Resources", "From", "To",
-                                             "Monitoring", "Success criteria", "Status"], rows)
-                                     if rows else "<p><i>No actions.</i></p>")
-
-
-def _priority_page(view: PortfolioView, p: dict) -> str:
-    sheet = p.get("cover_sheet") if isinstance(p.get("cover_sheet"), dict) else {}
-    diary = [[nice_date(e.get("date")), e.get("text"), e.get("author")] for e in sheet.get("diary") or []
-             if isinstance(e, dict)]
-    return (f"<h2>Priority {_e(p.get('number'))}: {_e(p.get('title'))}</h2>"
-            + _rows([("What it aims to do", p.get("description")), ("Lead", sheet.get("lead") or p.get("lead")),
-                     ("Started on", nice_date(sheet.get("started_on"))),
-                     ("Descriptors", ", ".join(text(c) for c in p.get("descriptor_codes") or [])),
-                     ("Impact on family engagement", sheet.get("impact_summary"))])
-            + "<h3>Diary of actions taken</h3>" + (_table(["Date", "Action taken", "By"], diary) if diary else
-                                                   "<p><i>No diary entries.</i></p>"))
-
-
-def _setting_page(view: PortfolioView) -> str:
-    s = view.setting
-    return ("<h2>Setting details and context</h2>"
-            + _rows([("Name", s.get("name")), ("Type", s.get("kind")), ("Address", s.get("address")),
-                     ("Reference", s.get("reference")), ("Head", s.get("head")), ("Email", s.get("contact_email")),
-                     ("Phone", s.get("phone")), ("Quality mark", view.scheme_name),
-                     ("Awarding body", view.framework.get("awarding_body"))])
-            + f"<h3>Context</h3><p>{_e(s.get('context')) or '<i>No context given.</i>'}</p>")
-
-
-def page_for(node: ContentNode, snapshot: dict, check: tuple[bool, list[str], set[str]] = (True, [], set())) -> str:
+def page_for(node: ContentNode, shape: PortfolioShape,
+             check: tuple[bool, list[str], set[str]] = (True, [], set())) -> str:
     """The HTML page shown for a tree node; every value that came from the bundle is escaped."""
-    view = PortfolioView(snapshot)
+    view = PortfolioView(shape)
     kind, data = node.kind, node.data
     if kind == CHECK:
         return check_page(*check)
     if kind == SETTING:
-        return _setting_page(view)
+        return sheet_html(sheets_plan.assessor_first_page(view, "Setting details and context"))
     if kind == THEME:
         return _theme_page(view, data)
     if kind == DESCRIPTOR:
@@ -151,11 +151,11 @@ def page_for(node: ContentNode, snapshot: dict, check: tuple[bool, list[str], se
     if kind == AUDIT:
         return _audit_page(view)
     if kind == ACTION_PLAN:
-        return _action_plan_page(view)
-    if kind == PRIORITY:
-        return _priority_page(view, data)
+        return sheet_html(sheets_plan.action_plan(view, view.words.action_plan))
+    if kind == PRIORITY and isinstance(data, PriorityShape):
+        return sheet_html(sheets_plan.cover_sheet(view, data))
     if kind == TEXT:
-        return f"<h2>{_e(node.title)}</h2><p>{_e(data.get('body')) or '<i>Not written.</i>'}</p>"
+        return sheet_html(sheets_plan.text_sheet(view, data, data.title))
     if kind == DOCUMENT:
         return (f"<h2>{_e(node.title)}</h2>" + (DAMAGED_NOTE if node.damaged else "")
                 + "<p><i>“Open in viewer” opens a read-only copy in your usual program.</i></p>")

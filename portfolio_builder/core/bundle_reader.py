@@ -14,8 +14,7 @@ from typing import BinaryIO
 
 from .bundle_layout import unsafe_name_reason
 from .errors import PortfolioError
-from .snapshot import FORMAT, FORMAT_VERSION
-from .snapshot_schema import shape_problem
+from .portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
 
 
 class UnsafeBundle(PortfolioError):
@@ -66,13 +65,13 @@ def _refuse_constant(token: str):
     raise ValueError(f"{token} is not allowed")
 
 
-REQUIRED_KEYS = {"setting": dict, "framework": dict, "themes": list, "priorities": list, "action_plan": list,
-                 "evidence": list, "staff": list}
+REQUIRED_KEYS = {"setting": dict, "themes": list, "priorities": list, "action_plan": list, "evidence": list,
+                 "staff": list}
 EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
 
 
-def check_portfolio_json(value) -> dict:
-    """The snapshot (portfolio.json) if it has the format, version and shape read-only mode relies on."""
+def check_portfolio_json(value) -> PortfolioShape:
+    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise UnsafeBundle("data/portfolio.json is not a Portfolio Builder portfolio.")
     version = value.get("format_version")
@@ -81,7 +80,8 @@ def check_portfolio_json(value) -> dict:
     if version > FORMAT_VERSION:
         raise UnsafeBundle(f"This bundle was made by a newer Portfolio Builder (portfolio format {version}); "
                            "update Portfolio Builder to open it.")
-    for key, kind in REQUIRED_KEYS.items():
+    scheme_key = "framework" if version == 1 else "scheme"
+    for key, kind in {**REQUIRED_KEYS, scheme_key: dict}.items():
         if not isinstance(value.get(key), kind):
             raise UnsafeBundle(f"data/portfolio.json is malformed: '{key}' is missing or of the wrong type.")
     if not all(isinstance(t, dict) and isinstance(t.get("code"), str) and isinstance(t.get("descriptors"), list)
@@ -95,10 +95,10 @@ def check_portfolio_json(value) -> dict:
         if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
                                  or unsafe_name_reason(path)):
             raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
-    problem = shape_problem(value)
-    if problem:
-        raise UnsafeBundle(f"data/portfolio.json is malformed at {problem[:300]}.")
-    return value
+    try:
+        return read_shape(value)
+    except ValueError as exc:
+        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
 
 
 def looks_like_bundle(path: Path) -> bool:
@@ -288,7 +288,7 @@ class BundleReader:
         _check_json_shape(value, self.limits.max_json_depth)
         return value
 
-    def portfolio_json(self) -> dict:
+    def portfolio_json(self) -> PortfolioShape:
         """data/portfolio.json, checked against the snapshot format before anyone uses it."""
         if "data/portfolio.json" not in self.entries:
             raise UnsafeBundle("The bundle has no data/portfolio.json, so it cannot be opened as a portfolio.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import BadInput, PortfolioError
+from .portfolio_shape import PortfolioShape
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -31,7 +31,7 @@ class BundleSession:
     The bundle file is only ever opened for reading. close() removes the private folder.
     """
 
-    def __init__(self, path: Path, reader, report, snapshot: dict):
+    def __init__(self, path: Path, reader, report, snapshot: PortfolioShape):
         self.path = Path(path)
         self.reader = reader
         self.report = report
@@ -58,10 +58,6 @@ class BundleSession:
         reader = BundleReader(path)
         try:
             snapshot = reader.portfolio_json()
-            if isinstance(snapshot, (bytes, str)):
-                snapshot = json.loads(snapshot)
-            if not isinstance(snapshot, dict):
-                raise BadInput(f"{path.name} holds no readable portfolio.json.")
         except PortfolioError:
             _close_quietly(reader)
             raise

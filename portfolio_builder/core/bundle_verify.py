@@ -169,14 +169,14 @@ class _Verifier:
         if "data/portfolio.json" not in manifest:
             self.problem("data/portfolio.json is not covered by the manifest.")
         if not self.report.scheme:
-            self.report.scheme = str(snapshot["framework"].get("name", ""))
+            self.report.scheme = snapshot.scheme.name
         if not self.report.setting:
-            self.report.setting = str(snapshot["setting"].get("name", ""))
-        for item in snapshot["evidence"]:
-            if item["included"] and item.get("path"):
-                path = f"data/{item['path']}"
+            self.report.setting = snapshot.setting.name
+        for item in snapshot.evidence:
+            if item.included and item.path:
+                path = f"data/{item.path}"
                 if path not in manifest:
-                    self.problem(f"Evidence {item['id']} ('{item['title'][:80]}') should be at {path}, "
+                    self.problem(f"Evidence {item.id} ('{item.title[:80]}') should be at {path}, "
                                  "but the manifest does not list it.")
                     self.report.damaged.add(path)
 

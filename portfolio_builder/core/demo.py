@@ -10,12 +10,14 @@ from . import audit_service as audit
 from . import planning_service as planning
 from .demo_files import make_docx, make_pdf, make_photo, make_text
 from .evidence_import import import_evidence
-from .evidence_links import attach_to_cover_sheet, tag_evidence
+from .best_fit import judge_theme
+from .evidence_links import tag_evidence
 from .evidence_service import update_evidence
 from .framework_catalog import shipped_framework
 from .framework_service import update_theme
 from .portfolio_file import Portfolio
-from .portfolio_setup import add_staff, create_portfolio, list_staff, update_profile
+from .portfolio_setup import add_staff, create_portfolio, update_profile
+from .portfolio_texts import write_text
 
 SETTING = "Riverside Primary School"
 TEAM = [("Dawn Okafor", "Headteacher"), ("Sam Wright", "Parent Support Adviser"),
@@ -48,13 +50,14 @@ RATINGS = {  # code: (baseline level, now level, comment)
     "1j": ("developing", "embedded", "Case studies celebrate families' part in learning."),
 }
 
-PRIORITIES = [
-    ("Hear every family's voice", "Widen the Family Forum and act on critical feedback.", ["1c", "1d"]),
-    ("Policy in every format", "Translate and record the family partnership policy.", ["1f", "1g"]),
-    ("A stronger Family Support Group", "Recruit fathers, carers and grandparents to the group.", ["1h"]),
-    ("Champion for Families in the community", "Make the Champion visible beyond the school gate.", ["1i"]),
-    ("Celebrate families' part in learning", "Collect and share case studies each half term.", ["1j", "1a"]),
-]
+GAP_ACTIONS = {  # descriptor: (action, lead, status) for the gaps the baseline audit found
+    "1c": ("Relaunch the Family Forum with an evening session and act on critical feedback", "Sam Wright", "done"),
+    "1e": ("Rewrite the vision statement with families at a visioning day", "Dawn Okafor", "done"),
+    "1f": ("Co-write the family partnership policy and agreement with the Forum", "Ann Patel", "done"),
+    "1g": ("Publish the policy in easy-read and translated versions", "Grace Mensah", "in-progress"),
+    "1h": ("Recruit fathers, carers and grandparents to the Family Support Group", "Sam Wright", "in-progress"),
+    "1i": ("Name a Champion for Families and introduce them to families", "Ann Patel", "done"),
+}
 
 
 def _make_file(folder: Path, index: int, kind: str, title: str, when: datetime) -> Path:
@@ -92,12 +95,11 @@ def _fill(portfolio: Portfolio) -> None:
                    reference="URN 100000", head="Dawn Okafor", contact_email="office@riverside.example",
                    phone="01632 960 100",
                    context="A two-form-entry primary school of 420 pupils; 31% of families speak English as an "
-                           "additional language. The award was chosen to build on a strong Early Years offer.",
-                   case_study="Our journey: the audit showed families felt welcome but unheard. The Family Forum, "
-                              "co-written policy and a named Champion changed that; the spring survey shows 92% "
-                              "of families feel listened to (up from 64%).",
-                   three_year_plan="Year 1: embed the Forum in governance. Year 2: family learning in every year "
-                                   "group. Year 3: share our practice with the local cluster.")
+                           "additional language. The award was chosen to build on a strong Early Years offer.")
+    write_text(portfolio, "case-study",
+               "Our journey: the audit showed families felt welcome but unheard. The Family Forum, co-written "
+               "policy and a named Champion changed that; the spring survey shows 92% of families feel listened "
+               "to (up from 64%).")
     lead_id = add_staff(portfolio, "Naomi Clarke", "Family Support Worker")
     update_theme(portfolio, 1, lead_staff_id=lead_id, gathering_started=date(2025, 9, 15),
                  gathering_ended=date(2026, 6, 30),
@@ -106,6 +108,10 @@ def _fill(portfolio: Portfolio) -> None:
         audit.rate_descriptor(portfolio, code, baseline, date(2025, 9, 26), "Baseline audit.",
                               gap="Evidence thin" if baseline == "emergent" else "", rated_by="Ann Patel")
         audit.rate_descriptor(portfolio, code, now, date(2026, 6, 12), comment, rated_by="Ann Patel")
+    judge_theme(portfolio, "1", "developing", date(2025, 9, 26), "Baseline: welcoming, but families unheard.",
+                "Ann Patel")
+    judge_theme(portfolio, "1", "embedded", date(2026, 6, 12), "Families now shape the vision and policy.",
+                "Ann Patel")
 
     with tempfile.TemporaryDirectory(prefix="pb-demo-") as tmp:
         files, meta, index = [], [], 0
@@ -124,50 +130,25 @@ def _fill(portfolio: Portfolio) -> None:
             tag_evidence(portfolio, evidence_id, code)
         tag_evidence(portfolio, report.added[0], "1e", cross_reference=True)
 
-        priority_ids = []
-        staff_ids = {member.name: member.id for member in list_staff(portfolio)}
-        for number, (title, description, codes) in enumerate(PRIORITIES, start=1):
-            # a different member of staff leads each priority, as Investors in Families advises
-            priority_ids.append(planning.add_priority(portfolio, title, description, descriptor_codes=codes,
-                                                      lead_staff_id=staff_ids[TEAM[number % len(TEAM)][0]]))
-            planning.add_action(portfolio, description, descriptor_code=codes[0], priority_id=priority_ids[-1],
-                                lead=TEAM[number % len(TEAM)][0], resources="Staff time; small budget",
-                                starts_on=date(2025, 10, number * 3), ends_on=date(2026, 3 + number, 28),
-                                monitoring="Core team, half-termly, minutes", success_criteria="Families say so in the survey",
-                                status="done" if number <= 2 else "in-progress")
+        for number, (code, (action, lead, status)) in enumerate(GAP_ACTIONS.items(), start=1):
+            planning.add_action(portfolio, action, descriptor_code=code, lead=lead,
+                                resources="Staff time; small budget", starts_on=date(2025, 10, number * 3),
+                                ends_on=date(2026, 3 + number % 4, 28),
+                                monitoring="Core team, half-termly, minutes",
+                                success_criteria="Families say so in the survey", status=status)
         planning.add_action(portfolio, "Report audit findings to governors", theme_code="2", lead="Ann Patel",
                             starts_on=date(2025, 10, 15), ends_on=date(2025, 11, 20), monitoring="Chair of governors",
                             success_criteria="Findings minuted", status="done")
 
-        extra_items = [("photo", "Family Forum in the hall"), ("text", "Letter to families about the Forum"),
-                       ("photo", "Grandparents' reading morning"), ("pdf", "Governors' strategy 2026-2029"),
-                       ("docx", "Outline action plan 2026-2029")]
+        extra_items = [("photo", "Family Forum in the hall", "1c"), ("text", "Letter to families about the Forum", "1c"),
+                       ("photo", "Grandparents' reading morning", "1h"), ("pdf", "Governors' strategy 2026-2029", "1e")]
         extra = [_make_file(Path(tmp), 50 + n, kind, title, datetime(2026, 2 + n, 10, 14, 0))
-                 for n, (kind, title) in enumerate(extra_items)]
+                 for n, (kind, title, _code) in enumerate(extra_items)]
         report = import_evidence(portfolio, extra, consent="obtained")
-        for item_id, (_kind, title) in zip(report.added, extra_items):  # as staff retitle numbered file names
+        for item_id, (_kind, title, code) in zip(report.added, extra_items):  # as staff retitle file names
             update_evidence(portfolio, item_id, title=title)
-        forum_photo, letter, grandparents, strategy, outline = report.added
-        update_evidence(portfolio, grandparents, consent="missing",
-                        consent_note="Awaiting the form from one family")
-        update_evidence(portfolio, strategy, component="generic")
-        update_evidence(portfolio, outline, component="plan")
-        for day, (priority_id, text) in enumerate(zip(priority_ids, [
-                "Forum relaunched with an evening session; 14 families came.",
-                "Easy-read policy drafted with three parents.",
-                "Grandparents invited to the Support Group; four joined.",
-                "Champion held a drop-in at the community centre.",
-                "First case study shared in the newsletter."]), start=1):
-            sheet = planning.cover_sheet_for(portfolio, priority_id)
-            planning.update_cover_sheet(portfolio, sheet.id, lead=TEAM[day % len(TEAM)][0],
-                                        started_on=date(2025, 10, day), impact_summary="Take-up is rising; see diary.")
-            planning.add_diary_entry(portfolio, sheet.id, date(2025, 11, day * 2), text, author="Ann Patel")
-            planning.add_diary_entry(portfolio, sheet.id, date(2026, 2, day * 3),
-                                     "Reviewed at the core team meeting; next steps agreed.", author="Ann Patel")
-        first_sheet = planning.cover_sheet_for(portfolio, priority_ids[0]).id
-        attach_to_cover_sheet(portfolio, forum_photo, first_sheet)
-        attach_to_cover_sheet(portfolio, letter, first_sheet)
-        attach_to_cover_sheet(portfolio, grandparents, planning.cover_sheet_for(portfolio, priority_ids[2]).id)
+            tag_evidence(portfolio, item_id, code, cross_reference=True)
+        update_evidence(portfolio, report.added[2], consent="missing", consent_note="Awaiting the form from one family")
         video = import_evidence(portfolio, ["https://video.example.org/riverside/family-forum-diary"],
                                 title="Video diary: the Family Forum", consent="obtained").added
         if video:

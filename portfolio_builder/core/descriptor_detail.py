@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .portfolio_file import Portfolio
+from .scheme.evidence_rule import EvidenceRule
+from .scheme.model import Scheme
+from .scheme.store import load_scheme
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,8 @@ class DescriptorLine:
     cross_count: int
     rating_label: str | None
     rating_colour: str | None
+    evidenced: bool = False  # by the scheme's one evidence rule
+    ours: bool = False  # the text is our summary, not the scheme's wording
 
 
 @dataclass
@@ -29,6 +34,8 @@ class ThemeLine:
     code: str
     title: str
     description: str
+    hint: str = ""
+    placeholder: bool = False
     descriptors: list[DescriptorLine] = field(default_factory=list)
 
 
@@ -63,55 +70,57 @@ class DescriptorDetail:
     examples: list[str]
     theme_code: str
     theme_title: str
-    max_key: int
+    rule: EvidenceRule
+    ours: bool
     history: list[RatingEntry]
     key_evidence: list[EvidenceRef]
     cross_references: list[EvidenceRef]
 
 
-def framework_outline(portfolio: Portfolio) -> tuple[list[ThemeLine], int]:
-    """Every theme and descriptor with key/cross counts and current rating, plus the rule's maximum."""
+def framework_outline(portfolio: Portfolio) -> tuple[list[ThemeLine], Scheme]:
+    """Every theme and descriptor with key/cross counts and current rating, plus the portfolio's scheme."""
     with portfolio.raw_connection() as conn:
-        max_key = conn.execute("SELECT max_key FROM framework_info LIMIT 1").fetchone()[0]
-        themes = [ThemeLine(*row) for row in conn.execute(
-            "SELECT id, code, title, description FROM theme ORDER BY position")]
+        scheme = load_scheme(conn)
+        themes = [ThemeLine(*row[:4], hint=row[4], placeholder=bool(row[5])) for row in conn.execute(
+            "SELECT id, code, title, description, hint, placeholder FROM theme ORDER BY position")]
         rows = conn.execute("""
             SELECT d.theme_id, d.id, d.code, d.text,
                    (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'key'),
                    (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'cross'),
-                   s.label, s.colour
-            FROM descriptor d
-            LEFT JOIN audit_rating r ON r.id = (
-                SELECT a.id FROM audit_rating a WHERE a.descriptor_id = d.id
-                ORDER BY a.rated_on DESC, a.id DESC LIMIT 1)
-            LEFT JOIN scale_level s ON s.key = r.level_key
-            ORDER BY d.theme_id, d.position""").fetchall()
+                   (SELECT a.level_key FROM audit_rating a WHERE a.descriptor_id = d.id
+                    ORDER BY a.rated_on DESC, a.id DESC LIMIT 1), d.ours
+            FROM descriptor d ORDER BY d.theme_id, d.position""").fetchall()
     by_id = {t.id: t for t in themes}
-    for theme_id, *rest in rows:
-        by_id[theme_id].descriptors.append(DescriptorLine(*rest))
-    return themes, max_key
+    for theme_id, d_id, code, text, keys, crosses, level_key, ours in rows:
+        level = scheme.scale.level(level_key)
+        by_id[theme_id].descriptors.append(DescriptorLine(
+            d_id, code, text, keys, crosses, level.label if level else None, level.colour if level else None,
+            scheme.evidence_rule.evidenced(keys), bool(ours)))
+    return themes, scheme
 
 
 def descriptor_detail(portfolio: Portfolio, descriptor_id: int) -> DescriptorDetail | None:
     """One descriptor in full, or None when it no longer exists."""
     with portfolio.raw_connection() as conn:
         row = conn.execute("""
-            SELECT d.id, d.code, d.text, d.examples, t.code, t.title
+            SELECT d.id, d.code, d.text, d.examples, t.code, t.title, d.ours
             FROM descriptor d JOIN theme t ON t.id = d.theme_id WHERE d.id = ?""", (descriptor_id,)).fetchone()
         if row is None:
             return None
-        max_key = conn.execute("SELECT max_key FROM framework_info LIMIT 1").fetchone()[0]
-        history = [RatingEntry(label or level, colour or "#888888", date.fromisoformat(rated_on), comment, rated_by)
-                   for level, label, colour, rated_on, comment, rated_by in conn.execute("""
-            SELECT r.level_key, s.label, s.colour, r.rated_on, r.comment, r.rated_by
-            FROM audit_rating r LEFT JOIN scale_level s ON s.key = r.level_key
-            WHERE r.descriptor_id = ? ORDER BY r.rated_on, r.id""", (descriptor_id,))]
+        scheme = load_scheme(conn)
+        history = []
+        for level_key, rated_on, comment, rated_by in conn.execute("""
+                SELECT r.level_key, r.rated_on, r.comment, r.rated_by FROM audit_rating r
+                WHERE r.descriptor_id = ? ORDER BY r.rated_on, r.id""", (descriptor_id,)):
+            level = scheme.scale.level(level_key)
+            history.append(RatingEntry(level.label if level else level_key, level.colour if level else "#888888",
+                                       date.fromisoformat(rated_on), comment, rated_by))
         links = conn.execute("""
             SELECT e.id, e.title, e.kind, l.role, coalesce(l.slot, 0)
             FROM descriptor_link l JOIN evidence_item e ON e.id = l.evidence_id
             WHERE l.descriptor_id = ? ORDER BY l.role DESC, l.slot, e.title""", (descriptor_id,)).fetchall()
     key = [EvidenceRef(i, title, kind, slot) for i, title, kind, role, slot in links if role == "key"]
     cross = [EvidenceRef(i, title, kind, 0) for i, title, kind, role, _slot in links if role == "cross"]
-    d_id, code, text, examples, theme_code, theme_title = row
+    d_id, code, text, examples, theme_code, theme_title, ours = row
     return DescriptorDetail(d_id, code, text, [e for e in (examples or "").splitlines() if e.strip()],
-                            theme_code, theme_title, max_key, history, key, cross)
+                            theme_code, theme_title, scheme.evidence_rule, bool(ours), history, key, cross)

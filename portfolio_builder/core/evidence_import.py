@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
 from .evidence_store import MAX_FILE_BYTES, store_file
+from .scheme.components import check_component
+from .scheme.evidence_rule import EvidenceRule
+from .scheme.store import load_scheme
 
 if TYPE_CHECKING:
     from .portfolio_file import Portfolio
@@ -119,20 +122,18 @@ def _key_evidence(conn: sqlite3.Connection, descriptor_id: int) -> list[tuple[in
                         (descriptor_id,)).fetchall()
 
 
-def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], max_key: int, title: str) -> None:
+def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], rule: EvidenceRule, title: str) -> None:
     """RuleViolation naming the items already there when a descriptor has its full key evidence."""
     for descriptor_id, code in descriptors:
         present = _key_evidence(conn, descriptor_id)
-        if len(present) >= max_key:
-            names = " and ".join(f"'{t}' (item {i})" for _s, i, t in present)
-            raise RuleViolation(f"Descriptor {code} already has its {max_key} key evidence items: {names}. "
-                                f"Untag one of them first, or add {title} as a cross-reference.")
+        if not rule.has_room(len(present)):
+            raise RuleViolation(rule.refusal(code, [(i, t) for _s, i, t in present], title))
 
 
 @dataclass(frozen=True)
 class _Options:
     descriptors: list[tuple[int, str]]
-    max_key: int
+    rule: EvidenceRule
     cover_sheet_id: int | None
     component: str
     consent: str
@@ -146,8 +147,7 @@ def _insert_item(conn: sqlite3.Connection, options: _Options, **values) -> int:
     item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
                            f"VALUES ({marks}, '', '', '', '')", tuple(values.values())).lastrowid
     for descriptor_id, _code in options.descriptors:
-        used = {slot for slot, _i, _t in _key_evidence(conn, descriptor_id)}
-        slot = next(s for s in range(1, options.max_key + 1) if s not in used)
+        slot = options.rule.next_slot({slot for slot, _i, _t in _key_evidence(conn, descriptor_id)})
         conn.execute("INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
                      "VALUES (?, ?, 'key', ?, '')", (item_id, descriptor_id, slot))
     if options.cover_sheet_id is not None:
@@ -164,7 +164,7 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
                                 (analysis.sha256,)).fetchone()
         if existing:
             return False, existing[0]
-        _check_room(conn, options.descriptors, options.max_key, f"'{title}'")
+        _check_room(conn, options.descriptors, options.rule, f"'{title}'")
         store_file(conn, Path(analysis.path), analysis.sha256, analysis.size)
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
@@ -185,22 +185,22 @@ def _store_link(conn: sqlite3.Connection, options: _Options, url: str, kind: str
         existing = conn.execute("SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)).fetchone()
         if existing:
             return False, existing[0]
-        _check_room(conn, options.descriptors, options.max_key, f"'{title}'")
+        _check_room(conn, options.descriptors, options.rule, f"'{title}'")
         return True, _insert_item(conn, options, kind=kind, title=title, url=url, sha256=None, original_name="",
                                   mime_type="", size=0, evidence_date=None, taken_at=None, has_location=0)
 
 
 def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent) -> _Options:
     """Check the whole request before any file is touched: values, codes, cover sheet, room for key evidence."""
-    from .schema import COMPONENTS, CONSENT_STATES
+    from .schema import CONSENT_STATES
 
-    if component not in COMPONENTS:
-        raise BadInput(f"'{component}' is not a portfolio component; use one of: {', '.join(COMPONENTS)}.")
+    scheme = load_scheme(conn)
+    component = check_component(scheme, component)
     if consent not in CONSENT_STATES:
         raise BadInput(f"'{consent}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
     descriptors = []
     for code in dict.fromkeys(str(c).strip() for c in descriptor_codes):
-        row = conn.execute("SELECT id, code FROM descriptor WHERE code = ?", (code,)).fetchone()
+        row = conn.execute("SELECT id, code FROM descriptor WHERE lower(code) = lower(?)", (code,)).fetchone()
         if row is None:
             codes = [r[0] for r in conn.execute("SELECT code FROM descriptor ORDER BY code")]
             raise BadInput(f"There is no descriptor '{code}'; nothing was imported. "
@@ -209,15 +209,13 @@ def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, compone
     if cover_sheet_id is not None and conn.execute("SELECT 1 FROM cover_sheet WHERE id = ?",
                                                    (cover_sheet_id,)).fetchone() is None:
         raise BadInput(f"There is no cover sheet {cover_sheet_id}; nothing was imported.")
-    row = conn.execute("SELECT max_key FROM framework_info LIMIT 1").fetchone()
-    max_key = row[0] if row else 2
-    _check_room(conn, descriptors, max_key, "the new evidence")  # before any file is read
-    return _Options(descriptors, max_key, cover_sheet_id, component, consent)
+    _check_room(conn, descriptors, scheme.evidence_rule, "the new evidence")  # before any file is read
+    return _Options(descriptors, scheme.evidence_rule, cover_sheet_id, component, consent)
 
 
 def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title: str | None = None,
                     descriptor_codes: Iterable[str] = (), cover_sheet_id: int | None = None,
-                    component: str = "activity", consent: str = "missing",
+                    component: str | None = None, consent: str = "missing",
                     progress: Callable[[int, int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None, max_file_bytes: int = MAX_FILE_BYTES,
                     workers: int | None = None) -> ImportReport:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from .errors import BadInput, RuleViolation
-from .framework_service import descriptor_by_code, framework_info
+from .framework_service import descriptor_by_code
+from .scheme.store import scheme_in_session
 from .portfolio_file import Portfolio
 from .schema import CoverSheet, CoverSheetLink, DescriptorLink, EvidenceItem
 
@@ -37,15 +38,12 @@ def tag_in_session(session: Session, evidence_id: int, code: str, cross_referenc
     if existing is not None and existing.role == wanted_role:
         return existing
     if not cross_reference:
-        rule_max = framework_info(session).max_key
+        rule = scheme_in_session(session).evidence_rule
         present = [(link, ev) for link, ev in key_evidence(session, descriptor.id) if ev.id != evidence_id]
-        if len(present) >= rule_max:
-            names = " and ".join(f"'{ev.title}' (item {ev.id})" for _, ev in present)
-            raise RuleViolation(
-                f"Descriptor {descriptor.code} already has its {rule_max} key evidence items: {names}. "
-                f"Untag one of them first, or add '{item.title}' as a cross-reference.")
-        used = {link.slot for link, _ in present}
-        slot = next(s for s in range(1, rule_max + 1) if s not in used)
+        if not rule.has_room(len(present)):
+            raise RuleViolation(rule.refusal(descriptor.code, [(ev.id, ev.title) for _, ev in present],
+                                             f"'{item.title}'"))
+        slot = rule.next_slot({link.slot for link, _ in present})
     else:
         slot = None
     if existing is None:

@@ -8,7 +8,9 @@ from datetime import date
 
 from .errors import BadInput, ReadOnlyPortfolio
 from .portfolio_file import Portfolio, storage_error
-from .schema import COMPONENTS, CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
+from .schema import CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
+from .scheme.components import check_component
+from .scheme.store import scheme_in_session
 
 EDITABLE_FIELDS = ("title", "description", "source", "evidence_date", "component", "consent", "consent_note",
                    "collected_by")
@@ -58,8 +60,6 @@ def _clean(name: str, value):
             raise BadInput("An evidence item needs a title.")
         if len(value) > MAX_TITLE:
             raise BadInput(f"The title is too long ({len(value)} characters; at most {MAX_TITLE}).")
-    elif name == "component" and value not in COMPONENTS:
-        raise BadInput(f"'{value}' is not a portfolio component; use one of: {', '.join(COMPONENTS)}.")
     elif name == "consent" and value not in CONSENT_STATES:
         raise BadInput(f"'{value}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
     elif len(value) > MAX_TEXT:
@@ -77,6 +77,8 @@ def update_evidence(portfolio: Portfolio, evidence_id: int, **fields) -> Evidenc
         item = session.get(EvidenceItem, evidence_id)
         if item is None:
             raise BadInput(f"There is no evidence item {evidence_id}.")
+        if "component" in cleaned:
+            cleaned["component"] = check_component(scheme_in_session(session), cleaned["component"])
         for name, value in cleaned.items():
             setattr(item, name, value)
         session.add(item)

@@ -1,4 +1,4 @@
-"""Read and write framework files (TOML), naming the line of any error found."""
+"""Read and write framework files (TOML): a scheme's definition and its themes, naming the line of any error."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from pathlib import Path
 import tomli_w
 
 from .errors import BadInput
-from .framework_model import Descriptor, EvidenceRule, Framework, ScaleLevel, Theme
+from .framework_model import Descriptor, Framework, Theme
+from .scheme.file_tables import FileProblem, check_finite, scheme_from_tables, scheme_tables
 
 MAX_FRAMEWORK_BYTES = 2 * 1024 * 1024
-_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$")
-_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+MAX_NESTING = 24  # a framework file needs four levels; thousands would crash the TOML reader
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-]{0,15}$")
+THEME_KEYS = {"code", "title", "description", "hint", "placeholder", "descriptors"}
+DESCRIPTOR_KEYS = {"code", "text", "examples", "ours"}
 
 
 class _LineFinder:
@@ -22,7 +25,7 @@ class _LineFinder:
     def __init__(self, text: str):
         self.lines = text.splitlines()
 
-    def header_line(self, header: str, index: int) -> int | None:
+    def header_line(self, header: str, index: int = 0) -> int | None:
         """Line (1-based) of the index-th occurrence of [[header]] or [header]."""
         seen = -1
         pattern = re.compile(r"^\s*\[\[?\s*" + re.escape(header) + r"\s*\]\]?\s*(#.*)?$")
@@ -40,12 +43,12 @@ class _LineFinder:
             line = self.lines[number]
             if number > begin and line.lstrip().startswith("["):
                 break
-            if re.match(r"^\s*" + re.escape(key) + r"\s*=", line):
+            if re.match(r"^\s*" + re.escape(str(key)) + r"\s*=", line):
                 return number + 1
         return start
 
-    def level_line(self, index: int, start: int | None) -> int | None:
-        """Line of the index-th inline table in the scale's levels array."""
+    def inline_line(self, index: int, start: int | None) -> int | None:
+        """Line of the index-th inline table `{ ... }` after start (scale levels, bands)."""
         seen = -1
         for number in range((start or 1) - 1, len(self.lines)):
             if self.lines[number].lstrip().startswith("{"):
@@ -66,6 +69,22 @@ class _LineFinder:
                     return number
         return theme_start
 
+    def path_line(self, path: tuple) -> int | None:
+        """The line a scheme table path points at, as near as the text allows."""
+        if not path:
+            return None
+        table = str(path[0])
+        if len(path) == 1:
+            return self.header_line(table) or self.key_line(table, 1)
+        index = path[1] if isinstance(path[1], int) else 0
+        start = self.header_line(table, index) or self.key_line(table, 1)
+        rest = path[2:] if isinstance(path[1], int) else path[1:]
+        if rest and rest[0] in ("levels", "bands") and len(rest) > 1 and isinstance(rest[1], int):
+            return self.inline_line(rest[1], self.key_line(rest[0], start))
+        if rest and isinstance(rest[0], str):
+            return self.key_line(rest[0], start)
+        return start
+
 
 def _fail(source: str, line: int | None, message: str) -> BadInput:
     where = f"{source}, line {line}" if line else source
@@ -82,117 +101,138 @@ def _text(value, what: str, required: bool = True, limit: int = 4000) -> str:
     return value.strip()
 
 
+def _nesting_problem(text: str) -> int | None:
+    """The line where brackets nest deeper than any framework file needs (strings and comments skipped)."""
+    depth, line, quote, i = 0, 1, "", 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        if quote:
+            if text.startswith(quote, i) and (quote == "'" or quote == "'''" or text[i - 1] != "\\"):
+                i += len(quote)
+                quote = ""
+                continue
+        elif ch == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif ch in "\"'":
+            quote = ch * 3 if text.startswith(ch * 3, i) else ch
+            i += len(quote)
+            continue
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
+
+
 def parse_framework(text: str, source: str = "framework file") -> Framework:
     """Parse and validate framework TOML text; BadInput names the line of the first error."""
     finder = _LineFinder(text)
+    deep = _nesting_problem(text)
+    if deep is not None:
+        raise _fail(source, deep, f"brackets nest more than {MAX_NESTING} deep")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise _fail(source, int(match.group(1)) if match else None, str(exc).split(" (at")[0])
-    line = None
+    except RecursionError:
+        raise _fail(source, None, "brackets nest too deep")
     try:
-        head = data.get("framework")
-        line = finder.header_line("framework", 0)
-        if not isinstance(head, dict):
-            raise ValueError("a [framework] table with id and name is required")
-        line = finder.key_line("id", line)
-        fid = _text(head.get("id"), "framework id", limit=64)
-        if not re.match(r"^[a-z0-9][a-z0-9_\-]*$", fid):
-            raise ValueError("framework id may hold only lower-case letters, digits, - and _")
-        line = finder.key_line("name", finder.header_line("framework", 0))
-        framework = Framework(
-            id=fid,
-            name=_text(head.get("name"), "framework name", limit=200),
-            awarding_body=_text(head.get("awarding_body"), "awarding_body", required=False),
-            version=str(head.get("version", "1")),
-            description=_text(head.get("description"), "description", required=False),
-            priorities_required=int(head.get("priorities_required", 0)),
-            uses_components=bool(head.get("uses_components", False)),
-            action_plan_theme=str(head.get("action_plan_theme", "")),
-        )
-        if not 0 <= framework.priorities_required <= 20:
-            raise ValueError("priorities_required must be between 0 and 20")
+        check_finite(data)
+        scheme = scheme_from_tables(data)
+    except FileProblem as problem:
+        raise _fail(source, finder.path_line(problem.path), str(problem))
+    framework = Framework(scheme=scheme)
+    _read_themes(data, framework, finder, source)
+    theme_codes = {t.code for t in framework.themes}
+    for part in scheme.document_parts():
+        if part.inside_theme and part.inside_theme not in theme_codes:
+            raise _fail(source, finder.header_line("documents"),
+                        f"a document part goes inside theme '{part.inside_theme}', which [[themes]] does not list")
+    return framework
 
-        scale = data.get("scale")
-        line = finder.header_line("scale", 0)
-        if not isinstance(scale, dict) or not isinstance(scale.get("levels"), list) or not scale["levels"]:
-            raise ValueError("a [scale] table with at least one level is required")
-        framework.scale_name = _text(scale.get("name"), "scale name", required=False)
-        keys = set()
-        for l_index, level in enumerate(scale["levels"]):
-            line = finder.level_line(l_index, finder.key_line("levels", finder.header_line("scale", 0)))
-            if not isinstance(level, dict):
-                raise ValueError("each scale level must be a table with key and label")
-            key = _text(level.get("key"), "level key", limit=32)
-            if key in keys:
-                raise ValueError(f"scale level '{key}' appears twice")
-            keys.add(key)
-            colour = level.get("colour", "#888888")
-            if not isinstance(colour, str) or not _COLOUR_RE.match(colour):
-                raise ValueError(f"colour of level '{key}' must look like #RRGGBB")
-            score = level.get("score")
-            if score is not None and not isinstance(score, (int, float)):
-                raise ValueError(f"score of level '{key}' must be a number")
-            framework.levels.append(ScaleLevel(
-                key=key, label=_text(level.get("label"), f"label of level '{key}'", limit=60),
-                description=_text(level.get("description"), "level description", required=False),
-                colour=colour, score=score))
 
-        rule = data.get("evidence_rule", {})
-        line = finder.header_line("evidence_rule", 0)
-        if not isinstance(rule, dict):
-            raise ValueError("[evidence_rule] must be a table")
-        min_key, max_key = rule.get("min_key", 2), rule.get("max_key", 2)
-        line = finder.key_line("max_key", line) if "max_key" in rule else finder.key_line("min_key", line)
-        if not (isinstance(min_key, int) and isinstance(max_key, int) and 0 <= min_key <= max_key <= 10):
-            raise ValueError("evidence_rule needs whole numbers with 0 <= min_key <= max_key <= 10")
-        framework.rule = EvidenceRule(min_key=min_key, max_key=max_key)
-
-        themes = data.get("themes", [])
+def _read_themes(data: dict, framework: Framework, finder: _LineFinder, source: str) -> None:
+    themes = data.get("themes", [])
+    line = finder.header_line("themes")
+    try:
         if not isinstance(themes, list):
             raise ValueError("themes must be written as [[themes]] tables")
-        codes = set()
+        codes: set[str] = set()
         for t_index, theme in enumerate(themes):
             line = finder.header_line("themes", t_index)
             if not isinstance(theme, dict):
                 raise ValueError("each theme must be a table")
+            unknown = set(theme) - THEME_KEYS
+            if unknown:
+                raise ValueError(f"a theme has no key '{sorted(unknown)[0]}'")
             line = finder.key_line("code", line)
             code = _text(str(theme.get("code", "")), "theme code", limit=16)
-            if code in codes:
+            if code.lower() in codes:
                 raise ValueError(f"theme code '{code}' appears twice")
-            codes.add(code)
+            codes.add(code.lower())
             line = finder.key_line("title", finder.header_line("themes", t_index))
             new_theme = Theme(code=code, title=_text(theme.get("title"), f"title of theme {code}", limit=200),
-                              description=_text(theme.get("description"), "theme description", required=False))
+                              description=_text(theme.get("description"), "theme description", required=False),
+                              hint=_text(theme.get("hint"), "theme hint", required=False),
+                              placeholder=theme.get("placeholder", False) is True)
             descriptors = theme.get("descriptors", [])
             if not isinstance(descriptors, list):
                 raise ValueError(f"descriptors of theme {code} must be [[themes.descriptors]] tables")
             for d_index, item in enumerate(descriptors):
                 line = finder.descriptor_line(t_index, d_index)
-                if not isinstance(item, dict):
-                    raise ValueError("each descriptor must be a table with code and text")
-                line = finder.key_line("code", line)
-                d_code = _text(item.get("code"), "descriptor code", limit=16)
-                if not _CODE_RE.match(d_code):
-                    raise ValueError(f"descriptor code '{d_code}' may hold only letters, digits, '.' and '-'")
-                if d_code in codes:
-                    raise ValueError(f"code '{d_code}' appears twice")
-                codes.add(d_code)
-                line = finder.key_line("examples", finder.descriptor_line(t_index, d_index))
-                examples = item.get("examples", [])
-                if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
-                    raise ValueError(f"examples of descriptor {d_code} must be a list of text")
-                line = finder.key_line("text", finder.descriptor_line(t_index, d_index))
-                new_theme.descriptors.append(Descriptor(
-                    code=d_code, text=_text(item.get("text"), f"text of descriptor {d_code}"),
-                    examples=[e.strip() for e in examples if e.strip()]))
+                new_theme.descriptors.append(_descriptor(item, codes, finder, t_index, d_index))
             framework.themes.append(new_theme)
+    except _AtLine as exc:
+        raise _fail(source, exc.line, exc.message)
     except ValueError as exc:
         raise _fail(source, line, str(exc))
     except (TypeError, AttributeError) as exc:
         raise _fail(source, line, f"unexpected value ({exc})")
-    return framework
+
+
+class _AtLine(Exception):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_index: int) -> Descriptor:
+    start = finder.descriptor_line(t_index, d_index)
+
+    def at(key: str):
+        return finder.key_line(key, start)
+
+    if not isinstance(item, dict):
+        raise _AtLine("each descriptor must be a table with code and text", start)
+    unknown = set(item) - DESCRIPTOR_KEYS
+    if unknown:
+        raise _AtLine(f"a descriptor has no key '{sorted(unknown)[0]}'", start)
+    try:
+        d_code = _text(item.get("code"), "descriptor code", limit=16)
+    except ValueError as exc:
+        raise _AtLine(str(exc), at("code"))
+    if not CODE_RE.match(d_code):
+        raise _AtLine(f"descriptor code '{d_code}' may hold only letters, digits, '.' and '-'", at("code"))
+    if d_code.lower() in codes:
+        raise _AtLine(f"code '{d_code}' appears twice (codes are the same whatever their case)", at("code"))
+    codes.add(d_code.lower())
+    examples = item.get("examples", [])
+    if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+        raise _AtLine(f"examples of descriptor {d_code} must be a list of text", at("examples"))
+    try:
+        text = _text(item.get("text"), f"text of descriptor {d_code}")
+    except ValueError as exc:
+        raise _AtLine(str(exc), at("text"))
+    return Descriptor(code=d_code, text=text, examples=[e.strip() for e in examples if e.strip()],
+                      ours=item.get("ours", False) is True)
 
 
 def load_framework(path: Path) -> Framework:
@@ -210,28 +250,22 @@ def load_framework(path: Path) -> Framework:
 
 
 def framework_to_toml(framework: Framework) -> str:
-    """Serialise a framework to TOML text that parse_framework reads back unchanged."""
-    data = {
-        "framework": {
-            "id": framework.id, "name": framework.name, "awarding_body": framework.awarding_body,
-            "version": framework.version, "description": framework.description,
-            "priorities_required": framework.priorities_required,
-            "uses_components": framework.uses_components,
-            "action_plan_theme": framework.action_plan_theme,
-        },
-        "scale": {
-            "name": framework.scale_name,
-            "levels": [
-                {k: v for k, v in dict(key=l.key, label=l.label, description=l.description,
-                                       colour=l.colour, score=l.score).items() if v is not None}
-                for l in framework.levels],
-        },
-        "evidence_rule": {"min_key": framework.rule.min_key, "max_key": framework.rule.max_key},
-        "themes": [
-            {"code": t.code, "title": t.title, "description": t.description,
-             "descriptors": [{"code": d.code, "text": d.text, "examples": d.examples} for d in t.descriptors]}
-            for t in framework.themes],
-    }
+    """Serialise a framework to format-2 TOML text that parse_framework reads back unchanged."""
+    data = scheme_tables(framework.scheme)
+    themes = []
+    for t in framework.themes:
+        theme: dict = {"code": t.code, "title": t.title}
+        if t.description:
+            theme["description"] = t.description
+        if t.hint:
+            theme["hint"] = t.hint
+        if t.placeholder:
+            theme["placeholder"] = True
+        theme["descriptors"] = [
+            {"code": d.code, "text": d.text, "examples": d.examples, **({"ours": True} if d.ours else {})}
+            for d in t.descriptors]
+        themes.append(theme)
+    data["themes"] = themes
     return tomli_w.dumps(data)
 
 

@@ -5,81 +5,71 @@ from __future__ import annotations
 from sqlmodel import Session, func, select
 
 from .errors import BadInput
-from .framework_file import _CODE_RE
-from .framework_model import Descriptor, EvidenceRule, Framework, ScaleLevel, Theme
+from .framework_file import CODE_RE
+from .framework_model import Descriptor, Framework, Theme
 from .portfolio_file import Portfolio
-from .schema import DescriptorRow, FrameworkInfo, ScaleLevelRow, ThemeRow
+from .schema import DescriptorRow, FrameworkInfo, ThemeRow
+from .scheme.store import scheme_in_session, scheme_json
 
 
 def install_framework(session: Session, framework: Framework) -> None:
-    """Copy a framework into an empty portfolio (its header, scale, themes and descriptors)."""
-    session.add(FrameworkInfo(
-        framework_id=framework.id, name=framework.name, awarding_body=framework.awarding_body,
-        version=framework.version, description=framework.description, scale_name=framework.scale_name,
-        min_key=framework.rule.min_key, max_key=framework.rule.max_key,
-        priorities_required=framework.priorities_required, uses_components=framework.uses_components,
-        action_plan_theme=framework.action_plan_theme))
-    for position, level in enumerate(framework.levels):
-        session.add(ScaleLevelRow(position=position, key=level.key, label=level.label,
-                                  description=level.description, colour=level.colour, score=level.score))
+    """Copy a framework into an empty portfolio: its scheme definition, themes and descriptors."""
+    session.add(FrameworkInfo(scheme=scheme_json(framework.scheme)))
     for t_pos, theme in enumerate(framework.themes):
-        row = ThemeRow(position=t_pos, code=theme.code, title=theme.title, description=theme.description)
+        row = ThemeRow(position=t_pos, code=theme.code, title=theme.title, description=theme.description,
+                       hint=theme.hint, placeholder=theme.placeholder)
         session.add(row)
         session.flush()
         for d_pos, descriptor in enumerate(theme.descriptors):
-            session.add(DescriptorRow(theme_id=row.id, position=d_pos, code=descriptor.code,
-                                      text=descriptor.text, examples="\n".join(descriptor.examples)))
-
-
-def framework_info(session: Session) -> FrameworkInfo:
-    """The portfolio's framework header (rule, priorities, components)."""
-    return session.exec(select(FrameworkInfo)).one()
+            session.add(DescriptorRow(theme_id=row.id, position=d_pos, code=descriptor.code, text=descriptor.text,
+                                      examples="\n".join(descriptor.examples), ours=descriptor.ours))
 
 
 def read_framework(session: Session) -> Framework:
     """The portfolio's framework, as edited by the setting, in the shipped file's shape."""
-    info = framework_info(session)
-    levels = session.exec(select(ScaleLevelRow).order_by(ScaleLevelRow.position)).all()
     themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
     descriptors = session.exec(select(DescriptorRow).order_by(DescriptorRow.position)).all()
     by_theme: dict[int, list[DescriptorRow]] = {}
     for d in descriptors:
         by_theme.setdefault(d.theme_id, []).append(d)
-    return Framework(
-        id=info.framework_id, name=info.name, awarding_body=info.awarding_body, version=info.version,
-        description=info.description, scale_name=info.scale_name,
-        levels=[ScaleLevel(l.key, l.label, l.description, l.colour, l.score) for l in levels],
-        rule=EvidenceRule(info.min_key, info.max_key), priorities_required=info.priorities_required,
-        uses_components=info.uses_components, action_plan_theme=info.action_plan_theme,
-        themes=[Theme(t.code, t.title, t.description,
-                      [Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e])
-                       for d in by_theme.get(t.id, [])]) for t in themes])
+    return Framework(scheme=scheme_in_session(session), themes=[
+        Theme(t.code, t.title, t.description,
+              [Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e], d.ours)
+               for d in by_theme.get(t.id, [])], hint=t.hint, placeholder=t.placeholder) for t in themes])
 
 
 def descriptor_by_code(session: Session, code: str) -> DescriptorRow:
-    """A descriptor by its code, or BadInput naming the codes that exist."""
-    row = session.exec(select(DescriptorRow).where(DescriptorRow.code == code)).first()
+    """A descriptor by its code, whatever its case, or BadInput naming the codes that exist."""
+    wanted = (code or "").strip()
+    row = session.exec(select(DescriptorRow).where(func.lower(DescriptorRow.code) == wanted.lower())).first()
     if row is None:
         codes = session.exec(select(DescriptorRow.code).order_by(DescriptorRow.code)).all()
-        hint = f" Codes in this portfolio: {', '.join(codes)}." if codes else " This portfolio has no descriptors yet."
-        raise BadInput(f"There is no descriptor '{code}'.{hint}")
+        word = scheme_in_session(session).words.descriptor.lower()
+        hint = f" Codes in this portfolio: {', '.join(codes)}." if codes else f" This portfolio has no {word}s yet."
+        raise BadInput(f"There is no {word} '{wanted}'.{hint}")
     return row
 
 
 def theme_by_code(session: Session, code: str) -> ThemeRow:
-    """A theme by its code, or BadInput."""
-    row = session.exec(select(ThemeRow).where(ThemeRow.code == code)).first()
+    """A theme by its code (any case) or its number in order (1 = first), or BadInput naming the known ones."""
+    wanted = str(code or "").strip()
+    row = session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == wanted.lower())).first()
+    if row is None and wanted.isdigit():
+        themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
+        row = themes[int(wanted) - 1] if 1 <= int(wanted) <= len(themes) else None
     if row is None:
-        raise BadInput(f"There is no theme '{code}'.")
+        known = ", ".join(f"{t.code} ({t.title})" for t in session.exec(select(ThemeRow).order_by(ThemeRow.position)))
+        word = scheme_in_session(session).words.theme.lower()
+        raise BadInput(f"There is no {word} '{wanted}'. Known: {known or 'none'}.")
     return row
 
 
 def _check_new_code(session: Session, code: str, ignore_id: int | None = None) -> str:
     code = (code or "").strip()
-    if not _CODE_RE.match(code):
+    if not CODE_RE.match(code):
         raise BadInput(f"'{code}' is not a valid code: use letters, digits, '.' and '-' (up to 16).")
-    clash = session.exec(select(DescriptorRow).where(DescriptorRow.code == code)).first()
-    theme_clash = session.exec(select(ThemeRow).where(ThemeRow.code == code)).first()
+    clash = session.exec(select(DescriptorRow).where(func.lower(DescriptorRow.code) == code.lower())).first()
+    theme_clash = session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == code.lower())).first()
     if (clash and clash.id != ignore_id) or theme_clash:
         raise BadInput(f"The code '{code}' is already used in this portfolio.")
     return code
@@ -90,7 +80,7 @@ def add_theme(portfolio: Portfolio, code: str, title: str, description: str = ""
     if not title.strip():
         raise BadInput("A theme needs a title.")
     with portfolio.writing() as session:
-        if session.exec(select(ThemeRow).where(ThemeRow.code == code)).first():
+        if session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == code.strip().lower())).first():
             raise BadInput(f"The theme code '{code}' is already used.")
         position = session.exec(select(func.count()).select_from(ThemeRow)).one()
         row = ThemeRow(position=position, code=code.strip(), title=title.strip(), description=description)
@@ -109,6 +99,10 @@ def update_theme(portfolio: Portfolio, theme_id: int, **fields) -> None:
         row = session.get(ThemeRow, theme_id)
         if row is None:
             raise BadInput("That theme no longer exists.")
+        if "title" in fields and not str(fields["title"]).strip():
+            raise BadInput("A theme needs a title.")
+        if "title" in fields and fields["title"] != row.title:
+            row.placeholder = False  # renamed from the scheme's placeholder: the setting's own title now
         for name, value in fields.items():
             setattr(row, name, value)
         session.add(row)
@@ -143,6 +137,8 @@ def update_descriptor(portfolio: Portfolio, descriptor_id: int, code: str | None
         if text is not None:
             if not text.strip():
                 raise BadInput("A descriptor needs its text.")
+            if text.strip() != row.text:
+                row.ours = False  # the setting's own wording replaces our summary
             row.text = text.strip()
         if examples is not None:
             row.examples = "\n".join(e.strip() for e in examples if e.strip())

@@ -10,8 +10,10 @@ from . import schema
 from .backups import make_backup
 from .errors import PortfolioFileError
 
+from .migration_2_schemes import migrate_1_to_2
+
 # from_version -> function upgrading a connection to from_version + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: migrate_1_to_2}
 
 
 def migrate_if_needed(path: Path, version: int) -> None:
@@ -23,12 +25,17 @@ def migrate_if_needed(path: Path, version: int) -> None:
         raise PortfolioFileError(
             f"{Path(path).name} uses file format {version}, which this version cannot upgrade.")
     make_backup(path, label=f"before-format-{version + 1}", keep=0)
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions: DDL included
     try:
         connection.execute("PRAGMA foreign_keys=OFF")
         for current in range(version, schema.SCHEMA_VERSION):
-            with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
                 MIGRATIONS[current](connection)
                 connection.execute(f"PRAGMA user_version={current + 1}")
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
     finally:
         connection.close()

@@ -6,10 +6,12 @@ from datetime import date
 
 from sqlmodel import Session, func, select
 
-from .errors import BadInput
+from .errors import BadInput, RuleViolation
 from .framework_service import descriptor_by_code, theme_by_code
 from .portfolio_file import Portfolio
 from .schema import ActionItem, CoverSheet, DiaryEntry, Priority, PriorityDescriptor
+from .scheme.model import Scheme
+from .scheme.store import scheme_in_session
 
 ACTION_FIELDS = {"action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",
                  "status", "theme_id", "descriptor_id", "priority_id", "position"}
@@ -29,6 +31,7 @@ def add_priority(portfolio: Portfolio, title: str, description: str = "", lead_s
         raise BadInput("A priority needs a title.")
     with portfolio.writing() as session:
         position = session.exec(select(func.count()).select_from(Priority)).one()
+        check_room_for_priority(scheme_in_session(session), position)
         row = Priority(position=position, title=title.strip(), description=description,
                        lead_staff_id=lead_staff_id)
         session.add(row)
@@ -37,6 +40,17 @@ def add_priority(portfolio: Portfolio, title: str, description: str = "", lead_s
             session.add(PriorityDescriptor(priority_id=row.id, descriptor_id=descriptor_by_code(session, code).id))
         session.add(CoverSheet(priority_id=row.id))
         return row.id
+
+
+def check_room_for_priority(scheme: Scheme, chosen: int) -> None:
+    """RuleViolation when the scheme has no priorities, or already has its exact number of them."""
+    words, wanted = scheme.words, scheme.priorities
+    if not wanted.used:
+        raise RuleViolation(f"{scheme.name} does not use {words.priorities.lower()}: plan the work in the "
+                            f"{words.action_plan.lower()} instead.")
+    if chosen >= wanted.count:
+        raise RuleViolation(f"{scheme.name} asks for exactly {wanted.count} {words.priorities.lower()}, and "
+                            f"{chosen} are chosen: remove one before adding another.")
 
 
 def update_priority(portfolio: Portfolio, priority_id: int, title: str | None = None,

@@ -11,9 +11,9 @@ from .framework_model import Framework
 from .framework_service import install_framework
 from .portfolio_file import Portfolio
 from .schema import Priority, SettingProfile, Staff, ThemeRow
+from .scheme.store import scheme_in_session
 
-PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone",
-                  "context", "case_study", "three_year_plan"}
+PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level"}
 
 
 def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: tuple[str, str] | None = None,
@@ -48,13 +48,17 @@ def setting_profile(portfolio: Portfolio) -> SettingProfile:
 
 
 def update_profile(portfolio: Portfolio, **fields: str) -> None:
-    """Edit the setting's profile, context, case study or three-year outline plan."""
+    """Edit the setting's profile: details, contact, context, the award level applied for."""
     unknown = set(fields) - PROFILE_FIELDS
     if unknown:
         raise BadInput(f"The setting profile has no field {', '.join(sorted(unknown))}.")
     if "name" in fields and not fields["name"].strip():
         raise BadInput("The setting needs a name.")
     with portfolio.writing() as session:
+        award = scheme_in_session(session).award
+        if fields.get("award_level") and (award is None or fields["award_level"] not in award.levels):
+            known = ", ".join(award.levels) if award else "none in this scheme"
+            raise BadInput(f"'{fields['award_level']}' is not an award level (levels: {known}).")
         profile = session.exec(select(SettingProfile)).one()
         for name, value in fields.items():
             setattr(profile, name, value)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from .audit_service import baseline_ratings, current_ratings
 from .portfolio_file import Portfolio
-from .schema import DescriptorRow, ScaleLevelRow, ThemeRow
+from .schema import DescriptorRow, ThemeRow
+from .scheme.store import scheme_in_session
 from sqlmodel import select
 
 
@@ -30,19 +31,15 @@ class RatingProgress:
     scale_labels: list[tuple[float, str, str]]  # (score, label, colour), lowest first
 
 
-def _score_of(levels: list[ScaleLevelRow]) -> dict[str, float]:
-    """A level's score, or its 1-based position when the scale has no scores."""
-    return {l.key: (l.score if l.score is not None else float(i + 1)) for i, l in enumerate(levels)}
-
-
 def rating_progress(portfolio: Portfolio) -> RatingProgress:
     """Per theme, the average score of the baseline ratings and of the current ratings."""
     with portfolio.session() as session:
-        levels = list(session.exec(select(ScaleLevelRow).order_by(ScaleLevelRow.position)).all())
+        scale = scheme_in_session(session).scale
         themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
         theme_of = {d_id: t_id for d_id, t_id in session.exec(select(DescriptorRow.id, DescriptorRow.theme_id))}
         baseline, current = baseline_ratings(session), current_ratings(session)
-    scores = _score_of(levels)
+    scores = {lv.key: scale.score(lv.key) for lv in scale.levels}
+    levels = scale.levels
 
     def average(ratings, theme_id) -> tuple[float | None, int]:
         values = [scores.get(r.level_key) for d_id, r in ratings.items()

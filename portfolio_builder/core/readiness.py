@@ -1,21 +1,19 @@
-"""Is the portfolio ready to submit? Every gap listed, computed in a few SQL queries."""
+"""Is the portfolio ready for a final export? Every gap the scheme names, each saying where it is fixed."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 from .portfolio_file import Portfolio
+from .readiness_checks import (AUDIT, EVIDENCE, FRAMEWORK, MEDIA_NEEDING_CONSENT, PLANNING, SETTING, THEME_SHEET,
+                               ReadinessFacts, ReadinessIssue, scheme_checks)
+from .scheme.evidence_rule import EvidenceRule
+from .scheme.model import Scheme
+from .scheme.store import load_scheme
 
-MEDIA_NEEDING_CONSENT = ("photo", "video", "audio")
-
-
-@dataclass
-class ReadinessIssue:
-    """One reason the portfolio is not ready, with what it concerns."""
-
-    kind: str  # evidence-short / unrated / priorities-short / consent-missing / empty-theme
-    subject: str  # a descriptor or theme code, an evidence id, or ''
-    message: str
+__all__ = ["AUDIT", "EVIDENCE", "FRAMEWORK", "MEDIA_NEEDING_CONSENT", "PLANNING", "SETTING", "THEME_SHEET",
+           "Readiness", "ReadinessIssue", "check_readiness", "readiness_from_connection"]
 
 
 @dataclass
@@ -27,6 +25,7 @@ class DescriptorProgress:
     cross_count: int
     rating_label: str | None
     rating_colour: str | None
+    evidenced: bool = False
 
 
 @dataclass
@@ -41,79 +40,61 @@ class ThemeProgress:
     def rated(self) -> int:
         return sum(1 for d in self.descriptors if d.rating_label)
 
-    def evidenced(self, minimum: int) -> int:
-        return sum(1 for d in self.descriptors if d.key_count >= minimum)
+    @property
+    def evidenced(self) -> int:
+        return sum(1 for d in self.descriptors if d.evidenced)
 
 
 @dataclass
 class Readiness:
-    """The readiness report: ready only when there is no issue at all."""
+    """The readiness report: ready for a final export when nothing blocks."""
 
     issues: list[ReadinessIssue]
     themes: list[ThemeProgress]
-    min_key: int
-    max_key: int
+    rule: EvidenceRule
     priorities_required: int
     priority_count: int
     unconsented_media: list[int]
 
     @property
     def ready(self) -> bool:
-        return not self.issues
+        return not any(issue.blocks for issue in self.issues)
 
     @property
     def problems(self) -> list[str]:
-        return [issue.message for issue in self.issues]
+        """What stops a final export, in words."""
+        return [issue.message for issue in self.issues if issue.blocks]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What is worth a look but does not stop a final export."""
+        return [issue.message for issue in self.issues if not issue.blocks]
 
 
 def check_readiness(portfolio: Portfolio) -> Readiness:
-    """Readiness of a portfolio: short evidence, unrated descriptors, priorities, consent, empty themes."""
+    """Readiness of a portfolio by its scheme's own rules."""
     with portfolio.raw_connection() as conn:
         return readiness_from_connection(conn)
 
 
-def readiness_from_connection(conn) -> Readiness:
-    """Same as check_readiness, on an open sqlite3 connection."""
-    min_key, max_key, needed = conn.execute(
-        "SELECT min_key, max_key, priorities_required FROM framework_info LIMIT 1").fetchone()
-    themes = conn.execute("SELECT id, code, title FROM theme ORDER BY position").fetchall()
-    rows = conn.execute("""
-        SELECT d.theme_id, d.code,
-               (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'key'),
-               (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'cross'),
-               s.label, s.colour
-        FROM descriptor d
-        LEFT JOIN (SELECT descriptor_id, level_key, max(rated_on || printf('%012d', id)) AS newest
-                   FROM audit_rating GROUP BY descriptor_id) r ON r.descriptor_id = d.id
-        LEFT JOIN scale_level s ON s.key = r.level_key
-        ORDER BY d.position""").fetchall()
-    by_theme: dict[int, list[DescriptorProgress]] = {}
-    for theme_id, code, keys, crosses, label, colour in rows:
-        by_theme.setdefault(theme_id, []).append(DescriptorProgress(code, keys, crosses, label, colour))
-    progress = [ThemeProgress(code, title, by_theme.get(theme_id, [])) for theme_id, code, title in themes]
+def readiness_from_connection(conn: sqlite3.Connection) -> Readiness:
+    """Same as check_readiness, on an open sqlite3 connection (one consistent read)."""
+    scheme = load_scheme(conn)
+    facts = ReadinessFacts.read(conn, scheme)
+    progress = _progress(facts, scheme)
+    issues = scheme_checks(facts, scheme, progress)
+    return Readiness(issues, progress, scheme.evidence_rule, scheme.priorities.count, len(facts.priorities),
+                     [item_id for item_id, _title, _kind in facts.unconsented])
 
-    issues: list[ReadinessIssue] = []
-    for theme in progress:
-        if not theme.descriptors:
-            issues.append(ReadinessIssue("empty-theme", theme.code,
-                                         f"Theme {theme.code} ({theme.title}) has no descriptors yet: "
-                                         "add them from your award pack."))
-        for d in theme.descriptors:
-            if d.key_count < min_key:
-                issues.append(ReadinessIssue("evidence-short", d.code,
-                                             f"Descriptor {d.code} has {d.key_count} of {min_key} key evidence items."))
-            if d.rating_label is None:
-                issues.append(ReadinessIssue("unrated", d.code, f"Descriptor {d.code} has not been rated."))
-    priority_count = conn.execute("SELECT count(*) FROM priority").fetchone()[0]
-    if needed and priority_count < needed:
-        issues.append(ReadinessIssue("priorities-short", "",
-                                     f"{priority_count} of {needed} priorities chosen."))
-    marks = ",".join("?" * len(MEDIA_NEEDING_CONSENT))
-    unconsented = conn.execute(
-        f"SELECT id, title, kind FROM evidence_item WHERE consent = 'missing' AND kind IN ({marks}) ORDER BY id",
-        MEDIA_NEEDING_CONSENT).fetchall()
-    for evidence_id, title, kind in unconsented:
-        issues.append(ReadinessIssue("consent-missing", str(evidence_id),
-                                     f"Consent is not recorded for {kind} '{title}' (item {evidence_id}); "
-                                     "it will be left out of the bundle."))
-    return Readiness(issues, progress, min_key, max_key, needed, priority_count, [u[0] for u in unconsented])
+
+def _progress(facts, scheme: Scheme) -> list[ThemeProgress]:
+    themes = []
+    for theme in facts.themes:
+        descriptors = []
+        for d in facts.descriptors.get(theme.id, []):
+            level = scheme.scale.level(d.level_key)
+            descriptors.append(DescriptorProgress(
+                d.code, d.key_count, d.cross_count, level.label if level else None, level.colour if level else None,
+                scheme.evidence_rule.evidenced(d.key_count)))
+        themes.append(ThemeProgress(theme.code, theme.title, descriptors))
+    return themes

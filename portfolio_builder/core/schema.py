@@ -8,7 +8,7 @@ from typing import Optional
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 COMPONENTS = ("activity", "generic", "plan")
 CONSENT_STATES = ("obtained", "not-needed", "missing")
@@ -34,8 +34,7 @@ class SettingProfile(SQLModel, table=True):
     contact_email: str = ""
     phone: str = ""
     context: str = ""
-    case_study: str = ""
-    three_year_plan: str = ""
+    award_level: str = ""  # the level applied for, where the scheme has award levels (bronze / silver / gold)
     created_at: datetime = Field(default_factory=utc_now)
 
 
@@ -52,34 +51,11 @@ class Staff(SQLModel, table=True):
 
 
 class FrameworkInfo(SQLModel, table=True):
-    """The portfolio's own copy of its framework's header, scale name and evidence rule."""
+    """The portfolio's scheme definition (words, scale, rule, priorities, documents) as JSON: its one home."""
 
     __tablename__ = "framework_info"
     id: Optional[int] = Field(default=None, primary_key=True)
-    framework_id: str
-    name: str
-    awarding_body: str = ""
-    version: str = "1"
-    description: str = ""
-    scale_name: str = ""
-    min_key: int = 2
-    max_key: int = 2
-    priorities_required: int = 0
-    uses_components: bool = False
-    action_plan_theme: str = ""
-
-
-class ScaleLevelRow(SQLModel, table=True):
-    """One level of the portfolio's rating scale."""
-
-    __tablename__ = "scale_level"
-    id: Optional[int] = Field(default=None, primary_key=True)
-    position: int
-    key: str = Field(unique=True)
-    label: str
-    description: str = ""
-    colour: str = "#888888"
-    score: Optional[float] = None
+    scheme: str  # core.scheme.model.Scheme as JSON; read through core.scheme.store
 
 
 class ThemeRow(SQLModel, table=True):
@@ -91,6 +67,8 @@ class ThemeRow(SQLModel, table=True):
     code: str = Field(unique=True)
     title: str
     description: str = ""
+    hint: str = ""  # set-up advice for the setting's eyes only, never printed
+    placeholder: bool = False  # the title is the scheme's placeholder ('Element 1') until the setting renames it
     lead_staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
     gathering_started: Optional[date] = None
     gathering_ended: Optional[date] = None
@@ -107,6 +85,7 @@ class DescriptorRow(SQLModel, table=True):
     code: str = Field(unique=True)
     text: str
     examples: str = ""  # one example per line
+    ours: bool = False  # the text is our paraphrase, shown as such until the setting replaces it
 
 
 class AuditRating(SQLModel, table=True):
@@ -121,6 +100,27 @@ class AuditRating(SQLModel, table=True):
     gap: str = ""
     rated_by: str = ""
     created_at: datetime = Field(default_factory=utc_now)
+
+
+class ThemeJudgement(SQLModel, table=True):
+    """One dated overall best-fit judgement of a theme; the newest is current, the rest its history."""
+
+    __tablename__ = "theme_judgement"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    theme_id: int = Field(foreign_key="theme.id", index=True, ondelete="CASCADE")
+    level_key: str
+    judged_on: date
+    comment: str = ""
+    judged_by: str = ""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class PortfolioText(SQLModel, table=True):
+    """A free text the scheme asks for (case study, outline plan ...), keyed by the scheme's text key."""
+
+    __tablename__ = "portfolio_text"
+    key: str = Field(primary_key=True)
+    body: str = ""
 
 
 class Priority(SQLModel, table=True):

@@ -7,11 +7,11 @@ from datetime import date
 
 from sqlmodel import select
 
-from portfolio_builder.core.evidence_links import attach_to_cover_sheet, tag_evidence
+from portfolio_builder.core.evidence_links import tag_evidence
 from portfolio_builder.core.evidence_store import store_bytes
 from portfolio_builder.core.framework_service import add_descriptor
-from portfolio_builder.core.schema import (AuditRating, CoverSheet, DescriptorLink, DescriptorRow, EvidenceItem,
-                                           Priority)
+from portfolio_builder.core.schema import (AuditRating, DescriptorLink, DescriptorRow, EvidenceItem, PortfolioText,
+                                           Staff, ThemeJudgement, ThemeRow)
 
 HOSTILE_TITLE = 'Newsletter <script>alert("x")</script> & "quotes" \'too\''
 SERIAL = "SERIAL-0042-XYZ"
@@ -39,7 +39,7 @@ def photo_with_gps(colour=(90, 140, 200), size=(320, 240)) -> bytes:
 
 
 def add_file_evidence(portfolio, data: bytes, title: str, kind: str = "document", mime_type: str = "text/plain",
-                      original_name: str = "file.txt", consent: str = "not-needed", component: str = "activity",
+                      original_name: str = "file.txt", consent: str = "not-needed", component: str = "",
                       thumbnail: bytes | None = None) -> int:
     """Store bytes and add an evidence row for them (what the import module would do); returns its id."""
     with portfolio.raw_connection() as conn:
@@ -68,7 +68,8 @@ def add_link_evidence(portfolio, url: str, title: str, kind: str = "link") -> in
 
 def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[int]]:
     """Turn a new FPA portfolio into a ready one: descriptors 1a, 1b and one per later theme, two key items
-    each, every descriptor rated, five priorities with a cover sheet; returns evidence ids per descriptor."""
+    each, every descriptor rated, each theme's best fit, lead, dates and summative comment, and the case
+    study; returns evidence ids per descriptor."""
     with portfolio.writing() as session:
         for row in session.exec(select(DescriptorRow).where(DescriptorRow.code.not_in(["1a", "1b"]))).all():
             session.delete(row)
@@ -100,17 +101,17 @@ def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[in
             session.add(AuditRating(descriptor_id=d.id, level_key="developing", rated_on=date(2025, 9, 1)))
             session.add(AuditRating(descriptor_id=d.id, level_key="embedded", rated_on=date(2026, 3, 1),
                                     comment="Now part of everyday practice."))
-        for number in range(1, 6):
-            session.add(Priority(position=number, title=f"Priority {number}"))
-        session.flush()
-        first_priority = session.exec(select(Priority).order_by(Priority.position)).first()
-        sheet = CoverSheet(priority_id=first_priority.id, lead="Ann Patel", started_on=date(2025, 9, 10))
-        session.add(sheet)
-        session.flush()
-        sheet_id = sheet.id
-    generic = add_file_evidence(portfolio, b"Strategic plan.\n", "Strategic plan", component="generic",
+        lead = session.exec(select(Staff)).first()
+        for theme in session.exec(select(ThemeRow)).all():
+            session.add(ThemeJudgement(theme_id=theme.id, level_key="embedded", judged_on=date(2026, 3, 1)))
+            theme.lead_staff_id, theme.gathering_started, theme.gathering_ended = lead.id, date(2025, 9, 1), \
+                date(2026, 6, 1)
+            theme.summative_comment = f"Theme {theme.code} is embedded."
+            session.add(theme)
+        session.add(PortfolioText(key="case-study", body="Our journey, from the audit to the award."))
+    generic = add_file_evidence(portfolio, b"Strategic plan.\n", "Strategic plan", component="",
                                 original_name="plan.txt")
-    attach_to_cover_sheet(portfolio, generic, sheet_id)
+    tag_evidence(portfolio, generic, "2a", cross_reference=True)
     evidence["generic"] = [generic]
     evidence["link"] = [link]
     return evidence

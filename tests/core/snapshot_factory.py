@@ -1,8 +1,7 @@
-"""Hand-built portfolio snapshots (portfolio.json format) for document tests: FPA-like and Investors in Families."""
+"""Hand-built portfolios (portfolio.json) for document tests: FPA and Investors in Families, typed, and a format-1 dict."""
 
 from __future__ import annotations
 
-import copy
 from io import BytesIO
 
 FPA_LEVELS = [
@@ -46,8 +45,8 @@ def _evidence(eid, title, kind="document", component="activity", **extra):
     return item
 
 
-def fpa_snapshot(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0)) -> dict:
-    """An FPA-like portfolio: theme 1 with 1a-1j (two key items each), ratings with history, five priorities."""
+def v1_snapshot_dict(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0)) -> dict:
+    """A format-1 portfolio.json (before schemes were data): theme 1 with 1a-1j, ratings with history, priorities."""
     levels = FPA_LEVELS
     evidence, themes, next_id = [], [], 1
     for t_index, title in enumerate(FPA_THEMES, start=1):
@@ -124,29 +123,94 @@ def fpa_snapshot(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0))
     }
 
 
-def iif_snapshot(draft: bool = False) -> dict:
-    """The Investors in Families variant: RAG scale, elements E1-E8, components, no action-plan theme."""
-    snap = fpa_snapshot(draft=draft, descriptors_per_theme=(4, 2, 0, 0, 0, 0))
-    snap = copy.deepcopy(snap)
-    snap["framework"].update({"id": "investors-in-families-secure", "name": "Investors in Families (secure estate)",
-                              "scale_name": "RAG", "levels": RAG_LEVELS, "uses_components": True,
-                              "action_plan_theme": ""})
-    colour = {"emergent": ("red", "Red"), "developing": ("amber", "Amber"), "embedded": ("green", "Green")}
-    for t_index, theme in enumerate(snap["themes"], start=1):
-        theme["code"], theme["title"] = f"E{t_index}", f"Element {t_index}"
-        for d in theme["descriptors"]:
-            for r in d["rating_history"]:
-                r["level"], r["label"] = colour[r["level"]]
-            d["rating"] = d["rating_history"][-1]
+def _scheme(framework_id: str) -> dict:
+    from portfolio_builder.core.framework_catalog import shipped_framework
+
+    return shipped_framework(framework_id).scheme.model_dump(mode="json")
+
+
+def _v2(snap: dict, framework_id: str) -> dict:
+    """A format-2 dict from the format-1 one: the shipped scheme, renamed rating fields, texts."""
+    from portfolio_builder.core.portfolio_shape_v1 import upgrade_v1
+
+    out = upgrade_v1(snap)
+    out["scheme"] = _scheme(framework_id)
+    out["texts"] = {"case-study": snap["case_study"]} if framework_id == "family-partnership-award" else {
+        "outline-plan": snap["three_year_plan"]}
+    return out
+
+
+def fpa_snapshot_dict(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0)) -> dict:
+    """An FPA portfolio.json (format 2): theme 1 with 1a-1j, two key items each, ratings and best fit, no priorities."""
+    snap = _v2(v1_snapshot_dict(draft, descriptors_per_theme), "family-partnership-award")
+    snap["priorities"] = []
+    for action in snap["action_plan"]:
+        action["priority_number"] = None
+    for item in snap["evidence"]:
+        item["cover_sheets"], item["component"] = [], ""
+    theme = snap["themes"][0]
+    if theme["descriptors"]:
+        theme["best_fit_history"] = [
+            {"level": "developing", "label": "Developing", "colour": "#E3A21A", "on": "2025-09-20", "comment": "Start"},
+            {"level": "embedded", "label": "Embedded", "colour": "#4F8A3C", "on": "2026-03-12",
+             "comment": "Families shape the policy."}]
+        theme["best_fit"] = theme["best_fit_history"][-1]
     return snap
 
 
-def empty_snapshot() -> dict:
-    """A new portfolio: six themes without descriptors, no evidence, optional fields missing."""
-    snap = fpa_snapshot(descriptors_per_theme=(0, 0, 0, 0, 0, 0))
+def fpa_snapshot(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0)):
+    """The FPA portfolio as the typed shape documents read."""
+    from portfolio_builder.core.portfolio_shape import read_shape
+
+    return read_shape(fpa_snapshot_dict(draft, descriptors_per_theme))
+
+
+def iif_snapshot_dict(draft: bool = False) -> dict:
+    """An Investors in Families portfolio.json: RAG, elements E1-E8, five priorities with cover sheets, components."""
+    snap = _v2(v1_snapshot_dict(draft=draft, descriptors_per_theme=(4, 2, 0, 0, 0, 0)), "investors-in-families-secure")
+    colour = {"emergent": ("red", "Red"), "developing": ("amber", "Amber"), "embedded": ("green", "Green")}
+    for t_index, theme in enumerate(snap["themes"], start=1):
+        theme["code"], theme["title"] = f"E{t_index}", f"Element {t_index} of the toolkit"
+        for d in theme["descriptors"]:
+            d["code"] = f"E{d['code']}"
+            for r in d["rating_history"]:
+                r["level"], r["label"] = colour[r["level"]]
+            d["rating"] = d["rating_history"][-1]
+    for item in snap["evidence"]:
+        item["key_for"] = item["cross_reference_for"] = []
+        item["component"] = item["component"] if item["component"] in ("generic", "plan") else "activity"
+    for theme in snap["themes"]:
+        for d in theme["descriptors"]:
+            d["key_evidence"], d["cross_references"] = [], []
+    for p in snap["priorities"]:
+        p["descriptor_codes"] = ["E1a", "E2b"]
+    for action in snap["action_plan"]:
+        action["theme_code"], action["descriptor_code"] = None, None
+    snap["themes"][0]["summative_comment"] = ""
+    return snap
+
+
+def iif_snapshot(draft: bool = False):
+    """The Investors in Families portfolio as the typed shape."""
+    from portfolio_builder.core.portfolio_shape import read_shape
+
+    return read_shape(iif_snapshot_dict(draft))
+
+
+def empty_snapshot_dict() -> dict:
+    """A new FPA portfolio: six themes without descriptors, no evidence, optional fields missing."""
+    snap = fpa_snapshot_dict(descriptors_per_theme=(0, 0, 0, 0, 0, 0))
     snap["evidence"], snap["priorities"], snap["action_plan"] = [], [], []
-    del snap["case_study"], snap["three_year_plan"], snap["staff"]
+    snap["texts"] = {}
+    del snap["staff"]
     snap["setting"] = {"name": "New setting"}
     for theme in snap["themes"]:
         theme.pop("lead"), theme.pop("summative_comment")
     return snap
+
+
+def empty_snapshot():
+    """The new portfolio as the typed shape."""
+    from portfolio_builder.core.portfolio_shape import read_shape
+
+    return read_shape(empty_snapshot_dict())

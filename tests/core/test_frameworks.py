@@ -11,10 +11,11 @@ from portfolio_builder.core.resources import resource_path
 FPA = resource_path("frameworks", "family-partnership-award.toml")
 
 
-def test_shipped_frameworks_are_the_award_iif_and_blank():
-    """The app ships the Family Partnership Award, Investors in Families (secure) and a blank framework."""
+def test_shipped_frameworks_are_the_five_schemes():
+    """The app ships FPA, IiF (secure estate), an LA practice-quality framework, Signs of Safety and a blank one."""
     ids = {f.id for f in shipped_frameworks()}
-    assert {"family-partnership-award", "investors-in-families-secure", "blank"} <= ids
+    assert ids == {"family-partnership-award", "investors-in-families-secure", "la-practice-quality",
+                   "signs-of-safety-accreditation", "blank"}
 
 
 def test_family_partnership_award_has_six_themes_and_theme_one_a_to_j():
@@ -24,17 +25,23 @@ def test_family_partnership_award_has_six_themes_and_theme_one_a_to_j():
     assert len(fpa.themes) == 6
     assert [d.code for d in fpa.themes[0].descriptors] == [f"1{c}" for c in "abcdefghij"]
     assert all(not t.descriptors for t in fpa.themes[1:])
-    assert [l.label for l in fpa.levels] == ["Emergent", "Developing", "Embedded"]
-    assert [l.score for l in fpa.levels] == [35, 70, 100]
-    assert (fpa.rule.min_key, fpa.rule.max_key) == (2, 2)
+    scheme = fpa.scheme
+    assert [lv.label for lv in scheme.scale.levels] == ["Emergent", "Developing", "Embedded"]
+    assert [lv.score for lv in scheme.scale.levels] == [35, 70, 100]
+    assert (scheme.evidence_rule.min_key, scheme.evidence_rule.max_key) == (2, 2)
+    assert not scheme.priorities.used and scheme.best_fit is not None
+    assert all(d.ours for d in fpa.themes[0].descriptors)  # our summaries of slide 15, marked as ours
 
 
 def test_investors_in_families_uses_rag_five_priorities_and_components():
     """IIF rates on red/amber/green, asks for five priorities and orders the portfolio by component."""
     iif = shipped_framework("investors-in-families-secure")
-    assert [l.key for l in iif.levels] == ["red", "amber", "green"]
-    assert iif.priorities_required == 5 and iif.uses_components
-    assert iif.descriptor_count() == 0
+    scheme = iif.scheme
+    assert [lv.key for lv in scheme.scale.levels] == ["red", "amber", "green"]
+    assert not any(lv.description for lv in scheme.scale.levels)  # no invented RAG legend
+    assert scheme.priorities.count == 5 and scheme.priorities.cover_sheets and scheme.uses_components
+    assert not scheme.evidence_rule.per_descriptor
+    assert iif.descriptor_count() == 0 and all(t.placeholder and t.hint and not t.description for t in iif.themes)
 
 
 def test_unknown_framework_names_the_known_ones():
@@ -57,10 +64,10 @@ def _line_of(text: str, fragment: str) -> int:
 
 @pytest.mark.parametrize("change, marker, words", [
     (('code = "1c"', 'code = "1 c"'), 'code = "1 c"', "descriptor code"),
-    (('max_key = 2', 'max_key = 1'), "max_key = 1", "min_key <= max_key"),
+    (('min_key = 2', 'min_key = 3'), "[evidence_rule]", "min_key cannot be more than max_key"),
     (('title = "Partnership in practice"', 'title = ""'), 'title = ""', "title of theme 4"),
-    (('text = "Families take pride', 'txt = "Families take pride'), 'code = "1d"', "text of descriptor 1d"),
-    (('score = 70 }', 'score = "high" }'), 'score = "high"', "score of level 'developing'"),
+    (('text = "Families take pride', 'txt = "Families take pride'), 'code = "1d"', "has no key 'txt'"),
+    (('score = 70 }', 'score = "high" }'), 'score = "high"', "[scale.levels] score"),
     (('[scale]', '[scale'), "[scale", ""),
 ])
 def test_malformed_framework_names_the_line(change, marker, words):

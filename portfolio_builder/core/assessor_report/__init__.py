@@ -21,7 +21,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export_assessor_report(snapshot: dict, assessment: Assessment, out_path: Path, *, damaged_paths=(),
+def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, damaged_paths=(),
                            protect: tuple[Path, ...] = ()) -> Path:
     """Write the report as .docx or .pdf (by suffix) atomically (temp + fsync + rename); never over a protected file."""
     out_path = Path(out_path)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..assessment_model import DESCRIPTOR, MET, THEME, Assessment
-from ..documents.portfolio_view import PortfolioView, nice_date, text
+from ..documents.portfolio_view import PortfolioView, kind_words, nice_date
+from ..portfolio_shape import EvidenceShape, PortfolioShape
 
 JUDGEMENT_COLOURS = {"met": "#4F8A3C", "not-yet-met": "#C77C0E", "not-seen": "#6B7780"}
 
@@ -60,55 +61,53 @@ class ReportContent:
     report_date: str
     bundle_uuid: str
     theme_word: str = "Theme"
+    descriptor_word: str = "Descriptor"
+    descriptors_word: str = "Descriptors"
+    reviewer_word: str = "Assessor"
 
 
-def _evidence_title(item: dict, damaged: set[str]) -> str:
-    title = text(item.get("title")) or text(item.get("original_name")) or f"Item {text(item.get('id'))}"
-    kind = text(item.get("kind"))
-    if kind:
-        title = f"{title} ({kind})"
-    if item.get("included") is False:
+def _evidence_title(item: EvidenceShape, damaged: set[str]) -> str:
+    title = item.title or f"Item {item.id}"
+    if item.kind:
+        title = f"{title} ({kind_words(item.kind).lower()})"
+    if item.included is False:
         title += " [not included in the bundle]"
-    elif item.get("path") and text(item.get("path")).removeprefix("data/") in damaged:
+    elif item.path and item.path.removeprefix("data/") in damaged:
         title += " [file damaged in the bundle]"
     return title
 
 
-def build_report_content(snapshot: dict, assessment: Assessment, damaged_paths=()) -> ReportContent:
-    """The report's content from the bundle's portfolio.json and the assessor's judgements and notes."""
-    view = PortfolioView(snapshot)
-    damaged = {text(p).removeprefix("data/") for p in damaged_paths or ()}
-    setting = view.setting
-    lead = next((p for p in view.snapshot.get("staff") or [] if isinstance(p, dict) and p.get("is_lead")), {})
-    contact = ", ".join(x for x in (text(setting.get("contact_email")), text(setting.get("phone"))) if x)
-    setting_rows = [("Name of setting", text(setting.get("name"))), ("Type of setting", text(setting.get("kind"))),
-                    ("Address", text(setting.get("address"))), ("Reference number", text(setting.get("reference"))),
-                    ("Head of setting", text(setting.get("head"))),
-                    ("Lead for the award", ", ".join(x for x in (text(lead.get("name")), text(lead.get("role"))) if x)),
+def build_report_content(shape: PortfolioShape, assessment: Assessment, damaged_paths=()) -> ReportContent:
+    """The report's content from the bundle's portfolio and the assessor's judgements and notes."""
+    view = PortfolioView(shape)
+    words = view.words
+    damaged = {str(p).removeprefix("data/") for p in damaged_paths or ()}
+    setting, lead = view.setting, view.lead
+    contact = ", ".join(x for x in (setting.contact_email, setting.phone) if x)
+    setting_rows = [("Name of setting", setting.name), ("Type of setting", setting.kind),
+                    ("Address", setting.address), ("Reference number", setting.reference),
+                    ("Head of setting", setting.head),
+                    ("Lead", ", ".join(x for x in ((lead.name, lead.role) if lead else ()) if x)),
                     ("Contact", contact), ("Quality mark", view.scheme_name),
-                    ("Awarding body", text(view.framework.get("awarding_body"))),
-                    ("Portfolio produced", nice_date(view.snapshot.get("created_at")))]
+                    ("Awarding body", view.scheme.awarding_body),
+                    ("Portfolio produced", nice_date(shape.created_at))]
+    if view.scheme.award is not None:
+        setting_rows.append((words.award_level, setting.award_level))
     themes = []
     for theme in view.themes:
-        code = text(theme.get("code"))
-        tj = assessment.judgement(THEME, code)
-        block = ThemeBlock(code, view.theme_heading(theme), tj.judgement, tj.label, tj.comment)
-        for d in theme.get("descriptors") or []:
-            if not isinstance(d, dict):
-                continue
-            dcode = text(d.get("code"))
-            dj = assessment.judgement(DESCRIPTOR, dcode)
-            rating = d.get("rating") if isinstance(d.get("rating"), dict) else {}
+        tj = assessment.judgement(THEME, theme.code)
+        block = ThemeBlock(theme.code, view.theme_heading(theme), tj.judgement, tj.label, tj.comment)
+        for d in theme.descriptors:
+            dj = assessment.judgement(DESCRIPTOR, d.code)
             block.descriptors.append(DescriptorLine(
-                dcode, text(d.get("text")),
-                [_evidence_title(i, damaged) for i in view.items(d.get("key_evidence"))],
-                [_evidence_title(i, damaged) for i in view.items(d.get("cross_references"))],
-                text(rating.get("label")), dj.judgement, dj.label, dj.comment))
+                d.code, view.descriptor_text(d), [_evidence_title(i, damaged) for i in view.items(d.key_evidence)],
+                [_evidence_title(i, damaged) for i in view.items(d.cross_references)],
+                d.rating.label if d.rating else "", dj.judgement, dj.label, dj.comment))
         themes.append(block)
     return ReportContent(
         setting_name=view.setting_name, scheme_name=view.scheme_name, setting_rows=setting_rows,
-        context=text(setting.get("context")),
-        visit_rows=[("Assessor", assessment.text("assessor_name")),
+        context=setting.context,
+        visit_rows=[(words.reviewer, assessment.text("assessor_name")),
                     ("Date of visit", nice_date(assessment.text("visit_date"))),
                     ("Date of report", nice_date(assessment.text("report_date")))],
         themes=themes, visit_notes=assessment.text("visit_notes"), strengths=assessment.text("strengths"),
@@ -116,4 +115,5 @@ def build_report_content(snapshot: dict, assessment: Assessment, damaged_paths=(
         recommendation=assessment.text("recommendation"), recommendation_label=assessment.recommendation_label,
         recommendation_comment=assessment.text("recommendation_comment"),
         assessor_name=assessment.text("assessor_name"), report_date=nice_date(assessment.text("report_date")),
-        bundle_uuid=assessment.uuid, theme_word=view.theme_word)
+        bundle_uuid=assessment.uuid, theme_word=words.theme, descriptor_word=words.descriptor, descriptors_word=words.descriptors,
+        reviewer_word=words.reviewer)

@@ -25,23 +25,23 @@ def assessor_report_docx(content: ReportContent):
     _heading(doc, "The assessment")
     add_fields(doc, content.visit_rows)
     _heading(doc, "Summary of judgements")
-    add_table(doc, [content.theme_word, "Judgement", "Descriptors met"],
+    add_table(doc, [content.theme_word, "Judgement", f"{content.descriptors_word} met"],
               [[t.heading, t.judgement_label, f"{t.met_count} of {len(t.descriptors)}" if t.descriptors else
-                "no descriptors"] for t in content.themes], [5, 1.6, 1.4])
+                f"no {content.descriptors_word.lower()}"] for t in content.themes], [5, 1.6, 1.4])
     _heading(doc, f"Judgements by {content.theme_word.lower()}")
     for theme in content.themes:
         _heading(doc, theme.heading, 3)
         add_fields(doc, [(f"Judgement for the {content.theme_word.lower()}", theme.judgement_label),
-                         ("Assessor's comment", theme.comment or "\u2014")])
+                         (f"{content.reviewer_word}'s comment", theme.comment or "\u2014")])
         if not theme.descriptors:
-            doc.add_paragraph().add_run("No descriptors in this portfolio.").italic = True
+            doc.add_paragraph().add_run(f"No {content.descriptors_word.lower()} in this portfolio.").italic = True
             continue
         doc.add_paragraph()
         rows = [[d.code, d.text, "\n".join(d.evidence_seen + [f"Cross-reference: {x}" for x in d.cross_references])
                  or "No key evidence presented", d.setting_rating or "\u2014", d.judgement_label, d.comment]
                 for d in theme.descriptors]
-        table = add_table(doc, ["Code", "Descriptor", "Evidence seen", "Setting's rating", "Judgement",
-                                "Assessor's comment"], rows, [0.75, 2.35, 2.55, 1.35, 1.3, 1.7])
+        table = add_table(doc, ["Code", content.descriptor_word, "Evidence seen", "Setting's rating", "Judgement",
+                                f"{content.reviewer_word}'s comment"], rows, [0.75, 2.35, 2.55, 1.35, 1.3, 1.7])
         for row, d in zip(table.rows[1:], theme.descriptors):
             for run in row.cells[4].paragraphs[0].runs:
                 run.bold = True
@@ -55,7 +55,7 @@ def assessor_report_docx(content: ReportContent):
     verdict = doc.add_paragraph().add_run(clean(content.recommendation_label))
     verdict.bold, verdict.font.size = True, Pt(14)
     add_text(doc, content.recommendation_comment, "")
-    add_fields(doc, [("Assessor's name", content.assessor_name), ("Date", content.report_date), ("Signature", "")])
+    add_fields(doc, [(f"{content.reviewer_word}'s name", content.assessor_name), ("Date", content.report_date), ("Signature", "")])
     note = doc.add_paragraph().add_run(clean(f"Bundle identifier: {content.bundle_uuid}"))
     note.font.size = Pt(7.5)
     return doc

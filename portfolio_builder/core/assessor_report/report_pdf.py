@@ -28,9 +28,9 @@ def _long_text(value: str, empty: str) -> list:
 
 def _summary(content: ReportContent, width: float) -> list:
     rows = [[cell(t.heading), _judgement_cell(t.judgement, t.judgement_label),
-             cell(f"{t.met_count} of {len(t.descriptors)}" if t.descriptors else "no descriptors")]
+             cell(f"{t.met_count} of {len(t.descriptors)}" if t.descriptors else f"no {content.descriptors_word.lower()}")]
             for t in content.themes]
-    return [house_table([content.theme_word, "Judgement", "Descriptors met"], rows,
+    return [house_table([content.theme_word, "Judgement", f"{content.descriptors_word} met"], rows,
                         [width * 0.62, width * 0.2, width * 0.18])]
 
 
@@ -38,13 +38,13 @@ def _theme(content: ReportContent, theme, width: float) -> list:
     flow: list = [SectionHeading(theme.heading, 1, "h2")]
     box = Table([[cell(f"Judgement for the {content.theme_word.lower()}", "small_bold"),
                   _judgement_cell(theme.judgement, theme.judgement_label)],
-                 [cell("Assessor's comment", "small_bold"), cell(theme.comment or "\u2014")]],
+                 [cell(f"{content.reviewer_word}'s comment", "small_bold"), cell(theme.comment or "\u2014")]],
                 colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=1)
     box.setStyle(TableStyle(grid_style(header_rows=0) + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))]))
     box.spaceAfter, box.keepWithNext = 6, 1  # heading, judgement and the first descriptors share a page
     flow.append(box)
     if not theme.descriptors:
-        return flow + [Paragraph("No descriptors in this portfolio.", styles()["muted"])]
+        return flow + [Paragraph(f"No {content.descriptors_word.lower()} in this portfolio.", styles()["muted"])]
     rows = []
     for d in theme.descriptors:
         seen = d.evidence_seen + [f"Cross-reference: {x}" for x in d.cross_references]
@@ -52,8 +52,8 @@ def _theme(content: ReportContent, theme, width: float) -> list:
                      cell(d.setting_rating or "\u2014"), _judgement_cell(d.judgement, d.judgement_label),
                      cell(d.comment)])
     fractions = [0.055, 0.25, 0.27, 0.1, 0.115, 0.21]
-    flow.append(house_table(["Code", "Descriptor", "Evidence seen", "Setting's rating", "Judgement",
-                             "Assessor's comment"], rows, [width * f for f in fractions]))
+    flow.append(house_table(["Code", content.descriptor_word, "Evidence seen", "Setting's rating", "Judgement",
+                             f"{content.reviewer_word}'s comment"], rows, [width * f for f in fractions]))
     return flow
 
 
@@ -83,7 +83,7 @@ def render_assessor_report_pdf(content: ReportContent, out: BinaryIO) -> None:
         "#B03A2E" if content.recommendation == "further-work" else "#5B6770")
     verdict = Paragraph(f'<font color="{colour}"><b>{para_text(content.recommendation_label)}</b></font>',
                         s["h1"])
-    signed = Table([[cell("Assessor's name", "small_bold"), cell(content.assessor_name)],
+    signed = Table([[cell(f"{content.reviewer_word}'s name", "small_bold"), cell(content.assessor_name)],
                     [cell("Date", "small_bold"), cell(content.report_date)],
                     [cell("Signature", "small_bold"), cell("")]],
                    colWidths=[4.2 * cm, width - 4.2 * cm], rowHeights=[None, None, 1.6 * cm], hAlign="LEFT")

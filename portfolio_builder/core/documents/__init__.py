@@ -1,8 +1,12 @@
-"""The documents an assessor receives, built from a portfolio snapshot: PDF, Word sheets, HTML indexes."""
+"""The documents an assessor receives, built from the typed portfolio: PDF, Word sheets, HTML indexes.
 
-from .docx_sheets import render_sheets_docx
+Each sheet's content is built once as data (sheets_theme, sheets_plan) in the scheme's own order
+(document_plan), then rendered three ways (render_pdf, render_docx, html_preview).
+"""
+
 from .html_preview import render_preview_html
 from .html_start_here import render_start_here_html
-from .pdf_portfolio import render_portfolio_pdf
+from .render_docx import render_sheets_docx
+from .render_pdf import render_portfolio_pdf
 
 __all__ = ["render_portfolio_pdf", "render_sheets_docx", "render_preview_html", "render_start_here_html"]

@@ -28,6 +28,9 @@ ul.evidence{list-style:none;padding:0;margin:0}ul.evidence li{margin:.2em 0}
 img.thumb{max-width:96px;max-height:96px;vertical-align:middle;margin-right:.4em;border:1px solid #ccc}
 nav ol{column-width:22em}
 a{color:#1F5E7A}
+.skip{position:absolute;left:-999px}.skip:focus{left:1em;top:1em;background:#fff;padding:.3em}
+caption{text-align:left;font-weight:bold;color:#1F5E7A;padding:.2em 0}
+table.fields th{width:30%}
 @media print{body{max-width:none;font-size:11pt}nav{display:none}h2{page-break-before:always}
 a{color:inherit;text-decoration:none}tr{page-break-inside:avoid}}
 """

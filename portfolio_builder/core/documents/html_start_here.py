@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from .html_markup import esc, file_link, page
+from ..portfolio_shape import PortfolioShape
 from .portfolio_view import PortfolioView, nice_date
 
 
-def render_start_here_html(snapshot: dict, bag_folder: str) -> str:
+def render_start_here_html(shape: PortfolioShape, bag_folder: str) -> str:
     """A one-screen welcome page linking to data/ro-crate-preview.html, the PDF and the sheets."""
-    view = PortfolioView(snapshot)
+    view = PortfolioView(shape)
     draft = ('<p class="draft">DRAFT \u2014 work in progress, not the final portfolio</p>' if view.draft else "")
     body = (f"<h1>{esc(view.setting_name)}</h1>"
             f"<p class=\"meta\">{esc(view.scheme_name)} \u00b7 portfolio of evidence \u00b7 produced "
-            f"{esc(nice_date(snapshot.get('created_at')))}</p>{draft}"
+            f"{esc(nice_date(shape.created_at))}</p>{draft}"
             f"<p style=\"font-size:1.3em\"><strong>"
             f"{file_link('data/ro-crate-preview.html', 'Open the portfolio contents')}</strong></p>"
             "<ul>"

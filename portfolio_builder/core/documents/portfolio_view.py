@@ -1,13 +1,14 @@
-"""Read-only lookups over a portfolio snapshot, tolerant of missing optional fields, shared by every document."""
+"""Read-only lookups over the typed portfolio that every document and page shares: words, evidence, dates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from ..portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
 
 
 def text(value) -> str:
-    """A user value as display text: None becomes '', anything else str()."""
+    """A value as display text: None becomes ''."""
     return "" if value is None else str(value)
 
 
@@ -22,7 +23,7 @@ def nice_date(value) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-CONSENT_WORDS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "MISSING"}
+CONSENT_WORDS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "Missing"}
 STATUS_WORDS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
 
 
@@ -34,7 +35,7 @@ def _as_words(value, words: dict[str, str]) -> str:
 
 
 def consent_words(value) -> str:
-    """A consent state as a person reads it ('not-needed' -> 'Not needed'); unknown codes de-hyphenated."""
+    """A consent state as a person reads it ('not-needed' -> 'Not needed')."""
     return _as_words(value, CONSENT_WORDS)
 
 
@@ -48,129 +49,93 @@ def kind_words(value) -> str:
     return _as_words(value, {})
 
 
-PART_NOTES = {
-    1: "The audit, the action plan and a Priority Action Cover Sheet for each priority, with the evidence of the "
-       "activities.",
-    2: "Evidence of the setting's commitment to families as a whole: website, strategic documents and policies.",
-    3: "How the work will go on over the next three years.",
-}
-
-
-@dataclass(frozen=True)
-class Section:
-    """One entry of the portfolio in assessor order: kind is theme/action_plan/cover_sheets/... or part."""
-
-    kind: str
-    title: str
-    theme: dict | None = None
-    level: int = 0
-    note: str = ""
-
-
 class PortfolioView:
-    """The snapshot with the lookups documents need (evidence by id, order, per-theme evidence)."""
+    """The typed portfolio with the lookups documents need (evidence by id, words, level dates)."""
 
-    def __init__(self, snapshot: dict):
-        self.snapshot = snapshot or {}
-        self.setting = self.snapshot.get("setting") or {}
-        self.framework = self.snapshot.get("framework") or {}
-        self.themes = [t for t in (self.snapshot.get("themes") or []) if isinstance(t, dict)]
-        self.priorities = sorted((p for p in (self.snapshot.get("priorities") or []) if isinstance(p, dict)),
-                                 key=lambda p: p.get("number") or 0)
-        self.actions = [a for a in (self.snapshot.get("action_plan") or []) if isinstance(a, dict)]
-        self.evidence = [e for e in (self.snapshot.get("evidence") or []) if isinstance(e, dict)]
-        self.evidence_by_id = {e.get("id"): e for e in self.evidence}
-        self.draft = bool(self.snapshot.get("draft"))
-        self.uses_components = bool(self.framework.get("uses_components"))
-        self.levels = [lv for lv in (self.framework.get("levels") or []) if isinstance(lv, dict)]
+    def __init__(self, shape: PortfolioShape):
+        self.shape = shape
+        self.scheme = shape.scheme
+        self.words = shape.scheme.words
+        self.setting = shape.setting
+        self.themes = shape.themes
+        self.priorities = sorted(shape.priorities, key=lambda p: p.number)
+        self.actions = shape.action_plan
+        self.evidence = shape.evidence
+        self.evidence_by_id = {e.id: e for e in shape.evidence}
+        self.draft = shape.draft
+        self.levels = shape.scheme.scale.levels
 
     # --- names -------------------------------------------------------------------------------
     @property
     def setting_name(self) -> str:
-        return text(self.setting.get("name")) or "Unnamed setting"
+        return self.setting.name or "Unnamed setting"
 
     @property
     def scheme_name(self) -> str:
-        return text(self.framework.get("name")) or "Quality mark portfolio"
+        return self.scheme.name
 
     @property
-    def theme_word(self) -> str:
-        """'Element' for component-based schemes (Investors in Families), else 'Theme'."""
-        return "Element" if self.uses_components else "Theme"
+    def lead(self):
+        """The lead for the award (the staff member marked lead), or None."""
+        return next((s for s in self.shape.staff if s.is_lead), None)
 
-    def theme_heading(self, theme: dict) -> str:
-        return f"{self.theme_word} {text(theme.get('code'))}: {text(theme.get('title'))}".strip()
+    def theme_heading(self, theme: ThemeShape) -> str:
+        """'Theme 2: Leadership ...'; a placeholder title is not shown as if it were the scheme's."""
+        if theme.placeholder:
+            return f"{self.words.theme} {theme.code} (not yet named)"
+        return f"{self.words.theme} {theme.code}: {theme.title}"
 
     def theme_label(self, code) -> str:
-        """'Theme 2: Leadership ...' for a theme's code; 'Theme 7' when no theme has that code."""
-        theme = next((t for t in self.themes if text(t.get("code")) == text(code)), None)
-        return self.theme_heading(theme) if theme else f"{self.theme_word} {text(code)}".strip()
+        """The heading of the theme with this code; just the word and code when no theme has it."""
+        theme = self.theme(code)
+        return self.theme_heading(theme) if theme else f"{self.words.theme} {text(code)}".strip()
+
+    def theme(self, code) -> ThemeShape | None:
+        return next((t for t in self.themes if t.code == text(code)), None)
+
+    def descriptor_text(self, d: DescriptorShape) -> str:
+        """A descriptor's text, marked when it is our summary rather than the scheme's wording."""
+        if d.ours:
+            return f"{d.text} [Our summary, not the {self.words.guidance}'s wording]"
+        return d.text
 
     # --- evidence ------------------------------------------------------------------------------
-    def items(self, ids) -> list[dict]:
-        """Evidence dicts for ids, in the given order, skipping unknown ids."""
+    def items(self, ids) -> list[EvidenceShape]:
+        """Evidence for ids, in the given order, skipping unknown ids."""
         return [self.evidence_by_id[i] for i in (ids or []) if i in self.evidence_by_id]
 
-    def theme_evidence(self, theme: dict) -> list[dict]:
+    def theme_evidence(self, theme: ThemeShape) -> list[EvidenceShape]:
         """Key evidence then cross-references of a theme's descriptors, each item once."""
-        seen: dict = {}
-        for role in ("key_evidence", "cross_references"):
-            for d in theme.get("descriptors") or []:
-                for item in self.items(d.get(role)):
-                    seen.setdefault(item.get("id"), item)
+        seen: dict[int, EvidenceShape] = {}
+        for d in theme.descriptors:
+            for item in self.items(d.key_evidence):
+                seen.setdefault(item.id, item)
+        for d in theme.descriptors:
+            for item in self.items(d.cross_references):
+                seen.setdefault(item.id, item)
         return list(seen.values())
 
-    def component_evidence(self, component: str) -> list[dict]:
-        return [e for e in self.evidence if e.get("component") == component]
+    def component_evidence(self, component: str) -> list[EvidenceShape]:
+        return [e for e in self.evidence if e.component == component]
 
-    def cover_sheet_evidence(self, priority: dict) -> list[dict]:
-        sheet = priority.get("cover_sheet") or {}
-        return self.items(sheet.get("evidence"))
+    def cover_sheet_evidence(self, priority: PriorityShape) -> list[EvidenceShape]:
+        return self.items(priority.cover_sheet.evidence if priority.cover_sheet else [])
 
     # --- audit ---------------------------------------------------------------------------------
-    def level_dates(self, descriptor: dict) -> dict[str, str]:
-        """Level key -> ISO date the level was first reached, from the rating history (oldest first)."""
+    @staticmethod
+    def level_dates(history: list[Rating], current: Rating | None = None) -> dict[str, str]:
+        """Level key -> ISO date the level was first reached, from a rating history (oldest first)."""
         reached: dict[str, str] = {}
-        history = list(descriptor.get("rating_history") or [])
-        if descriptor.get("rating") and descriptor["rating"] not in history:
-            history.append(descriptor["rating"])
-        for rating in history:
-            if isinstance(rating, dict) and rating.get("level") and rating.get("level") not in reached:
-                reached[rating["level"]] = text(rating.get("rated_on"))
+        for rating in list(history) + ([current] if current and current not in history else []):
+            if rating.level and rating.level not in reached:
+                reached[rating.level] = text(rating.on)
         return reached
 
-    def action_plan_theme(self) -> dict | None:
-        code = text(self.framework.get("action_plan_theme"))
-        if not code:
-            return None
-        return next((t for t in self.themes if text(t.get("code")) == code), None)
+    @staticmethod
+    def baseline(history: list[Rating]) -> Rating | None:
+        """The first rating: where the audit started."""
+        return history[0] if history else None
 
-    # --- order ---------------------------------------------------------------------------------
-    def sections(self) -> list[Section]:
-        """The portfolio in the order assessors expect (DOMAIN.md, 'Portfolio order')."""
-        plan_theme = self.action_plan_theme()
-        out: list[Section] = []
-        if self.uses_components:
-            out.append(Section("part", "Component 1: Activity-specific evidence", note=PART_NOTES[1]))
-            level = 1
-        else:
-            level = 0
-        for theme in self.themes:
-            out.append(Section("theme", self.theme_heading(theme), theme, level))
-            if theme is plan_theme:
-                out.append(Section("audit_findings", "Audit findings", theme, level + 1))
-                out.append(Section("action_plan", "Action plan", theme, level + 1))
-        if plan_theme is None:
-            out.append(Section("audit_findings", "Audit findings", None, level))
-            out.append(Section("action_plan", "Action plan", None, level))
-        if self.priorities:
-            out.append(Section("cover_sheets", "Priority Action Cover Sheets", None, level))
-        if self.uses_components:
-            out.append(Section("part", "Component 2: Generic evidence", note=PART_NOTES[2]))
-        out.append(Section("generic", "Generic evidence", None, level))
-        if self.uses_components:
-            out.append(Section("part", "Component 3: Outline action plan for the next three years",
-                               note=PART_NOTES[3]))
-        out.append(Section("three_year_plan", "Three-year outline action plan", None, level))
-        out.append(Section("case_study", "Good-practice case study", None, 0))
-        return out
+    def entered_themes(self) -> list[ThemeShape]:
+        """Themes with at least one descriptor (the others have nothing to print)."""
+        return [t for t in self.themes if t.descriptors]

@@ -1,0 +1,63 @@
+"""Render sheets as editable Word documents (data/sheets/*.docx) in the house style."""
+
+from __future__ import annotations
+
+from ..portfolio_shape import EvidenceShape, PortfolioShape
+from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes
+from .document_plan import word_sheets
+from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date
+from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
+
+DATE_SHARE = 1.35
+
+
+def _value(cell: Cell):
+    body = "\n".join(cell.lines)
+    return (cell.lead, body) if cell.lead else body
+
+
+def _where(item: EvidenceShape) -> str:
+    """Where the assessor finds an item: its path in the bundle, its link, or that it was left out."""
+    if item.included is False:
+        return "Not included in this bundle"
+    return item.path or item.url
+
+
+def sheet_docx(view: PortfolioView, sheet: Sheet):
+    """One sheet as a python-docx Document."""
+    doc = new_sheet(view, sheet.title, landscape=sheet.landscape)
+    for block in sheet.blocks:
+        if isinstance(block, Table):
+            if not block.rows:
+                doc.add_paragraph().add_run(clean(block.empty or "Nothing recorded yet.")).italic = True
+                continue
+            add_table(doc, [c.label for c in block.columns], [[_value(v) for v in row] for row in block.rows],
+                      [DATE_SHARE if c.date else c.share for c in block.columns])
+            doc.add_paragraph()
+        elif isinstance(block, Fields):
+            add_fields(doc, list(block.pairs))
+            doc.add_paragraph()
+        elif isinstance(block, Paragraphs):
+            if block.body.strip() or block.empty:
+                add_text(doc, block.body, block.empty)
+        elif isinstance(block, Heading):
+            doc.add_heading(clean(block.text), level=2)
+        elif isinstance(block, EvidenceList):
+            if not block.items:
+                doc.add_paragraph().add_run(clean(block.empty)).italic = True
+                continue
+            add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
+                      [[i.title, kind_words(i.kind), nice_date(i.evidence_date), consent_words(i.consent), _where(i)]
+                       for i in block.items], [3.3, 1.2, DATE_SHARE, 1.2, 3.2])
+    return doc
+
+
+def sheet_file_names(shape: PortfolioShape) -> list[str]:
+    """The file names render_sheets_docx will produce, without building them."""
+    return [name for name, _ in word_sheets(PortfolioView(shape))]
+
+
+def render_sheets_docx(shape: PortfolioShape) -> dict[str, bytes]:
+    """Every sheet as .docx bytes, keyed by file name (for data/sheets/)."""
+    view = PortfolioView(shape)
+    return {name: to_bytes(sheet_docx(view, sheet)) for name, sheet in word_sheets(view)}

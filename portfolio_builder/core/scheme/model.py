@@ -1,0 +1,323 @@
+"""A scheme's definition as typed data: its words, scale, evidence rule, priorities, texts and documents.
+
+Everything that differs between the Family Partnership Award, Investors in Families, a local
+authority's practice-quality framework, Signs of Safety accreditation or a setting's own scheme
+lives here, read from the scheme's framework file; code asks the scheme, never which scheme it is.
+Defaults are neutral words of ours; a shipped scheme overrides them with its source's words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .evidence_rule import EvidenceRule
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]{0,31}$")]
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+Label = Field(min_length=1, max_length=200)
+
+
+class _Data(BaseModel):
+    """Frozen, and tolerant of fields a newer version adds (the file parser reports unknown keys itself)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class Words(_Data):
+    """What the scheme calls its parts; printed on pages and sheets and shown on the desktop's pages."""
+
+    theme: str = "Theme"
+    themes: str = "Themes"
+    descriptor: str = "Descriptor"
+    descriptors: str = "Descriptors"
+    guidance: str = "framework document"  # where the setting finds its descriptors' wording
+    rating: str = "Rating"
+    audit: str = "Self-audit"
+    audit_sheet: str = "Audit sheet"
+    summary_sheet: str = "Evidence summary sheet"
+    evidence_list: str = "Evidence list"
+    comment: str = "Comment"
+    gap: str = "Gaps and actions needed"
+    key_evidence: str = "Key evidence"
+    cross_reference: str = "Cross-reference"
+    source_of_evidence: str = "Source of evidence"
+    examples: str = "Examples of evidence"
+    priority: str = "Priority"
+    priorities: str = "Priorities"
+    cover_sheet: str = "Cover sheet"
+    cover_sheets: str = "Cover sheets"
+    diary: str = "Diary of actions taken"
+    impact: str = "Impact"
+    action_plan: str = "Action plan"
+    reviewer: str = "Assessor"
+    award_level: str = "Award level applied for"
+    theme_lead: str = "Lead person"
+    theme_lead_role: str = "Job title / role"
+    gathering_started: str = "Date evidence gathering began"
+    gathering_ended: str = "Date evidence gathering ended"
+    summative_comment: str = "Summative comment"
+    team: str = "Core team"
+
+
+class Level(_Data):
+    """One step of a rating scale (Embedded, Green, Good ...)."""
+
+    key: str = Field(min_length=1, max_length=32)
+    label: str = Field(min_length=1, max_length=60)
+    description: str = ""
+    colour: str = "#888888"
+    score: Optional[float] = None
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not _COLOUR.match(value):
+            raise ValueError("colour must look like #RRGGBB")
+        return value
+
+
+class OlderBand(_Data):
+    """One band of an older scaling shown beside a level ('0 - 2' beside Inadequate)."""
+
+    level: str
+    range: str = Field(min_length=1, max_length=40)
+
+
+class OlderScaling(_Data):
+    """A scaling the source says was used before, printed beside the levels it maps onto."""
+
+    name: str = Field(min_length=1, max_length=80)
+    bands: list[OlderBand] = []
+
+
+class Scale(_Data):
+    """The rating scale; `ours` marks a scale we suggested where the source names none."""
+
+    name: str = ""
+    levels: list[Level] = Field(min_length=1, max_length=12)
+    older: Optional[OlderScaling] = None
+    ours: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Scale":
+        keys = [level.key for level in self.levels]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two scale levels share a key")
+        for band in (self.older.bands if self.older else []):
+            if band.level not in keys:
+                raise ValueError(f"older scaling names level '{band.level}', which is not on the scale")
+        return self
+
+    def level(self, key: str | None) -> Level | None:
+        """The level with this key, or None."""
+        return next((level for level in self.levels if level.key == key), None)
+
+    def find(self, key_or_label: str) -> Level | None:
+        """A level by key or label, any case (what a person types)."""
+        wanted = (key_or_label or "").strip().lower()
+        return next((lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None)
+
+    def older_band(self, key: str) -> str:
+        """The older scaling's band for a level ('' when there is none)."""
+        band = next((b for b in (self.older.bands if self.older else []) if b.level == key), None)
+        return band.range if band else ""
+
+    def score(self, key: str) -> float | None:
+        """A level's score, or its 1-based position when the scale has no scores."""
+        for position, level in enumerate(self.levels, start=1):
+            if level.key == key:
+                return level.score if level.score is not None else float(position)
+        return None
+
+
+class BestFit(_Data):
+    """An overall best-fit judgement per theme, dated, on the scheme's scale (FPA slide 16)."""
+
+    label: str = Field(default="Overall best-fit judgement", min_length=1, max_length=80)
+
+
+class Priorities(_Data):
+    """The priorities a setting chooses after its audit: none, or exactly `count` of them."""
+
+    count: int = Field(default=0, ge=0, le=20)
+    span_range: bool = False  # together they should span a range of descriptors
+    different_leads: bool = False  # ideally a different member of staff leads each
+    cover_sheets: bool = False  # each priority keeps a cover sheet: a dated diary with evidence and impact
+
+    @property
+    def used(self) -> bool:
+        return self.count > 0
+
+
+class Component(_Data):
+    """A component of the portfolio that evidence belongs to (IiF: activity-specific, generic, outline plan)."""
+
+    key: Key
+    title: str = Label
+    note: str = ""
+
+
+class TextPart(_Data):
+    """A free-text part the setting writes (a case study, an outline plan, self-benchmarking ...)."""
+
+    key: Key
+    title: str = Label
+    note: str = ""
+    required: bool = False
+
+
+class Award(_Data):
+    """The award levels a setting applies for (Signs of Safety: bronze, silver, gold), if the scheme has them."""
+
+    levels: list[str] = Field(default_factory=list, max_length=10)
+
+
+class Deadline(_Data):
+    """How soon an action must be done, by the source's own timescale (West Sussex: most within four weeks)."""
+
+    when: str = Label
+    days: Optional[int] = Field(default=None, ge=1, le=3650)
+    working_days: Optional[int] = Field(default=None, ge=1, le=3650)
+    level: str = ""  # the audit level it applies to ('' = every action)
+
+    @model_validator(mode="after")
+    def _one_length(self) -> "Deadline":
+        if (self.days is None) == (self.working_days is None):
+            raise ValueError("a deadline has either days or working_days")
+        return self
+
+
+ACTION_FIELDS = ("theme", "descriptor", "priority", "action", "lead", "resources", "from", "to", "monitoring",
+                 "success", "status", "deadline")
+ActionField = Literal["theme", "descriptor", "priority", "action", "lead", "resources", "from", "to",
+                      "monitoring", "success", "status", "deadline"]
+
+
+class ActionColumn(_Data):
+    """A column of the action plan and its heading."""
+
+    field: ActionField
+    label: str = Label
+
+
+DEFAULT_ACTION_COLUMNS = [ActionColumn(field=f, label=label) for f, label in (
+    ("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"), ("from", "From"),
+    ("to", "To"), ("monitoring", "Monitoring"), ("success", "Success criteria"), ("status", "Status"))]
+
+
+class ActionPlan(_Data):
+    """The action plan's columns, in the scheme's words."""
+
+    columns: list[ActionColumn] = Field(default_factory=lambda: list(DEFAULT_ACTION_COLUMNS), min_length=2)
+
+
+PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "priorities", "cover_sheets",
+                   "evidence", "text", "assessor_first_page", "component"]
+ThemeSheet = Literal["audit_sheet", "evidence_summary_sheet", "evidence_list"]
+
+
+class DocumentPart(_Data):
+    """One part of the printed portfolio, in order; a component part groups the parts inside it."""
+
+    part: PartKind
+    title: str = ""
+    sheets: list[ThemeSheet] = []  # for `themes`: which sheets each theme gets, in order
+    inside_theme: str = ""  # print this part inside that theme, after its sheets (FPA: theme 2)
+    component: str = ""  # for `component` and `evidence`: which component
+    text: str = ""  # for `text`: which text part
+    parts: list["DocumentPart"] = []
+
+
+FinalCheck = Literal["setting_context", "setting_contact", "theme_lead", "theme_dates", "theme_summary",
+                     "best_fit", "cover_sheet_diary", "descriptors_rated", "descriptors_evidenced",
+                     "themes_entered", "award_level"]
+
+
+class Final(_Data):
+    """What must be filled in before a final (not DRAFT) export; texts marked required count too."""
+
+    requires: list[FinalCheck] = []
+
+
+class Scheme(_Data):
+    """The whole definition of a scheme (its themes and descriptors are the portfolio's own data)."""
+
+    id: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    name: str = Field(min_length=1, max_length=200)
+    awarding_body: str = ""
+    version: str = "1"
+    description: str = ""
+    source: str = ""  # where the scheme's words come from
+    words: Words = Words()
+    scale: Scale
+    best_fit: Optional[BestFit] = None
+    evidence_rule: EvidenceRule = EvidenceRule()
+    priorities: Priorities = Priorities()
+    components: list[Component] = []
+    texts: list[TextPart] = []
+    award: Optional[Award] = None
+    deadlines: list[Deadline] = []
+    action_plan: ActionPlan = ActionPlan()
+    documents: list[DocumentPart] = []
+    final: Final = Final()
+
+    @model_validator(mode="after")
+    def _references(self) -> "Scheme":
+        components = {c.key for c in self.components}
+        texts = {t.key for t in self.texts}
+        if len(components) != len(self.components) or len(texts) != len(self.texts):
+            raise ValueError("two components or two texts share a key")
+        for part in walk_parts(self.documents):
+            if part.part in ("component", "evidence") and part.component and part.component not in components:
+                raise ValueError(f"documents name component '{part.component}', which [[components]] does not list")
+            if part.part == "component" and not part.component:
+                raise ValueError("a component part names its component")
+            if part.part == "text" and part.text not in texts:
+                raise ValueError(f"documents name text '{part.text}', which [[texts]] does not list")
+        levels = {lv.key for lv in self.scale.levels}
+        for deadline in self.deadlines:
+            if deadline.level and deadline.level not in levels:
+                raise ValueError(f"a deadline names level '{deadline.level}', which is not on the scale")
+        return self
+
+    def component(self, key: str) -> Component | None:
+        return next((c for c in self.components if c.key == key), None)
+
+    def text(self, key: str) -> TextPart | None:
+        return next((t for t in self.texts if t.key == key), None)
+
+    @property
+    def uses_components(self) -> bool:
+        return bool(self.components)
+
+    def document_parts(self) -> list[DocumentPart]:
+        """The printed order: the file's [[documents]], or a plain order built from what the scheme has."""
+        return list(self.documents) or default_documents(self)
+
+
+def walk_parts(parts: list[DocumentPart]):
+    """Every part, components' inner parts included, in order."""
+    for part in parts:
+        yield part
+        yield from walk_parts(part.parts)
+
+
+def default_documents(scheme: Scheme) -> list[DocumentPart]:
+    """A sensible order for a scheme whose file gives none (a setting's own scheme)."""
+    sheets: list = ["audit_sheet"]
+    if scheme.evidence_rule.per_descriptor:
+        sheets.append("evidence_summary_sheet")
+    sheets.append("evidence_list")
+    parts = [DocumentPart(part="contents"), DocumentPart(part="themes", sheets=sheets),
+             DocumentPart(part="audit_findings", title="Audit findings"),
+             DocumentPart(part="action_plan", title=scheme.words.action_plan)]
+    if scheme.priorities.used:
+        parts.append(DocumentPart(part="priorities", title=scheme.words.priorities))
+        if scheme.priorities.cover_sheets:
+            parts.append(DocumentPart(part="cover_sheets", title=scheme.words.cover_sheets))
+    parts += [DocumentPart(part="evidence", component=c.key, title=c.title) for c in scheme.components]
+    parts += [DocumentPart(part="text", text=t.key, title=t.title) for t in scheme.texts]
+    return parts
