@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from .errors import BadInput
 from .framework_service import descriptor_by_code
+from .lookups import level_by_name
 from .portfolio_file import Portfolio
 from .schema import AuditRating, ScaleLevelRow
 
@@ -25,13 +26,7 @@ def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date 
         raise BadInput("A rating cannot be dated in the future.")
     with portfolio.writing() as session:
         descriptor = descriptor_by_code(session, code)
-        levels = scale_levels(session)
-        keys = {l.key: l for l in levels}
-        labels = {l.label.lower(): l for l in levels}
-        chosen = keys.get(level) or labels.get(level.lower())
-        if chosen is None:
-            names = ", ".join(l.label for l in levels)
-            raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
+        chosen = level_by_name(session, level)
         row = AuditRating(descriptor_id=descriptor.id, level_key=chosen.key, rated_on=rated_on,
                           comment=comment.strip(), gap=gap.strip(), rated_by=rated_by.strip())
         session.add(row)

@@ -1,0 +1,183 @@
+"""Commands for the portfolio's copy of its framework: themes, descriptors (typed or pasted), framework files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.errors import BadInput
+from .arguments import EXIT_OK, add_command, add_group, date_or_none, open_portfolio, text_or_file
+
+
+def theme_changes(args, session) -> dict:
+    """The theme fields the options ask for, every name and date checked (nothing written yet)."""
+    from ..core.lookups import staff_by_name
+
+    fields: dict = {}
+    if args.title is not None:
+        if not args.title.strip():  # core's update_theme does not check this yet
+            raise BadInput("A theme needs a title.")
+        fields["title"] = args.title.strip()
+    if args.lead is not None:
+        fields["lead_staff_id"] = staff_by_name(session, args.lead).id
+    if args.started is not None:
+        fields["gathering_started"] = date_or_none(args.started, "start date")
+    if args.ended is not None:
+        fields["gathering_ended"] = date_or_none(args.ended, "end date")
+    if args.summary is not None:
+        fields["summative_comment"] = text_or_file(args.summary).strip()
+    return fields
+
+
+def cmd_theme(args) -> int:
+    from ..core.framework_service import update_theme
+    from ..core.lookups import theme_by_reference
+
+    with open_portfolio(args.path) as portfolio:
+        with portfolio.session() as session:
+            theme = theme_by_reference(session, args.theme)
+            fields = theme_changes(args, session)
+        started, ended = fields.get("gathering_started", theme.gathering_started), \
+            fields.get("gathering_ended", theme.gathering_ended)
+        if started and ended and ended < started:  # core's update_theme does not check this yet
+            raise BadInput(f"Evidence gathering cannot end ({ended}) before it starts ({started}).")
+        if not fields:
+            return _print_theme(portfolio, theme)
+        update_theme(portfolio, theme.id, **fields)
+        # A per-theme best-fit judgement (--best-fit LEVEL --on DATE) is one more core call here.
+    print(f"Updated theme {theme.code}: {', '.join(f.replace('_', ' ') for f in fields)}.")
+    return EXIT_OK
+
+
+def _print_theme(portfolio, theme) -> int:
+    from ..core.snapshot import build_snapshot
+
+    shown = next(t for t in build_snapshot(portfolio)["themes"] if t["code"] == theme.code)
+    print(f"Theme {shown['code']}: {shown['title']}")
+    print(f"  lead: {(shown['lead'] or {}).get('name', '-')}; gathering: {shown['gathering_started'] or '-'} "
+          f"to {shown['gathering_ended'] or '-'}")
+    print(f"  summative comment: {' '.join(shown['summative_comment'].split()) or '-'}")
+    for d in shown["descriptors"]:
+        print(f"  {d['code']:6} {(d['rating'] or {}).get('label', 'unrated'):10} "
+              f"{len(d['key_evidence'])} key  {d['text']}")
+    return EXIT_OK
+
+
+def cmd_descriptor_add(args) -> int:
+    from ..core.framework_service import add_descriptor
+    from ..core.lookups import theme_by_reference
+
+    with open_portfolio(args.path) as portfolio:
+        with portfolio.session() as session:
+            theme = theme_by_reference(session, args.theme)
+        add_descriptor(portfolio, theme.code, args.code, args.text, args.example or [])
+    print(args.code.strip())
+    return EXIT_OK
+
+
+def cmd_descriptor_edit(args) -> int:
+    from ..core.framework_service import descriptor_by_code, update_descriptor
+
+    with open_portfolio(args.path) as portfolio:
+        with portfolio.session() as session:
+            row = descriptor_by_code(session, args.code)
+        if args.text is None and args.new_code is None and args.example is None:
+            raise BadInput("Nothing to change: give --text, --new-code or --example.")
+        update_descriptor(portfolio, row.id, code=args.new_code, text=args.text, examples=args.example)
+    print(f"Updated descriptor {args.new_code or row.code}.")
+    return EXIT_OK
+
+
+def cmd_descriptor_paste(args) -> int:
+    from ..core.descriptor_paste import apply_paste, preview_paste
+
+    text = _read_pasted(args.file)
+    with open_portfolio(args.path, read_only=args.dry_run) as portfolio:
+        if args.dry_run:
+            preview = preview_paste(portfolio, args.theme, text)
+            if preview.problems:
+                raise BadInput(f"Theme {preview.theme_code} cannot take this list: {'; '.join(preview.problems)}.")
+            items = preview.items
+        else:
+            items = apply_paste(portfolio, args.theme, text)
+    for item in items:
+        print(f"{item.code}\t{item.text}")
+    if args.dry_run:
+        print(f"Dry run: these {len(items)} descriptors would be added; nothing was changed.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _read_pasted(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return text_or_file(f"@{name}")
+
+
+def cmd_framework_export(args) -> int:
+    from ..core.framework_file import save_framework
+    from ..core.framework_service import read_framework
+
+    with open_portfolio(args.path, read_only=True) as portfolio, portfolio.session() as session:
+        save_framework(read_framework(session), Path(args.out))
+    print(f"Wrote {args.out}.")
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    """Add theme, descriptor (add, edit, paste) and framework-export to the parser."""
+    p = add_command(sub, "theme", "show or change a theme and its evidence summary sheet",
+                    ["theme oak.portfolio 2", "theme oak.portfolio 2 --lead 'Ben Jones' --started 2025-09-08 "
+                     "--ended 2026-06-19 --summary @theme2-summary.txt",
+                     "theme hmyoi.portfolio E1 --title 'Leadership and management'"],
+                    "THEME is its code or its number (1 = first). --lead names someone on the staff list; "
+                    "dates are YYYY-MM-DD; TEXT_OR_@FILE is the text or @FILE to read a UTF-8 text file.")
+    p.add_argument("path")
+    p.add_argument("theme")
+    p.add_argument("--title", metavar="T")
+    p.add_argument("--lead", metavar="NAME", help="who leads gathering this theme's evidence")
+    p.add_argument("--started", metavar="DATE", help="when gathering began")
+    p.add_argument("--ended", metavar="DATE", help="when gathering ended")
+    p.add_argument("--summary", metavar="TEXT_OR_@FILE", help="the theme's summative comment")
+    p.set_defaults(func=cmd_theme)
+
+    descriptor = add_group(sub, "descriptor", "the descriptors (quality statements) of a theme")
+    p = add_command(descriptor, "add", "add a descriptor at the end of a theme; prints its code",
+                    ["descriptor add oak.portfolio 2 2a 'Leaders promote partnership with families.' "
+                     "--example 'Governors minutes' --example 'Staff handbook'"],
+                    "THEME is its code or number; CODE is new (letters, digits, '.' and '-').")
+    p.add_argument("path")
+    p.add_argument("theme")
+    p.add_argument("code")
+    p.add_argument("text")
+    p.add_argument("--example", action="append", metavar="T", help="an example of evidence (repeatable)")
+    p.set_defaults(func=cmd_descriptor_add)
+
+    p = add_command(descriptor, "edit", "change a descriptor's text, code or examples",
+                    ["descriptor edit oak.portfolio 2a --text 'Leaders actively promote partnership.'",
+                     "descriptor edit oak.portfolio 2a --new-code 2A --example 'Newsletter'"],
+                    "--example replaces all the examples (repeat it for several).")
+    p.add_argument("path")
+    p.add_argument("code")
+    p.add_argument("--text", metavar="T")
+    p.add_argument("--new-code", metavar="CODE")
+    p.add_argument("--example", action="append", metavar="T")
+    p.set_defaults(func=cmd_descriptor_edit)
+
+    p = add_command(descriptor, "paste", "add a list pasted from the award pack; prints each new code and text",
+                    ["descriptor paste oak.portfolio 2 theme2.txt", "descriptor paste oak.portfolio 3 - < list.txt",
+                     "descriptor paste hmyoi.portfolio E1 element1.txt --dry-run"],
+                    "FILE (UTF-8; '-' reads standard input) holds one descriptor per line: 'a. text', "
+                    "'a) text', '1a text' or '2b) text'; a line that starts no item continues the one before; "
+                    "blank lines are ignored. Codes are the theme's code and the letter (2 + b = 2b). "
+                    "Duplicates and unreadable lines refuse the whole list; nothing is added.")
+    p.add_argument("path")
+    p.add_argument("theme")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="show what would be added, change nothing")
+    p.set_defaults(func=cmd_descriptor_paste)
+
+    p = add_command(sub, "framework-export", "write the portfolio's framework to a .toml file",
+                    ["framework-export oak.portfolio our-fpa.toml"])
+    p.add_argument("path")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_framework_export)
