@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import BadInput, ReadOnlyPortfolio
-from .lookups import check_evidence_ids, refuse_unknown_evidence
+from .lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from .portfolio_file import Portfolio, storage_error
 from .schema import COMPONENTS, CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
 
@@ -45,12 +45,7 @@ def _clean(name: str, value):
     if name == "evidence_date":
         if value in (None, ""):
             return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise BadInput(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+        return iso_date(value)
     if not isinstance(value, str):
         raise BadInput(f"The {name.replace('_', ' ')} must be text.")
     value = value.strip()
