@@ -6,6 +6,7 @@ from .arguments import EXIT_OK, add_command, date_or_none, open_portfolio
 
 
 def cmd_rate(args) -> int:
+    """`rate`: record a dated rating, its level found by key or label."""
     from ..core.audit_service import rate_descriptor
     from ..core.lookups import staff_by_name
 

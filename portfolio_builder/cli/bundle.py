@@ -10,6 +10,7 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
 
 
 def cmd_export(args) -> int:
+    """`export`: the final bundle (or a DRAFT), with what was left out on stderr."""
     from ..core.bundle_export import export_bundle
 
     def progress(done, total, name=""):
@@ -27,6 +28,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_verify(args) -> int:
+    """`verify`: is a bundle complete and untampered (exit 1 when not)."""
     from ..core.bundle_verify import verify_bundle
 
     report = verify_bundle(Path(args.bundle))

@@ -11,6 +11,7 @@ EDIT_OPTIONS = {"title": "title", "consent": "consent", "component": "component"
 
 
 def cmd_add(args) -> int:
+    """`add`: import files, folders or links; prints each new id."""
     from ..core.evidence_import import import_evidence
 
     def progress(done, total, name):
@@ -33,6 +34,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_tag(args) -> int:
+    """`tag`: present an item for a descriptor, key (within the rule) or cross-reference."""
     from ..core.evidence_links import tag_evidence
 
     with open_portfolio(args.path) as portfolio:
@@ -43,6 +45,7 @@ def cmd_tag(args) -> int:
 
 
 def cmd_untag(args) -> int:
+    """`untag`: stop presenting an item for a descriptor; refused when it was not."""
     from ..core.evidence_links import untag_evidence
 
     with open_portfolio(args.path) as portfolio:
@@ -52,6 +55,7 @@ def cmd_untag(args) -> int:
 
 
 def cmd_evidence(args) -> int:
+    """`evidence`: the same fields changed on several items in one step, or the items listed."""
     from ..core.evidence_service import update_evidence_many
 
     fields = {field: getattr(args, option) for option, field in EDIT_OPTIONS.items()
@@ -81,6 +85,7 @@ def _print_items(args) -> int:
 
 
 def cmd_remove(args) -> int:
+    """`remove`: delete several items in one step, or none."""
     from ..core.evidence_service import delete_evidence_many
 
     with open_portfolio(args.path) as portfolio:

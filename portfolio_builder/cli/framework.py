@@ -30,6 +30,7 @@ def theme_changes(args, session) -> dict:
 
 
 def cmd_theme(args) -> int:
+    """`theme`: change a theme's title and evidence summary sheet, or show it."""
     from ..core.framework_service import update_theme
     from ..core.lookups import theme_by_reference
 
@@ -64,6 +65,7 @@ def _print_theme(portfolio, theme) -> int:
 
 
 def cmd_descriptor_add(args) -> int:
+    """`descriptor add`: one descriptor typed in from the award pack; prints its code."""
     from ..core.framework_service import add_descriptor
     from ..core.lookups import theme_by_reference
 
@@ -76,6 +78,7 @@ def cmd_descriptor_add(args) -> int:
 
 
 def cmd_descriptor_edit(args) -> int:
+    """`descriptor edit`: correct a descriptor's text, code or examples."""
     from ..core.framework_service import descriptor_by_code, update_descriptor
 
     with open_portfolio(args.path) as portfolio:
@@ -89,6 +92,7 @@ def cmd_descriptor_edit(args) -> int:
 
 
 def cmd_descriptor_paste(args) -> int:
+    """`descriptor paste`: a pasted list added all or none; prints each code and text."""
     from ..core.descriptor_paste import apply_paste, preview_paste
 
     text = _read_pasted(args.file)
@@ -114,6 +118,7 @@ def _read_pasted(name: str) -> str:
 
 
 def cmd_framework_export(args) -> int:
+    """`framework-export`: the portfolio's framework as a .toml file to share."""
     from ..core.framework_file import save_framework
     from ..core.framework_service import read_framework
 

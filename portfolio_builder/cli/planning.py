@@ -8,6 +8,7 @@ WRITTEN_PARTS = {"case-study": "case_study", "outline-plan": "three_year_plan"}
 
 
 def cmd_priority_add(args) -> int:
+    """`priority add`: a priority with its cover sheet; prints its number."""
     from ..core.lookups import staff_by_name
     from ..core.planning_service import add_priority, list_priorities
 
@@ -24,6 +25,7 @@ def cmd_priority_add(args) -> int:
 
 
 def cmd_action_add(args) -> int:
+    """`action add`: an action-plan row, names and numbers checked first; prints its id."""
     from ..core.lookups import priority_by_number, staff_by_name, theme_by_reference
     from ..core.planning_service import add_action
 
@@ -44,6 +46,7 @@ def cmd_action_add(args) -> int:
 
 
 def cmd_diary_add(args) -> int:
+    """`diary add`: a dated cover-sheet diary entry with its evidence; prints its id."""
     from ..core.lookups import priority_by_number, staff_by_name
     from ..core.planning_service import add_diary_entry, cover_sheet_for
 
@@ -60,6 +63,7 @@ def cmd_diary_add(args) -> int:
 
 
 def cmd_impact(args) -> int:
+    """`impact`: the impact summary of a priority's cover sheet."""
     from ..core.lookups import priority_by_number
     from ..core.planning_service import cover_sheet_for, update_cover_sheet
 
@@ -73,6 +77,7 @@ def cmd_impact(args) -> int:
 
 
 def cmd_write(args) -> int:
+    """`write`: the case study or the outline three-year plan."""
     from ..core.portfolio_setup import update_profile
 
     text = text_or_file(args.text).strip()

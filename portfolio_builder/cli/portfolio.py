@@ -9,6 +9,7 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
 
 
 def cmd_new(args) -> int:
+    """`new`: a portfolio from a shipped or a .toml framework."""
     from ..core.framework_catalog import shipped_framework
     from ..core.framework_file import load_framework
     from ..core.portfolio_setup import create_portfolio
@@ -23,6 +24,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_frameworks(args) -> int:
+    """`frameworks`: the shipped frameworks, one a line."""
     from ..core.framework_catalog import shipped_frameworks
 
     for framework in shipped_frameworks():
@@ -32,6 +34,7 @@ def cmd_frameworks(args) -> int:
 
 
 def cmd_status(args) -> int:
+    """`status`: readiness as text or JSON."""
     from ..core.readiness import check_readiness
 
     with open_portfolio(args.path, read_only=True) as portfolio:
@@ -56,6 +59,7 @@ def cmd_status(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """`check`: the file's integrity and stored hashes (exit 1 with problems)."""
     import sys
 
     from ..core.integrity import check_portfolio
@@ -69,6 +73,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    """`demo`: build the sample portfolio."""
     from ..core.demo import build_demo
 
     path = build_demo(Path(args.dir))
@@ -77,12 +82,14 @@ def cmd_demo(args) -> int:
 
 
 def cmd_sample(args) -> int:
+    """`sample`: the sample built, exported, verified and opened."""
     from ..sample_run import run_sample
 
     return run_sample(Path(args.dir), gui=not args.no_gui)
 
 
 def cmd_open(args) -> int:
+    """`open`: a portfolio or bundle in the desktop application."""
     from ..app import run_gui
 
     return run_gui(args.path)

@@ -13,16 +13,17 @@ SETTING_OPTIONS = {  # option -> profile field
 
 
 def cmd_setting(args) -> int:
+    """`setting`: change the setting's details, or print them."""
     from ..core.portfolio_setup import setting_profile, update_profile
 
-    fields = {field: getattr(args, option) for option, field in SETTING_OPTIONS.items()
-              if getattr(args, option) is not None}
+    given = [option for option in SETTING_OPTIONS if getattr(args, option) is not None]
+    fields = {SETTING_OPTIONS[option]: getattr(args, option).strip() for option in given}
     if "context" in fields:
-        fields["context"] = text_or_file(fields["context"])
+        fields["context"] = text_or_file(args.context)
     with open_portfolio(args.path, read_only=not fields) as portfolio:
         if fields:
-            update_profile(portfolio, **{k: v.strip() if k != "context" else v for k, v in fields.items()})
-            print(f"Updated the setting's {', '.join(o.replace('_', ' ') for o, f in SETTING_OPTIONS.items() if f in fields)}.")
+            update_profile(portfolio, **fields)
+            print(f"Updated the setting's {', '.join(option.replace('_', ' ') for option in given)}.")
             return EXIT_OK
         profile = setting_profile(portfolio)
     for option, field in SETTING_OPTIONS.items():
@@ -33,6 +34,7 @@ def cmd_setting(args) -> int:
 
 
 def cmd_staff_add(args) -> int:
+    """`staff add`: a new member of staff (names unique); prints their id."""
     from ..core.portfolio_setup import add_staff
 
     with open_portfolio(args.path) as portfolio:
@@ -43,6 +45,7 @@ def cmd_staff_add(args) -> int:
 
 
 def cmd_staff_list(args) -> int:
+    """`staff list`: the staff, lead first, as text or JSON."""
     from ..core.portfolio_setup import list_staff
 
     with open_portfolio(args.path, read_only=True) as portfolio:

@@ -103,3 +103,14 @@ def test_reading_commands_show_the_setting_staff_theme_and_items(oak, tmp_path):
     assert "lead: Ben Jones" in theme and "Strong ethos." in theme and "1a     Developing 1 key" in theme
     assert "1a" in run_in_process(["evidence", str(oak), "1"])[1]
     assert "Oak: Family Partnership Award" in run_in_process(["show", str(oak)])[1]
+
+
+def test_the_readme_lists_every_command():
+    """README's command table has a row for every command and subcommand."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = "\n".join(line for line in readme.splitlines() if line.startswith("| `portfolio-builder "))
+    missing = [" ".join(words) for words, _ in COMMANDS
+               if f"`portfolio-builder {' '.join(words)}" not in table and f"/ `{' '.join(words)}" not in table]
+    assert missing == []
