@@ -42,10 +42,12 @@ def cmd_theme(args) -> int:
             fields.get("gathering_ended", theme.gathering_ended)
         if started and ended and ended < started:  # core's update_theme does not check this yet
             raise BadInput(f"Evidence gathering cannot end ({ended}) before it starts ({started}).")
+        # A per-theme best-fit judgement (--best-fit LEVEL --on DATE) goes here: its arguments in register(),
+        # then its core call before update_theme, so its own refusals (unknown level, future date) come
+        # before anything is written; count it as a change so the theme is not just printed.
         if not fields:
             return _print_theme(portfolio, theme)
         update_theme(portfolio, theme.id, **fields)
-        # A per-theme best-fit judgement (--best-fit LEVEL --on DATE) is one more core call here.
     print(f"Updated theme {theme.code}: {', '.join(f.replace('_', ' ') for f in fields)}.")
     return EXIT_OK
 
