@@ -22,6 +22,7 @@ def items(fpa_portfolio, tmp_path):
 
 
 def stored_files(portfolio) -> int:
+    """How many distinct files' bytes the portfolio stores."""
     with portfolio.raw_connection() as conn:
         return conn.execute("SELECT count(*) FROM stored_file").fetchone()[0]
 
