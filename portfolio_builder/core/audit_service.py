@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from .errors import BadInput
 from .framework_service import descriptor_by_code
+from .lookups import level_by_name
 from .portfolio_file import Portfolio
 from .schema import AuditRating
 from .scheme.model import Level
@@ -27,11 +28,7 @@ def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date 
         raise BadInput("A rating cannot be dated in the future.")
     with portfolio.writing() as session:
         descriptor = descriptor_by_code(session, code)
-        scale = scheme_in_session(session).scale
-        chosen = scale.find(level)
-        if chosen is None:
-            names = ", ".join(lv.label for lv in scale.levels)
-            raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
+        chosen = level_by_name(session, level)
         row = AuditRating(descriptor_id=descriptor.id, level_key=chosen.key, rated_on=rated_on,
                           comment=comment.strip(), gap=gap.strip(), rated_by=rated_by.strip())
         session.add(row)

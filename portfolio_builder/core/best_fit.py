@@ -13,26 +13,32 @@ from .schema import ThemeJudgement
 from .scheme.store import scheme_in_session
 
 
-def judge_theme(portfolio: Portfolio, theme_code: str, level: str, judged_on: date | None = None,
-                comment: str = "", judged_by: str = "") -> int:
-    """Record a theme's best-fit judgement on the scheme's scale (kept in its history); returns its id."""
+def judgement_row(session, theme_id: int, level: str, judged_on: date | None, comment: str = "",
+                  judged_by: str = "") -> ThemeJudgement:
+    """A checked judgement added in the caller's transaction (the scheme has best fit; level and date valid)."""
     judged_on = judged_on or date.today()
     if judged_on > date.today():
         raise BadInput("A best-fit judgement cannot be dated in the future.")
+    scheme = scheme_in_session(session)
+    if scheme.best_fit is None:
+        raise RuleViolation(f"{scheme.name} has no overall best-fit judgement per {scheme.words.theme.lower()}.")
+    chosen = scheme.scale.find(level)
+    if chosen is None:
+        names = ", ".join(lv.label for lv in scheme.scale.levels)
+        raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
+    row = ThemeJudgement(theme_id=theme_id, level_key=chosen.key, judged_on=judged_on, comment=comment.strip(),
+                         judged_by=judged_by.strip())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def judge_theme(portfolio: Portfolio, theme_code: str, level: str, judged_on: date | None = None,
+                comment: str = "", judged_by: str = "") -> int:
+    """Record a theme's best-fit judgement on the scheme's scale (kept in its history); returns its id."""
     with portfolio.writing() as session:
-        scheme = scheme_in_session(session)
-        if scheme.best_fit is None:
-            raise RuleViolation(f"{scheme.name} has no overall best-fit judgement per {scheme.words.theme.lower()}.")
-        chosen = scheme.scale.find(level)
-        if chosen is None:
-            names = ", ".join(lv.label for lv in scheme.scale.levels)
-            raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
         theme = theme_by_code(session, theme_code)
-        row = ThemeJudgement(theme_id=theme.id, level_key=chosen.key, judged_on=judged_on,
-                             comment=comment.strip(), judged_by=judged_by.strip())
-        session.add(row)
-        session.flush()
-        return row.id
+        return judgement_row(session, theme.id, level, judged_on, comment, judged_by).id
 
 
 def judgement_history(portfolio: Portfolio, theme_code: str) -> list[ThemeJudgement]:

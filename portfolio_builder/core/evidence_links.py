@@ -8,7 +8,8 @@ from .errors import BadInput, RuleViolation
 from .framework_service import descriptor_by_code
 from .scheme.store import scheme_in_session
 from .portfolio_file import Portfolio
-from .schema import CoverSheet, CoverSheetLink, DescriptorLink, EvidenceItem
+from .lookups import check_evidence_ids
+from .schema import CoverSheet, CoverSheetLink, DescriptorLink, DescriptorRow, EvidenceItem
 
 
 def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
@@ -63,14 +64,23 @@ def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_refere
         return link.slot or 0
 
 
-def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str) -> None:
-    """Remove an evidence item from a descriptor (key or cross-reference)."""
+def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_tagged: bool = False) -> None:
+    """Remove an evidence item from a descriptor (key or cross-reference); with must_be_tagged, an unknown
+    item or one not presented for that descriptor is refused (BadInput) instead of ignored."""
     with portfolio.writing() as session:
+        if must_be_tagged:
+            check_evidence_ids(session, [evidence_id])
         descriptor = descriptor_by_code(session, code)
         link = session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id,
                                                          DescriptorLink.descriptor_id == descriptor.id)).first()
         if link is not None:
             session.delete(link)
+        elif must_be_tagged:
+            codes = sorted(session.exec(select(DescriptorRow.code).join(
+                DescriptorLink, DescriptorLink.descriptor_id == DescriptorRow.id)
+                .where(DescriptorLink.evidence_id == evidence_id)).all())
+            raise BadInput(f"Item {evidence_id} is not presented for {descriptor.code}; "
+                           + (f"it is presented for {', '.join(codes)}." if codes else "it has no tags."))
 
 
 def links_of_evidence(session: Session, evidence_id: int) -> list[DescriptorLink]:

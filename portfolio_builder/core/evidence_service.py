@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import BadInput, ReadOnlyPortfolio
+from .lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from .portfolio_file import Portfolio, storage_error
 from .schema import CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
 from .scheme.components import check_component
@@ -46,12 +47,7 @@ def _clean(name: str, value):
     if name == "evidence_date":
         if value in (None, ""):
             return None
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise BadInput(f"'{value}' is not a date; write it as YYYY-MM-DD.") from None
+        return iso_date(value)
     if not isinstance(value, str):
         raise BadInput(f"The {name.replace('_', ' ')} must be text.")
     value = value.strip()
@@ -85,23 +81,50 @@ def update_evidence(portfolio: Portfolio, evidence_id: int, **fields) -> Evidenc
     return item
 
 
+def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
+    """Give several items the same field values in one transaction (multi-select editing); an unknown id
+    refuses the whole edit before anything changes. Returns how many items were edited."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise BadInput(f"{', '.join(unknown)} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}.")
+    cleaned = {name: _clean(name, value) for name, value in fields.items()}
+    with portfolio.writing() as session:
+        check_evidence_ids(session, ids)
+        for evidence_id in ids:
+            item = session.get(EvidenceItem, evidence_id)
+            for name, value in cleaned.items():
+                setattr(item, name, value)
+            session.add(item)
+    return len(ids)
+
+
 def delete_evidence(portfolio: Portfolio, evidence_id: int) -> None:
     """Delete an item with its links; its stored bytes and preview go too when no other item uses them."""
+    delete_evidence_many(portfolio, [evidence_id])
+
+
+def delete_evidence_many(portfolio: Portfolio, evidence_ids) -> None:
+    """Delete several items in one transaction, or none when any id is unknown; stored bytes and previews
+    no other item uses go with them."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
     if portfolio.read_only:
         raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only.")
     with portfolio.raw_connection() as conn:
         try:
             conn.execute("BEGIN IMMEDIATE")
             with conn:
-                row = conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)).fetchone()
-                if row is None:
-                    raise BadInput(f"There is no evidence item {evidence_id}.")
-                conn.execute("DELETE FROM evidence_item WHERE id = ?", (evidence_id,))
-                sha256 = row[0]
-                if sha256 and conn.execute("SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1",
-                                           (sha256,)).fetchone() is None:
-                    conn.execute("DELETE FROM thumbnail WHERE sha256 = ?", (sha256,))
-                    conn.execute("DELETE FROM stored_file WHERE sha256 = ?", (sha256,))
+                refuse_unknown_evidence((r[0] for r in conn.execute("SELECT id FROM evidence_item")), ids)
+                hashes = set()
+                for evidence_id in ids:
+                    hashes.add(conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?",
+                                            (evidence_id,)).fetchone()[0])
+                    conn.execute("DELETE FROM evidence_item WHERE id = ?", (evidence_id,))
+                for sha256 in hashes - {None, ""}:
+                    if conn.execute("SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1",
+                                    (sha256,)).fetchone() is None:
+                        conn.execute("DELETE FROM thumbnail WHERE sha256 = ?", (sha256,))
+                        conn.execute("DELETE FROM stored_file WHERE sha256 = ?", (sha256,))
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
 

@@ -52,16 +52,9 @@ def descriptor_by_code(session: Session, code: str) -> DescriptorRow:
 
 def theme_by_code(session: Session, code: str) -> ThemeRow:
     """A theme by its code (any case) or its number in order (1 = first), or BadInput naming the known ones."""
-    wanted = str(code or "").strip()
-    row = session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == wanted.lower())).first()
-    if row is None and wanted.isdigit():
-        themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
-        row = themes[int(wanted) - 1] if 1 <= int(wanted) <= len(themes) else None
-    if row is None:
-        known = ", ".join(f"{t.code} ({t.title})" for t in session.exec(select(ThemeRow).order_by(ThemeRow.position)))
-        word = scheme_in_session(session).words.theme.lower()
-        raise BadInput(f"There is no {word} '{wanted}'. Known: {known or 'none'}.")
-    return row
+    from .lookups import theme_by_reference
+
+    return theme_by_reference(session, code)
 
 
 def _check_new_code(session: Session, code: str, ignore_id: int | None = None) -> str:
@@ -89,22 +82,31 @@ def add_theme(portfolio: Portfolio, code: str, title: str, description: str = ""
         return row.id
 
 
-def update_theme(portfolio: Portfolio, theme_id: int, **fields) -> None:
-    """Edit a theme's title, description or evidence-summary fields."""
+def update_theme(portfolio: Portfolio, theme_id: int, best_fit: tuple | None = None, **fields) -> None:
+    """Edit a theme's title, description or evidence-summary fields, and record a best-fit judgement
+    ((level, date, comment)) with them, all in one transaction."""
     allowed = {"title", "description", "lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"}
     unknown = set(fields) - allowed
     if unknown:
         raise BadInput(f"A theme has no field {', '.join(sorted(unknown))}.")
+    if "title" in fields and not str(fields["title"]).strip():
+        raise BadInput("A theme needs a title.")
     with portfolio.writing() as session:
         row = session.get(ThemeRow, theme_id)
         if row is None:
             raise BadInput("That theme no longer exists.")
-        if "title" in fields and not str(fields["title"]).strip():
-            raise BadInput("A theme needs a title.")
-        if "title" in fields and fields["title"] != row.title:
+        started = fields.get("gathering_started", row.gathering_started)
+        ended = fields.get("gathering_ended", row.gathering_ended)
+        if started and ended and ended < started:
+            raise BadInput(f"Evidence gathering cannot end ({ended}) before it starts ({started}).")
+        if best_fit is not None:
+            from .best_fit import judgement_row
+
+            judgement_row(session, row.id, *best_fit)
+        if "title" in fields and fields["title"].strip() != row.title:
             row.placeholder = False  # renamed from the scheme's placeholder: the setting's own title now
         for name, value in fields.items():
-            setattr(row, name, value)
+            setattr(row, name, value.strip() if name == "title" else value)
         session.add(row)
 
 

@@ -9,7 +9,8 @@ from sqlmodel import Session, func, select
 from .errors import BadInput, RuleViolation
 from .framework_service import descriptor_by_code, theme_by_code
 from .portfolio_file import Portfolio
-from .schema import ActionItem, CoverSheet, DiaryEntry, Priority, PriorityDescriptor
+from .lookups import check_evidence_ids
+from .schema import ActionItem, CoverSheet, CoverSheetLink, DiaryEntry, Priority, PriorityDescriptor
 from .scheme.model import Scheme
 from .scheme.store import scheme_in_session
 
@@ -201,8 +202,9 @@ def update_cover_sheet(portfolio: Portfolio, cover_sheet_id: int, **fields) -> N
 
 
 def add_diary_entry(portfolio: Portfolio, cover_sheet_id: int, entry_date: date, text: str,
-                    author: str = "") -> int:
-    """Add a dated diary entry to a cover sheet; returns its id."""
+                    author: str = "", evidence_ids: list[int] | tuple = ()) -> int:
+    """Add a dated diary entry to a cover sheet, attaching the evidence it mentions to the sheet in the
+    same transaction; returns its id."""
     if not text.strip():
         raise BadInput("A diary entry needs some text.")
     if entry_date > date.today():
@@ -210,8 +212,12 @@ def add_diary_entry(portfolio: Portfolio, cover_sheet_id: int, entry_date: date,
     with portfolio.writing() as session:
         if session.get(CoverSheet, cover_sheet_id) is None:
             raise BadInput(f"There is no cover sheet {cover_sheet_id}.")
+        check_evidence_ids(session, evidence_ids)
         row = DiaryEntry(cover_sheet_id=cover_sheet_id, entry_date=entry_date, text=text.strip(), author=author)
         session.add(row)
+        for evidence_id in dict.fromkeys(evidence_ids):
+            if session.get(CoverSheetLink, (cover_sheet_id, evidence_id)) is None:
+                session.add(CoverSheetLink(cover_sheet_id=cover_sheet_id, evidence_id=evidence_id))
         session.flush()
         return row.id
 

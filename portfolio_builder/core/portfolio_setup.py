@@ -72,11 +72,20 @@ def list_staff(portfolio: Portfolio) -> list[Staff]:
 
 
 def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",
-              is_lead: bool = False, in_core_team: bool = True) -> int:
-    """Add a member of staff; returns the id."""
+              is_lead: bool = False, in_core_team: bool = True, unique_name: bool = False) -> int:
+    """Add a member of staff (a new lead becomes the only lead; unique_name refuses a name already on the
+    list, so people can be found by name); returns the id."""
     if not name.strip():
         raise BadInput("A member of staff needs a name.")
     with portfolio.writing() as session:
+        if unique_name:
+            wanted = " ".join(name.split()).casefold()
+            if any(" ".join(n.split()).casefold() == wanted for n in session.exec(select(Staff.name)).all()):
+                raise BadInput(f"'{name.strip()}' is already on the staff list.")
+        if is_lead:
+            for other in session.exec(select(Staff).where(Staff.is_lead)).all():
+                other.is_lead = False
+                session.add(other)
         row = Staff(name=name.strip(), role=role, email=email, is_lead=is_lead, in_core_team=in_core_team)
         session.add(row)
         session.flush()
