@@ -62,7 +62,7 @@ def test_layout_names_and_compression(fpa_portfolio, tmp_path):
         tops = {i.filename.split("/")[0] for i in archive.infolist()}
     assert tops == {result.path.stem} and result.path.stem.startswith("Oak-Primary-School-Family-Partnership-Award-")
     assert "data/evidence/1/1a-1-Welcome-breakfast-for-new-families.jpg" in infos
-    assert "data/evidence/cover-sheets/priority-1/Strategic-plan.txt" in infos
+    assert "data/evidence/other/Strategic-plan.txt" in infos  # a cross-reference only
     assert any(n.startswith("data/evidence/1/1a-2-") for n in infos)
     assert {"START-HERE.html", "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
             "data/portfolio.json", "data/portfolio.pdf", "data/ro-crate-metadata.json",
@@ -96,7 +96,7 @@ def test_not_ready_export_refuses_and_lists_why(fpa_portfolio, tmp_path):
     with pytest.raises(BadInput) as refused:
         export_bundle(fpa_portfolio, tmp_path / "out.zip")
     message = str(refused.value)
-    assert "not ready" in message and "Descriptor 1a has 0 of 2 key evidence items" in message
+    assert "not ready" in message and "Evidence descriptor 1a has 0 of 2 key evidence items" in message
     assert "draft" in message
     assert not list(tmp_path.glob("out.zip*"))
 

@@ -86,6 +86,6 @@ def test_reader_exposes_entries_and_portfolio(tmp_path):
         assert reader.top_folder == TOP
         assert "data/portfolio.json" in reader.entries and "bagit.txt" in reader.entries
         assert reader.bag_info()["Source-Organization"] == "Oak Primary"
-        assert reader.portfolio_json()["evidence"][0]["path"] == "evidence/1/1a-1-policy.txt"
+        assert reader.portfolio_json().evidence[0].path == "evidence/1/1a-1-policy.txt"
         with reader.open_member("data/evidence/1/1a-1-policy.txt") as member:
             assert member.read() == b"Our policy.\n"

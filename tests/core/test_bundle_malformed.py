@@ -21,7 +21,8 @@ from portfolio_builder.core.documents import render_portfolio_pdf
 from portfolio_builder.core.errors import PortfolioError
 from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.portfolio_factory import ready_bundle
-from tests.core.snapshot_factory import fpa_snapshot
+from portfolio_builder.core.portfolio_shape import read_shape
+from tests.core.snapshot_factory import fpa_snapshot_dict
 
 ODD_VALUES = [None, 0, -1, 10**12, 1.5, True, "", "x" * 3000, [], {}, [1, "a", None], {"a": 1}, "<script>",
               "2026-99-99", "../../etc", "\x00\x01"]
@@ -55,7 +56,7 @@ def _walk(node):
 
 def test_a_wrong_type_deep_inside_is_refused_naming_where():
     """A number where a descriptor's key-evidence list belongs is named in the refusal."""
-    snapshot = fpa_snapshot()
+    snapshot = fpa_snapshot_dict()
     snapshot["themes"][0]["descriptors"][2]["key_evidence"] = 7
     with pytest.raises(UnsafeBundle, match=r"themes\[0\]\.descriptors\[2\]\.key_evidence"):
         check_portfolio_json(snapshot)
@@ -63,7 +64,7 @@ def test_a_wrong_type_deep_inside_is_refused_naming_where():
 
 def test_malformed_json_with_matching_checksums_is_refused_at_open(tmp_path):
     """Checksums cannot catch a bundle made malformed by whoever made it: the shape check refuses it at open."""
-    snapshot = fpa_snapshot()
+    snapshot = fpa_snapshot_dict()
     snapshot["evidence"][0]["cover_sheets"] = "priority one"
     bundle = write_zip(tmp_path / "made.zip", bag_members({"portfolio.json": json.dumps(snapshot).encode()}))
     report = verify_bundle(bundle)
@@ -74,7 +75,7 @@ def test_malformed_json_with_matching_checksums_is_refused_at_open(tmp_path):
 
 def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
     """Hundreds of seeded mutations of a real snapshot: each is refused, or every page and the report render."""
-    base = fpa_snapshot()
+    base = fpa_snapshot_dict()
     places = list(_paths(base))[1:]
     rng = random.Random(20261123)
     accepted = 0
@@ -83,7 +84,7 @@ def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
         for _ in range(rng.randint(1, 3)):
             _set(snapshot, rng.choice(places), copy.deepcopy(rng.choice(ODD_VALUES)))
         try:
-            check_portfolio_json(snapshot)
+            snapshot = check_portfolio_json(snapshot)
         except PortfolioError:
             continue
         accepted += 1
@@ -125,10 +126,10 @@ def test_mangled_bundle_bytes_are_refused_never_raised(fpa_portfolio, tmp_path):
 
 def test_a_very_long_theme_title_still_prints(tmp_path):
     """A heading longer than a page can hold is shortened rather than breaking the printable portfolio."""
-    snapshot = fpa_snapshot()
+    snapshot = fpa_snapshot_dict()
     snapshot["themes"][1]["title"] = "Leadership " * 400
     out = io.BytesIO()
-    render_portfolio_pdf(snapshot, out, lambda _id: None)
+    render_portfolio_pdf(read_shape(snapshot), out, lambda _id: None)
     assert out.getvalue().startswith(b"%PDF")
 
 
@@ -153,7 +154,7 @@ def test_a_deflated_member_that_will_not_inflate_is_named_as_damaged(tmp_path):
     import zlib
 
     text = "".join(f"Minutes of meeting {n}: families spoke about the Forum.\n" for n in range(400)).encode()
-    bundle = write_zip(tmp_path / "b.zip", bag_members({"portfolio.json": json.dumps(fpa_snapshot()).encode(),
+    bundle = write_zip(tmp_path / "b.zip", bag_members({"portfolio.json": json.dumps(fpa_snapshot_dict()).encode(),
                                                         "evidence/1/minutes.txt": text}))
     original = bundle.read_bytes()
     with zipfile.ZipFile(bundle) as archive:

@@ -17,8 +17,7 @@ def bundle(tmp_path_factory):
 
 
 def _first_file_item(session, suffix):
-    return next(e for e in session.snapshot["evidence"] if (e.get("path") or "").lower().endswith(suffix)
-                and e["included"])
+    return next(e for e in session.snapshot.evidence if (e.path or "").lower().endswith(suffix) and e.included)
 
 
 def test_opening_verifies_with_progress_and_loads_portfolio_json(bundle):
@@ -26,7 +25,7 @@ def test_opening_verifies_with_progress_and_loads_portfolio_json(bundle):
     calls = []
     with BundleSession.open(bundle, progress=lambda *args: calls.append(args)) as session:
         assert session.valid, session.problems
-        assert session.uuid and session.snapshot["setting"]["name"]
+        assert session.uuid and session.snapshot.setting.name
         assert session.damaged == set()
         assert "portfolio.pdf" in session.documents()
     assert calls and calls[-1][0] == calls[-1][1]
@@ -36,7 +35,7 @@ def test_viewer_copy_is_private_read_only_and_removed_on_close(bundle):
     """A document opened for the viewer is a 0400 copy in a 0700 temp folder that disappears on close."""
     session = BundleSession.open(bundle)
     item = _first_file_item(session, ".pdf")
-    copy = session.viewer_copy(item["path"])
+    copy = session.viewer_copy(item.path)
     folder = session.private_dir_if_made
     assert copy.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
@@ -45,7 +44,7 @@ def test_viewer_copy_is_private_read_only_and_removed_on_close(bundle):
     session.close()
     assert not folder.exists()
     with pytest.raises(PortfolioError, match="closed"):
-        session.read_bytes(item["path"])
+        session.read_bytes(item.path)
 
 
 def test_bundle_bytes_and_mtime_unchanged_by_a_session(bundle):
@@ -53,15 +52,15 @@ def test_bundle_bytes_and_mtime_unchanged_by_a_session(bundle):
     before, mtime = sha256_of(bundle), os.stat(bundle).st_mtime_ns
     with BundleSession.open(bundle) as session:
         photo = _first_file_item(session, ".jpg")
-        assert session.read_bytes(photo["path"])[:2] == b"\xff\xd8"
-        session.viewer_copy(_first_file_item(session, ".pdf")["path"])
+        assert session.read_bytes(photo.path)[:2] == b"\xff\xd8"
+        session.viewer_copy(_first_file_item(session, ".pdf").path)
     assert sha256_of(bundle) == before and os.stat(bundle).st_mtime_ns == mtime
 
 
 def test_damaged_bundle_still_opens_with_the_damaged_item_marked(bundle, tmp_path):
     """An altered evidence file makes the bundle invalid, but it still opens and that item is marked."""
     with BundleSession.open(bundle) as session:
-        target = _first_file_item(session, ".pdf")["path"]
+        target = _first_file_item(session, ".pdf").path
     damaged = tamper(bundle, tmp_path / "damaged.zip", target, b"%PDF-1.4 altered by someone")
     with BundleSession.open(damaged) as session:
         assert not session.valid
@@ -97,6 +96,6 @@ def test_assessor_pages_use_words_not_codes():
     from tests.core.snapshot_factory import fpa_snapshot
 
     snapshot = fpa_snapshot()
-    item = dict(snapshot["evidence"][0], kind="photo", consent="not-needed")
-    page = page_for(ContentNode(EVIDENCE, item["title"], item), snapshot)
+    item = snapshot.evidence[0].model_copy(update={"kind": "photo", "consent": "not-needed"})
+    page = page_for(ContentNode(EVIDENCE, item.title, item), snapshot)
     assert "Not needed" in page and "not-needed" not in page and ">Photo<" in page

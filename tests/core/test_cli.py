@@ -29,7 +29,7 @@ def test_new_then_status_json(capsys, tmp_path):
     code, out, _ = run(capsys, "status", str(path), "--json")
     report = json.loads(out)
     assert code == 0 and report["ready"] is False
-    assert "Descriptor 1a has 0 of 2 key evidence items." in report["problems"]
+    assert "Evidence descriptor 1a has 0 of 2 key evidence items." in report["problems"]
 
 
 def test_refusals_exit_1_with_one_line(capsys, tmp_path):

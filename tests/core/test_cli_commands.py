@@ -59,16 +59,24 @@ def oak(tmp_path):
 
 
 def test_creating_commands_print_the_new_id_or_number(oak, tmp_path):
-    """staff add, rate, priority add, action add, diary add print one id or number; paste prints code and text."""
+    """staff add, rate, action add, descriptor add print one id or code; paste prints code and text."""
     (tmp_path / "t2.txt").write_text("a. Leaders promote partnership.\nb) Governors check it.\n")
     values = {"p": oak, "f": tmp_path}
     printed = [out for _, out in run_lines([
         "staff add $p 'Ben Jones'", "rate $p 1a emergent --on 2025-09-01", "rate $p 1a developing --on 2026-01-01",
-        "priority add $p Forum", "priority add $p Newsletter --statement 1c", "action add $p --theme 1 --action Do",
-        "diary add $p 2 2026-01-05 'Letters sent.'", "descriptor add $p 3 3a 'Families hear news.'",
+        "action add $p --theme 1 --action Do", "descriptor add $p 3 3a 'Families hear news.'",
         "descriptor paste $p 2 $f/t2.txt"], values)]
-    assert printed[:8] == ["2\n", "1\n", "2\n", "1\n", "2\n", "1\n", "1\n", "3a\n"]
-    assert printed[8] == "2a\tLeaders promote partnership.\n2b\tGovernors check it.\n"
+    assert printed[:5] == ["2\n", "1\n", "2\n", "1\n", "3a\n"]
+    assert printed[5] == "2a\tLeaders promote partnership.\n2b\tGovernors check it.\n"
+
+
+def test_priority_commands_print_their_number(tmp_path):
+    """On an IiF portfolio, priority add prints the priority's number and diary add the new entry's id."""
+    path = tmp_path / "hill.portfolio"
+    printed = [out for _, out in run_lines([
+        "new $p --framework investors-in-families-secure --setting Hill", "priority add $p Forum",
+        "priority add $p Newsletter", "diary add $p 2 2026-01-05 'Letters sent.'"], {"p": path})]
+    assert printed[1:] == ["1\n", "2\n", "1\n"]
 
 
 def test_at_file_values_and_a_literal_at(oak, tmp_path):
@@ -78,7 +86,7 @@ def test_at_file_values_and_a_literal_at(oak, tmp_path):
               {"p": oak, "f": tmp_path})
     snapshot = json.loads(run_in_process(["show", str(oak), "--json"])[1])
     assert snapshot["setting"]["context"] == "We serve 420 families.\n"
-    assert snapshot["case_study"] == "@home: a family's story"
+    assert snapshot["texts"]["case-study"] == "@home: a family's story"
 
 
 def test_a_dry_run_paste_shows_the_list_and_adds_nothing(oak, tmp_path):

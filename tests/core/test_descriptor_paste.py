@@ -63,10 +63,9 @@ def test_apply_adds_every_descriptor_or_none(fpa_portfolio):
     assert [i.code for i in preview_paste(fpa_portfolio, "3", "b. Two.\nc. Three.\n").items] == ["3b", "3c"]
     added = apply_paste(fpa_portfolio, "3", "b. Two.\nc. Three.\n")
     assert [i.code for i in added] == ["3b", "3c"]
-    theme = build_snapshot(fpa_portfolio)["themes"][2]
-    assert [(d["code"], d["text"]) for d in theme["descriptors"]] == [("3a", "Typed in first."), ("3b", "Two."),
-                                                                      ("3c", "Three.")]
-    before = build_snapshot(fpa_portfolio)["themes"]
+    theme = build_snapshot(fpa_portfolio).themes[2]
+    assert [(d.code, d.text) for d in theme.descriptors] == [("3a", "Typed in first."), ("3b", "Two."), ("3c", "Three.")]
+    before = build_snapshot(fpa_portfolio).themes
     with pytest.raises(BadInput, match="Nothing was added to theme 3: line 2: 3b is already"):
         apply_paste(fpa_portfolio, "3", "d. Four.\nB. Two again.\n")
-    assert build_snapshot(fpa_portfolio)["themes"] == before
+    assert build_snapshot(fpa_portfolio).themes == before

@@ -4,7 +4,9 @@ import re
 
 from portfolio_builder.core.documents import render_preview_html, render_start_here_html
 
-from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot, tiny_jpeg
+from portfolio_builder.core.portfolio_shape import read_shape
+
+from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot, iif_snapshot_dict, tiny_jpeg
 
 
 def _hrefs(html):
@@ -27,14 +29,14 @@ def test_only_http_and_relative_evidence_links():
     assert "Dodgy link" in html
     assert all(h.startswith(("#", "https://", "http://", "evidence/", "sheets/", "portfolio.pdf")) for h in hrefs)
     assert '<a href="https://video.example.org/forum?a=1&amp;b=2" rel="noopener noreferrer">' in html
-    key = snap["themes"][0]["descriptors"][0]["key_evidence"][0]
-    path = next(e["path"] for e in snap["evidence"] if e["id"] == key)
+    key = snap.themes[0].descriptors[0].key_evidence[0]
+    path = next(e.path for e in snap.evidence if e.id == key)
     assert f'href="{path}"' in html
 
 
 def test_excluded_items_are_not_linked_or_pictured():
     """An item left out of the bundle (no consent) is named but neither linked nor shown as a thumbnail."""
-    html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
+    html = render_preview_html(iif_snapshot(), thumbnail=lambda _id: tiny_jpeg())
     assert "Photo without consent" in html and "not included in this bundle" in html
     assert 'alt="Photo without consent"' not in html
 
@@ -50,14 +52,15 @@ def test_page_is_self_contained_with_strict_csp():
 
 
 def test_index_lists_every_theme_descriptor_rating_and_cover_sheet():
-    """Every theme and descriptor, its rating, the cover sheets and the action plan are in the index."""
+    """FPA: every entered theme and descriptor, its rating and the action plan; IiF: its cover sheets."""
     snap = fpa_snapshot()
     html = render_preview_html(snap)
-    for theme in snap["themes"]:
-        assert f"Theme {theme['code']}: {theme['title']}" in html
-    for d in snap["themes"][0]["descriptors"]:
-        assert f">{d['code']}</th>" in html
-    assert "Embedded" in html and "Priority 5: Priority 5" in html and "Action for theme 6" in html
+    assert "Theme 1: Ethos, vision and policy" in html and "Theme 2: Leadership" in html
+    for d in snap.themes[0].descriptors:
+        assert f"<strong>{d.code}</strong>" in html
+    assert "Embedded" in html and "Action for theme 6" in html and "Priority Action Cover Sheet" not in html
+    iif = render_preview_html(iif_snapshot())
+    assert "Priority 5: Priority 5" in iif and "Priority Action Cover Sheet" in iif
 
 
 def test_draft_banner_and_start_here_link():
@@ -71,27 +74,29 @@ def test_draft_banner_and_start_here_link():
 
 def test_empty_and_component_portfolios_render():
     """A new portfolio with missing fields and an Investors in Families one both produce an index."""
-    assert "No descriptors entered yet." in render_preview_html(empty_snapshot())
-    assert "Component 2: Generic evidence" in render_preview_html(iif_snapshot())
+    assert "No actions have been planned yet." in render_preview_html(empty_snapshot())
+    assert "Generic evidence" in render_preview_html(iif_snapshot())
 
 
 def test_codes_are_shown_as_words():
     """Consent and action status print as words ('not needed', 'In progress'), never as stored codes."""
-    snap = fpa_snapshot()
+    snap = iif_snapshot_dict()
     snap["action_plan"][0]["status"] = "in-progress"
-    html = render_preview_html(snap)
+    html = render_preview_html(read_shape(snap))
     text = re.sub(r"<[^>]+>", " ", html.split("</style>", 1)[1])
     assert "not-needed" not in text and "in-progress" not in text
-    assert "consent: not needed" in text and "In progress" in text and "consent: MISSING" in text
-    assert "Descriptor 1a" in text and "descriptors 1a, 1b" in text
+    assert "consent: not needed" in text and "In progress" in text and "consent: missing" in text
 
 
-def test_audit_findings_show_unrated_descriptors_and_gaps():
-    """The index's audit findings match the PDF's: a count per level, those not rated, and the gaps found."""
+def test_audit_findings_show_the_journey_from_baseline():
+    """The index's audit findings match the PDF's: levels at baseline and now, the best fit, and each baseline
+    gap with what became of it (kept in the rating history even after re-rating)."""
     html = render_preview_html(fpa_snapshot())
-    findings = html.split("Audit findings</h3>", 1)[1].split("</table>", 1)[0]
-    assert "<th>Not rated</th>" in findings and "<th>Gaps found at audit</th>" in findings
-    assert "1b: Involve families in review" in findings
+    findings = html.split("Report on findings from the initial audit</h3>", 1)[1].split("</table>", 1)[0]
+    assert '<th scope="col">At baseline</th>' in findings and '<th scope="col">Now</th>' in findings
+    assert "Emergent 10" in findings and "Developing 5, Embedded 5" in findings
+    assert "1b (Emergent \u2192 Developing): Needs a policy" in findings
+    assert "Developing (20 Sep 2025) \u2192 Embedded (12 Mar 2026)" in findings
 
 
 def test_table_cells_break_words_only_when_they_must():

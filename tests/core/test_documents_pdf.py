@@ -6,7 +6,10 @@ from pypdf import PdfReader
 
 from portfolio_builder.core.documents import render_portfolio_pdf
 
-from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot, tiny_jpeg
+from portfolio_builder.core.portfolio_shape import read_shape
+
+from .snapshot_factory import (empty_snapshot, fpa_snapshot, fpa_snapshot_dict, iif_snapshot, iif_snapshot_dict,
+                               tiny_jpeg)
 
 
 def _render(snapshot, thumbnail=lambda _id: tiny_jpeg()):
@@ -26,10 +29,10 @@ def test_pdf_has_contents_page_every_descriptor_and_key_evidence_title():
     _reader, pages = _render(snap)
     assert "Contents" in pages[1]
     everything = _flat(" ".join(pages))
-    for d in snap["themes"][0]["descriptors"]:
-        assert f"{d['code']} Descriptor {d['code']}" in everything
-        for eid in d["key_evidence"]:
-            title = next(e["title"] for e in snap["evidence"] if e["id"] == eid)
+    for d in snap.themes[0].descriptors:
+        assert f"{d.code} Descriptor {d.code}" in everything
+        for eid in d.key_evidence:
+            title = next(e.title for e in snap.evidence if e.id == eid)
             assert title in everything
     assert "Zoë Łukasz" in everything
 
@@ -39,8 +42,10 @@ def test_contents_page_numbers_point_at_the_real_pages():
     snap = fpa_snapshot()
     _reader, pages = _render(snap)
     contents = _flat(pages[1] + " " + pages[2])
-    for theme in snap["themes"]:
-        heading = f"Theme {theme['code']}: {theme['title']}"
+    for theme in snap.themes:
+        if not theme.descriptors and theme.code != "2":
+            continue  # not entered: not printed in a final portfolio (theme 2 holds the action plan)
+        heading = f"Theme {theme.code}: {theme.title}"
         after = contents.split(heading, 1)[1]
         number = int(after.replace(".", " ").split()[0])
         assert heading in _flat(pages[number - 1]), heading
@@ -60,7 +65,8 @@ def test_pdf_has_bookmarks_for_themes_and_sheets():
     found = list(titles(reader.outline))
     assert "Contents" in found
     assert "Theme 1: Ethos, vision and policy" in found
-    assert "Action plan" in found and "Good-practice case study" in found
+    assert "Action plan" in found and "Good practice case study" in found
+    assert "Report on findings from the initial audit" in found
 
 
 def test_draft_is_marked_on_every_page():
@@ -86,20 +92,23 @@ def test_empty_portfolio_and_missing_thumbnails_still_render():
 
 
 def test_investors_in_families_portfolio_is_ordered_by_component():
-    """For Investors in Families the three components come in order: activity, generic, three-year plan."""
+    """For Investors in Families: the first page of the Assessor's Report, the audit, the priorities, then the
+    three components in order: activity-specific (work plan, cover sheets), generic, the three-year plan."""
     _reader, pages = _render(iif_snapshot())
     contents = _flat(pages[1] + " " + pages[2])
-    first = contents.index("Component 1: Activity-specific evidence")
-    assert first < contents.index("Element E1: Element 1") < contents.index("Priority Action Cover Sheets")
-    assert contents.index("Priority Action Cover Sheets") < contents.index("Component 2: Generic evidence")
-    assert contents.index("Component 2") < contents.index("Component 3: Outline action plan")
+    order = ["Assessor's Report: first page", "Element E1: Element 1 of the toolkit", "Key priorities",
+             "Activity-specific evidence", "Work plan and timeline", "Priority Action Cover Sheets",
+             "Generic evidence", "Outline action plan for the next three years"]
+    assert [contents.index(t) for t in order] == sorted(contents.index(t) for t in order)
+    assert "Element E3" not in contents  # not entered: left out of a final portfolio
+    assert "case study" not in _flat(" ".join(pages)).lower()
 
 
 def test_codes_are_shown_as_words():
     """The action plan status and evidence consent print as words, not as the stored codes."""
-    snap = fpa_snapshot()
+    snap = iif_snapshot_dict()
     snap["action_plan"][0]["status"] = "in-progress"
-    _reader, pages = _render(snap)
+    _reader, pages = _render(read_shape(snap))
     everything = _flat(" ".join(pages))
     assert "In progress" in everything and "Not needed" in everything
     assert "in-progress" not in everything and "not-needed" not in everything
@@ -108,31 +117,31 @@ def test_codes_are_shown_as_words():
 def test_a_table_header_is_printed_once_per_page():
     """A table running onto the next page repeats its header there, never a second time mid-page."""
     _reader, pages = _render(fpa_snapshot(descriptors_per_theme=(10, 3, 2, 0, 0, 0)))
-    audit_pages = [p for p in pages if "Gaps and actions needed" in p]
+    audit_pages = [p for p in pages if "Gaps and actions required" in p]
     assert len(audit_pages) >= 3
     for page in pages:
         flat = _flat(page)
-        assert flat.count("Gaps and actions needed") <= 1
-        assert flat.count("Success criteria (impact / outcomes)") <= 1
+        assert flat.count("Gaps and actions required") <= 1
+        assert flat.count("Success criteria (impact/outcomes)") <= 1
         assert flat.count("Source / collected by") <= 1
 
 
 def test_a_row_taller_than_a_page_still_prints_whole():
     """An evaluative comment longer than a page is split over pages rather than failing or being cut off."""
-    snap = fpa_snapshot()
+    snap = fpa_snapshot_dict()
     long_comment = " ".join(f"Sentence {n} of a very long comment." for n in range(600))
     snap["themes"][0]["descriptors"][0]["rating"]["comment"] = long_comment
-    _reader, pages = _render(snap)
+    _reader, pages = _render(read_shape(snap))
     everything = _flat(" ".join(pages))
     assert "Sentence 0 of" in everything and "Sentence 599 of a very long comment." in everything
 
 
 def test_audit_findings_headers_keep_their_words_whole():
-    """The audit findings' level columns are wide enough that 'Developing' is not broken into 'Developi ng'."""
+    """The audit findings' columns are wide enough that 'baseline' is not broken into 'basel ine'."""
     _reader, pages = _render(fpa_snapshot())
-    page = next(p for p in pages if "Gaps found at audit" in p)
+    page = next(p for p in pages if "Gaps found at baseline" in _flat(p))
     lines = page.splitlines()
-    for label in ("Emergent", "Developing", "Embedded"):
+    for label in ("At baseline", "Now"):
         assert label in lines, label
 
 
@@ -144,19 +153,19 @@ def test_summary_sheet_lead_and_dates_stay_together():
 
 
 def test_contents_of_a_full_award_fits_one_page():
-    """Six themes with their three sheets each, the action plan and five cover sheets: one contents page."""
+    """Six themes with their three sheets each, the action plan, the findings and the case study: one contents page."""
     _reader, pages = _render(fpa_snapshot(descriptors_per_theme=(10, 3, 2, 1, 1, 1)))
-    assert "Good-practice case study" in pages[1]
+    assert "Good practice case study" in pages[1]
     assert "Theme 1: Ethos, vision and policy" in pages[2]
 
 
 def test_component_headings_share_a_page_with_their_first_section():
-    """An Investors in Families part heading is not a page on its own: its first section follows beneath it."""
+    """An Investors in Families component heading is not a page on its own: its first section follows beneath it."""
     _reader, pages = _render(iif_snapshot())
     body = [_flat(p) for p in pages[2:]]
-    assert any("Component 1: Activity-specific evidence" in p and "Element E1: Element 1" in p for p in body)
-    assert any("Component 2: Generic evidence" in p and "School website: families page" in p for p in body)
-    assert any("Component 3: Outline action plan" in p and "Three-year plan draft" in p for p in body)
+    assert any("Activity-specific evidence" in p and "Work plan and timeline" in p for p in body)
+    assert any("Generic evidence" in p and "School website: families page" in p for p in body)
+    assert any("Outline action plan for the next three years" in p and "Year 1" in p for p in body)
 
 
 def test_a_long_table_starts_under_its_heading_without_leaving_the_page_empty():
@@ -169,15 +178,15 @@ def test_a_long_table_starts_under_its_heading_without_leaving_the_page_empty():
 
 def test_dates_print_on_one_line():
     """Wide dates ('28 May 2026') in the audit sheet, action plan and evidence list are never broken in two."""
-    snap = fpa_snapshot()
+    snap = fpa_snapshot_dict()
     for action in snap["action_plan"]:
         action["starts_on"], action["ends_on"] = "2025-11-28", "2026-05-28"
     for item in snap["evidence"]:
         item["evidence_date"] = "2026-05-28"
     for d in snap["themes"][0]["descriptors"]:
-        d["rating_history"][-1]["rated_on"] = "2026-05-28"
+        d["rating_history"][-1]["on"] = "2026-05-28"
         d["rating"] = d["rating_history"][-1]
-    _reader, pages = _render(snap)
+    _reader, pages = _render(read_shape(snap))
     lines = [line.strip() for page in pages for line in page.splitlines()]
     assert "28 May 2026" in lines and "✓ 28 May 2026" in lines  # a date cell, and the current level's cell
     assert "28 May" not in lines and "✓ 28 May" not in lines

@@ -5,6 +5,7 @@ from datetime import date
 from portfolio_builder.core.evidence_detect import tidy_title
 from portfolio_builder.core.evidence_import import import_evidence
 from portfolio_builder.core.evidence_service import get_evidence, query_evidence, thumbnail_bytes
+from portfolio_builder.core.framework_service import add_descriptor
 from portfolio_builder.core.planning_service import add_priority, cover_sheet_for
 from tests.core.evidence_fixtures import make_jpeg, make_mixed_folder, make_pdf, make_text
 
@@ -60,16 +61,17 @@ def test_links_become_video_or_link_items_without_network(fpa_portfolio):
     assert get_evidence(fpa_portfolio, report.added[1]).url == "https://example.org/news/summer-fair"
 
 
-def test_options_set_title_component_consent_tags_and_cover_sheet(fpa_portfolio, tmp_path):
-    """Title, component, consent, descriptor and cover sheet given at import are applied to the new item."""
-    priority = add_priority(fpa_portfolio, "Relaunch the Forum", "More families", descriptor_codes=["1a"])
-    sheet = cover_sheet_for(fpa_portfolio, priority).id
-    report = import_evidence(fpa_portfolio, [make_text(tmp_path / "x.txt")], title="Forum letter", component="generic",
-                             consent="not-needed", descriptor_codes=["1a"], cover_sheet_id=sheet, workers=1)
-    [row] = query_evidence(fpa_portfolio)
+def test_options_set_title_component_consent_tags_and_cover_sheet(iif_portfolio, tmp_path):
+    """Title, component, consent, statement and cover sheet given at import are applied to the new item."""
+    add_descriptor(iif_portfolio, "E1", "E1a", "Families are welcomed.")
+    priority = add_priority(iif_portfolio, "Relaunch the Forum", "More families", descriptor_codes=["E1a"])
+    sheet = cover_sheet_for(iif_portfolio, priority).id
+    report = import_evidence(iif_portfolio, [make_text(tmp_path / "x.txt")], title="Forum letter", component="generic",
+                             consent="not-needed", descriptor_codes=["E1a"], cover_sheet_id=sheet, workers=1)
+    [row] = query_evidence(iif_portfolio)
     assert (row.id, row.title, row.component, row.consent, row.key_codes) == (
-        report.added[0], "Forum letter", "generic", "not-needed", ("1a",))
-    with fpa_portfolio.raw_connection() as conn:
+        report.added[0], "Forum letter", "generic", "not-needed", ("E1a",))
+    with iif_portfolio.raw_connection() as conn:
         assert conn.execute("SELECT cover_sheet_id, evidence_id FROM cover_sheet_link").fetchall() == [(sheet, row.id)]
 
 

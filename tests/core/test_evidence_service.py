@@ -21,9 +21,10 @@ def items(fpa_portfolio, tmp_path):
     return fpa_portfolio, report.added
 
 
-def test_edit_fields_are_saved(items):
-    """Every editable field is saved as given (dates from text too)."""
-    portfolio, (doc, _photo, _link) = items
+def test_edit_fields_are_saved(iif_portfolio, tmp_path):
+    """Every editable field is saved as given (dates from text too), the component one of the scheme's."""
+    portfolio = iif_portfolio
+    [doc] = import_evidence(portfolio, [make_pdf(tmp_path / "policy.pdf")], workers=1).added
     update_evidence(portfolio, doc, title=" Home-school policy ", description="Agreed with parents", source="Website",
                     evidence_date="2025-10-01", component="generic", consent="not-needed", consent_note="No people",
                     collected_by="Ann Patel")

@@ -51,4 +51,4 @@ def test_framework_exported_from_a_portfolio_imports_elsewhere(fpa_portfolio, tm
     with fpa_portfolio.session() as session:
         save_framework(read_framework(session), tmp_path / "ours.toml")
     loaded = load_framework(tmp_path / "ours.toml")
-    assert loaded.themes[-1].descriptors[0].code == "7a" and loaded.rule.max_key == 2
+    assert loaded.themes[-1].descriptors[0].code == "7a" and loaded.scheme.evidence_rule.max_key == 2

@@ -53,8 +53,8 @@ def test_extra_material_is_a_cross_reference(fpa_portfolio):
     tag_evidence(fpa_portfolio, a, "1b")
     tag_evidence(fpa_portfolio, b, "1b")
     assert tag_evidence(fpa_portfolio, c, "1b", cross_reference=True) == 0
-    descriptor = build_snapshot(fpa_portfolio)["themes"][0]["descriptors"][1]
-    assert descriptor["key_evidence"] == [a, b] and descriptor["cross_references"] == [c]
+    descriptor = build_snapshot(fpa_portfolio).themes[0].descriptors[1]
+    assert descriptor.key_evidence == [a, b] and descriptor.cross_references == [c]
 
 
 def test_untagging_frees_a_slot_and_retagging_is_idempotent(fpa_portfolio):
@@ -80,7 +80,7 @@ def test_promoting_a_cross_reference_obeys_the_rule(fpa_portfolio):
 def test_unknown_descriptor_code_is_refused(fpa_portfolio):
     """Tagging to a code that does not exist names the codes that do, and changes nothing."""
     a = add_item(fpa_portfolio, "One")
-    with pytest.raises(BadInput, match="no descriptor '9z'.*1a"):
+    with pytest.raises(BadInput, match="no evidence descriptor '9z'.*1a"):
         tag_evidence(fpa_portfolio, a, "9z")
     assert links(fpa_portfolio) == []
 

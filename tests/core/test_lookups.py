@@ -17,7 +17,7 @@ def test_a_theme_is_found_by_code_in_any_case_or_by_number(tmp_path):
     with create_portfolio(tmp_path / "iif.portfolio", shipped_framework("investors-in-families-secure"),
                           "HMYOI Northfield") as portfolio, portfolio.session() as session:
         assert theme_by_reference(session, "e3").code == "E3" and theme_by_reference(session, "3").code == "E3"
-        with pytest.raises(BadInput, match=r"no theme '9'\. Themes: 1 \(E1 Element 1\), 2 \(E2 Element 2\)"):
+        with pytest.raises(BadInput, match=r"no element '9'\. Elements: 1 \(E1 Element 1\), 2 \(E2 Element 2\)"):
             theme_by_reference(session, "9")
 
 
@@ -33,14 +33,15 @@ def test_people_are_found_by_name_in_any_case_and_a_new_lead_is_the_only_one(fpa
         add_staff(fpa_portfolio, "ANN PATEL", unique_name=True)
 
 
-def test_priorities_by_number_and_levels_by_key_or_label(fpa_portfolio):
+def test_priorities_by_number_and_levels_by_key_or_label(fpa_portfolio, iif_portfolio):
     """Priority 2 is the second; a level is its key or label in any case; refusals list what exists."""
     for title in ("Forum", "Newsletter"):
-        add_priority(fpa_portfolio, title)
-    with fpa_portfolio.session() as session:
+        add_priority(iif_portfolio, title)
+    with iif_portfolio.session() as session:
         assert priority_by_number(session, "2").title == "Newsletter"
-        with pytest.raises(BadInput, match="no priority 3. Priorities: 1 Forum; 2 Newsletter"):
+        with pytest.raises(BadInput, match="no priority 3. Key priorities: 1 Forum; 2 Newsletter"):
             priority_by_number(session, 3)
+    with fpa_portfolio.session() as session:
         assert level_by_name(session, "EMBEDDED").key == "embedded"
         with pytest.raises(BadInput, match=r"\(Emergent, Developing, Embedded\)"):
             level_by_name(session, "green")

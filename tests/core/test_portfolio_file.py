@@ -148,11 +148,11 @@ def test_disk_full_mid_write_loses_nothing(fpa_portfolio):
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
     with pytest.raises(PortfolioFileError, match="disk is full"):
-        update_profile(fpa_portfolio, case_study="x" * 500_000)
+        update_profile(fpa_portfolio, head="x" * 500_000)
     fpa_portfolio.close()
     again = Portfolio.open(fpa_portfolio.path)
     profile = setting_profile(again)
-    assert profile.context == "Saved before the disk filled." and profile.case_study == ""
+    assert profile.context == "Saved before the disk filled." and profile.head == ""
     again.close()
 
 
@@ -161,15 +161,16 @@ def test_migration_backs_up_first(fpa_portfolio, monkeypatch):
     fpa_portfolio.close()
     path = fpa_portfolio.path
     connection = sqlite3.connect(path)
-    connection.execute("PRAGMA user_version=0")
+    older = schema.SCHEMA_VERSION - 1
+    connection.execute(f"PRAGMA user_version={older}")
     connection.close()
     ran = []
-    monkeypatch.setitem(migrations.MIGRATIONS, 0, lambda conn: ran.append(conn.execute("SELECT 1").fetchone()))
+    monkeypatch.setitem(migrations.MIGRATIONS, older, lambda conn: ran.append(conn.execute("SELECT 1").fetchone()))
     Portfolio.open(path).close()
     assert ran == [(1,)]
     assert _pragma(path, "user_version") == schema.SCHEMA_VERSION
     backups = list_backups(path)
-    assert backups and _pragma(backups[-1], "user_version") == 0
+    assert backups and _pragma(backups[-1], "user_version") == older
 
 
 def test_rolling_backups_keep_the_newest(fpa_portfolio):

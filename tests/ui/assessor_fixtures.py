@@ -8,7 +8,7 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-from tests.core.snapshot_factory import fpa_snapshot, tiny_jpeg
+from tests.core.snapshot_factory import fpa_snapshot_dict, tiny_jpeg
 
 BUNDLE_UUID = "urn:uuid:7d1c2a4e-2b7f-4a0c-9a51-0c6f2f1e9b10"
 
@@ -28,7 +28,7 @@ def hand_bagged_bundle(out: Path, snapshot: dict | None = None) -> Path:
     """A bundle written with the project's BundleWriter from a snapshot: evidence, sheets, portfolio.pdf."""
     from portfolio_builder.core.bundle_writer import BundleWriter
 
-    snapshot = snapshot or fpa_snapshot()
+    snapshot = snapshot or fpa_snapshot_dict()
     with BundleWriter(out, "Oak-Academy-Family-Partnership-Award-2026-05-01") as writer:
         for item in snapshot["evidence"]:
             path = item.get("path")
@@ -41,7 +41,7 @@ def hand_bagged_bundle(out: Path, snapshot: dict | None = None) -> Path:
         writer.add_payload_bytes("sheets/action-plan.docx", _tiny_docx("Action plan"))
         writer.add_payload_bytes("portfolio.json", json.dumps(snapshot).encode("utf-8"))
         writer.finish({"External-Identifier": BUNDLE_UUID, "Source-Organization": snapshot["setting"]["name"],
-                       "Scheme": snapshot["framework"]["name"]})
+                       "Scheme": snapshot["scheme"]["name"]})
     return out
 
 

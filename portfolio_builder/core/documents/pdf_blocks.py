@@ -16,7 +16,7 @@ from .pdf_styles import para_text, styles
 from .portfolio_view import consent_words, kind_words, nice_date
 from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Table
 
-DATE_WIDTH = 2.5 * cm  # '✓ 28 May 2026' in bold on one line
+DATE_WIDTH = 2.6 * cm  # '✓ 28 May 2026' in bold on one line
 Thumbnail = Callable[[int], "bytes | None"]
 
 

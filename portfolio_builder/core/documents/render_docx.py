@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..portfolio_shape import EvidenceShape, PortfolioShape
-from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes
+from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes, usable_width
 from .document_plan import word_sheets
 from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date
 from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
 
-DATE_SHARE = 1.35
+DATE_CM = 2.45  # '✓ 28 May 2026' on one line at the sheets' 8.5 pt
 
 
 def _value(cell: Cell):
@@ -23,6 +23,14 @@ def _where(item: EvidenceShape) -> str:
     return item.path or item.url
 
 
+def _widths_cm(doc, columns) -> list[float]:
+    """Column widths in cm: dates get room for one line, the other columns share the rest by their shares."""
+    usable = usable_width(doc) / 360000  # EMU -> cm
+    fixed = DATE_CM * sum(1 for c in columns if c.date)
+    shares = sum(c.share for c in columns if not c.date) or 1
+    return [DATE_CM if c.date else (usable - fixed) * c.share / shares for c in columns]
+
+
 def sheet_docx(view: PortfolioView, sheet: Sheet):
     """One sheet as a python-docx Document."""
     doc = new_sheet(view, sheet.title, landscape=sheet.landscape)
@@ -32,7 +40,7 @@ def sheet_docx(view: PortfolioView, sheet: Sheet):
                 doc.add_paragraph().add_run(clean(block.empty or "Nothing recorded yet.")).italic = True
                 continue
             add_table(doc, [c.label for c in block.columns], [[_value(v) for v in row] for row in block.rows],
-                      [DATE_SHARE if c.date else c.share for c in block.columns])
+                      _widths_cm(doc, block.columns))
             doc.add_paragraph()
         elif isinstance(block, Fields):
             add_fields(doc, list(block.pairs))
@@ -48,7 +56,7 @@ def sheet_docx(view: PortfolioView, sheet: Sheet):
                 continue
             add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
                       [[i.title, kind_words(i.kind), nice_date(i.evidence_date), consent_words(i.consent), _where(i)]
-                       for i in block.items], [3.3, 1.2, DATE_SHARE, 1.2, 3.2])
+                       for i in block.items], [3.3, 1.2, 1.6, 1.2, 3.2])
     return doc
 
 

@@ -9,6 +9,8 @@ from .model import Scheme
 def check_component(scheme: Scheme, component: str | None) -> str:
     """The component key to store: one of the scheme's ('' when it has none); None means its first."""
     if not scheme.components:
+        if component:
+            raise BadInput(f"{scheme.name} has no portfolio components: leave the component out.")
         return ""
     keys = [c.key for c in scheme.components]
     if component is None or component == "":
