@@ -63,10 +63,19 @@ def cmd_add(args) -> int:
     for source, message in getattr(report, "duplicates_info", []) or []:
         print(f"already in the portfolio: {source} ({message})", file=sys.stderr)
     for source, message in report.skipped:
-        print(f"skipped {source}: {message}", file=sys.stderr)
+        print(f"skipped {_printable(source)}: {message}", file=sys.stderr)
+    if report.stopped:  # the disk filled up: the ids above were stored, the rest were not
+        print(f"portfolio-builder: {report.stopped}", file=sys.stderr)
+        return EXIT_REFUSED
     if report.skipped and not report.added and not report.duplicates:
         return EXIT_REFUSED
     return EXIT_OK
+
+
+def _printable(text: str) -> str:
+    """A path or name as one safe terminal line: undecodable bytes and control characters shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text).encode("utf-8", "surrogateescape")
+                   .decode("utf-8", "backslashreplace"))
 
 
 def cmd_tag(args) -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
 from .evidence_store import MAX_FILE_BYTES, store_file
+from .worker_lifetime import end_with_parent
 
 if TYPE_CHECKING:
     from .portfolio_file import Portfolio
@@ -31,6 +32,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, id of the item already holding it)
     cancelled: bool = False
+    stopped: str = ""  # why the import stopped before the end (the disk filled up): items added before it are kept
+    not_tried: list[str] = field(default_factory=list)  # sources after the one that stopped it, left untouched
 
     @property
     def duplicates_info(self) -> list[tuple[str, str]]:
@@ -97,7 +100,8 @@ def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator
             yield analyse_file(path, max_bytes)
         return
     # spawn, not fork: the GUI calls this from a worker thread, and forking a threaded process can deadlock
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=end_with_parent)  # no worker outlives a killed import
     try:
         futures = [executor.submit(analyse_file, path, max_bytes) for path in paths]
         for path, future in zip(paths, futures):
@@ -249,15 +253,27 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
                 if cancel is not None and cancel():
                     report.cancelled = True
                     break
-                _import_entry(conn, options, entry, analyses, title, report)
+                try:
+                    _import_entry(conn, options, entry, analyses, title, report)
+                except sqlite3.Error as exc:  # the disk filled up: what was committed stays, and is reported
+                    report.stopped = storage_stop_message(storage_error(exc).message, entry.source, report)
+                    report.not_tried = [e.source for e in entries[done:]]
+                    break
                 if progress is not None:
                     progress(done, len(entries), Path(entry.source).name if entry.path else entry.source)
-        except sqlite3.Error as exc:
-            raise storage_error(exc) from exc
         finally:
             analyses.close()
             _bulk_mode(conn, False)
     return report
+
+
+def storage_stop_message(reason: str, source: str, report: ImportReport) -> str:
+    """One sentence saying exactly what an import stopped by a storage failure did and did not store."""
+    first = reason.split(":", 1)[0] + "." if "disk is full" in reason.lower() else reason
+    stored = (f"{len(report.added)} new item(s) were stored and are safe (items {report.added[0]}"
+              f"{' to ' + str(report.added[-1]) if len(report.added) > 1 else ''})" if report.added
+              else "No new item was stored")
+    return f"{first} {stored}; {Path(source).name or source} and everything after it were not added."
 
 
 def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:

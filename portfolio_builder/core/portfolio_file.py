@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel
 
 from . import schema
 from .errors import PortfolioFileError, ReadOnlyPortfolio
+from .sqlite_wal import wal_completes
 
 APPLICATION_ID = 0x50424631  # "PBF1"
 PORTFOLIO_SUFFIX = ".portfolio"
@@ -55,8 +56,8 @@ def header_problem(path: Path, allow_unset_id: bool = False) -> str:
     app_id = struct.unpack(">I", header[68:72])[0]
     if app_id != APPLICATION_ID and not (allow_unset_id and app_id == 0):
         return FOREIGN
-    if page_count and size < page_size * page_count:
-        return TRUNCATED
+    if page_count and size < page_size * page_count and not wal_completes(path, size, page_size):
+        return TRUNCATED  # a checkpoint cut short (full disk) leaves the missing pages in the -wal: that is sound
     return ""
 
 
