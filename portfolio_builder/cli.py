@@ -114,16 +114,25 @@ def cmd_status(args) -> int:
 
 def cmd_export(args) -> int:
     from .core.bundle_export import export_bundle
+    from .core.export_plan import check_documents, check_photos, plan_export, preview_lines
 
     def progress(done, total, name=""):
         if args.verbose and total:
-            print(f"{100 * done // total:3d}% {name}", file=sys.stderr)
+            print(f"{100 * done // total:3d}% {_printable(name)}", file=sys.stderr)
 
+    untagged = True if args.include_untagged else None
     with _open(args.path, read_only=True) as portfolio:
-        result = export_bundle(portfolio, Path(args.out), draft=args.draft,
-                               include_unconsented=args.include_unconsented, progress=progress)
+        plan = plan_export(portfolio, draft=args.draft, include_unconsented=args.include_unconsented,
+                           include_untagged=untagged)
+        if args.dry_run:  # what would leave, and what would be removed or left out; nothing is written
+            check_documents(portfolio, plan)
+            check_photos(portfolio, plan)
+            for line in preview_lines(plan):
+                print(_printable(line))
+            return EXIT_OK
+        result = export_bundle(portfolio, Path(args.out), draft=args.draft, plan=plan, progress=progress)
     for evidence_id, title, reason in result.left_out:
-        print(f"left out item {evidence_id} '{title}': {reason}", file=sys.stderr)
+        print(f"left out item {evidence_id} '{_printable(title)}': {reason}", file=sys.stderr)
     print(f"Wrote {result.path} ({result.file_count} files, {result.bytes_written / 1e6:.1f} MB, "
           f"bundle {result.uuid}).")
     return EXIT_OK
@@ -279,6 +288,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="export an unready portfolio, marked DRAFT")
     p.add_argument("--include-unconsented", action="store_true",
                    help="include photos whose consent is not recorded")
+    p.add_argument("--include-untagged", action="store_true",
+                   help="include evidence presented for no descriptor or cover sheet (a draft includes it anyway)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="list what would leave (titles, file names, metadata removed, items left out); write nothing")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_export)
 

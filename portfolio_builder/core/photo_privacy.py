@@ -24,7 +24,8 @@ DECODING_MARKERS = {0xDB, 0xC4, 0xCC, 0xDD, 0xDC} | {m for m in range(0xC0, 0xD0
 # PNG chunks that are pixels, their colour, or animation frames; everything else (text, eXIf, time) goes
 PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"pHYs",
             b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCV", b"cLLI"}
-PNG_WORDS = {b"tEXt": "text tags", b"iTXt": "text tags", b"zTXt": "text tags", b"tIME": "modification time"}
+TEXT_WORDS = "text tags (description, software, author, comments)"
+PNG_WORDS = {b"tEXt": TEXT_WORDS, b"iTXt": TEXT_WORDS, b"zTXt": TEXT_WORDS, b"tIME": "modification time"}
 
 
 @dataclass

@@ -178,3 +178,19 @@ def test_document_that_cannot_be_cleaned_is_reported_not_sent(fpa_portfolio, tmp
     reasons = {item_id: reason for item_id, _t, reason in result.left_out}
     assert "protected with a password" in reasons[pdf] and "older Office file" in reasons[ole]
     assert not any("Locked" in name or "Old-letter" in name for name in _members(result.path))
+
+
+def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(fpa_portfolio, tmp_path, capsys):
+    """`export --dry-run` prints the titles, bundle names, removals and left-out reasons, and writes no file."""
+    from portfolio_builder.cli import main
+
+    items = _hostile_portfolio(fpa_portfolio)
+    fpa_portfolio.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(fpa_portfolio.path), str(out / "b.zip"), "--draft", "--dry-run"]) == 0
+    printed = capsys.readouterr().out
+    assert "Forum minutes  ->  data/evidence/" in printed and "XMP metadata" in printed
+    assert f"{LEFT_OUT_TITLE} (item {items['left out']}): consent is not recorded" in printed
+    assert f"{UNTAGGED_TITLE}  ->  data/evidence/other/" in printed  # a draft includes untagged items, listed
+    assert list(out.iterdir()) == []
