@@ -17,9 +17,13 @@ BIDI_AND_INVISIBLE = {"\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f"
 
 def clean_display_text(value, max_chars: int = 500) -> str:
     """One line of plain text: ANSI escapes, control characters, bidi overrides and invisible marks removed,
-    runs of whitespace made one space; undecodable bytes (from a file name) become U+FFFD."""
+    runs of whitespace made one space; a name that is not UTF-8 is read as Windows-1252."""
     text = "" if value is None else str(value)
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # a file name from an older system: its bytes are most likely Windows-1252
+        text = raw.decode("cp1252", "replace")
     text = ANSI_ESCAPE.sub("", text)
     text = "".join(" " if ch in "\t\r\n" else ch for ch in text
                    if ch in "\t\r\n" or not (ch in BIDI_AND_INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs")))

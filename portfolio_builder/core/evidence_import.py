@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
 from .evidence_store import MAX_FILE_BYTES, store_file
@@ -70,13 +71,11 @@ def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
         elif not path.exists():
             entries.append(_Entry(text, error=f"There is no file or folder at {path}."))
         elif path.is_dir():
-            found = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not _hidden(d))
-                found += [os.path.join(folder, f) for f in sorted(files) if not _hidden(f)
-                          and os.path.isfile(os.path.join(folder, f))]
+            found, outside = _folder_files(path)
             entries += [_Entry(f, path=f) for f in found]
-            if not found:
+            entries += [_Entry(f, error=f"{_shown(f)} is a link to something outside the folder; links that leave "
+                                        "the folder are not followed.") for f in outside]
+            if not found and not outside:
                 entries.append(_Entry(text, error=f"The folder {path.name or path} has no files to import "
                                                   "(hidden files are skipped)."))
         elif not path.is_file():
@@ -84,6 +83,37 @@ def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
         else:
             entries.append(_Entry(text, path=str(path)))
     return entries
+
+
+def _shown(path: str) -> str:
+    return clean_display_text(Path(path).name) or "(a file)"
+
+
+def _folder_files(path: Path) -> tuple[list[str], list[str]]:
+    """The files in a folder (recursed, hidden ones skipped) and the links in it that point outside it.
+
+    Links to files inside the folder are taken; a link leaving it (to /etc/shadow, another
+    person's documents) is never followed, and folder links are never descended into.
+    """
+    root = os.path.realpath(path)
+    found, outside = [], []
+    for folder, dirs, files in os.walk(path):
+        for d in sorted(d for d in dirs if not _hidden(d)):
+            full = os.path.join(folder, d)
+            if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                outside.append(full)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(f for f in files if not _hidden(f)):
+            full = os.path.join(folder, name)
+            if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                outside.append(full)
+            elif os.path.isfile(full):
+                found.append(full)
+    return found, outside
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator[FileAnalysis]:
@@ -173,7 +203,8 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
         item_id = _insert_item(conn, options, kind=analysis.kind, title=title, sha256=analysis.sha256,
-                               url="", original_name=Path(analysis.path).name, mime_type=analysis.mime,
+                               url="", original_name=clean_display_text(Path(analysis.path).name),
+                               mime_type=analysis.mime,
                                size=analysis.size, evidence_date=taken_at.date().isoformat() if taken_at else None,
                                taken_at=_db_time(taken_at), has_location=int(bool(photo and photo.has_location)))
         if photo:
@@ -260,7 +291,7 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
                     report.not_tried = [e.source for e in entries[done:]]
                     break
                 if progress is not None:
-                    progress(done, len(entries), Path(entry.source).name if entry.path else entry.source)
+                    progress(done, len(entries), _shown(entry.source) if entry.path else entry.source)
         finally:
             analyses.close()
             _bulk_mode(conn, False)
@@ -304,11 +335,12 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         return
     analysis = next(analyses) if entry.path else None
     if analysis is not None and analysis.error:
-        report.skipped.append((entry.source, analysis.error))
+        report.skipped.append((entry.source, clean_display_text(analysis.error, 2000)))
         return
     number = len(report.added) + 1
+    title = clean_display_text(title) if title else title
     if title:
-        item_title = title.strip() if number == 1 else f"{title.strip()} ({number})"
+        item_title = title if number == 1 else f"{title} ({number})"
     else:
         item_title = tidy_title(Path(entry.path).name) if analysis else link_title(entry.source)
     try:
@@ -320,7 +352,7 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         report.skipped.append((entry.source, exc.message))
         return
     except OSError as exc:
-        report.skipped.append((entry.source, f"{Path(entry.source).name} could not be stored: {exc}."))
+        report.skipped.append((entry.source, f"{_shown(entry.source)} could not be stored: {exc}."))
         return
     if added:
         report.added.append(item_id)
