@@ -143,12 +143,13 @@ def cmd_verify(args) -> int:
 
     report = verify_bundle(Path(args.bundle))
     if args.json:
-        print(json.dumps({"valid": report.valid, "safe": report.safe, "problems": report.problems,
+        print(json.dumps({"valid": report.valid, "safe": report.safe, "ours": report.ours,
+                          "headline": report.headline, "problems": report.problems,
                           "uuid": report.uuid, "setting": report.setting, "scheme": report.scheme}, indent=2))
     elif report.valid:
-        print(f"Valid bundle: {report.setting} ({report.scheme}), {report.uuid}.")
+        print(report.headline)
     else:
-        print("The bundle is NOT valid:", file=sys.stderr)
+        print(_printable(report.headline), file=sys.stderr)  # first: is it a Portfolio Builder bundle at all
         for problem in report.problems:
             print(f"  - {problem}", file=sys.stderr)
     return EXIT_OK if report.valid else EXIT_REFUSED
