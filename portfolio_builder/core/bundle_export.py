@@ -19,6 +19,7 @@ from .errors import BadInput, PortfolioFileError
 from .evidence_store import iter_stored_chunks, read_stored_bytes
 from .document_errors import CannotClean
 from .document_privacy import clean_document, needs_cleaning
+from .licences import crate_entity
 from .export_plan import HEIC_TYPES, ExportPlan, check_documents, plan_export, public_snapshot
 from .photo_privacy import clean_photo, clean_photo_report, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
@@ -56,8 +57,14 @@ def _mime(path: str, declared: str = "") -> str:
     return declared or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
-def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uuid: str) -> dict:
-    """RO-Crate 1.1 metadata: the root Dataset, a File entity per payload file, links as web pages."""
+CRATE_CONTEXT = ["https://w3id.org/ro/crate/1.1/context",
+                 {"sha256": "https://w3id.org/ro/terms/workflow-run#sha256"}]  # sha256 is not in the 1.1 context
+
+
+def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uuid: str, licence: str = "") -> dict:
+    """RO-Crate 1.1 metadata: the root Dataset (with its licence), a File entity per payload file, links as web
+    pages."""
+    licence_entity = crate_entity(licence)
     descriptors = {d["code"]: d for t in snapshot["themes"] for d in t["descriptors"]}
     by_path = {item["path"]: item for item in snapshot["evidence"] if item.get("path")}
     graph: list[dict] = [{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
@@ -91,9 +98,11 @@ def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uu
     graph.append({"@id": "./", "@type": "Dataset", "identifier": f"urn:uuid:{bundle_uuid}",
                   "name": f"{setting['name']}: {framework['name']} portfolio{' (DRAFT)' if snapshot['draft'] else ''}",
                   "description": f"Portfolio of evidence for the {framework['name']} from {setting['name']}.",
-                  "datePublished": snapshot["created_at"], "publisher": {"@id": "#setting"}, "hasPart": parts})
+                  "datePublished": snapshot["created_at"], "publisher": {"@id": "#setting"}, "hasPart": parts,
+                  "license": {"@id": licence_entity["@id"]}})
     graph.append({"@id": "#setting", "@type": "Organization", "name": setting["name"]})
-    return {"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graph + entities + terms}
+    graph.append(licence_entity)
+    return {"@context": CRATE_CONTEXT, "@graph": graph + entities + terms}
 
 
 def _json_bytes(value) -> bytes:
@@ -179,7 +188,7 @@ def _write_bundle(portfolio: Portfolio, plan: ExportPlan, target: Path, progress
             record = writer.add_payload_bytes(path, data, DOCX_TYPE if path.endswith(".docx") else "")
             if path != "ro-crate-preview.html":
                 written[path] = record
-        crate = ro_crate_metadata(snapshot, written, bundle_uuid)
+        crate = ro_crate_metadata(snapshot, written, bundle_uuid, plan.licence)
         writer.add_payload_bytes("ro-crate-metadata.json", _json_bytes(crate))
         bag_info = {
             "Source-Organization": setting,

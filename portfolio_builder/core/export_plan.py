@@ -37,6 +37,7 @@ class ExportPlan:
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (evidence id, title, reason)
     removed: dict[int, list[str]] = field(default_factory=dict)  # evidence id -> metadata removed, in words
     cleaned: dict[int, bytes] = field(default_factory=dict)  # evidence id -> cleaned document bytes
+    licence: str = ""  # the setting's choice (core/licences.py), given to the RO-Crate root dataset
     documents_checked: bool = False
     photos_checked: bool = False
 
@@ -71,6 +72,9 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
     untagged_in = draft if include_untagged is None else include_untagged
     plan = ExportPlan(snapshot, bag_folder_name(snapshot["setting"]["name"], snapshot["framework"]["name"],
                                                 date.today()), bool(draft))
+    from .portfolio_setup import setting_profile
+
+    plan.licence = setting_profile(portfolio).licence
     names = NameBook()
     for item in snapshot["evidence"]:
         item["title"] = clean_display_text(item["title"]) or f"Item {item['id']}"

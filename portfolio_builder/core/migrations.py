@@ -10,8 +10,16 @@ from . import schema
 from .backups import make_backup
 from .errors import PortfolioFileError
 
+def add_setting_licence(connection: sqlite3.Connection) -> None:
+    """Format 1 -> 2: the setting's licence for its bundle (RO-Crate requires one), defaulting to all rights reserved."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(setting_profile)")}
+    if "licence" not in columns:
+        connection.execute("ALTER TABLE setting_profile ADD COLUMN licence VARCHAR NOT NULL "
+                           "DEFAULT 'all-rights-reserved'")
+
+
 # from_version -> function upgrading a connection to from_version + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: add_setting_licence}
 
 
 def migrate_if_needed(path: Path, version: int) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 COMPONENTS = ("activity", "generic", "plan")
 CONSENT_STATES = ("obtained", "not-needed", "missing")
@@ -36,6 +36,7 @@ class SettingProfile(SQLModel, table=True):
     context: str = ""
     case_study: str = ""
     three_year_plan: str = ""
+    licence: str = "all-rights-reserved"  # the bundle's licence (core/licences.py); format 2
     created_at: datetime = Field(default_factory=utc_now)
 
 
