@@ -166,7 +166,12 @@ class Portfolio:
             read_only, reason = True, (
                 f"{path.name} was saved by a newer version of Portfolio Builder (file format {version}); "
                 "it opened read-only. Update Portfolio Builder to edit it.")
-        elif version < schema.SCHEMA_VERSION and not read_only:
+        elif version < schema.SCHEMA_VERSION:
+            # upgraded even when opened read-only (status, export): every query expects the current columns
+            if not _is_writable_location(path):
+                raise PortfolioFileError(
+                    f"{path.name} was saved in an older file format ({version}) in a folder that cannot be written "
+                    "to, so it cannot be upgraded. Copy it to a folder you can write to and open it there.")
             migrate_if_needed(path, version)
         return cls(path, read_only=read_only, read_only_reason=reason)
 
