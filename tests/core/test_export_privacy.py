@@ -194,3 +194,22 @@ def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(fpa_portfol
     assert f"{LEFT_OUT_TITLE} (item {items['left out']}): consent is not recorded" in printed
     assert f"{UNTAGGED_TITLE}  ->  data/evidence/other/" in printed  # a draft includes untagged items, listed
     assert list(out.iterdir()) == []
+
+
+def test_rtf_loses_its_information_group_and_macro_documents_are_refused():
+    """RTF keeps its text without {\\info} (author, company) or comment authors; a Word file with macros is
+    refused with the reason rather than sent."""
+    from portfolio_builder.core.document_errors import CannotClean
+    from portfolio_builder.core.document_privacy import clean_document
+
+    rtf = (b"{\\rtf1\\ansi{\\info{\\author " + NAME.encode() + b"}{\\*\\company Elm Road}}Minutes \\{kept\\}."
+           b"{\\*\\atnauthor " + NAME.encode() + b"}}")
+    cleaned = clean_document(rtf, "application/rtf")
+    assert NAME.encode() not in cleaned.data and b"Elm Road" not in cleaned.data
+    assert b"Minutes \\{kept\\}." in cleaned.data and cleaned.removed
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/vbaProject.bin", b"macro")
+    with pytest.raises(CannotClean, match="macros"):
+        clean_document(buffer.getvalue(), DOCX)
