@@ -24,8 +24,29 @@ DOC_BYTES = 8 * 1024 * 1024
 
 
 def fake_photo(seed: int, size: int) -> bytes:
-    """A JPEG-looking file (SOI, a small EXIF-free header, random 'scan' data) of about size bytes."""
-    return b"\xff\xd8\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + os.urandom(size - 14) + b"\xff\xd9"
+    """A JPEG-shaped file of about size bytes: SOI, EXIF with GPS, a scan header, random scan data (0xFF bytes
+    stuffed as in a real JPEG, so the privacy cleaner walks it as it walks a camera's photo) and EOI."""
+    exif = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x00\x00\x00\x00\x00"
+    app1 = b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+    scan = os.urandom(size - 40).replace(b"\xff", b"\xff\x00")
+    return b"\xff\xd8" + app1 + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + scan + b"\xff\xd9"
+
+
+def fake_pdf(size: int) -> bytes:
+    """A well-formed one-page PDF of about size bytes (one large stream), with an author to remove."""
+    body = os.urandom(size)
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
+               b"<</Length %d>>stream\n" % len(body) + body + b"\nendstream", b"<</Author(Ann Patel)>>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R/Info 5 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def build(folder: Path, size_mb: int) -> tuple[Path, Path]:
@@ -38,7 +59,7 @@ def build(folder: Path, size_mb: int) -> tuple[Path, Path]:
     total, n = 0, 0
     while total < size_mb * 1024 * 1024:
         if n % 3 == 2:
-            data, kind, mime, name = b"%PDF-1.4\n" + os.urandom(DOC_BYTES), "document", "application/pdf", f"d{n}.pdf"
+            data, kind, mime, name = fake_pdf(DOC_BYTES), "document", "application/pdf", f"d{n}.pdf"
         else:
             data, kind, mime, name = fake_photo(n, PHOTO_BYTES), "photo", "image/jpeg", f"p{n}.jpg"
         add_file_evidence(portfolio, data, f"Item {n}", kind=kind, mime_type=mime, original_name=name,

@@ -10,6 +10,7 @@ job="${1:-sample}"
 # Qt's own needs, then what its X11 (xcb) and Wayland platform plugins load to show a window on a desktop.
 apt_packages=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
               libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core zip
+              libimage-exiftool-perl
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
               libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
               libwayland-client0 libwayland-cursor0)

@@ -13,6 +13,12 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 PROG = "portfolio-builder"
 
 
+def printable(text) -> str:
+    """A path or name as one safe terminal line: undecodable bytes and control characters shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text).encode("utf-8", "surrogateescape")
+                   .decode("utf-8", "backslashreplace"))
+
+
 def open_portfolio(path: str, read_only: bool = False):
     """The portfolio at path (a newer-format or unwritable file opens read-only and refuses edits)."""
     from ..core.portfolio_file import Portfolio

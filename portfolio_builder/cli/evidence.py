@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
+from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio, printable
 
 EDIT_OPTIONS = {"title": "title", "consent": "consent", "component": "component", "date": "evidence_date",
                 "source": "source", "description": "description"}
@@ -27,7 +27,10 @@ def cmd_add(args) -> int:
     for source, message in getattr(report, "duplicates_info", []) or []:
         print(f"already in the portfolio: {source} ({message})", file=sys.stderr)
     for source, message in report.skipped:
-        print(f"skipped {source}: {message}", file=sys.stderr)
+        print(f"skipped {printable(source)}: {message}", file=sys.stderr)
+    if report.stopped:  # the disk filled up: the ids above were stored, the rest were not
+        print(f"portfolio-builder: {report.stopped}", file=sys.stderr)
+        return EXIT_REFUSED
     if report.skipped and not report.added and not report.duplicates:
         return EXIT_REFUSED
     return EXIT_OK

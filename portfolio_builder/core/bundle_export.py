@@ -14,21 +14,22 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .bundle_layout import NameBook, bag_folder_name, evidence_path
 from .bundle_writer import BundleWriter, WrittenFile
 from .errors import BadInput, PortfolioFileError
 from .evidence_store import iter_stored_chunks, read_stored_bytes
-from .photo_privacy import clean_photo, heic_as_clean_jpeg
+from .document_errors import CannotClean
+from .document_privacy import clean_document, needs_cleaning
+from .licences import crate_entity
+from .export_plan import HEIC_TYPES, ExportPlan, check_documents, plan_export, public_snapshot
+from .photo_privacy import clean_photo, clean_photo_report, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
 from .portfolio_shape import PortfolioShape
-from .readiness import MEDIA_NEEDING_CONSENT, check_readiness
-from .snapshot import build_snapshot
+from .readiness import check_readiness
 from .video_privacy import strip_recording_location
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 PHOTO_TYPES = ("image/jpeg", "image/png")
-HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cleaned, and viewable anywhere
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -41,6 +42,7 @@ class ExportResult:
     file_count: int
     bytes_written: int
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (evidence id, title, reason)
+    removed: dict[int, list[str]] = field(default_factory=dict)  # evidence id -> metadata removed, in words
 
 
 def _documents_module():
@@ -52,41 +54,18 @@ def _documents_module():
     return documents
 
 
-def _is_link(item: dict) -> bool:
-    return not item.get("sha256") and (item["kind"] in ("link", "video") or bool(item.get("url")))
-
-
-def plan_payload(snapshot: dict, include_unconsented: bool) -> tuple[list[dict], list[tuple[int, str, str]]]:
-    """Decide each evidence item's path and included flag (in the snapshot); return the files to write."""
-    names = NameBook()
-    files, left_out = [], []
-    for item in snapshot["evidence"]:
-        item["path"] = None
-        if _is_link(item):
-            item["included"] = True
-            continue
-        if item["consent"] == "missing" and item["kind"] in MEDIA_NEEDING_CONSENT and not include_unconsented:
-            item["included"] = False
-            left_out.append((item["id"], item["title"], "consent is not recorded"))
-            continue
-        if not item.get("sha256"):
-            item["included"] = False
-            left_out.append((item["id"], item["title"], "it has neither a stored file nor a link"))
-            continue
-        item["included"] = True
-        if item.get("mime_type") in HEIC_TYPES:
-            item["converted_from"], item["mime_type"] = item["mime_type"], "image/jpeg"
-        item["path"] = evidence_path(item, snapshot, names)
-        files.append(item)
-    return files, left_out
-
-
 def _mime(path: str, declared: str = "") -> str:
     return declared or mimetypes.guess_type(path)[0] or "application/octet-stream"
 
 
-def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uuid: str) -> dict:
-    """RO-Crate 1.1 metadata: the root Dataset, a File entity per payload file, links as web pages."""
+CRATE_CONTEXT = ["https://w3id.org/ro/crate/1.1/context",
+                 {"sha256": "https://w3id.org/ro/terms/workflow-run#sha256"}]  # sha256 is not in the 1.1 context
+
+
+def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uuid: str, licence: str = "") -> dict:
+    """RO-Crate 1.1 metadata: the root Dataset (with its licence), a File entity per payload file, links as web
+    pages."""
+    licence_entity = crate_entity(licence)
     descriptors = {d["code"]: d for t in snapshot["themes"] for d in t["descriptors"]}
     by_path = {item["path"]: item for item in snapshot["evidence"] if item.get("path")}
     graph: list[dict] = [{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
@@ -120,9 +99,11 @@ def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uu
     graph.append({"@id": "./", "@type": "Dataset", "identifier": f"urn:uuid:{bundle_uuid}",
                   "name": f"{setting['name']}: {framework['name']} portfolio{' (DRAFT)' if snapshot['draft'] else ''}",
                   "description": f"Portfolio of evidence for the {framework['name']} from {setting['name']}.",
-                  "datePublished": snapshot["created_at"], "publisher": {"@id": "#setting"}, "hasPart": parts})
+                  "datePublished": snapshot["created_at"], "publisher": {"@id": "#setting"}, "hasPart": parts,
+                  "license": {"@id": licence_entity["@id"]}})
     graph.append({"@id": "#setting", "@type": "Organization", "name": setting["name"]})
-    return {"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": graph + entities + terms}
+    graph.append(licence_entity)
+    return {"@context": CRATE_CONTEXT, "@graph": graph + entities + terms}
 
 
 def _json_bytes(value) -> bytes:
@@ -141,23 +122,26 @@ def _target_path(out_path: Path, bag_folder: str) -> Path:
 
 
 def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, include_unconsented: bool = False,
+                  include_untagged: bool | None = None, plan: ExportPlan | None = None,
                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> ExportResult:
-    """Write the bundle (refused unless ready, or draft=True); nothing is left behind if it fails or is cancelled."""
+    """Write the bundle (refused unless ready, or draft=True); nothing is left behind if it fails or is cancelled.
+
+    plan: the ExportPlan the person previewed (made with the same options); made here when not given.
+    """
     readiness = check_readiness(portfolio)
     if not readiness.ready and not draft:
         listed = "\n".join(f"- {p}" for p in readiness.problems[:30])
         more = f"\n... and {len(readiness.problems) - 30} more" if len(readiness.problems) > 30 else ""
         raise BadInput(f"The portfolio is not ready to submit:\n{listed}{more}\n"
                        "Finish these, or export a draft for an interim review.")
-    snapshot = build_snapshot(portfolio).to_json_dict()
-    snapshot["draft"] = bool(draft)
-    snapshot["missing"] = readiness.problems if draft else []
-    files, left_out = plan_payload(snapshot, include_unconsented)
-    setting, scheme = snapshot["setting"]["name"], snapshot["scheme"]["name"]
-    bag_folder = bag_folder_name(setting, scheme, date.today())
-    target = _target_path(out_path, bag_folder)
+    if plan is None:
+        plan = plan_export(portfolio, draft=draft, include_unconsented=include_unconsented,
+                           include_untagged=include_untagged)
+    if not plan.documents_checked:
+        check_documents(portfolio, plan, cancel=cancel)
+    target = _target_path(out_path, plan.bag_folder)
     try:
-        return _write_bundle(portfolio, snapshot, files, left_out, target, bag_folder, progress, cancel)
+        return _write_bundle(portfolio, plan, target, progress, cancel)
     except OSError as exc:  # the writer has already removed its .part file
         raise write_failure(exc, target) from exc
 
@@ -174,36 +158,40 @@ def write_failure(exc: OSError, target: Path) -> PortfolioFileError:
                               "and the portfolio is unchanged.")
 
 
-def _write_bundle(portfolio: Portfolio, snapshot: dict, files: list[dict], left_out: list, target: Path,
-                  bag_folder: str, progress: Progress | None, cancel: CancelCheck | None) -> ExportResult:
-    """Stream the evidence and the rendered documents into the bag, then seal and rename it."""
+def _write_bundle(portfolio: Portfolio, plan: ExportPlan, target: Path, progress: Progress | None,
+                  cancel: CancelCheck | None) -> ExportResult:
+    """Stream the cleaned evidence and the rendered documents into the bag, then seal and rename it."""
+    snapshot = public_snapshot(plan)  # what leaves: no left-out item, no original file name
     setting, scheme, draft = snapshot["setting"]["name"], snapshot["scheme"]["name"], snapshot["draft"]
-    total = sum(item["size"] or 0 for item in files)
+    total = sum(item["size"] or 0 for item in plan.files)
     bundle_uuid = str(uuid_module.uuid4())
     documents = _documents_module()
     written: dict[str, WrittenFile] = {}
+    removed = dict(plan.removed)
     with portfolio.raw_connection() as conn, ThreadPoolExecutor(1) as pool, \
-            BundleWriter(target, bag_folder, total, progress=progress, cancel=cancel) as writer:
+            BundleWriter(target, plan.bag_folder, total, progress=progress, cancel=cancel) as writer:
         thumbnails = _thumbnails(conn, snapshot)
         # documents are rendered (CPU) while evidence is streamed (I/O and hashing, outside the GIL)
-        rendering = pool.submit(_render_documents, documents, copy.deepcopy(snapshot), thumbnails.get, bag_folder)
+        rendering = pool.submit(_render_documents, documents, copy.deepcopy(snapshot), thumbnails.get,
+                                plan.bag_folder)
         try:
-            for item in files:
-                written[item["path"]] = _write_evidence(writer, conn, item)
+            for item in plan.files:
+                written[item["path"]] = _write_evidence(writer, conn, item, plan, removed)
         except BaseException:
             rendering.cancel()
             raise
-        for item in files:  # the bundle's bytes (photos were cleaned), so portfolio.json matches the manifest
-            item["sha256"], item["size"] = written[item["path"]].sha256, written[item["path"]].size
+        for item in snapshot["evidence"]:  # the bundle's bytes (cleaned), so portfolio.json matches the manifest
+            if item.get("path") in written:
+                item["sha256"], item["size"] = written[item["path"]].sha256, written[item["path"]].size
         written["portfolio.json"] = writer.add_payload_bytes("portfolio.json", _json_bytes(snapshot))
         payload_documents, top_files = rendering.result()
         for path, data in payload_documents.items():
             record = writer.add_payload_bytes(path, data, DOCX_TYPE if path.endswith(".docx") else "")
             if path != "ro-crate-preview.html":
                 written[path] = record
-        crate = ro_crate_metadata(snapshot, written, bundle_uuid)
+        crate = ro_crate_metadata(snapshot, written, bundle_uuid, plan.licence)
         writer.add_payload_bytes("ro-crate-metadata.json", _json_bytes(crate))
-        size = writer.finish({
+        bag_info = {
             "Source-Organization": setting,
             "External-Description": f"Portfolio of evidence for the {scheme} from {setting}"
                                     + (" (DRAFT for interim review)" if draft else ""),
@@ -211,9 +199,12 @@ def _write_bundle(portfolio: Portfolio, snapshot: dict, files: list[dict], left_
             "External-Identifier": bundle_uuid,
             "Scheme": scheme,
             "Portfolio-Builder-Version": snapshot["app_version"],
-        }, top_files)
+        }
+        if plan.left_out:
+            bag_info["Items-Left-Out"] = "; ".join(f"{c['count']} ({c['reason']})" for c in snapshot["left_out"])
+        size = writer.finish(bag_info, top_files)
         file_count = len(writer.files)
-    return ExportResult(target, bundle_uuid, file_count, size, left_out)
+    return ExportResult(target, bundle_uuid, file_count, size, list(plan.left_out), removed)
 
 
 def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
@@ -227,7 +218,7 @@ def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
     return found
 
 
-def _render_documents(documents, snapshot, thumbnail, bag_folder: str) -> tuple[dict[str, bytes], dict]:
+def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> tuple[dict[str, bytes], dict]:
     """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name)."""
     if documents is None:
         return {}, {}
@@ -241,14 +232,23 @@ def _render_documents(documents, snapshot, thumbnail, bag_folder: str) -> tuple[
     return payload, {"START-HERE.html": documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")}
 
 
-def _write_evidence(writer: BundleWriter, conn, item: dict) -> WrittenFile:
-    """One evidence file, streamed from the portfolio; photos first lose their location and camera data."""
+def _write_evidence(writer: BundleWriter, conn, item: dict, plan: ExportPlan, removed: dict) -> WrittenFile:
+    """One evidence file, streamed from the portfolio; photos and documents first lose their metadata."""
     try:
         if item.get("converted_from") in HEIC_TYPES:
             data = heic_as_clean_jpeg(read_stored_bytes(conn, item["sha256"]))
+            removed.setdefault(item["id"], ["converted from HEIC to JPEG; everything but the pixels, date and "
+                                            "colour profile"])
             return writer.add_payload_bytes(item["path"], data, item["mime_type"])
         if item["kind"] == "photo" or item.get("mime_type") in PHOTO_TYPES:
-            data = clean_photo(read_stored_bytes(conn, item["sha256"]))
+            cleaned = clean_photo_report(read_stored_bytes(conn, item["sha256"]))
+            if cleaned.removed:
+                removed[item["id"]] = cleaned.removed
+            return writer.add_payload_bytes(item["path"], cleaned.data, item.get("mime_type", ""))
+        if needs_cleaning(item.get("mime_type") or ""):
+            data = plan.cleaned.get(item["id"])
+            if data is None:  # not kept in memory by the plan: cleaned again (the plan already proved it can be)
+                data = clean_document(read_stored_bytes(conn, item["sha256"]), item["mime_type"]).data
             return writer.add_payload_bytes(item["path"], data, item.get("mime_type", ""))
         row = conn.execute("SELECT size FROM stored_file WHERE sha256 = ?", (item["sha256"],)).fetchone()
         if row is None:
@@ -260,6 +260,9 @@ def _write_evidence(writer: BundleWriter, conn, item: dict) -> WrittenFile:
     except KeyError:
         raise BadInput(f"The file of evidence {item['id']} ('{item['title']}') is missing from the portfolio; "
                        "run Check portfolio.") from None
+    except CannotClean as exc:
+        raise BadInput(f"'{item['title']}' (item {item['id']}) changed since the export was planned and its "
+                       f"metadata cannot be removed safely: {exc.message} No bundle was written.") from None
 
 
 class _CleanedChunks:

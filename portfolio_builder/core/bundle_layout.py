@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 import re
 import unicodedata
 from datetime import date
@@ -18,9 +17,23 @@ STORED_SUFFIXES = {  # already compressed: deflating them costs time and saves n
     ".aac", ".ogg", ".oga", ".webm", ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".zip",
     ".epub", ".gz", ".7z"}
 STORED_MIME_PREFIXES = ("image/", "video/", "audio/")
-EXTENSION_FOR_MIME = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "video/mp4": ".mp4",
-                      "text/plain": ".txt", "audio/mpeg": ".mp3", "audio/mp4": ".m4a",
-                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
+# The detected type alone decides a bundle file's extension (never the name it came with), so a PDF/HTML polyglot
+# is a .pdf and nothing arrives with an extension that runs in a browser or a shell; unknown types are .bin.
+EXTENSION_FOR_MIME = {
+    "image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "application/rtf": ".rtf",
+    "text/plain": ".txt", "text/csv": ".csv", "text/tab-separated-values": ".tsv", "text/markdown": ".md",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt", "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp", "application/x-ole-storage": ".bin",
+    "video/mp4": ".mp4", "video/quicktime": ".mov", "video/x-m4v": ".m4v", "video/webm": ".webm",
+    "video/x-matroska": ".mkv", "video/x-msvideo": ".avi", "video/3gpp": ".3gp", "video/3gpp2": ".3g2",
+    "video/x-ms-wmv": ".wmv", "video/mpeg": ".mpg", "video/x-flv": ".flv", "video/ogg": ".ogv",
+    "audio/mpeg": ".mp3", "audio/mp4": ".m4a", "audio/x-m4a": ".m4a", "audio/aac": ".aac", "audio/x-aac": ".aac",
+    "audio/x-wav": ".wav", "audio/wav": ".wav", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/x-flac": ".flac",
+    "audio/flac": ".flac", "audio/amr": ".amr", "audio/x-aiff": ".aif", "audio/aiff": ".aif",
+    "audio/x-ms-wma": ".wma"}
 
 
 def ascii_slug(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
@@ -93,16 +106,20 @@ class NameBook:
         return candidate
 
 
+def extension_for(mime_type: str) -> str:
+    """The extension a bundle file of this detected type gets ('.bin' for a type not on the list)."""
+    return EXTENSION_FOR_MIME.get((mime_type or "").lower(), ".bin")
+
+
 def _display_name(item: dict) -> str:
-    """A file name for an evidence item: its title, with the extension of its original file (or of the
-    format it was converted to for the bundle)."""
-    original = item.get("original_name") or ""
-    suffix = "" if item.get("converted_from") else PurePosixPath(original.replace("\\", "/")).suffix.lower()
-    if not suffix:
-        suffix = EXTENSION_FOR_MIME.get(item.get("mime_type") or "") or (
-            mimetypes.guess_extension(item.get("mime_type") or "") or "")
-    title = (item.get("title") or "").replace("/", "-").replace("\\", "-")
-    return safe_file_name((title or PurePosixPath(original.replace("\\", "/")).stem or f"item-{item.get('id')}") + suffix,
+    """A file name for an evidence item: its title (or 'item-<id>'), with the extension of its detected type.
+
+    The original file name is never used: it often names a child, and its extension may lie.
+    """
+    from .display_text import clean_display_text
+
+    title = clean_display_text(item.get("title") or "").replace("/", "-").replace("\\", "-")
+    return safe_file_name((title or f"item-{item.get('id')}") + extension_for(item.get("mime_type") or ""),
                           fallback=f"item-{item.get('id')}", max_chars=60)
 
 

@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+from .active_content import REFUSAL as ACTIVE_REFUSAL
+from .active_content import is_active_name
 from .errors import BadInput, PortfolioError
 from .portfolio_shape import PortfolioShape
 
@@ -102,6 +104,8 @@ class BundleSession:
         """A read-only (0400) copy of one payload file in the private folder, for the system viewer."""
         self._check_open()
         key = payload_key(payload_path)
+        if is_active_name(key):  # a browser or shell would run it: active content never leaves the app
+            raise BadInput(ACTIVE_REFUSAL.format(name=key.rsplit("/", 1)[-1]))
         if key in self._copies and self._copies[key].exists():
             return self._copies[key]
         folder = self.private_dir()

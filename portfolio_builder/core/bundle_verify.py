@@ -17,8 +17,11 @@ from .errors import Cancelled
 
 VerifyProgress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
-MANIFEST_LINE = re.compile(r"^([0-9a-fA-F]{64})[ \t]+(\S.*)$")
+MANIFEST_LINE = re.compile(r"^([0-9a-fA-F]+)[ \t]+(\S.*)$")
+MANIFEST_NAME = re.compile(r"^(tag)?manifest-([A-Za-z0-9_-]+)\.txt$")
 BAGIT_LINES = ["BagIt-Version: 1.0", "Tag-File-Character-Encoding: UTF-8"]
+ALGORITHMS = {name for name in hashlib.algorithms_guaranteed if not name.startswith("shake")}
+OUR_MANIFEST, OUR_TAG_MANIFEST = "manifest-sha256.txt", "tagmanifest-sha256.txt"
 # sha256 and zip's CRC-32 release the GIL, so two members hashed at once use both cores of a laptop.
 HASH_THREADS = max(1, min(4, os.cpu_count() or 1))
 
@@ -34,6 +37,18 @@ class VerifyReport:
     uuid: str = ""
     setting: str = ""
     scheme: str = ""
+    ours: bool = False  # made by Portfolio Builder (bag-info says so and portfolio.json has our format)
+
+    @property
+    def headline(self) -> str:
+        """The first line a person reads: whether this is a Portfolio Builder bundle at all, then the verdict."""
+        if self.valid:
+            return f"Valid bundle: {self.setting} ({self.scheme}), {self.uuid}."
+        if not self.ours:
+            return ("This is not a Portfolio Builder bundle (or it is too damaged to tell): "
+                    f"{len(self.problems)} problem(s) found.")
+        return (f"This Portfolio Builder bundle from {self.setting or 'an unnamed setting'} is NOT valid: it was "
+                f"changed or damaged after it was exported ({len(self.problems)} problem(s)).")
 
 
 def _decode_path(raw: str) -> str:
@@ -41,15 +56,16 @@ def _decode_path(raw: str) -> str:
         .replace("%25", "%")
 
 
-def parse_manifest(text: str, name: str, problems: list[str]) -> dict[str, str]:
-    """path -> lower-case sha256 from a manifest, noting malformed, duplicate or escaping lines."""
+def parse_manifest(text: str, name: str, problems: list[str], algorithm: str = "sha256") -> dict[str, str]:
+    """path -> lower-case checksum from a manifest, noting malformed, duplicate or escaping lines."""
     result: dict[str, str] = {}
+    width = hashlib.new(algorithm).digest_size * 2
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         match = MANIFEST_LINE.match(line)
-        if not match:
-            problems.append(f"{name} line {number} is malformed (expected '<sha256> <path>').")
+        if not match or len(match.group(1)) != width:
+            problems.append(f"{name} line {number} is malformed (expected '<{algorithm} checksum> <path>').")
             continue
         path = _decode_path(match.group(2).strip())
         reason = unsafe_name_reason(path)
@@ -74,13 +90,14 @@ class _Verifier:
     def problem(self, message: str) -> None:
         self.report.problems.append(message)
 
-    def digest_member(self, name: str) -> tuple[str | None, str | None]:
-        """(SHA-256, None) of a member, streamed; (None, why) if it cannot be read. Safe on any thread."""
-        digest = hashlib.sha256()
+    def digest_member(self, name: str, algorithms: tuple[str, ...] = ("sha256",)) -> tuple[dict | None, str | None]:
+        """({algorithm: checksum}, None) of a member, read once; (None, why) if it cannot be read. Any thread."""
+        digests = {algorithm: hashlib.new(algorithm) for algorithm in algorithms}
         try:
             with self.reader.open_member(name) as member:
                 while chunk := member.read(1024 * 1024):
-                    digest.update(chunk)
+                    for digest in digests.values():
+                        digest.update(chunk)
                     with self._lock:
                         self.done += len(chunk)
                         if self.progress is not None:
@@ -89,68 +106,108 @@ class _Verifier:
                         raise Cancelled("Verification cancelled.")
         except UnsafeBundle as exc:
             return None, str(exc)
-        return digest.hexdigest(), None
-
-    def hash_member(self, name: str) -> str | None:
-        """SHA-256 of a member; None (with the problem noted) if it cannot be read."""
-        actual, why = self.digest_member(name)
-        if why:
-            self.problem(why)
-        return actual
+        return {algorithm: digest.hexdigest() for algorithm, digest in digests.items()}, None
 
     def check_bagit_txt(self) -> None:
+        """bagit.txt is exactly the two lines BagIt 1.0 requires: no byte-order mark, nothing added."""
         if "bagit.txt" not in self.reader.entries:
             self.problem("bagit.txt is missing: this is not a BagIt bag.")
             return
-        lines = [line.strip() for line in self.reader.read_text("bagit.txt", 4096).splitlines() if line.strip()]
-        if lines != BAGIT_LINES:
-            self.problem("bagit.txt does not declare 'BagIt-Version: 1.0' with UTF-8 tag files.")
+        raw = self.reader.read_bytes("bagit.txt", 4096)
+        try:
+            lines = raw.decode("utf-8").splitlines(keepends=True)
+        except UnicodeDecodeError:
+            lines = []
+        if raw.startswith(b"\xef\xbb\xbf") or [line.rstrip("\r\n") for line in lines] != BAGIT_LINES \
+                or not all(line.endswith(("\n", "\r")) for line in lines):
+            self.problem("bagit.txt is not exactly the two lines BagIt 1.0 requires ('BagIt-Version: 1.0' and "
+                         "'Tag-File-Character-Encoding: UTF-8', no byte-order mark, nothing else).")
 
-    def check_payload(self) -> dict[str, str]:
-        entries = self.reader.entries
-        if "manifest-sha256.txt" not in entries:
-            self.problem("manifest-sha256.txt is missing, so no file can be checked.")
-            return {}
-        manifest = parse_manifest(self.reader.read_text("manifest-sha256.txt"), "manifest-sha256.txt",
-                                  self.report.problems)
-        for path in [p for p in manifest if not p.startswith("data/")]:
-            self.problem(f"manifest-sha256.txt lists '{path}', which is outside data/.")
-            del manifest[path]
-        for path in sorted(p for p in entries if p.startswith("data/") and p not in manifest):
-            self.problem(f"{path} is in the bundle but not in the manifest (an extra file).")
-            self.report.damaged.add(path)
-        present = {p: h for p, h in manifest.items() if p in entries}
-        for path in sorted(set(manifest) - set(present)):
-            self.problem(f"{path} is missing from the bundle.")
-            self.report.damaged.add(path)
-        self.total = sum(entries[p].size for p in present)
-        paths = sorted(present)
+    def manifests(self, tag: bool) -> dict[str, dict[str, str]]:
+        """Every (tag) manifest in the bag as algorithm -> {path: checksum}; unknown algorithms are refused."""
+        found = {}
+        for name in sorted(self.reader.entries):
+            match = MANIFEST_NAME.match(name)
+            if not match or bool(match.group(1)) != tag:
+                continue
+            algorithm = match.group(2).lower()
+            if algorithm not in ALGORITHMS:
+                self.problem(f"{name} uses the checksum algorithm '{algorithm}', which cannot be checked here.")
+                continue
+            found[algorithm] = parse_manifest(self.reader.read_text(name), name, self.report.problems, algorithm)
+        return found
+
+    def hash_all(self, wanted: dict[str, list[str]]) -> dict[str, dict | None]:
+        """Each member's checksums with the algorithms it is listed under, members on several threads."""
+        paths = sorted(wanted)
         pool = ThreadPoolExecutor(max_workers=HASH_THREADS, thread_name_prefix="verify")
         try:
-            digests = list(pool.map(self.digest_member, paths))
+            results = list(pool.map(lambda p: self.digest_member(p, tuple(wanted[p])), paths))
         finally:  # on cancel, members not yet started are dropped rather than read
             pool.shutdown(wait=True, cancel_futures=True)
-        for path, (actual, why) in zip(paths, digests):
+        digests = {}
+        for path, (actual, why) in zip(paths, results):
             if why:
                 self.problem(why)
-            if actual != present[path]:
+            digests[path] = actual
+        return digests
+
+    def check_payload(self) -> dict[str, str]:
+        """Every payload manifest checked with its own algorithm; every payload file listed in every one."""
+        entries = self.reader.entries
+        if OUR_MANIFEST not in entries:
+            self.problem(f"{OUR_MANIFEST} is missing, so no file can be checked.")
+        manifests = self.manifests(tag=False)
+        for algorithm, manifest in manifests.items():
+            for path in [p for p in manifest if not p.startswith("data/")]:
+                self.problem(f"manifest-{algorithm}.txt lists '{path}', which is outside data/.")
+                del manifest[path]
+        payload = sorted(p for p in entries if p.startswith("data/"))
+        listed = set().union(*manifests.values()) if manifests else set()
+        for path in payload:
+            missing_from = [f"manifest-{a}.txt" for a, m in manifests.items() if path not in m]
+            if missing_from:
+                self.problem(f"{path} is in the bundle but not in {', '.join(missing_from)} (an extra file).")
+                self.report.damaged.add(path)
+        for path in sorted(listed - set(entries)):
+            self.problem(f"{path} is missing from the bundle.")
+            self.report.damaged.add(path)
+        wanted = {p: [a for a, m in manifests.items() if p in m] for p in listed if p in entries}
+        self.total = sum(entries[p].size for p in wanted)
+        for path, actual in self.hash_all(wanted).items():
+            bad = actual is None or any(actual[a] != manifests[a][path] for a in wanted[path])
+            if bad:
                 if actual is not None:
                     self.problem(f"{path} has been changed or damaged: its checksum does not match the manifest.")
                 self.report.damaged.add(path)
-        return manifest
+        return manifests.get("sha256") or next(iter(manifests.values()), {})
 
     def check_tags(self, manifest: dict[str, str]) -> None:
+        """The tag manifest is required; each one is checked with its own algorithm; every tag file is listed."""
         entries = self.reader.entries
-        if "tagmanifest-sha256.txt" in entries:
-            tags = parse_manifest(self.reader.read_text("tagmanifest-sha256.txt"), "tagmanifest-sha256.txt",
-                                  self.report.problems)
-            for path, expected in sorted(tags.items()):
+        if OUR_TAG_MANIFEST not in entries:
+            self.problem(f"{OUR_TAG_MANIFEST} is missing, so bag-info.txt, START-HERE.html and the manifests "
+                         "cannot be checked (every Portfolio Builder bundle has one).")
+        tag_manifests = self.manifests(tag=True)
+        wanted: dict[str, list[str]] = {}
+        for algorithm, tags in tag_manifests.items():
+            for path in sorted(tags):
                 if path.startswith("data/"):
-                    self.problem(f"tagmanifest-sha256.txt lists the payload file {path}.")
+                    self.problem(f"tagmanifest-{algorithm}.txt lists the payload file {path}.")
                 elif path not in entries:
-                    self.problem(f"Tag file {path} is listed in tagmanifest-sha256.txt but missing.")
-                elif self.hash_member(path) != expected:
-                    self.problem(f"Tag file {path} has been changed: its checksum does not match.")
+                    self.problem(f"Tag file {path} is listed in tagmanifest-{algorithm}.txt but missing.")
+                else:
+                    wanted.setdefault(path, []).append(algorithm)
+        for path, actual in self.hash_all(wanted).items():
+            for algorithm in wanted[path]:
+                if actual is not None and actual[algorithm] != tag_manifests[algorithm][path]:
+                    self.problem(f"Tag file {path} has been changed: its checksum does not match "
+                                 f"tagmanifest-{algorithm}.txt.")
+        for path in sorted(entries):
+            match = MANIFEST_NAME.match(path)
+            if not path.startswith("data/") and not (match and match.group(1)) and path not in wanted \
+                    and not any(path in tags for tags in tag_manifests.values()):
+                self.problem(f"{path} is in the bundle but no manifest lists it (an extra file).")
         oxum = self.reader.bag_info().get("Payload-Oxum")
         if oxum:
             octets, _, count = oxum.partition(".")
@@ -168,6 +225,7 @@ class _Verifier:
             return
         if "data/portfolio.json" not in manifest:
             self.problem("data/portfolio.json is not covered by the manifest.")
+        self.report.ours = self.report.ours or bool(snapshot)
         if not self.report.scheme:
             self.report.scheme = snapshot.scheme.name
         if not self.report.setting:
@@ -198,6 +256,7 @@ def verify_bundle(path: Path, progress: VerifyProgress | None = None,
             report.uuid = info.get("External-Identifier", "")
             report.setting = info.get("Source-Organization", "")
             report.scheme = info.get("Scheme", "")
+            report.ours = bool(info.get("Portfolio-Builder-Version"))
             verifier.check_bagit_txt()
             manifest = verifier.check_payload()
             verifier.check_tags(manifest)

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import filetype
 
+from .display_text import clean_display_text
 from .errors import BadInput, PortfolioError
 from .evidence_store import MAX_FILE_BYTES, sha256_of_file
 from .photo_processing import PhotoFacts, examine_photo
@@ -191,8 +192,13 @@ def detect_link(url: str) -> str:
         raise BadInput(f"That link is longer than {MAX_URL_LENGTH} characters; shorten it first.")
     if any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
         raise BadInput("A link cannot contain spaces or control characters.")
+    if any(ch in url for ch in "\"'<>`\\{}|^"):
+        raise BadInput("A link cannot contain quotes, angle brackets, backslashes or braces; copy the address "
+                       "again from the browser's address bar.")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
+    if "@" in parts.netloc:
+        raise BadInput("A link cannot carry a user name or password (user:password@...); remove them first.")
     if scheme not in ("http", "https"):
         raise BadInput(f"Only web links (http:// or https://) can be added; '{scheme}:' links are refused.")
     host = (parts.hostname or "").lower()
@@ -248,6 +254,7 @@ def _megabytes(size: int) -> str:
 
 def tidy_title(name: str) -> str:
     """A readable title from a file name: no extension, separators as spaces, first letter capital."""
+    name = clean_display_text(name)  # a file name may hold bytes that are not UTF-8, escapes or a bidi override
     stem = Path(name).stem if "." in name.strip(".") else name
     text = re.sub(r"(?<!\d)-|-(?!\d)", " ", stem.replace("_", " ").replace("+", " "))
     text = re.sub(r"\s+", " ", text).strip(" .")

@@ -11,12 +11,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
 from .evidence_store import MAX_FILE_BYTES, store_file
 from .scheme.components import check_component
 from .scheme.evidence_rule import EvidenceRule
 from .scheme.store import load_scheme
+from .worker_lifetime import end_with_parent
 
 if TYPE_CHECKING:
     from .portfolio_file import Portfolio
@@ -34,6 +36,8 @@ class ImportReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, id of the item already holding it)
     cancelled: bool = False
+    stopped: str = ""  # why the import stopped before the end (the disk filled up): items added before it are kept
+    not_tried: list[str] = field(default_factory=list)  # sources after the one that stopped it, left untouched
 
     @property
     def duplicates_info(self) -> list[tuple[str, str]]:
@@ -70,13 +74,11 @@ def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
         elif not path.exists():
             entries.append(_Entry(text, error=f"There is no file or folder at {path}."))
         elif path.is_dir():
-            found = []
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not _hidden(d))
-                found += [os.path.join(folder, f) for f in sorted(files) if not _hidden(f)
-                          and os.path.isfile(os.path.join(folder, f))]
+            found, outside = _folder_files(path)
             entries += [_Entry(f, path=f) for f in found]
-            if not found:
+            entries += [_Entry(f, error=f"{_shown(f)} is a link to something outside the folder; links that leave "
+                                        "the folder are not followed.") for f in outside]
+            if not found and not outside:
                 entries.append(_Entry(text, error=f"The folder {path.name or path} has no files to import "
                                                   "(hidden files are skipped)."))
         elif not path.is_file():
@@ -84,6 +86,37 @@ def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
         else:
             entries.append(_Entry(text, path=str(path)))
     return entries
+
+
+def _shown(path: str) -> str:
+    return clean_display_text(Path(path).name) or "(a file)"
+
+
+def _folder_files(path: Path) -> tuple[list[str], list[str]]:
+    """The files in a folder (recursed, hidden ones skipped) and the links in it that point outside it.
+
+    Links to files inside the folder are taken; a link leaving it (to /etc/shadow, another
+    person's documents) is never followed, and folder links are never descended into.
+    """
+    root = os.path.realpath(path)
+    found, outside = [], []
+    for folder, dirs, files in os.walk(path):
+        for d in sorted(d for d in dirs if not _hidden(d)):
+            full = os.path.join(folder, d)
+            if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                outside.append(full)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(f for f in files if not _hidden(f)):
+            full = os.path.join(folder, name)
+            if os.path.islink(full) and not _inside(os.path.realpath(full), root):
+                outside.append(full)
+            elif os.path.isfile(full):
+                found.append(full)
+    return found, outside
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator[FileAnalysis]:
@@ -100,7 +133,8 @@ def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator
             yield analyse_file(path, max_bytes)
         return
     # spawn, not fork: the GUI calls this from a worker thread, and forking a threaded process can deadlock
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=end_with_parent)  # no worker outlives a killed import
     try:
         futures = [executor.submit(analyse_file, path, max_bytes) for path in paths]
         for path, future in zip(paths, futures):
@@ -169,7 +203,8 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
         item_id = _insert_item(conn, options, kind=analysis.kind, title=title, sha256=analysis.sha256,
-                               url="", original_name=Path(analysis.path).name, mime_type=analysis.mime,
+                               url="", original_name=clean_display_text(Path(analysis.path).name),
+                               mime_type=analysis.mime,
                                size=analysis.size, evidence_date=taken_at.date().isoformat() if taken_at else None,
                                taken_at=_db_time(taken_at), has_location=int(bool(photo and photo.has_location)))
         if photo:
@@ -247,15 +282,27 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
                 if cancel is not None and cancel():
                     report.cancelled = True
                     break
-                _import_entry(conn, options, entry, analyses, title, report)
+                try:
+                    _import_entry(conn, options, entry, analyses, title, report)
+                except sqlite3.Error as exc:  # the disk filled up: what was committed stays, and is reported
+                    report.stopped = storage_stop_message(storage_error(exc).message, entry.source, report)
+                    report.not_tried = [e.source for e in entries[done:]]
+                    break
                 if progress is not None:
-                    progress(done, len(entries), Path(entry.source).name if entry.path else entry.source)
-        except sqlite3.Error as exc:
-            raise storage_error(exc) from exc
+                    progress(done, len(entries), _shown(entry.source) if entry.path else entry.source)
         finally:
             analyses.close()
             _bulk_mode(conn, False)
     return report
+
+
+def storage_stop_message(reason: str, source: str, report: ImportReport) -> str:
+    """One sentence saying exactly what an import stopped by a storage failure did and did not store."""
+    first = reason.split(":", 1)[0] + "." if "disk is full" in reason.lower() else reason
+    stored = (f"{len(report.added)} new item(s) were stored and are safe (items {report.added[0]}"
+              f"{' to ' + str(report.added[-1]) if len(report.added) > 1 else ''})" if report.added
+              else "No new item was stored")
+    return f"{first} {stored}; {Path(source).name or source} and everything after it were not added."
 
 
 def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:
@@ -286,11 +333,12 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         return
     analysis = next(analyses) if entry.path else None
     if analysis is not None and analysis.error:
-        report.skipped.append((entry.source, analysis.error))
+        report.skipped.append((entry.source, clean_display_text(analysis.error, 2000)))
         return
     number = len(report.added) + 1
+    title = clean_display_text(title) if title else title
     if title:
-        item_title = title.strip() if number == 1 else f"{title.strip()} ({number})"
+        item_title = title if number == 1 else f"{title} ({number})"
     else:
         item_title = tidy_title(Path(entry.path).name) if analysis else link_title(entry.source)
     try:
@@ -302,7 +350,7 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         report.skipped.append((entry.source, exc.message))
         return
     except OSError as exc:
-        report.skipped.append((entry.source, f"{Path(entry.source).name} could not be stored: {exc}."))
+        report.skipped.append((entry.source, f"{_shown(entry.source)} could not be stored: {exc}."))
         return
     if added:
         report.added.append(item_id)

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio
 from .lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from .portfolio_file import Portfolio, storage_error
@@ -52,6 +53,7 @@ def _clean(name: str, value):
         raise BadInput(f"The {name.replace('_', ' ')} must be text.")
     value = value.strip()
     if name == "title":
+        value = clean_display_text(value, MAX_TITLE + 1)  # no control characters, escapes or bidi overrides
         if not value:
             raise BadInput("An evidence item needs a title.")
         if len(value) > MAX_TITLE:

@@ -94,5 +94,6 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE setting_profile DROP COLUMN case_study")
     conn.execute("ALTER TABLE setting_profile DROP COLUMN three_year_plan")
     conn.execute("ALTER TABLE setting_profile ADD COLUMN award_level VARCHAR NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE setting_profile ADD COLUMN licence VARCHAR NOT NULL DEFAULT 'all-rights-reserved'")
     if not scheme.uses_components:
         conn.execute("UPDATE evidence_item SET component = ''")

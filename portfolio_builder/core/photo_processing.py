@@ -107,6 +107,7 @@ def examine_photo(path: str | Path, size: int = THUMBNAIL_SIZE) -> PhotoFacts:
         rgba = small.convert("RGBA")
         small = Image.new("RGB", rgba.size, (255, 255, 255))
         small.paste(rgba, mask=rgba.getchannel("A"))  # transparent parts on white, not black
+    small.info = {}  # the preview carries pixels only: no comment or XMP copied from the photo
     buffer = io.BytesIO()
     small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY, optimize=False)
     return PhotoFacts(width, height, buffer.getvalue(), small.width, small.height, _taken_at(exif),

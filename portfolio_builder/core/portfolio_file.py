@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel
 
 from . import schema
 from .errors import PortfolioFileError, ReadOnlyPortfolio
+from .sqlite_wal import wal_completes
 
 APPLICATION_ID = 0x50424631  # "PBF1"
 PORTFOLIO_SUFFIX = ".portfolio"
@@ -55,8 +56,8 @@ def header_problem(path: Path, allow_unset_id: bool = False) -> str:
     app_id = struct.unpack(">I", header[68:72])[0]
     if app_id != APPLICATION_ID and not (allow_unset_id and app_id == 0):
         return FOREIGN
-    if page_count and size < page_size * page_count:
-        return TRUNCATED
+    if page_count and size < page_size * page_count and not wal_completes(path, size, page_size):
+        return TRUNCATED  # a checkpoint cut short (full disk) leaves the missing pages in the -wal: that is sound
     return ""
 
 
@@ -165,7 +166,12 @@ class Portfolio:
             read_only, reason = True, (
                 f"{path.name} was saved by a newer version of Portfolio Builder (file format {version}); "
                 "it opened read-only. Update Portfolio Builder to edit it.")
-        elif version < schema.SCHEMA_VERSION and not read_only:
+        elif version < schema.SCHEMA_VERSION:
+            # upgraded even when opened read-only (status, export): every query expects the current columns
+            if not _is_writable_location(path):
+                raise PortfolioFileError(
+                    f"{path.name} was saved in an older file format ({version}) in a folder that cannot be written "
+                    "to, so it cannot be upgraded. Copy it to a folder you can write to and open it there.")
             migrate_if_needed(path, version)
         return cls(path, read_only=read_only, read_only_reason=reason)
 

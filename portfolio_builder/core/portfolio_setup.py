@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from .licences import LICENCES
 from .errors import BadInput, PortfolioFileError
 from .framework_model import Framework
 from .framework_service import install_framework
@@ -13,7 +14,8 @@ from .portfolio_file import Portfolio
 from .schema import Priority, SettingProfile, Staff, ThemeRow
 from .scheme.store import scheme_in_session
 
-PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level"}
+PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level",
+                  "licence"}
 
 
 def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: tuple[str, str] | None = None,
@@ -54,6 +56,9 @@ def update_profile(portfolio: Portfolio, **fields: str) -> None:
         raise BadInput(f"The setting profile has no field {', '.join(sorted(unknown))}.")
     if "name" in fields and not fields["name"].strip():
         raise BadInput("The setting needs a name.")
+    if "licence" in fields and fields["licence"] not in {licence.key for licence in LICENCES}:
+        raise BadInput(f"'{fields['licence']}' is not a licence Portfolio Builder offers; choose one of: "
+                       f"{', '.join(licence.key for licence in LICENCES)}.")
     with portfolio.writing() as session:
         award = scheme_in_session(session).award
         if fields.get("award_level") and (award is None or fields["award_level"] not in award.levels):

@@ -147,6 +147,13 @@ class StaffShape(_Shape):
     in_core_team: StrictBool = True
 
 
+class LeftOut(_Shape):
+    """How many items were left out of the bundle for one reason (the items themselves leave no trace)."""
+
+    reason: Text = ""
+    count: StrictInt = 0
+
+
 class PortfolioShape(_Shape):
     """The whole portfolio as the bundle carries it."""
 
@@ -164,6 +171,7 @@ class PortfolioShape(_Shape):
     action_plan: list[ActionShape] = []
     evidence: list[EvidenceShape] = []
     texts: dict[Text, Text] = {}
+    left_out: list[LeftOut] = []
 
     def to_json_dict(self) -> dict:
         """The JSON-ready dict written to portfolio.json."""

@@ -35,6 +35,7 @@ class SettingProfile(SQLModel, table=True):
     phone: str = ""
     context: str = ""
     award_level: str = ""  # the level applied for, where the scheme has award levels (bronze / silver / gold)
+    licence: str = "all-rights-reserved"  # the bundle's licence (core/licences.py)
     created_at: datetime = Field(default_factory=utc_now)
 
 

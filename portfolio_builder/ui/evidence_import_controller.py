@@ -15,6 +15,8 @@ from .workers import Worker, start_worker
 def summary_text(report: ImportReport) -> str:
     """A short account of an import for the user: what was added, already there, or refused and why."""
     parts = [f"{len(report.added)} item{'s' if len(report.added) != 1 else ''} added."]
+    if report.stopped:
+        parts.append(report.stopped)
     if report.cancelled:
         parts.append("The import was cancelled; items added before that are kept.")
     if report.duplicates:

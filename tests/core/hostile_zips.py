@@ -29,6 +29,9 @@ def bag_members(payload: dict[str, bytes] | None = None, top: str = TOP) -> dict
                                       "External-Identifier: 4d7f7a61-0000-4000-8000-000000000001\n").encode()
     members[f"{top}/manifest-sha256.txt"] = "".join(
         f"{hashlib.sha256(d).hexdigest()}  data/{p}\n" for p, d in sorted(payload.items())).encode()
+    members[f"{top}/tagmanifest-sha256.txt"] = "".join(  # our bundles always carry one; verify requires it
+        f"{hashlib.sha256(members[f'{top}/{n}']).hexdigest()}  {n}\n"
+        for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt")).encode()
     return members
 
 
@@ -168,7 +171,7 @@ HOSTILE_CASES = [
                 ("fetch.txt",)),
     HostileCase("manifest-missing", lambda p: _with(p, {}, drop=(f"{TOP}/manifest-sha256.txt",)), False,
                 ("manifest-sha256.txt is missing",)),
-    HostileCase("manifest-extra", lambda p: _with(p, {f"{P}/smuggled.exe": b"MZ"}), False, ("not in the manifest",)),
+    HostileCase("manifest-extra", lambda p: _with(p, {f"{P}/smuggled.exe": b"MZ"}), False, ("not in manifest-sha256.txt",)),
     HostileCase("manifest-file-missing", lambda p: _with(p, {}, drop=(f"{P}/1/1a-1-policy.txt",)), False,
                 ("missing",)),
     HostileCase("manifest-mismatch", _manifest_mismatch, False, ("1a-1-policy.txt", "checksum")),

@@ -115,7 +115,8 @@ def test_draft_export_of_unready_portfolio_says_draft(fpa_portfolio, tmp_path):
 
 
 def test_unconsented_photo_left_out_unless_asked(fpa_portfolio, tmp_path):
-    """A photo without recorded consent is left out (and reported) unless include_unconsented is set."""
+    """A photo without recorded consent is left out (reported, and only counted in the bundle) unless
+    include_unconsented is set."""
     photo = add_file_evidence(fpa_portfolio, photo_with_gps(), "Sports day", kind="photo", mime_type="image/jpeg",
                               original_name="sports.jpg", consent="missing")
     result = export_bundle(fpa_portfolio, tmp_path / "a.zip", draft=True)
@@ -123,8 +124,9 @@ def test_unconsented_photo_left_out_unless_asked(fpa_portfolio, tmp_path):
     with zipfile.ZipFile(result.path) as archive:
         assert not any(n.endswith(".jpg") for n in archive.namelist())
         member = next(n for n in archive.namelist() if n.endswith("data/portfolio.json"))
-        item = next(e for e in json.loads(archive.read(member))["evidence"] if e["id"] == photo)
-    assert item["included"] is False and item["path"] is None
+        snapshot = json.loads(archive.read(member))
+    assert photo not in [e["id"] for e in snapshot["evidence"]]
+    assert snapshot["left_out"] == [{"reason": "consent is not recorded", "count": 1}]
     included = export_bundle(fpa_portfolio, tmp_path / "b.zip", draft=True, include_unconsented=True)
     assert included.left_out == []
     with zipfile.ZipFile(included.path) as archive:

@@ -198,3 +198,38 @@ def test_unwritable_location_opens_read_only_even_as_root(fpa_portfolio, monkeyp
     portfolio.close()
     with pytest.raises(PortfolioFileError, match="read-only"):
         Portfolio.create(fpa_portfolio.path.with_name("new.portfolio"))
+
+
+def test_format_1_file_gains_the_bundle_licence(fpa_portfolio):
+    """A portfolio saved in format 1 (no licence column) opens, is upgraded after a backup, and has the default
+    licence, with every other field intact."""
+    fpa_portfolio.close()
+    path = fpa_portfolio.path
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE setting_profile DROP COLUMN licence")
+    connection.execute("PRAGMA user_version=1")
+    connection.commit()
+    connection.close()
+    from portfolio_builder.core.portfolio_setup import setting_profile
+
+    with Portfolio.open(path) as portfolio:
+        profile = setting_profile(portfolio)
+    assert profile.licence == "all-rights-reserved" and profile.name == "Oak Primary School"
+    assert _pragma(path, "user_version") == schema.SCHEMA_VERSION == 2
+    assert list_backups(path)
+
+
+def test_older_format_opened_read_only_is_upgraded_first(fpa_portfolio, tmp_path):
+    """`status` or `export` (which open read-only) on a format-1 file work: it is backed up and upgraded first."""
+    from portfolio_builder.core.portfolio_setup import setting_profile
+
+    fpa_portfolio.close()
+    path = fpa_portfolio.path
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE setting_profile DROP COLUMN licence")
+    connection.execute("PRAGMA user_version=1")
+    connection.commit()
+    connection.close()
+    with Portfolio.open(path, read_only=True) as portfolio:
+        assert portfolio.read_only and setting_profile(portfolio).licence == "all-rights-reserved"
+    assert _pragma(path, "user_version") == schema.SCHEMA_VERSION and list_backups(path)

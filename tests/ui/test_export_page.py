@@ -48,3 +48,30 @@ def test_draft_export_runs_on_a_worker_then_verifies(qtbot, context, tmp_path, m
     assert target.name.startswith("Oak-Primary-School-Family-Partnership-Award-")
     assert page.show_button.isVisible() and page.show_in_folder()
     assert opened == [target]
+
+
+def test_page_lists_what_will_leave_before_export(qtbot, context):
+    """Before anything is written the page lists each title with its bundle file, the metadata removed, and each
+    item left out with why (here: a photo without consent and a note tagged to nothing)."""
+    from portfolio_builder.core.evidence_links import tag_evidence
+    from tests.core.hostile_photos import hostile_jpeg, plain_jpeg
+    from tests.core.portfolio_factory import add_file_evidence
+
+    portfolio = context.portfolio
+    shown = add_file_evidence(portfolio, hostile_jpeg(), "Reading corner", kind="photo", mime_type="image/jpeg",
+                              consent="obtained")
+    tag_evidence(portfolio, shown, "1a")
+    hidden = add_file_evidence(portfolio, plain_jpeg(), "Park trip", kind="photo", mime_type="image/jpeg",
+                               consent="missing")
+    tag_evidence(portfolio, hidden, "1b")
+    add_file_evidence(portfolio, b"a note\n", "Loose note")
+    page = _page(qtbot, context)
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=60_000)
+    text = "\n".join(page.preview_model.stringList())
+    assert "Reading corner  ->  data/evidence/1/1a-1-Reading-corner.jpg" in text
+    assert "GPS position" in text and "comment" in text
+    assert f"Park trip (item {hidden}): consent is not recorded" in text
+    assert "Loose note" in text and "tagged to nothing" in text
+    page.untagged.setChecked(True)
+    qtbot.waitUntil(lambda: page.plan is not None and page.plan_options[2], timeout=60_000)
+    assert any("Loose note  ->  data/evidence/other/" in line for line in page.preview_model.stringList())

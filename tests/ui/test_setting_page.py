@@ -106,3 +106,20 @@ def test_read_only_portfolio_shows_the_details_without_editing(qtbot, fpa_portfo
         page.hide()
     with Portfolio.open(fpa_portfolio.path, read_only=True) as again:
         assert setting_profile(again).head == "Dawn Okafor"
+
+
+def test_bundle_licence_is_chosen_once_here_and_undoable(qtbot, context):
+    """The licence starts as 'All rights reserved'; choosing another is saved at once and Undo puts it back."""
+    from portfolio_builder.core.portfolio_setup import setting_profile
+    from portfolio_builder.ui.pages.setting_page import SettingPage
+
+    page = SettingPage(context)
+    qtbot.addWidget(page)
+    assert page.licence.currentData() == "all-rights-reserved"
+    index = page.licence.findData("CC-BY-4.0")
+    page.licence.setCurrentIndex(index)
+    page.licence.activated.emit(index)
+    assert setting_profile(context.portfolio).licence == "CC-BY-4.0"
+    context.undo_stack.undo()
+    assert setting_profile(context.portfolio).licence == "all-rights-reserved"
+    assert page.licence.currentData() == "all-rights-reserved"

@@ -99,6 +99,8 @@ def render_preview_html(shape: PortfolioShape, thumbnail: Thumbnail | None = Non
              f"of evidence \u00b7 produced {esc(nice_date(shape.created_at))}</p>"]
     if view.draft:
         parts.append('<p class="draft">DRAFT \u2014 work in progress, not the final portfolio</p>')
+    if view.left_out_note():
+        parts.append(f'<p class="meta">{esc(view.left_out_note())}</p>')
     sheets = "".join(f"<li>{file_link('sheets/' + name, name)}</li>" for name in sheet_file_names(shape))
     parts.append(f"<p>{file_link('portfolio.pdf', 'The printable portfolio (PDF)')}</p>"
                  f"<details><summary>Editable sheets (Word)</summary><ul>{sheets}</ul></details></header>")

@@ -10,14 +10,15 @@ def safe_web_url(url) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()
-    if any(ch in url for ch in "\x00\r\n\t\\ ") or any(ord(ch) < 32 for ch in url):
+    # quotes, angle brackets and the like would break out of an href attribute (PDF markup, HTML)
+    if any(ch in url for ch in "\x00\r\n\t\\ \"'<>`{}|^") or any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return None
     try:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
+        return None  # user:password@ in a link is refused: it leaks a secret, and hides the real host
     return url
 
 

@@ -35,11 +35,17 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
 
 
+_MARKUP_ENTITIES = {'"': "&quot;", "'": "&#39;"}
+_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
 def para_text(value) -> str:
-    """User text made safe for Paragraph markup: &, <, > escaped, line breaks kept."""
+    """User text made safe for Paragraph markup (text or an attribute value): &, <, >, quotes escaped, control
+    characters dropped, line breaks kept."""
     if value is None:
         return ""
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    text = str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace").translate(_CONTROLS)
+    return escape(text, _MARKUP_ENTITIES).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 @lru_cache(maxsize=1)

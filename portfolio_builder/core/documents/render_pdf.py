@@ -60,6 +60,8 @@ def _title_page(view: PortfolioView, story: _Story) -> None:
             (view.words.award_level if view.scheme.award else "", setting.award_level if view.scheme.award else ""),
             ("Portfolio produced", nice_date(view.shape.created_at))]
     story.add(label_table([(k, v) for k, v in rows if k and v], story.width))
+    if view.left_out_note():
+        story.add(Spacer(1, 10), Paragraph(para_text(view.left_out_note()), s["muted"]))
 
 
 def _entry(view: PortfolioView, entry: Entry, story: _Story, thumbnail: Thumbnail | None, contents) -> None:

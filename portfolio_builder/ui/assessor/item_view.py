@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from ...core.active_content import REFUSAL as ACTIVE_REFUSAL
+from ...core.active_content import is_active_name
 from ...core.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
 from ...core.bundle_pages import page_for
 from ...core.bundle_session import payload_key
@@ -122,13 +125,17 @@ class ItemView(QWidget):
             self.pdf.clear()
             self.pdf.hide()
         action = self._action()
-        self.open_button.setVisible(action == "file")
+        active = node is not None and is_active_name(node.data.get("path"))  # never handed to a browser or shell
+        self.open_button.setVisible(action == "file" and not active)
         self.link_button.setVisible(action == "link")
         if node is None or self.session is None:
             self.page.setHtml("<p><i>Open a bundle, then choose an item on the left.</i></p>")
             return
         report = self.session
-        self.page.setHtml(page_for(node, report.snapshot, (report.valid, report.problems, report.damaged)))
+        html = page_for(node, report.snapshot, (report.valid, report.problems, report.damaged))
+        if active:
+            html += f"<p><b>{escape(ACTIVE_REFUSAL.format(name=str(node.data.get('path')).rsplit('/', 1)[-1]))}</b></p>"
+        self.page.setHtml(html)
         if action == "photo":
             self._show_photo(node.data.get("path"))
         elif action == "file" and self.pdf is not None and self._is_pdf(node):
@@ -202,7 +209,7 @@ class ItemView(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def open_in_viewer(self) -> None:
         """Extract a read-only private copy of the file and open it in the system viewer."""
-        if self._action() != "file":
+        if self._action() != "file" or is_active_name(self.node.data.get("path")):
             return
         try:
             copy = self.session.viewer_copy(self.node.data.get("path"))

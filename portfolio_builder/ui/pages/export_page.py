@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListV
 from ...core.bundle_export import ExportResult, export_bundle
 from ...core.bundle_layout import bag_folder_name
 from ...core.bundle_verify import VerifyReport, verify_bundle
+from ...core.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
 from ...core.framework_service import framework_info
 from ...core.portfolio_setup import setting_profile
 from ...core.readiness import check_readiness
@@ -64,11 +65,26 @@ class ExportPage(QWidget):
 
         self.draft = QCheckBox("&Draft for interim review (allowed while not ready; marked DRAFT)")
         self.unconsented = QCheckBox("&Include photos, video and audio without recorded consent")
+        self.untagged = QCheckBox("Include evidence &tagged to nothing (listed under 'other'; a draft includes it)")
         self.warning = QLabel(UNCONSENTED_WARNING, wordWrap=True)
         self.warning.setStyleSheet("color: #B03A2E;")
         self.warning.hide()
         self.unconsented.toggled.connect(self.warning.setVisible)
         self.draft.toggled.connect(self._update_button)
+        for option in (self.draft, self.unconsented, self.untagged):
+            option.toggled.connect(self.refresh_preview)
+        # what will leave, computed once by core (export_plan) and written as shown
+        self.plan: ExportPlan | None = None
+        self.plan_options: tuple | None = None
+        self.preview_worker: Worker | None = None
+        self.preview_model = QStringListModel(self)
+        self.preview = QListView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setWordWrap(True)
+        self.preview.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        preview_box = QGroupBox("What will leave the setting")
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.addWidget(self.preview)
         self.export_button = QPushButton("&Export bundle…")
         self.export_button.clicked.connect(self.export)
         self.progress = ProgressStrip()
@@ -81,6 +97,7 @@ class ExportPage(QWidget):
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.draft)
         export_layout.addWidget(self.unconsented)
+        export_layout.addWidget(self.untagged)
         export_layout.addWidget(self.warning)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -92,6 +109,7 @@ class ExportPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(readiness_box, 1)
+        layout.addWidget(preview_box, 1)
         layout.addWidget(export_box)
         self.ready = False
         context.changed.connect(lambda _area: self.refresh())
@@ -113,6 +131,39 @@ class ExportPage(QWidget):
             self.readiness_label.setText(f"Not ready yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} "
                                          "to finish. You can still export a draft for an interim review.")
         self._update_button()
+        self.refresh_preview()
+
+    def _options(self) -> tuple[bool, bool, bool | None]:
+        return self.draft.isChecked(), self.unconsented.isChecked(), True if self.untagged.isChecked() else None
+
+    def refresh_preview(self, *_args) -> Worker | None:
+        """Plan the export on a worker (reads each file once) and list every title, file name, removal and
+        left-out item; the export then writes this same plan."""
+        if not self.isVisible():
+            return None
+        portfolio, options = self.context.portfolio, self._options()
+        self.plan = None
+        self.preview_model.setStringList(["Working out what will leave…"])
+
+        def job(_progress, is_cancelled):
+            plan = plan_export(portfolio, draft=options[0], include_unconsented=options[1],
+                               include_untagged=options[2])
+            check_documents(portfolio, plan, cancel=is_cancelled)
+            check_photos(portfolio, plan)
+            return options, plan
+
+        worker = Worker(job)
+        worker.signals.finished.connect(self._preview_ready)
+        worker.signals.failed.connect(lambda message: self.preview_model.setStringList([message]))
+        self.preview_worker = worker
+        return start_worker(worker)
+
+    def _preview_ready(self, outcome) -> None:
+        options, plan = outcome
+        if options != self._options():  # the options changed while it ran: a newer preview is on its way
+            return
+        self.plan, self.plan_options = plan, options
+        self.preview_model.setStringList(preview_lines(plan))
 
     def _update_button(self, *_args) -> None:
         self.export_button.setEnabled(self.worker is None and (self.ready or self.draft.isChecked()))
@@ -125,10 +176,12 @@ class ExportPage(QWidget):
         return self.start_export(Path(target))
 
     def start_export(self, target: Path) -> Worker:
-        portfolio, draft, unconsented = self.context.portfolio, self.draft.isChecked(), self.unconsented.isChecked()
+        portfolio, (draft, unconsented, untagged) = self.context.portfolio, self._options()
+        plan = self.plan if self.plan_options == self._options() else None  # what the person saw is what leaves
 
         def job(progress, is_cancelled):
             result = export_bundle(portfolio, target, draft=draft, include_unconsented=unconsented,
+                                   include_untagged=untagged, plan=plan,
                                    progress=lambda d, t, n: progress(d, t * 2, f"Writing {n}"), cancel=is_cancelled)
             report = verify_bundle(result.path, progress=lambda d, t: progress(t + d, t * 2, "Checking the bundle"),
                                    cancel=is_cancelled)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
+from ...core.licences import LICENCES, licence_for
 from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restore_staff, setting_profile,
                                      update_profile, update_staff)
 from ..column_fit import StretchWithMinimum
@@ -49,6 +50,12 @@ class SettingPage(QWidget):
         self.texts, self.timers = self.profile_texts.editors, self.profile_texts.timers
         self.texts["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow("&Address:", self.texts["address"])
+        self.licence = QComboBox()  # asked once here; the bundle's RO-Crate carries it (all rights reserved by default)
+        for licence in LICENCES:
+            self.licence.addItem(licence.name, licence.key)
+            self.licence.setItemData(self.licence.count() - 1, licence.description, Qt.ItemDataRole.ToolTipRole)
+        self.licence.activated.connect(lambda index: self.save_licence(self.licence.itemData(index)))
+        form.addRow("&Licence for the bundle:", self.licence)
         details = QGroupBox("Setting details (the first page of the Assessor's Report)")
         details.setLayout(form)
         context_box = QGroupBox("Context for the assessor")
@@ -116,6 +123,8 @@ class SettingPage(QWidget):
         if not self.kind.hasFocus():
             self.kind.setCurrentText(profile.kind)
         self.kind.setEnabled(not read_only)
+        self.licence.setCurrentIndex(max(0, self.licence.findData(licence_for(profile.licence).key)))
+        self.licence.setEnabled(not read_only)
         self.profile_texts.refresh()
         self.team_model.read_only = read_only
         self.team_model.set_rows(list_staff(self.context.portfolio))
@@ -153,6 +162,17 @@ class SettingPage(QWidget):
                                lambda: update_profile(self.context.portfolio, **{field: old}), SETTING)
         if not ok:  # refused (e.g. an empty name): show what is saved again
             self.refresh()
+        self._show_saved(ok)
+        return ok
+
+    def save_licence(self, key: str) -> bool:
+        """Store the bundle's licence (undoable)."""
+        old = setting_profile(self.context.portfolio).licence
+        if key == old or self.context.read_only:
+            return True
+        ok = self.context.push("Change the bundle's licence",
+                               lambda: update_profile(self.context.portfolio, licence=key),
+                               lambda: update_profile(self.context.portfolio, licence=old), SETTING)
         self._show_saved(ok)
         return ok
 
