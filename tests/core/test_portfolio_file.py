@@ -200,36 +200,34 @@ def test_unwritable_location_opens_read_only_even_as_root(fpa_portfolio, monkeyp
         Portfolio.create(fpa_portfolio.path.with_name("new.portfolio"))
 
 
-def test_format_1_file_gains_the_bundle_licence(fpa_portfolio):
+def _format_1_copy(tmp_path):
+    """A copy of a real portfolio saved by the previous version (file format 1, no licence column)."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.portfolio"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "format-1" / "riverside-sample.portfolio", path)
+    return path
+
+
+def test_format_1_file_gains_the_bundle_licence(tmp_path):
     """A portfolio saved in format 1 (no licence column) opens, is upgraded after a backup, and has the default
     licence, with every other field intact."""
-    fpa_portfolio.close()
-    path = fpa_portfolio.path
-    connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE setting_profile DROP COLUMN licence")
-    connection.execute("PRAGMA user_version=1")
-    connection.commit()
-    connection.close()
     from portfolio_builder.core.portfolio_setup import setting_profile
 
+    path = _format_1_copy(tmp_path)
     with Portfolio.open(path) as portfolio:
         profile = setting_profile(portfolio)
-    assert profile.licence == "all-rights-reserved" and profile.name == "Oak Primary School"
+    assert profile.licence == "all-rights-reserved" and profile.name == "Riverside Primary School"
     assert _pragma(path, "user_version") == schema.SCHEMA_VERSION == 2
     assert list_backups(path)
 
 
-def test_older_format_opened_read_only_is_upgraded_first(fpa_portfolio, tmp_path):
+def test_older_format_opened_read_only_is_upgraded_first(tmp_path):
     """`status` or `export` (which open read-only) on a format-1 file work: it is backed up and upgraded first."""
     from portfolio_builder.core.portfolio_setup import setting_profile
 
-    fpa_portfolio.close()
-    path = fpa_portfolio.path
-    connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE setting_profile DROP COLUMN licence")
-    connection.execute("PRAGMA user_version=1")
-    connection.commit()
-    connection.close()
+    path = _format_1_copy(tmp_path)
     with Portfolio.open(path, read_only=True) as portfolio:
         assert portfolio.read_only and setting_profile(portfolio).licence == "all-rights-reserved"
     assert _pragma(path, "user_version") == schema.SCHEMA_VERSION and list_backups(path)
