@@ -312,6 +312,17 @@ def build_components(files, extra_components=()) -> list[Component]:
     return components
 
 
+def copyright_lines(component: Component, limit: int = 3) -> list[str]:
+    """The first few copyright statements found in a component's licence texts (for Debian's copyright file)."""
+    found = []
+    for _title, text in component.texts:
+        for match in re.finditer(r"^[ \t]*(Copyright\s*(?:\(c\)|\(C\)|©)?\s*\d{4}[^\n]*)", text, re.M):
+            line = " ".join(match.group(1).split())
+            if line not in found and len(line) < 160:
+                found.append(line)
+    return found[:limit]
+
+
 def write_notices(files, out_dir: Path) -> tuple[Path, Path]:
     """Write THIRD-PARTY-NOTICES.txt and its JSON manifest (component -> licence, files) into out_dir."""
     components = build_components(files, [pyinstaller_component()])
@@ -321,6 +332,7 @@ def write_notices(files, out_dir: Path) -> tuple[Path, Path]:
     text_path.write_text(render(components, version), encoding="utf-8")
     json_path.write_text(json.dumps([{"key": c.key, "name": c.name, "version": c.version, "licence": c.licence,
                                       "kind": c.kind, "source": c.source, "texts": [t for t, _ in c.texts],
+                                      "copyright": copyright_lines(c),
                                       "files": sorted(c.files)} for c in components], indent=1), encoding="utf-8")
     return text_path, json_path
 
