@@ -70,11 +70,13 @@ PY
 }
 
 # What Debian and the tarball both get: shared libraries not executable (Debian policy; dlopen
-# needs no x bit) and without the .comment/.note sections dh_strip also removes. Executables are
-# left alone: PyInstaller's bootloader carries its archive appended to itself.
-tidy_libraries() {  # $1 = a copy of the onedir
-  find "$1" -type f -name '*.so*' -exec chmod 0644 {} + \
-    -exec strip --remove-section=.comment --remove-section=.note {} + 2>/dev/null || true
+# needs no x bit), and libraries and executables without the .comment/.note sections dh_strip also
+# removes (PyInstaller keeps the executables' archive in their own ELF section, pydata, which stays).
+tidy_binaries() {  # $1 = a copy of the onedir
+  find "$1" -type f -name '*.so*' -exec chmod 0644 {} +
+  find "$1" -type f \( -name '*.so*' -o -path "$1/portfolio-builder" -o -path "$1/Portfolio Builder" \) \
+    -exec strip --remove-section=.comment --remove-section=.note {} +
+  "$1/portfolio-builder" --version >/dev/null
 }
 
 # ---------------------------------------------------------------------------------------- .deb
@@ -92,7 +94,7 @@ rm -rf "$PKG"
 mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" "$PKG/usr/share/mime/packages" \
          "$DOC" "$PKG/usr/share/man/man1" "$PKG/usr/share/lintian/overrides"
 cp -a "$ONEDIR" "$PKG/opt/$APPDIR_NAME"
-tidy_libraries "$PKG/opt/$APPDIR_NAME"
+tidy_binaries "$PKG/opt/$APPDIR_NAME"
 # The DejaVu fonts are Debian's own files (fonts-dejavu-core/-extra, the same 2.37): link, do not duplicate.
 for font in "$PKG/opt/$APPDIR_NAME/_internal/resources/fonts/"*.ttf; do
   system_font="/usr/share/fonts/truetype/dejavu/$(basename "$font")"
@@ -117,8 +119,7 @@ Version: $DEB_VERSION
 Architecture: $ARCH
 Maintainer: Portfolio Builder <support@portfoliobuilder.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
-Depends: libc6 (>= $GLIBC_MIN), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0,
- fonts-dejavu-core, fonts-dejavu-extra
+Depends: libc6 (>= $GLIBC_MIN), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0, fonts-dejavu-core, fonts-dejavu-extra
 Recommends: shared-mime-info, desktop-file-utils, hicolor-icon-theme
 Section: education
 Priority: optional
@@ -155,7 +156,7 @@ STAGE="$ROOT/build/tar/$TOP"
 rm -rf "$ROOT/build/tar"
 mkdir -p "$STAGE/share"
 cp -a "$ONEDIR" "$STAGE/app"
-tidy_libraries "$STAGE/app"
+tidy_binaries "$STAGE/app"
 cp "$HERE/install-user.sh" "$STAGE/"
 cp "$HERE/portfolio-builder.desktop.in" "$HERE/portfolio-builder-mime.xml" "$STAGE/share/"
 icon_sizes "$STAGE/share/icons/hicolor"
@@ -172,7 +173,7 @@ if command -v desktop-file-validate >/dev/null; then
 fi
 if command -v lintian >/dev/null && [[ "${SKIP_LINTIAN:-}" != 1 ]]; then
   say "lintian (overridden tags: installers/linux/lintian-overrides)"
-  lintian --fail-on error,warning --no-tag-display-limit "$DEB"
+  lintian --fail-on error,warning --tag-display-limit 0 "$DEB"
 fi
 
 say "Sizes"
