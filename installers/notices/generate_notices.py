@@ -124,6 +124,13 @@ class Attributor:
         self._python_dirs = [str(p) + os.sep for p in {stdlib, Path(os.__file__).resolve().parent,
                                                        Path(sys.base_prefix) / "DLLs"}]
         self._dpkg: dict[str, str] | None = None
+        self._made: dict[tuple, Component] = {}
+
+    def _once(self, key: tuple, make) -> Component:
+        """Each component is made once per run (reading its licence files), however many files it has."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def add(self, dest: str, src: str | None) -> Component:
         """Record that `dest` (path inside the bundle) was collected from `src`; return its component."""
@@ -149,23 +156,23 @@ class Attributor:
             src = self._module_source(dest) or src
         real = os.path.realpath(src) if src else ""
         if real.startswith(str(ROOT / "resources" / "fonts")):
-            return Component("fonts:dejavu", "DejaVu fonts", "2.37", "Bitstream-Vera AND LicenseRef-Arev-Fonts",
-                             "fonts in resources/fonts", [("DejaVu-LICENSE.txt", _read(Path(real).parent /
-                                                                                           "DejaVu-LICENSE.txt"))],
-                             "https://dejavu-fonts.github.io/")
+            return self._once(("fonts",), lambda: Component(
+                "fonts:dejavu", "DejaVu fonts", "2.37", "Bitstream-Vera AND LicenseRef-Arev-Fonts",
+                "fonts in resources/fonts", [("DejaVu-LICENSE.txt", _read(Path(real).parent / "DejaVu-LICENSE.txt"))],
+                "https://dejavu-fonts.github.io/"))
         if real.startswith(str(ROOT) + os.sep) and ".venv" not in Path(real).relative_to(ROOT).parts:
             from_root = Path(real).relative_to(ROOT).parts[0]
             if from_root in ("portfolio_builder", "resources", "installers", "LICENSE"):
-                return project_component()
+                return self._once(("project",), project_component)
         dist = self._by_path.get(real)
         if dist is not None and re.sub(r"[-_.]+", "-", dist.metadata["Name"]).lower() != "portfolio-builder":
-            return _distribution_component(dist)
+            return self._once(("dist", dist.metadata["Name"]), lambda: _distribution_component(dist))
         if real and (any(real.startswith(d) for d in self._python_dirs) or Path(real).name.startswith("libpython")
                      or Path(real).name.lower().startswith("python3")):
-            return python_component()
+            return self._once(("python",), python_component)
         package = self._dpkg_owner(src) if src else None
         if package:
-            return debian_component(package)
+            return self._once(("deb", package), lambda: debian_component(package))
         raise NoticeError(f"no licence found for the shipped file {dest} (from {src}): add it to "
                           "installers/notices/generate_notices.py or stop shipping it")
 
