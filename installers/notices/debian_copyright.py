@@ -94,7 +94,7 @@ def render(components: list[dict], version: str) -> str:
         for single in name.split(" or "):
             base = single.split(" with ")[0]
             text = (f" On Debian systems, the full text of this licence is in /usr/share/common-licenses/{COMMON[base]}."
-                    if base in COMMON else f" The full text is in {NOTICES}, in the entry of the component above.")
+                    if base in COMMON else f" The full text is in {NOTICES}, in the entry of each component with this licence.")
             if base == "Expat":
                 text = f" The full text is in /{APP}/LICENSE.txt and in {NOTICES}."
             if single != base:

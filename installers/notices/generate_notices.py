@@ -35,6 +35,7 @@ LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT)", re.I)
 # the LGPL, whose version 3 is the GPL-3.0 plus extra permissions, so both texts must accompany it.
 MISSING_TEXTS = {"pyside6-essentials": ["LGPL-3.0.txt", "GPL-3.0.txt"], "pyside6-pdf": ["LGPL-3.0.txt", "GPL-3.0.txt"],
                  "shiboken6": ["LGPL-3.0.txt", "GPL-3.0.txt"]}
+STANDARD_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")  # printed once, in the appendix
 QT_SOURCE = ("PySide6/shiboken6 {v}: https://download.qt.io/official_releases/QtForPython/ (pyside-setup-everywhere-src"
              "-{v}); the Qt {v} libraries: https://download.qt.io/official_releases/qt/")
 SOURCES = {"pyside6-essentials": QT_SOURCE, "pyside6-pdf": QT_SOURCE, "shiboken6": QT_SOURCE,
@@ -265,7 +266,7 @@ def render(components: list[Component], version: str) -> str:
     shared = {}
     for component in components:
         for title, text in component.texts:
-            if title.startswith("/usr/share/common-licenses/") or title in ("LGPL-3.0.txt", "GPL-3.0.txt"):
+            if title.startswith("/usr/share/common-licenses/") or title in STANDARD_TEXTS:
                 shared.setdefault(title, text)
     out = [_header(version), "Contents\n--------\n"]
     for number, component in enumerate(components, 1):
@@ -321,8 +322,12 @@ def build_components(files, extra_components=()) -> list[Component]:
 
 def copyright_lines(component: Component, limit: int = 3) -> list[str]:
     """The first few copyright statements found in a component's licence texts (for Debian's copyright file)."""
+    if component.key in ("dist:pyside6-essentials", "dist:pyside6-pdf", "dist:shiboken6"):
+        return ["Copyright (C) The Qt Company Ltd. and other contributors"]
     found = []
-    for _title, text in component.texts:
+    for title, text in component.texts:
+        if title.startswith("/usr/share/common-licenses/") or title in STANDARD_TEXTS:
+            continue  # the FSF's copyright on the licence text itself, not the component's
         for match in re.finditer(r"^[ \t]*(Copyright\s*(?:\(c\)|\(C\)|©)?\s*\d{4}[^\n]*)", text, re.M):
             line = " ".join(match.group(1).split())
             if line not in found and len(line) < 160:
