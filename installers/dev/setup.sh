@@ -2,7 +2,9 @@
 # Sets up a development environment on Debian/Ubuntu from nothing, then runs one job:
 #   bash installers/dev/setup.sh sample   build the sample portfolio, export + verify its bundle, open it
 #   bash installers/dev/setup.sh test     run the test suite
-# Installs the system libraries Qt needs (apt, when run as root or with sudo) and a virtualenv in .venv.
+#   bash installers/dev/setup.sh freeze   build the Linux installers and run the frozen-build tests (-m freeze)
+# Installs the system libraries Qt needs (apt, when run as root or with sudo) and a virtualenv in .venv;
+# `freeze` also installs the packaging tools (PyInstaller in the venv; lintian, dpkg-dev, strace, ... from apt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 job="${1:-sample}"
@@ -13,7 +15,13 @@ apt_packages=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libx
               libimage-exiftool-perl
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
               libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
-              libwayland-client0 libwayland-cursor0)
+              libwayland-client0 libwayland-cursor0
+              desktop-file-utils)  # desktop-file-validate: the menu entry is checked by the normal suite
+if [ "$job" = freeze ]; then
+  # Building and checking the .deb and tarball: strip/ar/objdump, dpkg, xz, lintian; strace for the
+  # no-network checks; the DejaVu fonts the .deb links to instead of carrying its own copies.
+  apt_packages+=(binutils dpkg-dev xz-utils lintian strace fonts-dejavu-extra)
+fi
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -29,10 +37,11 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+extras=test; [ "$job" = freeze ] && extras=test,freeze
+stamp=.venv/.installed-$extras-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e ".[$extras]"
   touch "$stamp"
 fi
 
@@ -45,5 +54,7 @@ case "$job" in
     # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
     [ $status -eq 5 ] && echo "No tests were collected." >&2 && exit 1
     exit $status ;;
-  *) echo "usage: $0 sample|test" >&2; exit 2 ;;
+  freeze)
+    exec .venv/bin/python -m pytest -q -p no:cacheprovider -m freeze tests/freeze "${@:2}" ;;
+  *) echo "usage: $0 sample|test|freeze" >&2; exit 2 ;;
 esac

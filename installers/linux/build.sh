@@ -6,8 +6,9 @@
 #   dist/portfolio-builder-<version>-linux-<machine>.tar.gz  per-user install without admin (install-user.sh)
 #
 # Usage: installers/linux/build.sh [--skip-freeze]   (PYTHON=path/to/python to use another interpreter)
-# Needs: the project venv with the `freeze` extra (pyinstaller), binutils (ldd/objdump, used by
-# PyInstaller), dpkg-deb >= 1.19 (for --root-owner-group; no fakeroot needed). Nothing is downloaded.
+# Needs: the project venv with the `freeze` extra (pyinstaller), binutils (ldd/objdump/strip/ar),
+# dpkg, xz-utils; lintian and desktop-file-utils check the results when installed (SKIP_LINTIAN=1 skips
+# lintian). installers/dev/setup.sh freeze installs them all. Nothing is downloaded.
 # Build on the OLDEST distribution you want to support: the bundle needs the glibc it was built against.
 set -euo pipefail
 
@@ -68,40 +69,85 @@ for n in (48, 128, 256):
 PY
 }
 
+# What Debian and the tarball both get: shared libraries not executable (Debian policy; dlopen
+# needs no x bit), and libraries and executables without the .comment/.note sections dh_strip also
+# removes (PyInstaller keeps the executables' archive in their own ELF section, pydata, which stays).
+tidy_binaries() {  # $1 = a copy of the onedir
+  find "$1" -type f -name '*.so*' -exec chmod 0644 {} +
+  find "$1" -type f \( -name '*.so*' -o -path "$1/portfolio-builder" -o -path "$1/Portfolio Builder" \) \
+    -exec strip --remove-section=.comment --remove-section=.note {} +
+  "$1/portfolio-builder" --version >/dev/null
+}
+
 # ---------------------------------------------------------------------------------------- .deb
-say "Debian package"
-PKG="$ROOT/build/deb/${APPDIR_NAME}_${VERSION}_${ARCH}"
+# Debian versions sort "~" before anything: PEP 440's 0.2.0rc1 becomes 0.2.0~rc1 (before 0.2.0).
+DEB_VERSION="$(printf '%s' "$VERSION" | sed -E 's/^([0-9.]*[0-9])\.?(a|b|rc|dev)\.?([0-9]*)$/\1~\2\3/')"
+CHANGELOG_VERSION="$(sed -n '1s/^portfolio-builder (\([^)]*\)).*/\1/p' "$HERE/changelog")"
+if [[ "$CHANGELOG_VERSION" != "$DEB_VERSION" ]]; then
+  echo "installers/linux/changelog starts at $CHANGELOG_VERSION, not $DEB_VERSION: add an entry for this release" >&2
+  exit 1
+fi
+say "Debian package $DEB_VERSION"
+PKG="$ROOT/build/deb/${APPDIR_NAME}_${DEB_VERSION}_${ARCH}"
+DOC="$PKG/usr/share/doc/$APPDIR_NAME"
 rm -rf "$PKG"
 mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" "$PKG/usr/share/mime/packages" \
-         "$PKG/usr/share/doc/$APPDIR_NAME"
+         "$DOC" "$PKG/usr/share/man/man1" "$PKG/usr/share/lintian/overrides"
 cp -a "$ONEDIR" "$PKG/opt/$APPDIR_NAME"
+tidy_binaries "$PKG/opt/$APPDIR_NAME"
+# The DejaVu fonts are Debian's own files (fonts-dejavu-core/-extra, the same 2.37): link, do not duplicate.
+for font in "$PKG/opt/$APPDIR_NAME/_internal/resources/fonts/"*.ttf; do
+  system_font="/usr/share/fonts/truetype/dejavu/$(basename "$font")"
+  cmp -s "$font" "$system_font" || { echo "$(basename "$font") differs from $system_font" >&2; exit 1; }
+  ln -sf "$system_font" "$font"
+done
 ln -s "/opt/$APPDIR_NAME/portfolio-builder" "$PKG/usr/bin/portfolio-builder"
 sed "s|@APPDIR@|/opt/$APPDIR_NAME|g" "$HERE/portfolio-builder.desktop.in" > "$PKG/usr/share/applications/portfolio-builder.desktop"
 cp "$HERE/portfolio-builder-mime.xml" "$PKG/usr/share/mime/packages/portfolio-builder.xml"
 icon_sizes "$PKG/usr/share/icons/hicolor"
-cp "$ROOT/resources/fonts/DejaVu-LICENSE.txt" "$PKG/usr/share/doc/$APPDIR_NAME/"
+"$PYTHON" "$ROOT/installers/notices/debian_copyright.py" "$ONEDIR/_internal/THIRD-PARTY-NOTICES.json" "$DOC/copyright"
+gzip -9n < "$HERE/changelog" > "$DOC/changelog.gz"
+gzip -9n < "$HERE/portfolio-builder.1" > "$PKG/usr/share/man/man1/portfolio-builder.1.gz"
+cp "$HERE/lintian-overrides" "$PKG/usr/share/lintian/overrides/$APPDIR_NAME"
 chmod -R u=rwX,go=rX "$PKG"
 # The menu, MIME and icon caches are refreshed by dpkg triggers of desktop-file-utils,
 # shared-mime-info and hicolor-icon-theme: no maintainer scripts. Removing the package removes
 # the program only; portfolios live in the users' own folders and are never touched.
 cat > "$PKG/DEBIAN/control" <<CONTROL
 Package: $APPDIR_NAME
-Version: $VERSION
+Version: $DEB_VERSION
 Architecture: $ARCH
 Maintainer: Portfolio Builder <support@portfoliobuilder.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$PKG" | cut -f1)
-Depends: libc6 (>= $GLIBC_MIN), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0
-Recommends: shared-mime-info, desktop-file-utils, hicolor-icon-theme, fonts-dejavu-core
+Depends: libc6 (>= $GLIBC_MIN), libgl1, libegl1, libxcb1, libwayland-client0, libwayland-cursor0, fonts-dejavu-core, fonts-dejavu-extra
+Recommends: shared-mime-info, desktop-file-utils, hicolor-icon-theme
 Section: education
 Priority: optional
 Homepage: https://portfoliobuilder.invalid/
-Description: build and assess family-partnership quality-mark evidence portfolios, offline
- Portfolio Builder helps staff in schools, children's centres and secure settings self-audit
- against a quality-mark framework, gather evidence against each descriptor and export one
- verifiable bundle for the assessor, who opens it read-only. It never uses the network.
+Description: build and assess quality-mark evidence portfolios, offline
+ Portfolio Builder helps staff in schools, children's centres and secure
+ settings self-audit against a family-partnership quality-mark framework,
+ gather evidence against each descriptor and export one verifiable bundle
+ for the assessor, who opens it read-only. It never uses the network.
 CONTROL
-DEB="$DIST/${APPDIR_NAME}_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$PKG" "$DEB" >/dev/null
+(cd "$PKG" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
+  > "$PKG/DEBIAN/md5sums"
+# Built by hand rather than with dpkg-deb --build, to leave out the ./opt/ entry: /opt belongs to the
+# system (base-files creates it), so the package must not own it, or removing the package would try
+# to remove /opt. Members as dpkg-deb writes them: debian-binary, control.tar.xz, data.tar.xz.
+DEB="$DIST/${APPDIR_NAME}_${DEB_VERSION}_${ARCH}.deb"
+DEBWORK="$ROOT/build/deb/members"
+rm -rf "$DEBWORK" "$DEB" && mkdir -p "$DEBWORK"
+printf '2.0\n' > "$DEBWORK/debian-binary"
+MTIME="@$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || date +%s)"
+tar -C "$PKG/DEBIAN" --format=gnu --owner=0 --group=0 --numeric-owner --mtime="$MTIME" -cJf "$DEBWORK/control.tar.xz" \
+  ./control ./md5sums
+(cd "$PKG" && find . -path ./DEBIAN -prune -o ! -path ./opt -print | LC_ALL=C sort) > "$DEBWORK/data.list"
+tar -C "$PKG" --format=gnu --no-recursion --owner=0 --group=0 --numeric-owner --mtime="$MTIME" \
+  -T "$DEBWORK/data.list" -cf - | xz -6 -T0 > "$DEBWORK/data.tar.xz"
+(cd "$DEBWORK" && ar -rcD "$DEB" debian-binary control.tar.xz data.tar.xz)
+dpkg-deb --info "$DEB" >/dev/null  # dpkg reads it back
+! dpkg-deb --contents "$DEB" | awk '{print $6}' | grep -qx './opt/' || { echo "the .deb owns /opt" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------- per-user tarball
 say "Per-user tarball"
@@ -110,12 +156,25 @@ STAGE="$ROOT/build/tar/$TOP"
 rm -rf "$ROOT/build/tar"
 mkdir -p "$STAGE/share"
 cp -a "$ONEDIR" "$STAGE/app"
+tidy_binaries "$STAGE/app"
 cp "$HERE/install-user.sh" "$STAGE/"
 cp "$HERE/portfolio-builder.desktop.in" "$HERE/portfolio-builder-mime.xml" "$STAGE/share/"
 icon_sizes "$STAGE/share/icons/hicolor"
+ln -s app/LICENSE.txt "$STAGE/LICENSE.txt"
+ln -s app/THIRD-PARTY-NOTICES.txt "$STAGE/THIRD-PARTY-NOTICES.txt"
 chmod +x "$STAGE/install-user.sh"
 TARBALL="$DIST/$APPDIR_NAME-$VERSION-linux-$MACHINE.tar.gz"
-tar -C "$ROOT/build/tar" --owner=0 --group=0 -czf "$TARBALL" "$TOP"
+tar -C "$ROOT/build/tar" --owner=0 --group=0 --numeric-owner --mtime="$MTIME" -czf "$TARBALL" "$TOP"
+
+# ---------------------------------------------------------------------------------- checks
+if command -v desktop-file-validate >/dev/null; then
+  say "desktop-file-validate"
+  desktop-file-validate "$PKG/usr/share/applications/portfolio-builder.desktop"
+fi
+if command -v lintian >/dev/null && [[ "${SKIP_LINTIAN:-}" != 1 ]]; then
+  say "lintian (overridden tags: installers/linux/lintian-overrides)"
+  lintian --fail-on error,warning --tag-display-limit 0 "$DEB"
+fi
 
 say "Sizes"
 printf '%-60s %s\n' "onedir (installed size)" "$(du -sh "$ONEDIR" | cut -f1)" \

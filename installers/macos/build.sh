@@ -27,23 +27,41 @@ rm -rf "$APP" dist/portfolio-builder
 /usr/libexec/PlistBuddy -c "Print :CFBundleShortVersionString" "$APP/Contents/Info.plist"
 "$APP/Contents/MacOS/portfolio-builder" --version
 
-# 2. Sign (again, deep and last, so the outer signature covers everything in the bundle).
+# 2. Sign (again, deep and last, so the outer signature covers everything in the bundle). The app
+#    needs macOS 14 or later (LSMinimumSystemVersion 14.0): the PySide6 6.12 and PySide6-Pdf wheels
+#    exist only for macOS 14+.
 if [[ -n "${CODESIGN_IDENTITY:-}" ]]; then
   codesign --force --deep --timestamp --options runtime --entitlements "$ENTITLEMENTS" \
            --sign "$CODESIGN_IDENTITY" "$APP"
   codesign --verify --strict --deep --verbose=2 "$APP"
 fi
 
-# 3. Disk image: the app plus a link to /Applications (users without admin rights can drag the
-#    app into ~/Applications instead; it runs from anywhere).
+# 3. Notarise and staple the app itself. A ticket stapled only to the .dmg covers the disk image:
+#    an app dragged out of it carries no ticket, so on its first (quarantined) launch Gatekeeper has
+#    to fetch the ticket online and, offline, refuses it. With the ticket stapled to the app too, the
+#    copied app passes Gatekeeper offline. (Not verifiable on this Linux build machine; Apple's
+#    notarisation documentation describes stapling the app before packaging it.)
+if [[ -n "${CODESIGN_IDENTITY:-}" && -n "${NOTARY_PROFILE:-}" ]]; then
+  ditto -c -k --keepParent "$APP" build/app-for-notary.zip
+  xcrun notarytool submit build/app-for-notary.zip --keychain-profile "$NOTARY_PROFILE" --wait
+  xcrun stapler staple "$APP"
+  xcrun stapler validate "$APP"
+  spctl --assess --type execute --verbose "$APP"
+fi
+
+# 4. Disk image: the app plus a link to /Applications (users without admin rights can drag the
+#    app into ~/Applications instead; it runs from anywhere), with the licence and the third-party
+#    notices beside it (the app shows them in Help > About too).
 STAGE="build/dmg"
 rm -rf "$STAGE" "$DMG"
 mkdir -p "$STAGE"
 cp -R "$APP" "$STAGE/"
+cp "$ROOT/LICENSE" "$STAGE/LICENSE.txt"
+cp -L "dist/portfolio-builder/THIRD-PARTY-NOTICES.txt" "$STAGE/THIRD-PARTY-NOTICES.txt"
 ln -s /Applications "$STAGE/Applications"
 hdiutil create -volname "Portfolio Builder $VERSION" -srcfolder "$STAGE" -fs HFS+ -format UDZO -ov "$DMG"
 
-# 4. Sign, notarise and staple the disk image (the stapled ticket lets it open offline).
+# 5. Sign, notarise and staple the disk image (its ticket lets the .dmg itself open offline).
 if [[ -n "${CODESIGN_IDENTITY:-}" ]]; then
   codesign --force --timestamp --sign "$CODESIGN_IDENTITY" "$DMG"
   if [[ -n "${NOTARY_PROFILE:-}" ]]; then

@@ -1,5 +1,7 @@
 ; Inno Setup script for Portfolio Builder: a per-user install that needs no administrator rights.
-; Build with installers\windows\build.ps1 (it freezes the app and passes /DAppVersion=<__version__>).
+; Build with installers\windows\build.ps1 (it freezes the app and passes /DAppVersion=<__version__> and
+; /DAppNumericVersion=<its leading numbers>). Needs Inno Setup 6.3 or later: "x64compatible" below is a
+; 6.3 architecture identifier (older compilers reject it).
 ;
 ; Installs the PyInstaller onedir into %LOCALAPPDATA%\Programs\Portfolio Builder, adds a Start-menu
 ; entry and registers .portfolio files for this user only (HKCU\Software\Classes).
@@ -9,8 +11,15 @@
 ; bundles, backups, settings and logs live in the user's documents and app-data folders; they are
 ; the user's work and are deliberately left untouched (there is no [UninstallDelete] section).
 
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed (ArchitecturesAllowed=x64compatible)
+#endif
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=1.2.3 portfolio_builder.iss (build.ps1 does this)
+#endif
+#ifndef AppNumericVersion
+  ; VersionInfoVersion takes numbers only: a version such as 0.2.0rc1 needs /DAppNumericVersion=0.2.0
+  #define AppNumericVersion AppVersion
 #endif
 #define AppName "Portfolio Builder"
 #define AppExe "Portfolio Builder.exe"
@@ -23,7 +32,8 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppNumericVersion}
+VersionInfoProductTextVersion={#AppVersion}
 ; Per-user: no UAC prompt, nothing outside the user's profile.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=
@@ -44,8 +54,12 @@ SolidCompression=yes
 WizardStyle=modern
 ChangesAssociations=yes
 CloseApplications=yes
-; SignTool=signtool sign /fd sha256 /tr http://timestamp.digicert.com /td sha256 /a $f
-; (define the "signtool" tool in the Inno Setup IDE or with /S on the iscc command line to sign)
+#ifdef Sign
+; build.ps1 defines the "pbsign" tool (/Spbsign=signtool sign ... $f): Inno Setup signs the installer and
+; the uninstaller it writes at install time; a failed signature fails the compile.
+SignTool=pbsign
+SignedUninstaller=yes
+#endif
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"

@@ -17,8 +17,8 @@ THUMBNAIL_QUALITY = 80
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
 DATETIME_ORIGINAL, OFFSET_TIME_ORIGINAL, DATETIME = 0x9003, 0x9011, 0x0132
 
-try:  # HEIC photos from phones; optional so a build without the wheel still imports
-    from pillow_heif import register_heif_opener
+try:  # HEIC photos from phones (pi-heif: libheif's decoders only); optional so a build without it still imports
+    from pi_heif import register_heif_opener
 
     register_heif_opener()
     HEIC_SUPPORTED = True

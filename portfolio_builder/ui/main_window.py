@@ -6,9 +6,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
 from ..core.bundle_reader import looks_like_bundle
 from ..core.errors import PortfolioError
 from ..core.portfolio_file import Portfolio
@@ -324,9 +324,10 @@ class MainWindow(QMainWindow):
                 self._jobs.append(worker)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Evidence portfolios for family-partnership "
-                          "quality marks, built and kept offline.")
+        """Help > About: version, licence and the third-party notices (ui/about_dialog.py)."""
+        from .about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
 
     # window state ---------------------------------------------------------------------------
     def _restore_window(self) -> None:

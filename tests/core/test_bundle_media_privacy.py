@@ -3,6 +3,7 @@
 import io
 import struct
 import zipfile
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -17,17 +18,12 @@ ISO6709_KEY = b"com.apple.quicktime.location.ISO6709"
 
 
 def heic_with_gps() -> bytes:
-    """A small HEIC photo with a date, a GPS position and a camera serial number in its EXIF."""
-    pillow_heif = pytest.importorskip("pillow_heif")
-    pillow_heif.register_heif_opener()
-    exif = Image.Exif()
-    exif[0x010F] = "Apple"
-    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 27.0), 3: "W", 4: (0.0, 7.0, 40.0)}
-    exif.get_ifd(0x8769)[0x9003] = "2025:10:01 10:00:00"
-    exif.get_ifd(0x8769)[0xA431] = SERIAL
-    buffer = io.BytesIO()
-    Image.new("RGB", (320, 200), (200, 120, 60)).save(buffer, "HEIF", exif=exif.tobytes())
-    return buffer.getvalue()
+    """A small HEIC photo with a date, a GPS position and a camera serial number in its EXIF.
+
+    Made once with pillow-heif's encoder (the app ships pi-heif, which only decodes): data/heic_with_gps.heic.
+    """
+    pytest.importorskip("pi_heif").register_heif_opener()
+    return (Path(__file__).parent / "data" / "heic_with_gps.heic").read_bytes()
 
 
 def box(kind: bytes, body: bytes = b"", large: bool = False) -> bytes:

@@ -5,6 +5,10 @@ Builds dist/portfolio-builder with PyInstaller when it is missing or older than 
 (about a minute), then drives the frozen executables: the CLI builds the sample portfolio, exports
 and verifies its bundle; the GUI opens the sample offscreen and stays up. Every run is traced with
 strace for socket()/connect(): AF_UNIX (X11, D-Bus) is allowed, AF_INET/AF_INET6 is not.
+Then installers/linux/build.sh --skip-freeze packages it: the .deb passes lintian (beyond its justified
+overrides), installs and uninstalls in a scratch dpkg root without owning /opt; the tarball's per-user
+install leaves the home folder exactly as it found it; the notices cover every shipped file.
+The tools come from `bash installers/dev/setup.sh freeze` (lintian, dpkg, strace, ...).
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = [pytest.mark.freeze, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux build")]
+# The first test of the module also freezes (about a minute) or packages (build.sh, a few minutes): more than
+# the suite's default 300 s timeout on a busy two-core machine.
+pytestmark = [pytest.mark.freeze, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux build"),
+              pytest.mark.timeout(1800)]
 
 ROOT = Path(__file__).resolve().parents[2]
 ONEDIR = ROOT / "dist" / "portfolio-builder"
@@ -31,7 +38,8 @@ INET = re.compile(r"socket\((AF_INET6?|PF_INET6?)\b|connect\(\d+, \{sa_family=AF
 
 def _newest_source() -> float:
     paths = [*(ROOT / "portfolio_builder").rglob("*.py"), *(ROOT / "resources").rglob("*"),
-             *(ROOT / "installers" / "entry").glob("*.py"), ROOT / "installers" / "portfolio_builder.spec"]
+             *(ROOT / "installers" / "entry").glob("*.py"), ROOT / "installers" / "portfolio_builder.spec",
+             *(ROOT / "installers" / "notices").rglob("*"), ROOT / "LICENSE"]
     return max(p.stat().st_mtime for p in paths if p.is_file())
 
 
@@ -164,27 +172,100 @@ def test_frozen_gui_opens_a_bundle_read_only_with_pdfs_in_the_app(frozen, tmp_pa
     assert bundle.read_bytes() == before
 
 
-def test_per_user_install_script_installs_and_uninstalls_without_touching_portfolios(frozen, tmp_path):
-    """install-user.sh puts the program, command, menu entry and file type under ~/.local, and removes only them."""
-    package = tmp_path / "pkg"
-    shutil.copytree(ONEDIR, package / "app", symlinks=True)
-    shutil.copy(ROOT / "installers" / "linux" / "install-user.sh", package)
-    (package / "share").mkdir()
-    for name in ("portfolio-builder.desktop.in", "portfolio-builder-mime.xml"):
-        shutil.copy(ROOT / "installers" / "linux" / name, package / "share")
+def test_notices_cover_every_shipped_file_and_distribution(frozen):
+    """Every file in the frozen tree has a licence entry, every shipped distribution its text; no GPL-only parts."""
+    sys.path.insert(0, str(ROOT / "installers" / "notices"))
+    import generate_notices
+
+    assert generate_notices.check_frozen_tree(ONEDIR) == []
+    names = {p.name for p in (ONEDIR / "_internal").rglob("*")}
+    assert not any(n.startswith(("libx265", "libreadline")) for n in names), "a GPL-only library is bundled"
+    assert (ONEDIR / "THIRD-PARTY-NOTICES.txt").read_text().startswith("Portfolio Builder ")
+
+
+@pytest.fixture(scope="module")
+def installers(frozen) -> dict:
+    """The .deb and the per-user tarball, packaged from the onedir by installers/linux/build.sh."""
+    started = time.perf_counter()
+    result = subprocess.run(["bash", str(ROOT / "installers" / "linux" / "build.sh"), "--skip-freeze"], cwd=ROOT,
+                            env=os.environ | {"SKIP_LINTIAN": "1", "PYTHON": sys.executable},
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    print(f"\nbuild.sh --skip-freeze: {time.perf_counter() - started:.0f} s")
+    deb = max((ROOT / "dist").glob("portfolio-builder_*.deb"), key=lambda p: p.stat().st_mtime)
+    tarball = max((ROOT / "dist").glob("portfolio-builder-*-linux-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return {"deb": deb, "tarball": tarball}
+
+
+def _tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+@pytest.mark.skipif(shutil.which("lintian") is None, reason="lintian is not installed (installers/dev/setup.sh freeze)")
+def test_deb_passes_lintian_beyond_its_justified_overrides(installers):
+    """lintian reports nothing (errors, warnings or info) other than the overrides installers/README.md explains."""
+    result = subprocess.run(["lintian", "-I", "--tag-display-limit", "0", str(installers["deb"])],
+                            capture_output=True, text=True, timeout=900)
+    tags = [line for line in result.stdout.splitlines() if re.match(r"[EWIXP]: ", line)]
+    assert not tags and result.returncode == 0, "\n".join(tags[:40]) + result.stderr[-2000:]
+
+
+def test_deb_installs_and_removes_cleanly_without_owning_opt(installers, tmp_path):
+    """dpkg installs the package into a scratch root (with /opt as base-files makes it) and removes it all, /opt kept."""
+    if shutil.which("dpkg") is None:
+        pytest.skip("dpkg is not installed")
+    root = tmp_path / "root"
+    for folder in ("var/lib/dpkg/info", "var/lib/dpkg/updates", "opt"):
+        (root / folder).mkdir(parents=True)
+    (root / "var/lib/dpkg/status").touch()
+    before = {p for p in _tree(root) if not p.startswith("var/lib/dpkg")}
+    dpkg = ["dpkg", f"--root={root}", "--force-depends", "--force-script-chrootless", "--log=/dev/null"]
+    subprocess.run([*dpkg, "-i", str(installers["deb"])], check=True, capture_output=True, text=True)
+    owned = subprocess.run(["dpkg-query", f"--root={root}", "-L", "portfolio-builder"], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    assert "/opt" not in owned and "/opt/portfolio-builder/portfolio-builder" in owned
+    app = root / "opt" / "portfolio-builder"
+    assert subprocess.run([str(app / "portfolio-builder"), "--version"], capture_output=True, text=True,
+                          timeout=60).stdout.startswith("portfolio-builder ")
+    doc = root / "usr/share/doc/portfolio-builder"
+    assert (doc / "copyright").read_text().startswith("Format: https://www.debian.org/doc/packaging-manuals/copyright")
+    assert (doc / "changelog.gz").is_file() and (app / "THIRD-PARTY-NOTICES.txt").is_file()
+    if shutil.which("desktop-file-validate"):
+        entry = root / "usr/share/applications/portfolio-builder.desktop"
+        check = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+        assert check.returncode == 0 and not check.stdout.strip(), check.stdout
+    removed = subprocess.run([*dpkg, "-r", "portfolio-builder"], capture_output=True, text=True, check=True)
+    assert "warning" not in (removed.stdout + removed.stderr).lower(), removed.stdout + removed.stderr
+    assert {p for p in _tree(root) if not p.startswith("var/lib/dpkg")} == before  # /opt stays, nothing of ours
+
+
+def test_per_user_install_script_installs_and_uninstalls_exactly_what_it_added(installers, tmp_path):
+    """The tarball's install-user.sh sets up ~/.local (program, command, menu, type, icons); --uninstall leaves the
+    home folder exactly as it was, portfolios included, with no empty folders behind."""
+    subprocess.run(["tar", "-xzf", str(installers["tarball"]), "-C", str(tmp_path)], check=True)
+    package = next(p for p in tmp_path.iterdir() if p.name.startswith("portfolio-builder-"))
+    assert (package / "THIRD-PARTY-NOTICES.txt").is_file() and (package / "LICENSE.txt").is_file()
     home = tmp_path / "home"
     keep = home / "Documents" / "mine.portfolio"
     keep.parent.mkdir(parents=True)
     keep.write_bytes(b"not touched")
+    before = _tree(home)
     env = {"PATH": os.environ["PATH"], "HOME": str(home)}
     subprocess.run(["sh", str(package / "install-user.sh")], env=env, check=True, capture_output=True)
     desktop = (home / ".local/share/applications/portfolio-builder.desktop").read_text()
     assert f'Exec="{home}/.local/opt/portfolio-builder/Portfolio Builder" %f' in desktop
     assert "MimeType=application/x-portfolio-builder;" in desktop
     assert (home / ".local/share/mime/packages/portfolio-builder.xml").is_file()
+    assert (home / ".local/share/icons/hicolor/48x48/apps/portfolio-builder.png").is_file()
     command = home / ".local/bin/portfolio-builder"
     assert subprocess.run([str(command), "--version"], capture_output=True, text=True).stdout.startswith(
         "portfolio-builder ")
+    gui = home / ".local/opt/portfolio-builder/Portfolio Builder"  # the tidied (stripped, 0644) Qt libraries load
+    # (the app's own logs and settings go to another home: they are the user's, and uninstalling keeps them)
+    shown = subprocess.run([str(gui)], env=_env(tmp_path / "gui") | {"PORTFOLIO_BUILDER_SMOKE_TEST": "0.2"},
+                           capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0 and "smoke: window shown" in shown.stdout, shown.stderr[-2000:]
+    subprocess.run(["sh", str(package / "install-user.sh")], env=env, check=True, capture_output=True)  # update
     subprocess.run(["sh", str(package / "install-user.sh"), "--uninstall"], env=env, check=True, capture_output=True)
-    assert not (home / ".local/opt/portfolio-builder").exists() and not command.exists()
+    assert _tree(home) == before
     assert keep.read_bytes() == b"not touched"
