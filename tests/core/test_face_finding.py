@@ -68,3 +68,14 @@ def test_suggestions_are_ordinary_regions_that_round_trip():
     """A suggested region can be stored and read back as plain values, as the portfolio will keep it."""
     region = find_faces(jpeg_bytes(photo("grace_hopper")))[0]
     assert Region.from_dict(region.as_dict()) == region
+
+
+def test_worker_threads_can_look_for_faces_at_the_same_time():
+    """Two worker threads finding faces at once get the same answers as one after the other (nothing shared)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    photos = [jpeg_bytes(photo("astronaut")), jpeg_bytes(photo("grace_hopper"))] * 2
+    with ThreadPoolExecutor(2) as pool:
+        together = list(pool.map(find_faces, photos))
+    assert together == [find_faces(data) for data in photos]
+    assert [len(regions) for regions in together] == [1, 1, 1, 1]

@@ -25,7 +25,7 @@ from .regions import Region
 DETECT_SIDE = 1600  # faces are looked for on the photo scaled to this longest side
 MIN_FACE = 20  # smallest face found, in pixels at DETECT_SIDE: 1/80 of the photo's longest side
 CONFIDENCE = 0.9  # MTCNN's last-stage score; below it, mostly patterns that are not faces
-MARGIN_SIDES, MARGIN_TOP, MARGIN_BOTTOM = 0.25, 0.35, 0.2  # of the face box: ears, hair, chin
+MARGIN_SIDES, MARGIN_TOP, MARGIN_BOTTOM = 0.3, 0.45, 0.2  # of the face box: ears, hair, chin
 _local = threading.local()
 
 

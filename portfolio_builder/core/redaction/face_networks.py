@@ -90,10 +90,17 @@ def _area_or_bilinear(image: Image.Image, size: int):
     return Image.Resampling.BOX if min(image.size) >= size else Image.Resampling.BILINEAR
 
 
+def _whole_pixels(boxes: np.ndarray) -> np.ndarray:
+    """The boxes with their corners truncated to whole pixels (scores untouched), as between FaceNet's stages."""
+    boxes = boxes.copy()
+    boxes[:, :4] = np.fix(boxes[:, :4])
+    return boxes
+
+
 def _crops(image: Image.Image, boxes: np.ndarray, size: int) -> np.ndarray:
     """Each box cut from the image (black beyond its edges), resized to size, transposed as the networks want."""
     crops = np.empty((len(boxes), size, size, 3), dtype=np.uint8)
-    for n, (x1, y1, x2, y2) in enumerate(np.fix(boxes[:, :4]).astype(int)):  # 1-based, inclusive, as FaceNet's
+    for n, (x1, y1, x2, y2) in enumerate(boxes[:, :4].astype(int)):  # whole, 1-based, inclusive, as FaceNet's
         crop = image.crop((x1 - 1, y1 - 1, max(x2, x1), max(y2, y1)))
         crops[n] = np.asarray(crop.resize((size, size), _area_or_bilinear(crop, size)))
     return _normalised(crops.transpose(0, 2, 1, 3))
@@ -134,7 +141,7 @@ class FaceNetworks:
             return np.empty((0, 5))
         boxes = np.vstack(found)
         boxes = boxes[_nms(boxes, 0.7)]
-        return np.fix(_squared(_regressed(boxes[:, :5], boxes[:, 5:9], inclusive=False)))
+        return _whole_pixels(_squared(_regressed(boxes[:, :5], boxes[:, 5:9], inclusive=False)))
 
     def _refine(self, image, boxes, network, size, threshold, last=False) -> np.ndarray:
         """Stages 2 and 3: look again at each candidate at size x size and keep the likely faces."""
@@ -150,4 +157,4 @@ class FaceNetworks:
             boxes[:, :2] -= 1  # back from FaceNet's 1-based corners to pixel edges
             return boxes[_nms(boxes, 0.7, by_smaller=True)]
         picked = _nms(boxes, 0.7)
-        return np.fix(_squared(_regressed(boxes[picked], offsets[picked])))
+        return _whole_pixels(_squared(_regressed(boxes[picked], offsets[picked])))
