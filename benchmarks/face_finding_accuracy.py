@@ -1,4 +1,4 @@
-"""How well Find faces does on every real photo shipped in the installed packages: faces found, regions that were not faces.
+"""How well Find faces does on every real photo shipped in installed packages: faces found, regions not on a face.
 
 Run: .venv/bin/python benchmarks/face_finding_accuracy.py
 Photos: scikit-image's astronaut, camera and lfw_subset (100 Labeled Faces in the Wild crops and

@@ -1,4 +1,4 @@
-"""Blurred or blocked regions of real photos are unrecognisable, land where they were drawn, and nothing else changes."""
+"""Blurred or blocked regions of real photos are unrecognisable, land where drawn, and nothing else changes."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_a_region_lands_where_it_was_drawn_on_the_upright_photo(orientation):
 
 
 def test_a_sideways_photo_has_its_face_blurred_not_the_wrong_corner():
-    """A phone photo stored sideways (orientation 6) has the face blurred when shown upright, the pixels kept as stored."""
+    """A phone photo stored sideways (orientation 6) has its face blurred when shown upright; pixels kept as stored."""
     upright = photo("astronaut")
     exif = Image.Exif()
     exif[0x0112] = 6

@@ -7,7 +7,6 @@ import struct
 import zlib
 
 import pytest
-from PIL import Image
 
 from portfolio_builder.core.errors import BadInput
 from portfolio_builder.core.redaction import Region, redact_photo, stored_box

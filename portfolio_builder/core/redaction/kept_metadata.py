@@ -1,4 +1,4 @@
-"""The only metadata a redacted photo keeps (orientation, capture date, colour profile): read from the original, written afresh."""
+"""The only metadata a redacted photo keeps (orientation, capture date, colour profile), read and written afresh."""
 
 from __future__ import annotations
 

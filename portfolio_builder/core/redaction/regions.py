@@ -1,4 +1,4 @@
-"""The parts of a photo to blur or block out, as fractions of the upright photo, and where they fall on the stored pixels."""
+"""The parts of a photo to blur or block out, as fractions of the upright photo, and where they fall on its pixels."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ class Region:
         shape = next((p for p in words if p in SHAPES), "rectangle")
         unknown = [p for p in words if p not in MODES + SHAPES]
         if unknown:
-            raise BadInput(f"A region ends with blur or block (and optionally rectangle or ellipse), not {unknown[0]!r}.")
+            raise BadInput(f"A region ends with blur or block (optionally rectangle or ellipse), not {unknown[0]!r}.")
         return cls(x, y, w, h, mode, shape)
 
     def as_dict(self) -> dict:
