@@ -1,9 +1,11 @@
-"""Remove the recording place (and camera identity) from phone videos and recordings while they stream into a bundle.
+"""Keep only what a phone video or recording needs to play as it streams into a bundle: an allow-list of boxes.
 
-MP4, MOV, 3GP and M4A files keep such metadata in `udta`, `meta` and XMP `uuid` boxes; the
-iPhone writes its position as `©xyz` and `com.apple.quicktime.location.ISO6709`. Each of those
-boxes becomes a zero-filled `free` box (a box every player skips), so no byte moves, the file keeps
-its size and plays as before. Only the `moov` box is held in memory; the media data streams past.
+MP4, MOV, 3GP and M4A files keep the recording place and camera identity in `udta`, `meta` and XMP
+`uuid` boxes (the iPhone writes `©xyz` and `com.apple.quicktime.location.ISO6709`), and makers add
+boxes of their own. So only the boxes playback needs are kept: at the top, the file type, movie,
+media data, fragments and padding; in the movie, its header, tracks and extends; in a track, its
+header, edits, references and media. Every other box becomes a zero-filled `free` box (a box every
+player skips), so no byte moves and the file keeps its size. Only `moov` is held in memory.
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from typing import Iterable, Iterator
 from .errors import BadInput
 
 FTYP_AND_OLD_QUICKTIME = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
-METADATA_BOXES = (b"udta", b"meta", b"uuid")
-CONTAINERS_WITH_METADATA = (b"moov", b"trak")
+PADDING = {b"free", b"skip", b"wide"}
+KEPT_AT_TOP = {b"ftyp", b"moov", b"mdat", b"moof", b"mfra", b"styp", b"sidx"} | PADDING
+KEPT_INSIDE = {  # container -> the children playback needs (a child not listed becomes `free`)
+    b"moov": {b"mvhd", b"trak", b"mvex", b"iods"} | PADDING,
+    b"trak": {b"tkhd", b"edts", b"tref", b"mdia"} | PADDING,
+}
 MAX_MOOV_BYTES = 256 * 1024 * 1024
 
 
@@ -41,17 +47,20 @@ def _box_header(data: bytes | bytearray, pos: int, end: int) -> tuple[int, int, 
     return size, header, kind
 
 
-def _neutralise_children(moov: bytearray, start: int, end: int) -> None:
-    """Rename metadata boxes among the children of a moov or trak box, descending into trak."""
+def _neutralise_children(moov: bytearray, start: int, end: int, parent: bytes = b"moov") -> None:
+    """Blank every child of a moov or trak box that playback does not need, descending into trak."""
+    kept = KEPT_INSIDE[parent]
     pos = start
     while (found := _box_header(moov, pos, end)) is not None:
         size, header, kind = found
-        if kind in METADATA_BOXES:
+        if kind not in kept:
             moov[pos + 4:pos + 8] = b"free"
             moov[pos + header:pos + size] = bytes(size - header)
-        elif kind in CONTAINERS_WITH_METADATA:
-            _neutralise_children(moov, pos + header, pos + size)
+        elif kind in KEPT_INSIDE:
+            _neutralise_children(moov, pos + header, pos + size, kind)
         pos += size
+    if pos < end:  # trailing bytes that are not a box: nothing a player reads, so nothing is kept
+        moov[pos:end] = bytes(end - pos)
 
 
 class _Stream:
@@ -84,7 +93,7 @@ class _Stream:
 
 
 def strip_recording_location(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The same file, chunk by chunk, with its metadata boxes blanked as `free`; anything else passes unchanged."""
+    """The same file, chunk by chunk, with every box playback does not need blanked as `free`."""
     stream = _Stream(chunks)
     head = stream.read(8)
     if not is_iso_media(head):
@@ -114,7 +123,7 @@ def strip_recording_location(chunks: Iterable[bytes]) -> Iterator[bytes]:
             box = bytearray(header + stream.read(remaining))
             _neutralise_children(box, len(header), len(box))
             yield bytes(box)
-        elif kind in METADATA_BOXES:
+        elif kind not in KEPT_AT_TOP:
             yield header[:4] + b"free" + header[8:]
             for piece in stream.take(remaining):
                 yield bytes(len(piece))

@@ -123,3 +123,19 @@ def test_other_recordings_pass_through_unchanged():
     for data in (b"\x1aE\xdf\xa3" + b"webm" * 100, b"RIFF\x00\x00\x00\x00WAVEfmt " + b"\x00" * 50, b"",
                  box(b"ftyp", b"isom") + b"\x00\x00\x00\x03junk"):
         assert b"".join(strip_recording_location([data])) == data
+
+
+def test_only_the_boxes_playback_needs_are_kept():
+    """An allow-list, not a list of known bad boxes: a maker's own box at the top, in the movie and in a track
+    (holding a name) is blanked too, while the movie header, tracks and media data are kept; the size stays."""
+    maker = box(b"Xcam", b"Owner: Amelia Smith")
+    trak = box(b"trak", box(b"tkhd", b"\x00" * 84) + box(b"Xtrk", b"Amelia Smith") + box(b"mdia", b"\x00" * 40))
+    video = (box(b"ftyp", b"isom\x00\x00\x00\x00isom") + maker + box(b"mdat", bytes(range(256)) * 8)
+             + box(b"moov", box(b"mvhd", b"\x00" * 100) + trak + box(b"Xmov", b"Amelia Smith")))
+    cleaned = b"".join(strip_recording_location(video[n:n + 100] for n in range(0, len(video), 100)))
+    assert len(cleaned) == len(video) and b"Amelia" not in cleaned
+    kinds = box_types(cleaned)
+    assert [k for k, _ in kinds] == [b"ftyp", b"free", b"mdat", b"moov"]
+    moov = dict(kinds)[b"moov"]
+    assert [k for k, _ in moov] == [b"mvhd", b"trak", b"free"]
+    assert [k for k, _ in dict(moov)[b"trak"]] == [b"tkhd", b"free", b"mdia"]
