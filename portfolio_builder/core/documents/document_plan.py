@@ -44,6 +44,7 @@ class _Planner:
     def __init__(self, view: PortfolioView):
         self.view = view
         self.entries: list[Entry] = []
+        self.themes_started = False
         parts = view.scheme.document_parts()
         self.inside: dict[str, list[DocumentPart]] = {}
         for part in _walk(parts):
@@ -80,13 +81,19 @@ class _Planner:
             if view.draft:  # listed once, so a reader of the draft knows it is still to come
                 self.entries.append(Entry(f"{view.theme_heading(theme)} \u2014 not entered yet", level, muted=True))
             return
-        self.entries.append(Entry(view.theme_heading(theme), level, note=theme.description))
+        runs_on = not part.page_per_theme and self.themes_started
+        self.themes_started = True
+        self.entries.append(Entry(view.theme_heading(theme), level, note=theme.description, runs_on=runs_on))
         if theme.descriptors:
             for sheet_kind in part.sheets:
                 sheet = THEME_SHEETS[sheet_kind](view, theme)
-                self.entries.append(Entry(sheet.title, level + 1, sheet))
+                self.entries.append(Entry(_SHEET_WORDS[sheet_kind](view.words), level + 1, sheet, runs_on=runs_on))
         for inner in inside:
             self._sheets(inner, level + 1)
+
+
+_SHEET_WORDS = {"audit_sheet": lambda w: w.audit_sheet, "evidence_summary_sheet": lambda w: w.summary_sheet,
+                "evidence_list": lambda w: w.evidence_list}
 
 
 def _walk(parts):

@@ -71,13 +71,20 @@ def _entry(view: PortfolioView, entry: Entry, story: _Story, thumbnail: Thumbnai
         story.add(SectionHeading("Contents", 0, "h0", in_contents=False), contents)
         return
     if entry.sheet is None:
+        if entry.runs_on and not story.pending:  # a short theme of one audit: on the page after the last
+            story.add(CondPageBreak(6 * cm), Spacer(1, 8))
+            story.pending = []
+            story.add(_heading(entry))
+            if entry.note:
+                story.add(Paragraph(para_text(entry.note), s["muted"]))
+            return
         story.pending.append(_heading(entry))
         if entry.note:
             story.pending.append(Paragraph(para_text(entry.note), s["muted"]))
         return
     sheet = entry.sheet
-    if not sheet.word and not story.pending:  # an evidence list follows its sheets on the same orientation
-        story.add(CondPageBreak(5 * cm))
+    if (not sheet.word or entry.runs_on) and not story.pending and story.landscape == sheet.landscape:
+        story.add(CondPageBreak(5 * cm))  # an evidence list follows its sheets; short themes run on
     else:
         story.new_page(sheet.landscape)
     story.add(_heading(entry))

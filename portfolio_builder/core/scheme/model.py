@@ -226,6 +226,7 @@ class DocumentPart(_Data):
     title: str = ""
     sheets: list[ThemeSheet] = []  # for `themes`: which sheets each theme gets, in order
     inside_theme: str = ""  # print this part inside that theme, after its sheets (FPA: theme 2)
+    page_per_theme: bool = True  # for `themes`: each theme starts a page; False runs short themes on
     component: str = ""  # for `component` and `evidence`: which component
     text: str = ""  # for `text`: which text part
     parts: list["DocumentPart"] = []
