@@ -8,7 +8,7 @@ from .document_plan import word_sheets
 from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date
 from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
 
-DATE_CM = 2.45  # '✓ 28 May 2026' on one line at the sheets' 8.5 pt
+DATE_CM = 2.75  # '✓ 28 May 2026' on one line at the sheets' 8.5 pt, inside Word's cell margins
 
 
 def _value(cell: Cell):
