@@ -112,7 +112,8 @@ def register(sub) -> None:
     p.add_argument("--descriptor", action="append", metavar="CODE")
     p.add_argument("--cover-sheet", type=int, metavar="N")
     p.add_argument("--component", metavar="KEY", help="the scheme's portfolio component (IiF: activity, generic, plan)")
-    p.add_argument("--consent", choices=["obtained", "not-needed", "missing"], default="missing")
+    p.add_argument("--consent", choices=["obtained", "not-needed", "missing"],
+                   help="default: missing for photos, video and audio (record it later); not needed for documents and links")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_add)
 

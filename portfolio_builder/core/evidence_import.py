@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sqlite3
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
 from .evidence_store import MAX_FILE_BYTES, store_file
+from .readiness_checks import MEDIA_NEEDING_CONSENT
 from .scheme.components import check_component
 from .scheme.evidence_rule import EvidenceRule
 from .scheme.store import load_scheme
@@ -23,6 +25,7 @@ from .worker_lifetime import end_with_parent
 if TYPE_CHECKING:
     from .portfolio_file import Portfolio
 
+WEB_ADDRESS = re.compile(r"^www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
 BULK_CHECKPOINT_PAGES = 16384  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
 POOL_MIN_FILES = 16  # starting worker processes costs ~0.6 s: below this many files, work in-process
@@ -62,6 +65,8 @@ def _expand(sources: Iterable[str | Path]) -> list[_Entry]:
     entries = []
     for source in sources:
         text = str(source).strip()
+        if isinstance(source, str) and not is_link(text) and WEB_ADDRESS.match(text) and not Path(text).exists():
+            text = f"https://{text}"  # typed as people read addresses: www.example.org/page
         if isinstance(source, str) and is_link(text):
             try:
                 entries.append(_Entry(text, link_kind=detect_link(text)))
@@ -170,12 +175,13 @@ class _Options:
     rule: EvidenceRule
     cover_sheet_id: int | None
     component: str
-    consent: str
+    consent: str | None  # None: by kind (photos, video and audio need it recorded; documents and links do not)
 
 
 def _insert_item(conn: sqlite3.Connection, options: _Options, **values) -> int:
     """One evidence row, its key-evidence links and its cover-sheet link, inside the caller's transaction."""
-    values.update(component=options.component, consent=options.consent, added_at=_db_time(datetime.now(timezone.utc)))
+    consent = options.consent or ("missing" if values.get("kind") in MEDIA_NEEDING_CONSENT else "not-needed")
+    values.update(component=options.component, consent=consent, added_at=_db_time(datetime.now(timezone.utc)))
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
@@ -231,7 +237,7 @@ def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, compone
 
     scheme = load_scheme(conn)
     component = check_component(scheme, component)
-    if consent not in CONSENT_STATES:
+    if consent is not None and consent not in CONSENT_STATES:
         raise BadInput(f"'{consent}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
     descriptors = []
     for code in dict.fromkeys(str(c).strip() for c in descriptor_codes):
@@ -250,7 +256,7 @@ def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, compone
 
 def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title: str | None = None,
                     descriptor_codes: Iterable[str] = (), cover_sheet_id: int | None = None,
-                    component: str | None = None, consent: str = "missing",
+                    component: str | None = None, consent: str | None = None,
                     progress: Callable[[int, int, str], None] | None = None,
                     cancel: Callable[[], bool] | None = None, max_file_bytes: int = MAX_FILE_BYTES,
                     workers: int | None = None) -> ImportReport:

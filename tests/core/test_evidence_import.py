@@ -108,3 +108,17 @@ def test_titles_are_tidied_from_file_names():
     assert tidy_title("family_forum-minutes.docx") == "Family forum minutes"
     assert tidy_title("IMG_0042.JPG") == "IMG 0042"
     assert tidy_title("Survey 2025-09-01.pdf") == "Survey 2025-09-01"
+
+
+def test_consent_defaults_by_kind_and_a_typed_web_address_is_a_link(fpa_portfolio, tmp_path):
+    """A document or link is 'not needed' unless staff say otherwise, a photo 'missing' until recorded; an
+    address typed without https:// (www.example.org/page) is added as a web link, not taken for a file."""
+    report = import_evidence(fpa_portfolio, [make_pdf(tmp_path / "policy.pdf"), make_jpeg(tmp_path / "fair.jpg"),
+                                             "www.example.org/families"], workers=1)
+    rows = {row.kind: row for row in query_evidence(fpa_portfolio)}
+    assert len(report.added) == 3 and not report.skipped
+    assert (rows["document"].consent, rows["photo"].consent, rows["link"].consent) == (
+        "not-needed", "missing", "not-needed")
+    with fpa_portfolio.raw_connection() as conn:
+        assert conn.execute("SELECT url FROM evidence_item WHERE kind = 'link'").fetchone()[0] == \
+            "https://www.example.org/families"
