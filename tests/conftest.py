@@ -1,5 +1,6 @@
 """Suite-wide guards: no network, offscreen Qt, and a fresh portfolio in a temp dir in one line."""
 
+import contextlib
 import os
 import socket
 
@@ -38,6 +39,35 @@ socket.socket.connect = _guarded_connect
 socket.socket.connect_ex = _guarded_connect_ex
 socket.getaddrinfo = _refuse
 socket.create_connection = _refuse
+
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+@contextlib.contextmanager
+def loopback_only():
+    """Within the block, connections to this machine's loopback are allowed (a local browser driver for the
+    accessibility check); any other address is still refused."""
+    def connect(sock, address):
+        if sock.family != socket.AF_UNIX and address[0] not in LOOPBACK:
+            raise NetworkBlocked(f"network access attempted during tests: {address!r}")
+        return _real_connect(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host not in LOOPBACK:
+            raise NetworkBlocked(f"name lookup attempted during tests: {host!r}")
+        return _real_getaddrinfo(host, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        if address[0] not in LOOPBACK:
+            raise NetworkBlocked(f"network access attempted during tests: {address!r}")
+        return _real_create_connection(address, *args, **kwargs)
+
+    saved = socket.socket.connect, socket.getaddrinfo, socket.create_connection
+    socket.socket.connect, socket.getaddrinfo, socket.create_connection = connect, getaddrinfo, create_connection
+    try:
+        yield
+    finally:
+        socket.socket.connect, socket.getaddrinfo, socket.create_connection = saved
 
 
 @pytest.fixture

@@ -21,3 +21,18 @@ def test_name_lookup_is_refused():
     """DNS lookups are blocked too."""
     with pytest.raises(NetworkBlocked):
         socket.getaddrinfo("example.org", 443)
+
+
+def test_loopback_allowance_still_refuses_the_network():
+    """The accessibility check may talk to a local browser driver, and to nothing else."""
+    import socket
+
+    import pytest
+
+    from tests.conftest import NetworkBlocked, loopback_only
+
+    with loopback_only():
+        with pytest.raises(NetworkBlocked):
+            socket.create_connection(("93.184.216.34", 80), timeout=1)
+        with pytest.raises(NetworkBlocked):
+            socket.getaddrinfo("example.org", 443)

@@ -16,7 +16,8 @@ apt_packages=(python3 python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libx
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
               libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
               libwayland-client0 libwayland-cursor0
-              desktop-file-utils)  # desktop-file-validate: the menu entry is checked by the normal suite
+              desktop-file-utils  # desktop-file-validate: the menu entry is checked by the normal suite
+              chromium chromium-driver)  # headless, offline: the bundle's HTML pages get an accessibility check
 if [ "$job" = freeze ]; then
   # Building and checking the .deb and tarball: strip/ar/objdump, dpkg, xz, lintian; strace for the
   # no-network checks; the DejaVu fonts the .deb links to instead of carrying its own copies.
