@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.audit_overview import AuditRow, Level
+from ...core.scheme.model import Words
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -76,6 +77,11 @@ class AuditTableModel(_CachedTable):
     columns = ("Code", "Descriptor", "Rating", "Rated on", "Comment", "Gap")
     RATING_COLUMN = 2
 
+    def set_words(self, words: Words) -> None:
+        """Head the columns in the scheme's words."""
+        self.columns = ("Code", words.descriptor, words.rating, "Rated on", words.comment, words.gap)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -100,6 +106,11 @@ class RatingHistoryModel(_CachedTable):
     """One descriptor's ratings, newest first."""
 
     columns = ("Date", "Rating", "Comment", "Gap", "Rated by")
+
+    def set_words(self, words: Words) -> None:
+        """Head the columns in the scheme's words."""
+        self.columns = ("Date", words.rating, words.comment, words.gap, "Rated by")
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
