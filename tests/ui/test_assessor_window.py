@@ -57,6 +57,8 @@ def test_open_browse_judge_report_and_close(qtbot, bundle, tmp_path, monkeypatch
     window.panel.radios["met"].click()
     descriptor = _select(window, lambda n: n.kind == DESCRIPTOR)
     code = descriptor.code
+    assert window.panel.target_label.text().startswith("<b>Evidence descriptor</b>")  # the bundle scheme's word
+    assert "Family Partnership Award" in window.windowTitle()
     window.panel.radios["not-yet-met"].click()
     window.panel.comment.setPlainText("Only the policy was seen.")
     window.panel.fields["strengths"].setPlainText("Families shape the vision.")
