@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ..core.descriptor_detail import DescriptorDetail, ThemeLine
 from ..core.scheme.model import Scheme, Words
 from .models.audit_table_model import text_colour_on
-from .scheme_words import possessive
 
 MUTED, WARN = "color:gray", "color:#B3261E"
 OURS_STYLE = "background-color:#FFF3CD; color:#5C4400;"
@@ -22,7 +21,7 @@ def _chip(colour: str, label: str) -> str:
 
 def ours_note(words: Words) -> str:
     """The words shown beside text the project wrote, until the setting types in its own."""
-    return f"Our summary: replace with your {possessive(words.guidance)} wording."
+    return f"Our summary: replace with your {words.guidance_possessive} wording."
 
 
 def _key_evidence(d: DescriptorDetail, words: Words) -> list[str]:
@@ -97,7 +96,7 @@ def theme_html(theme: ThemeLine, scheme: Scheme) -> str:
             evidenced = sum(1 for d in theme.descriptors if d.evidenced)
             summary += f"; {evidenced} have their {words.key_evidence.lower()} ({rule.describe()})"
         ours = sum(1 for d in theme.descriptors if d.ours)
-        summary += "." + (f" {ours} still show our summary instead of your {possessive(words.guidance)} wording."
+        summary += "." + (f" {ours} still show our summary instead of your {words.guidance_possessive} wording."
                           if ours else "")
     parts.append(f"<p>{escape(summary)}</p>")
     return "".join(parts)

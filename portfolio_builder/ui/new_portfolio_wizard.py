@@ -20,7 +20,7 @@ from ..core.portfolio_setup import create_portfolio, update_profile
 from . import messages
 from .models.team_model import TeamModel
 from .save_location import location_warning
-from .scheme_words import counted, possessive
+from .scheme_words import counted
 
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
@@ -52,7 +52,7 @@ def scheme_summary(framework: Framework) -> str:
         what = [x for x, on in ((counted(ours, words.descriptor.lower(), words.descriptors.lower()), ours),
                                 ("the rating scale", scheme.scale.ours)) if on]
         parts.append(f"Written by us, not taken from the source: {' and '.join(what)}. The app marks them as ours "
-                     f"until you put in your {possessive(words.guidance)} own.")
+                     f"until you put in your {words.guidance_possessive} own.")
     return "\n".join(p for p in parts if p)
 
 

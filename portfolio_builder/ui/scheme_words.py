@@ -1,11 +1,6 @@
-"""Small helpers for putting a scheme's words into sentences (plurals and possessives of any word it uses)."""
+"""Counting any of a scheme's words in a sentence ('6 themes', '11 × what good looks like')."""
 
 from __future__ import annotations
-
-
-def possessive(word: str) -> str:
-    """'award pack' -> "award pack's", 'practice tools' -> "practice tools'"."""
-    return word + ("'" if word.endswith("s") else "'s")
 
 
 def counted(count: int, singular: str, plural: str) -> str:

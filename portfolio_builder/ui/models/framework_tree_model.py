@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QFont
 from ...core.descriptor_detail import DescriptorLine, ThemeLine
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
-from ..scheme_words import possessive
 
 EVIDENCE_MIME = "application/x-portfolio-evidence-ids"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "theme" or "descriptor"
@@ -199,7 +198,7 @@ class FrameworkTreeModel(QAbstractItemModel):
                 return (f"{evidence_words(d.key_count, rule, words)}; {d.cross_count} "
                         f"{words.cross_reference.lower()}(s). Drop evidence here to add it.")
             if d.ours:
-                return f"{d.text}\n\nOur summary: replace with your {possessive(words.guidance)} wording."
+                return f"{d.text}\n\nOur summary: replace with your {words.guidance_possessive} wording."
             return d.text
         if role == Qt.ItemDataRole.AccessibleTextRole and column == 1 and rule.per_descriptor:
             return evidence_words(d.key_count, rule, words)

@@ -17,7 +17,6 @@ from .. import page_dialogs
 from ..app_settings import remember_splitter
 from ..best_fit_box import BestFitBox, swatch
 from ..column_fit import StretchWithMinimum
-from ..scheme_words import possessive
 from ..models.audit_table_model import AuditTableModel, CodeRole, RatingHistoryModel
 from ..portfolio_context import FRAMEWORK, PLANNING, RATINGS, PortfolioContext
 
@@ -36,7 +35,7 @@ def scale_note(scheme: Scheme) -> str:
     if scale.older:
         notes.append(f"The ranges beside each level are the {scale.older.name[0].lower()}{scale.older.name[1:]}.")
     if scale.ours:
-        notes.append(f"This scale is our suggestion, not your {possessive(words.guidance)}: replace it if yours has "
+        notes.append(f"This scale is our suggestion, not your {words.guidance_possessive}: replace it if yours has "
                      "one.")
     return " ".join(notes)
 
