@@ -98,7 +98,7 @@ def build_iif_demo(folder: Path, name: str = "larchwood-sample.portfolio") -> Pa
                                         lead_staff_id=staff.get(lead), descriptor_codes=codes)
             sheets.append(planning.cover_sheet_for(portfolio, pid).id)
             planning.add_action(portfolio, f"Work plan: {title.lower()}", priority_id=pid, lead=lead,
-                                starts_on=date(2025, 11, 3), ends_on=date(2026, 7, 31), status="in-progress")
+                                starts_on=date(2025, 11, 3), ends_on=date(2027, 7, 30), status="in-progress")
         activity = _import(portfolio, LARCHWOOD, [
             ("photo", "The new family room, before and after", datetime(2025, 12, 5, 15, 0), "obtained", "activity"),
             ("text", "Letter to families about the family room", datetime(2025, 11, 20, 9, 0), "not-needed",
@@ -138,7 +138,7 @@ def _theme_id(portfolio: Portfolio, code: str) -> int:
 WESTMOOR = "Westmoor Children's Services"
 LA_STAGE_1 = {"R1": "requires-improvement", "R2": "good", "R3": "inadequate", "Q1": "requires-improvement",
               "Q2": "good", "A1": "requires-improvement", "A2": "good", "P1": "requires-improvement"}
-LA_MODERATED = {"R1": "good", "R3": "requires-improvement", "Q1": "good", "A1": "good"}
+LA_MODERATED = {"R1": "good", "Q1": "good", "A1": "good"}  # R3 (inadequate: five working days) not yet moderated
 
 
 def build_la_demo(folder: Path, name: str = "westmoor-sample.portfolio") -> Path:

@@ -13,6 +13,7 @@ from ..core.scheme.model import Scheme
 from .column_fit import StretchWithMinimum
 from .models.audit_table_model import level_brushes
 from .portfolio_context import RATINGS, PortfolioContext
+from .scheme_words import in_sentence
 
 
 def swatch(colour: str) -> QIcon:
@@ -130,7 +131,7 @@ class BestFitBox(QGroupBox):
         if rows:
             self.level.setCurrentIndex(max(0, self.level.findData(rows[-1].level_key)))
         self.empty.setText("" if rows else f"No {scheme.best_fit.label.lower()} recorded for this "
-                                           f"{words.theme.lower()} yet: judge it once at the audit and again as it "
+                                           f"{in_sentence(words.theme)} yet: judge it once at the audit and again as it "
                                            "changes; each is kept with its date.")
         self.empty.setVisible(not rows)
         self.setEnabled(code is not None and not self.context.read_only)
@@ -147,7 +148,7 @@ class BestFitBox(QGroupBox):
         def do():
             made["id"] = judge_theme(portfolio, code, level, judged_on, comment, by)
 
-        ok = self.context.push(f"Judge {self.scheme.words.theme.lower()} {code} {self.level.currentText()}", do,
+        ok = self.context.push(f"Judge {in_sentence(self.scheme.words.theme)} {code} {self.level.currentText()}", do,
                                lambda: delete_judgement(portfolio, made["id"]), RATINGS)
         if ok:
             self.comment.clear()

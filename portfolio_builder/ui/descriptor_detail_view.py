@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from ..core.descriptor_detail import DescriptorDetail, ThemeLine
 from ..core.scheme.model import Scheme, Words
 from .models.audit_table_model import text_colour_on
+from .scheme_words import in_sentence
 
 MUTED, WARN = "color:gray", "color:#B3261E"
 OURS_STYLE = "background-color:#FFF3CD; color:#5C4400;"
@@ -35,7 +36,7 @@ def _key_evidence(d: DescriptorDetail, words: Words) -> list[str]:
     for item in d.key_evidence:
         parts.append(f"<li>{escape(item.title)} <span style='{MUTED}'>({escape(item.kind)}, item {item.id})</span></li>")
     for _missing in range(max(0, rule.min_key - len(d.key_evidence))):
-        parts.append(f"<li style='{WARN}'>Empty: drop an evidence item on this {escape(words.descriptor.lower())}.</li>")
+        parts.append(f"<li style='{WARN}'>Empty: drop an evidence item on this {escape(in_sentence(words.descriptor))}.</li>")
     parts.append("</ol>")
     return parts
 
@@ -45,7 +46,7 @@ def descriptor_html(d: DescriptorDetail, scheme: Scheme) -> str:
     words = scheme.words
     parts = [f"<h2>{escape(words.descriptor)} {escape(d.code)}</h2><p>{escape(d.text)}</p>"]
     if d.ours:
-        parts.append(f"<p style='{OURS_STYLE}'>&nbsp;{escape(ours_note(words))} (Edit {escape(words.descriptor.lower())}"
+        parts.append(f"<p style='{OURS_STYLE}'>&nbsp;{escape(ours_note(words))} (Edit {escape(in_sentence(words.descriptor))}"
                      "…)&nbsp;</p>")
     parts.append(f"<p style='{MUTED}'>{escape(words.theme)} {escape(d.theme_code)}: {escape(d.theme_title)}</p>")
     parts += _key_evidence(d, words)
@@ -77,9 +78,9 @@ def theme_html(theme: ThemeLine, scheme: Scheme) -> str:
     title = f"{escape(words.theme)} {escape(theme.code)}: {escape(theme.title)}"
     parts = [f"<h2>{title}</h2>"]
     if theme.placeholder:
-        parts.append(f"<p style='{WARN}'><b>Rename this {escape(words.theme.lower())}</b>: '{escape(theme.title)}' is "
+        parts.append(f"<p style='{WARN}'><b>Rename this {escape(in_sentence(words.theme))}</b>: '{escape(theme.title)}' is "
                      f"the scheme's placeholder. Give it the name your {escape(words.guidance)} uses (Edit "
-                     f"{escape(words.theme.lower())}…); until then it is not printed under this name.</p>")
+                     f"{escape(in_sentence(words.theme))}…); until then it is not printed under this name.</p>")
     if theme.hint:
         parts.append(f"<p style='{OURS_STYLE}'>&nbsp;Setting up (for you only, never printed): {escape(theme.hint)}"
                      "&nbsp;</p>")
@@ -87,14 +88,14 @@ def theme_html(theme: ThemeLine, scheme: Scheme) -> str:
         parts.append(f"<p>{escape(theme.description)}</p>")
     count = len(theme.descriptors)
     if not count:
-        summary = (f"No {words.descriptors.lower()} yet: add them from your {words.guidance} (Add "
-                   f"{words.descriptor.lower()}) or import a framework file.")
+        summary = (f"No {in_sentence(words.descriptors)} yet: add them from your {words.guidance} (Add "
+                   f"{in_sentence(words.descriptor)}) or import a framework file.")
     else:
         rated = sum(1 for d in theme.descriptors if d.rating_label)
-        summary = f"{count} {words.descriptors.lower() if count != 1 else words.descriptor.lower()}; {rated} rated"
+        summary = f"{count} {in_sentence(words.descriptors) if count != 1 else in_sentence(words.descriptor)}; {rated} rated"
         if rule.per_descriptor:
             evidenced = sum(1 for d in theme.descriptors if d.evidenced)
-            summary += f"; {evidenced} have their {words.key_evidence.lower()} ({rule.describe()})"
+            summary += f"; {evidenced} have their {in_sentence(words.key_evidence)} ({rule.describe()})"
         ours = sum(1 for d in theme.descriptors if d.ours)
         summary += "." + (f" {ours} still show our summary instead of your {words.guidance_possessive} wording."
                           if ours else "")
@@ -113,8 +114,8 @@ class DescriptorDetailView(QTextBrowser):
 
     def show_nothing(self, words: Words | None = None) -> None:
         words = words or Words()
-        self.setHtml(f"<p style='{MUTED}'>Select a {escape(words.theme.lower())} or "
-                     f"{escape(words.descriptor.lower())} to see its details.</p>")
+        self.setHtml(f"<p style='{MUTED}'>Select a {escape(in_sentence(words.theme))} or "
+                     f"{escape(in_sentence(words.descriptor))} to see its details.</p>")
 
     def show_descriptor(self, detail: DescriptorDetail, scheme: Scheme) -> None:
         self.setHtml(descriptor_html(detail, scheme))

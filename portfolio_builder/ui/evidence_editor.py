@@ -15,6 +15,7 @@ from ..core.schema import CONSENT_STATES
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
 from .portfolio_context import EVIDENCE, PortfolioContext
+from .scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -126,7 +127,7 @@ class EvidenceEditor(QWidget):
         for widget in (self.component, self.component_label):
             widget.setVisible(bool(scheme.components))
         self.tags_box.setTitle(words.descriptors)
-        self.key_button.setText(f"Tag as &{words.key_evidence.lower()}")
+        self.key_button.setText(f"Tag as &{in_sentence(words.key_evidence)}")
         self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
         self._fill_form()
 
@@ -187,9 +188,9 @@ class EvidenceEditor(QWidget):
             return f"{tag.code}  key evidence {tag.slot}"
         words, rule = self.scheme.words, self.scheme.evidence_rule
         if not rule.per_descriptor:
-            return f"{tag.code}  {words.key_evidence.lower()}"
+            return f"{tag.code}  {in_sentence(words.key_evidence)}"
         of = f" of {rule.max_key}" if rule.max_key is not None else ""
-        return f"{tag.code}  {words.key_evidence.lower()} {tag.slot}{of}"
+        return f"{tag.code}  {in_sentence(words.key_evidence)} {tag.slot}{of}"
 
     # --- edits ---------------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str) -> bool:

@@ -10,6 +10,7 @@ from ..core.evidence_details import EvidenceDetails, stored_bytes
 from ..core.portfolio_file import Portfolio
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS, KIND_LABELS
+from .scheme_words import in_sentence
 from .workers import Worker, start_worker
 
 PREVIEW_BOX = QSize(900, 700)
@@ -59,7 +60,8 @@ def facts_text(details: EvidenceDetails, scheme: Scheme | None = None) -> str:
     if cross:
         lines.append(f"{words.cross_reference if words else 'Cross-reference'} for: {', '.join(cross)}")
     if details.cover_sheets:
-        lines.append(f"On {(words.cover_sheets if words else 'cover sheets').lower()}: {'; '.join(details.cover_sheets)}")
+        lines.append(f"On {in_sentence(words.cover_sheets) if words else 'cover sheets'}: "
+                     f"{'; '.join(details.cover_sheets)}")
     if item.has_location:
         lines.append("The photo records where it was taken; the location is removed on export.")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from ..core.scheme.model import Words
+from .scheme_words import in_sentence
 
 
 @dataclass
@@ -45,7 +46,7 @@ class DescriptorDialog(QDialog):
                  adding: bool):
         super().__init__(parent)
         w = self.words
-        self.setWindowTitle(f"Add {w.descriptor.lower()}" if adding else f"Edit {w.descriptor.lower()} {initial.code}")
+        self.setWindowTitle(f"Add {in_sentence(w.descriptor)}" if adding else f"Edit {in_sentence(w.descriptor)} {initial.code}")
         self.theme = QComboBox()
         for code, title in themes:
             self.theme.addItem(f"{code}  {title}", code)
@@ -82,7 +83,7 @@ class ThemeDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, initial: ThemeForm, adding: bool):
         super().__init__(parent)
-        theme = self.words.theme.lower()
+        theme = in_sentence(self.words.theme)
         self.setWindowTitle(f"Add {theme}" if adding else f"Edit {theme} {initial.code}")
         self.code = QLineEdit(initial.code)
         self.code.setEnabled(adding)

@@ -20,7 +20,7 @@ from ..core.portfolio_setup import create_portfolio, update_profile
 from . import messages
 from .models.team_model import TeamModel
 from .save_location import location_warning
-from .scheme_words import counted
+from .scheme_words import counted, in_sentence
 
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
@@ -49,7 +49,7 @@ def scheme_summary(framework: Framework) -> str:
     words = scheme.words
     ours = sum(1 for t in framework.themes for d in t.descriptors if d.ours)
     if ours or scheme.scale.ours:
-        what = [x for x, on in ((counted(ours, words.descriptor.lower(), words.descriptors.lower()), ours),
+        what = [x for x, on in ((counted(ours, in_sentence(words.descriptor), in_sentence(words.descriptors)), ours),
                                 ("the rating scale", scheme.scale.ours)) if on]
         parts.append(f"Written by us, not taken from the source: {' and '.join(what)}. The app marks them as ours "
                      f"until you put in your {words.guidance_possessive} own.")
@@ -84,9 +84,9 @@ class FrameworkChoicePage(QWizardPage):
     @staticmethod
     def _label(framework: Framework) -> str:
         words = framework.scheme.words
-        themes = counted(len(framework.themes), words.theme.lower(), words.themes.lower())
+        themes = counted(len(framework.themes), in_sentence(words.theme), in_sentence(words.themes))
         count = framework.descriptor_count()
-        given = f"; {counted(count, words.descriptor.lower(), words.descriptors.lower())} to start from" if count else ""
+        given = f"; {counted(count, in_sentence(words.descriptor), in_sentence(words.descriptors))} to start from" if count else ""
         return f"{framework.name} — {themes}{given}"
 
     def _show_description(self) -> None:

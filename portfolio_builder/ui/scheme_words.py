@@ -8,3 +8,15 @@ def counted(count: int, singular: str, plural: str) -> str:
     if singular.lower() == plural.lower():
         return f"{count} × {singular}"
     return f"{count} {singular if count == 1 else plural}"
+
+
+def in_sentence(phrase: str) -> str:
+    """A scheme's word as it reads mid-sentence: 'Quality statements' -> 'quality statements'; a name in title
+    case ('Priority Action Cover Sheets') or starting with an acronym ('RAG rating') is left as it is."""
+    tokens = phrase.split()
+    if not tokens or (len(tokens) > 1 and all(t[:1].isupper() for t in tokens)):
+        return phrase
+    first = tokens[0]
+    if sum(c.isupper() for c in first) != 1 or not first[0].isupper():
+        return phrase
+    return first[0].lower() + phrase[1:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..core import framework_service as fs
 from ..core.planning_overview import staff_names
@@ -38,12 +38,12 @@ class ThemeSheetForm(QGroupBox):
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.form = QFormLayout(self)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        layout = QVBoxLayout(self)  # each label above its field, across the whole width (the words are long)
         self.labels = [QLabel(wordWrap=True) for _ in range(4)]
         for label, widget in zip(self.labels, (self.lead, self.started, self.ended, self.summary)):
             label.setBuddy(widget)
-            self.form.addRow(label, widget)
+            layout.addWidget(label)
+            layout.addWidget(widget)
         self._timer = QTimer(self, singleShot=True, interval=600, timeout=self._save_summary)
         self.lead.activated.connect(lambda _i: self._save("lead_staff_id", self.lead.currentData() or None))
         self.started.editingFinished.connect(lambda: self._save("gathering_started", self._day(self.started)))

@@ -14,7 +14,7 @@ from portfolio_builder.ui.pages.planning_page import PlanningPage
 from portfolio_builder.ui.planning.diary_dialog import DiaryEntryDialog
 from portfolio_builder.ui.planning.priority_dialog import PriorityDialog
 
-from .evidence_fixtures import context, three_items  # noqa: F401 - fixtures
+from .evidence_fixtures import context  # noqa: F401 - fixture
 
 
 def _page(qtbot, context):

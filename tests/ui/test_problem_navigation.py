@@ -3,7 +3,7 @@ descriptor chip, opens the page, the item and the field that fixes it (issue 13,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 
 from portfolio_builder.ui.models.readiness_issue_model import ISSUE_ROLE
 from tests.ui.conftest import add_evidence

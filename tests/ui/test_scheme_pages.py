@@ -90,14 +90,14 @@ def test_our_summaries_are_marked_until_the_setting_types_its_own(qtbot, context
     page = _shown(qtbot, FrameworkPage(context))
     page.select_descriptor("1a")
     assert "Our summary: replace with your award pack's wording." in page.detail.toPlainText()
-    assert _row_texts(page, "1a")[0].data().endswith("(our summary)")
+    assert _row_texts(page, "1a")[0].data().startswith("1a  our summary: Trust")
     line = page.model.descriptor_at(page.proxy.mapToSource(page.tree.currentIndex()))
     old = DescriptorForm("1", "1a", line.text, [])
     assert page.edit_descriptor_to(line.id, old, DescriptorForm("1", "1a", "Our award pack's own words.", []))
     page.refresh()
     page.select_descriptor("1a")
     assert "Our summary" not in page.detail.toPlainText()
-    assert not _row_texts(page, "1a")[0].data().endswith("(our summary)")
+    assert _row_texts(page, "1a")[0].data() == "1a  Our award pack's own words."
 
 
 def test_a_themes_sheet_fields_are_edited_on_the_framework_page(qtbot, context):
@@ -189,3 +189,35 @@ def test_rating_a_descriptor_dated_in_the_past_keeps_the_journey(qtbot, context)
     page.select_code("1a")
     assert [page.history_model.index(r, 1).data() for r in range(2)] == ["Embedded", "Emergent"]
     assert page.history_model.headerData(3, Qt.Orientation.Horizontal) == "Gaps and actions required"
+
+
+def test_descriptors_pasted_from_the_award_pack_are_added_in_one_undoable_step(qtbot, context, monkeypatch):
+    """Paste descriptors: a lettered list becomes theme 2's 2a and 2b (the dialog shows the codes first);
+    one Undo removes both."""
+    from portfolio_builder.ui.paste_descriptors_dialog import PasteDescriptorsDialog
+
+    page = _shown(qtbot, FrameworkPage(context))
+    dialog = PasteDescriptorsDialog(page, context.portfolio, [("1", "Ethos"), ("2", "Leadership")], "2",
+                                    context.scheme.words)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("a. Test descriptor one\n   continued here.\nb) Test descriptor two.")
+    assert dialog.read()
+    assert dialog.preview_model.stringList() == ["2a  Test descriptor one continued here.",
+                                                 "2b  Test descriptor two."]
+    dialog.text.setPlainText("a. Test\n1k Numbered for theme 1")
+    assert not dialog.read() and "numbered for theme 1" in dialog.status.text()
+    monkeypatch.setattr(PasteDescriptorsDialog, "ask", classmethod(
+        lambda cls, parent, portfolio, themes, code, words: ("2", "a. Test one.\nb) Test two.")))
+    page.select_theme("2")
+    assert page.paste_action.text() == "Paste evidence descriptors…"
+    assert page.paste_descriptors()
+    themes, _ = framework_service_outline(context)
+    assert [d.code for d in themes[1].descriptors] == ["2a", "2b"]
+    context.undo_stack.undo()
+    assert framework_service_outline(context)[0][1].descriptors == []
+
+
+def framework_service_outline(context):
+    from portfolio_builder.core.descriptor_detail import framework_outline
+
+    return framework_outline(context.portfolio)

@@ -13,6 +13,7 @@ from ...core.assessment_model import (DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, 
 from ...core.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
 from ...core.errors import PortfolioError
 from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
 
 # (field, tab label, full name): short tab labels so all four tabs show in a narrow pane at 150 % scaling
 LONG_FIELDS = (("visit_notes", "Notes", "Visit notes"), ("strengths", "Strengths", "Strengths"),
@@ -123,7 +124,7 @@ class AssessmentPanel(QWidget):
 
     def _choose_text(self) -> str:
         w = self.words
-        return f"Choose a {w.descriptor.lower()} or a {w.theme.lower()} to record a judgement."
+        return f"Choose a {in_sentence(w.descriptor)} or a {in_sentence(w.theme)} to record a judgement."
 
     def set_file(self, assessment_file) -> None:
         """Show what the file holds (today's date filled in where no date was recorded)."""

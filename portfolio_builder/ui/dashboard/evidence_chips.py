@@ -11,6 +11,7 @@ from ...core.readiness import DescriptorProgress, ThemeProgress
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
 from ..models.audit_table_model import text_colour_on
+from ..scheme_words import in_sentence
 
 NONE, PART, FULL = QColor("#D9534F"), QColor("#F0AD4E"), QColor("#5CB85C")
 
@@ -45,7 +46,7 @@ class EvidenceChipsChart(QWidget):
         self._themes, self._rule, self._words = themes, rule, words
         if rule.per_descriptor:
             parts = [f"{words.theme} {t.code}: {t.evidenced} of {len(t.descriptors)} "
-                     f"{words.descriptors.lower()} have their {words.key_evidence.lower()}" for t in themes]
+                     f"{in_sentence(words.descriptors)} have their {in_sentence(words.key_evidence)}" for t in themes]
         else:
             parts = [f"{words.theme} {t.code}: {t.rated} of {len(t.descriptors)} rated" for t in themes]
         self.setAccessibleDescription("; ".join(parts))
@@ -76,7 +77,7 @@ class EvidenceChipsChart(QWidget):
                 chips.append((QRectF(x, y, chip_w, chip_h), d.code, chip_colour(d, self._rule)))
                 x += chip_w + gap // 2
             if not theme.descriptors:
-                chips.append((QRectF(0, y, width, chip_h), f"No {self._words.descriptors.lower()} yet", QColor()))
+                chips.append((QRectF(0, y, width, chip_h), f"No {in_sentence(self._words.descriptors)} yet", QColor()))
             y += chip_h + gap
             rows.append((labels, title_y, chips))
         self._height = int(y)

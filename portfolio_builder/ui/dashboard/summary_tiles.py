@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ..scheme_words import in_sentence
 
 GOOD, PART, BAD = "#2E7D32", "#B26A00", "#B3261E"
 
@@ -59,14 +60,14 @@ class SummaryTiles(QWidget):
         total = len(descriptors)
         rated = sum(1 for d in descriptors if d.rating_label)
         evidenced = sum(1 for d in descriptors if d.evidenced)
-        self.rated.caption.setText(f"{words.descriptors.lower()} rated")
+        self.rated.caption.setText(f"{in_sentence(words.descriptors)} rated")
         self.rated.set_value(f"{rated}/{total}", colour_for(rated, total))
-        self.evidenced.caption.setText(f"{words.descriptors.lower()} with their {words.key_evidence.lower()} "
+        self.evidenced.caption.setText(f"{in_sentence(words.descriptors)} with their {in_sentence(words.key_evidence)} "
                                        f"({readiness.rule.describe()})")
         self.evidenced.set_value(f"{evidenced}/{total}", colour_for(evidenced, total))
         self.evidenced.setVisible(readiness.rule.per_descriptor)
         needed = readiness.priorities_required
-        self.priorities.caption.setText(f"{words.priorities.lower()} chosen")
+        self.priorities.caption.setText(f"{in_sentence(words.priorities)} chosen")
         self.priorities.set_value(f"{readiness.priority_count}/{needed}", colour_for(readiness.priority_count, needed))
         self.priorities.setVisible(bool(needed))
         missing = len(readiness.unconsented_media)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from ...core.descriptor_detail import DescriptorLine, ThemeLine
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
 
 EVIDENCE_MIME = "application/x-portfolio-evidence-ids"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "theme" or "descriptor"
@@ -51,7 +52,7 @@ def badge(key_count: int, rule: EvidenceRule) -> str:
 
 def evidence_words(key_count: int, rule: EvidenceRule, words: Words) -> str:
     """'1 key evidence item; the rule: 2 per descriptor, no more' (what the badge means)."""
-    return f"{key_count} {words.key_evidence.lower()} item{'s' if key_count != 1 else ''}; the rule: {rule.describe()}"
+    return f"{key_count} {in_sentence(words.key_evidence)} item{'s' if key_count != 1 else ''}; the rule: {rule.describe()}"
 
 
 class FrameworkTreeModel(QAbstractItemModel):
@@ -74,7 +75,7 @@ class FrameworkTreeModel(QAbstractItemModel):
     def columns(self) -> tuple[str, str, str]:
         """The column headings in the scheme's words."""
         w = self._words
-        return (f"{w.theme} / {w.descriptor.lower()}", w.key_evidence, w.rating)
+        return (f"{w.theme} / {in_sentence(w.descriptor)}", w.key_evidence, w.rating)
 
     # structure -------------------------------------------------------------
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
@@ -159,7 +160,7 @@ class FrameworkTreeModel(QAbstractItemModel):
                 return f"{sum(1 for d in theme.descriptors if d.evidenced)} of {count} evidenced"
             if column == 2:
                 return f"{sum(1 for d in theme.descriptors if d.rating_label)} of {count} rated" if count else \
-                    f"no {self._words.descriptors.lower()} yet"
+                    f"no {in_sentence(self._words.descriptors)} yet"
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
@@ -169,7 +170,7 @@ class FrameworkTreeModel(QAbstractItemModel):
             return NONE
         if role == Qt.ItemDataRole.ToolTipRole:
             if theme.placeholder:
-                return (f"Still the scheme's placeholder name: rename this {self._words.theme.lower()} as your "
+                return (f"Still the scheme's placeholder name: rename this {in_sentence(self._words.theme)} as your "
                         f"{self._words.guidance} names it.")
             return theme.description or theme.title
         return None
@@ -178,7 +179,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         rule, words = self._rule, self._words
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{d.code}  {d.text}" + ("  (our summary)" if d.ours else "")
+                return f"{d.code}  " + ("our summary: " if d.ours else "") + d.text
             if column == 1:
                 if not rule.per_descriptor:
                     return ""
@@ -196,7 +197,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1 and rule.per_descriptor:
                 return (f"{evidence_words(d.key_count, rule, words)}; {d.cross_count} "
-                        f"{words.cross_reference.lower()}(s). Drop evidence here to add it.")
+                        f"{in_sentence(words.cross_reference)}(s). Drop evidence here to add it.")
             if d.ours:
                 return f"{d.text}\n\nOur summary: replace with your {words.guidance_possessive} wording."
             return d.text

@@ -19,6 +19,7 @@ from ..best_fit_box import BestFitBox, swatch
 from ..column_fit import StretchWithMinimum
 from ..models.audit_table_model import AuditTableModel, CodeRole, RatingHistoryModel
 from ..portfolio_context import FRAMEWORK, PLANNING, RATINGS, PortfolioContext
+from ..scheme_words import in_sentence
 
 
 def level_text(scheme: Scheme, key: str) -> str:
@@ -161,11 +162,11 @@ class AuditPage(QWidget):
         w = scheme.words
         for model in (self.model, self.history_model):
             model.set_words(w)
-        self.search.setPlaceholderText(f"Filter {w.descriptors.lower()} (Ctrl+F)")
+        self.search.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} (Ctrl+F)")
         self.comment.setPlaceholderText(w.comment)
-        self.rate_box.setTitle(f"New {w.rating.lower()}")
+        self.rate_box.setTitle(f"{w.rating}: record a new one")
         self.gap_box.setTitle(w.gap)
-        self.gap_button.setText(f"Add to {w.action_plan.lower()}")
+        self.gap_button.setText(f"Add to {in_sentence(w.action_plan)}")
         self.history_box.setTitle(f"{w.rating}: history")
         self.scale_label.setText(scale_note(scheme))
         self.scale_label.setVisible(bool(self.scale_label.text()))
@@ -230,7 +231,7 @@ class AuditPage(QWidget):
         self.date.setMaximumDate(QDate.currentDate())
         self.best_fit.setEnabled(not self.context.read_only)
         if code is None:
-            self.descriptor_label.setText(f"Choose a {self.scheme.words.descriptor.lower()} to rate it.")
+            self.descriptor_label.setText(f"Choose a {in_sentence(self.scheme.words.descriptor)} to rate it.")
             self.history_model.set_rows([])
             self.best_fit.show_theme(None)
             return

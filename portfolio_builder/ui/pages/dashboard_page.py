@@ -16,6 +16,7 @@ from ..dashboard.summary_tiles import SummaryTiles
 from ..models.readiness_issue_model import ISSUE_ROLE, KIND_ROLE, ReadinessIssueModel
 from ..navigation import descriptor_issue, go_to_issue
 from ..portfolio_context import PortfolioContext
+from ..scheme_words import in_sentence
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -97,15 +98,15 @@ class DashboardPage(QWidget):
         left = len(readiness.problems)
         worth = len(readiness.warnings)
         extra = f" ({worth} more worth a look)" if worth else ""
-        self.headline.setText((f"Ready for the final export to the {words.reviewer.lower()}." if readiness.ready else
+        self.headline.setText((f"Ready for the final export to the {in_sentence(words.reviewer)}." if readiness.ready else
                                f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is "
                                "ready.") + extra)
         self.tiles.set_readiness(readiness, scheme)
         self.chips.set_data(readiness.themes, readiness.rule, words)
-        self.chips_box.setTitle(f"{words.key_evidence} per {words.descriptor.lower()} "
+        self.chips_box.setTitle(f"{words.key_evidence} per {in_sentence(words.descriptor)} "
                                 f"({readiness.rule.describe()})" if readiness.rule.per_descriptor else
-                                f"{words.rating} per {words.descriptor.lower()}")
-        self.ratings_box.setTitle(f"{words.rating}: baseline and now (average per {words.theme.lower()})")
+                                f"{words.rating} per {in_sentence(words.descriptor)}")
+        self.ratings_box.setTitle(f"{words.rating}: baseline and now (average per {in_sentence(words.theme)})")
         self.timeline_box.setTitle(words.action_plan)
         self.ratings.set_data(rating_progress(portfolio))
         bars, undated = bars_from_actions(list_actions(portfolio))
@@ -113,7 +114,7 @@ class DashboardPage(QWidget):
         self.timeline_note.setText(("1 action has no dates yet and is not shown." if undated == 1 else
                                     f"{undated} actions have no dates yet and are not shown.") if undated else "")
         self.timeline_note.setVisible(bool(undated))
-        self.issues.set_issues(readiness.issues, scheme)
+        self.issues.set_issues(sorted(readiness.issues, key=lambda issue: not issue.blocks), scheme)  # blocking first
         self._fill_kinds()
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
 

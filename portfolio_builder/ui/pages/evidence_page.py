@@ -22,6 +22,7 @@ from ...core.evidence_details import descriptor_choices, theme_choices
 from ...core.evidence_service import delete_evidence, query_evidence
 from ...core.readiness import ReadinessIssue
 from .. import page_dialogs
+from ..scheme_words import in_sentence
 
 GRID_ICON = QSize(128, 96)
 
@@ -200,13 +201,13 @@ class EvidencePage(QWidget):
         """The scheme's words, components and themes in the filters, the table and the editor."""
         scheme = self._apply_scheme()
         words = scheme.words
-        self.search.setPlaceholderText(f"Search titles and {words.descriptor.lower()} codes (Ctrl+F)")
+        self.search.setPlaceholderText(f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
         current = self.theme_filter.currentData()
         self.theme_filter.blockSignals(True)
         self.theme_filter.clear()
-        self.theme_filter.addItem(f"All {words.themes.lower()}", None)
+        self.theme_filter.addItem(f"All {in_sentence(words.themes)}", None)
         for code, title in theme_choices(self.context.portfolio):
             label = f"{words.theme} {code}: {title}"
             self.theme_filter.addItem(label if len(label) < 40 else label[:38] + "…", code)
@@ -242,7 +243,7 @@ class EvidencePage(QWidget):
         index = self.editor.code_choice.findData(issue.subject)
         if index >= 0:
             self.editor.code_choice.setCurrentIndex(index)
-            word = self.context.scheme.words.key_evidence.lower()
+            word = in_sentence(self.context.scheme.words.key_evidence)
             self.status.setText(f"Choose the items to present for {issue.subject}, then press "
                                 f"'Tag as {word}' (or drag them onto it on the Framework page).")
         self.table.setFocus()
@@ -317,8 +318,8 @@ class EvidencePage(QWidget):
         if not ids or self.context.read_only:
             return
         what = "this item" if len(ids) == 1 else f"these {len(ids)} items"
-        tags = f"its {self.context.scheme.words.descriptor.lower()} tags" if len(ids) == 1 else \
-            f"their {self.context.scheme.words.descriptor.lower()} tags"
+        tags = f"its {in_sentence(self.context.scheme.words.descriptor)} tags" if len(ids) == 1 else \
+            f"their {in_sentence(self.context.scheme.words.descriptor)} tags"
         if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and {tags}? "
                                     "This cannot be undone.", "Delete"):
             return

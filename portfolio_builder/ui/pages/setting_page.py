@@ -16,6 +16,7 @@ from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
 from ..profile_text_editors import ProfileTextEditors
+from ..scheme_words import in_sentence
 
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
@@ -121,8 +122,8 @@ class SettingPage(QWidget):
         team_box = QGroupBox(f"Lead and {words.team[0].lower()}{words.team[1:]}")
         self.team.setAccessibleName(words.team)
         team_layout = QVBoxLayout(team_box)
-        team_layout.addWidget(QLabel(f"The lead and the {words.team.lower()}; the lead's name goes on the portfolio's "
-                                     f"sheets for the {words.reviewer.lower()}.", wordWrap=True))
+        team_layout.addWidget(QLabel(f"The lead and the {in_sentence(words.team)}; the lead's name goes on the portfolio's "
+                                     f"sheets for the {in_sentence(words.reviewer)}.", wordWrap=True))
         team_layout.addWidget(self.team, 1)
         team_layout.addLayout(buttons)
 

@@ -9,6 +9,7 @@ from ...core.planning_overview import ActionRow, action_rows, priority_rows, the
 from ...core.planning_service import ACTION_STATUSES, update_action
 from ...core.scheme.model import ActionColumn, Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
+from ..scheme_words import in_sentence
 
 # scheme column field -> ActionRow attribute
 ATTRIBUTES = {"theme": "theme_code", "descriptor": "descriptor_code", "priority": "priority_number",
@@ -110,7 +111,7 @@ class ActionPlanModel(QAbstractTableModel):
             ids = theme_ids(portfolio)
             known = {code.lower(): tid for code, tid in ids.items()}
             if value and str(value).lower() not in known:
-                self.context.error.emit(f"There is no {words.theme.lower()} '{value}'. "
+                self.context.error.emit(f"There is no {in_sentence(words.theme)} '{value}'. "
                                         f"{words.themes}: {', '.join(sorted(ids))}.")
                 return None
             return ({"theme_id": known.get(str(value).lower()) if value else None},
@@ -118,7 +119,7 @@ class ActionPlanModel(QAbstractTableModel):
         numbers = {r.number: r.id for r in priority_rows(portfolio)}
         text = str(value or "").strip().split()[-1] if str(value or "").strip() else ""
         if text and (not text.isdigit() or int(text) not in numbers):
-            self.context.error.emit(f"There is no {words.priority.lower()} '{value}'. "
+            self.context.error.emit(f"There is no {in_sentence(words.priority)} '{value}'. "
                                     f"{words.priorities}: {', '.join(map(str, numbers)) or 'none yet'}.")
             return None
         return {"priority_id": numbers[int(text)] if text else None}, {"priority_id": numbers.get(old)}

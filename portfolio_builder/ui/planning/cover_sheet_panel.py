@@ -17,6 +17,7 @@ from .. import page_dialogs
 from ..portfolio_context import PLANNING, PortfolioContext
 from .cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from .diary_dialog import DiaryEntryDialog
+from ..scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -137,7 +138,7 @@ class CoverSheetPanel(QWidget):
             widget.blockSignals(True)
         self.lead.setText(self.sheet.lead)
         lead = self._leads.get(priority_id, "")
-        word = self._words.priority.lower()
+        word = in_sentence(self._words.priority)
         self.lead.setPlaceholderText(f"{lead} (leads the {word})" if lead else f"Who leads this {word}")
         self.started.setMaximumDate(QDate.currentDate())
         self.started.setDate(QDate(self.sheet.started_on) if self.sheet.started_on else NO_DATE)

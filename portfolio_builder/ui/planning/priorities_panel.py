@@ -10,6 +10,7 @@ from ...core.planning_service import add_priority, delete_priority, move_priorit
 from ...core.scheme.model import Scheme, Words
 from ..portfolio_context import PLANNING, PortfolioContext
 from .priority_dialog import PriorityDialog
+from ..scheme_words import in_sentence
 
 PriorityRole = Qt.ItemDataRole.UserRole + 1
 
@@ -88,7 +89,7 @@ class PrioritiesPanel(QWidget):
             number = next((n for n, r in enumerate(rows) if r.id == current.id), None)
             if number is not None:
                 self.list.setCurrentIndex(self.model.index(number))
-        self.buttons["add"].setText(f"&Add {words.priority.lower()}…")
+        self.buttons["add"].setText(f"&Add {in_sentence(words.priority)}…")
         self.buttons["add"].setVisible(wanted.used)
         for key in ("add", "edit", "remove", "up", "down"):
             self.buttons[key].setEnabled(not self.context.read_only)
@@ -99,7 +100,7 @@ class PrioritiesPanel(QWidget):
         words, wanted = scheme.words, scheme.priorities
         if not wanted.used:
             return ""
-        asks = [x for x, on in ((f"together spanning a range of {words.descriptors.lower()}", wanted.span_range),
+        asks = [x for x, on in ((f"together spanning a range of {in_sentence(words.descriptors)}", wanted.span_range),
                                 ("ideally each led by a different member of staff", wanted.different_leads)) if on]
         return f"{chosen} of {wanted.count} chosen" + (f" ({'; '.join(asks)})" if asks else "")
 
@@ -122,7 +123,7 @@ class PrioritiesPanel(QWidget):
             made["id"] = add_priority(portfolio, values["title"], values["description"],
                                       values["lead_staff_id"] or None, values["codes"])
 
-        word = self.context.scheme.words.priority.lower()
+        word = in_sentence(self.context.scheme.words.priority)
         return self.context.push(f"Add {word} '{values['title']}'", do,
                                  lambda: delete_priority(portfolio, made["id"]), PLANNING)
 
@@ -173,4 +174,4 @@ def legacy_note(scheme: Scheme, held: int) -> str:
     words = scheme.words
     return (f"This portfolio holds {held} priorit{'y' if held == 1 else 'ies'} made with an earlier version of "
             f"Portfolio Builder. {scheme.name} does not use priorities: they are kept here but not printed in the "
-            f"portfolio. Plan the work in the {words.action_plan.lower()} instead.")
+            f"portfolio. Plan the work in the {in_sentence(words.action_plan)} instead.")

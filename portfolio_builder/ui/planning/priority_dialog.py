@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
 
 
 class PriorityDialog(QDialog):
@@ -16,7 +17,7 @@ class PriorityDialog(QDialog):
     def __init__(self, staff: list[tuple[int, str]], initial: dict | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         initial = initial or {}
-        word = self.words.priority.lower()
+        word = in_sentence(self.words.priority)
         self.setWindowTitle(f"Edit {word}" if initial else f"Add {word}")
         self.title = QLineEdit(initial.get("title", ""))
         self.description = QPlainTextEdit(initial.get("description", ""))
