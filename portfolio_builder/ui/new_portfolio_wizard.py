@@ -69,6 +69,8 @@ class FrameworkChoicePage(QWizardPage):
         self.list.setAccessibleName("Frameworks")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_description())
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -87,7 +89,7 @@ class FrameworkChoicePage(QWizardPage):
         themes = counted(len(framework.themes), in_sentence(words.theme), in_sentence(words.themes))
         count = framework.descriptor_count()
         given = f"; {counted(count, in_sentence(words.descriptor), in_sentence(words.descriptors))} to start from" if count else ""
-        return f"{framework.name} — {themes}{given}"
+        return f"{framework.name}\n    {themes}{given}"
 
     def _show_description(self) -> None:
         framework = self.framework()

@@ -44,7 +44,7 @@ def test_the_five_shipped_schemes_are_offered_with_description_and_source(wizard
                            "la-practice-quality", "signs-of-safety-accreditation"]
     assert page.framework().id == "family-partnership-award"  # offered first
     labels = page.model.stringList()
-    assert "Investors in Families (secure estate) — 8 elements" in labels
+    assert "Investors in Families (secure estate)\n    8 elements" in labels
     page.list.setCurrentIndex(page.model.index(ids.index("la-practice-quality"), 0))
     text = page.description.text()
     assert "Ofsted scale" in text and "Source: West Sussex County Council" in text

@@ -39,7 +39,8 @@ def test_fpa_planning_has_no_priorities_or_cover_sheets(qtbot, context):
     page = _page(qtbot, context)
     assert _tab_labels(page) == ["Action plan", "Good practice case study"]
     model = page.actions.model
-    assert [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())][:3] == \
+    assert [model.headerData(n, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for n in range(model.columnCount())][:3] == \
         ["Key theme", "Action/Activities", "Lead person(s) responsible"]
 
 

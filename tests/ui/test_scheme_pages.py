@@ -188,7 +188,8 @@ def test_rating_a_descriptor_dated_in_the_past_keeps_the_journey(qtbot, context)
     page = _shown(qtbot, AuditPage(context))
     page.select_code("1a")
     assert [page.history_model.index(r, 1).data() for r in range(2)] == ["Embedded", "Emergent"]
-    assert page.history_model.headerData(3, Qt.Orientation.Horizontal) == "Gaps and actions required"
+    assert page.history_model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "Gaps and actions required"
 
 
 def test_descriptors_pasted_from_the_award_pack_are_added_in_one_undoable_step(qtbot, context, monkeypatch):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...core.audit_overview import AuditRow, Level
 from ...core.scheme.model import Words
+from ..scheme_words import header_lines
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -54,9 +55,11 @@ class _CachedTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section], 20)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section]
         return None
 
     def flags(self, index) -> Qt.ItemFlag:

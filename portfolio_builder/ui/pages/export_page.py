@@ -21,6 +21,7 @@ from .. import page_dialogs
 from ..portfolio_context import PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..readiness_lists import ReadinessLists
+from ..scheme_words import in_sentence
 from ..workers import Worker, start_worker
 
 UNCONSENTED_WARNING = ("Photos, video and audio without recorded consent will be put in the bundle. Only do this "
@@ -89,7 +90,7 @@ class ExportPage(QWidget):
         self.show_button = QPushButton("&Show in folder")
         self.show_button.clicked.connect(self.show_in_folder)
         self.show_button.hide()
-        export_box = QGroupBox("Bundle for the assessor")
+        self.export_box = export_box = QGroupBox("Bundle for the assessor")
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.draft)
         export_layout.addWidget(self.unconsented)
@@ -123,6 +124,7 @@ class ExportPage(QWidget):
         self.ready = readiness.ready
         problems = readiness.problems
         self.issues.set_readiness(readiness, scheme)
+        self.export_box.setTitle(f"Bundle for the {in_sentence(scheme.words.reviewer)}")
         if readiness.ready:
             self.readiness_label.setText(f"Ready for the final export: nothing {scheme.name} requires is missing.")
         else:

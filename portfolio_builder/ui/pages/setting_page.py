@@ -83,7 +83,7 @@ class SettingPage(QWidget):
         details = QGroupBox("Setting details" + (" (the first page of the Assessor's Report)"
                                                  if has_first_page(scheme) else ""))
         details.setLayout(form)
-        context_box = QGroupBox("Context for the assessor")
+        context_box = QGroupBox(f"Context for the {in_sentence(scheme.words.reviewer)}")
         QVBoxLayout(context_box).addWidget(self.texts["context"])
         self.saved_label = QLabel()
         self.profile_texts.saved.connect(self._show_saved)

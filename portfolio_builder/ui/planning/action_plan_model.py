@@ -9,7 +9,7 @@ from ...core.planning_overview import ActionRow, action_rows, priority_rows, the
 from ...core.planning_service import ACTION_STATUSES, update_action
 from ...core.scheme.model import ActionColumn, Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
-from ..scheme_words import in_sentence
+from ..scheme_words import header_lines, in_sentence
 
 # scheme column field -> ActionRow attribute
 ATTRIBUTES = {"theme": "theme_code", "descriptor": "descriptor_code", "priority": "priority_number",
@@ -59,9 +59,11 @@ class ActionPlanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.columns):
-            return self.columns[section].label
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section].label, 18)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].label
         return None
 
     def _display(self, row: ActionRow, field: str, value):

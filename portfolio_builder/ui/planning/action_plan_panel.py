@@ -68,9 +68,9 @@ class ActionPlanPanel(QWidget):
         for column, field in enumerate(fields):
             label = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             text = metrics.horizontalAdvance("30 Sep 2026") if field in DATE_FIELDS else 0
+            heading = max(header_metrics.horizontalAdvance(line) for line in label.splitlines() or [""])
             self.table.setColumnWidth(column, max(WIDTHS.get(field, 12) * metrics.averageCharWidth(), text + 8,
-                                                  min(header_metrics.horizontalAdvance(label) + 16,
-                                                      metrics.averageCharWidth() * 22)) + 12)
+                                                  heading + 16) + 12)
             self.table.setItemDelegateForColumn(column, self.status_delegate if field == "status"
                                                 else self.plain_delegate)
         action = self.model.column_of("action")
