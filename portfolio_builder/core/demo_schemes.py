@@ -212,10 +212,11 @@ def build_sos_demo(folder: Path, name: str = "northbridge-sample.portfolio") -> 
         tag_evidence(portfolio, data[0], "Ca")
         tag_evidence(portfolio, data[1], "Cb")
         planning.add_action(portfolio, "Peer review by a neighbouring authority that holds the award",
-                            theme_code="C", lead="Sam Lee", starts_on=date(2026, 6, 1), status="planned")
+                            theme_code="C", lead="Sam Lee", starts_on=date(2026, 6, 1), ends_on=date(2027, 3, 31),
+                            status="planned")
         planning.add_action(portfolio, "Defined data for principle Cc: children's words in plans",
                             descriptor_code="Cc", lead="Ravi Patel", starts_on=date(2026, 5, 4),
-                            status="in-progress")
+                            ends_on=date(2027, 1, 29), status="in-progress")
         write_text(portfolio, "self-benchmarking", "Compared with two neighbouring authorities: our family "
                                                    "feedback is similar; supervision records are behind.")
     finally:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.evidence_service import EvidenceRow
 from ...core.scheme.model import Scheme
+from ..scheme_words import header_lines
 
 EVIDENCE_IDS_MIME = "application/x-portfolio-evidence-ids"
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -93,10 +94,11 @@ class EvidenceTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
-                                                                 Qt.ItemDataRole.ToolTipRole) \
-                and 0 <= section < len(self.columns):
-            return self.columns[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section], 14)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -86,14 +86,8 @@ class EvidencePage(QWidget):
         self.table.setWordWrap(False)
         self.table.setIconSize(QSize(32, 24))
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
-                                         "Three-year plan")):
-            if sample:
-                header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(
-                    str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), header) + 24)
-        StretchWithMinimum(self.table, 0, 26)
+        self._fit_columns()
+        self.title_fit = StretchWithMinimum(self.table, 0, 26)
         self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -188,6 +182,18 @@ class EvidencePage(QWidget):
         self._update_count()
         self._selection_changed()
 
+    def _fit_columns(self) -> None:
+        """Each column wide enough for a typical value and for the longest line of its (scheme's) heading."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
+                                         "Activity-specific")):
+            if sample:
+                label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                heading = max(header.horizontalAdvance(line) for line in label.splitlines() or [""])
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 24)
+        if hasattr(self, "title_fit"):
+            self.title_fit.fit()
+
     def _apply_scheme(self):
         scheme = self.context.scheme
         self.model.set_scheme(scheme)
@@ -195,6 +201,7 @@ class EvidencePage(QWidget):
         self.preview.scheme = scheme
         self.table.setColumnHidden(COMPONENT_COLUMN, not scheme.components)
         self.component_filter.setVisible(bool(scheme.components))
+        self._fit_columns()
         return scheme
 
     def _refresh_framework(self) -> None:
