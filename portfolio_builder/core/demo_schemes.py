@@ -177,6 +177,7 @@ def build_la_demo(folder: Path, name: str = "westmoor-sample.portfolio") -> Path
 
 
 def descriptor_by_code_id(portfolio: Portfolio, code: str) -> int:
+    """A descriptor's id from its code (for update_descriptor)."""
     with portfolio.session() as session:
         return descriptor_by_code(session, code).id
 

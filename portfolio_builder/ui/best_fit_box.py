@@ -35,6 +35,7 @@ class JudgementHistoryModel(QAbstractTableModel):
         self._brushes = {}
 
     def set_rows(self, rows: list[ThemeJudgement], scheme: Scheme) -> None:
+        """Show judgements (given oldest first) newest first, labelled and coloured by the scheme's scale."""
         self.beginResetModel()
         self._rows = list(reversed(rows))
         self._labels = {lv.key: lv.label for lv in scheme.scale.levels}

@@ -39,12 +39,14 @@ class ReadinessIssueModel(QAbstractListModel):
         self._scheme: Scheme | None = None
 
     def set_issues(self, issues: list[ReadinessIssue], scheme: Scheme | None = None) -> None:
+        """Replace the issues shown (named in the scheme's words when one is given)."""
         self.beginResetModel()
         self._issues = list(issues)
         self._scheme = scheme or self._scheme
         self.endResetModel()
 
     def issue_at(self, row: int) -> ReadinessIssue:
+        """The issue shown on a row."""
         return self._issues[row]
 
     def groups(self) -> list[tuple[str, str]]:

@@ -47,6 +47,7 @@ class ActionPlanModel(QAbstractTableModel):
         return next((n for n, c in enumerate(self.columns) if c.field == field), None)
 
     def field_at(self, column: int) -> str:
+        """The scheme field ('theme', 'deadline' ...) a column shows."""
         return self.columns[column].field
 
     def row_at(self, row: int) -> ActionRow:

@@ -24,6 +24,7 @@ class PrioritiesModel(QAbstractListModel):
         self._words = Words()
 
     def set_rows(self, rows: list[PriorityRow], words: Words | None = None) -> None:
+        """Replace the priorities shown (their descriptors named in the scheme's words)."""
         self.beginResetModel()
         self._rows = list(rows)
         self._words = words or self._words
