@@ -108,7 +108,7 @@ class DashboardPage(QWidget):
                                 f"{words.rating} per {in_sentence(words.descriptor)}")
         self.ratings_box.setTitle(f"{words.rating}: baseline and now (average per {in_sentence(words.theme)})")
         self.timeline_box.setTitle(words.action_plan)
-        self.ratings.set_data(rating_progress(portfolio))
+        self.ratings.set_data(rating_progress(portfolio), words.theme)
         bars, undated = bars_from_actions(list_actions(portfolio))
         self.timeline.set_bars(bars)
         self.timeline_note.setText(("1 action has no dates yet and is not shown." if undated == 1 else
