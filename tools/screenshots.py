@@ -1,6 +1,10 @@
-"""Grab every screen and dialog staff meet, on the sample portfolio, as a 1366x768 laptop shows them at a scale.
+"""Grab every screen and dialog staff meet, on the sample portfolios, as a 1366x768 laptop shows them at a scale.
 
-Usage: python tools/screenshots.py [OUT_FOLDER] [--scale 1.25]
+Usage: python tools/screenshots.py [OUT_FOLDER] [--scale 1.25] [--scheme ID|all|none]
+
+Every screen of the Family Partnership Award sample goes in OUT_FOLDER; the pages that differ per scheme
+(dashboard, framework, audit, planning, evidence, export, setting, assessor) of each scheme's sample go in
+OUT_FOLDER/<scheme-id>/ (--scheme all, the default; --scheme ID for one; --scheme none for neither).
 
 The offscreen screen is 1366x768 physical pixels; at --scale 1.5 Qt sees a 911x512 logical screen, as on a
 laptop set to 150%, so a window that does not fit is caught here (each PNG is in physical pixels). Anything
@@ -14,19 +18,34 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
 SCREEN = (1366, 768)  # physical pixels
 
 
-def _args() -> tuple[Path, str | None]:
-    args, scale = list(sys.argv[1:]), None
-    if "--scale" in args:
-        at = args.index("--scale")
-        scale = args[at + 1]
-        del args[at:at + 2]
-    return Path(args[0] if args else "docs/screenshots"), scale
+# Per scheme sample: the descriptor and the theme each page is shown on.
+SCHEME_TARGETS = {"family-partnership-award": ("1c", "2"), "investors-in-families-secure": ("E1a", "E4"),
+                  "la-practice-quality": ("R3", "R"), "signs-of-safety-accreditation": ("Ca", "C")}
+
+
+def _option(args: list[str], name: str, default: str | None) -> str | None:
+    if name not in args:
+        return default
+    at = args.index(name)
+    value = args[at + 1]
+    del args[at:at + 2]
+    return value
+
+
+def _args() -> tuple[Path, str | None, list[str]]:
+    args = list(sys.argv[1:])
+    scale = _option(args, "--scale", None)
+    scheme = _option(args, "--scheme", "all")
+    schemes = list(SCHEME_TARGETS) if scheme == "all" else [] if scheme == "none" else [scheme]
+    unknown = [s for s in schemes if s not in SCHEME_TARGETS]
+    if unknown:
+        sys.exit(f"No sample for {', '.join(unknown)}; choose one of {', '.join(SCHEME_TARGETS)}, all or none.")
+    return Path(args[0] if args else "docs/screenshots"), scale, schemes
 
 
 def _configure_screen(folder: Path, scale: str | None) -> None:
@@ -40,31 +59,21 @@ def _configure_screen(folder: Path, scale: str | None) -> None:
         os.environ["QT_SCALE_FACTOR"] = scale
 
 
-def sample_portfolio(folder: Path) -> Path:
-    """The shipped sample, plus theme 2 descriptors typed in from the award pack (one rated, one evidenced)."""
-    from portfolio_builder.core import audit_service, framework_service
+def sample_portfolio(folder: Path, scheme: str = "family-partnership-award") -> Path:
+    """The scheme's sample as shipped (themes 2-6 of the FPA sample stay empty: their descriptors are the award
+    pack's, which we do not have)."""
     from portfolio_builder.core.demo import build_demo
-    from portfolio_builder.core.portfolio_file import Portfolio
 
-    path = build_demo(folder)
-    with Portfolio.open(path) as portfolio:
-        for code, text in (("2a", "Leaders and governors champion partnership with families."),
-                           ("2b", "A named lead coordinates family partnership work across the setting."),
-                           ("2c", "Staff are trained to work in partnership with families.")):
-            framework_service.add_descriptor(portfolio, "2", code, text)
-        audit_service.rate_descriptor(portfolio, "2a", "emergent", date(2025, 9, 26), "Baseline audit.")
-        audit_service.rate_descriptor(portfolio, "2a", "developing", date(2026, 6, 12), "Governor link named.")
-        audit_service.rate_descriptor(portfolio, "2b", "developing", date(2025, 9, 26), "Baseline audit.")
-    return path
+    return build_demo(folder, scheme=scheme)
 
 
 def sample_bundle(portfolio_path: Path, folder: Path) -> Path:
-    """A draft bundle of the sample, for the assessor's window."""
+    """A draft bundle of a sample, for the assessor's window."""
     from portfolio_builder.core.bundle_export import export_bundle
     from portfolio_builder.core.portfolio_file import Portfolio
 
     with Portfolio.open(portfolio_path) as portfolio:
-        return export_bundle(portfolio, folder / "riverside-sample.zip", draft=True).path
+        return export_bundle(portfolio, folder / f"{portfolio_path.stem}.zip", draft=True).path
 
 
 class Shooter:
@@ -126,53 +135,93 @@ class Shooter:
             print(f"no dialog for {name}", file=sys.stderr)
 
 
-def shoot_portfolio(shot: Shooter, window) -> None:
-    """Every page of the open sample portfolio and the dialogs each page opens."""
+def _slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.replace("&", "").lower()).split())
+
+
+def _wait_for(shot: Shooter, predicate, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        shot.app.processEvents()
+        time.sleep(0.01)
+
+
+def _paste_dialog(framework) -> None:
+    """The paste dialog with a list typed in (test text, not an award pack's wording), as a person would paste."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and hasattr(dialog, "text"):
+            dialog.text.setPlainText("a. First item as pasted from your own copy of the award pack.\n"
+                                     "b) Second item, which runs on\n   to a second line.\n2c Third item.")
+            dialog.read()
+    QTimer.singleShot(20, fill)
+    framework.paste_descriptors()
+
+
+def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-award", full: bool = True) -> None:
+    """Every page of an open sample in its scheme's words; with full, the dialogs each page opens too."""
     view = window.view
+    descriptor, theme = SCHEME_TARGETS[scheme]
     shot.fit(window)
+    view.show_page(0)
     shot.save(window, "dashboard")
     view.show_page(1)
     framework = view.page("Framework")
-    framework.select_descriptor("1c")
+    framework.select_descriptor(descriptor)
     shot.save(window, "framework")
-    shot.modal("framework-descriptor-dialog", framework.edit_descriptor)
+    if full:
+        shot.modal("framework-descriptor-dialog", framework.edit_descriptor)
+    framework.select_theme(theme)
+    shot.save(window, "framework-theme")
+    if full:
+        shot.modal("framework-paste-dialog", lambda: _paste_dialog(framework))
 
     view.show_page(2)
     evidence = view.page("Evidence")
     evidence.table.selectRow(0)
     shot.wait(2.0)
     shot.save(window, "evidence-list")
-    evidence.grid_button.click()
-    shot.save(window, "evidence-grid")
-    evidence.list_button.click()
-    shot.modal("evidence-add-link-dialog", evidence.add_link)
+    if full:
+        evidence.grid_button.click()
+        shot.save(window, "evidence-grid")
+        evidence.list_button.click()
+        shot.modal("evidence-add-link-dialog", evidence.add_link)
 
     view.show_page(3)
-    view.page("Audit").select_code("1c")
+    view.page("Audit").select_code(descriptor)
     shot.save(window, "audit")
 
     view.show_page(4)
     planning = view.page("Planning")
-    planning.priorities.list.setCurrentIndex(planning.priorities.model.index(0))
-    shot.save(window, "planning-priorities")
-    shot.modal("planning-priority-dialog", planning.priorities.edit_current)
-    for tab, name in ((1, "planning-action-plan"), (2, "planning-cover-sheet"), (3, "planning-case-study")):
+    for tab in range(planning.tabs.count()):
         planning.tabs.setCurrentIndex(tab)
-        shot.save(window, name)
-    planning.tabs.setCurrentIndex(2)
-    diary = planning.cover_sheets.diary
-    if diary.model().rowCount():
-        diary.setCurrentIndex(diary.model().index(0, 0))
-    shot.modal("planning-diary-dialog", planning.cover_sheets.edit_entry if diary.model().rowCount()
-               else planning.cover_sheets.add_entry)
+        if planning.tabs.currentWidget() is planning.priorities and planning.priorities.model.rowCount():
+            planning.priorities.list.setCurrentIndex(planning.priorities.model.index(0))
+        shot.save(window, f"planning-{_slug(planning.tabs.tabText(tab))}")
+    if planning.tabs.indexOf(planning.priorities) >= 0 and planning.priorities.model.rowCount():
+        planning.tabs.setCurrentWidget(planning.priorities)
+        shot.modal("planning-priority-dialog", planning.priorities.edit_current)
+    if planning.tabs.indexOf(planning.cover_sheets) >= 0:
+        planning.tabs.setCurrentWidget(planning.cover_sheets)
+        diary = planning.cover_sheets.diary
+        if diary.model().rowCount():
+            diary.setCurrentIndex(diary.model().index(0, 0))
+        shot.modal("planning-diary-dialog", planning.cover_sheets.edit_entry if diary.model().rowCount()
+                   else planning.cover_sheets.add_entry)
 
     view.show_page(5)
+    export = view.page("Export")
+    _wait_for(shot, lambda: export.plan is not None)
     shot.save(window, "export")
     view.show_page(6)
     shot.save(window, "setting")
-    shot.modal("check-portfolio", window.check_portfolio)
-    shot.modal("restore-from-backup", window.restore_from_backup)
-    shot.modal("about", window.show_about)
+    if full:
+        shot.modal("check-portfolio", window.check_portfolio)
+        shot.modal("restore-from-backup", window.restore_from_backup)
+        shot.modal("about", window.show_about)
     view.show_page(0)
 
 
@@ -239,8 +288,9 @@ def shoot_assessor(shot: Shooter, bundle: Path, folder: Path) -> None:
 
 
 def main() -> int:
-    out, scale = _args()
+    out, scale, schemes = _args()
     out.mkdir(parents=True, exist_ok=True)
+    full_tour = len(schemes) != 1
     with tempfile.TemporaryDirectory(prefix="pb-shots-") as tmp:
         _configure_screen(Path(tmp), scale)
         from PySide6.QtCore import QSettings
@@ -252,15 +302,25 @@ def main() -> int:
 
         app = make_application()
         shot = Shooter(app, out)
-        path = sample_portfolio(Path(tmp) / "Documents" / "Portfolio Builder")
-        bundle = sample_bundle(path, Path(tmp))
+        documents = Path(tmp) / "Documents" / "Portfolio Builder"
+        path = sample_portfolio(documents)
         remember_portfolio(path)
         window = build_main_window(str(path))
-        shoot_portfolio(shot, window)
-        window.close_portfolio()
-        shot.save(window, "start-screen")
-        shoot_wizard(shot, window)
-        shoot_assessor(shot, bundle, Path(tmp) / "assessments")
+        if full_tour:
+            bundle = sample_bundle(path, Path(tmp))
+            shoot_portfolio(shot, window)
+            window.close_portfolio()
+            shot.save(window, "start-screen")
+            shoot_wizard(shot, window)
+            shoot_assessor(shot, bundle, Path(tmp) / "assessments")
+        for scheme in schemes:
+            shot.out = out / scheme
+            shot.out.mkdir(parents=True, exist_ok=True)
+            path = sample_portfolio(documents / scheme, scheme)
+            window.open_portfolio(path)
+            shoot_portfolio(shot, window, scheme, full=False)
+            window.close_portfolio()
+            shoot_assessor(shot, sample_bundle(path, Path(tmp)), Path(tmp) / "assessments")
         window.close()
     print(f"screenshots written to {out}")
     for line in shot.too_big:

@@ -78,10 +78,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """`demo`: build the sample portfolio."""
+    """`demo`: build the sample portfolio of a scheme (the Family Partnership Award unless --scheme says)."""
     from ..core.demo import build_demo
 
-    path = build_demo(Path(args.dir))
+    path = build_demo(Path(args.dir), scheme=args.scheme)
     print(path)
     return EXIT_OK
 
@@ -128,8 +128,13 @@ def register(sub) -> None:
     p.add_argument("path")
     p.set_defaults(func=cmd_check)
 
-    p = add_command(sub, "demo", "build the sample portfolio in DIR", ["demo sample-output"])
+    p = add_command(sub, "demo", "build a sample portfolio in DIR: a fictional setting part-way through a scheme",
+                    ["demo sample-output", "demo sample-output --scheme investors-in-families-secure"],
+                    "SCHEME is a shipped framework id other than blank (default: family-partnership-award).")
     p.add_argument("dir")
+    p.add_argument("--scheme", default="family-partnership-award",
+                   help="family-partnership-award, investors-in-families-secure, la-practice-quality or "
+                        "signs-of-safety-accreditation")
     p.set_defaults(func=cmd_demo)
 
     p = add_command(sub, "sample", "build the sample portfolio, export and verify it, and open it",

@@ -98,14 +98,19 @@ def _descriptor_page(view: PortfolioView, d: DescriptorShape) -> str:
     examples = "".join(f"<li>{_e(x)}</li>" for x in d.examples)
     history = [[_e(nice_date(r.on)), _e(r.label), _e(r.comment), _e(r.gap), _e(r.by)] for r in d.rating_history]
     words = view.words
+    counted = view.scheme.evidence_rule.per_descriptor  # IiF keeps its evidence on the cover sheets instead
+    key_part = ""
+    if key or counted:
+        key_part = (f"<h3>{_e(words.key_evidence)}</h3>"
+                    + (_table(["Title", "Kind", "Date"], [[_e(i.title), _e(kind_words(i.kind)),
+                                                           _e(nice_date(i.evidence_date))] for i in key])
+                       if key else "<p><i>None presented.</i></p>"))
     return (f"<h2>{_e(d.code)}</h2><p>{_e(view.descriptor_text(d))}</p>"
             + (f"<p><b>{_e(words.examples)}</b></p><ul>{examples}</ul>" if examples else "")
-            + f"<h3>{_e(words.key_evidence)}</h3>"
-            + (_table(["Title", "Kind", "Date"], [[_e(i.title), _e(kind_words(i.kind)), _e(nice_date(i.evidence_date))]
-                                               for i in key]) if key else "<p><i>None presented.</i></p>")
+            + key_part
             + (f"<h3>{_e(words.cross_reference)}</h3>" + _table(["Title", "Kind"], [[_e(i.title), _e(kind_words(i.kind))]
                                                                           for i in cross]) if cross else "")
-            + f"<h3>The setting's own {_e(words.rating.lower())}</h3><p>Current: "
+            + f"<h3>{_e(words.rating)} (the setting's own)</h3><p>Current: "
               f"<b>{_e(d.rating.label if d.rating else 'not rated')}</b></p>"
             + (_table(["Date", "Level", words.comment, words.gap, "By"], history) if history else ""))
 
@@ -118,11 +123,12 @@ def _theme_page(view: PortfolioView, theme: ThemeShape) -> str:
              (words.summative_comment, theme.summative_comment)]
     if view.scheme.best_fit is not None and theme.best_fit is not None:
         pairs.insert(0, (view.scheme.best_fit.label, f"{theme.best_fit.label} ({nice_date(theme.best_fit.on)})"))
-    rows = [[_e(d.code), _e(view.descriptor_text(d)), _e(d.rating.label if d.rating else ""),
-             _e(len(d.key_evidence))] for d in theme.descriptors]
+    counted = view.scheme.evidence_rule.per_descriptor
+    rows = [[_e(d.code), _e(view.descriptor_text(d)), _e(d.rating.label if d.rating else "")]
+            + ([_e(len(d.key_evidence))] if counted else []) for d in theme.descriptors]
     return (f"<h2>{_e(view.theme_heading(theme))}</h2><p>{_e(theme.description)}</p>" + _rows(pairs)
             + f"<h3>{_e(words.descriptors)}</h3>"
-            + _table(["Code", words.descriptor, words.rating, words.key_evidence], rows))
+            + _table(["Code", words.descriptor, words.rating] + ([words.key_evidence] if counted else []), rows))
 
 
 def _audit_page(view: PortfolioView) -> str:

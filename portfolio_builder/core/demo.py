@@ -1,4 +1,5 @@
-"""The sample portfolio: a fictional primary school part-way through the Family Partnership Award."""
+"""The sample portfolios: a fictional primary school part-way through the Family Partnership Award (the default),
+and one fictional setting per other shipped scheme (core/demo_schemes.py)."""
 
 from __future__ import annotations
 
@@ -74,8 +75,27 @@ def _make_file(folder: Path, index: int, kind: str, title: str, when: datetime) 
     return make_text(stem.with_suffix(".txt"), [title, ""] + paragraphs)
 
 
-def build_demo(folder: Path, name: str = "riverside-sample.portfolio") -> Path:
-    """Build the sample portfolio in folder (replacing an earlier sample); returns its path."""
+DEFAULT_SCHEME = "family-partnership-award"
+
+
+def demo_schemes() -> list[str]:
+    """The schemes a sample can be built for (every shipped one but the blank framework)."""
+    from .demo_schemes import SCHEME_DEMOS
+
+    return [DEFAULT_SCHEME, *SCHEME_DEMOS]
+
+
+def build_demo(folder: Path, name: str | None = None, scheme: str = DEFAULT_SCHEME) -> Path:
+    """Build the sample portfolio of a scheme in folder (replacing an earlier sample); returns its path."""
+    from .errors import BadInput
+
+    if scheme != DEFAULT_SCHEME:
+        from .demo_schemes import SCHEME_DEMOS
+
+        if scheme not in SCHEME_DEMOS:
+            raise BadInput(f"There is no sample for '{scheme}'. Samples: {', '.join(demo_schemes())}.")
+        return SCHEME_DEMOS[scheme](Path(folder), *([name] if name else []))
+    name = name or "riverside-sample.portfolio"
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

@@ -74,3 +74,18 @@ def make_text(path: Path, lines: list[str]) -> Path:
     """Plain-text minutes or notes."""
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def sample_file(folder: Path, index: int, kind: str, title: str, when: datetime, setting: str,
+                note: str = "Written by the setting's team for its own portfolio.") -> Path:
+    """One generated evidence file of a kind ('photo', 'docx', 'pdf', 'text') for a fictional setting's sample."""
+    stem = folder / f"{index:02d}-{''.join(c if c.isalnum() else '-' for c in title.lower())[:40].strip('-')}"
+    paragraphs = [f"{title}.", f"{setting}, {when:%B %Y}.", note,
+                  "This sample document was generated for the Portfolio Builder demonstration."]
+    if kind == "photo":
+        return make_photo(stem.with_suffix(".jpg"), title, when, seed=index, with_gps=index % 3 == 0)
+    if kind == "docx":
+        return make_docx(stem.with_suffix(".docx"), title, paragraphs)
+    if kind == "pdf":
+        return make_pdf(stem.with_suffix(".pdf"), title, paragraphs)
+    return make_text(stem.with_suffix(".txt"), [title, ""] + paragraphs)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .portfolio_file import Portfolio
+from .scheme.deadlines import due_date
+from .scheme.store import load_scheme
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,7 @@ class PriorityRow:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """An action-plan row with its theme and descriptor as codes."""
+    """An action-plan row with its theme, descriptor and priority as codes, and when it is due by the scheme."""
 
     id: int
     theme_code: str
@@ -37,6 +39,8 @@ class ActionRow:
     monitoring: str
     success_criteria: str
     status: str
+    priority_number: int | None = None
+    due_on: date | None = None  # by the scheme's own timescales (None when it sets none)
 
 
 def _day(text: str | None) -> date | None:
@@ -59,15 +63,23 @@ def priority_rows(portfolio: Portfolio) -> list[PriorityRow]:
 
 
 def action_rows(portfolio: Portfolio) -> list[ActionRow]:
-    """The action plan in order."""
+    """The action plan in order, each row with its priority's number and its due date by the scheme's timescales."""
     sql = """
         SELECT a.id, coalesce(t.code, ''), coalesce(d.code, ''), a.action, a.lead, a.resources, a.starts_on,
-               a.ends_on, a.monitoring, a.success_criteria, a.status
+               a.ends_on, a.monitoring, a.success_criteria, a.status,
+               CASE WHEN p.id IS NULL THEN NULL
+                    ELSE (SELECT count(*) + 1 FROM priority q WHERE q.position < p.position) END,
+               (SELECT r.level_key FROM audit_rating r WHERE r.descriptor_id = a.descriptor_id
+                ORDER BY r.rated_on DESC, r.id DESC LIMIT 1)
         FROM action_item a LEFT JOIN theme t ON t.id = a.theme_id LEFT JOIN descriptor d ON d.id = a.descriptor_id
+        LEFT JOIN priority p ON p.id = a.priority_id
         ORDER BY a.position, a.id"""
     with portfolio.raw_connection() as conn:
+        scheme = load_scheme(conn)
         rows = conn.execute(sql).fetchall()
-    return [ActionRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), r[8], r[9], r[10]) for r in rows]
+    return [ActionRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), r[8], r[9], r[10],
+                      r[11],
+                      due_date(scheme, _day(r[6]), r[12])) for r in rows]
 
 
 def theme_ids(portfolio: Portfolio) -> dict[str, int]:

@@ -152,7 +152,7 @@ def _theme_issues(theme: ThemeFacts, descriptors: list[DescriptorFacts], scheme:
     for d in descriptors:
         if d.ours:
             out.append(ReadinessIssue("our-wording", d.code, f"{words.descriptor} {d.code} shows our summary: "
-                                      f"replace it with your {words.guidance}'s wording.", blocks=False,
+                                      f"replace it with your {words.guidance_possessive} wording.", blocks=False,
                                       page=FRAMEWORK))
         if not rule.evidenced(d.key_count):
             out.append(ReadinessIssue("evidence-short", d.code, f"{words.descriptor} {d.code} has {d.key_count} of "

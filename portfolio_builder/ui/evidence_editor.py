@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLineEdit, QListView,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
+                               QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
 from ..core.evidence_links import tag_evidence, untag_evidence
 from ..core.evidence_service import update_evidence
-from ..core.schema import COMPONENTS, CONSENT_STATES
-from .models.evidence_table_model import COMPONENT_LABELS, CONSENT_LABELS
+from ..core.schema import CONSENT_STATES
+from ..core.scheme.model import Scheme
+from .models.evidence_table_model import CONSENT_LABELS
 from .portfolio_context import EVIDENCE, PortfolioContext
+from .scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -57,8 +59,9 @@ class EvidenceEditor(QWidget):
         self.date.setSpecialValueText("No date")
         self.source = QLineEdit(placeholderText="Where it comes from, e.g. Family Forum")
         self.component = QComboBox()
-        for key in COMPONENTS:
-            self.component.addItem(COMPONENT_LABELS[key], key)
+        self.component_label = QLabel("Co&mponent:")
+        self.component_label.setBuddy(self.component)
+        self.scheme: Scheme | None = None
         self.consent = QComboBox()
         for key in CONSENT_STATES:
             self.consent.addItem(CONSENT_LABELS[key], key)
@@ -67,7 +70,7 @@ class EvidenceEditor(QWidget):
         form.addRow("&Description:", self.description)
         form.addRow("D&ate:", self.date)
         form.addRow("&Source:", self.source)
-        form.addRow("Co&mponent:", self.component)
+        form.addRow(self.component_label, self.component)
         form.addRow("Co&nsent:", self.consent)
         self.form_box = QGroupBox("Details")
         self.form_box.setLayout(form)
@@ -83,9 +86,9 @@ class EvidenceEditor(QWidget):
         self.cross_button = QPushButton("As cross-&reference")
         self.untag_button = QPushButton("Remove ta&g")
         buttons = QGridLayout()  # two rows, so the pane stays narrow enough at 150 % scaling
-        buttons.addWidget(self.key_button, 0, 0)
-        buttons.addWidget(self.cross_button, 0, 1)
-        buttons.addWidget(self.untag_button, 1, 0)
+        buttons.addWidget(self.key_button, 0, 0, 1, 2)  # the scheme's word for key evidence can be long
+        buttons.addWidget(self.cross_button, 1, 0)
+        buttons.addWidget(self.untag_button, 1, 1)
         tags_layout = QVBoxLayout()
         tags_layout.addWidget(self.tag_list)
         tags_layout.addWidget(self.code_choice)
@@ -113,6 +116,21 @@ class EvidenceEditor(QWidget):
         self.show_items([])
 
     # --- loading -------------------------------------------------------------------------------
+    def set_scheme(self, scheme: Scheme) -> None:
+        """The scheme's components (the row is hidden when it has none) and its words for tagging."""
+        self.scheme = scheme
+        words = scheme.words
+        self.component.clear()
+        for component in scheme.components:
+            self.component.addItem(component.title, component.key)
+            self.component.setItemData(self.component.count() - 1, component.note, Qt.ItemDataRole.ToolTipRole)
+        for widget in (self.component, self.component_label):
+            widget.setVisible(bool(scheme.components))
+        self.tags_box.setTitle(words.descriptors)
+        self.key_button.setText(f"Tag as &{in_sentence(words.key_evidence)}")
+        self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
+        self._fill_form()
+
     def reload_choices(self) -> None:
         """Refill the descriptor pick list (after the framework changed)."""
         current = self.code_choice.currentData()
@@ -137,7 +155,8 @@ class EvidenceEditor(QWidget):
         self.form_box.setEnabled(single and editable)
         self.tags_box.setEnabled(bool(self.ids) and editable)
         self.untag_button.setEnabled(single)
-        self.tags_box.setTitle("Descriptors" if len(self.ids) <= 1 else f"Descriptors ({len(self.ids)} items)")
+        word = self.scheme.words.descriptors if self.scheme else "Descriptors"
+        self.tags_box.setTitle(word if len(self.ids) <= 1 else f"{word} ({len(self.ids)} items)")
         self._fill_form()
         return self.details
 
@@ -153,14 +172,25 @@ class EvidenceEditor(QWidget):
             self.date.setMaximumDate(QDate.currentDate())
             self.date.setDate(QDate(item.evidence_date) if item and item.evidence_date else NO_DATE)
             self.source.setText(item.source if item else "")
-            self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "activity")))
+            self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
             self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
         tags = self.details.tags if self.details else []
-        self.tag_model.setStringList([f"{t.code}  key evidence {t.slot}" if t.role == "key"
-                                      else f"{t.code}  cross-reference" for t in tags])
+        self.tag_model.setStringList([self._tag_text(t) for t in tags])
+
+    def _tag_text(self, tag) -> str:
+        """'1a  key evidence 1 of 2', '1b  cross-reference' (slots only where the rule counts them)."""
+        if tag.role != "key":
+            return f"{tag.code}  cross-reference"
+        if self.scheme is None:
+            return f"{tag.code}  key evidence {tag.slot}"
+        words, rule = self.scheme.words, self.scheme.evidence_rule
+        if not rule.per_descriptor:
+            return f"{tag.code}  {in_sentence(words.key_evidence)}"
+        of = f" of {rule.max_key}" if rule.max_key is not None else ""
+        return f"{tag.code}  {in_sentence(words.key_evidence)} {tag.slot}{of}"
 
     # --- edits ---------------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str) -> bool:

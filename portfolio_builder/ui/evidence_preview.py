@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.evidence_details import EvidenceDetails, stored_bytes
 from ..core.portfolio_file import Portfolio
-from .models.evidence_table_model import COMPONENT_LABELS, CONSENT_LABELS, KIND_LABELS
+from ..core.scheme.model import Scheme
+from .models.evidence_table_model import CONSENT_LABELS, KIND_LABELS
+from .scheme_words import in_sentence
 from .workers import Worker, start_worker
 
 PREVIEW_BOX = QSize(900, 700)
@@ -35,9 +37,10 @@ def decode_scaled(data: bytes, box: QSize = PREVIEW_BOX):
     return reader.read()
 
 
-def facts_text(details: EvidenceDetails) -> str:
-    """The item's facts as plain lines: type, size, original name, date, links."""
+def facts_text(details: EvidenceDetails, scheme: Scheme | None = None) -> str:
+    """The item's facts as plain lines in the scheme's words: type, size, original name, date, links."""
     item = details.item
+    words = scheme.words if scheme is not None else None
     lines = [f"Type: {KIND_LABELS.get(item.kind, item.kind)}"
              + (f" ({item.mime_type})" if item.mime_type and len(item.mime_type) < 24 else "")]
     if item.sha256:
@@ -48,15 +51,17 @@ def facts_text(details: EvidenceDetails) -> str:
         lines.append(f"Address: {item.url}")
     lines.append(f"Date: {item.evidence_date.strftime('%d %B %Y') if item.evidence_date else 'not recorded'}")
     lines.append(f"Added: {item.added_at:%d %B %Y}")
-    lines.append(f"Component: {COMPONENT_LABELS.get(item.component, item.component)}; "
-                 f"consent: {CONSENT_LABELS.get(item.consent, item.consent).lower()}")
+    component = scheme.component(item.component) if scheme is not None else None
+    consent = f"Consent: {CONSENT_LABELS.get(item.consent, item.consent).lower()}"
+    lines.append(f"{component.title}; {consent.lower()}" if component else consent)
     key = [t.code for t in details.tags if t.role == "key"]
     cross = [t.code for t in details.tags if t.role == "cross"]
-    lines.append(f"Key evidence for: {', '.join(key) or 'none'}")
+    lines.append(f"{words.key_evidence if words else 'Key evidence'} for: {', '.join(key) or 'none'}")
     if cross:
-        lines.append(f"Cross-reference for: {', '.join(cross)}")
+        lines.append(f"{words.cross_reference if words else 'Cross-reference'} for: {', '.join(cross)}")
     if details.cover_sheets:
-        lines.append(f"On cover sheets: {'; '.join(details.cover_sheets)}")
+        lines.append(f"On {in_sentence(words.cover_sheets) if words else 'cover sheets'}: "
+                     f"{'; '.join(details.cover_sheets)}")
     if item.has_location:
         lines.append("The photo records where it was taken; the location is removed on export.")
     return "\n".join(lines)
@@ -68,6 +73,7 @@ class EvidencePreview(QWidget):
     def __init__(self, portfolio: Portfolio, parent: QWidget | None = None):
         super().__init__(parent)
         self.portfolio = portfolio
+        self.scheme: Scheme | None = None  # the evidence page sets it
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(120)
         self.image.setMaximumHeight(220)
@@ -92,7 +98,7 @@ class EvidencePreview(QWidget):
         """Show an item's facts; for a photo, its thumbnail now and the sharper preview when loaded."""
         same = self._current == details.item.id
         self._current = details.item.id
-        self.facts.setText(facts_text(details))
+        self.facts.setText(facts_text(details, self.scheme))
         if details.item.kind != "photo" or not details.item.sha256:
             self._pixmap = None
             self.image.hide()

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
                                QWidget)
 
+from ..core.scheme.model import Words
+from .scheme_words import in_sentence
+
 
 @dataclass
 class DescriptorForm:
@@ -37,10 +40,13 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 class DescriptorDialog(QDialog):
     """Add or edit a descriptor: its theme (when adding), code, text and examples of evidence."""
 
+    words = Words()  # the open portfolio's scheme words; the framework page sets them
+
     def __init__(self, parent: QWidget | None, themes: list[tuple[str, str]], initial: DescriptorForm,
                  adding: bool):
         super().__init__(parent)
-        self.setWindowTitle("Add descriptor" if adding else f"Edit descriptor {initial.code}")
+        w = self.words
+        self.setWindowTitle(f"Add {in_sentence(w.descriptor)}" if adding else f"Edit {in_sentence(w.descriptor)} {initial.code}")
         self.theme = QComboBox()
         for code, title in themes:
             self.theme.addItem(f"{code}  {title}", code)
@@ -51,10 +57,10 @@ class DescriptorDialog(QDialog):
         self.examples = QPlainTextEdit("\n".join(initial.examples))
         self.examples.setPlaceholderText("One example of evidence per line")
         form = QFormLayout(self)
-        form.addRow("&Theme:", self.theme)
+        form.addRow(f"&{w.theme}:", self.theme)
         form.addRow("&Code:", self.code)
-        form.addRow("&Descriptor:", self.text)
-        form.addRow("&Examples of evidence:", self.examples)
+        form.addRow(f"&{w.descriptor}:", self.text)
+        form.addRow(f"&{w.examples}:", self.examples)
         form.addRow(_buttons(self))
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
 
@@ -73,9 +79,12 @@ class DescriptorDialog(QDialog):
 class ThemeDialog(QDialog):
     """Add or edit a theme: code (when adding), title and description."""
 
+    words = Words()  # the open portfolio's scheme words; the framework page sets them
+
     def __init__(self, parent: QWidget | None, initial: ThemeForm, adding: bool):
         super().__init__(parent)
-        self.setWindowTitle("Add theme" if adding else f"Edit theme {initial.code}")
+        theme = in_sentence(self.words.theme)
+        self.setWindowTitle(f"Add {theme}" if adding else f"Edit {theme} {initial.code}")
         self.code = QLineEdit(initial.code)
         self.code.setEnabled(adding)
         self.title = QLineEdit(initial.title)

@@ -20,6 +20,7 @@ from ..core.portfolio_setup import create_portfolio, update_profile
 from . import messages
 from .models.team_model import TeamModel
 from .save_location import location_warning
+from .scheme_words import counted, in_sentence
 
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
@@ -37,19 +38,39 @@ def file_name_for(setting_name: str) -> str:
     return cleaned[:80] + PORTFOLIO_SUFFIX
 
 
+def scheme_summary(framework: Framework) -> str:
+    """What the list says about a scheme: its description, who awards it, where its words come from."""
+    scheme = framework.scheme
+    parts = [scheme.description]
+    if scheme.awarding_body:
+        parts.append(f"Awarded by {scheme.awarding_body}.")
+    if scheme.source:
+        parts.append(f"Source: {scheme.source}.")
+    words = scheme.words
+    ours = sum(1 for t in framework.themes for d in t.descriptors if d.ours)
+    if ours or scheme.scale.ours:
+        what = [x for x, on in ((counted(ours, in_sentence(words.descriptor), in_sentence(words.descriptors)), ours),
+                                ("the rating scale", scheme.scale.ours)) if on]
+        parts.append(f"Written by us, not taken from the source: {' and '.join(what)}. The app marks them as ours "
+                     f"until you put in your {words.guidance_possessive} own.")
+    return "\n".join(p for p in parts if p)
+
+
 class FrameworkChoicePage(QWizardPage):
-    """The shipped frameworks, or one imported from a file the awarding body gave."""
+    """The shipped schemes (with description and source), or one imported from a file the awarding body gave."""
 
     def __init__(self):
         super().__init__()
-        self.setTitle("Which award is this portfolio for?")
-        self.setSubTitle("Choose a framework. You can type in or import descriptors later.")
+        self.setTitle("Which award or framework is this portfolio for?")
+        self.setSubTitle("Choose a scheme. You can type in or import its descriptors later.")
         self.frameworks: list[Framework] = shipped_frameworks()
         self.model = QStringListModel([self._label(f) for f in self.frameworks], self)
         self.list = QListView()
         self.list.setAccessibleName("Frameworks")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show_description())
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -64,11 +85,15 @@ class FrameworkChoicePage(QWizardPage):
 
     @staticmethod
     def _label(framework: Framework) -> str:
-        return f"{framework.name} — {framework.descriptor_count()} descriptors in {len(framework.themes)} themes"
+        words = framework.scheme.words
+        themes = counted(len(framework.themes), in_sentence(words.theme), in_sentence(words.themes))
+        count = framework.descriptor_count()
+        given = f"; {counted(count, in_sentence(words.descriptor), in_sentence(words.descriptors))} to start from" if count else ""
+        return f"{framework.name}\n    {themes}{given}"
 
     def _show_description(self) -> None:
         framework = self.framework()
-        self.description.setText(framework.description if framework else "")
+        self.description.setText(scheme_summary(framework) if framework else "")
         self.completeChanged.emit()
 
     def framework(self) -> Framework | None:
@@ -129,7 +154,7 @@ class TeamPage(QWizardPage):
         self.setTitle("Who is leading the work?")
         self.setSubTitle("The lead runs the process; the core team gather evidence (a governor is often one).")
         self.lead_name = QLineEdit()
-        self.lead_role = QLineEdit("Family Partnership Manager")
+        self.lead_role = QLineEdit(placeholderText="e.g. Family Partnership Manager, Head of Family Services")
         self.team = TeamModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Core team")

@@ -9,6 +9,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import PortfolioError
 from ..core.portfolio_file import Portfolio
+from ..core.scheme.model import Scheme
+from ..core.scheme.store import scheme_of
 
 # What changed, so pages refresh only what they show.
 FRAMEWORK, EVIDENCE, RATINGS, PLANNING, SETTING = "framework", "evidence", "ratings", "planning", "setting"
@@ -43,6 +45,11 @@ class PortfolioContext(QObject):
     @property
     def read_only(self) -> bool:
         return self.portfolio.read_only
+
+    @property
+    def scheme(self) -> Scheme:
+        """The portfolio's scheme (its words, scale, rules and parts); pages ask it, never which scheme it is."""
+        return scheme_of(self.portfolio)
 
     def call(self, fn: Callable[[], object], area: str) -> object:
         """Run a core service call (committed at once) and announce the change; errors go to `error`."""

@@ -71,6 +71,53 @@ def context(qtbot, fpa_portfolio):
 
 
 @pytest.fixture
+def iif_context(qtbot, iif_portfolio):
+    """A PortfolioContext on a fresh Investors in Families (secure estate) portfolio."""
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+
+    ctx = PortfolioContext(iif_portfolio)
+    yield ctx
+    ctx.undo_stack.clear()
+
+
+@pytest.fixture
+def scheme_context(qtbot, tmp_path):
+    """Call with a shipped scheme's id: a PortfolioContext on a fresh portfolio of that scheme."""
+    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+
+    made = []
+
+    def make(scheme_id: str, setting: str = "Exshire Children's Services"):
+        portfolio = create_portfolio(tmp_path / f"{scheme_id}.portfolio", shipped_framework(scheme_id), setting,
+                                     lead=("Pat Moss", "Lead"))
+        made.append(PortfolioContext(portfolio))
+        return made[-1]
+
+    yield make
+    for ctx in made:
+        ctx.undo_stack.clear()
+        ctx.portfolio.close()
+
+
+@pytest.fixture
+def older_fpa_context(qtbot, tmp_path):
+    """A PortfolioContext on an FPA portfolio saved by the previous version (five priorities, an outline plan)."""
+    import shutil
+
+    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+
+    path = tmp_path / "riverside-sample.portfolio"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "format-1" / path.name, path)
+    ctx = PortfolioContext(Portfolio.open(path))
+    yield ctx
+    ctx.undo_stack.clear()
+    ctx.portfolio.close()
+
+
+@pytest.fixture
 def portfolio_path(tmp_path) -> Path:
     """A fresh portfolio file on disk (closed), for opening in a window."""
     from portfolio_builder.core.framework_catalog import shipped_framework

@@ -42,7 +42,7 @@ def reads(monkeypatch):
 
 
 def _is_pdf_evidence(node) -> bool:
-    return node.kind == EVIDENCE and node.data.get("mime_type") == "application/pdf" and bool(node.data.get("path"))
+    return node.kind == EVIDENCE and node.mime_type == "application/pdf" and bool(node.path)
 
 
 def _member_pages(bundle: Path, suffix: str) -> int:
@@ -59,9 +59,9 @@ def test_pdf_evidence_is_shown_in_the_app_from_memory(qtbot, bundle, tmp_path, e
     node = _select(window, _is_pdf_evidence)
     pane = window.item_view.pdf
     assert pane.isVisibleTo(window) and pane.showing_pdf, pane.notice.text()
-    assert pane.page_count() == _member_pages(bundle, node.data["path"]) > 0
+    assert pane.page_count() == _member_pages(bundle, node.path) > 0
     assert pane.pages.text() in ("1 page", f"Page 1 of {pane.page_count()}")
-    assert reads == [(node.data["path"], pdf_pane.MAX_PDF_BYTES)]
+    assert reads == [(node.path, pdf_pane.MAX_PDF_BYTES)]
     assert window.item_view.open_button.isVisibleTo(window)  # the system viewer is still offered
     assert disk_writes == [] and window.session.private_dir_if_made is None
     window.close()
@@ -73,12 +73,12 @@ def test_printable_portfolio_pdf_shows_every_page(qtbot, bundle, tmp_path, error
     """data/portfolio.pdf under “Printable portfolio and sheets” is shown with all its pages, page 1 first."""
     before = sha256_of(bundle)
     window = _open(qtbot, bundle, tmp_path / "assessments")
-    _select(window, lambda n: n.kind == DOCUMENT and n.data.get("path") == "portfolio.pdf")
+    _select(window, lambda n: n.kind == DOCUMENT and n.path == "portfolio.pdf")
     pane = window.item_view.pdf
     expected = _member_pages(bundle, "/data/portfolio.pdf")
     assert expected > 1 and pane.showing_pdf and pane.page_count() == expected
     assert pane.pages.text() == f"Page 1 of {expected}"
-    _select(window, lambda n: n.kind == DOCUMENT and n.data.get("path", "").endswith(".docx"))
+    _select(window, lambda n: n.kind == DOCUMENT and n.path.endswith(".docx"))
     assert not pane.isVisibleTo(window) and pane.page_count() == 0  # a Word sheet is not a PDF: details only
     assert disk_writes == [] and window.session.private_dir_if_made is None
     window.close()
@@ -88,7 +88,7 @@ def test_printable_portfolio_pdf_shows_every_page(qtbot, bundle, tmp_path, error
 def test_zoom_controls_leave_and_return_to_fit_width(qtbot, bundle, tmp_path, errors):
     """Zoom in enlarges from what is on screen; “Fit width” goes back; there is no button that saves or prints."""
     window = _open(qtbot, bundle, tmp_path / "assessments")
-    _select(window, lambda n: n.kind == DOCUMENT and n.data.get("path") == "portfolio.pdf")
+    _select(window, lambda n: n.kind == DOCUMENT and n.path == "portfolio.pdf")
     pane = window.item_view.pdf
     fitted = pane.effective_zoom()
     assert not pane.fit_width.isEnabled()
@@ -109,7 +109,7 @@ def test_damaged_pdf_is_marked_and_not_shown_as_fine(qtbot, bundle, tmp_path, er
     damaged = tamper(bundle, tmp_path / "damaged.zip", target, tiny_pdf("Altered after export"))
     window = _open(qtbot, damaged, tmp_path / "a")
     suffix = target.split("/data/", 1)[1]
-    node = _select(window, lambda n: _is_pdf_evidence(n) and n.data["path"] == suffix)
+    node = _select(window, lambda n: _is_pdf_evidence(n) and n.path == suffix)
     assert node.damaged
     row = next(i for i in _walk(window.tree.model()) if i.internalPointer() is node)
     assert "(damaged)" in row.data(Qt.ItemDataRole.DisplayRole)
@@ -156,7 +156,7 @@ def test_oversized_pdf_goes_to_the_system_viewer(qtbot, bundle, tmp_path, errors
     """A PDF above the in-app cap is not read into memory; the pane says to use “Open in viewer”."""
     monkeypatch.setattr(pdf_pane, "MAX_PDF_BYTES", 1000)
     window = _open(qtbot, bundle, tmp_path / "a")
-    _select(window, lambda n: n.kind == DOCUMENT and n.data.get("path") == "portfolio.pdf")
+    _select(window, lambda n: n.kind == DOCUMENT and n.path == "portfolio.pdf")
     pane = window.item_view.pdf
     assert not pane.showing_pdf and "too large to show here" in pane.notice.text()
     assert reads == [] and window.item_view.open_button.isVisibleTo(window)

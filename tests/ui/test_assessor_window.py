@@ -56,7 +56,9 @@ def test_open_browse_judge_report_and_close(qtbot, bundle, tmp_path, monkeypatch
     theme = _select(window, lambda n: n.kind == THEME)
     window.panel.radios["met"].click()
     descriptor = _select(window, lambda n: n.kind == DESCRIPTOR)
-    code = descriptor.data["code"]
+    code = descriptor.code
+    assert window.panel.target_label.text().startswith("<b>Evidence descriptor</b>")  # the bundle scheme's word
+    assert "Family Partnership Award" in window.windowTitle()
     window.panel.radios["not-yet-met"].click()
     window.panel.comment.setPlainText("Only the policy was seen.")
     window.panel.fields["strengths"].setPlainText("Families shape the vision.")
@@ -100,12 +102,12 @@ def test_reopening_the_bundle_brings_back_the_judgements(qtbot, bundle, tmp_path
     """Same bundle (same UUID) later: the judgement and comment typed before are shown again."""
     folder = tmp_path / "assessments"
     window = _open(qtbot, bundle, folder)
-    code = _select(window, lambda n: n.kind == DESCRIPTOR).data["code"]
+    code = _select(window, lambda n: n.kind == DESCRIPTOR).code
     window.panel.radios["met"].click()
     window.panel.comment.setPlainText("Seen at the visit.")
     window.close()
     again = _open(qtbot, bundle, folder)
-    _select(again, lambda n: n.kind == DESCRIPTOR and n.data["code"] == code)
+    _select(again, lambda n: n.kind == DESCRIPTOR and n.code == code)
     assert again.panel.radios["met"].isChecked()
     assert again.panel.comment.toPlainText() == "Seen at the visit."
     again.close()
@@ -122,7 +124,7 @@ def test_web_links_open_only_after_confirmation(qtbot, bundle, tmp_path, monkeyp
     window.item_view.link_button.click()
     assert browsed == []
     window.item_view.link_button.click()
-    assert browsed == [node.data["url"]]
+    assert browsed == [node.url]
     window.close()
 
 

@@ -22,12 +22,31 @@ def page(qtbot, context):
 
 
 def test_fresh_portfolio_shows_everything_still_to_do(page):
-    """A new portfolio: nothing rated or evidenced, five priorities missing, every gap listed."""
+    """A new FPA portfolio: nothing rated or evidenced, every gap listed; FPA has no priorities, so no tile."""
     assert page.tiles.rated.figure.text() == "0/10"
     assert page.tiles.evidenced.figure.text() == "0/10"
-    assert page.tiles.priorities.figure.text() == "0/5"
+    assert "2 per descriptor, no more" in page.tiles.evidenced.caption.text()
+    assert not page.tiles.priorities.isVisibleTo(page)
     assert page.issues.rowCount() == len(page.readiness.issues) > 20
     assert "still to do" in page.headline.text()
+
+
+def test_iif_dashboard_counts_priorities_and_not_evidence_per_statement(qtbot, iif_context):
+    """IiF: five key priorities to choose; evidence sits on the cover sheets, so no 'evidenced' tile and the
+    chips show each quality statement's RAG rating."""
+    from portfolio_builder.core import framework_service
+
+    framework_service.add_descriptor(iif_context.portfolio, "E1", "E1a", "Test statement.")
+    audit_service.rate_descriptor(iif_context.portfolio, "E1a", "green")
+    page = DashboardPage(iif_context)
+    qtbot.addWidget(page)
+    assert page.tiles.priorities.figure.text() == "0/5"
+    assert page.tiles.priorities.caption.text() == "key priorities chosen"
+    assert not page.tiles.evidenced.isVisibleTo(page)
+    assert page.tiles.rated.caption.text() == "quality statements rated"
+    assert page.chips_box.title() == "RAG rating per quality statement"
+    from portfolio_builder.ui.dashboard.evidence_chips import chip_colour
+    assert chip_colour(page.readiness.themes[0].descriptors[0], page.readiness.rule).name() == "#27ae60"
 
 
 def test_dashboard_follows_changes_announced_by_the_context(qtbot, page, context):

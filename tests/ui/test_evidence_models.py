@@ -75,23 +75,27 @@ def test_audit_and_history_models_pass_qt_model_checks(qtmodeltester, fpa_portfo
     qtmodeltester.check(history, force_py=True)
 
 
-def test_planning_models_pass_qt_model_checks(qtmodeltester, context, fpa_portfolio):
-    """Priorities, action plan, diary and attached-evidence models behave as Qt views expect."""
+def test_planning_models_pass_qt_model_checks(qtmodeltester, iif_context, iif_portfolio):
+    """Priorities, action plan, diary and attached-evidence models behave as Qt views expect (IiF: priorities with
+    cover sheets and a priority column in the work plan)."""
     from datetime import date
 
+    from portfolio_builder.core import framework_service
     from portfolio_builder.core import planning_service as planning
     from portfolio_builder.core.planning_overview import priority_rows
 
-    pid = planning.add_priority(fpa_portfolio, "Hear every voice", descriptor_codes=["1c"])
-    planning.add_action(fpa_portfolio, "Relaunch the Forum", descriptor_code="1c")
-    sheet = planning.cover_sheet_for(fpa_portfolio, pid)
-    planning.add_diary_entry(fpa_portfolio, sheet.id, date(2025, 10, 1), "Forum relaunched")
+    framework_service.add_descriptor(iif_portfolio, "E1", "E1a", "Test statement.")
+    pid = planning.add_priority(iif_portfolio, "Hear every voice", descriptor_codes=["E1a"])
+    planning.add_action(iif_portfolio, "Family day", descriptor_code="E1a", priority_id=pid)
+    sheet = planning.cover_sheet_for(iif_portfolio, pid)
+    planning.add_diary_entry(iif_portfolio, sheet.id, date(2025, 10, 1), "Forum relaunched")
     priorities = PrioritiesModel()
-    priorities.set_rows(priority_rows(fpa_portfolio))
-    actions = ActionPlanModel(context)
+    priorities.set_rows(priority_rows(iif_portfolio))
+    actions = ActionPlanModel(iif_context)
     actions.refresh()
+    assert actions.data(actions.index(0, actions.column_of("priority"))) == "Priority 1"
     diary = DiaryModel()
-    diary.set_rows(planning.diary_entries(fpa_portfolio, sheet.id))
+    diary.set_rows(planning.diary_entries(iif_portfolio, sheet.id))
     attached = AttachedEvidenceModel()
     attached.set_rows([(1, "Photo", "photo")])
     qtmodeltester.check(priorities)

@@ -163,7 +163,7 @@ def test_import_framework_adds_only_new_codes_after_confirmation(page, context, 
     dialogs.open_path = str(path)
     dialogs.answer = False
     page.import_framework()
-    assert "1 new theme(s) and 3 new descriptor(s)" in dialogs.questions[0][0]
+    assert "1 new theme(s) and 3 new evidence descriptor(s)" in dialogs.questions[0][0]
     assert "2a (theme 2): Leaders model partnership." in dialogs.questions[0][1]
     assert len(framework_outline(context.portfolio)[0]) == 6  # declined: nothing added
     dialogs.answer = True

@@ -53,7 +53,7 @@ def test_f1_lists_the_keyboard_shortcuts(qtbot, main_window, monkeypatch):
     lines = {what: keys for keys, what in shortcut_lines(main_window)}
     assert lines["Evidence"] == "Ctrl+3"
     assert lines["Find"] == QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
-    assert lines["Add descriptor"] == "Ctrl+Shift+N"
+    assert lines["Add evidence descriptor"] == "Ctrl+Shift+N"  # the Family Partnership Award's word
 
 
 def test_first_window_fits_the_screen(qtbot, dialogs):

@@ -36,6 +36,21 @@ def fill(wizard, folder) -> None:
     wizard.location_page.folder.setText(str(folder))
 
 
+def test_the_five_shipped_schemes_are_offered_with_description_and_source(wizard):
+    """Each shipped scheme is listed in its own words; choosing one shows its description, body and source."""
+    page = wizard.framework_page
+    ids = [f.id for f in page.frameworks]
+    assert sorted(ids) == ["blank", "family-partnership-award", "investors-in-families-secure",
+                           "la-practice-quality", "signs-of-safety-accreditation"]
+    assert page.framework().id == "family-partnership-award"  # offered first
+    labels = page.model.stringList()
+    assert "Investors in Families (secure estate)\n    8 elements" in labels
+    page.list.setCurrentIndex(page.model.index(ids.index("la-practice-quality"), 0))
+    text = page.description.text()
+    assert "Ofsted scale" in text and "Source: West Sussex County Council" in text
+    assert "Written by us, not taken from the source: 11 × what good looks like" in text
+
+
 def test_finishing_creates_the_portfolio_with_profile_and_team(wizard, tmp_path):
     """Finish creates '<setting>.portfolio' holding the framework, the profile, the lead and the core team."""
     fill(wizard, tmp_path / "portfolios")
@@ -80,8 +95,11 @@ def test_team_rows_can_be_added_and_removed(qtmodeltester, wizard):
 
 def test_imported_framework_file_joins_the_list(wizard, tmp_path):
     """'Import a framework file…' adds the file's framework to the list and selects it."""
-    framework = shipped_framework("blank")
-    framework.name, framework.id = "Local Families Charter", "local-charter"
+    from portfolio_builder.core.framework_model import Framework
+
+    blank = shipped_framework("blank")
+    framework = Framework(scheme=blank.scheme.model_copy(update={"name": "Local Families Charter",
+                                                                  "id": "local-charter"}), themes=blank.themes)
     save_framework(framework, tmp_path / "charter.toml")
     assert wizard.framework_page.add_framework_file(tmp_path / "charter.toml")
     assert wizard.framework_page.framework().name == "Local Families Charter"

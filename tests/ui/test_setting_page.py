@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from portfolio_builder.core import planning_service as planning
+from portfolio_builder.core import framework_service
 from portfolio_builder.core.portfolio_file import Portfolio
 from portfolio_builder.core.portfolio_setup import list_staff, setting_profile
 from portfolio_builder.ui.pages.setting_page import SettingPage
@@ -80,14 +80,19 @@ def test_team_members_are_added_renamed_made_lead_and_removed_with_undo(qtbot, c
     context.undo_stack.undo()
     assert [s.name for s in list_staff(fpa_portfolio) if s.is_lead] == ["Ann Patel"]
 
-    planning.add_priority(fpa_portfolio, "Hear every voice", lead_staff_id=sam.id)
+    framework_service.update_theme(fpa_portfolio, 1, lead_staff_id=sam.id)  # leads theme 1's evidence gathering
     page.team.selectRow(model.row_of(sam.id))
     page.remove_selected()
     assert "Sam Wright" not in [s.name for s in list_staff(fpa_portfolio)]
-    assert planning.list_priorities(fpa_portfolio)[0].lead_staff_id is None
+    assert _theme_lead(fpa_portfolio) is None
     context.undo_stack.undo()
     assert "Sam Wright" in [s.name for s in list_staff(fpa_portfolio)]
-    assert planning.list_priorities(fpa_portfolio)[0].lead_staff_id == sam.id
+    assert _theme_lead(fpa_portfolio) == sam.id
+
+
+def _theme_lead(portfolio):
+    with portfolio.raw_connection() as conn:
+        return conn.execute("SELECT lead_staff_id FROM theme WHERE id = 1").fetchone()[0]
 
 
 def test_read_only_portfolio_shows_the_details_without_editing(qtbot, fpa_portfolio, tmp_path):
@@ -123,3 +128,19 @@ def test_bundle_licence_is_chosen_once_here_and_undoable(qtbot, context):
     context.undo_stack.undo()
     assert setting_profile(context.portfolio).licence == "all-rights-reserved"
     assert page.licence.currentData() == "all-rights-reserved"
+
+
+def test_award_level_is_offered_only_where_the_scheme_has_levels(qtbot, context, scheme_context):
+    """Signs of Safety: bronze, silver or gold is chosen here (undoable); FPA has no award levels, so no choice."""
+    fpa = _page(qtbot, context)
+    assert not fpa.award_level.isVisibleTo(fpa)
+    sos = scheme_context("signs-of-safety-accreditation")
+    page = _page(qtbot, sos)
+    assert page.award_level.isVisibleTo(page)
+    assert [page.award_level.itemText(n) for n in range(1, page.award_level.count())] == ["Bronze", "Silver", "Gold"]
+    index = page.award_level.findData("Silver")
+    page.award_level.setCurrentIndex(index)
+    page.award_level.activated.emit(index)
+    assert setting_profile(sos.portfolio).award_level == "Silver"
+    sos.undo_stack.undo()
+    assert setting_profile(sos.portfolio).award_level == ""

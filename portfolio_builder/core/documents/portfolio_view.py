@@ -96,7 +96,7 @@ class PortfolioView:
     def descriptor_text(self, d: DescriptorShape) -> str:
         """A descriptor's text, marked when it is our summary rather than the scheme's wording."""
         if d.ours:
-            return f"{d.text} [Our summary, not the {self.words.guidance}'s wording]"
+            return f"{d.text} [Our summary, not the {self.words.guidance_possessive} wording]"
         return d.text
 
     # --- evidence ------------------------------------------------------------------------------

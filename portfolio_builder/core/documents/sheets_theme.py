@@ -49,7 +49,7 @@ def scale_note(view: PortfolioView) -> str:
     if scale.older:
         note += f" The ranges are the {scale.older.name.lower()}."
     if scale.ours:
-        note += f" This scale is our suggestion, not the {view.words.guidance}'s."
+        note += f" This scale is our suggestion, not the {view.words.guidance_possessive}."
     return note + " Dated when each level was first reached; \u2713 marks the current level."
 
 

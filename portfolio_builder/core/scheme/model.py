@@ -61,6 +61,11 @@ class Words(_Data):
     summative_comment: str = "Summative comment"
     team: str = "Core team"
 
+    @property
+    def guidance_possessive(self) -> str:
+        """The guidance word as a possessive: "award pack's", "practice tools'"."""
+        return self.guidance + ("'" if self.guidance.endswith("s") else "'s")
+
 
 class Level(_Data):
     """One step of a rating scale (Embedded, Green, Good ...)."""

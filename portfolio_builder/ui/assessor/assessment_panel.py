@@ -12,6 +12,8 @@ from ...core.assessment_model import (DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, 
                                       RECOMMENDATIONS, THEME)
 from ...core.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
 from ...core.errors import PortfolioError
+from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
 
 # (field, tab label, full name): short tab labels so all four tabs show in a narrow pane at 150 % scaling
 LONG_FIELDS = (("visit_notes", "Notes", "Visit notes"), ("strengths", "Strengths", "Strengths"),
@@ -25,9 +27,9 @@ def judgement_target(node: ContentNode | None) -> tuple[str, str, str] | None:
     if node is None:
         return None
     if node.kind == DESCRIPTOR_NODE:
-        return DESCRIPTOR, str(node.data.get("code") or ""), node.title
+        return DESCRIPTOR, node.code, node.title
     if node.kind == THEME_NODE:
-        return THEME, str(node.data.get("code") or ""), node.title
+        return THEME, node.code, node.title
     return None
 
 
@@ -42,6 +44,7 @@ class AssessmentPanel(QWidget):
         self.file = None
         self.target: tuple[str, str, str] | None = None
         self._loading = False
+        self.words = Words()
 
         self.judge_box = QGroupBox("Judgement")
         self.target_label = QLabel("Choose a descriptor or a theme to record a judgement.")
@@ -114,6 +117,15 @@ class AssessmentPanel(QWidget):
         return edit
 
     # --- loading ------------------------------------------------------------------------------
+    def set_words(self, words: Words) -> None:
+        """Name what is judged as the bundle's scheme does (element, quality statement ...)."""
+        self.words = words
+        self.set_target(None)
+
+    def _choose_text(self) -> str:
+        w = self.words
+        return f"Choose a {in_sentence(w.descriptor)} or a {in_sentence(w.theme)} to record a judgement."
+
     def set_file(self, assessment_file) -> None:
         """Show what the file holds (today's date filled in where no date was recorded)."""
         self.file = assessment_file
@@ -146,7 +158,7 @@ class AssessmentPanel(QWidget):
         try:
             self.judge_box.setEnabled(self.target is not None)
             if self.target is None:
-                self.target_label.setText("Choose a descriptor or a theme to record a judgement.")
+                self.target_label.setText(self._choose_text())
                 self.comment.setPlainText("")
                 self.choices.setExclusive(False)
                 for radio in self.radios.values():
@@ -155,7 +167,8 @@ class AssessmentPanel(QWidget):
                 return
             scope, code, title = self.target
             current = self.file.judgement(scope, code)
-            self.target_label.setText(f"<b>{'Theme' if scope == THEME else 'Descriptor'}</b>: "
+            word = self.words.theme if scope == THEME else self.words.descriptor
+            self.target_label.setText(f"<b>{word.replace('&', '&amp;').replace('<', '&lt;')}</b>: "
                                       f"{title.replace('&', '&amp;').replace('<', '&lt;')}")
             self.radios[current.judgement].setChecked(True)
             self.comment.setPlainText(current.comment)

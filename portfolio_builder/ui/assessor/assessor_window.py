@@ -116,10 +116,9 @@ class AssessorWindow(QMainWindow):
 
     def _opened(self, session) -> None:
         try:
-            assessment = AssessmentFile.open(session.uuid, self.assessments_folder,
-                                             setting=str(session.snapshot.get("setting", {}).get("name") or ""),
-                                             scheme=str(session.snapshot.get("framework", {}).get("name") or ""),
-                                             bundle_name=session.path.name)
+            shape = session.snapshot
+            assessment = AssessmentFile.open(session.uuid, self.assessments_folder, setting=shape.setting.name,
+                                             scheme=shape.scheme.name, bundle_name=session.path.name)
         except PortfolioError as exc:
             session.close()
             self._failed(exc.message)
@@ -132,9 +131,12 @@ class AssessorWindow(QMainWindow):
         self.tree.expandToDepth(0)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.item_view.set_session(session)
+        self.panel.set_words(session.snapshot.scheme.words)
         self.panel.set_file(assessment)
         self._show_banner()
-        self.setWindowTitle(f"{session.path.name} — read-only — Portfolio Builder Assessor")
+        reviewer = session.snapshot.scheme.words.reviewer
+        self.setWindowTitle(f"{session.path.name} — {session.snapshot.scheme.name} — read-only — "
+                            f"Portfolio Builder ({reviewer})")
         self.export_action.setEnabled(True)
         self.close_action.setEnabled(True)
         self.tree.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -143,7 +145,7 @@ class AssessorWindow(QMainWindow):
 
     def _show_banner(self) -> None:
         s = self.session
-        name = s.snapshot.get("setting", {}).get("name") or s.path.name
+        name = s.snapshot.setting.name or s.path.name
         if s.valid:
             self.banner.setText(f"✔ {name}: the bundle is valid — every file is present and unchanged. Read-only.")
             self.banner.setStyleSheet("background:#E3F1DF; color:#24561C;")
@@ -151,7 +153,7 @@ class AssessorWindow(QMainWindow):
             self.banner.setText(f"⚠ {name}: the bundle has {len(s.problems)} problem(s); damaged items are marked. "
                                 "See “Bundle check” for the list. Read-only.")
             self.banner.setStyleSheet("background:#F8E1DE; color:#8A1F14;")
-        if s.snapshot.get("draft") is True:
+        if s.snapshot.draft:
             self.banner.setText(self.banner.text() + "  DRAFT: a portfolio in progress for an interim review, "
                                                      "not the final submission.")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -166,7 +168,7 @@ class AssessorWindow(QMainWindow):
         """Ask where, then write the Assessor's Report as .docx or .pdf."""
         if self.session is None or self.assessment is None:
             return None
-        stem = str(self.session.snapshot.get("setting", {}).get("name") or "setting")
+        stem = self.session.snapshot.setting.name or "setting"
         suggested = str(self.session.path.with_name(f"Assessor's Report - {stem}.docx"))
         chosen = self.ask_report_path(self, suggested)
         if not chosen:

@@ -125,7 +125,7 @@ class ItemView(QWidget):
             self.pdf.clear()
             self.pdf.hide()
         action = self._action()
-        active = node is not None and is_active_name(node.data.get("path"))  # never handed to a browser or shell
+        active = node is not None and is_active_name(node.path)  # never handed to a browser or shell
         self.open_button.setVisible(action == "file" and not active)
         self.link_button.setVisible(action == "link")
         if node is None or self.session is None:
@@ -134,10 +134,10 @@ class ItemView(QWidget):
         report = self.session
         html = page_for(node, report.snapshot, (report.valid, report.problems, report.damaged))
         if active:
-            html += f"<p><b>{escape(ACTIVE_REFUSAL.format(name=str(node.data.get('path')).rsplit('/', 1)[-1]))}</b></p>"
+            html += f"<p><b>{escape(ACTIVE_REFUSAL.format(name=node.path.rsplit('/', 1)[-1]))}</b></p>"
         self.page.setHtml(html)
         if action == "photo":
-            self._show_photo(node.data.get("path"))
+            self._show_photo(node.path)
         elif action == "file" and self.pdf is not None and self._is_pdf(node):
             self._show_pdf(node)
 
@@ -178,12 +178,12 @@ class ItemView(QWidget):
     def _is_pdf(node: ContentNode) -> bool:
         """PDF evidence (by the content-detected mime type) or a PDF document of the bundle (portfolio.pdf)."""
         if node.kind == EVIDENCE:
-            return str(node.data.get("mime_type") or "").lower() == "application/pdf"
-        return node.kind == DOCUMENT and str(node.data.get("path") or "").lower().endswith(".pdf")
+            return node.mime_type.lower() == "application/pdf"
+        return node.kind == DOCUMENT and node.path.lower().endswith(".pdf")
 
     def _show_pdf(self, node: ContentNode) -> None:
         """Show a PDF in the app from memory; a damaged, oversized or unreadable one gets a notice instead."""
-        path = node.data.get("path")
+        path = node.path
         self.pdf.show()
         if node.damaged or self.session.is_damaged(path):
             self.pdf.show_notice("This PDF failed the bundle check: it was changed or damaged after the bundle was "
@@ -209,10 +209,10 @@ class ItemView(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def open_in_viewer(self) -> None:
         """Extract a read-only private copy of the file and open it in the system viewer."""
-        if self._action() != "file" or is_active_name(self.node.data.get("path")):
+        if self._action() != "file" or is_active_name(self.node.path):
             return
         try:
-            copy = self.session.viewer_copy(self.node.data.get("path"))
+            copy = self.session.viewer_copy(self.node.path)
         except PortfolioError as exc:
             self.message.emit(exc.message)
             QMessageBox.warning(self, "Cannot open", exc.message)
@@ -227,7 +227,7 @@ class ItemView(QWidget):
 
     def open_link(self) -> None:
         """Open the item's web address in a browser, only after the assessor confirms."""
-        url = safe_web_url(self.node.data.get("url")) if self.node else None
+        url = safe_web_url(self.node.url) if self.node else None
         if not url:
             self.message.emit("This item has no web address that can be opened safely.")
             return

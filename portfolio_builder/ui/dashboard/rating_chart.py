@@ -21,11 +21,12 @@ class RatingChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Ratings at baseline and now")
 
-    def set_data(self, data: RatingProgress) -> None:
+    def set_data(self, data: RatingProgress, theme_word: str = "Theme") -> None:
+        """The averages to draw; theme_word is the scheme's word for a theme (for screen readers)."""
         self._data = data
         self.setAccessibleDescription("; ".join(
-            f"Theme {t.code}: baseline {t.baseline:.0f}, now {t.now:.0f}" if t.now is not None
-            else f"Theme {t.code}: not rated" for t in data.themes))
+            f"{theme_word} {t.code}: baseline {t.baseline:.0f}, now {t.now:.0f}" if t.now is not None
+            else f"{theme_word} {t.code}: not rated" for t in data.themes))
         self.updateGeometry()
         self.update()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ..scheme_words import in_sentence
 
 GOOD, PART, BAD = "#2E7D32", "#B26A00", "#B3261E"
 
@@ -39,7 +40,8 @@ def colour_for(done: int, total: int) -> str:
 
 
 class SummaryTiles(QWidget):
-    """Descriptors rated, descriptors evidenced, priorities chosen, media without consent."""
+    """Descriptors rated, descriptors evidenced (where the rule counts them), priorities chosen (where the scheme
+    has them), media without consent; captions in the scheme's words."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,18 +54,21 @@ class SummaryTiles(QWidget):
         for tile in (self.rated, self.evidenced, self.priorities, self.consent):
             layout.addWidget(tile)
 
-    def set_readiness(self, readiness) -> None:
+    def set_readiness(self, readiness, scheme) -> None:
+        words = scheme.words
         descriptors = [d for t in readiness.themes for d in t.descriptors]
         total = len(descriptors)
         rated = sum(1 for d in descriptors if d.rating_label)
-        evidenced = sum(1 for d in descriptors if d.key_count >= readiness.min_key)
+        evidenced = sum(1 for d in descriptors if d.evidenced)
+        self.rated.caption.setText(f"{in_sentence(words.descriptors)} rated")
         self.rated.set_value(f"{rated}/{total}", colour_for(rated, total))
+        self.evidenced.caption.setText(f"{in_sentence(words.descriptors)} with their {in_sentence(words.key_evidence)} "
+                                       f"({readiness.rule.describe()})")
         self.evidenced.set_value(f"{evidenced}/{total}", colour_for(evidenced, total))
+        self.evidenced.setVisible(readiness.rule.per_descriptor)
         needed = readiness.priorities_required
-        if needed:
-            self.priorities.set_value(f"{readiness.priority_count}/{needed}",
-                                      colour_for(readiness.priority_count, needed))
-        else:
-            self.priorities.set_value(str(readiness.priority_count), GOOD)
+        self.priorities.caption.setText(f"{in_sentence(words.priorities)} chosen")
+        self.priorities.set_value(f"{readiness.priority_count}/{needed}", colour_for(readiness.priority_count, needed))
+        self.priorities.setVisible(bool(needed))
         missing = len(readiness.unconsented_media)
         self.consent.set_value(str(missing), GOOD if missing == 0 else BAD)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.audit_overview import AuditRow, Level
+from ...core.scheme.model import Words
+from ..scheme_words import header_lines
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -53,9 +55,11 @@ class _CachedTable(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section], 20)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section]
         return None
 
     def flags(self, index) -> Qt.ItemFlag:
@@ -75,6 +79,11 @@ class AuditTableModel(_CachedTable):
 
     columns = ("Code", "Descriptor", "Rating", "Rated on", "Comment", "Gap")
     RATING_COLUMN = 2
+
+    def set_words(self, words: Words) -> None:
+        """Head the columns in the scheme's words."""
+        self.columns = ("Code", words.descriptor, words.rating, "Rated on", words.comment, words.gap)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -100,6 +109,11 @@ class RatingHistoryModel(_CachedTable):
     """One descriptor's ratings, newest first."""
 
     columns = ("Date", "Rating", "Comment", "Gap", "Rated by")
+
+    def set_words(self, words: Words) -> None:
+        """Head the columns in the scheme's words."""
+        self.columns = ("Date", words.rating, words.comment, words.gap, "Rated by")
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

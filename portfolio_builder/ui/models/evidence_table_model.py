@@ -7,6 +7,8 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.evidence_service import EvidenceRow
+from ...core.scheme.model import Scheme
+from ..scheme_words import header_lines
 
 EVIDENCE_IDS_MIME = "application/x-portfolio-evidence-ids"
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -14,7 +16,7 @@ RowRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Type", "Date", "Consent", "Key for", "Cross-ref", "Component")
 KIND_LABELS = {"document": "Document", "photo": "Photo", "audio": "Audio", "video": "Video", "link": "Web link"}
 CONSENT_LABELS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "Missing"}
-COMPONENT_LABELS = {"activity": "Activity-specific", "generic": "Generic", "plan": "Three-year plan"}
+COMPONENT_COLUMN = 6
 KIND_ICONS = {"document": QStyle.StandardPixmap.SP_FileIcon, "photo": QStyle.StandardPixmap.SP_FileIcon,
               "audio": QStyle.StandardPixmap.SP_MediaVolume, "video": QStyle.StandardPixmap.SP_MediaPlay,
               "link": QStyle.StandardPixmap.SP_DriveNetIcon}
@@ -46,6 +48,8 @@ class EvidenceTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self.ids: list[int] = []  # evidence id per row, updated in place so the proxy can hold it
         self._icons: dict[str, QIcon] = {}
+        self.columns = list(COLUMNS)
+        self.component_labels: dict[str, str] = {}
         self.thumbnails = thumbnails
         if thumbnails is not None:
             thumbnails.loaded.connect(self._thumbnails_loaded)
@@ -58,6 +62,14 @@ class EvidenceTableModel(QAbstractTableModel):
         self._row_of = {row.id: n for n, row in enumerate(self._rows)}
         self.ids[:] = [row.id for row in self._rows]
         self.endResetModel()
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        """Column headings in the scheme's words, and its components' titles (none: the column is not used)."""
+        words = scheme.words
+        key = words.key_evidence if scheme.evidence_rule.per_descriptor else words.descriptors
+        self.columns = ["Title", "Type", "Date", "Consent", f"{key} for", words.cross_reference, "Component"]
+        self.component_labels = {c.key: c.title for c in scheme.components}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def row_at(self, row: int) -> EvidenceRow:
         return self._rows[row]
@@ -82,9 +94,11 @@ class EvidenceTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section], 14)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -116,7 +130,7 @@ class EvidenceTableModel(QAbstractTableModel):
             return ", ".join(row.key_codes)
         if column == 5:
             return ", ".join(row.cross_codes)
-        return COMPONENT_LABELS.get(row.component, row.component)
+        return self.component_labels.get(row.component, row.component) if self.component_labels else ""
 
     def _decoration(self, row: EvidenceRow):
         if row.kind == "photo" and self.thumbnails is not None:
@@ -173,6 +187,7 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
         self.theme_code: str | None = None
         self.untagged = False
         self.consent_missing = False
+        self.component: str | None = None
         self.theme_of: dict[str, str] = {}  # descriptor code -> theme code
         self._kept: set[int] | None = None  # evidence ids shown; None shows all
         self._ids: list[int] = []
@@ -194,8 +209,11 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
                 f"{row.title} {' '.join(row.key_codes + row.cross_codes)} {row.kind}".casefold()
         return text
 
-    def set_filters(self, *, text=None, kind=..., theme_code=..., untagged=None, consent_missing=None) -> None:
+    def set_filters(self, *, text=None, kind=..., theme_code=..., untagged=None, consent_missing=None,
+                    component=...) -> None:
         """Change any filter and re-filter once."""
+        if component is not ...:
+            self.component = component
         if text is not None:
             self.text = text
         if kind is not ...:
@@ -222,6 +240,8 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
             if self.untagged and (row.key_codes or row.cross_codes):
                 return False
             if self.consent_missing and row.consent != "missing":
+                return False
+            if self.component is not None and row.component != self.component:
                 return False
             codes = row.key_codes + row.cross_codes
             if theme is not None and not any(theme_of.get(c) == theme for c in codes):

@@ -6,12 +6,16 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QColor, QFont
 
 from ...core.descriptor_detail import DescriptorLine, ThemeLine
+from ...core.scheme.evidence_rule import EvidenceRule
+from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
 
 EVIDENCE_MIME = "application/x-portfolio-evidence-ids"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "theme" or "descriptor"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # theme id or descriptor id
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3
-COLUMNS = ("Theme / descriptor", "Key evidence", "Rating")
+EVIDENCE_COLUMN = 1
+MAX_DOTS = 6  # more slots than this are written as a number
 FULL, PART, NONE = QColor("#2E7D32"), QColor("#B26A00"), QColor("#B3261E")
 
 
@@ -34,11 +38,21 @@ def evidence_mime(ids: list[int]) -> QMimeData:
     return data
 
 
-def badge(key_count: int, max_key: int) -> str:
-    """'●●', '●○' or '○○': filled circles for the key evidence present, out of the rule's maximum."""
-    slots = max(max_key, 1)
+def badge(key_count: int, rule: EvidenceRule) -> str:
+    """'●●', '●○' or '○○' (FPA: two and no more): a filled circle per key item, out of the rule's slots; ''
+    where the rule does not count evidence per descriptor."""
+    if not rule.per_descriptor:
+        return ""
+    slots = rule.max_key if rule.max_key is not None else max(rule.wanted, key_count, 1)
+    if slots > MAX_DOTS:
+        return f"{key_count} of {rule.wanted}" if rule.wanted else str(key_count)
     filled = min(key_count, slots)
     return "●" * filled + "○" * (slots - filled)
+
+
+def evidence_words(key_count: int, rule: EvidenceRule, words: Words) -> str:
+    """'1 key evidence item; the rule: 2 per descriptor, no more' (what the badge means)."""
+    return f"{key_count} {in_sentence(words.key_evidence)} item{'s' if key_count != 1 else ''}; the rule: {rule.describe()}"
 
 
 class FrameworkTreeModel(QAbstractItemModel):
@@ -49,13 +63,19 @@ class FrameworkTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._themes: list[ThemeLine] = []
-        self._max_key = 2
+        self._rule = EvidenceRule()
+        self._words = Words()
 
-    def set_outline(self, themes: list[ThemeLine], max_key: int) -> None:
-        """Replace the cached outline (call after any change)."""
+    def set_outline(self, themes: list[ThemeLine], rule: EvidenceRule, words: Words) -> None:
+        """Replace the cached outline, with the scheme's evidence rule and words (call after any change)."""
         self.beginResetModel()
-        self._themes, self._max_key = list(themes), max_key
+        self._themes, self._rule, self._words = list(themes), rule, words
         self.endResetModel()
+
+    def columns(self) -> tuple[str, str, str]:
+        """The column headings in the scheme's words."""
+        w = self._words
+        return (f"{w.theme} / {in_sentence(w.descriptor)}", w.key_evidence, w.rating)
 
     # structure -------------------------------------------------------------
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
@@ -78,11 +98,11 @@ class FrameworkTreeModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return len(COLUMNS)
+        return 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+            return self.columns()[section]
         return None
 
     # lookup -----------------------------------------------------------------
@@ -130,42 +150,59 @@ class FrameworkTreeModel(QAbstractItemModel):
         return self._descriptor_data(descriptor, column, role)
 
     def _theme_data(self, theme: ThemeLine, column: int, role):
+        count = len(theme.descriptors)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{theme.code}  {theme.title}"
+                return f"{theme.code}  {theme.title}" + ("  (to be renamed)" if theme.placeholder else "")
             if column == 1:
-                full = sum(1 for d in theme.descriptors if d.key_count >= self._max_key)
-                return f"{full} of {len(theme.descriptors)} complete"
+                if not self._rule.per_descriptor or not count:
+                    return ""
+                return f"{sum(1 for d in theme.descriptors if d.evidenced)} of {count} evidenced"
             if column == 2:
-                rated = sum(1 for d in theme.descriptors if d.rating_label)
-                return f"{rated} of {len(theme.descriptors)} rated"
+                return f"{sum(1 for d in theme.descriptors if d.rating_label)} of {count} rated" if count else \
+                    f"no {in_sentence(self._words.descriptors)} yet"
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
+            font.setItalic(theme.placeholder)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and theme.placeholder:
+            return NONE
         if role == Qt.ItemDataRole.ToolTipRole:
+            if theme.placeholder:
+                return (f"Still the scheme's placeholder name: rename this {in_sentence(self._words.theme)} as your "
+                        f"{self._words.guidance} names it.")
             return theme.description or theme.title
         return None
 
     def _descriptor_data(self, d: DescriptorLine, column: int, role):
+        rule, words = self._rule, self._words
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{d.code}  {d.text}"
+                return f"{d.code}  " + ("our summary: " if d.ours else "") + d.text
             if column == 1:
-                return badge(d.key_count, self._max_key) + (f"  +{d.cross_count}" if d.cross_count else "")
+                if not rule.per_descriptor:
+                    return ""
+                return badge(d.key_count, rule) + (f"  +{d.cross_count}" if d.cross_count else "")
             if column == 2:
                 return d.rating_label or "Not rated"
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return FULL if d.key_count >= self._max_key else PART if d.key_count else NONE
+            return FULL if d.evidenced else PART if d.key_count else NONE
+        if role == Qt.ItemDataRole.FontRole and column == 0 and d.ours:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and d.rating_colour:
             return QColor(d.rating_colour)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                return (f"{d.key_count} of {self._max_key} key evidence items; "
-                        f"{d.cross_count} cross-reference(s). Drop evidence here to add it.")
+            if column == 1 and rule.per_descriptor:
+                return (f"{evidence_words(d.key_count, rule, words)}; {d.cross_count} "
+                        f"{in_sentence(words.cross_reference)}(s). Drop evidence here to add it.")
+            if d.ours:
+                return f"{d.text}\n\nOur summary: replace with your {words.guidance_possessive} wording."
             return d.text
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1:
-            return f"{d.key_count} of {self._max_key} key evidence items"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 1 and rule.per_descriptor:
+            return evidence_words(d.key_count, rule, words)
         return None
 
     def flags(self, index):

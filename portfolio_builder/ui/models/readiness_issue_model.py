@@ -1,31 +1,62 @@
-"""The readiness problems as a list model: one row per thing still to do before the portfolio is ready."""
+"""The readiness issues as a list model: one row per thing still to do, named in the scheme's words."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from ...core.readiness import ReadinessIssue
+from ...core.scheme.model import Scheme, Words
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_LABELS = {"evidence-short": "Evidence", "unrated": "Audit", "priorities-short": "Priorities",
-               "consent-missing": "Consent", "empty-theme": "Framework"}
-KIND_COLOURS = {"evidence-short": "#B26A00", "unrated": "#2F6DB5", "priorities-short": "#6A4C93",
-                "consent-missing": "#B3261E", "empty-theme": "#555555"}
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 3
+PAGE_COLOURS = {"setting": "#555555", "framework": "#6A4C93", "audit": "#2F6DB5", "evidence": "#B26A00",
+                "planning": "#2E7D32", "theme-sheet": "#6A4C93"}
+CONSENT_COLOUR = "#B3261E"
+
+
+def kind_label(kind: str, scheme: Scheme | None) -> str:
+    """A short name for a kind of issue, in the scheme's words ('Priorities', 'Key priorities', ...)."""
+    w = scheme.words if scheme is not None else Words()
+    best_fit = scheme.best_fit.label if scheme is not None and scheme.best_fit is not None else "Best fit"
+    labels = {"setting-context": "Setting", "setting-contact": "Setting", "award-level": "Setting",
+              "placeholder": w.themes, "empty-theme": w.themes, "our-wording": "Our wording",
+              "evidence-short": w.key_evidence, "unrated": w.audit, "best-fit": best_fit,
+              "theme-lead": w.summary_sheet, "theme-dates": w.summary_sheet, "theme-summary": w.summary_sheet,
+              "priorities-count": w.priorities, "priority-span": w.priorities, "priorities-range": w.priorities,
+              "priority-leads": w.priorities, "cover-sheet-diary": w.cover_sheets, "text-empty": "Texts",
+              "consent-missing": "Consent"}
+    return labels.get(kind, kind.replace("-", " ").capitalize())
 
 
 class ReadinessIssueModel(QAbstractListModel):
-    """Cached issues from core.readiness; data() reads only the cache."""
+    """Cached issues from core.readiness; data() reads only the cache. Warnings (not blocking) are in italics."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._issues: list[ReadinessIssue] = []
+        self._scheme: Scheme | None = None
 
-    def set_issues(self, issues: list[ReadinessIssue]) -> None:
+    def set_issues(self, issues: list[ReadinessIssue], scheme: Scheme | None = None) -> None:
+        """Replace the issues shown (named in the scheme's words when one is given)."""
         self.beginResetModel()
         self._issues = list(issues)
+        self._scheme = scheme or self._scheme
         self.endResetModel()
+
+    def issue_at(self, row: int) -> ReadinessIssue:
+        """The issue shown on a row."""
+        return self._issues[row]
+
+    def groups(self) -> list[tuple[str, str]]:
+        """(label, kinds joined by '|') for each label in use, in first-seen order (for a filter list)."""
+        groups: dict[str, list[str]] = {}
+        for issue in self._issues:
+            kinds = groups.setdefault(kind_label(issue.kind, self._scheme), [])
+            if issue.kind not in kinds:
+                kinds.append(issue.kind)
+        return [(label, "|".join(kinds)) for label, kinds in groups.items()]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._issues)
@@ -35,13 +66,20 @@ class ReadinessIssueModel(QAbstractListModel):
             return None
         issue = self._issues[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{KIND_LABELS.get(issue.kind, issue.kind)}: {issue.message}"
+            return f"{kind_label(issue.kind, self._scheme)}: {issue.message}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return issue.message
+            what = "Stops a final export." if issue.blocks else "Worth a look; does not stop a final export."
+            return f"{issue.message}\n{what} Double-click to go where it is fixed."
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(KIND_COLOURS.get(issue.kind, "#555555"))
+            return QColor(CONSENT_COLOUR if issue.kind == "consent-missing" else PAGE_COLOURS.get(issue.page, "#555555"))
+        if role == Qt.ItemDataRole.FontRole and not issue.blocks:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == KIND_ROLE:
             return issue.kind
         if role == SUBJECT_ROLE:
             return issue.subject
+        if role == ISSUE_ROLE:
+            return issue
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -11,17 +11,34 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
 from ...core.audit_overview import audit_rows, levels
 from ...core.audit_service import delete_rating, rate_descriptor, rating_history
 from ...core.planning_service import add_action, delete_action
+from ...core.readiness import ReadinessIssue
+from ...core.scheme.model import Scheme
 from .. import page_dialogs
 from ..app_settings import remember_splitter
+from ..best_fit_box import BestFitBox, swatch
 from ..column_fit import StretchWithMinimum
 from ..models.audit_table_model import AuditTableModel, CodeRole, RatingHistoryModel
 from ..portfolio_context import FRAMEWORK, PLANNING, RATINGS, PortfolioContext
+from ..scheme_words import in_sentence
 
 
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
+def level_text(scheme: Scheme, key: str) -> str:
+    """A level as the pick list shows it: its label, its description and the older scaling's band ('0 – 2')."""
+    level = scheme.scale.level(key)
+    extra = [x for x in (level.description, scheme.scale.older_band(key)) if x]
+    return f"{level.label} ({'; '.join(extra)})" if extra else level.label
+
+
+def scale_note(scheme: Scheme) -> str:
+    """What the pick list's extras mean: the older scaling, and a scale that is our suggestion."""
+    scale, words = scheme.scale, scheme.words
+    notes = []
+    if scale.older:
+        notes.append(f"The ranges beside each level are the {scale.older.name[0].lower()}{scale.older.name[1:]}.")
+    if scale.ours:
+        notes.append(f"This scale is our suggestion, not your {words.guidance_possessive}: replace it if yours has "
+                     "one.")
+    return " ".join(notes)
 
 
 class AuditPage(QWidget):
@@ -36,6 +53,7 @@ class AuditPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.history_model = RatingHistoryModel(self)
+        self.scheme: Scheme = context.scheme
         self._build()
         self.context.changed.connect(self._context_changed)
         self.context.error.connect(self._refused)
@@ -71,19 +89,22 @@ class AuditPage(QWidget):
         self.descriptor_label.setTextFormat(Qt.TextFormat.PlainText)
         self.level = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
-        self.comment = QPlainTextEdit(placeholderText="Evaluative comment: impact, and the sources of evidence")
+        self.comment = QPlainTextEdit()
         self.comment.setTabChangesFocus(True)
         self.comment.setMaximumHeight(90)
         self.rate_button = QPushButton("&Record rating")
         self.rate_button.clicked.connect(self.record_rating)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow pane (150 %): field under its label
+        self.scale_label = QLabel(wordWrap=True)
+        self.scale_label.setStyleSheet("color: #5C4400;")
         form.addRow("&Level:", self.level)
+        form.addRow("", self.scale_label)
         form.addRow("&Date reached:", self.date)
         form.addRow("&Comment:", self.comment)
         form.addRow("", self.rate_button)
-        rate_box = QGroupBox("New rating")
-        rate_box.setLayout(form)
+        self.rate_box = QGroupBox("New rating")
+        self.rate_box.setLayout(form)
 
         self.gap = QLineEdit(placeholderText="What is missing, e.g. 'Policy not yet shared with families'")
         self.gap_button = QPushButton("Add to &action plan")
@@ -91,8 +112,9 @@ class AuditPage(QWidget):
         gap_layout = QHBoxLayout()
         gap_layout.addWidget(self.gap, 1)
         gap_layout.addWidget(self.gap_button)
-        gap_box = QGroupBox("Gap")
-        gap_box.setLayout(gap_layout)
+        self.gap_box = QGroupBox("Gap")
+        self.gap_box.setLayout(gap_layout)
+        self.best_fit = BestFitBox(self.context)
 
         self.history = QTableView()
         self.history.setModel(self.history_model)
@@ -105,8 +127,8 @@ class AuditPage(QWidget):
         self.history.setColumnWidth(4, metrics.averageCharWidth() * 14)
         StretchWithMinimum(self.history, 2, 20)
         self.history.setMinimumHeight(metrics.height() * 8)
-        history_box = QGroupBox("History")
-        history_layout = QVBoxLayout(history_box)
+        self.history_box = QGroupBox("History")
+        history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history)
 
         right = QWidget()
@@ -114,9 +136,10 @@ class AuditPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.descriptor_label)
-        right_layout.addWidget(rate_box)
-        right_layout.addWidget(gap_box)
-        right_layout.addWidget(history_box, 1)
+        right_layout.addWidget(self.rate_box)
+        right_layout.addWidget(self.gap_box)
+        right_layout.addWidget(self.history_box, 1)
+        right_layout.addWidget(self.best_fit)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
@@ -133,17 +156,34 @@ class AuditPage(QWidget):
         self.addAction(find)
 
     # --- data ------------------------------------------------------------------------------------
+    def _set_words(self) -> None:
+        """Labels, levels and notes in the scheme's words; the best-fit box only where the scheme has one."""
+        scheme = self.scheme = self.context.scheme
+        w = scheme.words
+        for model in (self.model, self.history_model):
+            model.set_words(w)
+        self.search.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} (Ctrl+F)")
+        self.comment.setPlaceholderText(w.comment)
+        self.rate_box.setTitle(f"{w.rating}: record a new one")
+        self.gap_box.setTitle(w.gap)
+        self.gap_button.setText(f"Add to {in_sentence(w.action_plan)}")
+        self.history_box.setTitle(f"{w.rating}: history")
+        self.scale_label.setText(scale_note(scheme))
+        self.scale_label.setVisible(bool(self.scale_label.text()))
+        self.best_fit.setVisible(scheme.best_fit is not None)
+        self.best_fit.set_scheme(scheme)
+
     def refresh(self) -> None:
         """Reload the scale and every descriptor's current rating, keeping the selected descriptor."""
         code = self.current_code()
+        self._set_words()
         scale = levels(self.context.portfolio)
         self.model.set_levels(scale)
         self.history_model.set_levels(scale)
         chosen = self.level.currentData()
         self.level.clear()
         for level in scale:
-            self.level.addItem(_swatch(level.colour), f"{level.label} ({level.description})"
-                               if level.description else level.label, level.key)
+            self.level.addItem(swatch(level.colour), level_text(self.scheme, level.key), level.key)
         self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
         self.level.setMinimumWidth(self.level.sizeHint().width())  # never clipped; the form wraps the row instead
         rows = audit_rows(self.context.portfolio)
@@ -156,6 +196,22 @@ class AuditPage(QWidget):
     def _context_changed(self, area: str) -> None:
         if area in (RATINGS, FRAMEWORK):
             self.refresh()
+
+    def show_issue(self, issue: ReadinessIssue) -> None:
+        """Go to a descriptor still to rate, or to the best-fit judgement of a theme."""
+        if self.search.text():
+            self.search.clear()
+        if self.model.row_of_code(issue.subject) is not None:
+            self.select_code(issue.subject)
+            self.level.setFocus()
+            return
+        rows = (self.model.row_at(n) for n in range(self.model.rowCount()))
+        first = next((r.code for r in rows if r.theme_code == issue.subject), None)
+        if first is not None:
+            self.select_code(first)
+        if self.best_fit.isVisibleTo(self):
+            self.best_fit.show_theme(issue.subject)
+            self.best_fit.level.setFocus()
 
     def current_code(self) -> str | None:
         index = self.table.currentIndex()
@@ -173,12 +229,16 @@ class AuditPage(QWidget):
         code = self.current_code()
         self.right.setEnabled(code is not None and not self.context.read_only)
         self.date.setMaximumDate(QDate.currentDate())
+        self.best_fit.setEnabled(not self.context.read_only)
         if code is None:
-            self.descriptor_label.setText("Choose a descriptor to rate it.")
+            self.descriptor_label.setText(f"Choose a {in_sentence(self.scheme.words.descriptor)} to rate it.")
             self.history_model.set_rows([])
+            self.best_fit.show_theme(None)
             return
         row = self.model.row_at(self.model.row_of_code(code))
         self.descriptor_label.setText(f"{row.code}  {row.text}")
+        if self.best_fit.isVisibleTo(self):
+            self.best_fit.show_theme(row.theme_code)
         history = rating_history(self.context.portfolio, code)
         self.history_model.set_rows(list(reversed(history)))
         if history:
@@ -218,11 +278,12 @@ class AuditPage(QWidget):
         def do():
             made["id"] = add_action(portfolio, text, descriptor_code=code)
 
-        ok = self.context.push(f"Add gap in {code} to the action plan", do,
+        plan = self.scheme.words.action_plan
+        ok = self.context.push(f"Add gap in {code} to the {plan.lower()}", do,
                                lambda: delete_action(portfolio, made["id"]), PLANNING)
         if ok:
-            page_dialogs.show_information(self, "Added to the action plan",
-                                          f"The gap in {code} is now a row of the action plan (Planning page).")
+            page_dialogs.show_information(self, f"Added to the {plan.lower()}",
+                                          f"The gap in {code} is now a row of the {plan.lower()} (Planning page).")
         return ok
 
     def _refused(self, message: str) -> None:

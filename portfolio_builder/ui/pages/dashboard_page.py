@@ -13,8 +13,10 @@ from ..dashboard.action_timeline import ActionTimeline, bars_from_actions
 from ..dashboard.evidence_chips import EvidenceChipsChart
 from ..dashboard.rating_chart import RatingChart
 from ..dashboard.summary_tiles import SummaryTiles
-from ..models.readiness_issue_model import KIND_LABELS, KIND_ROLE, ReadinessIssueModel
+from ..models.readiness_issue_model import ISSUE_ROLE, KIND_ROLE, ReadinessIssueModel
+from ..navigation import descriptor_issue, go_to_issue
 from ..portfolio_context import PortfolioContext
+from ..scheme_words import in_sentence
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -49,25 +51,27 @@ class DashboardPage(QWidget):
         self.issue_proxy.setFilterRole(KIND_ROLE)
         self.issue_kind = QComboBox()
         self.issue_kind.setAccessibleName("Show problems of kind")
-        self.issue_kind.addItem("All problems", "")
-        for kind, label in KIND_LABELS.items():
-            self.issue_kind.addItem(label, kind)
-        self.issue_kind.currentIndexChanged.connect(
-            lambda: self.issue_proxy.setFilterFixedString(self.issue_kind.currentData()))
+        self.issue_kind.currentIndexChanged.connect(self._filter_issues)
         self.issue_view = QListView()
         self.issue_view.setModel(self.issue_proxy)
         self.issue_view.setAccessibleName("Still to do")
+        self.issue_view.setToolTip("Double-click a line (or press Enter) to go where it is fixed.")
         self.issue_view.setWordWrap(True)
         self.issue_view.setUniformItemSizes(False)
+        self.issue_view.activated.connect(self.go_to_row)
+        self.chips.chipActivated.connect(self.go_to_descriptor)
 
         content = QWidget()
         grid = QGridLayout(content)
         grid.addWidget(self.headline, 0, 0, 1, 2)
         grid.addWidget(self.tiles, 1, 0, 1, 2)
         self.issues_box = _group("Still to do", self.issue_kind, self.issue_view)
-        grid.addWidget(_group("Key evidence per descriptor", self.chips), 2, 0)
-        grid.addWidget(_group("Ratings: baseline audit and now (average per theme)", self.ratings), 2, 1)
-        grid.addWidget(_group("Action plan", self.timeline, self.timeline_note), 3, 0)
+        self.chips_box = _group("Key evidence per descriptor", self.chips)
+        self.ratings_box = _group("Ratings: baseline audit and now (average per theme)", self.ratings)
+        self.timeline_box = _group("Action plan", self.timeline, self.timeline_note)
+        grid.addWidget(self.chips_box, 2, 0)
+        grid.addWidget(self.ratings_box, 2, 1)
+        grid.addWidget(self.timeline_box, 3, 0)
         grid.addWidget(self.issues_box, 3, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -87,18 +91,53 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Re-read readiness, ratings and the action plan (a few queries) and redraw."""
         portfolio = self.context.portfolio
+        scheme = self.context.scheme
+        words = scheme.words
         readiness = check_readiness(portfolio)
         self.readiness = readiness
-        left = len(readiness.issues)
-        self.headline.setText("Ready to send to the assessor." if readiness.ready else
-                              f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is ready.")
-        self.tiles.set_readiness(readiness)
-        self.chips.set_data(readiness.themes, readiness.min_key)
-        self.ratings.set_data(rating_progress(portfolio))
+        left = len(readiness.problems)
+        worth = len(readiness.warnings)
+        extra = f" ({worth} more worth a look)" if worth else ""
+        self.headline.setText((f"Ready for the final export to the {in_sentence(words.reviewer)}." if readiness.ready else
+                               f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is "
+                               "ready.") + extra)
+        self.tiles.set_readiness(readiness, scheme)
+        self.chips.set_data(readiness.themes, readiness.rule, words)
+        self.chips_box.setTitle(f"{words.key_evidence} per {in_sentence(words.descriptor)} "
+                                f"({readiness.rule.describe()})" if readiness.rule.per_descriptor else
+                                f"{words.rating} per {in_sentence(words.descriptor)}")
+        self.ratings_box.setTitle(f"{words.rating}: baseline and now (average per {in_sentence(words.theme)})")
+        self.timeline_box.setTitle(words.action_plan)
+        self.ratings.set_data(rating_progress(portfolio), words.theme)
         bars, undated = bars_from_actions(list_actions(portfolio))
         self.timeline.set_bars(bars)
         self.timeline_note.setText(("1 action has no dates yet and is not shown." if undated == 1 else
                                     f"{undated} actions have no dates yet and are not shown.") if undated else "")
         self.timeline_note.setVisible(bool(undated))
-        self.issues.set_issues(readiness.issues)
+        self.issues.set_issues(sorted(readiness.issues, key=lambda issue: not issue.blocks), scheme)  # blocking first
+        self._fill_kinds()
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
+
+    def _fill_kinds(self) -> None:
+        """The filter offers the kinds of issue present, in the scheme's words, keeping the choice made."""
+        chosen = self.issue_kind.currentData()
+        self.issue_kind.blockSignals(True)
+        self.issue_kind.clear()
+        self.issue_kind.addItem("All problems", "")
+        for label, kinds in self.issues.groups():
+            self.issue_kind.addItem(label, kinds)
+        self.issue_kind.setCurrentIndex(max(0, self.issue_kind.findData(chosen)))
+        self.issue_kind.blockSignals(False)
+        self._filter_issues()
+
+    def _filter_issues(self) -> None:
+        kinds = self.issue_kind.currentData() or ""
+        self.issue_proxy.setFilterRegularExpression(f"^({kinds})$" if kinds else "")
+
+    def go_to_row(self, index) -> bool:
+        """Double-click (or Enter) on a line: go to the page and field that fixes it."""
+        return go_to_issue(self, index.data(ISSUE_ROLE)) if index.isValid() else False
+
+    def go_to_descriptor(self, code: str) -> bool:
+        """Double-click on a chip: go to what its descriptor lacks first (evidence, rating, wording)."""
+        return go_to_issue(self, descriptor_issue(self.readiness.issues, code))

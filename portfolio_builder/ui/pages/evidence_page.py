@@ -13,13 +13,16 @@ from ..column_fit import StretchWithMinimum
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
-from ..models.evidence_table_model import KIND_LABELS, EvidenceFilterProxy, EvidenceTableModel, IdRole
+from ..models.evidence_table_model import (COMPONENT_COLUMN, KIND_LABELS, EvidenceFilterProxy, EvidenceTableModel,
+                                           IdRole)
 from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..thumbnail_cache import ThumbnailCache
 from ...core.evidence_details import descriptor_choices, theme_choices
 from ...core.evidence_service import delete_evidence, query_evidence
+from ...core.readiness import ReadinessIssue
 from .. import page_dialogs
+from ..scheme_words import in_sentence
 
 GRID_ICON = QSize(128, 96)
 
@@ -38,6 +41,7 @@ class EvidencePage(QWidget):
         self.importer = EvidenceImportController(context, self)
         self._build()
         self._connect()
+        self._apply_scheme()
         self.refresh()
 
     # --- building ------------------------------------------------------------------------------
@@ -51,6 +55,7 @@ class EvidencePage(QWidget):
         for key, label in KIND_LABELS.items():
             self.kind_filter.addItem(label, key)
         self.theme_filter = QComboBox()
+        self.component_filter = QComboBox()
         self.untagged_filter = QCheckBox("&Untagged")
         self.consent_filter = QCheckBox("Consent &missing")
         self.list_button = QToolButton(text="List", checkable=True, checked=True)
@@ -64,7 +69,8 @@ class EvidencePage(QWidget):
         top.addWidget(self.search, 1)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
-        for widget in (self.kind_filter, self.theme_filter, self.untagged_filter, self.consent_filter):
+        for widget in (self.kind_filter, self.theme_filter, self.component_filter, self.untagged_filter,
+                       self.consent_filter):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.count_label = QLabel()
@@ -80,14 +86,8 @@ class EvidencePage(QWidget):
         self.table.setWordWrap(False)
         self.table.setIconSize(QSize(32, 24))
         self.table.horizontalHeader().setMinimumSectionSize(60)
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
-                                         "Three-year plan")):
-            if sample:
-                header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(
-                    str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), header) + 24)
-        StretchWithMinimum(self.table, 0, 26)
+        self._fit_columns()
+        self.title_fit = StretchWithMinimum(self.table, 0, 26)
         self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -148,6 +148,8 @@ class EvidencePage(QWidget):
         self.search.textChanged.connect(lambda text: self._filter(text=text))
         self.kind_filter.currentIndexChanged.connect(lambda: self._filter(kind=self.kind_filter.currentData()))
         self.theme_filter.currentIndexChanged.connect(lambda: self._filter(theme_code=self.theme_filter.currentData()))
+        self.component_filter.currentIndexChanged.connect(
+            lambda: self._filter(component=self.component_filter.currentData()))
         self.untagged_filter.toggled.connect(lambda on: self._filter(untagged=on))
         self.consent_filter.toggled.connect(lambda on: self._filter(consent_missing=on))
         self.list_button.toggled.connect(self._show_list)
@@ -180,19 +182,78 @@ class EvidencePage(QWidget):
         self._update_count()
         self._selection_changed()
 
+    def _fit_columns(self) -> None:
+        """Each column wide enough for a typical value and for the longest line of its (scheme's) heading."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
+                                         "Activity-specific")):
+            if sample:
+                label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                heading = max(header.horizontalAdvance(line) for line in label.splitlines() or [""])
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 24)
+        if hasattr(self, "title_fit"):
+            self.title_fit.fit()
+
+    def _apply_scheme(self):
+        scheme = self.context.scheme
+        self.model.set_scheme(scheme)
+        self.editor.set_scheme(scheme)
+        self.preview.scheme = scheme
+        self.table.setColumnHidden(COMPONENT_COLUMN, not scheme.components)
+        self.component_filter.setVisible(bool(scheme.components))
+        self._fit_columns()
+        return scheme
+
     def _refresh_framework(self) -> None:
+        """The scheme's words, components and themes in the filters, the table and the editor."""
+        scheme = self._apply_scheme()
+        words = scheme.words
+        self.search.setPlaceholderText(f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
         current = self.theme_filter.currentData()
         self.theme_filter.blockSignals(True)
         self.theme_filter.clear()
-        self.theme_filter.addItem("All themes", None)
+        self.theme_filter.addItem(f"All {in_sentence(words.themes)}", None)
         for code, title in theme_choices(self.context.portfolio):
-            self.theme_filter.addItem(f"Theme {code}: {title}" if len(title) < 30 else f"Theme {code}: {title[:28]}…",
-                                      code)
+            label = f"{words.theme} {code}: {title}"
+            self.theme_filter.addItem(label if len(label) < 40 else label[:38] + "…", code)
         self.theme_filter.setCurrentIndex(max(0, self.theme_filter.findData(current)))
         self.theme_filter.blockSignals(False)
+        current = self.component_filter.currentData()
+        self.component_filter.blockSignals(True)
+        self.component_filter.clear()
+        self.component_filter.addItem("All components", None)
+        for component in scheme.components:
+            self.component_filter.addItem(component.title, component.key)
+        self.component_filter.setCurrentIndex(max(0, self.component_filter.findData(current)))
+        self.component_filter.setVisible(bool(scheme.components))
+        self.component_filter.blockSignals(False)
         self.editor.reload_choices()
+
+    def show_issue(self, issue: ReadinessIssue) -> None:
+        """Go to an item without consent (its consent field), or ready the tag list for a descriptor short of
+        key evidence, with every item shown so one can be chosen."""
+        if self.theme_filter.count() == 0:
+            self._refresh_framework()
+        for check in (self.untagged_filter, self.consent_filter):
+            check.setChecked(False)
+        self.search.clear()
+        self.kind_filter.setCurrentIndex(0)
+        self.theme_filter.setCurrentIndex(0)
+        self.component_filter.setCurrentIndex(0)
+        if issue.kind == "consent-missing" and issue.subject.isdigit():
+            self.select_ids([int(issue.subject)])
+            self.table.scrollTo(self.table.currentIndex())
+            self.editor.consent.setFocus()
+            return
+        index = self.editor.code_choice.findData(issue.subject)
+        if index >= 0:
+            self.editor.code_choice.setCurrentIndex(index)
+            word = in_sentence(self.context.scheme.words.key_evidence)
+            self.status.setText(f"Choose the items to present for {issue.subject}, then press "
+                                f"'Tag as {word}' (or drag them onto it on the Framework page).")
+        self.table.setFocus()
 
     def showEvent(self, event) -> None:
         if self.theme_filter.count() == 0:
@@ -264,7 +325,9 @@ class EvidencePage(QWidget):
         if not ids or self.context.read_only:
             return
         what = "this item" if len(ids) == 1 else f"these {len(ids)} items"
-        if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and their descriptor tags? "
+        tags = f"its {in_sentence(self.context.scheme.words.descriptor)} tags" if len(ids) == 1 else \
+            f"their {in_sentence(self.context.scheme.words.descriptor)} tags"
+        if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and {tags}? "
                                     "This cannot be undone.", "Delete"):
             return
         for evidence_id in ids:

@@ -14,12 +14,14 @@ from ...core.bundle_export import ExportResult, export_bundle
 from ...core.bundle_layout import bag_folder_name
 from ...core.bundle_verify import VerifyReport, verify_bundle
 from ...core.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
-from ...core.framework_service import framework_info
 from ...core.portfolio_setup import setting_profile
 from ...core.readiness import check_readiness
+from ...core.scheme.store import scheme_of
 from .. import page_dialogs
 from ..portfolio_context import PortfolioContext
 from ..progress_strip import ProgressStrip
+from ..readiness_lists import ReadinessLists
+from ..scheme_words import in_sentence
 from ..workers import Worker, start_worker
 
 UNCONSENTED_WARNING = ("Photos, video and audio without recorded consent will be put in the bundle. Only do this "
@@ -34,11 +36,10 @@ class ExportOutcome:
     verify: VerifyReport
 
 
-def suggested_name(portfolio) -> str:
-    """<setting>-<scheme>-<date>.zip, as the bundle's top folder is named."""
-    with portfolio.session() as session:
-        scheme = framework_info(session).name
-    return bag_folder_name(setting_profile(portfolio).name, scheme, date.today()) + ".zip"
+def suggested_name(portfolio, draft: bool = False) -> str:
+    """<setting>-<scheme>-<date>.zip (a draft's name says DRAFT), as the bundle's top folder is named."""
+    name = bag_folder_name(setting_profile(portfolio).name, scheme_of(portfolio).name, date.today())
+    return name + ("-DRAFT" if draft else "") + ".zip"
 
 
 class ExportPage(QWidget):
@@ -50,17 +51,13 @@ class ExportPage(QWidget):
         self.worker: Worker | None = None
         self.last_path: Path | None = None
         self.readiness_label = QLabel(wordWrap=True)
-        self.problems_model = QStringListModel(self)
-        self.problems = QListView()
-        self.problems.setModel(self.problems_model)
-        self.problems.setWordWrap(True)
-        self.problems.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.issues = ReadinessLists()
         self.recheck_button = QPushButton("Check &again")
         self.recheck_button.clicked.connect(self.refresh)
-        readiness_box = QGroupBox("Is the portfolio ready?")
+        readiness_box = QGroupBox("Is the portfolio ready for a final export?")
         readiness_layout = QVBoxLayout(readiness_box)
         readiness_layout.addWidget(self.readiness_label)
-        readiness_layout.addWidget(self.problems, 1)
+        readiness_layout.addWidget(self.issues, 1)
         readiness_layout.addWidget(self.recheck_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.draft = QCheckBox("&Draft for interim review (allowed while not ready; marked DRAFT)")
@@ -93,7 +90,7 @@ class ExportPage(QWidget):
         self.show_button = QPushButton("&Show in folder")
         self.show_button.clicked.connect(self.show_in_folder)
         self.show_button.hide()
-        export_box = QGroupBox("Bundle for the assessor")
+        self.export_box = export_box = QGroupBox("Bundle for the assessor")
         export_layout = QVBoxLayout(export_box)
         export_layout.addWidget(self.draft)
         export_layout.addWidget(self.unconsented)
@@ -107,9 +104,11 @@ class ExportPage(QWidget):
         export_layout.addWidget(self.progress)
         export_layout.addWidget(self.result_label)
 
+        top = QHBoxLayout()
+        top.addWidget(readiness_box, 1)
+        top.addWidget(preview_box, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(readiness_box, 1)
-        layout.addWidget(preview_box, 1)
+        layout.addLayout(top, 1)
         layout.addWidget(export_box)
         self.ready = False
         context.changed.connect(lambda _area: self.refresh())
@@ -119,17 +118,20 @@ class ExportPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Re-run the readiness check (a few SQL queries) and list every problem."""
+        """Re-run the readiness check (a few SQL queries) and list every issue, blocking ones first."""
         readiness = check_readiness(self.context.portfolio)
+        scheme = self.context.scheme
         self.ready = readiness.ready
         problems = readiness.problems
-        self.problems_model.setStringList(problems)
-        self.problems.setVisible(bool(problems))
+        self.issues.set_readiness(readiness, scheme)
+        self.export_box.setTitle(f"Bundle for the {in_sentence(scheme.words.reviewer)}")
         if readiness.ready:
-            self.readiness_label.setText("Ready to submit: every descriptor is rated and has its key evidence.")
+            self.readiness_label.setText(f"Ready for the final export: nothing {scheme.name} requires is missing.")
         else:
-            self.readiness_label.setText(f"Not ready yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} "
-                                         "to finish. You can still export a draft for an interim review.")
+            self.readiness_label.setText(
+                f"Not ready yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} to finish before a final "
+                "export (double-click one to go there). You can still export a draft for an interim review; it "
+                "lists on every page what is missing.")
         self._update_button()
         self.refresh_preview()
 
@@ -169,13 +171,32 @@ class ExportPage(QWidget):
         self.export_button.setEnabled(self.worker is None and (self.ready or self.draft.isChecked()))
 
     def export(self) -> Worker | None:
-        """Ask where to save, then export and verify on a worker."""
-        target = page_dialogs.choose_bundle_path(self, str(Path.home() / suggested_name(self.context.portfolio)))
+        """Ask where to save, then export and verify on a worker; a final export is refused while anything blocks."""
+        if not self._final_allowed():
+            return None
+        draft = self.draft.isChecked()
+        target = page_dialogs.choose_bundle_path(self, str(Path.home() / suggested_name(self.context.portfolio,
+                                                                                        draft)))
         if not target:
             return None
         return self.start_export(Path(target))
 
-    def start_export(self, target: Path) -> Worker:
+    def _final_allowed(self) -> bool:
+        """A final export only when nothing blocks (checked again now); otherwise say what, and where to go."""
+        if self.draft.isChecked():
+            return True
+        readiness = check_readiness(self.context.portfolio)
+        if readiness.ready:
+            return True
+        self.refresh()
+        page_dialogs.show_refusal(self, f"A final export needs {len(readiness.problems)} more thing(s) first; they "
+                                        "are listed on this page (double-click one to go there). A draft can be "
+                                        "exported meanwhile.")
+        return False
+
+    def start_export(self, target: Path) -> Worker | None:
+        if not self._final_allowed():
+            return None
         portfolio, (draft, unconsented, untagged) = self.context.portfolio, self._options()
         plan = self.plan if self.plan_options == self._options() else None  # what the person saw is what leaves
 

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QSplitter, QToolBar, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrollArea, QSplitter, QToolBar,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from ...core import framework_service as fs
 from ...core.descriptor_detail import descriptor_detail, framework_outline
+from ...core.descriptor_paste import apply_paste
 from ...core.descriptor_edits import (delete_descriptor_keeping, delete_theme, restore_descriptor,
                                       tag_key_evidence, undo_tagging)
-from ...core.errors import PortfolioError
-from ...core.framework_file import load_framework, save_framework
-from ...core.framework_merge import apply_merge, plan_merge, undo_merge
+from ...core.readiness import THEME_SHEET, ReadinessIssue
+from ...core.scheme.model import Scheme
 from .. import messages
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
 from ..descriptor_detail_view import DescriptorDetailView
 from ..framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
+from ..framework_files import export_framework_file, import_framework_file
+from ..paste_descriptors_dialog import PasteDescriptorsDialog
 from ..models.framework_tree_model import FrameworkTreeModel
-from ..portfolio_context import EVIDENCE, FRAMEWORK, RATINGS, PortfolioContext
+from ..portfolio_context import EVIDENCE, FRAMEWORK, RATINGS, SETTING, PortfolioContext
+from ..theme_sheet_form import ThemeSheetForm, scheme_has_theme_sheet
+from ..scheme_words import in_sentence
+
+SHEET_FIELDS = {"theme-lead": "lead", "theme-summary": "summary"}
 
 
 class FrameworkPage(QWidget):
@@ -37,7 +42,7 @@ class FrameworkPage(QWidget):
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(0)
-        self._max_key = 2
+        self.scheme: Scheme = context.scheme
         self._themes = []
         self._build()
         self.model.evidenceDropped.connect(self.tag_dropped_evidence)
@@ -65,12 +70,22 @@ class FrameworkPage(QWidget):
         StretchWithMinimum(self.tree, 0, 28)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.detail = DescriptorDetailView()
+        self.sheet_form = ThemeSheetForm(self.context)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.sheet_form)
+        right_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right)
 
         self.toolbar = QToolBar("Framework")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_theme_action = self._action("Add theme…", self.add_theme)
         self.edit_theme_action = self._action("Edit theme…", self.edit_theme)
         self.add_action = self._action("Add descriptor…", self.add_descriptor, "Ctrl+Shift+N")
+        self.paste_action = self._action("Paste descriptors…", self.paste_descriptors, "Ctrl+Shift+V")
         self.edit_action = self._action("Edit descriptor…", self.edit_descriptor, "F2")
         self.delete_action = self._action("Delete descriptor", self.delete_descriptor, QKeySequence.StandardKey.Delete)
         self.up_action = self._action("Move up", lambda: self.move_descriptor(-1), "Alt+Up")
@@ -89,7 +104,7 @@ class FrameworkPage(QWidget):
         left_layout.addWidget(self.tree)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(right_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         remember_splitter(self.splitter, "framework")
@@ -110,14 +125,30 @@ class FrameworkPage(QWidget):
 
     # reading ------------------------------------------------------------------
     def _on_changed(self, area: str) -> None:
-        if area in (FRAMEWORK, EVIDENCE, RATINGS):
+        if area in (FRAMEWORK, EVIDENCE, RATINGS, SETTING):
             self._refresh_timer.start()
+
+    def _set_words(self) -> None:
+        """Name the actions and the filter in the scheme's words (theme or element, descriptor or statement)."""
+        w = self.scheme.words
+        theme, descriptor = in_sentence(w.theme), in_sentence(w.descriptor)
+        for action, text in ((self.add_theme_action, f"Add {theme}…"), (self.edit_theme_action, f"Edit {theme}…"),
+                             (self.add_action, f"Add {descriptor}…"), (self.edit_action, f"Edit {descriptor}…"),
+                             (self.paste_action, f"Paste {in_sentence(w.descriptors)}…"),
+                             (self.delete_action, f"Delete {descriptor}")):
+            action.setText(text)
+        self.filter.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} by code or words (Ctrl+F)")
+        self.filter.setAccessibleName(f"Filter {in_sentence(w.descriptors)}")
+        self.tree.setColumnHidden(1, not self.scheme.evidence_rule.per_descriptor)
+        self.sheet_form.set_words(self.scheme)
+        DescriptorDialog.words = ThemeDialog.words = w
 
     def refresh(self) -> None:
         """Re-read the outline (one query) and keep the selection where it was."""
         kind, ident = self._current_key()
-        self._themes, self._max_key = framework_outline(self.context.portfolio)
-        self.model.set_outline(self._themes, self._max_key)
+        self._themes, self.scheme = framework_outline(self.context.portfolio)
+        self.model.set_outline(self._themes, self.scheme.evidence_rule, self.scheme.words)
+        self._set_words()
         self.tree.expandAll()
         source = (self.model.index_of_descriptor(ident) if kind == "descriptor"
                   else self.model.index_of_theme(ident) if kind == "theme" else QModelIndex())
@@ -145,23 +176,54 @@ class FrameworkPage(QWidget):
             return "theme", t.id
         return None, None
 
-    def select_descriptor(self, code: str) -> None:
+    def select_descriptor(self, code: str) -> bool:
         """Make a descriptor current (by code)."""
         for theme in self._themes:
             for d in theme.descriptors:
                 if d.code == code:
-                    self.tree.setCurrentIndex(self.proxy.mapFromSource(self.model.index_of_descriptor(d.id)))
-                    return
+                    self._make_current(self.model.index_of_descriptor(d.id))
+                    return True
+        return False
+
+    def select_theme(self, code: str) -> bool:
+        """Make a theme current (by code)."""
+        theme = next((t for t in self._themes if t.code == code), None)
+        if theme is not None:
+            self._make_current(self.model.index_of_theme(theme.id))
+        return theme is not None
+
+    def _make_current(self, source: QModelIndex) -> None:
+        if self.filter.text() and not self.proxy.mapFromSource(source).isValid():
+            self.filter.clear()  # the filter hides it: show everything again
+        index = self.proxy.mapFromSource(source)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    def show_issue(self, issue: ReadinessIssue) -> None:
+        """Go to what a readiness line is about: a descriptor, or a theme (its name or its sheet's field)."""
+        self.refresh()
+        if not self.select_descriptor(issue.subject) and self.select_theme(issue.subject):
+            if issue.page == THEME_SHEET and self.sheet_form.isVisible():
+                field = SHEET_FIELDS.get(issue.kind)
+                if field is None and issue.kind == "theme-dates":
+                    field = "ended" if self.sheet_form.started.date() != self.sheet_form.started.minimumDate() \
+                        else "started"
+                self.sheet_form.focus_field(field or "lead")
+                return
+        self.tree.setFocus()
 
     def _show_current(self) -> None:
         index = self._current_source()
+        theme = self.model.theme_at(index)
         if (d := self.model.descriptor_at(index)) is not None:
             detail = descriptor_detail(self.context.portfolio, d.id)
-            self.detail.show_descriptor(detail) if detail else self.detail.show_nothing()
-        elif (t := self.model.theme_at(index)) is not None:
-            self.detail.show_theme(t, self._max_key)
+            self.detail.show_descriptor(detail, self.scheme) if detail else self.detail.show_nothing(self.scheme.words)
+        elif theme is not None:
+            self.detail.show_theme(theme, self.scheme)
         else:
-            self.detail.show_nothing()
+            self.detail.show_nothing(self.scheme.words)
+        self.sheet_form.setVisible(theme is not None and scheme_has_theme_sheet(self.scheme))
+        self.sheet_form.show_theme(theme.id if theme is not None else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -171,9 +233,14 @@ class FrameworkPage(QWidget):
         for action in (self.add_theme_action, self.import_action):
             action.setEnabled(writable)
         self.add_action.setEnabled(writable and bool(self._themes))
+        self.paste_action.setEnabled(writable and bool(self._themes))
         self.edit_theme_action.setEnabled(writable and self.model.theme_of(index) is not None)
         for action in (self.edit_action, self.delete_action, self.up_action, self.down_action):
             action.setEnabled(writable and on_descriptor)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.sheet_form.flush()
+        super().hideEvent(event)
 
     # editing (every edit is one undoable command) ------------------------------
     def _push(self, text: str, do, undo, area: str = FRAMEWORK) -> bool:
@@ -188,7 +255,7 @@ class FrameworkPage(QWidget):
 
         def do():
             made["id"] = fs.add_theme(p, form.code, form.title, form.description)
-        self._push(f"Add theme {form.code}", do, lambda: delete_theme(p, made["id"]))
+        self._push(f"Add {in_sentence(self.scheme.words.theme)} {form.code}", do, lambda: delete_theme(p, made["id"]))
 
     def edit_theme(self) -> None:
         theme = self.model.theme_of(self._current_source())
@@ -198,7 +265,7 @@ class FrameworkPage(QWidget):
         if form is None:
             return
         p, old = self.context.portfolio, (theme.title, theme.description)
-        self._push(f"Edit theme {theme.code}",
+        self._push(f"Edit {in_sentence(self.scheme.words.theme)} {theme.code}",
                    lambda: fs.update_theme(p, theme.id, title=form.title, description=form.description),
                    lambda: fs.update_theme(p, theme.id, title=old[0], description=old[1]))
 
@@ -215,9 +282,37 @@ class FrameworkPage(QWidget):
 
         def do():
             made["id"] = fs.add_descriptor(p, form.theme_code, form.code, form.text, form.examples)
-        if self._push(f"Add descriptor {form.code}", do, lambda: fs.delete_descriptor(p, made["id"])):
+        if self._push(f"Add {in_sentence(self.scheme.words.descriptor)} {form.code}", do, lambda: fs.delete_descriptor(p, made["id"])):
             self.refresh()
             self.select_descriptor(form.code)
+
+    def paste_descriptors(self) -> bool:
+        """Add a theme's descriptors pasted from the award pack, all in one undoable step."""
+        theme = self.model.theme_of(self._current_source()) or (self._themes[0] if self._themes else None)
+        if theme is None:
+            return False
+        p = self.context.portfolio
+        answer = PasteDescriptorsDialog.ask(self, p, [(t.code, t.title) for t in self._themes], theme.code,
+                                            self.scheme.words)
+        if answer is None:
+            return False
+        theme_code, text = answer
+        added: dict[str, list] = {}
+
+        def do():
+            added["codes"] = [item.code for item in apply_paste(p, theme_code, text)]
+
+        def undo():
+            with p.session() as session:
+                ids = [fs.descriptor_by_code(session, code).id for code in added["codes"]]
+            for descriptor_id in ids:
+                fs.delete_descriptor(p, descriptor_id)
+
+        if not self._push(f"Paste {in_sentence(self.scheme.words.descriptors)} into {theme_code}", do, undo):
+            return False
+        self.refresh()
+        self.select_descriptor(added["codes"][0])
+        return True
 
     def edit_descriptor(self) -> None:
         line = self.model.descriptor_at(self._current_source())
@@ -233,7 +328,7 @@ class FrameworkPage(QWidget):
     def edit_descriptor_to(self, descriptor_id: int, old: DescriptorForm, new: DescriptorForm) -> bool:
         """Change a descriptor's code, text and examples as one undoable edit."""
         p = self.context.portfolio
-        return self._push(f"Edit descriptor {old.code}",
+        return self._push(f"Edit {in_sentence(self.scheme.words.descriptor)} {old.code}",
                           lambda: fs.update_descriptor(p, descriptor_id, new.code, new.text, new.examples),
                           lambda: fs.update_descriptor(p, descriptor_id, old.code, old.text, old.examples))
 
@@ -241,14 +336,15 @@ class FrameworkPage(QWidget):
         line = self.model.descriptor_at(self._current_source())
         if line is None:
             return
-        if not messages.confirm(self, f"Delete descriptor {line.code}? Its ratings and evidence links go with it "
+        word = in_sentence(self.scheme.words.descriptor)
+        if not messages.confirm(self, f"Delete {word} {line.code}? Its ratings and evidence links go with it "
                                       "(the evidence items stay). You can undo this."):
             return
         p, kept = self.context.portfolio, {}
 
         def do():
             kept["record"] = delete_descriptor_keeping(p, line.id)
-        self._push(f"Delete descriptor {line.code}", do, lambda: restore_descriptor(p, kept["record"]))
+        self._push(f"Delete {word} {line.code}", do, lambda: restore_descriptor(p, kept["record"]))
 
     def move_descriptor(self, step: int) -> None:
         index = self._current_source()
@@ -270,38 +366,11 @@ class FrameworkPage(QWidget):
             change["tags"] = tag_key_evidence(p, [int(i) for i in ids], code)
         return self._push(f"Tag evidence to {code}", do, lambda: undo_tagging(p, change["tags"]), EVIDENCE)
 
-    # framework files ------------------------------------------------------------
+    # framework files (ui/framework_files.py) ---------------------------------------
     def import_framework(self) -> None:
         """Add the themes and descriptors of a framework file whose codes are new, after confirmation."""
-        path = messages.ask_open_path(self, "Import a framework file", messages.FRAMEWORK_FILTER)
-        if not path:
-            return
-        try:
-            framework = load_framework(Path(path))
-        except PortfolioError as exc:
-            messages.show_error(self, exc.message)
-            return
-        p = self.context.portfolio
-        plan = plan_merge(p, framework)
-        if plan.empty:
-            messages.show_info(self, f"{framework.name} has no themes or descriptors with new codes: nothing to add.")
-            return
-        themes, descriptors = plan.codes()
-        question = (f"Add {len(themes)} new theme(s) and {len(descriptors)} new descriptor(s) from "
-                    f"{framework.name}? Codes already in this portfolio are left as they are.")
-        if messages.confirm(self, question, "Import framework", "\n".join(plan.summary_lines())):
-            self._push(f"Import framework {framework.name}", lambda: apply_merge(p, plan), lambda: undo_merge(p, plan))
+        import_framework_file(self)
 
     def export_framework(self) -> None:
         """Save the portfolio's framework (as edited) as a framework file another setting can import."""
-        with self.context.portfolio.session() as session:
-            framework = fs.read_framework(session)
-        path = messages.ask_save_path(self, "Export the framework", messages.FRAMEWORK_FILTER, f"{framework.id}.toml")
-        if not path:
-            return
-        try:
-            save_framework(framework, Path(path))
-        except PortfolioError as exc:
-            messages.show_error(self, exc.message)
-        except OSError as exc:
-            messages.show_error(self, f"Could not save {Path(path).name}: {exc.strerror or exc}.")
+        export_framework_file(self)

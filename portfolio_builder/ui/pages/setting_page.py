@@ -8,12 +8,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QVBoxLayout, QWidget)
 
 from ...core.licences import LICENCES, licence_for
+from ...core.readiness import ReadinessIssue
+from ...core.scheme.model import Scheme, walk_parts
 from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restore_staff, setting_profile,
                                      update_profile, update_staff)
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
 from ..profile_text_editors import ProfileTextEditors
+from ..scheme_words import in_sentence
 
 SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
                  "Children's centre", "Secure children's home", "Secure training centre",
@@ -21,8 +24,19 @@ SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Sp
 LINE_FIELDS = (("name", "&Name:", ""), ("reference", "&Reference:", "e.g. URN or registration number"),
                ("head", "&Head of setting:", "Name of the head or manager"),
                ("contact_email", "&Email:", "For the assessor to reach the lead"), ("phone", "&Phone:", ""))
-CONTEXT_HINT = ("The setting, its families and community, and why it is working towards the award. This is the "
-                "context section of the first page of the Assessor's Report.")
+ISSUE_FIELDS = {"setting-contact": "contact_email"}
+
+
+def has_first_page(scheme: Scheme) -> bool:
+    """Whether the scheme prints the first page of the Assessor's Report from these details (IiF)."""
+    return any(part.part == "assessor_first_page" for part in walk_parts(scheme.document_parts()))
+
+
+def context_hint(scheme: Scheme) -> str:
+    """What the context is for, in this scheme."""
+    hint = f"The setting, its families and community, and why it is working towards {scheme.name}."
+    return hint + (" This is the context section of the first page of the Assessor's Report."
+                   if has_first_page(scheme) else "")
 
 
 class SettingPage(QWidget):
@@ -45,8 +59,9 @@ class SettingPage(QWidget):
             form.addRow(label, edit)
             if field == "name":
                 form.addRow("&Type of setting:", self.kind)
+        scheme = context.scheme
         self.profile_texts = ProfileTextEditors(context, [("address", "Street, town, postcode"),
-                                                          ("context", CONTEXT_HINT)], self)
+                                                          ("context", context_hint(scheme))], self)
         self.texts, self.timers = self.profile_texts.editors, self.profile_texts.timers
         self.texts["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow("&Address:", self.texts["address"])
@@ -56,9 +71,19 @@ class SettingPage(QWidget):
             self.licence.setItemData(self.licence.count() - 1, licence.description, Qt.ItemDataRole.ToolTipRole)
         self.licence.activated.connect(lambda index: self.save_licence(self.licence.itemData(index)))
         form.addRow("&Licence for the bundle:", self.licence)
-        details = QGroupBox("Setting details (the first page of the Assessor's Report)")
+        self.award_level = QComboBox(self)  # only where the scheme has award levels (bronze / silver / gold)
+        self.award_level.addItem("(not chosen yet)", "")
+        for level in (scheme.award.levels if scheme.award else []):
+            self.award_level.addItem(level, level)
+        self.award_level.activated.connect(lambda index: self.save_award_level(self.award_level.itemData(index)))
+        if scheme.award is not None:
+            form.addRow(f"{scheme.words.award_level}:", self.award_level)
+        else:
+            self.award_level.hide()
+        details = QGroupBox("Setting details" + (" (the first page of the Assessor's Report)"
+                                                 if has_first_page(scheme) else ""))
         details.setLayout(form)
-        context_box = QGroupBox("Context for the assessor")
+        context_box = QGroupBox(f"Context for the {in_sentence(scheme.words.reviewer)}")
         QVBoxLayout(context_box).addWidget(self.texts["context"])
         self.saved_label = QLabel()
         self.profile_texts.saved.connect(self._show_saved)
@@ -93,10 +118,12 @@ class SettingPage(QWidget):
         for button in (self.add_button, self.lead_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        team_box = QGroupBox("Lead and core team")
+        words = scheme.words
+        team_box = QGroupBox(f"Lead and {words.team[0].lower()}{words.team[1:]}")
+        self.team.setAccessibleName(words.team)
         team_layout = QVBoxLayout(team_box)
-        team_layout.addWidget(QLabel("The lead and the team gathering evidence; the lead's name goes on the "
-                                     "summary sheets and the Assessor's Report.", wordWrap=True))
+        team_layout.addWidget(QLabel(f"The lead and the {in_sentence(words.team)}; the lead's name goes on the portfolio's "
+                                     f"sheets for the {in_sentence(words.reviewer)}.", wordWrap=True))
         team_layout.addWidget(self.team, 1)
         team_layout.addLayout(buttons)
 
@@ -125,6 +152,8 @@ class SettingPage(QWidget):
         self.kind.setEnabled(not read_only)
         self.licence.setCurrentIndex(max(0, self.licence.findData(licence_for(profile.licence).key)))
         self.licence.setEnabled(not read_only)
+        self.award_level.setCurrentIndex(max(0, self.award_level.findData(profile.award_level)))
+        self.award_level.setEnabled(not read_only)
         self.profile_texts.refresh()
         self.team_model.read_only = read_only
         self.team_model.set_rows(list_staff(self.context.portfolio))
@@ -175,6 +204,26 @@ class SettingPage(QWidget):
                                lambda: update_profile(self.context.portfolio, licence=old), SETTING)
         self._show_saved(ok)
         return ok
+
+    def save_award_level(self, level: str) -> bool:
+        """Store the award level applied for (undoable)."""
+        old = setting_profile(self.context.portfolio).award_level
+        if level == old or self.context.read_only:
+            return True
+        ok = self.context.push("Change the award level applied for",
+                               lambda: update_profile(self.context.portfolio, award_level=level),
+                               lambda: update_profile(self.context.portfolio, award_level=old), SETTING)
+        self._show_saved(ok)
+        return ok
+
+    def show_issue(self, issue: ReadinessIssue) -> None:
+        """Put the cursor where a readiness line is fixed: the context, the contact, or the award level."""
+        if issue.kind == "setting-context":
+            self.texts["context"].setFocus()
+        elif issue.kind == "award-level":
+            self.award_level.setFocus()
+        else:
+            self.lines[ISSUE_FIELDS.get(issue.kind, "name")].setFocus()
 
     def save_text(self, field: str) -> bool:
         """Save the address or context now (the debounce timer calls this too)."""

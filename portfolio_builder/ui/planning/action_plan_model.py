@@ -1,20 +1,26 @@
-"""The action plan as an editable Qt table with the award's columns; each cell edit is an undoable command."""
+"""The action plan as an editable Qt table with the scheme's own columns; each cell edit is an undoable command."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from ...core.planning_overview import ActionRow, action_rows, theme_ids
+from ...core.planning_overview import ActionRow, action_rows, priority_rows, theme_ids
 from ...core.planning_service import ACTION_STATUSES, update_action
+from ...core.scheme.model import ActionColumn, Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
+from ..scheme_words import header_lines, in_sentence
 
-COLUMNS = ("Key theme", "Action / activities", "Lead person(s)", "Resources", "From", "To", "Monitoring",
-           "Success criteria", "Status")
-FIELDS = ("theme_code", "action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",
-          "status")
-DATE_COLUMNS = (4, 5)
-STATUS_COLUMN = 8
+# scheme column field -> ActionRow attribute
+ATTRIBUTES = {"theme": "theme_code", "descriptor": "descriptor_code", "priority": "priority_number",
+              "action": "action", "lead": "lead", "resources": "resources", "from": "starts_on", "to": "ends_on",
+              "monitoring": "monitoring", "success": "success_criteria", "status": "status", "deadline": "due_on"}
+# ActionRow attribute -> the field update_action takes (theme and priority are set by id)
+STORED = {"action": "action", "lead": "lead", "resources": "resources", "starts_on": "starts_on",
+          "ends_on": "ends_on", "monitoring": "monitoring", "success_criteria": "success_criteria",
+          "status": "status"}
+DATE_FIELDS = ("from", "to", "deadline")
+READ_ONLY = ("descriptor", "deadline")  # the descriptor a gap came from; the due date follows from the scheme
 STATUS_LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
 ActionIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -26,11 +32,23 @@ class ActionPlanModel(QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self._rows: list[ActionRow] = []
+        self.scheme: Scheme | None = None
+        self.columns: list[ActionColumn] = []
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.scheme = self.context.scheme
+        self.columns = list(self.scheme.action_plan.columns)
         self._rows = action_rows(self.context.portfolio)
         self.endResetModel()
+
+    def column_of(self, field: str) -> int | None:
+        """The position of a scheme field ('status', 'from' ...) in this plan, or None when it has none."""
+        return next((n for n, c in enumerate(self.columns) if c.field == field), None)
+
+    def field_at(self, column: int) -> str:
+        """The scheme field ('theme', 'deadline' ...) a column shows."""
+        return self.columns[column].field
 
     def row_at(self, row: int) -> ActionRow:
         return self._rows[row]
@@ -39,33 +57,44 @@ class ActionPlanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header_lines(self.columns[section].label, 18)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].label
         return None
 
+    def _display(self, row: ActionRow, field: str, value):
+        if field in DATE_FIELDS:
+            return value.strftime("%d %b %Y") if value else ""
+        if field == "status":
+            return STATUS_LABELS.get(value, value)
+        if field == "theme" and row.descriptor_code and self.column_of("descriptor") is None:
+            return f"{value} ({row.descriptor_code})"
+        if field == "priority":
+            return f"{self.scheme.words.priority} {value}" if value else ""
+        return value
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.columns):
             return None
-        row, column = self._rows[index.row()], index.column()
-        value = getattr(row, FIELDS[column])
+        row, field = self._rows[index.row()], self.field_at(index.column())
+        value = getattr(row, ATTRIBUTES[field])
         if role == Qt.ItemDataRole.DisplayRole:
-            if column in DATE_COLUMNS:
-                return value.strftime("%d %b %Y") if value else ""
-            if column == STATUS_COLUMN:
-                return STATUS_LABELS.get(value, value)
-            if column == 0:
-                return f"{value} ({row.descriptor_code})" if row.descriptor_code else value
-            return value
+            return self._display(row, field, value)
         if role == Qt.ItemDataRole.EditRole:
-            if column in DATE_COLUMNS:
+            if field in DATE_FIELDS:
                 return QDate(value) if value else QDate.currentDate()
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 6, 7):
-            return value or None
+            return value if value is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if field == "deadline":
+                return "Due by the scheme's timescales, from the date agreed." if value else \
+                    "No due date: set the date agreed."
+            if field in ("action", "monitoring", "success"):
+                return value or None
         if role == ActionIdRole:
             return row.id
         return None
@@ -74,31 +103,51 @@ class ActionPlanModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags if self.context.read_only else flags | Qt.ItemFlag.ItemIsEditable
+        if self.context.read_only or self.field_at(index.column()) in READ_ONLY:
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def _by_reference(self, field: str, value, old) -> tuple[dict, dict] | None:
+        """Theme by code or priority by number, as update_action's ids; None (and a message) when unknown."""
+        portfolio, words = self.context.portfolio, self.scheme.words
+        if field == "theme":
+            ids = theme_ids(portfolio)
+            known = {code.lower(): tid for code, tid in ids.items()}
+            if value and str(value).lower() not in known:
+                self.context.error.emit(f"There is no {in_sentence(words.theme)} '{value}'. "
+                                        f"{words.themes}: {', '.join(sorted(ids))}.")
+                return None
+            return ({"theme_id": known.get(str(value).lower()) if value else None},
+                    {"theme_id": ids.get(old) if old else None})
+        numbers = {r.number: r.id for r in priority_rows(portfolio)}
+        text = str(value or "").strip().split()[-1] if str(value or "").strip() else ""
+        if text and (not text.isdigit() or int(text) not in numbers):
+            self.context.error.emit(f"There is no {in_sentence(words.priority)} '{value}'. "
+                                    f"{words.priorities}: {', '.join(map(str, numbers)) or 'none yet'}.")
+            return None
+        return {"priority_id": numbers[int(text)] if text else None}, {"priority_id": numbers.get(old)}
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        row, column = self._rows[index.row()], index.column()
-        field = FIELDS[column]
-        old = getattr(row, field)
-        if column in DATE_COLUMNS:
+        row, field = self._rows[index.row()], self.field_at(index.column())
+        attribute = ATTRIBUTES[field]
+        old = getattr(row, attribute)
+        if field in DATE_FIELDS:
             value = value.toPython() if isinstance(value, QDate) else value
         elif isinstance(value, str):
             value = value.strip()
-        if value == old:
+        if value == old or (value == "" and old is None):
             return False
-        portfolio = self.context.portfolio
-        if column == 0:
-            ids = theme_ids(portfolio)
-            new_fields = {"theme_id": ids.get(value, -1) if value else None}
-            old_fields = {"theme_id": ids.get(old) if old else None}
-            if new_fields["theme_id"] == -1:
-                self.context.error.emit(f"There is no theme '{value}'. Themes: {', '.join(sorted(ids))}.")
+        if field in ("theme", "priority"):
+            fields = self._by_reference(field, value, old)
+            if fields is None:
                 return False
+            new_fields, old_fields = fields
         else:
-            new_fields, old_fields = {field: value}, {field: old}
-        return self.context.push(f"Change {COLUMNS[column].lower()} of an action",
+            new_fields, old_fields = {STORED[attribute]: value}, {STORED[attribute]: old}
+        portfolio = self.context.portfolio
+        return self.context.push(f"Change {self.columns[index.column()].label.lower()} of an action",
                                  lambda: update_action(portfolio, row.id, **new_fields),
                                  lambda: update_action(portfolio, row.id, **old_fields), PLANNING)
 

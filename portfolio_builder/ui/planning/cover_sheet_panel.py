@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
+                               QHeaderView, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ...core.evidence_links import attach_to_cover_sheet, detach_from_cover_sheet
@@ -12,10 +12,12 @@ from ...core.evidence_service import get_evidence, query_evidence
 from ...core.planning_overview import cover_sheet_evidence, priority_rows
 from ...core.planning_service import (add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries,
                                       update_cover_sheet, update_diary_entry)
+from ...core.scheme.model import Words
 from .. import page_dialogs
 from ..portfolio_context import PLANNING, PortfolioContext
 from .cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from .diary_dialog import DiaryEntryDialog
+from ..scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -27,6 +29,7 @@ class CoverSheetPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.sheet = None
+        self._words, self._leads = Words(), {}
         self.priority = QComboBox()
         self.priority.currentIndexChanged.connect(self.load_sheet)
         self.lead = QLineEdit()
@@ -42,10 +45,14 @@ class CoverSheetPanel(QWidget):
         self.started.editingFinished.connect(self._started_changed)
         self.impact.textChanged.connect(self._impact_timer.start)
         form = QFormLayout()
-        form.addRow("&Priority:", self.priority)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.priority_label, self.impact_label = QLabel("&Priority:"), QLabel("&Impact summary:", wordWrap=True)
+        self.priority_label.setBuddy(self.priority)
+        self.impact_label.setBuddy(self.impact)
+        form.addRow(self.priority_label, self.priority)
         form.addRow("&Lead:", self.lead)
         form.addRow("&Started:", self.started)
-        form.addRow("&Impact summary:", self.impact)
+        form.addRow(self.impact_label, self.impact)
 
         self.diary_model = DiaryModel(self)
         self.diary = QTableView()
@@ -60,7 +67,7 @@ class CoverSheetPanel(QWidget):
         self.diary.doubleClicked.connect(self.edit_entry)
         diary_buttons = self._buttons((("Add &entry…", self.add_entry), ("&Edit entry…", self.edit_entry),
                                        ("&Delete entry", self.delete_entry)))
-        diary_box = QGroupBox("Diary of actions taken")
+        self.diary_box = diary_box = QGroupBox("Diary of actions taken")
         diary_layout = QVBoxLayout(diary_box)
         diary_layout.addWidget(self.diary, 1)
         diary_layout.addLayout(diary_buttons)
@@ -91,14 +98,29 @@ class CoverSheetPanel(QWidget):
         row.addStretch(1)
         return row
 
+    def set_words(self, words: Words) -> None:
+        """Label the sheet in the scheme's words (Priority Action Cover Sheet, diary of activities, impact)."""
+        self._words = words
+        self.priority_label.setText(f"&{words.priority}:")
+        self.impact_label.setText(f"&{words.impact}:")
+        self.impact.setPlaceholderText(words.impact)
+        self.diary_box.setTitle(words.diary)
+
+    def select_priority(self, number: int) -> None:
+        """Show the cover sheet of the priority with this number (1 = first)."""
+        if 0 < number <= self.priority.count():
+            self.priority.setCurrentIndex(number - 1)
+
     # --- data ------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Refill the priority chooser and reload the sheet shown."""
         current = self.priority.currentData()
         self.priority.blockSignals(True)
         self.priority.clear()
+        self._leads = {}
         for row in priority_rows(self.context.portfolio):
             self.priority.addItem(f"{row.number}. {row.title}", row.id)
+            self._leads[row.id] = row.lead_name
         self.priority.setCurrentIndex(max(0, self.priority.findData(current)))
         self.priority.blockSignals(False)
         self.load_sheet()
@@ -115,6 +137,9 @@ class CoverSheetPanel(QWidget):
         for widget in (self.lead, self.started, self.impact):
             widget.blockSignals(True)
         self.lead.setText(self.sheet.lead)
+        lead = self._leads.get(priority_id, "")
+        word = in_sentence(self._words.priority)
+        self.lead.setPlaceholderText(f"{lead} (leads the {word})" if lead else f"Who leads this {word}")
         self.started.setMaximumDate(QDate.currentDate())
         self.started.setDate(QDate(self.sheet.started_on) if self.sheet.started_on else NO_DATE)
         if self.impact.toPlainText() != self.sheet.impact_summary:

@@ -1,15 +1,16 @@
-"""Choose and order the key priorities, each with a lead and the descriptors it spans."""
+"""Choose and order the key priorities (where the scheme has them), each with a lead and the descriptors it spans."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from ...core.framework_service import framework_info
 from ...core.planning_overview import PriorityRow, priority_rows, staff_names
 from ...core.planning_service import add_priority, delete_priority, move_priority, update_priority
+from ...core.scheme.model import Scheme, Words
 from ..portfolio_context import PLANNING, PortfolioContext
 from .priority_dialog import PriorityDialog
+from ..scheme_words import in_sentence
 
 PriorityRole = Qt.ItemDataRole.UserRole + 1
 
@@ -20,10 +21,13 @@ class PrioritiesModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[PriorityRow] = []
+        self._words = Words()
 
-    def set_rows(self, rows: list[PriorityRow]) -> None:
+    def set_rows(self, rows: list[PriorityRow], words: Words | None = None) -> None:
+        """Replace the priorities shown (their descriptors named in the scheme's words)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._words = words or self._words
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -35,7 +39,7 @@ class PrioritiesModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (f"{row.number}. {row.title}\n    Lead: {row.lead_name or 'not named'}   ·   "
-                    f"Descriptors: {', '.join(row.codes) or 'none yet'}")
+                    f"{self._words.descriptors}: {', '.join(row.codes) or 'none yet'}")
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.description or row.title
         if role == PriorityRole:
@@ -50,7 +54,9 @@ class PrioritiesPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = PrioritiesModel(self)
-        self.count_label = QLabel()
+        self.count_label = QLabel(wordWrap=True)
+        self.note = QLabel(wordWrap=True)
+        self.note.setStyleSheet("background: #FFF3CD; color: #5C4400; padding: 6px;")
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setSpacing(3)
@@ -66,23 +72,43 @@ class PrioritiesPanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addWidget(self.count_label)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
 
     def refresh(self) -> None:
         current = self.current()
+        scheme = self.context.scheme
+        words, wanted = scheme.words, scheme.priorities
         rows = priority_rows(self.context.portfolio)
-        self.model.set_rows(rows)
-        with self.context.portfolio.session() as session:
-            needed = framework_info(session).priorities_required
-        self.count_label.setText(f"{len(rows)} of {needed} chosen" if needed else f"{len(rows)} chosen")
+        self.model.set_rows(rows, words)
+        self.count_label.setText(self.count_text(scheme, len(rows)))
+        self.note.setText(legacy_note(scheme, len(rows)))
+        self.note.setVisible(bool(self.note.text()))
         if current is not None:
             number = next((n for n, r in enumerate(rows) if r.id == current.id), None)
             if number is not None:
                 self.list.setCurrentIndex(self.model.index(number))
+        self.buttons["add"].setText(f"&Add {in_sentence(words.priority)}…")
+        self.buttons["add"].setVisible(wanted.used)
         for key in ("add", "edit", "remove", "up", "down"):
             self.buttons[key].setEnabled(not self.context.read_only)
+
+    @staticmethod
+    def count_text(scheme: Scheme, chosen: int) -> str:
+        """'2 of 5 chosen', with what the scheme asks of them (a range of statements, a different lead each)."""
+        words, wanted = scheme.words, scheme.priorities
+        if not wanted.used:
+            return ""
+        asks = [x for x, on in ((f"together spanning a range of {in_sentence(words.descriptors)}", wanted.span_range),
+                                ("ideally each led by a different member of staff", wanted.different_leads)) if on]
+        return f"{chosen} of {wanted.count} chosen" + (f" ({'; '.join(asks)})" if asks else "")
+
+    def select_number(self, number: int) -> None:
+        """Make the priority with this number (1 = first) current."""
+        if 0 < number <= self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(number - 1))
 
     def current(self) -> PriorityRow | None:
         index = self.list.currentIndex()
@@ -98,7 +124,8 @@ class PrioritiesPanel(QWidget):
             made["id"] = add_priority(portfolio, values["title"], values["description"],
                                       values["lead_staff_id"] or None, values["codes"])
 
-        return self.context.push(f"Add priority '{values['title']}'", do,
+        word = in_sentence(self.context.scheme.words.priority)
+        return self.context.push(f"Add {word} '{values['title']}'", do,
                                  lambda: delete_priority(portfolio, made["id"]), PLANNING)
 
     def edit_current(self) -> bool:
@@ -139,3 +166,13 @@ class PrioritiesPanel(QWidget):
             return False
         return self.context.push(f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new),
                                  lambda: move_priority(portfolio, row.id, old), PLANNING)
+
+
+def legacy_note(scheme: Scheme, held: int) -> str:
+    """On a scheme without priorities, what to make of priorities an earlier version of the app asked for."""
+    if scheme.priorities.used or not held:
+        return ""
+    words = scheme.words
+    return (f"This portfolio holds {held} priorit{'y' if held == 1 else 'ies'} made with an earlier version of "
+            f"Portfolio Builder. {scheme.name} does not use priorities: they are kept here but not printed in the "
+            f"portfolio. Plan the work in the {in_sentence(words.action_plan)} instead.")

@@ -5,14 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit,
                                QWidget)
 
+from ...core.scheme.model import Words
+from ..scheme_words import in_sentence
+
 
 class PriorityDialog(QDialog):
     """Asks for a priority's fields; `ask` returns them as a dict, or None when cancelled."""
 
+    words = Words()  # the open portfolio's scheme words; the planning page sets them
+
     def __init__(self, staff: list[tuple[int, str]], initial: dict | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         initial = initial or {}
-        self.setWindowTitle("Edit priority" if initial else "Add priority")
+        word = in_sentence(self.words.priority)
+        self.setWindowTitle(f"Edit {word}" if initial else f"Add {word}")
         self.title = QLineEdit(initial.get("title", ""))
         self.description = QPlainTextEdit(initial.get("description", ""))
         self.description.setTabChangesFocus(True)
@@ -26,7 +32,7 @@ class PriorityDialog(QDialog):
         form.addRow("&Title:", self.title)
         form.addRow("&Description:", self.description)
         form.addRow("&Lead:", self.lead)
-        form.addRow("Des&criptors:", self.codes)
+        form.addRow(f"{self.words.descriptors} (&codes):", self.codes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
