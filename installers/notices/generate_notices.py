@@ -34,8 +34,9 @@ LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT)", re.I)
 # PySide6 and shiboken6 are offered under LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only; we use them under
 # the LGPL, whose version 3 is the GPL-3.0 plus extra permissions, so both texts must accompany it.
 MISSING_TEXTS = {"pyside6-essentials": ["LGPL-3.0.txt", "GPL-3.0.txt"], "pyside6-pdf": ["LGPL-3.0.txt", "GPL-3.0.txt"],
-                 "shiboken6": ["LGPL-3.0.txt", "GPL-3.0.txt"]}
-STANDARD_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")  # printed once, in the appendix
+                 "shiboken6": ["LGPL-3.0.txt", "GPL-3.0.txt"],
+                 "flatbuffers": ["Apache-2.0.txt"]}  # onnxruntime's; its wheel names Apache 2.0 but ships no text
+STANDARD_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt", "Apache-2.0.txt")  # printed once, in the appendix
 QT_SOURCE = ("PySide6/shiboken6 {v}: https://download.qt.io/official_releases/QtForPython/ (pyside-setup-everywhere-src"
              "-{v}); the Qt {v} libraries: https://download.qt.io/official_releases/qt/")
 SOURCES = {"pyside6-essentials": QT_SOURCE, "pyside6-pdf": QT_SOURCE, "shiboken6": QT_SOURCE,
