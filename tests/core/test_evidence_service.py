@@ -89,11 +89,11 @@ def test_query_filters(items):
     assert [r.id for r in query_evidence(portfolio, kind="photo")] == [photo]
     assert [r.id for r in query_evidence(portfolio, theme_code="1")] == [doc, photo]
     assert [r.id for r in query_evidence(portfolio, untagged=True)] == [link]
-    assert [r.id for r in query_evidence(portfolio, consent_missing=True)] == [doc, photo]
+    assert [r.id for r in query_evidence(portfolio, consent_missing=True)] == [photo]  # a document needs none
     row = query_evidence(portfolio, text="policy")[0]
     assert row.key_codes == ("1a",) and query_evidence(portfolio, kind="photo")[0].cross_codes == ("1b",)
     assert [r.id for r in query_evidence(portfolio, limit=1, offset=1)] == [photo]
-    assert count_evidence(portfolio, consent_missing=True) == 2
+    assert count_evidence(portfolio, consent_missing=True) == 1
     assert query_evidence(portfolio, text="100%_") == []
 
 
