@@ -23,6 +23,8 @@ ORDER = {
                             "Actions and timescales", "Analysis of themes, strengths and barriers"],
     "signs-of-safety-accreditation": ["Charter C: Charter principles", "Analysis and plan",
                                       "Self-benchmarking against other organisations"],
+    "hillview-family-charter": ["Strand W: Welcome", "Strand V: Voice", "Audit findings", "Action plan",
+                                "Our reflection"],
 }
 # Words that belong to one scheme only: none may appear in another scheme's documents.
 OWN_WORDS = {
@@ -33,6 +35,7 @@ OWN_WORDS = {
     "la-practice-quality": ["Ofsted grade", "Practice area", "Actions and timescales"],
     "signs-of-safety-accreditation": ["Self-benchmarking", "Award level applied for", "Charter principles",
                                       "Peer reviewer"],
+    "hillview-family-charter": ["Strand", "Pledge", "charter booklet"],
 }
 SET_UP_HINTS = ["Type in this theme", "Rename this to", "Descriptors come from", "Paste descriptors"]
 

@@ -193,11 +193,61 @@ SOS_JOURNEY: list[str] = [
     "write $portfolio self-benchmarking @$files/benchmark.txt",
 ]
 
+# --- A setting's own scheme, brought in as a framework file -------------------------------------------
+
+OWN_FRAMEWORK = """format = 2
+[framework]
+id = "hillview-family-charter"
+name = "Hillview Family Charter"
+description = "Our own charter for working with families."
+[words]
+theme = "Strand"
+themes = "Strands"
+descriptor = "Pledge"
+descriptors = "Pledges"
+guidance = "charter booklet"
+[scale]
+name = "Not yet / Partly / Fully"
+levels = [{ key = "not-yet", label = "Not yet" }, { key = "partly", label = "Partly" }, { key = "fully", label = "Fully" }]
+[evidence_rule]
+min_key = 1
+max_key = 3
+[[texts]]
+key = "reflection"
+title = "Our reflection"
+required = true
+[final]
+requires = ["themes_entered", "descriptors_rated", "descriptors_evidenced"]
+[[themes]]
+code = "W"
+title = "Welcome"
+[[themes.descriptors]]
+code = "W1"
+text = "Every family is greeted by name."
+[[themes]]
+code = "V"
+title = "Voice"
+[[themes.descriptors]]
+code = "V1"
+text = "Families shape our plans."
+"""
+OWN_FILES: dict[str, object] = {"charter.toml": OWN_FRAMEWORK, "greeting.txt": "Greeting rota.\n",
+                                "survey.txt": "Family survey.\n", "forum.txt": "Forum minutes.\n"}
+OWN_JOURNEY: list[str] = [
+    "new $portfolio --framework $files/charter.toml --setting 'Hillview Nursery' --lead 'Pat Lee'",
+    "rate $portfolio W1 fully --on 2026-03-01",
+    "rate $portfolio V1 partly --on 2026-03-01",
+    "add $portfolio $files/greeting.txt --descriptor W1",
+    "add $portfolio $files/survey.txt $files/forum.txt --descriptor V1",
+    "write $portfolio reflection 'We learned to listen first.'",
+]
+
 JOURNEYS = {
     "family-partnership-award": (FPA_JOURNEY, FPA_FILES),
     "investors-in-families-secure": (IIF_JOURNEY, IIF_FILES),
     "la-practice-quality": (LA_JOURNEY, LA_FILES),
     "signs-of-safety-accreditation": (SOS_JOURNEY, SOS_FILES),
+    "hillview-family-charter": (OWN_JOURNEY, OWN_FILES),
 }
 
 FINAL_CHECKS = ["status $portfolio --json", "export $portfolio $out/bundle.zip", "verify $out/bundle.zip"]

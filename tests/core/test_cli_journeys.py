@@ -47,11 +47,18 @@ def check_sos(snapshot: dict) -> None:
     assert snapshot["texts"]["self-benchmarking"].startswith("Compared with")
 
 
-CHECKS = {"family-partnership-award": check_fpa, "investors-in-families-secure": check_iif,
+def check_own(snapshot: dict) -> None:
+    """A setting's own scheme: its words, its rule (up to three key items), its text."""
+    assert snapshot["scheme"]["words"]["descriptor"] == "Pledge" and snapshot["texts"]["reflection"]
+    assert [len(d["key_evidence"]) for t in snapshot["themes"] for d in t["descriptors"]] == [1, 2]
+
+
+CHECKS = {"hillview-family-charter": check_own, "family-partnership-award": check_fpa, "investors-in-families-secure": check_iif,
           "la-practice-quality": check_la, "signs-of-safety-accreditation": check_sos}
 FIELDS = {"family-partnership-award": ("contact_email", "phone", "address", "head", "context"),
           "investors-in-families-secure": ("contact_email", "phone", "address", "head", "context"),
-          "la-practice-quality": ("contact_email", "context"), "signs-of-safety-accreditation": ("contact_email",)}
+          "la-practice-quality": ("contact_email", "context"), "signs-of-safety-accreditation": ("contact_email",),
+          "hillview-family-charter": ()}
 
 
 @pytest.mark.parametrize("scheme", list(JOURNEYS))
