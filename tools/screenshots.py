@@ -1,6 +1,8 @@
 """Grab every screen and dialog staff meet, on the sample portfolio, as a 1366x768 laptop shows them at a scale.
 
-Usage: python tools/screenshots.py [OUT_FOLDER] [--scale 1.25]
+Usage: python tools/screenshots.py [OUT_FOLDER] [--scale 1.25] [--only NAME,NAME]
+
+--only writes just the named screenshots (e.g. --only evidence-redaction), leaving the others as they are.
 
 The offscreen screen is 1366x768 physical pixels; at --scale 1.5 Qt sees a 911x512 logical screen, as on a
 laptop set to 150%, so a window that does not fit is caught here (each PNG is in physical pixels). Anything
@@ -20,13 +22,17 @@ from pathlib import Path
 SCREEN = (1366, 768)  # physical pixels
 
 
-def _args() -> tuple[Path, str | None]:
-    args, scale = list(sys.argv[1:]), None
+def _args() -> tuple[Path, str | None, set[str]]:
+    args, scale, only = list(sys.argv[1:]), None, set()
     if "--scale" in args:
         at = args.index("--scale")
         scale = args[at + 1]
         del args[at:at + 2]
-    return Path(args[0] if args else "docs/screenshots"), scale
+    if "--only" in args:
+        at = args.index("--only")
+        only = set(args[at + 1].split(","))
+        del args[at:at + 2]
+    return Path(args[0] if args else "docs/screenshots"), scale, only
 
 
 def _configure_screen(folder: Path, scale: str | None) -> None:
@@ -70,8 +76,8 @@ def sample_bundle(portfolio_path: Path, folder: Path) -> Path:
 class Shooter:
     """Saves grabs of windows and of the modal dialog a call opens, noting any that outgrow the screen."""
 
-    def __init__(self, app, out: Path):
-        self.app, self.out, self.too_big = app, out, []
+    def __init__(self, app, out: Path, only: set[str] | None = None):
+        self.app, self.out, self.too_big, self.only = app, out, [], only or set()
         self.screen = app.primaryScreen().availableGeometry().size()
 
     def settle(self, rounds: int = 30) -> None:
@@ -93,6 +99,8 @@ class Shooter:
 
     def save(self, widget, name: str) -> None:
         self.settle()
+        if self.only and name not in self.only:
+            return
         widget.grab().save(str(self.out / f"{name}.png"))
         size = widget.window().size()
         if size.width() > self.screen.width() or size.height() > self.screen.height():
@@ -176,6 +184,53 @@ def shoot_portfolio(shot: Shooter, window) -> None:
     view.show_page(0)
 
 
+def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
+    """A real face photo (scikit-image's astronaut) in the region editor after Find faces (its suggestion dashed
+    beside a drawn block over the name badge), then on the evidence page with its regions in the preview."""
+    try:
+        from skimage import data
+    except ImportError:
+        print("scikit-image is not installed ([test] extra): no redaction screenshots", file=sys.stderr)
+        return
+    from PIL import Image
+
+    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.redaction import Region
+    from portfolio_builder.core.region_service import set_regions
+    from portfolio_builder.ui.pages.evidence_page import EvidencePage
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+    from portfolio_builder.ui.redaction.region_editor import RegionEditor
+
+    with tempfile.TemporaryDirectory() as folder, Portfolio.open(portfolio_path) as portfolio:
+        path = Path(folder) / "Open morning - our visitor.jpg"
+        Image.fromarray(data.astronaut()).save(path, quality=92)
+        evidence_id = import_evidence(portfolio, [path], consent="blurred",
+                                      workers=1).added[0]
+        context = PortfolioContext(portfolio)
+        editor = RegionEditor(context, evidence_id)
+        editor.resize(shot.screen.width() * 9 // 10, shot.screen.height() * 9 // 10)
+        editor.show()
+        shot.wait(2.0)
+        editor._commit((Region(0.555, 0.7, 0.1, 0.05, "block"),), "Draw a region")  # the name badge
+        editor.find_faces()
+        deadline = time.monotonic() + 60
+        while not editor.canvas.suggestions and time.monotonic() < deadline:
+            shot.wait(0.1)
+        shot.save(editor, "evidence-redaction")
+        editor.accept_suggestions()
+        editor.close()
+        page = EvidencePage(context)
+        page.resize(shot.screen.width(), shot.screen.height() - 60)
+        page.show()
+        page.select_ids([evidence_id])
+        shot.wait(2.0)
+        shot.save(page, "evidence-redaction-preview")
+        page.close()
+        set_regions(portfolio, evidence_id, ())
+        context.undo_stack.clear()
+
+
 def shoot_wizard(shot: Shooter, window) -> None:
     """The four pages of New portfolio…, filled in as a member of staff would."""
     from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard
@@ -239,7 +294,7 @@ def shoot_assessor(shot: Shooter, bundle: Path, folder: Path) -> None:
 
 
 def main() -> int:
-    out, scale = _args()
+    out, scale, only = _args()
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pb-shots-") as tmp:
         _configure_screen(Path(tmp), scale)
@@ -251,9 +306,10 @@ def main() -> int:
         from portfolio_builder.ui.app_settings import remember_portfolio
 
         app = make_application()
-        shot = Shooter(app, out)
+        shot = Shooter(app, out, only)
         path = sample_portfolio(Path(tmp) / "Documents" / "Portfolio Builder")
         bundle = sample_bundle(path, Path(tmp))
+        shoot_redaction(shot, path)
         remember_portfolio(path)
         window = build_main_window(str(path))
         shoot_portfolio(shot, window)

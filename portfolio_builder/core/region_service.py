@@ -98,16 +98,18 @@ def clear_regions(portfolio: Portfolio, evidence_id: int) -> RegionChange:
     return set_regions(portfolio, evidence_id, ())
 
 
-def suggest_face_regions(portfolio: Portfolio, evidence_id: int,
-                         cancel: Callable[[], bool] | None = None) -> tuple[Region, ...]:
+def suggest_face_regions(portfolio: Portfolio, evidence_id: int, cancel: Callable[[], bool] | None = None,
+                         progress: Callable[[int, int, str], None] | None = None) -> tuple[Region, ...]:
     """A blur region over each face found in the item's photo (nothing is stored: staff accept them).
 
     Slow (about half a second of CPU a photo): call it from a worker, never the GUI thread.
-    Raises Cancelled when cancel() turns true before the answer is ready.
+    Raises Cancelled when cancel() turns true before the answer is ready; progress gets (step, 2, what).
     """
     from .evidence_store import read_stored_bytes
     from .redaction import find_faces
 
+    if progress is not None:
+        progress(0, 2, "Reading the photo")
     with portfolio.raw_connection() as conn:
         _photo_item(conn, evidence_id)
         sha256 = conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)).fetchone()[0]
@@ -118,7 +120,11 @@ def suggest_face_regions(portfolio: Portfolio, evidence_id: int,
                 from None
     if cancel is not None and cancel():
         raise Cancelled("Find faces was cancelled.")
+    if progress is not None:
+        progress(1, 2, "Looking for faces")
     regions = find_faces(data)
     if cancel is not None and cancel():
         raise Cancelled("Find faces was cancelled.")
+    if progress is not None:
+        progress(2, 2, f"{len(regions)} face(s) found")
     return regions

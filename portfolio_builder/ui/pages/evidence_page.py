@@ -105,7 +105,7 @@ class EvidencePage(QWidget):
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
 
-        self.preview = EvidencePreview(self.context.portfolio)
+        self.preview = EvidencePreview(self.context.portfolio, context=self.context)
         self.editor = EvidenceEditor(self.context)
         side = QWidget()
         side_layout = QVBoxLayout(side)
