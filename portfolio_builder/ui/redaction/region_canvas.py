@@ -116,9 +116,10 @@ class RegionCanvas(QWidget):
         rect = self.picture_rect()
         for kind, regions in ((SUGGESTED, self.suggestions), (STORED, self.regions)):
             for index in range(len(regions) - 1, -1, -1):
-                if region_path(region_rect(regions[index], rect), regions[index].shape).contains(point) or \
-                        region_rect(regions[index], rect).adjusted(-2, -2, 2, 2).contains(point) and \
-                        regions[index].shape == "rectangle":
+                box = region_rect(regions[index], rect)
+                if regions[index].shape == "rectangle":
+                    box = box.adjusted(-2, -2, 2, 2)  # a thin rectangle's edge is easy to catch
+                if region_path(box, regions[index].shape).contains(point):
                     return kind, index
         return None
 
