@@ -92,11 +92,13 @@ def main() -> None:
         plain, redacted = run_child(path, False), run_child(path, True)
     print(f"{args.photos} photos of {args.size} MP ({photo.stat().st_size / 1e6:.1f} MB each; one decoded photo = "
           f"{decoded_mb:.0f} MB), draft export in a fresh process each")
+    base_growth = plain["peak_mb"] - plain["settled_mb"]
     for label, result in (("as they are (baseline)", plain), ("with 2 regions each", redacted)):
         growth = result["peak_mb"] - result["settled_mb"]
         print(f"  {label:24s} {result['seconds']:6.2f} s  {result['seconds'] / plain['seconds']:5.2f}x baseline  "
               f"{(result['seconds'] - plain['seconds']) / args.photos:5.2f} s more a photo  "
-              f"peak +{growth:5.0f} MB = {growth / decoded_mb:.2f} decoded photos  bundle {result['mb']:.0f} MB")
+              f"peak +{growth:4.0f} MB (+{growth - base_growth:4.0f} MB over the baseline = "
+              f"{(growth - base_growth) / decoded_mb:.2f} decoded photos)  bundle {result['mb']:.0f} MB")
 
 
 if __name__ == "__main__":
