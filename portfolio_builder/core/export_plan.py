@@ -201,7 +201,7 @@ def redaction_words(regions) -> str:
     blurred = sum(1 for r in regions if r.mode == "blur")
     blocked = len(regions) - blurred
     parts = ([f"{blurred} part{'s' if blurred != 1 else ''} blurred"] if blurred else []) + \
-        ([f"{blocked} blocked out"] if blocked else [])
+        ([f"{blocked}{'' if blurred else ' part' + ('s' if blocked != 1 else '')} blocked out"] if blocked else [])
     return ", ".join(parts) or "nothing marked"
 
 

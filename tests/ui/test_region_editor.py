@@ -237,3 +237,30 @@ def test_a_read_only_portfolio_shows_regions_but_changes_nothing(qtbot, fpa_port
         drag(editor.canvas, (0.05, 0.6), (0.3, 0.9))
         assert editor.find_faces() is None and not editor.find_button.isEnabled()
         assert item_regions(portfolio, astronaut) == (FACE,) and editor.canvas.regions == (FACE,)
+
+
+def test_arrow_keys_nudge_the_selected_region(qtbot, context, astronaut):
+    """With a region selected, an arrow key moves it a little (Shift: further), each an undoable step."""
+    set_regions(context.portfolio, astronaut, [Region(0.2, 0.2, 0.2, 0.2)])
+    editor = _editor(qtbot, context, astronaut)
+    editor.canvas.select(STORED, 0)
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    [region] = item_regions(context.portfolio, astronaut)
+    assert _close(region, 0.205, 0.25, 0.2, 0.2, slack=1e-6)
+    editor.undo_action.trigger()
+    assert _close(item_regions(context.portfolio, astronaut)[0], 0.205, 0.2, 0.2, 0.2, slack=1e-6)
+
+
+def test_a_heic_photo_is_shown_in_the_editor(qtbot, context, fpa_portfolio):
+    """An iPhone HEIC photo (which Qt cannot decode) is shown for drawing, decoded by the app's HEIC reader."""
+    from pathlib import Path
+
+    from portfolio_builder.core.evidence_import import import_evidence
+
+    heic = Path(__file__).parent.parent / "core" / "data" / "astronaut.heic"
+    evidence_id = import_evidence(fpa_portfolio, [heic], consent="blurred", workers=1).added[0]
+    editor = _editor(qtbot, context, evidence_id)
+    assert (editor.canvas.picture.width(), editor.canvas.picture.height()) == (512, 512)
+    drag(editor.canvas, (0.3, 0.05), (0.6, 0.4))
+    assert len(item_regions(context.portfolio, evidence_id)) == 1
