@@ -5,6 +5,7 @@ Usage: python tools/screenshots.py [OUT_FOLDER] [--scale 1.25] [--scheme ID|all|
 Every screen of the Family Partnership Award sample goes in OUT_FOLDER; the pages that differ per scheme
 (dashboard, framework, audit, planning, evidence, export, setting, assessor) of each scheme's sample go in
 OUT_FOLDER/<scheme-id>/ (--scheme all, the default; --scheme ID for one; --scheme none for neither).
+--only writes just the named screenshots (e.g. --only evidence-redaction), leaving the others as they are.
 
 The offscreen screen is 1366x768 physical pixels; at --scale 1.5 Qt sees a 911x512 logical screen, as on a
 laptop set to 150%, so a window that does not fit is caught here (each PNG is in physical pixels). Anything
@@ -37,15 +38,16 @@ def _option(args: list[str], name: str, default: str | None) -> str | None:
     return value
 
 
-def _args() -> tuple[Path, str | None, list[str]]:
+def _args() -> tuple[Path, str | None, list[str], set[str]]:
     args = list(sys.argv[1:])
     scale = _option(args, "--scale", None)
     scheme = _option(args, "--scheme", "all")
+    only = set((_option(args, "--only", "") or "").split(",")) - {""}
     schemes = list(SCHEME_TARGETS) if scheme == "all" else [] if scheme == "none" else [scheme]
     unknown = [s for s in schemes if s not in SCHEME_TARGETS]
     if unknown:
         sys.exit(f"No sample for {', '.join(unknown)}; choose one of {', '.join(SCHEME_TARGETS)}, all or none.")
-    return Path(args[0] if args else "docs/screenshots"), scale, schemes
+    return Path(args[0] if args else "docs/screenshots"), scale, schemes, only
 
 
 def _configure_screen(folder: Path, scale: str | None) -> None:
@@ -79,8 +81,8 @@ def sample_bundle(portfolio_path: Path, folder: Path) -> Path:
 class Shooter:
     """Saves grabs of windows and of the modal dialog a call opens, noting any that outgrow the screen."""
 
-    def __init__(self, app, out: Path):
-        self.app, self.out, self.too_big = app, out, []
+    def __init__(self, app, out: Path, only: set[str] | None = None):
+        self.app, self.out, self.too_big, self.only = app, out, [], only or set()
         self.screen = app.primaryScreen().availableGeometry().size()
 
     def settle(self, rounds: int = 30) -> None:
@@ -102,6 +104,8 @@ class Shooter:
 
     def save(self, widget, name: str) -> None:
         self.settle()
+        if self.only and name not in self.only:
+            return
         widget.grab().save(str(self.out / f"{name}.png"))
         size = widget.window().size()
         if size.width() > self.screen.width() or size.height() > self.screen.height():
@@ -225,6 +229,53 @@ def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-awa
     view.show_page(0)
 
 
+def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
+    """A real face photo (scikit-image's astronaut) in the region editor after Find faces (its suggestion dashed
+    beside a drawn block over the name badge), then on the evidence page with its regions in the preview."""
+    try:
+        from skimage import data
+    except ImportError:
+        print("scikit-image is not installed ([test] extra): no redaction screenshots", file=sys.stderr)
+        return
+    from PIL import Image
+
+    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.redaction import Region
+    from portfolio_builder.core.region_service import set_regions
+    from portfolio_builder.ui.pages.evidence_page import EvidencePage
+    from portfolio_builder.ui.portfolio_context import PortfolioContext
+    from portfolio_builder.ui.redaction.region_editor import RegionEditor
+
+    with tempfile.TemporaryDirectory() as folder, Portfolio.open(portfolio_path) as portfolio:
+        path = Path(folder) / "Open morning - our visitor.jpg"
+        Image.fromarray(data.astronaut()).save(path, quality=92)
+        evidence_id = import_evidence(portfolio, [path], consent="blurred",
+                                      workers=1).added[0]
+        context = PortfolioContext(portfolio)
+        editor = RegionEditor(context, evidence_id)
+        editor.resize(shot.screen.width() * 9 // 10, shot.screen.height() * 9 // 10)
+        editor.show()
+        shot.wait(2.0)
+        editor._commit((Region(0.555, 0.7, 0.1, 0.05, "block"),), "Draw a region")  # the name badge
+        editor.find_faces()
+        deadline = time.monotonic() + 60
+        while not editor.canvas.suggestions and time.monotonic() < deadline:
+            shot.wait(0.1)
+        shot.save(editor, "evidence-redaction")
+        editor.accept_suggestions()
+        editor.close()
+        page = EvidencePage(context)
+        page.resize(shot.screen.width(), shot.screen.height() - 60)
+        page.show()
+        page.select_ids([evidence_id])
+        shot.wait(2.0)
+        shot.save(page, "evidence-redaction-preview")
+        page.close()
+        set_regions(portfolio, evidence_id, ())
+        context.undo_stack.clear()
+
+
 def shoot_wizard(shot: Shooter, window) -> None:
     """The four pages of New portfolio…, filled in as a member of staff would."""
     from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard
@@ -288,7 +339,7 @@ def shoot_assessor(shot: Shooter, bundle: Path, folder: Path) -> None:
 
 
 def main() -> int:
-    out, scale, schemes = _args()
+    out, scale, schemes, only = _args()
     out.mkdir(parents=True, exist_ok=True)
     full_tour = len(schemes) != 1
     with tempfile.TemporaryDirectory(prefix="pb-shots-") as tmp:
@@ -301,7 +352,7 @@ def main() -> int:
         from portfolio_builder.ui.app_settings import remember_portfolio
 
         app = make_application()
-        shot = Shooter(app, out)
+        shot = Shooter(app, out, only)
         documents = Path(tmp) / "Documents" / "Portfolio Builder"
         path = sample_portfolio(documents)
         remember_portfolio(path)
@@ -313,6 +364,7 @@ def main() -> int:
             shot.save(window, "start-screen")
             shoot_wizard(shot, window)
             shoot_assessor(shot, bundle, Path(tmp) / "assessments")
+            shoot_redaction(shot, path)
         for scheme in schemes:
             shot.out = out / scheme
             shot.out.mkdir(parents=True, exist_ok=True)

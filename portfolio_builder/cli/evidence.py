@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..core.consent import CONSENT_STATES
 from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio, printable
 
 EDIT_OPTIONS = {"title": "title", "consent": "consent", "component": "component", "date": "evidence_date",
@@ -112,7 +113,7 @@ def register(sub) -> None:
     p.add_argument("--descriptor", action="append", metavar="CODE")
     p.add_argument("--cover-sheet", type=int, metavar="N")
     p.add_argument("--component", metavar="KEY", help="the scheme's portfolio component (IiF: activity, generic, plan)")
-    p.add_argument("--consent", choices=["obtained", "not-needed", "missing"],
+    p.add_argument("--consent", choices=CONSENT_STATES,
                    help="default: missing for photos, video and audio (record it later); not needed for documents and links")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_add)
@@ -143,7 +144,7 @@ def register(sub) -> None:
     p.add_argument("path")
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.add_argument("--title", metavar="T")
-    p.add_argument("--consent", choices=["obtained", "not-needed", "missing"])
+    p.add_argument("--consent", choices=CONSENT_STATES)
     p.add_argument("--component", metavar="KEY", help="the scheme's portfolio component")
     p.add_argument("--date", metavar="DATE", help="when the evidence was made (YYYY-MM-DD)")
     p.add_argument("--source", metavar="T", help="where it comes from")

@@ -20,7 +20,8 @@ from .evidence_store import iter_stored_chunks, read_stored_bytes
 from .document_errors import CannotClean
 from .document_privacy import clean_document, needs_cleaning
 from .licences import crate_entity
-from .export_plan import HEIC_TYPES, ExportPlan, check_documents, plan_export, public_snapshot
+from .export_plan import (HEIC_TYPES, REDACTED_WORDS, ExportPlan, check_documents, item_regions, plan_export,
+                          public_snapshot)
 from .photo_privacy import clean_photo, clean_photo_report, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
 from .portfolio_shape import PortfolioShape
@@ -170,7 +171,8 @@ def _write_bundle(portfolio: Portfolio, plan: ExportPlan, target: Path, progress
     removed = dict(plan.removed)
     with portfolio.raw_connection() as conn, ThreadPoolExecutor(1) as pool, \
             BundleWriter(target, plan.bag_folder, total, progress=progress, cancel=cancel) as writer:
-        thumbnails = _thumbnails(conn, snapshot)
+        thumbnails = _thumbnails(conn, snapshot, {item["id"]: item_regions(item) for item in plan.files
+                                                  if item.get("redacted")})
         # documents are rendered (CPU) while evidence is streamed (I/O and hashing, outside the GIL)
         rendering = pool.submit(_render_documents, documents, copy.deepcopy(snapshot), thumbnails.get,
                                 plan.bag_folder)
@@ -207,13 +209,21 @@ def _write_bundle(portfolio: Portfolio, plan: ExportPlan, target: Path, progress
     return ExportResult(target, bundle_uuid, file_count, size, list(plan.left_out), removed)
 
 
-def _thumbnails(conn, snapshot: dict) -> dict[int, bytes]:
-    """Every stored thumbnail by evidence id, read up front so the renderer never shares the connection."""
+def _thumbnails(conn, snapshot: dict, regions: dict[int, tuple]) -> dict[int, bytes]:
+    """Every stored thumbnail by evidence id, read up front so the renderer never shares the connection; a redacted
+    item's thumbnail has its regions painted in as its file has (thumbnails are upright, so they land alike)."""
+    from .redaction import redact_photo
+
     found = {}
     for item in snapshot["evidence"]:
         if item.get("sha256") and item["kind"] == "photo":
             row = conn.execute("SELECT jpeg FROM thumbnail WHERE sha256 = ?", (item["sha256"],)).fetchone()
-            if row:  # made without metadata at import, but cleaned again: they are embedded in the PDF and HTML
+            if row and item["id"] in regions:
+                try:
+                    found[item["id"]] = redact_photo(row[0], regions[item["id"]]).data
+                except BadInput:
+                    continue  # a damaged preview: the item is listed without one, never with the unblurred one
+            elif row:  # made without metadata at import, but cleaned again: they are embedded in the PDF and HTML
                 found[item["id"]] = clean_photo(row[0])
     return found
 
@@ -235,6 +245,16 @@ def _render_documents(documents, snapshot: dict, thumbnail, bag_folder: str) -> 
 def _write_evidence(writer: BundleWriter, conn, item: dict, plan: ExportPlan, removed: dict) -> WrittenFile:
     """One evidence file, streamed from the portfolio; photos and documents first lose their metadata."""
     try:
+        if item.get("redacted"):  # its regions painted in, re-encoded with nothing but the allow-listed metadata
+            from .redaction import redact_photo
+
+            try:
+                redacted = redact_photo(read_stored_bytes(conn, item["sha256"]), item_regions(item))
+            except BadInput as exc:  # it cannot be decoded to paint its regions: it must not leave unblurred
+                raise BadInput(f"'{item['title']}' (item {item['id']}) could not be blurred: {exc.message} "
+                               "No bundle was written.") from None
+            removed[item["id"]] = [REDACTED_WORDS]
+            return writer.add_payload_bytes(item["path"], redacted.data, redacted.media_type)
         if item.get("converted_from") in HEIC_TYPES:
             data = heic_as_clean_jpeg(read_stored_bytes(conn, item["sha256"]))
             removed.setdefault(item["id"], ["converted from HEIC to JPEG; everything but the pixels, date and "

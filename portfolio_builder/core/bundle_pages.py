@@ -88,6 +88,8 @@ def _evidence_page(view: PortfolioView, item: EvidenceShape, damaged: bool) -> s
              (f"{words.cross_reference} for", ", ".join(item.cross_reference_for)),
              (words.cover_sheets, ", ".join(f"{words.priority} {n}" for n in item.cover_sheets)),
              ("File in the bundle", item.path), ("Web address", item.url)]
+    if item.redacted:
+        pairs.append(("Blurred", "Yes: the setting blurred or blocked out parts of this photo before it left."))
     if item.included is False:
         pairs.append(("Included", "No: the setting left this item out of the bundle."))
     return f"<h2>{_e(item.title)}</h2>" + (DAMAGED_NOTE if damaged else "") + f"<p><i>{_e(how)}</i></p>" + _rows(pairs)

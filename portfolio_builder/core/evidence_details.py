@@ -8,6 +8,8 @@ from .errors import BadInput
 from .evidence_service import get_evidence
 from .evidence_store import read_stored_bytes
 from .portfolio_file import Portfolio
+from .redaction.regions import Region
+from .region_service import regions_in
 from .schema import EvidenceItem
 
 PREVIEW_MAX_BYTES = 60 * 1024 * 1024  # a photo bigger than this is previewed from its thumbnail only
@@ -39,6 +41,7 @@ class EvidenceDetails:
     item: EvidenceItem
     tags: list[Tag] = field(default_factory=list)
     cover_sheets: list[str] = field(default_factory=list)  # titles of the priorities whose sheets hold it
+    regions: tuple[Region, ...] = ()  # parts of a photo blurred or blocked out when it leaves
 
 
 def descriptor_choices(portfolio: Portfolio) -> list[DescriptorChoice]:
@@ -66,7 +69,8 @@ def evidence_details(portfolio: Portfolio, evidence_id: int) -> EvidenceDetails:
             "SELECT p.title FROM cover_sheet_link cl JOIN cover_sheet c ON c.id = cl.cover_sheet_id "
             "JOIN priority p ON p.id = c.priority_id WHERE cl.evidence_id = ? ORDER BY p.position",
             (evidence_id,)).fetchall()]
-    return EvidenceDetails(item, tags, sheets)
+        regions = regions_in(conn, evidence_id)
+    return EvidenceDetails(item, tags, sheets, regions)
 
 
 def stored_bytes(portfolio: Portfolio, evidence_id: int, max_bytes: int = PREVIEW_MAX_BYTES) -> bytes:

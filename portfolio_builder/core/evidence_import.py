@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from .consent import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
@@ -347,6 +348,10 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         item_title = title if number == 1 else f"{title} ({number})"
     else:
         item_title = tidy_title(Path(entry.path).name) if analysis else link_title(entry.source)
+    if options.consent == BLURRED and not (analysis is not None and can_be_blurred(analysis.kind, analysis.mime)):
+        report.skipped.append((entry.source, f"{_shown(entry.source) if analysis else entry.source} is not a photo: "
+                               "consent for a blurred version is only for JPEG, PNG and HEIC photos."))
+        return
     try:
         if analysis is not None:
             added, item_id = _store_one(conn, options, analysis, item_title)

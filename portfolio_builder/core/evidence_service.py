@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from .consent import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio
 from .lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
@@ -65,6 +66,16 @@ def _clean(name: str, value):
     return value
 
 
+def _refuse_blurred_consent(items: list[EvidenceItem]) -> None:
+    """BadInput naming the items that are not photos, when consent for a blurred version is asked for them."""
+    others = [item for item in items if not can_be_blurred(item.kind, item.mime_type or "")]
+    if others:
+        named = ", ".join(f"'{item.title}' (item {item.id})" for item in others[:5])
+        more = f" and {len(others) - 5} more" if len(others) > 5 else ""
+        raise BadInput(f"Consent for a blurred version is only for photos (JPEG, PNG, HEIC), and {named}{more} "
+                       f"{'is not one' if len(others) == 1 else 'are not'}; nothing was changed.")
+
+
 def update_evidence(portfolio: Portfolio, evidence_id: int, **fields) -> EvidenceItem:
     """Change an item's descriptive fields; every value is checked before anything is saved."""
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
@@ -77,6 +88,8 @@ def update_evidence(portfolio: Portfolio, evidence_id: int, **fields) -> Evidenc
             raise BadInput(f"There is no evidence item {evidence_id}.")
         if "component" in cleaned:
             cleaned["component"] = check_component(scheme_in_session(session), cleaned["component"])
+        if cleaned.get("consent") == BLURRED:
+            _refuse_blurred_consent([item])
         for name, value in cleaned.items():
             setattr(item, name, value)
         session.add(item)
@@ -93,6 +106,8 @@ def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
     cleaned = {name: _clean(name, value) for name, value in fields.items()}
     with portfolio.writing() as session:
         check_evidence_ids(session, ids)
+        if cleaned.get("consent") == BLURRED:
+            _refuse_blurred_consent([session.get(EvidenceItem, evidence_id) for evidence_id in ids])
         for evidence_id in ids:
             item = session.get(EvidenceItem, evidence_id)
             for name, value in cleaned.items():

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable
 
 from .bundle_layout import NameBook, bag_folder_name, evidence_path
+from .consent import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from .document_privacy import needs_cleaning, refusal_before_reading
 from .presentation import is_presented, presented_components
@@ -21,6 +22,9 @@ HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cl
 NO_CONSENT = "consent is not recorded"
 NOT_PRESENTED = "it is not presented for any descriptor or cover sheet (tagged to nothing)"
 NO_FILE = "it has neither a stored file nor a link"
+NO_REGIONS = "its consent is for a blurred version, and nothing on it is marked to blur"
+NOT_BLURRABLE = "parts of it are marked to blur, but only JPEG, PNG and HEIC photos can be blurred"
+REDACTED_WORDS = "everything but the pixels, orientation, capture date and colour profile (re-encoded after blurring)"
 DOCUMENT_CACHE_BYTES = 128 * 1024 * 1024  # cleaned documents kept for the writer; beyond this they are cleaned again
 Progress = Callable[[int, int, str], None]
 
@@ -90,16 +94,21 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
             reason = NOT_PRESENTED
         elif item["consent"] == "missing" and item["kind"] in MEDIA_NEEDING_CONSENT and not include_unconsented:
             reason = NO_CONSENT
+        elif item["consent"] == BLURRED and not item.get("regions"):
+            reason = NO_REGIONS  # never sent as it is, whatever the options: the family agreed to a blurred copy
         elif not _is_link(item) and not item.get("sha256"):
             reason = NO_FILE
         elif not _is_link(item) and refusal_before_reading(item.get("mime_type") or ""):
             reason = "its metadata cannot be removed safely: " + refusal_before_reading(item["mime_type"])
+        elif item.get("regions") and not can_be_blurred(item["kind"], item.get("mime_type") or ""):
+            reason = NOT_BLURRABLE
         if reason:
             item["included"] = False
             plan.left_out.append((item["id"], item["title"], reason))
         elif _is_link(item):
             plan.links.append(item)
         else:
+            item["redacted"] = bool(item.get("regions"))  # the file leaves with its regions painted in
             if item.get("mime_type") in HEIC_TYPES:
                 item["converted_from"], item["mime_type"] = item["mime_type"], "image/jpeg"
             item["path"] = evidence_path(item, snapshot, names)
@@ -145,7 +154,9 @@ def check_photos(portfolio, plan: ExportPlan) -> None:
 
     with portfolio.raw_connection() as conn:
         for item in plan.files:
-            if item["kind"] == "photo" or item.get("mime_type") in ("image/jpeg", "image/png"):
+            if item.get("redacted"):  # re-encoded from its painted pixels: nothing of the original's metadata is read
+                plan.removed[item["id"]] = [REDACTED_WORDS]
+            elif item["kind"] == "photo" or item.get("mime_type") in ("image/jpeg", "image/png"):
                 try:
                     words = photo_removals(read_stored_bytes(conn, item["sha256"]))
                 except KeyError:
@@ -164,6 +175,8 @@ def preview_lines(plan: ExportPlan) -> list[str]:
     for item in plan.files:
         removed = plan.removed.get(item["id"])
         lines.append(f"  {item['title']}  ->  data/{item['path']}")
+        if item.get("redacted"):
+            lines.append(f"      redacted: {redaction_words(item_regions(item))}")
         if removed:
             lines.append(f"      metadata removed: {', '.join(removed)}")
     for item in plan.links:
@@ -176,7 +189,23 @@ def preview_lines(plan: ExportPlan) -> list[str]:
     return lines
 
 
-PRIVATE_ITEM_FIELDS = ("original_name", "has_location")
+def item_regions(item: dict) -> tuple:
+    """An item's regions (core.redaction.Region) from the plan's snapshot."""
+    from .redaction.regions import Region
+
+    return tuple(Region.from_dict(values) for values in item.get("regions") or ())
+
+
+def redaction_words(regions) -> str:
+    """What redaction does to a photo, in words: '2 parts blurred, 1 blocked out'."""
+    blurred = sum(1 for r in regions if r.mode == "blur")
+    blocked = len(regions) - blurred
+    parts = ([f"{blurred} part{'s' if blurred != 1 else ''} blurred"] if blurred else []) + \
+        ([f"{blocked}{'' if blurred else ' part' + ('s' if blocked != 1 else '')} blocked out"] if blocked else [])
+    return ", ".join(parts) or "nothing marked"
+
+
+PRIVATE_ITEM_FIELDS = ("original_name", "has_location", "regions")  # regions: only the painted pixels leave
 
 
 def public_snapshot(plan: ExportPlan) -> dict:

@@ -106,6 +106,17 @@ class ActionShape(_Shape):
     status: Text = ""
 
 
+class RegionShape(_Shape):
+    """A part of a photo blurred or blocked out when it leaves: fractions (0..1) of the upright photo."""
+
+    x: Union[StrictInt, StrictFloat]
+    y: Union[StrictInt, StrictFloat]
+    w: Union[StrictInt, StrictFloat]
+    h: Union[StrictInt, StrictFloat]
+    mode: Text = "blur"  # blur / block
+    shape: Text = "rectangle"  # rectangle / ellipse
+
+
 class EvidenceShape(_Shape):
     id: StrictInt
     kind: Text
@@ -126,6 +137,8 @@ class EvidenceShape(_Shape):
     cross_reference_for: list[Text] = []
     cover_sheets: list[StrictInt] = []
     path: Optional[Text] = None  # set by export: where the file is in the bundle
+    regions: list[RegionShape] = []  # the portfolio's own record (show --json); a bundle carries none of them
+    redacted: StrictBool = False  # set by export: the file in the bundle has parts blurred or blocked out
 
 
 class SettingShape(_Shape):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from .consent import BLURRED
 from .scheme.model import Scheme
 
 MEDIA_NEEDING_CONSENT = ("photo", "video", "audio")
@@ -67,6 +68,7 @@ class ReadinessFacts:
     setting: dict[str, str]
     texts: dict[str, str]
     unconsented: list[tuple[int, str, str]] = field(default_factory=list)
+    unblurred: list[tuple[int, str]] = field(default_factory=list)  # consent for a blurred version, nothing marked
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, scheme: Scheme) -> "ReadinessFacts":
@@ -106,7 +108,10 @@ class ReadinessFacts:
         unconsented = conn.execute(
             f"SELECT id, title, kind FROM evidence_item WHERE consent = 'missing' AND kind IN ({marks}) ORDER BY id",
             MEDIA_NEEDING_CONSENT).fetchall()
-        return cls(themes, descriptors, priorities, setting, texts, unconsented)
+        unblurred = conn.execute(
+            "SELECT id, title FROM evidence_item e WHERE consent = ? AND NOT EXISTS "
+            "(SELECT 1 FROM redaction_region r WHERE r.evidence_id = e.id) ORDER BY id", (BLURRED,)).fetchall()
+        return cls(themes, descriptors, priorities, setting, texts, unconsented, unblurred)
 
 
 def scheme_checks(facts: ReadinessFacts, scheme: Scheme, progress) -> list[ReadinessIssue]:
@@ -133,7 +138,16 @@ def scheme_checks(facts: ReadinessFacts, scheme: Scheme, progress) -> list[Readi
         add(ReadinessIssue("consent-missing", str(item_id),
                            f"Consent is not recorded for {kind} '{title}' (item {item_id}); it will be left out of "
                            "the bundle.", blocks=False, page=EVIDENCE))
+    for item_id, title in facts.unblurred:
+        add(ReadinessIssue("blur-missing", str(item_id), blur_missing_message(item_id, title), blocks=False,
+                           page=EVIDENCE))
     return issues
+
+
+def blur_missing_message(item_id: int, title: str) -> str:
+    """Why a photo whose consent is for a blurred version, with nothing marked to blur, stays out of the bundle."""
+    return (f"Consent for '{title}' (item {item_id}) is for a blurred version, but nothing on it is marked to blur; "
+            "it will be left out of the bundle until faces or details are marked (Evidence: Blur or block out).")
 
 
 def _theme_issues(theme: ThemeFacts, descriptors: list[DescriptorFacts], scheme: Scheme,

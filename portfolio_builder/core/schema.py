@@ -8,10 +8,11 @@ from typing import Optional
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+from .consent import CONSENT_STATES  # noqa: F401 - the one home of the consent vocabulary
+
+SCHEMA_VERSION = 3  # 3: redaction regions (core/migration_redaction_regions.py)
 
 COMPONENTS = ("activity", "generic", "plan")
-CONSENT_STATES = ("obtained", "not-needed", "missing")
 EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
 LINK_ROLES = ("key", "cross")
 
@@ -250,3 +251,19 @@ class CoverSheetLink(SQLModel, table=True):
     __tablename__ = "cover_sheet_link"
     cover_sheet_id: int = Field(foreign_key="cover_sheet.id", primary_key=True, ondelete="CASCADE")
     evidence_id: int = Field(foreign_key="evidence_item.id", primary_key=True, ondelete="CASCADE")
+
+
+class RedactionRegion(SQLModel, table=True):
+    """A part of a photo item to blur or block out when it leaves (core.redaction.Region, fractions of the upright
+    photo); the stored photo itself is never changed."""
+
+    __tablename__ = "redaction_region"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    evidence_id: int = Field(foreign_key="evidence_item.id", index=True, ondelete="CASCADE")
+    position: int
+    x: float
+    y: float
+    w: float
+    h: float
+    mode: str = "blur"  # blur / block
+    shape: str = "rectangle"  # rectangle / ellipse

@@ -9,9 +9,9 @@ from sqlmodel import Session, select
 from .. import __version__
 from .portfolio_file import Portfolio
 from .portfolio_shape import (ActionShape, CoverSheetShape, DescriptorShape, DiaryEntryShape, EvidenceShape, Person,
-                              PortfolioShape, PriorityShape, Rating, SettingShape, StaffShape, ThemeShape)
+                              PortfolioShape, PriorityShape, Rating, RegionShape, SettingShape, StaffShape, ThemeShape)
 from .schema import (ActionItem, AuditRating, CoverSheet, CoverSheetLink, DescriptorLink, DescriptorRow, DiaryEntry,
-                     EvidenceItem, PortfolioText, Priority, PriorityDescriptor, SettingProfile, Staff,
+                     EvidenceItem, PortfolioText, Priority, PriorityDescriptor, RedactionRegion, SettingProfile, Staff,
                      ThemeJudgement, ThemeRow, utc_now)
 from .scheme.deadlines import due_date
 from .scheme.model import Scheme
@@ -107,6 +107,11 @@ def snapshot_from_session(session: Session) -> PortfolioShape:
     ratings, judgements = _ratings(session, scheme)
     key_of, cross_of, key_for, cross_for = _links(session, code_of)
     priorities, number_of, evidence_sheets = _priorities(session, code_of, staff_by_id)
+    regions: dict[int, list[RegionShape]] = {}
+    for r in session.exec(select(RedactionRegion).order_by(RedactionRegion.evidence_id, RedactionRegion.position,
+                                                           RedactionRegion.id)).all():
+        regions.setdefault(r.evidence_id, []).append(RegionShape(x=r.x, y=r.y, w=r.w, h=r.h, mode=r.mode,
+                                                                 shape=r.shape))
     by_theme: dict[int, list[DescriptorRow]] = {}
     for d in descriptors:
         by_theme.setdefault(d.theme_id, []).append(d)
@@ -147,7 +152,7 @@ def snapshot_from_session(session: Session) -> PortfolioShape:
             evidence_date=_iso(e.evidence_date), component=e.component, consent=e.consent, url=e.url,
             mime_type=e.mime_type, size=e.size, sha256=e.sha256, taken_at=_iso(e.taken_at),
             collected_by=e.collected_by, key_for=key_for.get(e.id, []), cross_reference_for=cross_for.get(e.id, []),
-            cover_sheets=evidence_sheets.get(e.id, []))
+            cover_sheets=evidence_sheets.get(e.id, []), regions=regions.get(e.id, []))
             for e in session.exec(select(EvidenceItem).order_by(EvidenceItem.id)).all()],
         texts={row.key: row.body for row in session.exec(select(PortfolioText)).all()},
     )

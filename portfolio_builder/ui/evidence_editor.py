@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, Q
 from ..core.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
 from ..core.evidence_links import tag_evidence, untag_evidence
 from ..core.evidence_service import update_evidence
-from ..core.schema import CONSENT_STATES
+from ..core.consent import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
 from .portfolio_context import EVIDENCE, PortfolioContext
@@ -174,6 +174,7 @@ class EvidenceEditor(QWidget):
             self.source.setText(item.source if item else "")
             self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
             self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
+            self._offer_blurred(item)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -191,6 +192,14 @@ class EvidenceEditor(QWidget):
             return f"{tag.code}  {in_sentence(words.key_evidence)}"
         of = f" of {rule.max_key}" if rule.max_key is not None else ""
         return f"{tag.code}  {in_sentence(words.key_evidence)} {tag.slot}{of}"
+
+    def _offer_blurred(self, item) -> None:
+        """Consent for a blurred version is offered for photos only (the only items whose pixels can be blurred)."""
+        entry = self.consent.model().item(self.consent.findData(BLURRED))
+        photo = item is not None and can_be_blurred(item.kind, item.mime_type or "")
+        entry.setEnabled(photo or (item is not None and item.consent == BLURRED))
+        entry.setToolTip("Only a copy with the parts you mark blurred or blocked out leaves the setting "
+                         "(Blur or block out… above)." if photo else "Only photos can be blurred.")
 
     # --- edits ---------------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str) -> bool:

@@ -91,7 +91,8 @@ def _run(args: list[str], tmp_path: Path, trace: Path, timeout: float = 120) -> 
 
 
 def test_frozen_cli_builds_exports_and_verifies_the_sample_offline(frozen, tmp_path):
-    """demo -> export -> verify through the frozen console executable, with no AF_INET socket."""
+    """demo -> add a real face photo -> redact --faces -> export -> verify through the frozen console executable,
+    with no AF_INET socket."""
     started = time.perf_counter()
     version = subprocess.run([str(CLI), "--version"], capture_output=True, text=True, timeout=60)
     print(f"frozen CLI --version: {time.perf_counter() - started:.2f} s")
@@ -102,14 +103,29 @@ def test_frozen_cli_builds_exports_and_verifies_the_sample_offline(frozen, tmp_p
     if not portfolio.is_absolute():
         portfolio = tmp_path / portfolio
     assert portfolio.is_file()
+    face = tmp_path / "astronaut.jpg"  # a real face (scikit-image's): Find faces runs its networks frozen
+    _real_face_photo(face)
+    added = _run([str(CLI), "add", str(portfolio), str(face), "--consent", "blurred"], tmp_path,
+                 tmp_path / "add.trace")
+    found = _run([str(CLI), "redact", str(portfolio), added.stdout.split()[-1], "--faces"], tmp_path,
+                 tmp_path / "redact.trace", timeout=120)
+    assert "1 part blurred" in found.stdout, found.stdout
     bundle = tmp_path / "bundle.zip"
     _run([str(CLI), "export", str(portfolio), str(bundle), "--draft"], tmp_path, tmp_path / "export.trace",
          timeout=300)
     assert bundle.is_file() and bundle.stat().st_size > 0
     verified = _run([str(CLI), "verify", str(bundle)], tmp_path, tmp_path / "verify.trace")
     assert verified.stdout.startswith("Valid bundle")
-    for name in ("demo", "export", "verify"):
+    for name in ("demo", "add", "redact", "export", "verify"):
         _assert_no_network(tmp_path / f"{name}.trace")
+
+
+def _real_face_photo(path: Path) -> None:
+    """scikit-image's astronaut photo as a JPEG (the frozen app finds faces with the networks it ships)."""
+    data = pytest.importorskip("skimage.data", reason="scikit-image ([test] extra) has the real face photo")
+    from PIL import Image
+
+    Image.fromarray(data.astronaut()).save(path, quality=90)
 
 
 def _start_gui(tmp_path: Path, portfolio: Path, hold: float, trace: Path | None = None):

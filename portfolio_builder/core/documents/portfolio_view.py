@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..consent import CONSENT_LABELS
 from ..portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
 
 
@@ -23,7 +24,7 @@ def nice_date(value) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-CONSENT_WORDS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "Missing"}
+CONSENT_WORDS = CONSENT_LABELS  # core/consent.py is their one home
 STATUS_WORDS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
 
 

@@ -8,19 +8,16 @@ over every core by find_faces_in_photos.
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
 import threading
-import warnings
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
-
 from ..errors import BadInput
 from .regions import Region
+from .upright_preview import upright_preview
 
 DETECT_SIDE = 1600  # faces are looked for on the photo scaled to this longest side
 MIN_FACE = 20  # smallest face found, in pixels at DETECT_SIDE: 1/80 of the photo's longest side
@@ -47,28 +44,6 @@ def _detector():
     return detector
 
 
-def _upright_preview(data: bytes) -> Image.Image:
-    """The photo upright, in RGB, no larger than DETECT_SIDE (JPEG decoded at reduced scale)."""
-    from .. import photo_processing  # noqa: F401 - registers the HEIC opener (the one place that imports it)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                image.draft("RGB", (DETECT_SIDE, DETECT_SIDE))
-                orientation = image.getexif().get(0x0112, 1)
-                image.thumbnail((DETECT_SIDE, DETECT_SIDE), Image.Resampling.BOX)
-                small = image.convert("RGB") if image.mode != "RGB" else image.copy()
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise BadInput("The photo is too large to open safely; it may be a damaged or malicious file.") from None
-        except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
-            raise BadInput(f"The photo could not be read to look for faces ({exc}).") from None
-    if orientation in range(2, 9):
-        small.getexif()[0x0112] = orientation
-        small = ImageOps.exif_transpose(small)
-    return small
-
-
 def _with_margin(box, width: int, height: int) -> Region:
     """A face box (pixels) grown by the margins and turned into an ellipse region of fractions."""
     x, y, w, h = box
@@ -82,7 +57,7 @@ def find_faces(data: bytes) -> tuple[Region, ...]:
 
     Raises BadInput when the photo cannot be read. Safe to call from any thread or process.
     """
-    small = _upright_preview(data)
+    small = upright_preview(data, DETECT_SIDE)
     found = [face[:4] for face in _detector().detect(small) if face[4] >= CONFIDENCE and min(face[2:4]) > 0]
     return tuple(_with_margin(box, small.width, small.height) for box in sorted(found))
 

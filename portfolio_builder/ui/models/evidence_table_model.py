@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSortFil
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ...core.consent import CONSENT_LABELS  # noqa: F401 - the one home of the consent words
 from ...core.evidence_service import EvidenceRow
 from ...core.scheme.model import Scheme
 from ..scheme_words import header_lines
@@ -15,7 +16,6 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Type", "Date", "Consent", "Key for", "Cross-ref", "Component")
 KIND_LABELS = {"document": "Document", "photo": "Photo", "audio": "Audio", "video": "Video", "link": "Web link"}
-CONSENT_LABELS = {"obtained": "Obtained", "not-needed": "Not needed", "missing": "Missing"}
 COMPONENT_COLUMN = 6
 KIND_ICONS = {"document": QStyle.StandardPixmap.SP_FileIcon, "photo": QStyle.StandardPixmap.SP_FileIcon,
               "audio": QStyle.StandardPixmap.SP_MediaVolume, "video": QStyle.StandardPixmap.SP_MediaPlay,

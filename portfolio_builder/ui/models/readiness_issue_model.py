@@ -26,7 +26,7 @@ def kind_label(kind: str, scheme: Scheme | None) -> str:
               "theme-lead": w.summary_sheet, "theme-dates": w.summary_sheet, "theme-summary": w.summary_sheet,
               "priorities-count": w.priorities, "priority-span": w.priorities, "priorities-range": w.priorities,
               "priority-leads": w.priorities, "cover-sheet-diary": w.cover_sheets, "text-empty": "Texts",
-              "consent-missing": "Consent"}
+              "consent-missing": "Consent", "blur-missing": "Consent"}
     return labels.get(kind, kind.replace("-", " ").capitalize())
 
 
@@ -71,7 +71,7 @@ class ReadinessIssueModel(QAbstractListModel):
             what = "Stops a final export." if issue.blocks else "Worth a look; does not stop a final export."
             return f"{issue.message}\n{what} Double-click to go where it is fixed."
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(CONSENT_COLOUR if issue.kind == "consent-missing" else PAGE_COLOURS.get(issue.page, "#555555"))
+            return QColor(CONSENT_COLOUR if issue.kind in ("consent-missing", "blur-missing") else PAGE_COLOURS.get(issue.page, "#555555"))
         if role == Qt.ItemDataRole.FontRole and not issue.blocks:
             font = QFont()
             font.setItalic(True)

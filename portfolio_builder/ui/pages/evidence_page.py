@@ -105,7 +105,7 @@ class EvidencePage(QWidget):
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
 
-        self.preview = EvidencePreview(self.context.portfolio)
+        self.preview = EvidencePreview(self.context.portfolio, context=self.context)
         self.editor = EvidenceEditor(self.context)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -242,7 +242,7 @@ class EvidencePage(QWidget):
         self.kind_filter.setCurrentIndex(0)
         self.theme_filter.setCurrentIndex(0)
         self.component_filter.setCurrentIndex(0)
-        if issue.kind == "consent-missing" and issue.subject.isdigit():
+        if issue.kind in ("consent-missing", "blur-missing") and issue.subject.isdigit():
             self.select_ids([int(issue.subject)])
             self.table.scrollTo(self.table.currentIndex())
             self.editor.consent.setFocus()

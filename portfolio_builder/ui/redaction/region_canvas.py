@@ -1,0 +1,292 @@
+"""The upright photo with its regions, where staff draw a region by dragging, move it, resize it by its handles,
+and remove it (Delete); Find faces' suggestions are shown dashed and edited the same way until accepted.
+
+The canvas never writes: every finished change of the stored regions is announced with `edited`
+(the whole new list and what was done, in words), and the editor commits it through the undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ...core.redaction import Region
+from .region_overlay import HANDLE, fitted, handle_points, paint_region, region_path, region_rect
+
+STORED, SUGGESTED = "stored", "suggested"
+MIN_SIDE = 6.0  # screen pixels: a smaller drag is a click, not a region
+NUDGE, BIG_NUDGE = 0.005, 0.05  # arrow keys move the selected region by this share of the photo
+CURSORS = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
+           "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
+           "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
+           "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor}
+
+
+def _clamped_box(left: float, top: float, right: float, bottom: float) -> tuple[float, float, float, float]:
+    """A box in fractions, put in order and kept inside the photo."""
+    left, right = sorted((min(1.0, max(0.0, left)), min(1.0, max(0.0, right))))
+    top, bottom = sorted((min(1.0, max(0.0, top)), min(1.0, max(0.0, bottom))))
+    return left, top, right, bottom
+
+
+class RegionCanvas(QWidget):
+    """Shows the picture and the regions; mouse and keys edit them (see the module docstring)."""
+
+    edited = Signal(object, str)  # the new tuple of stored regions, and what was done ("Draw a region", ...)
+    suggestions_changed = Signal(object)  # the suggestions left (a tuple of Region)
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 220)
+        self.picture: QImage | None = None
+        self.message = "Loading the photo…"
+        self.regions: tuple[Region, ...] = ()
+        self.suggestions: tuple[Region, ...] = ()
+        self.selection: tuple[str, int] | None = None
+        self.new_shape, self.new_mode = "rectangle", "blur"
+        self.read_only = False
+        self._drag: dict | None = None  # what the held mouse button is doing: draw, move or resize
+
+    # --- content -------------------------------------------------------------------------------
+    def set_picture(self, picture: QImage | None, message: str = "") -> None:
+        """The upright photo to draw on (None with a message while loading or when it cannot be shown)."""
+        self.picture, self.message = picture, message
+        self.update()
+
+    def set_regions(self, regions) -> None:
+        """The stored regions (after loading, a commit, an undo); the selection stays when it still exists."""
+        self.regions = tuple(regions)
+        self._keep_selection()
+        self.update()
+
+    def set_suggestions(self, suggestions) -> None:
+        """Find faces' suggestions, shown dashed until accepted or discarded."""
+        self.suggestions = tuple(suggestions)
+        self._keep_selection()
+        self.update()
+
+    def select(self, kind: str | None, index: int = 0) -> None:
+        """Select a stored region or a suggestion by position (kind None: nothing)."""
+        self.selection = None if kind is None else (kind, index)
+        self._keep_selection()
+        self.selection_changed.emit()
+        self.update()
+
+    def selected_region(self) -> Region | None:
+        """The selected region or suggestion, if any."""
+        if self.selection is None:
+            return None
+        kind, index = self.selection
+        return (self.regions if kind == STORED else self.suggestions)[index]
+
+    def _keep_selection(self) -> None:
+        if self.selection is not None:
+            kind, index = self.selection
+            if index >= len(self.regions if kind == STORED else self.suggestions):
+                self.selection = None
+                self.selection_changed.emit()
+
+    # --- geometry ------------------------------------------------------------------------------
+    def picture_rect(self) -> QRectF:
+        """Where the picture is drawn in the widget (fitted, centred); the whole widget while there is none."""
+        box = QRectF(self.rect()).adjusted(HANDLE, HANDLE, -HANDLE, -HANDLE)
+        if self.picture is None or self.picture.isNull():
+            return box
+        return fitted(QSizeF(self.picture.size()), box)
+
+    def to_fraction(self, point: QPointF) -> QPointF:
+        """A widget point as fractions of the upright photo (may lie outside 0..1)."""
+        rect = self.picture_rect()
+        return QPointF((point.x() - rect.x()) / rect.width(), (point.y() - rect.y()) / rect.height())
+
+    def to_widget(self, u: float, v: float) -> QPointF:
+        """A point given in fractions of the photo, in widget pixels (tests and keyboard use it)."""
+        rect = self.picture_rect()
+        return QPointF(rect.x() + u * rect.width(), rect.y() + v * rect.height())
+
+    def _hit(self, point: QPointF) -> tuple[str, int] | None:
+        """The topmost suggestion or region under a widget point."""
+        rect = self.picture_rect()
+        for kind, regions in ((SUGGESTED, self.suggestions), (STORED, self.regions)):
+            for index in range(len(regions) - 1, -1, -1):
+                box = region_rect(regions[index], rect)
+                if regions[index].shape == "rectangle":
+                    box = box.adjusted(-2, -2, 2, 2)  # a thin rectangle's edge is easy to catch
+                if region_path(box, regions[index].shape).contains(point):
+                    return kind, index
+        return None
+
+    def _handle_at(self, point: QPointF) -> str | None:
+        region = self.selected_region()
+        if region is None:
+            return None
+        for name, spot in handle_points(region_rect(region, self.picture_rect())).items():
+            if abs(spot.x() - point.x()) <= HANDLE and abs(spot.y() - point.y()) <= HANDLE:
+                return name
+        return None
+
+    # --- painting ------------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#3a3a3a"))
+        rect = self.picture_rect()
+        if self.picture is None or self.picture.isNull():
+            painter.setPen(QColor("white"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(rect, self.picture)
+        for kind, regions in ((STORED, self.regions), (SUGGESTED, self.suggestions)):
+            for index, region in enumerate(regions):
+                paint_region(painter, self.picture, rect, self._shown(kind, index, region), suggested=kind == SUGGESTED,
+                             selected=self.selection == (kind, index))
+        if self._drag and self._drag["action"] == "draw" and self._drag.get("box"):
+            preview = Region(*self._drag["box"], mode=self.new_mode, shape=self.new_shape)
+            paint_region(painter, self.picture, rect, preview, selected=True)
+        painter.end()
+
+    def _shown(self, kind: str, index: int, region: Region) -> Region:
+        """A region as drawn now: the live shape while it is being moved or resized."""
+        drag = self._drag
+        if drag and drag["action"] in ("move", "resize") and drag["target"] == (kind, index) and drag.get("live"):
+            return drag["live"]
+        return region
+
+    # --- mouse ---------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self.picture is None or self.read_only:
+            return super().mousePressEvent(event)
+        point = event.position()
+        handle = self._handle_at(point)
+        if handle is not None:
+            self._drag = {"action": "resize", "handle": handle, "target": self.selection,
+                          "start": self.selected_region()}
+            return
+        hit = self._hit(point)
+        if hit is not None:
+            self.select(*hit)
+            self._drag = {"action": "move", "target": hit, "start": self.selected_region(),
+                          "from": self.to_fraction(point)}
+            return
+        self.select(None)
+        start = self.to_fraction(point)
+        if 0 <= start.x() <= 1 and 0 <= start.y() <= 1:
+            self._drag = {"action": "draw", "from": start, "origin": point}
+
+    def mouseMoveEvent(self, event) -> None:
+        point = event.position()
+        drag = self._drag
+        if drag is None:
+            handle = self._handle_at(point)
+            self.setCursor(QCursor(CURSORS[handle] if handle else Qt.CursorShape.SizeAllCursor
+                                   if self._hit(point) else Qt.CursorShape.CrossCursor))
+            return
+        here = self.to_fraction(point)
+        if drag["action"] == "draw":
+            drag["box"] = self._box_of(*_clamped_box(drag["from"].x(), drag["from"].y(), here.x(), here.y()))
+            drag["far_enough"] = (point - drag["origin"]).manhattanLength() >= MIN_SIDE
+        elif drag["action"] == "move":
+            drag["live"] = self._moved(drag["start"], here.x() - drag["from"].x(), here.y() - drag["from"].y())
+        else:
+            drag["live"] = self._resized(drag["start"], drag["handle"], here)
+        self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        if drag["action"] == "draw":
+            box = drag.get("box")
+            rect = self.picture_rect()
+            if box and drag.get("far_enough") and box[2] * rect.width() >= MIN_SIDE and \
+                    box[3] * rect.height() >= MIN_SIDE:
+                self._change(STORED, len(self.regions), Region(*box, mode=self.new_mode, shape=self.new_shape),
+                             "Draw a region")
+        elif drag.get("live") is not None and drag["live"] != drag["start"]:
+            self._change(*drag["target"], drag["live"], "Move a region" if drag["action"] == "move"
+                         else "Resize a region")
+        self.update()
+
+    @staticmethod
+    def _box_of(left: float, top: float, right: float, bottom: float) -> tuple[float, float, float, float]:
+        return left, top, right - left, bottom - top
+
+    @staticmethod
+    def _moved(region: Region, dx: float, dy: float) -> Region:
+        x = min(max(0.0, region.x + dx), 1.0 - region.w)
+        y = min(max(0.0, region.y + dy), 1.0 - region.h)
+        return replace(region, x=max(0.0, x), y=max(0.0, y))
+
+    def _resized(self, region: Region, handle: str, here: QPointF) -> Region:
+        left, top, right, bottom = region.x, region.y, region.x + region.w, region.y + region.h
+        left = here.x() if "l" in handle else left
+        right = here.x() if "r" in handle else right
+        top = here.y() if "t" in handle else top
+        bottom = here.y() if "b" in handle else bottom
+        left, top, right, bottom = _clamped_box(left, top, right, bottom)
+        rect = self.picture_rect()
+        least_w, least_h = MIN_SIDE / rect.width(), MIN_SIDE / rect.height()
+        if right - left < least_w or bottom - top < least_h:
+            return region  # never resized to nothing
+        return replace(region, x=left, y=top, w=right - left, h=bottom - top)
+
+    # --- keys ----------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        region = self.selected_region()
+        if region is not None and (event.matches(QKeySequence.StandardKey.Delete)
+                                   or event.key() == Qt.Key.Key_Backspace):
+            self.remove_selected()
+            return
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if region is not None and event.key() in steps and not self.read_only:
+            size = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
+            dx, dy = steps[event.key()]
+            self._change(*self.selection, self._moved(region, dx * size, dy * size), "Move a region")
+            return
+        if event.key() == Qt.Key.Key_Escape and self.selection is not None:
+            self.select(None)
+            return
+        super().keyPressEvent(event)
+
+    # --- changes -------------------------------------------------------------------------------
+    def remove_selected(self) -> None:
+        """Remove the selected region (an undoable change) or suggestion."""
+        if self.selection is None or self.read_only:
+            return
+        kind, index = self.selection
+        self.selection = None
+        self.selection_changed.emit()
+        self._change(kind, index, None, "Remove a region")
+
+    def change_selected(self, text: str, **fields) -> None:
+        """Give the selected region another mode or shape (choose per region)."""
+        region = self.selected_region()
+        if region is not None and not self.read_only and any(getattr(region, k) != v for k, v in fields.items()):
+            self._change(*self.selection, replace(region, **fields), text)
+
+    def _change(self, kind: str, index: int, region: Region | None, text: str) -> None:
+        """Put region at index (None: remove it); stored changes are announced, suggestions kept here."""
+        regions = list(self.regions if kind == STORED else self.suggestions)
+        if region is None:
+            del regions[index]
+        elif index == len(regions):
+            regions.append(region)
+        else:
+            regions[index] = region
+        if kind == SUGGESTED:
+            self.set_suggestions(regions)
+            self.suggestions_changed.emit(self.suggestions)
+            return
+        self.regions = tuple(regions)
+        if region is not None:
+            self.selection = (STORED, index)
+            self.selection_changed.emit()
+        self.update()
+        self.edited.emit(self.regions, text)
