@@ -8,7 +8,7 @@ from typing import Optional
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 COMPONENTS = ("activity", "generic", "plan")
 CONSENT_STATES = ("obtained", "not-needed", "missing")
@@ -185,11 +185,20 @@ class DiaryEntry(SQLModel, table=True):
 
 
 class StoredFile(SQLModel, table=True):
-    """The bytes of an evidence file, stored once per SHA-256 however often referenced."""
+    """An evidence file's bytes, stored once per SHA-256 however often referenced (read through evidence_store)."""
 
     __tablename__ = "stored_file"
     sha256: str = Field(primary_key=True)
     size: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # part 0: all of a file up to PART_BYTES
+
+
+class StoredFilePart(SQLModel, table=True):
+    """The rest of a file bigger than one part (SQLite caps a value at 1 GB), in order from part 1."""
+
+    __tablename__ = "stored_file_part"
+    sha256: str = Field(primary_key=True, foreign_key="stored_file.sha256", ondelete="CASCADE")
+    part: int = Field(primary_key=True)
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
