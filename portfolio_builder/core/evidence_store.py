@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
@@ -69,39 +70,85 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
                cancel: Callable[[], bool] | None = None) -> bool:
     """Stream a file into the portfolio inside the caller's transaction; False if these bytes are stored already.
 
-    The caller has hashed the file; the bytes are hashed again as they are copied and the insert is
-    refused (OSError) if the file changed in between, so a key always matches its bytes. cancel() is
-    asked between pieces: Cancelled leaves the caller to roll the transaction back.
+    The caller has hashed the file; the bytes are hashed again as they are copied (on a second thread,
+    so the two cores share the work) and the insert is refused (OSError) if the file changed in between,
+    so a key always matches its bytes. cancel() is asked between pieces: Cancelled leaves the caller to
+    roll the transaction back.
     """
     if has_stored_file(conn, sha256):
         return False
-    digest = hashlib.sha256()
-    written = 0
-    buffer = bytearray(PIECE_BYTES)
-    with open(source, "rb", buffering=0) as handle:
+    with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
+        written = 0
         for number, length in enumerate(_part_lengths(size, part_bytes or PART_BYTES)):
             table, rowid = _insert_part(conn, sha256, size, number, length)
-            if not length:
-                continue
-            with conn.blobopen(table, "data", rowid) as blob:
-                done = 0
-                while done < length:
-                    if cancel is not None and cancel():
-                        raise Cancelled("Import cancelled.")
-                    view = memoryview(buffer)[:min(PIECE_BYTES, length - done)]
-                    count = handle.readinto(view)
-                    if not count:
-                        break
-                    piece = view[:count]
-                    blob.write(piece)
-                    digest.update(piece)
-                    done += count
+            done = _fill_part(conn, table, rowid, length, handle, hasher, cancel) if length else 0
             written += done
             if done < length:
                 break
-    if written != size or digest.hexdigest() != sha256:
+        digest = hasher.hexdigest()
+    if written != size or digest != sha256:
         raise OSError(f"{Path(source).name} changed while it was being imported")
     return True
+
+
+def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: "_Hasher",
+               cancel: Callable[[], bool] | None) -> int:
+    """Copy up to length bytes from handle into one part's blob; the byte count copied (short if the file is)."""
+    done = 0
+    with conn.blobopen(table, "data", rowid) as blob:
+        while done < length:
+            if cancel is not None and cancel():
+                raise Cancelled("Import cancelled.")
+            piece = hasher.next_buffer()[:min(PIECE_BYTES, length - done)]
+            count = handle.readinto(piece)
+            if not count:
+                break
+            blob.write(piece[:count])
+            hasher.update(piece[:count])
+            done += count
+    return done
+
+
+class _Hasher:
+    """SHA-256 of pieces on a second thread, one piece at a time, over two buffers that take turns.
+
+    update(piece) waits for the previous piece to be hashed, then starts this one; a buffer is handed
+    out again only after the piece in it was hashed (hashlib releases the GIL on large pieces).
+    """
+
+    def __init__(self):
+        self._digest = hashlib.sha256()
+        self._buffers = [memoryview(bytearray(PIECE_BYTES)), memoryview(bytearray(PIECE_BYTES))]
+        self._turn = 0
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="store-hash")
+        self._pending = None
+
+    def __enter__(self) -> "_Hasher":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._wait()
+        self._pool.shutdown()
+
+    def _wait(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def next_buffer(self) -> memoryview:
+        """A buffer to read the next piece into (never the one still being hashed)."""
+        self._turn ^= 1
+        return self._buffers[self._turn]
+
+    def update(self, piece: memoryview) -> None:
+        """Hash this piece after the ones before it, without waiting for it."""
+        self._wait()
+        self._pending = self._pool.submit(self._digest.update, piece)
+
+    def hexdigest(self) -> str:
+        """The digest of every piece given so far."""
+        self._wait()
+        return self._digest.hexdigest()
 
 
 def store_bytes(conn: sqlite3.Connection, data: bytes, *, part_bytes: int | None = None) -> str:
