@@ -17,7 +17,8 @@ from .errors import BadInput, Cancelled
 from .storage_limits import MAX_CLEANED_BYTES, size_words
 
 PIECE_BYTES = 1024 * 1024  # what is in memory at once while a file streams in or out
-PART_BYTES = 16 * 1024 * 1024  # one row: small enough that SQLite fills it in its page cache, never twice on disk
+PART_BYTES = 4 * 1024 * 1024  # one row: its zeros are overwritten in SQLite's page cache, never written to disk
+STREAM_CACHE_KIB = 16 * 1024  # SQLite's page cache while a large file streams in (an import's is 64 MB)
 
 
 class MissingStoredFile(KeyError):
@@ -77,15 +78,22 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     """
     if has_stored_file(conn, sha256):
         return False
-    with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
-        written = 0
-        for number, length in enumerate(_part_lengths(size, part_bytes or PART_BYTES)):
-            table, rowid = _insert_part(conn, sha256, size, number, length)
-            done = _fill_part(conn, table, rowid, length, handle, hasher, cancel) if length else 0
-            written += done
-            if done < length:
-                break
-        digest = hasher.hexdigest()
+    lengths = _part_lengths(size, part_bytes or PART_BYTES)
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    if len(lengths) > 1:  # a cache full of pages already written gains nothing and costs memory
+        conn.execute(f"PRAGMA cache_size=-{STREAM_CACHE_KIB}")
+    try:
+        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
+            written = 0
+            for number, length in enumerate(lengths):
+                table, rowid = _insert_part(conn, sha256, size, number, length)
+                done = _fill_part(conn, table, rowid, length, handle, hasher, cancel) if length else 0
+                written += done
+                if done < length:
+                    break
+            digest = hasher.hexdigest()
+    finally:
+        conn.execute(f"PRAGMA cache_size={cache}")
     if written != size or digest != sha256:
         raise OSError(f"{Path(source).name} changed while it was being imported")
     return True

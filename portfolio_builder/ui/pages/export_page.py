@@ -14,9 +14,9 @@ from ...core.bundle_export import ExportResult, export_bundle
 from ...core.bundle_layout import bag_folder_name
 from ...core.bundle_verify import VerifyReport, verify_bundle
 from ...core.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
-from ...core.framework_service import framework_info
 from ...core.portfolio_setup import setting_profile
 from ...core.readiness import check_readiness
+from ...core.scheme.store import scheme_of
 from .. import page_dialogs
 from ..portfolio_context import PortfolioContext
 from ..progress_strip import ProgressStrip
@@ -34,11 +34,10 @@ class ExportOutcome:
     verify: VerifyReport
 
 
-def suggested_name(portfolio) -> str:
-    """<setting>-<scheme>-<date>.zip, as the bundle's top folder is named."""
-    with portfolio.session() as session:
-        scheme = framework_info(session).name
-    return bag_folder_name(setting_profile(portfolio).name, scheme, date.today()) + ".zip"
+def suggested_name(portfolio, draft: bool = False) -> str:
+    """<setting>-<scheme>-<date>.zip (a draft's name says DRAFT), as the bundle's top folder is named."""
+    name = bag_folder_name(setting_profile(portfolio).name, scheme_of(portfolio).name, date.today())
+    return name + ("-DRAFT" if draft else "") + ".zip"
 
 
 class ExportPage(QWidget):
