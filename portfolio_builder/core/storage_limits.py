@@ -14,13 +14,13 @@ SPACE_MARGIN = 1024**2  # page headers and the part rows' own overhead, beyond t
 
 
 def size_words(octets: int) -> str:
-    """A size as a file manager shows it: '812 KB', '640 MB', '1.4 GB' (binary units, as Windows counts)."""
+    """A size as a file manager shows it: '812 KB', '3.2 MB', '640 MB', '1.4 GB' (binary units, as Windows counts)."""
     if octets < 1024:
         return f"{octets:,} bytes"
     for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", GIB), ("TB", 1024**4)):
         if octets < scale * 1024 or unit == "TB":
             value = octets / scale
-            return f"{value:.1f} {unit}" if value < 10 and unit in ("GB", "TB") else f"{value:.0f} {unit}"
+            return f"{value:.1f} {unit}" if value < 10 and unit != "KB" else f"{value:.0f} {unit}"
     return f"{octets:,} bytes"  # unreachable
 
 

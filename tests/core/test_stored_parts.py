@@ -158,7 +158,7 @@ def test_files_past_the_limits_are_refused_naming_the_sizes(fpa_portfolio, tmp_p
     recording = write_recording(tmp_path / "IMG_0001.MOV", 3 * 1024 * 1024)
     report = import_evidence(fpa_portfolio, [recording.path], max_file_bytes=2 * 1024 * 1024, workers=1)
     [(_source, message)] = report.skipped
-    assert "IMG_0001.MOV is 3 MB, over the 2 MB limit for one evidence file" in message
+    assert "IMG_0001.MOV is 3.0 MB, over the 2.0 MB limit for one evidence file" in message
     assert "web link" not in message
     monkeypatch.setattr(storage_limits, "MAX_CLEANED_BYTES", 1024)
     pdf = tmp_path / "policy.pdf"
@@ -181,8 +181,8 @@ def test_a_file_bigger_than_the_free_space_is_refused_before_writing(fpa_portfol
     monkeypatch.setattr(storage_limits, "free_bytes", lambda folder: 5 * 1024 * 1024)
     report = import_evidence(fpa_portfolio, [small, big], workers=1)
     assert len(report.added) == 1 and report.not_tried == []
-    assert re.match(r"The disk is full for IMG_0002\.MOV: it is 3 MB and storing it needs [6-9] MB free .*, but the "
-                    r"portfolio's drive has 5 MB free\.", report.stopped)
+    assert re.match(r"The disk is full for IMG_0002\.MOV: it is 3\.0 MB and storing it needs [6-9]\.\d MB free .*, but "
+                    r"the portfolio's drive has 5\.0 MB free\.", report.stopped)
     assert "1 new item(s) were stored and are safe" in report.stopped
     assert _rows(fpa_portfolio, "stored_file") == 1
 
@@ -195,10 +195,37 @@ def test_export_states_its_size_and_refuses_a_drive_too_small(fpa_portfolio, tmp
     [item] = import_evidence(fpa_portfolio, [recording.path], consent="obtained", workers=1).added
     tag_evidence(fpa_portfolio, item, "1a")
     lines = preview_lines(plan_export(fpa_portfolio, draft=True))
-    assert "Size: about 3 MB of evidence files, plus the documents." in lines
+    assert "Size: about 3.3 MB of evidence files, plus the documents." in lines
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(bundle_export, "free_bytes", lambda folder: 1024 * 1024)
-    with pytest.raises(PortfolioFileError, match="its evidence files alone come to 3 MB and the drive has 1 MB free"):
+    with pytest.raises(PortfolioFileError, match="its evidence files alone come to 3.3 MB and the drive has 1.0 MB free"):
         export_bundle(fpa_portfolio, out, draft=True)
     assert list(out.iterdir()) == []
+
+
+def _sparse_zip(path, name: bytes, size: int) -> None:
+    """A zip holding one stored entry of size bytes, written sparse (the reader's limits look at sizes only)."""
+    import struct
+
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, 0, size, size, len(name), 0) + name
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, 0, size, size, len(name),
+                          0, 0, 0, 0, 0o100644 << 16, 0) + name
+    with open(path, "wb") as out:
+        out.write(local)
+        out.seek(size, 1)
+        out.write(central)
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + size, 0))
+
+
+def test_a_bundle_with_a_3_gb_recording_opens_for_the_assessor(tmp_path):
+    """The assessor's reader takes an evidence file as large as a portfolio stores (it refused past 2 GB)."""
+    from portfolio_builder.core.bundle_reader import BundleLimits, BundleReader, UnsafeBundle
+
+    bundle = tmp_path / "bundle.zip"
+    _sparse_zip(bundle, b"Oak-FPA-2026-01-01/data/evidence/1/1a-1-Forum.mov", 3 * 1024**3)
+    with BundleReader(bundle) as reader:
+        assert reader.entries["data/evidence/1/1a-1-Forum.mov"].size == 3 * 1024**3
+    with pytest.raises(UnsafeBundle, match="over the limit for one file"):  # a limit is still a limit
+        BundleReader(bundle, BundleLimits(max_entry_bytes=2 * 1024**3))
+    bundle.unlink()
