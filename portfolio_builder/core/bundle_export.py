@@ -16,7 +16,7 @@ from typing import Callable
 
 from .bundle_writer import BundleWriter, WrittenFile
 from .errors import BadInput, PortfolioFileError
-from .evidence_store import iter_stored_chunks, read_stored_bytes
+from .evidence_store import iter_stored_chunks, read_stored_bytes, stored_size
 from .document_errors import CannotClean
 from .document_privacy import clean_document, needs_cleaning
 from .licences import crate_entity
@@ -26,6 +26,7 @@ from .photo_privacy import clean_photo, clean_photo_report, heic_as_clean_jpeg
 from .portfolio_file import Portfolio
 from .portfolio_shape import PortfolioShape
 from .readiness import check_readiness
+from .storage_limits import free_bytes, size_words
 from .video_privacy import strip_recording_location
 
 Progress = Callable[[int, int, str], None]
@@ -141,10 +142,20 @@ def export_bundle(portfolio: Portfolio, out_path: Path, *, draft: bool = False, 
     if not plan.documents_checked:
         check_documents(portfolio, plan, cancel=cancel)
     target = _target_path(out_path, plan.bag_folder)
+    _check_space(target, plan)
     try:
         return _write_bundle(portfolio, plan, target, progress, cancel)
     except OSError as exc:  # the writer has already removed its .part file
         raise write_failure(exc, target) from exc
+
+
+def _check_space(target: Path, plan: ExportPlan) -> None:
+    """Refuse, before writing, a bundle whose evidence alone is bigger than the free space where it goes."""
+    needed, free = plan.total_bytes(), free_bytes(target.parent)
+    if needed > free:
+        raise PortfolioFileError(f"There is not enough space on the disk for {target.name}: its evidence files alone "
+                                 f"come to {size_words(needed)} and the drive has {size_words(free)} free. No bundle "
+                                 "was written, and the portfolio is unchanged. Free some space or choose another drive.")
 
 
 def write_failure(exc: OSError, target: Path) -> PortfolioFileError:
@@ -270,13 +281,11 @@ def _write_evidence(writer: BundleWriter, conn, item: dict, plan: ExportPlan, re
             if data is None:  # not kept in memory by the plan: cleaned again (the plan already proved it can be)
                 data = clean_document(read_stored_bytes(conn, item["sha256"]), item["mime_type"]).data
             return writer.add_payload_bytes(item["path"], data, item.get("mime_type", ""))
-        row = conn.execute("SELECT size FROM stored_file WHERE sha256 = ?", (item["sha256"],)).fetchone()
-        if row is None:
-            raise KeyError(item["sha256"])
-        chunks = iter_stored_chunks(conn, item["sha256"])
+        size = stored_size(conn, item["sha256"])
+        chunks = iter_stored_chunks(conn, item["sha256"])  # across the file's parts, a piece at a time
         if item["kind"] in ("video", "audio"):  # same size: metadata boxes are renamed, not removed
             chunks = _CleanedChunks(strip_recording_location(chunks), chunks)
-        return writer.add_payload(item["path"], chunks, row[0], item.get("mime_type", ""))
+        return writer.add_payload(item["path"], chunks, size, item.get("mime_type", ""))
     except KeyError:
         raise BadInput(f"The file of evidence {item['id']} ('{item['title']}') is missing from the portfolio; "
                        "run Check portfolio.") from None

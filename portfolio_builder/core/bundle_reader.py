@@ -15,6 +15,7 @@ from typing import BinaryIO
 from .bundle_layout import unsafe_name_reason
 from .errors import PortfolioError
 from .portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
+from .storage_limits import MAX_FILE_BYTES
 
 
 class UnsafeBundle(PortfolioError):
@@ -26,8 +27,8 @@ class BundleLimits:
     """Caps that keep a zip bomb or a giant JSON from exhausting memory or disk."""
 
     max_entries: int = 50_000
-    max_total_bytes: int = 16 * 1024**3
-    max_entry_bytes: int = 2 * 1024**3
+    max_total_bytes: int = 64 * 1024**3  # several long recordings
+    max_entry_bytes: int = MAX_FILE_BYTES  # the largest evidence file a portfolio stores
     max_ratio: int = 200  # uncompressed / compressed, for entries above ratio_floor
     ratio_floor: int = 1024 * 1024
     max_json_bytes: int = 64 * 1024**2

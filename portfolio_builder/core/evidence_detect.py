@@ -13,8 +13,10 @@ import filetype
 
 from .display_text import clean_display_text
 from .errors import BadInput, PortfolioError
-from .evidence_store import MAX_FILE_BYTES, sha256_of_file
+from .document_privacy import needs_cleaning
+from .evidence_store import sha256_of_file
 from .photo_processing import PhotoFacts, examine_photo
+from .storage_limits import MAX_FILE_BYTES, size_refusal
 
 HEAD_BYTES = 8192
 MAX_URL_LENGTH = 2000
@@ -233,10 +235,12 @@ def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
         size = os.stat(path).st_size
         if size == 0:
             return FileAnalysis(path, error=f"{name} is empty (0 bytes): there is nothing to import.")
-        if size > max_bytes:
-            return FileAnalysis(path, error=f"{name} is {_megabytes(size)}, over the {_megabytes(max_bytes)} "
-                                            "limit for a stored file. Add a large video as a web link instead.")
+        if refusal := size_refusal(name, size, cleaned_in_memory=False, max_bytes=max_bytes):
+            return FileAnalysis(path, error=refusal)
         detected = detect_file(Path(path))
+        cleaned_in_memory = detected.kind == "photo" or needs_cleaning(detected.mime)
+        if refusal := size_refusal(name, size, cleaned_in_memory, max_bytes=max_bytes):
+            return FileAnalysis(path, error=refusal)
         photo = examine_photo(path) if detected.kind == "photo" else None
         sha256, size = sha256_of_file(Path(path))
         return FileAnalysis(path, sha256, size, detected.kind, detected.mime, photo)
@@ -246,10 +250,6 @@ def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
         return FileAnalysis(path, error=f"Cannot read {name}: {exc.strerror or exc}.")
     except Exception as exc:  # noqa: BLE001 - a library choking on a strange file must not stop the batch
         return FileAnalysis(path, error=f"{name} could not be read ({type(exc).__name__}: {exc}).")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 
 
 def tidy_title(name: str) -> str:

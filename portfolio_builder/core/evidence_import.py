@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .consent import BLURRED, can_be_blurred
 from .display_text import clean_display_text
-from .errors import BadInput, ReadOnlyPortfolio, RuleViolation
+from .errors import BadInput, Cancelled, PortfolioFileError, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
-from .evidence_store import MAX_FILE_BYTES, store_file
+from .evidence_store import store_file
 from .readiness_checks import MEDIA_NEEDING_CONSENT
 from .scheme.components import check_component
 from .scheme.evidence_rule import EvidenceRule
 from .scheme.store import load_scheme
+from .storage_limits import MAX_FILE_BYTES, space_refusal
 from .worker_lifetime import end_with_parent
 
 if TYPE_CHECKING:
@@ -170,6 +171,10 @@ def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], ru
             raise RuleViolation(rule.refusal(code, [(i, t) for _s, i, t in present], title))
 
 
+class NoRoom(PortfolioFileError):
+    """The portfolio's drive has too little free space for the next file: the import stops before writing it."""
+
+
 @dataclass(frozen=True)
 class _Options:
     descriptors: list[tuple[int, str]]
@@ -197,8 +202,13 @@ def _insert_item(conn: sqlite3.Connection, options: _Options, **values) -> int:
     return item_id
 
 
-def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalysis, title: str) -> tuple[bool, int]:
-    """Store a file and its item in ONE transaction; (False, existing id) when the bytes already have an item."""
+def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalysis, title: str,
+               cancel: Callable[[], bool] | None) -> tuple[bool, int]:
+    """Store a file and its item in ONE transaction; (False, existing id) when the bytes already have an item.
+
+    NoRoom, before a byte is written, when the drive cannot hold the file; Cancelled (rolled back) when
+    cancel() turns true while a large file streams in.
+    """
     conn.execute("BEGIN IMMEDIATE")
     with conn:
         existing = conn.execute("SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1",
@@ -206,7 +216,9 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
         if existing:
             return False, existing[0]
         _check_room(conn, options.descriptors, options.rule, f"'{title}'")
-        store_file(conn, Path(analysis.path), analysis.sha256, analysis.size)
+        if refusal := space_refusal(conn, _shown(analysis.path), analysis.size):
+            raise NoRoom(refusal)
+        store_file(conn, Path(analysis.path), analysis.sha256, analysis.size, cancel=cancel)
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
         item_id = _insert_item(conn, options, kind=analysis.kind, title=title, sha256=analysis.sha256,
@@ -290,9 +302,13 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
                     report.cancelled = True
                     break
                 try:
-                    _import_entry(conn, options, entry, analyses, title, report)
-                except sqlite3.Error as exc:  # the disk filled up: what was committed stays, and is reported
-                    report.stopped = storage_stop_message(storage_error(exc).message, entry.source, report)
+                    _import_entry(conn, options, entry, analyses, title, report, cancel)
+                except Cancelled:  # mid-way through a large file: that file was rolled back, the rest is kept
+                    report.cancelled = True
+                    break
+                except (sqlite3.Error, NoRoom) as exc:  # the disk filled up: what was committed stays, and is reported
+                    reason = exc.message if isinstance(exc, NoRoom) else storage_error(exc).message
+                    report.stopped = storage_stop_message(reason, entry.source, report)
                     report.not_tried = [e.source for e in entries[done:]]
                     break
                 if progress is not None:
@@ -305,7 +321,7 @@ def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title:
 
 def storage_stop_message(reason: str, source: str, report: ImportReport) -> str:
     """One sentence saying exactly what an import stopped by a storage failure did and did not store."""
-    first = reason.split(":", 1)[0] + "." if "disk is full" in reason.lower() else reason
+    first = reason.split(":", 1)[0] + "." if reason.lower().startswith("the disk is full:") else reason
     stored = (f"{len(report.added)} new item(s) were stored and are safe (items {report.added[0]}"
               f"{' to ' + str(report.added[-1]) if len(report.added) > 1 else ''})" if report.added
               else "No new item was stored")
@@ -333,7 +349,7 @@ def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:
 
 
 def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, analyses: Iterator[FileAnalysis],
-                  title: str | None, report: ImportReport) -> None:
+                  title: str | None, report: ImportReport, cancel: Callable[[], bool] | None = None) -> None:
     """Import one expanded source, recording the outcome in the report."""
     if entry.error:
         report.skipped.append((entry.source, entry.error))
@@ -354,7 +370,7 @@ def _import_entry(conn: sqlite3.Connection, options: _Options, entry: _Entry, an
         return
     try:
         if analysis is not None:
-            added, item_id = _store_one(conn, options, analysis, item_title)
+            added, item_id = _store_one(conn, options, analysis, item_title, cancel)
         else:
             added, item_id = _store_link(conn, options, entry.source, entry.link_kind, item_title)
     except RuleViolation as exc:

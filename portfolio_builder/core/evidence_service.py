@@ -9,6 +9,7 @@ from datetime import date
 from .consent import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from .errors import BadInput, ReadOnlyPortfolio
+from .evidence_store import delete_stored_file
 from .lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from .portfolio_file import Portfolio, storage_error
 from .schema import CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
@@ -140,8 +141,7 @@ def delete_evidence_many(portfolio: Portfolio, evidence_ids) -> None:
                 for sha256 in hashes - {None, ""}:
                     if conn.execute("SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1",
                                     (sha256,)).fetchone() is None:
-                        conn.execute("DELETE FROM thumbnail WHERE sha256 = ?", (sha256,))
-                        conn.execute("DELETE FROM stored_file WHERE sha256 = ?", (sha256,))
+                        delete_stored_file(conn, sha256)
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
 

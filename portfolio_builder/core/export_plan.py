@@ -17,6 +17,7 @@ from .document_privacy import needs_cleaning, refusal_before_reading
 from .presentation import is_presented, presented_components
 from .readiness import MEDIA_NEEDING_CONSENT
 from .snapshot import build_snapshot
+from .storage_limits import size_words
 
 HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cleaned, and viewable anywhere
 NO_CONSENT = "consent is not recorded"
@@ -50,6 +51,11 @@ class ExportPlan:
         item["included"], item["path"] = False, None
         self.files = [f for f in self.files if f["id"] != item["id"]]
         self.left_out.append((item["id"], item["title"], reason))
+
+    def total_bytes(self) -> int:
+        """The evidence files' size as they will leave (cleaned documents as cleaned, where already known)."""
+        return sum(len(self.cleaned[item["id"]]) if item["id"] in self.cleaned else item.get("size") or 0
+                   for item in self.files)
 
     def left_out_counts(self) -> list[dict]:
         """How many items were left out for each reason: all that a bundle says about them."""
@@ -171,7 +177,8 @@ def preview_lines(plan: ExportPlan) -> list[str]:
     """The plan in words, one line each: every title with its bundle file name, what is removed, what stays out."""
     lines = [f"Bundle folder: {plan.bag_folder}{' (DRAFT)' if plan.draft else ''}",
              f"Leaving: {len(plan.files)} file(s) and {len(plan.links)} web link(s), with portfolio.json, "
-             "portfolio.pdf, the Word sheets and the contents index."]
+             "portfolio.pdf, the Word sheets and the contents index.",
+             f"Size: about {size_words(plan.total_bytes())} of evidence files, plus the documents."]
     for item in plan.files:
         removed = plan.removed.get(item["id"])
         lines.append(f"  {item['title']}  ->  data/{item['path']}")

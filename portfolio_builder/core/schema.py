@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from .consent import CONSENT_STATES  # noqa: F401 - the one home of the consent vocabulary
 
-SCHEMA_VERSION = 3  # 3: redaction regions (core/migration_redaction_regions.py)
+SCHEMA_VERSION = 4  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows
 
 COMPONENTS = ("activity", "generic", "plan")
 EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
@@ -186,11 +186,20 @@ class DiaryEntry(SQLModel, table=True):
 
 
 class StoredFile(SQLModel, table=True):
-    """The bytes of an evidence file, stored once per SHA-256 however often referenced."""
+    """An evidence file's bytes, stored once per SHA-256 however often referenced (read through evidence_store)."""
 
     __tablename__ = "stored_file"
     sha256: str = Field(primary_key=True)
     size: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # part 0: all of a file up to PART_BYTES
+
+
+class StoredFilePart(SQLModel, table=True):
+    """The rest of a file bigger than one part (SQLite caps a value at 1 GB), in order from part 1."""
+
+    __tablename__ = "stored_file_part"
+    sha256: str = Field(primary_key=True, foreign_key="stored_file.sha256", ondelete="CASCADE")
+    part: int = Field(primary_key=True)
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 

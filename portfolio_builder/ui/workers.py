@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 class WorkerSignals(QObject):
     """Signals a worker emits; they are delivered on the GUI thread."""
 
-    progress = Signal(int, int, str)  # done, total, current item
+    progress = Signal("qlonglong", "qlonglong", str)  # done, total (bytes past 2 GB: 64-bit), current item
     finished = Signal(object)  # the job's result
     failed = Signal(str)  # a message fit for the user
     cancelled = Signal()

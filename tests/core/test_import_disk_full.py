@@ -112,7 +112,8 @@ def test_add_on_a_full_50_mb_disk(tmp_path):
         path = disk / "oak.portfolio"
         _new_portfolio(path)
         result = _add(path, _notes(tmp_path / "src", 80, 1_000_000, "t"))
-        assert result.returncode == 1 and "The disk is full." in result.stderr, result.stderr
+        # the file that no longer fits is refused before writing, with its size and the space left
+        assert result.returncode == 1 and "The disk is full" in result.stderr, result.stderr
         printed = [int(line) for line in result.stdout.split()]
         assert printed and header_problem(path) == ""
         subprocess.run(["mount", "-o", "remount,size=200m", str(disk)], check=True)

@@ -116,7 +116,7 @@ def test_consent_for_a_blurred_version_is_only_for_photos(fpa_portfolio, astrona
     doc = import_evidence(fpa_portfolio, [make_text(tmp_path / "minutes.txt")], workers=1).added[0]
     with pytest.raises(BadInput, match="only for photos"):
         update_evidence(fpa_portfolio, doc, consent="blurred")
-    assert get_evidence(fpa_portfolio, doc).consent == "missing"
+    assert get_evidence(fpa_portfolio, doc).consent == "not-needed"  # unchanged: a document needs none
     report = import_evidence(fpa_portfolio, [make_text(tmp_path / "letter.txt", "A letter")], consent="blurred",
                              workers=1)
     assert report.added == [] and "not a photo" in report.skipped[0][1]
@@ -146,4 +146,4 @@ def test_a_format_2_file_is_upgraded_to_hold_regions_keeping_everything(tmp_path
     assert titles == ["Open morning", "Letter"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
-    assert [b for b in list_backups(path) if f"before-format-{schema.SCHEMA_VERSION}" in b.name]
+    assert [b for b in list_backups(path) if "before-format-3" in b.name]  # one backup before upgrading

@@ -76,3 +76,15 @@ def test_page_lists_what_will_leave_before_export(qtbot, context):
     page.untagged.setChecked(True)
     qtbot.waitUntil(lambda: page.plan is not None and page.plan_options[2], timeout=60_000)
     assert any("Loose note  ->  data/evidence/other/" in line for line in page.preview_model.stringList())
+
+
+def test_page_states_the_bundle_size_before_export(qtbot, context):
+    """The list of what will leave starts with how big the bundle will be, before anything is written."""
+    from portfolio_builder.core.evidence_links import tag_evidence
+    from tests.core.portfolio_factory import add_file_evidence
+
+    item = add_file_evidence(context.portfolio, b"minutes\n" * 400_000, "Forum minutes")  # 3.1 MB
+    tag_evidence(context.portfolio, item, "1a")
+    page = _page(qtbot, context)
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=60_000)
+    assert page.preview_model.stringList()[2] == "Size: about 3.1 MB of evidence files, plus the documents."
