@@ -54,7 +54,7 @@ def pump(app: QApplication, milliseconds: int) -> None:
 
 def main(items: int = 5000) -> None:
     app = QApplication.instance() or QApplication([])
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     from portfolio_builder.ui.pages.evidence_page import EvidencePage
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 

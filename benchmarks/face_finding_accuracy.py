@@ -41,7 +41,7 @@ def score(regions, boxes, size) -> tuple[int, int, int]:
 def main() -> None:
     from PIL import Image
 
-    from portfolio_builder.core.redaction import find_faces
+    from portfolio_builder.core.privacy.redaction import find_faces
     from tests.core.face_photos import FACE_BOXES, jpeg_bytes, lfw_faces, mosaic, photo, skimage_data
 
     rows, times = [], []

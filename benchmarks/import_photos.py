@@ -76,9 +76,9 @@ def main() -> None:
     for p in paths:  # warm the page cache equally for both runs
         Path(p).read_bytes()
 
-    from portfolio_builder.core.evidence_import import import_evidence
-    from portfolio_builder.core.framework_catalog import shipped_framework
-    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 
     reference = imported = 0.0
     for round_number in range(1, args.repeat + 1):  # alternate, so background load hits both alike

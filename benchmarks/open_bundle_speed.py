@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from portfolio_builder.core.bundle_session import BundleSession  # noqa: E402
-from portfolio_builder.core.bundle_writer import BundleWriter  # noqa: E402
-from portfolio_builder.core.snapshot import FORMAT, FORMAT_VERSION  # noqa: E402
+from portfolio_builder.core.assessor.bundle_session import BundleSession  # noqa: E402
+from portfolio_builder.core.bundle.bundle_writer import BundleWriter  # noqa: E402
+from portfolio_builder.core.shape.snapshot import FORMAT, FORMAT_VERSION  # noqa: E402
 
 FILE_MB = 8  # photo/video-sized evidence files of incompressible bytes
 

@@ -74,8 +74,8 @@ def child(step: str, path: str, repeat: int) -> None:
 
     from PIL import Image
 
-    import portfolio_builder.core.photo_processing  # noqa: F401 - the HEIC opener, imported by every step
-    from portfolio_builder.core.redaction import Region, find_faces, redact_photo
+    import portfolio_builder.core.evidence.photo_processing  # noqa: F401 - the HEIC opener, imported by every step
+    from portfolio_builder.core.privacy.redaction import Region, find_faces, redact_photo
 
     data = Path(path).read_bytes()
     face = Region(0.3, 0.04, 0.12, 0.32, "blur", "ellipse")
@@ -114,7 +114,7 @@ def cores_run(paths: list[Path], workers: int) -> tuple[float, float]:
     import multiprocessing
     import resource
 
-    from portfolio_builder.core.redaction import find_faces_in_photos
+    from portfolio_builder.core.privacy.redaction import find_faces_in_photos
 
     def cpu() -> float:
         usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]

@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import bagit  # noqa: E402
 
 from benchmarks.export_bundle import build  # noqa: E402
-from portfolio_builder.core.bundle_export import export_bundle  # noqa: E402
-from portfolio_builder.core.bundle_verify import verify_bundle  # noqa: E402
-from portfolio_builder.core.portfolio_file import Portfolio  # noqa: E402
+from portfolio_builder.core.bundle.bundle_export import export_bundle  # noqa: E402
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle  # noqa: E402
+from portfolio_builder.core.storage.portfolio_file import Portfolio  # noqa: E402
 
 
 def main() -> None:

@@ -105,7 +105,7 @@ def build_main_window(path: str | None = None, reopen_last: bool = True):
 
 def build_window_for(path: str | None):
     """The window a path asks for: the assessor's read-only window for a bundle, else the main window."""
-    from .core.bundle_reader import looks_like_bundle
+    from .core.bundle.bundle_reader import looks_like_bundle
 
     if path and looks_like_bundle(Path(path)):
         make_application()

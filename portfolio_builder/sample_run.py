@@ -16,11 +16,11 @@ def display_available() -> bool:
 
 def run_sample(folder: Path, gui: bool = True) -> int:
     """Build, export, verify; then open the app on the sample when a display is available."""
-    from .core.bundle_export import export_bundle
-    from .core.bundle_verify import verify_bundle
-    from .core.demo import build_demo
-    from .core.portfolio_file import Portfolio
-    from .core.readiness import check_readiness
+    from .core.bundle.bundle_export import export_bundle
+    from .core.bundle.bundle_verify import verify_bundle
+    from .core.demo.demo import build_demo
+    from .core.storage.portfolio_file import Portfolio
+    from .core.planning.readiness import check_readiness
 
     folder = Path(folder).resolve()
     print(f"Building the sample portfolio in {folder} ...")

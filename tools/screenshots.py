@@ -64,15 +64,15 @@ def _configure_screen(folder: Path, scale: str | None) -> None:
 def sample_portfolio(folder: Path, scheme: str = "family-partnership-award") -> Path:
     """The scheme's sample as shipped (themes 2-6 of the FPA sample stay empty: their descriptors are the award
     pack's, which we do not have)."""
-    from portfolio_builder.core.demo import build_demo
+    from portfolio_builder.core.demo.demo import build_demo
 
     return build_demo(folder, scheme=scheme)
 
 
 def sample_bundle(portfolio_path: Path, folder: Path) -> Path:
     """A draft bundle of a sample, for the assessor's window."""
-    from portfolio_builder.core.bundle_export import export_bundle
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.bundle.bundle_export import export_bundle
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
     with Portfolio.open(portfolio_path) as portfolio:
         return export_bundle(portfolio, folder / f"{portfolio_path.stem}.zip", draft=True).path
@@ -239,10 +239,10 @@ def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
         return
     from PIL import Image
 
-    from portfolio_builder.core.evidence_import import import_evidence
-    from portfolio_builder.core.portfolio_file import Portfolio
-    from portfolio_builder.core.redaction import Region
-    from portfolio_builder.core.region_service import set_regions
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+    from portfolio_builder.core.privacy.redaction import Region
+    from portfolio_builder.core.evidence.region_service import set_regions
     from portfolio_builder.ui.pages.evidence_page import EvidencePage
     from portfolio_builder.ui.portfolio_context import PortfolioContext
     from portfolio_builder.ui.redaction.region_editor import RegionEditor
@@ -304,7 +304,7 @@ def _first_descriptor(model, parent=None):
     """The index of the first descriptor in the assessor's contents tree (depth first), or None."""
     from PySide6.QtCore import QModelIndex
 
-    from portfolio_builder.core.bundle_contents import DESCRIPTOR
+    from portfolio_builder.core.assessor.bundle_contents import DESCRIPTOR
     from portfolio_builder.ui.assessor.contents_model import NodeRole
 
     parent = parent or QModelIndex()

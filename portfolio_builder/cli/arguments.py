@@ -21,7 +21,7 @@ def printable(text) -> str:
 
 def open_portfolio(path: str, read_only: bool = False):
     """The portfolio at path (a newer-format or unwritable file opens read-only and refuses edits)."""
-    from ..core.portfolio_file import Portfolio
+    from ..core.storage.portfolio_file import Portfolio
 
     return Portfolio.open(Path(path), read_only=read_only)
 
@@ -49,7 +49,7 @@ def date_or_none(value: str | None, what: str = "date") -> date | None:
     """An ISO date argument (2026-03-14), None when not given; BadInput when it is not a date."""
     if value is None:
         return None
-    from ..core.lookups import iso_date
+    from ..core.framework.lookups import iso_date
 
     return iso_date(value, what)
 

@@ -11,7 +11,7 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
 
 def cmd_backup(args) -> int:
     """`backup`: a manual backup beside the portfolio."""
-    from ..core.backups import make_backup
+    from ..core.storage.backups import make_backup
 
     with open_portfolio(args.path, read_only=True):  # refuses what is not a portfolio before anything is written
         pass
@@ -21,7 +21,7 @@ def cmd_backup(args) -> int:
 
 def cmd_backups(args) -> int:
     """`backups`: the backups, newest first, numbered for `restore`."""
-    from ..core.backup_catalog import describe_backups
+    from ..core.storage.backup_catalog import describe_backups
 
     backups = describe_backups(Path(args.path))
     if args.json:
@@ -41,8 +41,8 @@ def cmd_backups(args) -> int:
 
 def cmd_restore(args) -> int:
     """`restore`: put a backup (by number or file) back, the current state saved first."""
-    from ..core.backup_catalog import describe_backups
-    from ..core.backup_restore import restore_backup
+    from ..core.storage.backup_catalog import describe_backups
+    from ..core.storage.backup_restore import restore_backup
 
     choice = args.backup
     if choice.isdigit():  # a number from `portfolio-builder backups`

@@ -11,8 +11,8 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio, print
 
 def cmd_export(args) -> int:
     """`export`: the final bundle (or a DRAFT), with what was left out on stderr; --dry-run writes nothing."""
-    from ..core.bundle_export import export_bundle
-    from ..core.export_plan import check_documents, check_photos, plan_export, preview_lines
+    from ..core.bundle.bundle_export import export_bundle
+    from ..core.bundle.export_plan import check_documents, check_photos, plan_export, preview_lines
 
     def progress(done, total, name=""):
         if args.verbose and total:
@@ -38,7 +38,7 @@ def cmd_export(args) -> int:
 
 def cmd_verify(args) -> int:
     """`verify`: is a bundle complete and untampered (exit 1 when not)."""
-    from ..core.bundle_verify import verify_bundle
+    from ..core.bundle.bundle_verify import verify_bundle
 
     report = verify_bundle(Path(args.bundle))
     if args.json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ..core.consent import CONSENT_STATES
+from ..core.vocabularies import CONSENT_STATES
 from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio, printable
 
 EDIT_OPTIONS = {"title": "title", "consent": "consent", "component": "component", "date": "evidence_date",
@@ -13,7 +13,7 @@ EDIT_OPTIONS = {"title": "title", "consent": "consent", "component": "component"
 
 def cmd_add(args) -> int:
     """`add`: import files, folders or links; prints each new id."""
-    from ..core.evidence_import import import_evidence
+    from ..core.evidence.evidence_import import import_evidence
 
     def progress(done, total, name):
         if args.verbose:
@@ -39,7 +39,7 @@ def cmd_add(args) -> int:
 
 def cmd_tag(args) -> int:
     """`tag`: present an item for a descriptor, key (within the rule) or cross-reference."""
-    from ..core.evidence_links import tag_evidence
+    from ..core.evidence.evidence_links import tag_evidence
 
     with open_portfolio(args.path) as portfolio:
         slot = tag_evidence(portfolio, args.evidence_id, args.code, cross_reference=args.cross_reference)
@@ -50,7 +50,7 @@ def cmd_tag(args) -> int:
 
 def cmd_untag(args) -> int:
     """`untag`: stop presenting an item for a descriptor; refused when it was not."""
-    from ..core.evidence_links import untag_evidence
+    from ..core.evidence.evidence_links import untag_evidence
 
     with open_portfolio(args.path) as portfolio:
         untag_evidence(portfolio, args.evidence_id, args.code, must_be_tagged=True)
@@ -60,7 +60,7 @@ def cmd_untag(args) -> int:
 
 def cmd_evidence(args) -> int:
     """`evidence`: the same fields changed on several items in one step, or the items listed."""
-    from ..core.evidence_service import update_evidence_many
+    from ..core.evidence.evidence_service import update_evidence_many
 
     fields = {field: getattr(args, option) for option, field in EDIT_OPTIONS.items()
               if getattr(args, option) is not None}
@@ -74,8 +74,8 @@ def cmd_evidence(args) -> int:
 
 
 def _print_items(args) -> int:
-    from ..core.evidence_service import get_evidence, query_evidence
-    from ..core.lookups import refuse_unknown_evidence
+    from ..core.evidence.evidence_service import get_evidence, query_evidence
+    from ..core.framework.lookups import refuse_unknown_evidence
 
     with open_portfolio(args.path, read_only=True) as portfolio:
         rows = {row.id: row for row in query_evidence(portfolio)}
@@ -90,7 +90,7 @@ def _print_items(args) -> int:
 
 def cmd_remove(args) -> int:
     """`remove`: delete several items in one step, or none."""
-    from ..core.evidence_service import delete_evidence_many
+    from ..core.evidence.evidence_service import delete_evidence_many
 
     with open_portfolio(args.path) as portfolio:
         delete_evidence_many(portfolio, args.ids)

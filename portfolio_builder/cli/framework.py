@@ -11,7 +11,7 @@ from .arguments import EXIT_OK, add_command, add_group, date_or_none, open_portf
 
 def theme_changes(args, session) -> dict:
     """The theme fields the options ask for, every name and date checked (nothing written yet)."""
-    from ..core.lookups import staff_by_name
+    from ..core.framework.lookups import staff_by_name
 
     fields: dict = {}
     if args.title is not None:
@@ -31,8 +31,8 @@ def theme_changes(args, session) -> dict:
 
 def cmd_theme(args) -> int:
     """`theme`: change a theme's title and evidence summary sheet, or show it."""
-    from ..core.framework_service import update_theme
-    from ..core.lookups import theme_by_reference
+    from ..core.framework.framework_service import update_theme
+    from ..core.framework.lookups import theme_by_reference
 
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
@@ -57,7 +57,7 @@ def _best_fit(args):
 
 
 def _print_theme(portfolio, theme) -> int:
-    from ..core.snapshot import build_snapshot
+    from ..core.shape.snapshot import build_snapshot
 
     shape = build_snapshot(portfolio)
     shown = next(t for t in shape.themes if t.code == theme.code)
@@ -75,8 +75,8 @@ def _print_theme(portfolio, theme) -> int:
 
 def cmd_descriptor_add(args) -> int:
     """`descriptor add`: one descriptor typed in from the award pack; prints its code."""
-    from ..core.framework_service import add_descriptor
-    from ..core.lookups import theme_by_reference
+    from ..core.framework.framework_service import add_descriptor
+    from ..core.framework.lookups import theme_by_reference
 
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
@@ -88,7 +88,7 @@ def cmd_descriptor_add(args) -> int:
 
 def cmd_descriptor_edit(args) -> int:
     """`descriptor edit`: correct a descriptor's text, code or examples."""
-    from ..core.framework_service import descriptor_by_code, update_descriptor
+    from ..core.framework.framework_service import descriptor_by_code, update_descriptor
 
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
@@ -102,7 +102,7 @@ def cmd_descriptor_edit(args) -> int:
 
 def cmd_descriptor_paste(args) -> int:
     """`descriptor paste`: a pasted list added all or none; prints each code and text."""
-    from ..core.descriptor_paste import apply_paste, preview_paste
+    from ..core.framework.descriptor_paste import apply_paste, preview_paste
 
     text = _read_pasted(args.file)
     with open_portfolio(args.path, read_only=args.dry_run) as portfolio:
@@ -128,8 +128,8 @@ def _read_pasted(name: str) -> str:
 
 def cmd_framework_export(args) -> int:
     """`framework-export`: the portfolio's framework as a .toml file to share."""
-    from ..core.framework_file import save_framework
-    from ..core.framework_service import read_framework
+    from ..core.scheme.framework_file import save_framework
+    from ..core.framework.framework_service import read_framework
 
     with open_portfolio(args.path, read_only=True) as portfolio, portfolio.session() as session:
         save_framework(read_framework(session), Path(args.out))

@@ -7,8 +7,8 @@ from .arguments import EXIT_OK, add_command, add_group, date_or_none, open_portf
 
 def cmd_priority_add(args) -> int:
     """`priority add`: a priority with its cover sheet; prints its number."""
-    from ..core.lookups import staff_by_name
-    from ..core.planning_service import add_priority, list_priorities
+    from ..core.framework.lookups import staff_by_name
+    from ..core.planning.planning_service import add_priority, list_priorities
 
     with open_portfolio(args.path) as portfolio:
         lead_id = None
@@ -24,8 +24,8 @@ def cmd_priority_add(args) -> int:
 
 def cmd_action_add(args) -> int:
     """`action add`: an action-plan row, names and numbers checked first; prints its id."""
-    from ..core.lookups import priority_by_number, staff_by_name, theme_by_reference
-    from ..core.planning_service import add_action
+    from ..core.framework.lookups import priority_by_number, staff_by_name, theme_by_reference
+    from ..core.planning.planning_service import add_action
 
     fields = {"starts_on": date_or_none(args.start, "start date"), "ends_on": date_or_none(args.end, "end date"),
               "resources": args.resources or "", "monitoring": args.monitoring or "",
@@ -45,8 +45,8 @@ def cmd_action_add(args) -> int:
 
 def cmd_diary_add(args) -> int:
     """`diary add`: a dated cover-sheet diary entry with its evidence; prints its id."""
-    from ..core.lookups import priority_by_number, staff_by_name
-    from ..core.planning_service import add_diary_entry, cover_sheet_for
+    from ..core.framework.lookups import priority_by_number, staff_by_name
+    from ..core.planning.planning_service import add_diary_entry, cover_sheet_for
 
     entry_date = date_or_none(args.date, "diary date")
     with open_portfolio(args.path) as portfolio:
@@ -62,8 +62,8 @@ def cmd_diary_add(args) -> int:
 
 def cmd_impact(args) -> int:
     """`impact`: the impact summary of a priority's cover sheet."""
-    from ..core.lookups import priority_by_number
-    from ..core.planning_service import cover_sheet_for, update_cover_sheet
+    from ..core.framework.lookups import priority_by_number
+    from ..core.planning.planning_service import cover_sheet_for, update_cover_sheet
 
     text = text_or_file(args.text).strip()
     with open_portfolio(args.path) as portfolio:
@@ -76,7 +76,7 @@ def cmd_impact(args) -> int:
 
 def cmd_write(args) -> int:
     """`write`: one of the texts the scheme asks for (its key: case-study, outline-plan ...)."""
-    from ..core.portfolio_texts import write_text
+    from ..core.planning.portfolio_texts import write_text
 
     text = text_or_file(args.text).strip()
     with open_portfolio(args.path) as portfolio:

@@ -10,9 +10,9 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
 
 def cmd_new(args) -> int:
     """`new`: a portfolio from a shipped or a .toml framework."""
-    from ..core.framework_catalog import shipped_framework
-    from ..core.framework_file import load_framework
-    from ..core.portfolio_setup import create_portfolio
+    from ..core.scheme.framework_catalog import shipped_framework
+    from ..core.scheme.framework_file import load_framework
+    from ..core.framework.portfolio_setup import create_portfolio
 
     framework = load_framework(Path(args.framework)) if args.framework.endswith(".toml") \
         else shipped_framework(args.framework)
@@ -25,7 +25,7 @@ def cmd_new(args) -> int:
 
 def cmd_frameworks(args) -> int:
     """`frameworks`: the shipped frameworks, one a line."""
-    from ..core.framework_catalog import shipped_frameworks
+    from ..core.scheme.framework_catalog import shipped_frameworks
 
     for framework in shipped_frameworks():
         print(f"{framework.id}\t{framework.name}\t{len(framework.themes)} themes, "
@@ -35,7 +35,7 @@ def cmd_frameworks(args) -> int:
 
 def cmd_status(args) -> int:
     """`status`: readiness as text or JSON."""
-    from ..core.readiness import check_readiness
+    from ..core.planning.readiness import check_readiness
 
     with open_portfolio(args.path, read_only=True) as portfolio:
         readiness = check_readiness(portfolio)
@@ -67,7 +67,7 @@ def cmd_check(args) -> int:
     """`check`: the file's integrity and stored hashes (exit 1 with problems)."""
     import sys
 
-    from ..core.integrity import check_portfolio
+    from ..core.storage.integrity import check_portfolio
 
     with open_portfolio(args.path, read_only=True) as portfolio:
         problems = check_portfolio(portfolio)
@@ -79,7 +79,7 @@ def cmd_check(args) -> int:
 
 def cmd_demo(args) -> int:
     """`demo`: build the sample portfolio of a scheme (the Family Partnership Award unless --scheme says)."""
-    from ..core.demo import build_demo
+    from ..core.demo.demo import build_demo
 
     path = build_demo(Path(args.dir), scheme=args.scheme)
     print(path)

@@ -15,7 +15,7 @@ SETTING_OPTIONS = {  # option -> profile field
 
 def cmd_setting(args) -> int:
     """`setting`: change the setting's details, or print them."""
-    from ..core.portfolio_setup import setting_profile, update_profile
+    from ..core.framework.portfolio_setup import setting_profile, update_profile
 
     given = [option for option in SETTING_OPTIONS if getattr(args, option) is not None]
     fields = {SETTING_OPTIONS[option]: getattr(args, option).strip() for option in given}
@@ -36,7 +36,7 @@ def cmd_setting(args) -> int:
 
 def cmd_staff_add(args) -> int:
     """`staff add`: a new member of staff (names unique); prints their id."""
-    from ..core.portfolio_setup import add_staff
+    from ..core.framework.portfolio_setup import add_staff
 
     with open_portfolio(args.path) as portfolio:
         staff_id = add_staff(portfolio, args.name, role=(args.role or "").strip(), email=(args.email or "").strip(),
@@ -47,7 +47,7 @@ def cmd_staff_add(args) -> int:
 
 def cmd_staff_list(args) -> int:
     """`staff list`: the staff, lead first, as text or JSON."""
-    from ..core.portfolio_setup import list_staff
+    from ..core.framework.portfolio_setup import list_staff
 
     with open_portfolio(args.path, read_only=True) as portfolio:
         people = list_staff(portfolio)

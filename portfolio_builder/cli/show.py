@@ -9,7 +9,7 @@ from .arguments import EXIT_OK, add_command, open_portfolio
 
 def cmd_show(args) -> int:
     """`show`: the whole portfolio as portfolio.json's shape, or a short outline."""
-    from ..core.snapshot import build_snapshot
+    from ..core.shape.snapshot import build_snapshot
 
     with open_portfolio(args.path, read_only=True) as portfolio:
         shape = build_snapshot(portfolio)

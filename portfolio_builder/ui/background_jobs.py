@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.backups import make_backup
-from ..core.integrity import check_portfolio
+from ..core.storage.backups import make_backup
+from ..core.storage.integrity import check_portfolio
 from .workers import Worker, start_worker
 
 BACKUP_INTERVAL_MS = 30 * 60 * 1000

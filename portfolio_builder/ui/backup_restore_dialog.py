@@ -8,8 +8,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..core.backup_catalog import BackupInfo, describe_backups
-from ..core.backups import backup_folder
+from ..core.storage.backup_catalog import BackupInfo, describe_backups
+from ..core.storage.backups import backup_folder
 from .models.backup_table_model import INFO_ROLE, SORT_ROLE, BackupTableModel, describe_when
 
 TITLE = "Restore from a backup"

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 
-from ..core.backup_restore import RestoreResult, restore_backup
+from ..core.storage.backup_restore import RestoreResult, restore_backup
 from . import messages
 from .backup_restore_dialog import TITLE, RestoreBackupDialog
 from .models.backup_table_model import describe_when

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..core.best_fit import delete_judgement, judge_theme, judgement_history
-from ..core.schema import ThemeJudgement
+from ..core.framework.best_fit import delete_judgement, judge_theme, judgement_history
+from ..core.storage.schema import ThemeJudgement
 from ..core.scheme.model import Scheme
 from .column_fit import StretchWithMinimum
 from .models.audit_table_model import level_brushes

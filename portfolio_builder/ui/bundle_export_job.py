@@ -8,14 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..core.readiness import check_readiness
+from ..core.planning.readiness import check_readiness
 from . import messages
 from .workers import Worker, start_worker
 
 
 def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
     """Ask where to save (and whether a draft is wanted when not ready), then export with progress."""
-    from ..core.bundle_export import export_bundle  # heavy (documents); imported only when used
+    from ..core.bundle.bundle_export import export_bundle  # heavy (documents); imported only when used
 
     readiness = check_readiness(portfolio)
     draft = False

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..core.descriptor_detail import DescriptorDetail, ThemeLine
+from ..core.framework.descriptor_detail import DescriptorDetail, ThemeLine
 from ..core.scheme.model import Scheme, Words
 from .models.audit_table_model import text_colour_on
 from .scheme_words import in_sentence

@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..core.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
-from ..core.evidence_links import tag_evidence, untag_evidence
-from ..core.evidence_service import update_evidence
-from ..core.consent import BLURRED, CONSENT_STATES, can_be_blurred
+from ..core.evidence.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
+from ..core.evidence.evidence_links import tag_evidence, untag_evidence
+from ..core.evidence.evidence_service import update_evidence
+from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
 from .portfolio_context import EVIDENCE, PortfolioContext

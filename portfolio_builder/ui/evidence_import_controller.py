@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..core.errors import PortfolioError
-from ..core.evidence_import import ImportReport, import_evidence
+from ..core.evidence.evidence_import import ImportReport, import_evidence
 from .portfolio_context import EVIDENCE, PortfolioContext
 from .workers import Worker, start_worker
 

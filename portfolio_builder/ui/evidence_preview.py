@@ -7,10 +7,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.consent import BLURRED, can_be_blurred
-from ..core.evidence_details import EvidenceDetails
-from ..core.export_plan import redaction_words
-from ..core.portfolio_file import Portfolio
+from ..core.vocabularies import BLURRED, can_be_blurred
+from ..core.evidence.evidence_details import EvidenceDetails
+from ..core.bundle.export_plan import redaction_words
+from ..core.storage.portfolio_file import Portfolio
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS, KIND_LABELS
 from .redaction.region_overlay import paint_regions_on

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from ..core.bundle_reader import looks_like_bundle
+from ..core.bundle.bundle_reader import looks_like_bundle
 
 
 class FileOpenRouter(QObject):

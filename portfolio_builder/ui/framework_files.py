@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import framework_service as fs
+from ..core.framework import framework_service as fs
 from ..core.errors import PortfolioError
-from ..core.framework_file import load_framework, save_framework
-from ..core.framework_merge import apply_merge, plan_merge, undo_merge
+from ..core.scheme.framework_file import load_framework, save_framework
+from ..core.framework.framework_merge import apply_merge, plan_merge, undo_merge
 from . import messages
 from .portfolio_context import FRAMEWORK
 from .scheme_words import in_sentence

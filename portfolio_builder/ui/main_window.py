@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..core.bundle_reader import looks_like_bundle
+from ..core.bundle.bundle_reader import looks_like_bundle
 from ..core.errors import PortfolioError
-from ..core.portfolio_file import Portfolio
-from ..core.portfolio_setup import setting_profile
+from ..core.storage.portfolio_file import Portfolio
+from ..core.framework.portfolio_setup import setting_profile
 from . import messages
 from .app_settings import app_settings, recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
 
     def _offer_backups(self, path: Path, problem: str, lock: PortfolioLock) -> None:
         """A portfolio that will not open: offer its backups if it has any, else just say why."""
-        from ..core.backups import list_backups
+        from ..core.storage.backups import list_backups
         from .backup_restore_job import restore_unopenable
 
         if not list_backups(path):

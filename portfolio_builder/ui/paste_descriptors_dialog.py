@@ -6,7 +6,7 @@ from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListView, QPlainTextEdit,
                                QWidget)
 
-from ..core.descriptor_paste import preview_paste
+from ..core.framework.descriptor_paste import preview_paste
 from ..core.errors import PortfolioError
 from ..core.scheme.model import Words
 from .scheme_words import in_sentence

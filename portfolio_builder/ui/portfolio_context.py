@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import PortfolioError
-from ..core.portfolio_file import Portfolio
+from ..core.storage.portfolio_file import Portfolio
 from ..core.scheme.model import Scheme
 from ..core.scheme.store import scheme_of
 

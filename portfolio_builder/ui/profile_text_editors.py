@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ..core.portfolio_setup import setting_profile, update_profile
+from ..core.framework.portfolio_setup import setting_profile, update_profile
 from .portfolio_context import SETTING, PortfolioContext
 
 SAVE_DELAY_MS = 500

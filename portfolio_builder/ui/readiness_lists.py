@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
-from ..core.readiness import Readiness
+from ..core.planning.readiness import Readiness
 from ..core.scheme.model import Scheme
 from .models.readiness_issue_model import ISSUE_ROLE, ReadinessIssueModel
 from .navigation import go_to_issue

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..core import framework_service as fs
-from ..core.planning_overview import staff_names
-from ..core.schema import ThemeRow
+from ..core.framework import framework_service as fs
+from ..core.planning.planning_overview import staff_names
+from ..core.storage.schema import ThemeRow
 from ..core.scheme.model import Scheme, walk_parts
 from .portfolio_context import FRAMEWORK, PortfolioContext
 

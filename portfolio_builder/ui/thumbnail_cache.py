@@ -7,8 +7,8 @@ from collections import OrderedDict
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
-from ..core.evidence_details import thumbnails_for
-from ..core.portfolio_file import Portfolio
+from ..core.evidence.evidence_details import thumbnails_for
+from ..core.storage.portfolio_file import Portfolio
 from .workers import Worker, start_worker
 
 MAX_CACHED = 2000

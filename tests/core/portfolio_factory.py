@@ -7,11 +7,10 @@ from datetime import date
 
 from sqlmodel import select
 
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.evidence_store import store_bytes
-from portfolio_builder.core.framework_service import add_descriptor
-from portfolio_builder.core.schema import (AuditRating, DescriptorLink, DescriptorRow, EvidenceItem, PortfolioText,
-                                           Staff, ThemeJudgement, ThemeRow)
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.storage.evidence_store import store_bytes
+from portfolio_builder.core.framework.framework_service import add_descriptor
+from portfolio_builder.core.storage.schema import AuditRating, DescriptorLink, DescriptorRow, EvidenceItem, PortfolioText, Staff, ThemeJudgement, ThemeRow
 
 HOSTILE_TITLE = 'Newsletter <script>alert("x")</script> & "quotes" \'too\''
 SERIAL = "SERIAL-0042-XYZ"
@@ -125,7 +124,7 @@ def key_links(portfolio) -> int:
 
 def ready_bundle(portfolio, folder, **options):
     """Make the portfolio ready and export it into folder; returns (ExportResult, evidence ids)."""
-    from portfolio_builder.core.bundle_export import export_bundle
+    from portfolio_builder.core.bundle.bundle_export import export_bundle
 
     evidence = make_ready(portfolio)
     return export_bundle(portfolio, folder, **options), evidence

@@ -124,14 +124,14 @@ def v1_snapshot_dict(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0,
 
 
 def _scheme(framework_id: str) -> dict:
-    from portfolio_builder.core.framework_catalog import shipped_framework
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     return shipped_framework(framework_id).scheme.model_dump(mode="json")
 
 
 def _v2(snap: dict, framework_id: str) -> dict:
     """A format-2 dict from the format-1 one: the shipped scheme, renamed rating fields, texts."""
-    from portfolio_builder.core.portfolio_shape_v1 import upgrade_v1
+    from portfolio_builder.core.shape.portfolio_shape_v1 import upgrade_v1
 
     out = upgrade_v1(snap)
     out["scheme"] = _scheme(framework_id)
@@ -160,7 +160,7 @@ def fpa_snapshot_dict(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0
 
 def fpa_snapshot(draft: bool = False, descriptors_per_theme=(10, 0, 0, 0, 0, 0)):
     """The FPA portfolio as the typed shape documents read."""
-    from portfolio_builder.core.portfolio_shape import read_shape
+    from portfolio_builder.core.shape.portfolio_shape import read_shape
 
     return read_shape(fpa_snapshot_dict(draft, descriptors_per_theme))
 
@@ -192,7 +192,7 @@ def iif_snapshot_dict(draft: bool = False) -> dict:
 
 def iif_snapshot(draft: bool = False):
     """The Investors in Families portfolio as the typed shape."""
-    from portfolio_builder.core.portfolio_shape import read_shape
+    from portfolio_builder.core.shape.portfolio_shape import read_shape
 
     return read_shape(iif_snapshot_dict(draft))
 
@@ -211,6 +211,6 @@ def empty_snapshot_dict() -> dict:
 
 def empty_snapshot():
     """The new portfolio as the typed shape."""
-    from portfolio_builder.core.portfolio_shape import read_shape
+    from portfolio_builder.core.shape.portfolio_shape import read_shape
 
     return read_shape(empty_snapshot_dict())

@@ -4,9 +4,8 @@ import sqlite3
 
 import pytest
 
-from portfolio_builder.core.assessment_file import (AssessmentFile, assessment_path, default_assessments_folder,
-                                                    file_stem_for)
-from portfolio_builder.core.assessment_model import AWARD_MET, MET, NOT_SEEN, NOT_YET_MET
+from portfolio_builder.core.assessor.assessment_file import AssessmentFile, assessment_path, default_assessments_folder, file_stem_for
+from portfolio_builder.core.assessor.assessment_model import AWARD_MET, MET, NOT_SEEN, NOT_YET_MET
 from portfolio_builder.core.errors import BadInput, PortfolioFileError
 
 UUID = "urn:uuid:0b6c1f0e-5a43-4b43-9d2e-1f7f0e2a9c11"

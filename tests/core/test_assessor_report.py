@@ -4,8 +4,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from portfolio_builder.core.assessment_model import Assessment, Judgement
-from portfolio_builder.core.assessor_report import build_report_content, export_assessor_report
+from portfolio_builder.core.assessor.assessment_model import Assessment, Judgement
+from portfolio_builder.core.assessor.report import build_report_content, export_assessor_report
 from portfolio_builder.core.errors import BadInput
 from tests.core.snapshot_factory import HOSTILE_TITLE, fpa_snapshot, iif_snapshot
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core import audit_service
-from portfolio_builder.core.backup_catalog import describe_backups
-from portfolio_builder.core.backup_restore import BEFORE_RESTORE, restore_backup
-from portfolio_builder.core.backups import backup_folder, make_backup
+from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.storage.backup_catalog import describe_backups
+from portfolio_builder.core.storage.backup_restore import BEFORE_RESTORE, restore_backup
+from portfolio_builder.core.storage.backups import backup_folder, make_backup
 from portfolio_builder.core.errors import PortfolioFileError
-from portfolio_builder.core.evidence_store import store_bytes
-from portfolio_builder.core.integrity import check_portfolio
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.storage.evidence_store import store_bytes
+from portfolio_builder.core.storage.integrity import check_portfolio
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 
 
 def add_items(portfolio: Portfolio, *titles: str, blob_size: int = 0) -> None:
@@ -182,7 +182,7 @@ def test_a_bad_backup_is_refused_and_nothing_changes(earlier_and_later, kind):
 
 def test_restore_is_refused_while_the_portfolio_is_open_elsewhere(earlier_and_later, monkeypatch):
     """While another connection has the file open, restore says so and changes nothing."""
-    from portfolio_builder.core import backup_restore
+    from portfolio_builder.core.storage import backup_restore
 
     monkeypatch.setattr(backup_restore, "IN_USE_WAIT_S", 0.1)
     path, backup = earlier_and_later

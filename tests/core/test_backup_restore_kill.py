@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.backups import make_backup
-from portfolio_builder.core.integrity import check_portfolio
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.storage.backups import make_backup
+from portfolio_builder.core.storage.integrity import check_portfolio
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.test_backup_restore import add_items
 
 # The child announces each step of the restore on stdout; at the step named in argv[3] it waits to be killed,
 # so every kill lands at a known point, including the moments between the steps that touch the portfolio.
 RESTORE_SCRIPT = """
 import os, sys, time
-from portfolio_builder.core import backup_restore
+from portfolio_builder.core.storage import backup_restore
 
 pause_at = sys.argv[3]
 
@@ -92,8 +92,8 @@ def state_after_kill(path: Path) -> list[str]:
 def restore_pair(tmp_path):
     """A portfolio (24 items of 1 MB) and a backup of other content (24 other items), both real and large
     enough that the copy and checks take a measurable time."""
-    from portfolio_builder.core.framework_catalog import shipped_framework
-    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 
     path = tmp_path / "oak.portfolio"
     with create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

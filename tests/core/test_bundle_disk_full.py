@@ -6,11 +6,11 @@ import io
 
 import pytest
 
-from portfolio_builder.core import bundle_writer
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.bundle_verify import verify_bundle
+from portfolio_builder.core.bundle import bundle_writer
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.errors import PortfolioFileError
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.portfolio_factory import make_ready
 
 

@@ -7,8 +7,8 @@ import zipfile
 import bagit
 import pytest
 
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.bundle_verify import verify_bundle
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.errors import BadInput, Cancelled
 from tests.core.portfolio_factory import (HOSTILE_TITLE, add_file_evidence, extract_all, photo_with_gps,
                                           ready_bundle)
@@ -175,7 +175,7 @@ def test_export_does_not_modify_the_portfolio(fpa_portfolio, tmp_path):
     make_ready(fpa_portfolio)
     fpa_portfolio.close()
     before = _file_hash(fpa_portfolio.path)
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
     with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:
         export_bundle(portfolio, tmp_path / "r.zip")

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.bundle_verify import verify_bundle
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.portfolio_factory import make_ready
 
 CHILD = """
 import sys, time
 from pathlib import Path
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 
 portfolio_path, out, marker = map(Path, sys.argv[1:4])
 

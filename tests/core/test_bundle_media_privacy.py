@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from portfolio_builder.core.bundle_verify import verify_bundle
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.video_privacy import strip_recording_location
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.privacy.video_privacy import strip_recording_location
 from tests.core.portfolio_factory import SERIAL, add_file_evidence, ready_bundle
 
 PLACE = b"+51.5074-000.1278+011.000/"  # where the family lives, as an iPhone writes it

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from PIL import Image
 
-from portfolio_builder.core.photo_privacy import clean_photo
+from portfolio_builder.core.privacy.photo_privacy import clean_photo
 from tests.core.portfolio_factory import SERIAL, photo_with_gps, ready_bundle
 
 

@@ -5,8 +5,8 @@ import stat
 
 import pytest
 
-from portfolio_builder.core.bundle_reader import UnsafeBundle
-from portfolio_builder.core.bundle_session import BundleSession
+from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle
+from portfolio_builder.core.assessor.bundle_session import BundleSession
 from portfolio_builder.core.errors import Cancelled, PortfolioError
 from tests.ui.assessor_fixtures import BUNDLE_UUID, exported_bundle, hand_bagged_bundle, sha256_of, tamper
 
@@ -91,8 +91,8 @@ def test_hand_bagged_fixture_has_the_uuid(tmp_path):
 
 def test_assessor_pages_use_words_not_codes():
     """The assessor reads 'Not needed', 'Photo' and 'In progress', never the codes stored in portfolio.json."""
-    from portfolio_builder.core.bundle_contents import EVIDENCE, ContentNode
-    from portfolio_builder.core.bundle_pages import page_for
+    from portfolio_builder.core.assessor.bundle_contents import EVIDENCE, ContentNode
+    from portfolio_builder.core.assessor.bundle_pages import page_for
     from tests.core.snapshot_factory import fpa_snapshot
 
     snapshot = fpa_snapshot()

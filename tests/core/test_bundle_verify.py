@@ -4,8 +4,8 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core.bundle_layout import NameBook, bag_folder_name, safe_file_name
-from portfolio_builder.core.bundle_verify import verify_bundle
+from portfolio_builder.core.bundle.bundle_layout import NameBook, bag_folder_name, safe_file_name
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from tests.core.portfolio_factory import ready_bundle, rewrite_member
 
 pytestmark = pytest.mark.timeout(120)

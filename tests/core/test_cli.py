@@ -86,7 +86,7 @@ def test_backup_list_and_restore(capsys, tmp_path):
     code, out, _ = run(capsys, "backups", str(path), "--json")
     kinds = [b["kind"] for b in json.loads(out)]
     assert "before-restore" in kinds and json.loads(out)[0]["evidence_items"] == 1  # the undo copy, newest
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     with Portfolio.open(path, read_only=True) as portfolio, portfolio.raw_connection() as conn:
         assert conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0] == 0
 
@@ -114,7 +114,7 @@ def test_restore_refuses_while_a_window_has_the_portfolio_open(capsys, tmp_path)
 
 def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, tmp_path, monkeypatch):
     """Even a bug of ours reaches the user as one line (exit 1); PORTFOLIO_BUILDER_DEBUG shows the trace."""
-    from portfolio_builder.core import readiness
+    from portfolio_builder.core.planning import readiness
 
     path = tmp_path / "oak.portfolio"
     run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")

@@ -2,10 +2,10 @@
 
 import pytest
 
-from portfolio_builder.core.descriptor_paste import apply_paste, parse_pasted, preview_paste
+from portfolio_builder.core.framework.descriptor_paste import apply_paste, parse_pasted, preview_paste
 from portfolio_builder.core.errors import BadInput
-from portfolio_builder.core.framework_service import add_descriptor
-from portfolio_builder.core.snapshot import build_snapshot
+from portfolio_builder.core.framework.framework_service import add_descriptor
+from portfolio_builder.core.shape.snapshot import build_snapshot
 
 PACK = """a. Leaders and governors promote partnership
    with families in every plan.

@@ -5,9 +5,9 @@ import os
 import pytest
 
 from portfolio_builder.core.errors import BadInput, ReadOnlyPortfolio, RuleViolation
-from portfolio_builder.core.evidence_import import import_evidence
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.evidence_fixtures import make_jpeg, make_pdf, make_png, make_png_bomb, make_text
 
 

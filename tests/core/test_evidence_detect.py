@@ -3,7 +3,7 @@
 import pytest
 
 from portfolio_builder.core.errors import BadInput
-from portfolio_builder.core.evidence_detect import detect_file, detect_link, is_link
+from portfolio_builder.core.evidence.evidence_detect import detect_file, detect_link, is_link
 from tests.core.evidence_fixtures import make_docx, make_jpeg, make_pdf, make_png, make_text
 
 

@@ -11,11 +11,11 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.bundle_verify import verify_bundle
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.export_plan import plan_export, preview_lines
-from portfolio_builder.core.presentation import is_presented
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.bundle.export_plan import plan_export, preview_lines
+from portfolio_builder.core.evidence.presentation import is_presented
 from tests.core.hostile_photos import (NAME, PLANTED, hostile_docx, hostile_heic, hostile_jpeg, hostile_odt,
                                        hostile_pdf, hostile_png, plain_jpeg)
 from tests.core.portfolio_factory import add_file_evidence, make_ready
@@ -130,7 +130,7 @@ def test_untagged_items_go_in_only_when_asked_and_are_then_listed(fpa_portfolio,
     """A final bundle leaves the untagged note out; with include_untagged it is in the bundle, in portfolio.json
     and in the export preview."""
     items = _hostile_portfolio(fpa_portfolio)
-    from portfolio_builder.core.evidence_service import update_evidence
+    from portfolio_builder.core.evidence.evidence_service import update_evidence
 
     update_evidence(fpa_portfolio, items["left out"], consent="obtained")
     final = export_bundle(fpa_portfolio, tmp_path / "final.zip")
@@ -147,7 +147,7 @@ def test_export_plan_preview_lists_titles_files_removals_and_reasons(fpa_portfol
     """The preview names every title with its bundle file, what metadata each loses, and each left-out item
     with why, before anything is written."""
     items = _hostile_portfolio(fpa_portfolio)
-    from portfolio_builder.core.export_plan import check_documents, check_photos
+    from portfolio_builder.core.bundle.export_plan import check_documents, check_photos
 
     plan = plan_export(fpa_portfolio)
     check_documents(fpa_portfolio, plan)
@@ -199,8 +199,8 @@ def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(fpa_portfol
 def test_rtf_loses_its_information_group_and_macro_documents_are_refused():
     """RTF keeps its text without {\\info} (author, company) or comment authors; a Word file with macros is
     refused with the reason rather than sent."""
-    from portfolio_builder.core.document_errors import CannotClean
-    from portfolio_builder.core.document_privacy import clean_document
+    from portfolio_builder.core.privacy.document_errors import CannotClean
+    from portfolio_builder.core.privacy.document_privacy import clean_document
 
     rtf = (b"{\\rtf1\\ansi{\\info{\\author " + NAME.encode() + b"}{\\*\\company Elm Road}}Minutes \\{kept\\}."
            b"{\\*\\atnauthor " + NAME.encode() + b"}}")

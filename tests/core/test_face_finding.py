@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from portfolio_builder.core.redaction import Region, find_faces, find_faces_in_photos
+from portfolio_builder.core.privacy.redaction import Region, find_faces, find_faces_in_photos
 
 from .face_photos import FACE_BOXES, covered_share, jpeg_bytes, lfw_faces, mosaic, photo, skimage_data
 

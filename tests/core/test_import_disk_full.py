@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.portfolio_file import Portfolio, header_problem
+from portfolio_builder.core.storage.portfolio_file import Portfolio, header_problem
 
 CLI = [sys.executable, "-m", "portfolio_builder.cli"]
 

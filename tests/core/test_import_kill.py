@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.evidence_store import rehash_stored_files
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.storage.evidence_store import rehash_stored_files
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.evidence_fixtures import make_jpeg, make_pdf, make_text
 from tests.core.large_recordings import write_recording
 
@@ -18,8 +18,8 @@ ITEMS = 45
 
 IMPORT_SCRIPT = """
 import sys
-from portfolio_builder.core.evidence_import import import_evidence
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 if __name__ == "__main__":
     with Portfolio.open(sys.argv[1]) as portfolio:
         import_evidence(portfolio, [sys.argv[2]],

@@ -1,8 +1,8 @@
 """'Check portfolio' finds damage: lost files, bytes that no longer match, broken references."""
 
-from portfolio_builder.core.evidence_import import import_evidence
-from portfolio_builder.core.integrity import check_portfolio
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.storage.integrity import check_portfolio
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.evidence_fixtures import make_jpeg, make_pdf
 
 

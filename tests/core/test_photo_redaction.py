@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageFilter, ImageOps
 
-from portfolio_builder.core.redaction import Region, find_faces, redact_photo
-from portfolio_builder.core.redaction.region_painting import BLOCK_GREY
+from portfolio_builder.core.privacy.redaction import Region, find_faces, redact_photo
+from portfolio_builder.core.privacy.redaction.region_painting import BLOCK_GREY
 
 from .face_photos import FACE_BOXES, jpeg_bytes, lfw_faces, mosaic, photo, region_pixels
 

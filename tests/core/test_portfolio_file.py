@@ -5,11 +5,11 @@ import sqlite3
 
 import pytest
 
-from portfolio_builder.core import migrations, schema
-from portfolio_builder.core.backups import list_backups, make_backup
+from portfolio_builder.core.storage import migrations, schema
+from portfolio_builder.core.storage.backups import list_backups, make_backup
 from portfolio_builder.core.errors import PortfolioFileError, ReadOnlyPortfolio
-from portfolio_builder.core.portfolio_file import APPLICATION_ID, Portfolio
-from portfolio_builder.core.portfolio_setup import setting_profile, update_profile
+from portfolio_builder.core.storage.portfolio_file import APPLICATION_ID, Portfolio
+from portfolio_builder.core.framework.portfolio_setup import setting_profile, update_profile
 
 
 def _pragma(path, name):
@@ -186,7 +186,7 @@ def test_rolling_backups_keep_the_newest(fpa_portfolio):
 
 def test_unwritable_location_opens_read_only_even_as_root(fpa_portfolio, monkeypatch):
     """Where the OS reports the location unwritable, the portfolio opens read-only and refuses edits."""
-    from portfolio_builder.core import portfolio_file
+    from portfolio_builder.core.storage import portfolio_file
 
     fpa_portfolio.close()
     monkeypatch.setattr(portfolio_file, "_is_writable_location", lambda path: False)
@@ -213,7 +213,7 @@ def _format_1_copy(tmp_path):
 def test_format_1_file_gains_the_bundle_licence(tmp_path):
     """A portfolio saved in format 1 (no licence column) opens, is upgraded after a backup, and has the default
     licence, with every other field intact."""
-    from portfolio_builder.core.portfolio_setup import setting_profile
+    from portfolio_builder.core.framework.portfolio_setup import setting_profile
 
     path = _format_1_copy(tmp_path)
     with Portfolio.open(path) as portfolio:
@@ -225,7 +225,7 @@ def test_format_1_file_gains_the_bundle_licence(tmp_path):
 
 def test_older_format_opened_read_only_is_upgraded_first(tmp_path):
     """`status` or `export` (which open read-only) on a format-1 file work: it is backed up and upgraded first."""
-    from portfolio_builder.core.portfolio_setup import setting_profile
+    from portfolio_builder.core.framework.portfolio_setup import setting_profile
 
     path = _format_1_copy(tmp_path)
     with Portfolio.open(path, read_only=True) as portfolio:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pytest
 from PIL import Image, ImageCms
 
-from portfolio_builder.core.redaction import Region, redact_photo
+from portfolio_builder.core.privacy.redaction import Region, redact_photo
 
 from .face_photos import jpeg_bytes, photo
 

@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from portfolio_builder.core.errors import BadInput
-from portfolio_builder.core.redaction import Region, redact_photo, stored_box
+from portfolio_builder.core.privacy.redaction import Region, redact_photo, stored_box
 
 from .face_photos import jpeg_bytes, photo
 

@@ -8,18 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core import schema
-from portfolio_builder.core.backups import list_backups
+from portfolio_builder.core.storage import schema
+from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.errors import BadInput, Cancelled, ReadOnlyPortfolio
-from portfolio_builder.core.evidence_details import evidence_details
-from portfolio_builder.core.evidence_import import import_evidence
-from portfolio_builder.core.evidence_service import delete_evidence, get_evidence, update_evidence
-from portfolio_builder.core.evidence_store import read_stored_bytes
-from portfolio_builder.core.portfolio_file import Portfolio
-from portfolio_builder.core.redaction import Region
-from portfolio_builder.core.region_service import (clear_regions, item_regions, set_regions,
-                                                   suggest_face_regions)
-from portfolio_builder.core.snapshot import build_snapshot
+from portfolio_builder.core.evidence.evidence_details import evidence_details
+from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.evidence.evidence_service import delete_evidence, get_evidence, update_evidence
+from portfolio_builder.core.storage.evidence_store import read_stored_bytes
+from portfolio_builder.core.storage.portfolio_file import Portfolio
+from portfolio_builder.core.privacy.redaction import Region
+from portfolio_builder.core.evidence.region_service import clear_regions, item_regions, set_regions, suggest_face_regions
+from portfolio_builder.core.shape.snapshot import build_snapshot
 
 from .evidence_fixtures import make_text
 from .face_photos import jpeg_bytes, photo
@@ -124,7 +123,7 @@ def test_consent_for_a_blurred_version_is_only_for_photos(fpa_portfolio, astrona
 
 def test_the_consent_words_have_one_home():
     """The tables, the documents and the desktop's list all read the same consent vocabulary."""
-    from portfolio_builder.core import consent
+    from portfolio_builder.core import vocabularies as consent
     from portfolio_builder.core.documents import portfolio_view
 
     assert schema.CONSENT_STATES is consent.CONSENT_STATES

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.portfolio_setup import update_profile
+from portfolio_builder.core.framework.portfolio_setup import update_profile
 from tests.core.portfolio_factory import extract_all, ready_bundle
 
 CONTEXT_FILE = Path(__file__).parent / "ro_crate" / "context-1.1.jsonld"

@@ -9,18 +9,18 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core import evidence_store, storage_limits
-from portfolio_builder.core.backups import make_backup
-from portfolio_builder.core.bundle_export import export_bundle
-from portfolio_builder.core.bundle_verify import verify_bundle
+from portfolio_builder.core.storage import evidence_store, storage_limits
+from portfolio_builder.core.storage.backups import make_backup
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.errors import BadInput, PortfolioFileError
-from portfolio_builder.core.evidence_import import import_evidence
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.evidence_service import delete_evidence
-from portfolio_builder.core.evidence_store import copy_stored_file, iter_stored_chunks, store_file
-from portfolio_builder.core.export_plan import plan_export, preview_lines
-from portfolio_builder.core.integrity import check_portfolio
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.evidence.evidence_service import delete_evidence
+from portfolio_builder.core.storage.evidence_store import copy_stored_file, iter_stored_chunks, store_file
+from portfolio_builder.core.bundle.export_plan import plan_export, preview_lines
+from portfolio_builder.core.storage.integrity import check_portfolio
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.large_recordings import PLACE, write_recording
 
 
@@ -189,7 +189,7 @@ def test_a_file_bigger_than_the_free_space_is_refused_before_writing(fpa_portfol
 
 def test_export_states_its_size_and_refuses_a_drive_too_small(fpa_portfolio, tmp_path, monkeypatch):
     """The preview says how big the bundle will be; a drive with less room is refused before a byte is written."""
-    from portfolio_builder.core import bundle_export
+    from portfolio_builder.core.bundle import bundle_export
 
     recording = write_recording(tmp_path / "IMG_0003.MOV", 3 * 1024 * 1024 + 300 * 1024)
     [item] = import_evidence(fpa_portfolio, [recording.path], consent="obtained", workers=1).added
@@ -220,7 +220,7 @@ def _sparse_zip(path, name: bytes, size: int) -> None:
 
 def test_a_bundle_with_a_3_gb_recording_opens_for_the_assessor(tmp_path):
     """The assessor's reader takes an evidence file as large as a portfolio stores (it refused past 2 GB)."""
-    from portfolio_builder.core.bundle_reader import BundleLimits, BundleReader, UnsafeBundle
+    from portfolio_builder.core.bundle.bundle_reader import BundleLimits, BundleReader, UnsafeBundle
 
     bundle = tmp_path / "bundle.zip"
     _sparse_zip(bundle, b"Oak-FPA-2026-01-01/data/evidence/1/1a-1-Forum.mov", 3 * 1024**3)

@@ -26,7 +26,7 @@ def tiny_pdf(title: str) -> bytes:
 
 def hand_bagged_bundle(out: Path, snapshot: dict | None = None) -> Path:
     """A bundle written with the project's BundleWriter from a snapshot: evidence, sheets, portfolio.pdf."""
-    from portfolio_builder.core.bundle_writer import BundleWriter
+    from portfolio_builder.core.bundle.bundle_writer import BundleWriter
 
     snapshot = snapshot or fpa_snapshot_dict()
     with BundleWriter(out, "Oak-Academy-Family-Partnership-Award-2026-05-01") as writer:
@@ -57,12 +57,12 @@ def _tiny_docx(title: str) -> bytes:
 
 def exported_bundle(folder: Path) -> Path:
     """A bundle exported by export_bundle from a real portfolio: the sample one if it builds, else the test factory's."""
-    from portfolio_builder.core.bundle_export import export_bundle
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.bundle.bundle_export import export_bundle
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        from portfolio_builder.core.demo import build_demo
+        from portfolio_builder.core.demo.demo import build_demo
 
         path = build_demo(folder / "demo")
     except ImportError:  # the sample builder's own modules have not all landed yet
@@ -77,9 +77,9 @@ def exported_bundle(folder: Path) -> Path:
 
 def _factory_portfolio(path: Path) -> Path:
     """A ready FPA portfolio from the bundle engineer's factory, plus a PDF and a video link."""
-    from portfolio_builder.core.evidence_links import tag_evidence
-    from portfolio_builder.core.framework_catalog import shipped_framework
-    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.core.evidence.evidence_links import tag_evidence
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from tests.core.portfolio_factory import add_file_evidence, add_link_evidence, make_ready
 
     portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

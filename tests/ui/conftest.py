@@ -46,8 +46,8 @@ def dialogs(monkeypatch):
 
 def add_evidence(portfolio, title: str, kind: str = "document", consent: str = "not-needed") -> int:
     """A small stored evidence item (bytes + row), as the import would make; returns its id."""
-    from portfolio_builder.core.evidence_store import store_bytes
-    from portfolio_builder.core.schema import EvidenceItem
+    from portfolio_builder.core.storage.evidence_store import store_bytes
+    from portfolio_builder.core.storage.schema import EvidenceItem
 
     with portfolio.raw_connection() as conn:
         sha = store_bytes(conn, f"evidence: {title}".encode())
@@ -83,8 +83,8 @@ def iif_context(qtbot, iif_portfolio):
 @pytest.fixture
 def scheme_context(qtbot, tmp_path):
     """Call with a shipped scheme's id: a PortfolioContext on a fresh portfolio of that scheme."""
-    from portfolio_builder.core.framework_catalog import shipped_framework
-    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     made = []
@@ -106,7 +106,7 @@ def older_fpa_context(qtbot, tmp_path):
     """A PortfolioContext on an FPA portfolio saved by the previous version (five priorities, an outline plan)."""
     import shutil
 
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     path = tmp_path / "riverside-sample.portfolio"
@@ -120,8 +120,8 @@ def older_fpa_context(qtbot, tmp_path):
 @pytest.fixture
 def portfolio_path(tmp_path) -> Path:
     """A fresh portfolio file on disk (closed), for opening in a window."""
-    from portfolio_builder.core.framework_catalog import shipped_framework
-    from portfolio_builder.core.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 
     path = tmp_path / "Oak Primary School.portfolio"
     create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

@@ -32,7 +32,7 @@ def context(qtbot, fpa_portfolio):
 @pytest.fixture
 def three_items(tmp_path, fpa_portfolio):
     """Two photos and a text document imported into the portfolio; returns their ids."""
-    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
 
     files = [make_jpeg(tmp_path / "forum.jpg"), make_jpeg(tmp_path / "garden.jpg", (200, 90, 70)),
              make_text(tmp_path / "minutes.txt")]

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 
-from portfolio_builder.core.audit_service import rating_history
-from portfolio_builder.core.planning_service import list_actions
+from portfolio_builder.core.planning.audit_service import rating_history
+from portfolio_builder.core.planning.planning_service import list_actions
 from portfolio_builder.ui import page_dialogs
 from portfolio_builder.ui.pages.audit_page import AuditPage
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from portfolio_builder.core.backup_catalog import describe_backups
-from portfolio_builder.core.backups import backup_folder, make_backup
-from portfolio_builder.core.portfolio_file import Portfolio
+from portfolio_builder.core.storage.backup_catalog import describe_backups
+from portfolio_builder.core.storage.backups import backup_folder, make_backup
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.ui.backup_restore_dialog import RestoreBackupDialog
 from portfolio_builder.ui.models.backup_table_model import BackupTableModel, describe_when
 from tests.ui.conftest import add_evidence

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from portfolio_builder.core import audit_service, planning_service
-from portfolio_builder.core.evidence_links import tag_evidence
+from portfolio_builder.core.planning import audit_service, planning_service
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.ui.pages.dashboard_page import DashboardPage
 from portfolio_builder.ui.portfolio_context import EVIDENCE
 from tests.ui.conftest import add_evidence
@@ -34,7 +34,7 @@ def test_fresh_portfolio_shows_everything_still_to_do(page):
 def test_iif_dashboard_counts_priorities_and_not_evidence_per_statement(qtbot, iif_context):
     """IiF: five key priorities to choose; evidence sits on the cover sheets, so no 'evidenced' tile and the
     chips show each quality statement's RAG rating."""
-    from portfolio_builder.core import framework_service
+    from portfolio_builder.core.framework import framework_service
 
     framework_service.add_descriptor(iif_context.portfolio, "E1", "E1a", "Test statement.")
     audit_service.rate_descriptor(iif_context.portfolio, "E1a", "green")

@@ -1,7 +1,7 @@
 """The evidence, audit and planning Qt models: Qt's model checks, filtering and drag payloads."""
 
-from portfolio_builder.core.audit_overview import audit_rows, levels
-from portfolio_builder.core.evidence_service import query_evidence
+from portfolio_builder.core.planning.audit_overview import audit_rows, levels
+from portfolio_builder.core.evidence.evidence_service import query_evidence
 from portfolio_builder.ui.models.audit_table_model import AuditTableModel, RatingHistoryModel
 from portfolio_builder.ui.models.evidence_table_model import (EVIDENCE_IDS_MIME, EvidenceFilterProxy,
                                                               EvidenceTableModel)
@@ -62,7 +62,7 @@ def test_sorting_by_title_keeps_every_row(fpa_portfolio, three_items):
 
 def test_audit_and_history_models_pass_qt_model_checks(qtmodeltester, fpa_portfolio):
     """The audit table and rating history models behave as Qt views expect."""
-    from portfolio_builder.core.audit_service import rate_descriptor, rating_history
+    from portfolio_builder.core.planning.audit_service import rate_descriptor, rating_history
 
     rate_descriptor(fpa_portfolio, "1a", "developing", comment="Started")
     model = AuditTableModel()
@@ -80,9 +80,9 @@ def test_planning_models_pass_qt_model_checks(qtmodeltester, iif_context, iif_po
     cover sheets and a priority column in the work plan)."""
     from datetime import date
 
-    from portfolio_builder.core import framework_service
-    from portfolio_builder.core import planning_service as planning
-    from portfolio_builder.core.planning_overview import priority_rows
+    from portfolio_builder.core.framework import framework_service
+    from portfolio_builder.core.planning import planning_service as planning
+    from portfolio_builder.core.planning.planning_overview import priority_rows
 
     framework_service.add_descriptor(iif_portfolio, "E1", "E1a", "Test statement.")
     pid = planning.add_priority(iif_portfolio, "Hear every voice", descriptor_codes=["E1a"])

@@ -1,8 +1,8 @@
 """The evidence page driven as a user would: import, edit with undo, tag (with the two-evidence rule), links."""
 
-from portfolio_builder.core.evidence_details import evidence_details
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.evidence_service import get_evidence, query_evidence
+from portfolio_builder.core.evidence.evidence_details import evidence_details
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.evidence.evidence_service import get_evidence, query_evidence
 from portfolio_builder.ui import page_dialogs
 from portfolio_builder.ui.pages.evidence_page import EvidencePage
 

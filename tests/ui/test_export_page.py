@@ -54,7 +54,7 @@ def test_draft_export_runs_on_a_worker_then_verifies(qtbot, context, tmp_path, m
 def test_page_lists_what_will_leave_before_export(qtbot, context):
     """Before anything is written the page lists each title with its bundle file, the metadata removed, and each
     item left out with why (here: a photo without consent and a note tagged to nothing)."""
-    from portfolio_builder.core.evidence_links import tag_evidence
+    from portfolio_builder.core.evidence.evidence_links import tag_evidence
     from tests.core.hostile_photos import hostile_jpeg, plain_jpeg
     from tests.core.portfolio_factory import add_file_evidence
 
@@ -80,7 +80,7 @@ def test_page_lists_what_will_leave_before_export(qtbot, context):
 
 def test_page_states_the_bundle_size_before_export(qtbot, context):
     """The list of what will leave starts with how big the bundle will be, before anything is written."""
-    from portfolio_builder.core.evidence_links import tag_evidence
+    from portfolio_builder.core.evidence.evidence_links import tag_evidence
     from tests.core.portfolio_factory import add_file_evidence
 
     item = add_file_evidence(context.portfolio, b"minutes\n" * 400_000, "Forum minutes")  # 3.1 MB

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core import audit_service, framework_service
-from portfolio_builder.core.descriptor_detail import descriptor_detail, framework_outline
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.framework_file import load_framework, save_framework
-from portfolio_builder.core.framework_model import Descriptor, Theme
+from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.framework import framework_service
+from portfolio_builder.core.framework.descriptor_detail import descriptor_detail, framework_outline
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.scheme.framework_file import load_framework, save_framework
+from portfolio_builder.core.scheme.framework_model import Descriptor, Theme
 from portfolio_builder.ui.framework_dialogs import DescriptorDialog, DescriptorForm
 from portfolio_builder.ui.models.framework_tree_model import EVIDENCE_MIME, ID_ROLE, FrameworkTreeModel, evidence_mime
 from portfolio_builder.ui.pages.framework_page import FrameworkPage
@@ -199,7 +200,7 @@ def test_selecting_a_descriptor_shows_history_and_slots(page, context):
 
 def test_read_only_portfolio_disables_editing(qtbot, portfolio_path, dialogs):
     """On a read-only portfolio the edit actions are off and drops are refused with the reason."""
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     portfolio = Portfolio.open(portfolio_path, read_only=True)

@@ -6,10 +6,10 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
-from portfolio_builder.core.framework_catalog import shipped_framework
-from portfolio_builder.core.framework_file import save_framework
-from portfolio_builder.core.portfolio_file import Portfolio
-from portfolio_builder.core.portfolio_setup import list_staff, setting_profile
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+from portfolio_builder.core.scheme.framework_file import save_framework
+from portfolio_builder.core.storage.portfolio_file import Portfolio
+from portfolio_builder.core.framework.portfolio_setup import list_staff, setting_profile
 from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard, file_name_for
 from portfolio_builder.ui.save_location import location_warning
 
@@ -95,7 +95,7 @@ def test_team_rows_can_be_added_and_removed(qtmodeltester, wizard):
 
 def test_imported_framework_file_joins_the_list(wizard, tmp_path):
     """'Import a framework file…' adds the file's framework to the list and selects it."""
-    from portfolio_builder.core.framework_model import Framework
+    from portfolio_builder.core.scheme.framework_model import Framework
 
     blank = shipped_framework("blank")
     framework = Framework(scheme=blank.scheme.model_copy(update={"name": "Local Families Charter",

@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from portfolio_builder.core import framework_service
-from portfolio_builder.core import planning_service as planning
-from portfolio_builder.core.planning_overview import cover_sheet_evidence
-from portfolio_builder.core.portfolio_texts import read_texts
+from portfolio_builder.core.framework import framework_service
+from portfolio_builder.core.planning import planning_service as planning
+from portfolio_builder.core.planning.planning_overview import cover_sheet_evidence
+from portfolio_builder.core.planning.portfolio_texts import read_texts
 from portfolio_builder.ui import page_dialogs
 from portfolio_builder.ui.pages.planning_page import PlanningPage
 from portfolio_builder.ui.planning.diary_dialog import DiaryEntryDialog
@@ -109,7 +109,7 @@ def test_editing_an_action_cell_is_saved_and_undoable(qtbot, context, fpa_portfo
 def test_la_actions_show_when_they_are_due_by_the_scheme(qtbot, scheme_context):
     """LA practice quality: a Due column from the scheme's timescales (five working days after an inadequate
     audit, 28 days otherwise), and a status chosen from the list; the timescales are written above the table."""
-    from portfolio_builder.core.audit_service import rate_descriptor
+    from portfolio_builder.core.planning.audit_service import rate_descriptor
 
     ctx = scheme_context("la-practice-quality")
     rate_descriptor(ctx.portfolio, "R1", "inadequate", date(2026, 1, 12))

@@ -72,7 +72,7 @@ def test_a_red_chip_takes_the_user_to_tagging_for_that_descriptor(qtbot, main_wi
 
 def test_a_theme_sheet_line_opens_the_theme_with_its_field(qtbot, main_window):
     """'Theme 3: lead not filled in' opens the Framework page on theme 3 with the cursor in its lead field."""
-    from portfolio_builder.core.readiness import THEME_SHEET, ReadinessIssue
+    from portfolio_builder.core.planning.readiness import THEME_SHEET, ReadinessIssue
     from portfolio_builder.ui.navigation import go_to_issue
 
     issue = ReadinessIssue("theme-lead", "3", "Theme 3: lead", page=THEME_SHEET)
@@ -85,7 +85,7 @@ def test_a_theme_sheet_line_opens_the_theme_with_its_field(qtbot, main_window):
 
 def test_a_missing_context_opens_the_setting_page_at_the_context(qtbot, main_window):
     """The setting's context line opens the Setting page with the cursor in the context box."""
-    from portfolio_builder.core.readiness import SETTING, ReadinessIssue
+    from portfolio_builder.core.planning.readiness import SETTING, ReadinessIssue
     from portfolio_builder.ui.navigation import go_to_issue
 
     assert go_to_issue(_page(main_window, "Export"), ReadinessIssue("setting-context", "", "", page=SETTING))

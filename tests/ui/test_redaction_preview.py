@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from portfolio_builder.core.evidence_service import get_evidence
-from portfolio_builder.core.redaction import Region
-from portfolio_builder.core.redaction.region_painting import BLOCK_GREY
-from portfolio_builder.core.region_service import set_regions
+from portfolio_builder.core.evidence.evidence_service import get_evidence
+from portfolio_builder.core.privacy.redaction import Region
+from portfolio_builder.core.privacy.redaction.region_painting import BLOCK_GREY
+from portfolio_builder.core.evidence.region_service import set_regions
 from portfolio_builder.ui.pages.evidence_page import EvidencePage
 from portfolio_builder.ui.redaction.region_editor import RegionEditor
 from tests.core.face_photos import jpeg_bytes, photo
@@ -25,7 +25,7 @@ def _page(qtbot, context) -> EvidencePage:
 
 
 def _items(portfolio, tmp_path) -> tuple[int, int]:
-    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
 
     (tmp_path / "astronaut.jpg").write_bytes(jpeg_bytes(photo("astronaut")))
     report = import_evidence(portfolio, [tmp_path / "astronaut.jpg", make_text(tmp_path / "minutes.txt")],

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from portfolio_builder.core.redaction import Region
-from portfolio_builder.core.region_service import item_regions, set_regions
+from portfolio_builder.core.privacy.redaction import Region
+from portfolio_builder.core.evidence.region_service import item_regions, set_regions
 from portfolio_builder.ui.redaction.region_canvas import STORED, SUGGESTED
 from portfolio_builder.ui.redaction.region_editor import RegionEditor
 from tests.core.face_photos import FACE_BOXES, jpeg_bytes, photo
@@ -22,7 +22,7 @@ FACE = Region(0.3, 0.05, 0.3, 0.35, "blur", "ellipse")
 
 
 def _import(portfolio, tmp_path, name: str, data: bytes, consent: str = "blurred") -> int:
-    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
 
     path = tmp_path / f"{name}.jpg"
     path.write_bytes(data)
@@ -147,8 +147,8 @@ def test_the_photo_is_shown_upright_and_regions_are_drawn_upright(qtbot, context
     import numpy as np
     from PIL import ImageOps
 
-    from portfolio_builder.core.evidence_details import stored_bytes
-    from portfolio_builder.core.redaction import redact_photo
+    from portfolio_builder.core.evidence.evidence_details import stored_bytes
+    from portfolio_builder.core.privacy.redaction import redact_photo
 
     upright = photo("grace_hopper")
     exif = Image.Exif()
@@ -172,7 +172,7 @@ def test_find_faces_runs_on_a_worker_and_its_suggestions_are_adjusted_then_accep
                                                                                     monkeypatch):
     """Find faces looks on a worker thread; the suggestion is dashed and not stored; moving it keeps it a
     suggestion; Accept stores it as one undoable step."""
-    import portfolio_builder.core.redaction as redaction
+    import portfolio_builder.core.privacy.redaction as redaction
 
     threads, real = [], redaction.find_faces
     monkeypatch.setattr(redaction, "find_faces", lambda data: threads.append(threading.current_thread()) or real(data))
@@ -211,7 +211,7 @@ def test_a_suggestion_can_be_removed_before_accepting(qtbot, context, astronaut)
 
 def test_find_faces_can_be_cancelled(qtbot, context, astronaut, monkeypatch):
     """Cancel while faces are being looked for: no suggestion appears and the button is back."""
-    import portfolio_builder.core.redaction as redaction
+    import portfolio_builder.core.privacy.redaction as redaction
 
     release = threading.Event()
     monkeypatch.setattr(redaction, "find_faces", lambda data: release.wait(10) and () or (FACE,))
@@ -225,7 +225,7 @@ def test_find_faces_can_be_cancelled(qtbot, context, astronaut, monkeypatch):
 
 def test_a_read_only_portfolio_shows_regions_but_changes_nothing(qtbot, fpa_portfolio, astronaut):
     """Opened read-only, the editor shows the regions; dragging and Find faces change nothing."""
-    from portfolio_builder.core.portfolio_file import Portfolio
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     set_regions(fpa_portfolio, astronaut, [FACE])
@@ -256,7 +256,7 @@ def test_a_heic_photo_is_shown_in_the_editor(qtbot, context, fpa_portfolio):
     """An iPhone HEIC photo (which Qt cannot decode) is shown for drawing, decoded by the app's HEIC reader."""
     from pathlib import Path
 
-    from portfolio_builder.core.evidence_import import import_evidence
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
 
     heic = Path(__file__).parent.parent / "core" / "data" / "astronaut.heic"
     evidence_id = import_evidence(fpa_portfolio, [heic], consent="blurred", workers=1).added[0]

@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from portfolio_builder.core import audit_service, framework_service
-from portfolio_builder.core.best_fit import judgement_history
-from portfolio_builder.core.evidence_links import tag_evidence
-from portfolio_builder.core.framework_catalog import shipped_framework
-from portfolio_builder.core.framework_model import Descriptor, Framework, Theme
-from portfolio_builder.core.portfolio_setup import create_portfolio
+from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.framework import framework_service
+from portfolio_builder.core.framework.best_fit import judgement_history
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+from portfolio_builder.core.scheme.framework_model import Descriptor, Framework, Theme
+from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 from portfolio_builder.core.scheme.evidence_rule import EvidenceRule
 from portfolio_builder.ui.models.framework_tree_model import FULL
 from portfolio_builder.ui.pages.audit_page import AuditPage
@@ -219,6 +220,6 @@ def test_descriptors_pasted_from_the_award_pack_are_added_in_one_undoable_step(q
 
 
 def framework_service_outline(context):
-    from portfolio_builder.core.descriptor_detail import framework_outline
+    from portfolio_builder.core.framework.descriptor_detail import framework_outline
 
     return framework_outline(context.portfolio)

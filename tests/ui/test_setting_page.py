@@ -2,9 +2,9 @@
 
 from PySide6.QtCore import Qt
 
-from portfolio_builder.core import framework_service
-from portfolio_builder.core.portfolio_file import Portfolio
-from portfolio_builder.core.portfolio_setup import list_staff, setting_profile
+from portfolio_builder.core.framework import framework_service
+from portfolio_builder.core.storage.portfolio_file import Portfolio
+from portfolio_builder.core.framework.portfolio_setup import list_staff, setting_profile
 from portfolio_builder.ui.pages.setting_page import SettingPage
 
 from .evidence_fixtures import context  # noqa: F401 - fixture
@@ -97,7 +97,7 @@ def _theme_lead(portfolio):
 
 def test_read_only_portfolio_shows_the_details_without_editing(qtbot, fpa_portfolio, tmp_path):
     """Opened read-only, the page shows the details and the team but offers no way to change them."""
-    from portfolio_builder.core.portfolio_setup import update_profile
+    from portfolio_builder.core.framework.portfolio_setup import update_profile
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     update_profile(fpa_portfolio, head="Dawn Okafor")
@@ -115,7 +115,7 @@ def test_read_only_portfolio_shows_the_details_without_editing(qtbot, fpa_portfo
 
 def test_bundle_licence_is_chosen_once_here_and_undoable(qtbot, context):
     """The licence starts as 'All rights reserved'; choosing another is saved at once and Undo puts it back."""
-    from portfolio_builder.core.portfolio_setup import setting_profile
+    from portfolio_builder.core.framework.portfolio_setup import setting_profile
     from portfolio_builder.ui.pages.setting_page import SettingPage
 
     page = SettingPage(context)

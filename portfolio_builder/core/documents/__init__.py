@@ -2,6 +2,7 @@
 
 Each sheet's content is built once as data (sheets_theme, sheets_plan) in the scheme's own order
 (document_plan), then rendered three ways (render_pdf, render_docx, html_preview).
+May import: core base modules, core.scheme and core.shape (the typed portfolio it prints).
 """
 
 from .html_preview import render_preview_html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..portfolio_shape import EvidenceShape, PortfolioShape
+from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 from .document_plan import document_plan
 from .html_markup import data_image, esc, esc_lines, file_link, page, safe_colour, web_link
 from .portfolio_view import PortfolioView, consent_words, nice_date

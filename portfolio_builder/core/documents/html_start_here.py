@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .html_markup import esc, file_link, page
-from ..portfolio_shape import PortfolioShape
+from ..shape.portfolio_shape import PortfolioShape
 from .portfolio_view import PortfolioView, nice_date
 
 

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from ..portfolio_shape import EvidenceShape
+from ..shape.portfolio_shape import EvidenceShape
 from .link_safety import safe_web_url
 from .pdf_cells import cell, house_table, label_table, lines_cell, markup_cell, thumbnail_image
 from .pdf_styles import para_text, styles

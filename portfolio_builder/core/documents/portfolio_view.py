@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..consent import CONSENT_LABELS
-from ..portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
+from ..vocabularies import CONSENT_LABELS
+from ..shape.portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
 
 
 def text(value) -> str:

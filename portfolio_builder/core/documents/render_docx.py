@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..portfolio_shape import EvidenceShape, PortfolioShape
+from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes, usable_width
 from .document_plan import word_sheets
 from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date

@@ -7,7 +7,7 @@ from typing import BinaryIO, Callable
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
 
-from ..portfolio_shape import PortfolioShape
+from ..shape.portfolio_shape import PortfolioShape
 from .document_plan import document_plan
 from .pdf_blocks import block_flowables
 from .pdf_cells import label_table

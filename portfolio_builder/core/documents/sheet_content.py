@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from ..portfolio_shape import EvidenceShape
+from ..shape.portfolio_shape import EvidenceShape
 
 
 @dataclass(frozen=True)

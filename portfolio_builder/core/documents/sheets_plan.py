@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..portfolio_shape import ActionShape, PriorityShape
+from ..shape.portfolio_shape import ActionShape, PriorityShape
 from ..scheme.model import Component, TextPart
 from .portfolio_view import PortfolioView, nice_date, status_words
 from .sheet_content import Cell, Column, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..portfolio_shape import DescriptorShape, Rating, ThemeShape
+from ..shape.portfolio_shape import DescriptorShape, Rating, ThemeShape
 from .portfolio_view import PortfolioView, nice_date, status_words, text
 from .sheet_content import Cell, Column, EvidenceList, Fields, Paragraphs, Sheet, Table
 

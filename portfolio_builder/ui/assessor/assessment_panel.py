@@ -8,9 +8,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget, QVBoxLayout, QWidget)
 
-from ...core.assessment_model import (DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, RECOMMENDATION_LABELS,
-                                      RECOMMENDATIONS, THEME)
-from ...core.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
+from ...core.assessor.assessment_model import DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, RECOMMENDATION_LABELS, RECOMMENDATIONS, THEME
+from ...core.assessor.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
 from ...core.errors import PortfolioError
 from ...core.scheme.model import Words
 from ..scheme_words import in_sentence

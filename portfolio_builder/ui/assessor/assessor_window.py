@@ -9,9 +9,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTreeView
 
-from ...core.assessment_file import AssessmentFile
-from ...core.assessor_report import export_assessor_report
-from ...core.bundle_contents import build_contents
+from ...core.assessor.assessment_file import AssessmentFile
+from ...core.assessor.report import export_assessor_report
+from ...core.assessor.bundle_contents import build_contents
 from ...core.errors import PortfolioError
 from ..app_settings import remember_splitter, restore_window, save_window
 from .assessment_panel import AssessmentPanel

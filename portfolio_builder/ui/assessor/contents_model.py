@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.bundle_contents import ContentNode
+from ...core.assessor.bundle_contents import ContentNode
 
 NodeRole = Qt.ItemDataRole.UserRole + 1
 DAMAGED_BRUSH = QBrush(QColor("#B03A2E"))

@@ -10,11 +10,11 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from ...core.active_content import REFUSAL as ACTIVE_REFUSAL
-from ...core.active_content import is_active_name
-from ...core.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
-from ...core.bundle_pages import page_for
-from ...core.bundle_session import payload_key
+from ...core.privacy.active_content import REFUSAL as ACTIVE_REFUSAL
+from ...core.privacy.active_content import is_active_name
+from ...core.assessor.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
+from ...core.assessor.bundle_pages import page_for
+from ...core.assessor.bundle_session import payload_key
 from ...core.documents.link_safety import safe_web_url
 from ...core.errors import PortfolioError
 from . import pdf_pane

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-from ...core.bundle_session import BundleSession
+from ...core.assessor.bundle_session import BundleSession
 from ..workers import Worker, start_worker
 
 

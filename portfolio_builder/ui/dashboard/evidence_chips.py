@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.readiness import DescriptorProgress, ThemeProgress
+from ...core.planning.readiness import DescriptorProgress, ThemeProgress
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
 from ..models.audit_table_model import text_colour_on

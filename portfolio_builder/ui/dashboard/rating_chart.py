@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.rating_progress import RatingProgress
+from ...core.planning.rating_progress import RatingProgress
 from ..models.audit_table_model import text_colour_on
 
 BASELINE, NOW = QColor("#A9B4C2"), QColor("#2F6DB5")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ...core.audit_overview import AuditRow, Level
+from ...core.planning.audit_overview import AuditRow, Level
 from ...core.scheme.model import Words
 from ..scheme_words import header_lines
 

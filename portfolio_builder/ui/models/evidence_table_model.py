@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSortFil
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ...core.consent import CONSENT_LABELS  # noqa: F401 - the one home of the consent words
-from ...core.evidence_service import EvidenceRow
+from ...core.vocabularies import CONSENT_LABELS  # noqa: F401 - the one home of the consent words
+from ...core.evidence.evidence_service import EvidenceRow
 from ...core.scheme.model import Scheme
 from ..scheme_words import header_lines
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from ...core.descriptor_detail import DescriptorLine, ThemeLine
+from ...core.framework.descriptor_detail import DescriptorLine, ThemeLine
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
 from ..scheme_words import in_sentence

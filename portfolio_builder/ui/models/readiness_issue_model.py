@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ...core.readiness import ReadinessIssue
+from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme, Words
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -6,7 +6,7 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from ...core.schema import Staff
+from ...core.storage.schema import Staff
 
 COLUMNS = (("name", "Name"), ("role", "Role"), ("email", "Email"), ("is_lead", "Lead"),
            ("in_core_team", "Core team"))

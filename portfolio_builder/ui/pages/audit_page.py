@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
-from ...core.audit_overview import audit_rows, levels
-from ...core.audit_service import delete_rating, rate_descriptor, rating_history
-from ...core.planning_service import add_action, delete_action
-from ...core.readiness import ReadinessIssue
+from ...core.planning.audit_overview import audit_rows, levels
+from ...core.planning.audit_service import delete_rating, rate_descriptor, rating_history
+from ...core.planning.planning_service import add_action, delete_action
+from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme
 from .. import page_dialogs
 from ..app_settings import remember_splitter

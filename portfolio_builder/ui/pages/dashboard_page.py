@@ -6,9 +6,9 @@ from PySide6.QtCore import QSortFilterProxyModel, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from ...core.planning_service import list_actions
-from ...core.rating_progress import rating_progress
-from ...core.readiness import check_readiness
+from ...core.planning.planning_service import list_actions
+from ...core.planning.rating_progress import rating_progress
+from ...core.planning.readiness import check_readiness
 from ..dashboard.action_timeline import ActionTimeline, bars_from_actions
 from ..dashboard.evidence_chips import EvidenceChipsChart
 from ..dashboard.rating_chart import RatingChart

@@ -18,9 +18,9 @@ from ..models.evidence_table_model import (COMPONENT_COLUMN, KIND_LABELS, Eviden
 from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..thumbnail_cache import ThumbnailCache
-from ...core.evidence_details import descriptor_choices, theme_choices
-from ...core.evidence_service import delete_evidence, query_evidence
-from ...core.readiness import ReadinessIssue
+from ...core.evidence.evidence_details import descriptor_choices, theme_choices
+from ...core.evidence.evidence_service import delete_evidence, query_evidence
+from ...core.planning.readiness import ReadinessIssue
 from .. import page_dialogs
 from ..scheme_words import in_sentence
 

@@ -10,12 +10,12 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ...core.bundle_export import ExportResult, export_bundle
-from ...core.bundle_layout import bag_folder_name
-from ...core.bundle_verify import VerifyReport, verify_bundle
-from ...core.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
-from ...core.portfolio_setup import setting_profile
-from ...core.readiness import check_readiness
+from ...core.bundle.bundle_export import ExportResult, export_bundle
+from ...core.bundle.bundle_layout import bag_folder_name
+from ...core.bundle.bundle_verify import VerifyReport, verify_bundle
+from ...core.bundle.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
+from ...core.framework.portfolio_setup import setting_profile
+from ...core.planning.readiness import check_readiness
 from ...core.scheme.store import scheme_of
 from .. import page_dialogs
 from ..portfolio_context import PortfolioContext

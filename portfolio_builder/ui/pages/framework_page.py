@@ -8,12 +8,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrollArea, QSplitter, QToolBar,
                                QTreeView, QVBoxLayout, QWidget)
 
-from ...core import framework_service as fs
-from ...core.descriptor_detail import descriptor_detail, framework_outline
-from ...core.descriptor_paste import apply_paste
-from ...core.descriptor_edits import (delete_descriptor_keeping, delete_theme, restore_descriptor,
-                                      tag_key_evidence, undo_tagging)
-from ...core.readiness import THEME_SHEET, ReadinessIssue
+from ...core.framework import framework_service as fs
+from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
+from ...core.framework.descriptor_paste import apply_paste
+from ...core.planning.descriptor_edits import delete_descriptor_keeping, delete_theme, restore_descriptor, tag_key_evidence, undo_tagging
+from ...core.planning.readiness import THEME_SHEET, ReadinessIssue
 from ...core.scheme.model import Scheme
 from .. import messages
 from ..app_settings import remember_splitter

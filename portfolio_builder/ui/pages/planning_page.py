@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from ...core.planning_overview import priority_rows
-from ...core.readiness import ReadinessIssue
+from ...core.planning.planning_overview import priority_rows
+from ...core.planning.readiness import ReadinessIssue
 from .. import page_dialogs
 from ..planning.action_plan_panel import ActionPlanPanel
 from ..planning.cover_sheet_panel import CoverSheetPanel

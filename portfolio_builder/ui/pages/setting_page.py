@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QVBoxLayout, QWidget)
 
 from ...core.licences import LICENCES, licence_for
-from ...core.readiness import ReadinessIssue
+from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme, walk_parts
-from ...core.portfolio_setup import (add_staff, list_staff, remove_staff, restore_staff, setting_profile,
-                                     update_profile, update_staff)
+from ...core.framework.portfolio_setup import add_staff, list_staff, remove_staff, restore_staff, setting_profile, update_profile, update_staff
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext

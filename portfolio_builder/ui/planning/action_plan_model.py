@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from ...core.planning_overview import ActionRow, action_rows, priority_rows, theme_ids
-from ...core.planning_service import ACTION_STATUSES, update_action
+from ...core.planning.planning_overview import ActionRow, action_rows, priority_rows, theme_ids
+from ...core.planning.planning_service import ACTION_STATUSES, update_action
 from ...core.scheme.model import ActionColumn, Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
 from ..scheme_words import header_lines, in_sentence

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate, QTableView,
                                QVBoxLayout, QWidget)
 
-from ...core.planning_service import add_action, delete_action
+from ...core.planning.planning_service import add_action, delete_action
 from ...core.scheme.model import Scheme
 from .. import page_dialogs
 from ..column_fit import StretchWithMinimum

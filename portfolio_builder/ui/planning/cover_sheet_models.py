@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 
-from ...core.schema import DiaryEntry
+from ...core.storage.schema import DiaryEntry
 
 DIARY_COLUMNS = ("Date", "What was done", "Written by")
 

@@ -7,11 +7,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QHeaderView, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ...core.evidence_links import attach_to_cover_sheet, detach_from_cover_sheet
-from ...core.evidence_service import get_evidence, query_evidence
-from ...core.planning_overview import cover_sheet_evidence, priority_rows
-from ...core.planning_service import (add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries,
-                                      update_cover_sheet, update_diary_entry)
+from ...core.evidence.evidence_links import attach_to_cover_sheet, detach_from_cover_sheet
+from ...core.evidence.evidence_service import get_evidence, query_evidence
+from ...core.planning.planning_overview import cover_sheet_evidence, priority_rows
+from ...core.planning.planning_service import add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries, update_cover_sheet, update_diary_entry
 from ...core.scheme.model import Words
 from .. import page_dialogs
 from ..portfolio_context import PLANNING, PortfolioContext

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ...core.portfolio_texts import read_texts, write_text
+from ...core.planning.portfolio_texts import read_texts, write_text
 from ...core.scheme.model import Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
 

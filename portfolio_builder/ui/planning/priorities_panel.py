@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from ...core.planning_overview import PriorityRow, priority_rows, staff_names
-from ...core.planning_service import add_priority, delete_priority, move_priority, update_priority
+from ...core.planning.planning_overview import PriorityRow, priority_rows, staff_names
+from ...core.planning.planning_service import add_priority, delete_priority, move_priority, update_priority
 from ...core.scheme.model import Scheme, Words
 from ..portfolio_context import PLANNING, PortfolioContext
 from .priority_dialog import PriorityDialog

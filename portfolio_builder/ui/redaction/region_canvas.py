@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.redaction import Region
+from ...core.privacy.redaction import Region
 from .region_overlay import HANDLE, fitted, handle_points, paint_region, region_path, region_rect
 
 STORED, SUGGESTED = "stored", "suggested"

@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QToolButton,
                                QVBoxLayout, QWidget)
 
-from ...core.consent import BLURRED
+from ...core.vocabularies import BLURRED
 from ...core.errors import PortfolioError
-from ...core.evidence_service import get_evidence
-from ...core.export_plan import redaction_words
-from ...core.region_service import item_regions, set_regions, suggest_face_regions
+from ...core.evidence.evidence_service import get_evidence
+from ...core.bundle.export_plan import redaction_words
+from ...core.evidence.region_service import item_regions, set_regions, suggest_face_regions
 from ..portfolio_context import EVIDENCE, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..workers import Worker, start_worker

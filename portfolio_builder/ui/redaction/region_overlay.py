@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 
-from ...core.redaction import Region
-from ...core.redaction.region_painting import BLOCK_GREY, BLUR_CELLS
+from ...core.privacy.redaction import Region
+from ...core.privacy.redaction.region_painting import BLOCK_GREY, BLUR_CELLS
 
 SUGGESTED = QColor("#F28C28")  # orange: found by Find faces, not yet accepted
 SELECTED = QColor("#2F6DB5")

@@ -1,0 +1,216 @@
+"""The checks behind readiness: the facts read in a few queries, then each rule the scheme's data asks for."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..vocabularies import BLURRED
+from ..scheme.model import Scheme
+
+from ..vocabularies import MEDIA_NEEDING_CONSENT
+
+# Where a problem is fixed: the desktop page (and the thing on it) a double-click takes the user to.
+SETTING, FRAMEWORK, AUDIT, EVIDENCE, PLANNING, THEME_SHEET = (
+    "setting", "framework", "audit", "evidence", "planning", "theme-sheet")
+
+
+@dataclass(frozen=True)
+class ReadinessIssue:
+    """One thing missing or worth a look; `blocks` stops a final export, a warning does not."""
+
+    kind: str
+    subject: str  # a descriptor or theme code, an evidence id, a priority number, a text key, or ''
+    message: str
+    blocks: bool = True
+    page: str = ""  # where it is fixed (one of the constants above)
+
+
+@dataclass(frozen=True)
+class ThemeFacts:
+    id: int
+    code: str
+    title: str
+    placeholder: bool
+    lead_staff_id: int | None
+    started: str | None
+    ended: str | None
+    summary: str
+    best_fit: str | None
+
+
+@dataclass(frozen=True)
+class DescriptorFacts:
+    code: str
+    key_count: int
+    cross_count: int
+    level_key: str | None
+    ours: bool
+
+
+@dataclass(frozen=True)
+class PriorityFacts:
+    number: int
+    title: str
+    lead_staff_id: int | None
+    codes: tuple[str, ...]
+    theme_ids: tuple[int, ...]
+    diary_entries: int
+
+
+@dataclass
+class ReadinessFacts:
+    """Everything readiness looks at, read in one go."""
+
+    themes: list[ThemeFacts]
+    descriptors: dict[int, list[DescriptorFacts]]
+    priorities: list[PriorityFacts]
+    setting: dict[str, str]
+    texts: dict[str, str]
+    unconsented: list[tuple[int, str, str]] = field(default_factory=list)
+    unblurred: list[tuple[int, str]] = field(default_factory=list)  # consent for a blurred version, nothing marked
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection, scheme: Scheme) -> "ReadinessFacts":
+        themes = [ThemeFacts(*row) for row in conn.execute("""
+            SELECT t.id, t.code, t.title, t.placeholder, t.lead_staff_id, t.gathering_started, t.gathering_ended,
+                   t.summative_comment,
+                   (SELECT j.level_key FROM theme_judgement j WHERE j.theme_id = t.id
+                    ORDER BY j.judged_on DESC, j.id DESC LIMIT 1)
+            FROM theme t ORDER BY t.position""")]
+        descriptors: dict[int, list[DescriptorFacts]] = {}
+        for theme_id, *values in conn.execute("""
+            SELECT d.theme_id, d.code,
+                   (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'key'),
+                   (SELECT count(*) FROM descriptor_link l WHERE l.descriptor_id = d.id AND l.role = 'cross'),
+                   (SELECT r.level_key FROM audit_rating r WHERE r.descriptor_id = d.id
+                    ORDER BY r.rated_on DESC, r.id DESC LIMIT 1),
+                   d.ours
+            FROM descriptor d ORDER BY d.position"""):
+            descriptors.setdefault(theme_id, []).append(DescriptorFacts(*values))
+        priorities = []
+        for number, (pid, title, lead, codes, theme_ids, diary) in enumerate(conn.execute("""
+            SELECT p.id, p.title, p.lead_staff_id,
+                   (SELECT group_concat(d.code, ' ') FROM priority_descriptor pd
+                    JOIN descriptor d ON d.id = pd.descriptor_id WHERE pd.priority_id = p.id),
+                   (SELECT group_concat(DISTINCT d.theme_id) FROM priority_descriptor pd
+                    JOIN descriptor d ON d.id = pd.descriptor_id WHERE pd.priority_id = p.id),
+                   (SELECT count(*) FROM diary_entry e JOIN cover_sheet c ON c.id = e.cover_sheet_id
+                    WHERE c.priority_id = p.id)
+            FROM priority p ORDER BY p.position"""), start=1):
+            priorities.append(PriorityFacts(number, title, lead, tuple((codes or "").split()),
+                                            tuple(int(t) for t in str(theme_ids or "").split(",") if t), diary))
+        row = conn.execute("SELECT name, context, contact_email, phone, award_level FROM setting_profile LIMIT 1"
+                           ).fetchone() or ("", "", "", "", "")
+        setting = dict(zip(("name", "context", "contact_email", "phone", "award_level"), (v or "" for v in row)))
+        texts = dict(conn.execute("SELECT key, body FROM portfolio_text").fetchall())
+        marks = ",".join("?" * len(MEDIA_NEEDING_CONSENT))
+        unconsented = conn.execute(
+            f"SELECT id, title, kind FROM evidence_item WHERE consent = 'missing' AND kind IN ({marks}) ORDER BY id",
+            MEDIA_NEEDING_CONSENT).fetchall()
+        unblurred = conn.execute(
+            "SELECT id, title FROM evidence_item e WHERE consent = ? AND NOT EXISTS "
+            "(SELECT 1 FROM redaction_region r WHERE r.evidence_id = e.id) ORDER BY id", (BLURRED,)).fetchall()
+        return cls(themes, descriptors, priorities, setting, texts, unconsented, unblurred)
+
+
+def scheme_checks(facts: ReadinessFacts, scheme: Scheme, progress) -> list[ReadinessIssue]:
+    """Every issue, in the order a setting would fix them: setting, themes, audit, evidence, plans, texts."""
+    words, needs = scheme.words, set(scheme.final.requires)
+    issues: list[ReadinessIssue] = []
+    add = issues.append
+    if "setting_context" in needs and not facts.setting["context"].strip():
+        add(ReadinessIssue("setting-context", "", "The setting's context is not written yet (Setting and team).",
+                           page=SETTING))
+    if "setting_contact" in needs and not (facts.setting["contact_email"].strip() or facts.setting["phone"].strip()):
+        add(ReadinessIssue("setting-contact", "", "The setting's contact email or phone is not filled in "
+                           "(Setting and team).", page=SETTING))
+    if "award_level" in needs and not facts.setting["award_level"].strip():
+        add(ReadinessIssue("award-level", "", f"The {words.award_level.lower()} is not chosen (Setting and team).",
+                           page=SETTING))
+    for theme in facts.themes:
+        issues += _theme_issues(theme, facts.descriptors.get(theme.id, []), scheme, needs)
+    issues += _priority_issues(facts, scheme, needs)
+    for text in scheme.texts:
+        if text.required and not facts.texts.get(text.key, "").strip():
+            add(ReadinessIssue("text-empty", text.key, f"{text.title} is not written yet.", page=PLANNING))
+    for item_id, title, kind in facts.unconsented:
+        add(ReadinessIssue("consent-missing", str(item_id),
+                           f"Consent is not recorded for {kind} '{title}' (item {item_id}); it will be left out of "
+                           "the bundle.", blocks=False, page=EVIDENCE))
+    for item_id, title in facts.unblurred:
+        add(ReadinessIssue("blur-missing", str(item_id), blur_missing_message(item_id, title), blocks=False,
+                           page=EVIDENCE))
+    return issues
+
+
+def blur_missing_message(item_id: int, title: str) -> str:
+    """Why a photo whose consent is for a blurred version, with nothing marked to blur, stays out of the bundle."""
+    return (f"Consent for '{title}' (item {item_id}) is for a blurred version, but nothing on it is marked to blur; "
+            "it will be left out of the bundle until faces or details are marked (Evidence: Blur or block out).")
+
+
+def _theme_issues(theme: ThemeFacts, descriptors: list[DescriptorFacts], scheme: Scheme,
+                  needs: set[str]) -> list[ReadinessIssue]:
+    words, rule = scheme.words, scheme.evidence_rule
+    name = f"{words.theme} {theme.code}"
+    out: list[ReadinessIssue] = []
+    if theme.placeholder:
+        out.append(ReadinessIssue("placeholder", theme.code, f"{name} is still called '{theme.title}': rename it "
+                                  f"as your {words.guidance} names it.", page=FRAMEWORK))
+    if not descriptors:
+        out.append(ReadinessIssue("empty-theme", theme.code, f"{name} ({theme.title}) has no "
+                                  f"{words.descriptors.lower()} yet: add them from your {words.guidance}.",
+                                  blocks="themes_entered" in needs, page=FRAMEWORK))
+        return out
+    for d in descriptors:
+        if d.ours:
+            out.append(ReadinessIssue("our-wording", d.code, f"{words.descriptor} {d.code} shows our summary: "
+                                      f"replace it with your {words.guidance_possessive} wording.", blocks=False,
+                                      page=FRAMEWORK))
+        if not rule.evidenced(d.key_count):
+            out.append(ReadinessIssue("evidence-short", d.code, f"{words.descriptor} {d.code} has {d.key_count} of "
+                                      f"{rule.min_key} key evidence items.",
+                                      blocks="descriptors_evidenced" in needs, page=EVIDENCE))
+        if d.level_key is None:
+            out.append(ReadinessIssue("unrated", d.code, f"{words.descriptor} {d.code} has not been rated.",
+                                      blocks="descriptors_rated" in needs, page=AUDIT))
+    if scheme.best_fit is not None and theme.best_fit is None:
+        out.append(ReadinessIssue("best-fit", theme.code, f"{name} has no {scheme.best_fit.label.lower()} yet.",
+                                  blocks="best_fit" in needs, page=AUDIT))
+    for need, missing, what in (("theme_lead", theme.lead_staff_id is None, words.theme_lead),
+                                ("theme_dates", not theme.started, words.gathering_started),
+                                ("theme_dates", not theme.ended, words.gathering_ended),
+                                ("theme_summary", not theme.summary.strip(), words.summative_comment)):
+        if need in needs and missing:
+            out.append(ReadinessIssue(need.replace("_", "-"), theme.code, f"{name}: '{what}' is not filled in.",
+                                      page=THEME_SHEET))
+    return out
+
+
+def _priority_issues(facts: ReadinessFacts, scheme: Scheme, needs: set[str]) -> list[ReadinessIssue]:
+    words, wanted = scheme.words, scheme.priorities
+    out: list[ReadinessIssue] = []
+    if not wanted.used:
+        return out
+    chosen = len(facts.priorities)
+    if chosen != wanted.count:
+        out.append(ReadinessIssue("priorities-count", "", f"{chosen} of {wanted.count} "
+                                  f"{words.priorities.lower()} chosen; the scheme asks for exactly {wanted.count}.",
+                                  page=PLANNING))
+    for p in facts.priorities:
+        if wanted.span_range and not p.codes:
+            out.append(ReadinessIssue("priority-span", str(p.number), f"{words.priority} {p.number} ('{p.title}') "
+                                      f"names no {words.descriptor.lower()}.", page=PLANNING))
+        if "cover_sheet_diary" in needs and wanted.cover_sheets and not p.diary_entries:
+            out.append(ReadinessIssue("cover-sheet-diary", str(p.number), f"The {words.cover_sheet} of "
+                                      f"{words.priority.lower()} {p.number} has no diary entry yet.", page=PLANNING))
+    if wanted.span_range and chosen > 1 and len({t for p in facts.priorities for t in p.theme_ids}) == 1:
+        out.append(ReadinessIssue("priorities-range", "", f"All the {words.priorities.lower()} address one "
+                                  f"{words.theme.lower()}; they should span a range of "
+                                  f"{words.descriptors.lower()}.", blocks=False, page=PLANNING))
+    leads = [p.lead_staff_id for p in facts.priorities if p.lead_staff_id is not None]
+    if wanted.different_leads and len(leads) != len(set(leads)):
+        out.append(ReadinessIssue("priority-leads", "", f"Some {words.priorities.lower()} share a lead; it helps "
+                                  "if a different member of staff leads each.", blocks=False, page=PLANNING))
+    return out

@@ -1,0 +1,5 @@
+"""portfolio.json as one typed shape: built from a portfolio, dumped into a bundle, validated once when read.
+
+Owns the exchange format (format 2, and reading format 1) that documents, the assessor's pages and
+the report all read. May import: core base modules, core.scheme, core.storage and core.evidence.
+"""

@@ -1,0 +1,6 @@
+"""The portfolio file: one SQLite file, its tables, migrations, backups, stored evidence bytes and health checks.
+
+Owns how a portfolio is kept on disk (WAL, FULL sync, application_id, file format and its
+upgrades), the stored files streamed in parts, rolling backups and restore, and Check portfolio.
+May import: core base modules (errors, resources, vocabularies, licences) and core.scheme.
+"""
