@@ -34,7 +34,10 @@ def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     worker = Worker(lambda progress, cancelled: export_bundle(portfolio, Path(out), draft=draft,
-                                                              progress=progress, cancel=cancelled))
+                                                              progress=progress, cancel=cancelled),
+                    task="Writing the bundle")
+    worker.stopped_note = lambda w: ("The last bundle export was stopped when the portfolio was closed; "
+                                     "no bundle was saved. Export it again." if w.outcome == "cancelled" else "")
 
     def on_progress(done: int, total: int, name: str) -> None:
         dialog.setValue(int(100 * done / total) if total else 0)

@@ -208,7 +208,10 @@ class ExportPage(QWidget):
                                    cancel=is_cancelled)
             return ExportOutcome(result, report)
 
-        self.worker = Worker(job)
+        self.worker = Worker(job, task="Exporting the bundle")
+        self.worker.stopped_note = lambda w: ("The last bundle export was stopped when the portfolio was closed; "
+                                              "no bundle was saved. Export it again." if w.outcome == "cancelled"
+                                              else "")
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
