@@ -225,9 +225,14 @@ class MainWindow(QMainWindow):
             self.open_portfolio(path)
 
     def open_bundle(self, path: str | Path | None = None) -> None:
-        """The assessor's way in: a separate window that only reads the bundle (asks for one when path is None)."""
+        """The assessor's way in: a separate window that only reads the bundle. With no path, the bundle is asked
+        for first; cancelling leaves the start screen as it was (no empty assessor window)."""
         from .assessor.assessor_window import open_bundle_window
 
+        if path is None:
+            path = messages.ask_open_path(self, "Open a bundle to assess", messages.BUNDLE_FILTER)
+            if not path:
+                return
         self._assessor = open_bundle_window(path)
 
     def open_path(self, path: str | Path) -> bool:
