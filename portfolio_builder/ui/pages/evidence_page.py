@@ -88,7 +88,9 @@ class EvidencePage(QWidget):
         self.table.setIconSize(QSize(32, 24))
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self._fit_columns()
-        self.title_fit = StretchWithMinimum(self.table, 0, 26)
+        component_heading = self.table.horizontalHeader().fontMetrics().horizontalAdvance("Component") + 24
+        self.title_fit = StretchWithMinimum(self.table, 0, 26, preferred_chars=60,  # titles before components
+                                            give_way={COMPONENT_COLUMN: component_heading})
         self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -127,7 +129,7 @@ class EvidencePage(QWidget):
         self.splitter.addWidget(side_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 440])
+        self.splitter.setSizes([900, 340])
         remember_splitter(self.splitter, "evidence")
 
         self.drop_hint = DropHint("Drop files or folders here to add them as evidence", self)
@@ -192,12 +194,12 @@ class EvidencePage(QWidget):
     def _fit_columns(self) -> None:
         """Each column wide enough for a typical value and for the longest line of its (scheme's) heading."""
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
+        for column, sample in enumerate(("", "Document", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
                                          "Activity-specific")):
             if sample:
                 label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
                 heading = max(header.horizontalAdvance(line) for line in label.splitlines() or [""])
-                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 24)
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 18)
         if hasattr(self, "title_fit"):
             self.title_fit.fit()
 
