@@ -112,3 +112,35 @@ def test_choosing_to_keep_working_leaves_the_window_and_the_import_running(qtbot
     dialogs.answer = True
     main_window.close()
     assert len(dialogs.questions) == 2 and thread_errors == []
+
+
+def test_closing_during_an_export_stops_it_and_says_so_next_time(qtbot, main_window, dialogs, portfolio_path,
+                                                                  monkeypatch, tmp_path, thread_errors):
+    from portfolio_builder.ui.pages import export_page
+
+    started = threading.Event()
+
+    def held_export(portfolio, target, progress=None, cancel=None, **options):
+        started.set()
+        while not cancel():
+            time.sleep(0.01)
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(export_page, "export_bundle", held_export)
+    main_window.show_page(5)
+    page = main_window.view.page("Export")
+    page.draft.setChecked(True)
+    worker = page.start_export(tmp_path / "bundle.zip")
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    main_window.close()
+    assert dialogs.questions and dialogs.questions[0][0].startswith("Exporting the bundle is still running")
+    assert not worker.running and worker.outcome == "cancelled" and thread_errors == []
+    assert not (tmp_path / "bundle.zip").exists()
+
+    from portfolio_builder.app import build_main_window
+
+    again = build_main_window(str(portfolio_path), reopen_last=False)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=5000)
+    assert dialogs.infos[0][0].startswith("The last bundle export was stopped when the portfolio was closed")
+    again.close()
