@@ -34,7 +34,7 @@ def shortcut_lines(window: QWidget) -> list[tuple[str, str, str]]:
     """(keys, what they do, where) for every action under window with a shortcut, each once: the same command on
     several pages (Find) names them all; everywhere-keys first, then page by page in sidebar order."""
     pages = _pages(window)
-    order = [EVERYWHERE] + [title for title, _page in pages]
+    order = [EVERYWHERE] + [title for title, _page in pages] + ["Start screen"]
     found: dict[tuple[str, str], list[str]] = {}
     for action in window.findChildren(QAction):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -45,8 +45,9 @@ def shortcut_lines(window: QWidget) -> list[tuple[str, str, str]]:
             if page not in where:
                 where.append(page)
     lines = [(keys, what, ", ".join(sorted(where, key=order.index))) for (keys, what), where in found.items()]
-    lines.sort(key=lambda line: order.index(line[2].split(", ")[0]))
-    return lines + [line for line in WIDGET_KEYS if (line[0], line[1]) not in found]
+    lines += [line for line in WIDGET_KEYS if (line[0], line[1]) not in found]
+    first_place = {place: n for n, place in enumerate(order)}
+    return sorted(lines, key=lambda line: first_place.get(line[2].split(", ")[0], len(order)))
 
 
 def show_shortcuts(window: QWidget) -> None:
