@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 EVERYWHERE = "Everywhere"
 # Keys that belong to a widget rather than an action, worth telling people about: (keys, what, where).
@@ -51,11 +50,31 @@ def shortcut_lines(window: QWidget) -> list[tuple[str, str, str]]:
 
 
 def show_shortcuts(window: QWidget) -> None:
-    """A plain table of the shortcuts, in a message box."""
-    rows = "".join(f"<tr><td><b>{escape(keys)}</b>&nbsp;&nbsp;</td><td>{escape(what)}&nbsp;&nbsp;</td>"
-                   f"<td><i>{escape(where)}</i></td></tr>" for keys, what, where in shortcut_lines(window))
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts",
-                      "<p>A page's keys work while that page is shown.</p><table><tr><th align=left>Keys</th>"
-                      "<th align=left>Does</th><th align=left>Where</th></tr>" + rows + "</table>",
-                      QMessageBox.StandardButton.Close, window)
-    box.exec()
+    """The shortcuts in a table that scrolls, sized to the screen (it outgrew 1366x768 at 150 %)."""
+    lines = shortcut_lines(window)
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    table = QTableWidget(len(lines), 3)
+    table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    for row, line in enumerate(lines):
+        for column, text in enumerate(line):
+            table.setItem(row, column, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    note = QLabel("A page's keys work while that page is shown.")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(note)
+    layout.addWidget(table, 1)
+    layout.addWidget(buttons)
+    room = window.screen().availableGeometry().size()
+    wanted = table.horizontalHeader().length() + 60, table.verticalHeader().length() + 140
+    dialog.resize(min(wanted[0], room.width() * 9 // 10), min(wanted[1], room.height() * 9 // 10))
+    dialog.exec()
