@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,7 +25,9 @@ def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
                                 "Export bundle", listed):
             return None
         draft = True
-    suggested = str(Path(portfolio.path).with_name(f"{Path(portfolio.path).stem}-{date.today():%Y-%m-%d}.zip"))
+    from .pages.export_page import suggested_name  # the Export page's name: setting, scheme, date, DRAFT
+
+    suggested = str(Path(portfolio.path).with_name(suggested_name(portfolio, draft)))
     out = messages.ask_save_path(parent, "Export the bundle for the assessor", messages.BUNDLE_FILTER, suggested)
     if not out:
         return None

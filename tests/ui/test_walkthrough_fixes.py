@@ -203,3 +203,13 @@ def test_add_to_action_plan_says_so_and_the_row_appears(qtbot, context, fpa_port
     page.gap_button.click()
     assert said and "1c is now a row of the action plan" in said[0]
     assert planning_page.actions.model.rowCount() == before + 1
+
+
+def test_file_export_bundle_suggests_a_draft_name_that_says_draft(main_window, dialogs, monkeypatch):
+    from portfolio_builder.ui import messages
+
+    suggested = []
+    monkeypatch.setattr(messages, "ask_save_path", lambda parent, title, filter_, name="": suggested.append(name) or "")
+    main_window.export_bundle()  # not ready: a draft is offered (yes), then the save dialog (cancelled)
+    assert dialogs.questions and "draft" in dialogs.questions[0][0].lower()
+    assert suggested and suggested[0].endswith("-DRAFT.zip")
