@@ -40,12 +40,15 @@ def ask_to_stop(parent, jobs: list[Worker], closing_what: str) -> bool:
 
 
 def stop_and_wait(jobs: list[Worker], timeout: float = WAIT_SECONDS) -> bool:
-    """Cancel jobs, then wait (handling events) until every portfolio worker has returned; False on timeout."""
+    """Cancel jobs and every background chore on the portfolio (a preview being worked out: nobody will see it),
+    then wait (handling events) until each has returned; False on timeout."""
     for worker in jobs:
         worker.signals.blockSignals(True)  # its page is closing: no "import cancelled" box on the way out
-        worker.cancel()
+    chores = [w for w in running_workers() if not w.independent]
+    for worker in chores:
+        worker.cancel()  # those that cannot stop part-way (a backup) simply finish
     deadline = time.monotonic() + timeout
-    for worker in [w for w in running_workers() if not w.independent]:
+    for worker in chores:
         while not worker.wait(0.05):
             QCoreApplication.processEvents()
             if time.monotonic() > deadline:

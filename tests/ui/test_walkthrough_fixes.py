@@ -213,3 +213,17 @@ def test_file_export_bundle_suggests_a_draft_name_that_says_draft(main_window, d
     main_window.export_bundle()  # not ready: a draft is offered (yes), then the save dialog (cancelled)
     assert dialogs.questions and "draft" in dialogs.questions[0][0].lower()
     assert suggested and suggested[0].endswith("-DRAFT.zip")
+
+
+def test_a_typed_www_address_is_a_link_with_its_title_and_consent_by_kind(qtbot, context, fpa_portfolio, tmp_path,
+                                                                          monkeypatch):
+    """Done on main before this branch; driven here through the page: 'www…' is a link (title kept), a document or
+    link needs no consent, a photo is Missing until it is recorded."""
+    said = _notices(monkeypatch)
+    monkeypatch.setattr(page_dialogs, "ask_link", lambda parent: ("www.example.org/families", "Our families page"))
+    page = _shown(qtbot, EvidencePage(context))
+    page.add_link()
+    assert said == [] and page.editor.title.text() == "Our families page"
+    assert page.editor.consent.currentData() == "not-needed"
+    _import(qtbot, page, "choose_evidence_files", monkeypatch, [str(make_jpeg(tmp_path / "trip.jpg"))])
+    assert page.editor.consent.currentData() == "missing"
