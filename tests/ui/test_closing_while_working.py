@@ -144,3 +144,29 @@ def test_closing_during_an_export_stops_it_and_says_so_next_time(qtbot, main_win
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=5000)
     assert dialogs.infos[0][0].startswith("The last bundle export was stopped when the portfolio was closed")
     again.close()
+
+
+def test_quitting_the_app_during_an_import_raises_nothing_on_the_way_out(portfolio_path, tmp_path):
+    """The walk-through's symptom: closing the last window while an import ran logged 'Signal source has been
+    deleted' and an uncaught error. The real app, in its own process, now stops the import and exits cleanly."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = tmp_path / "forum"
+    folder.mkdir()
+    for n in range(FILES):
+        (folder / f"minutes {n:02d}.txt").write_text(f"Family forum minutes, meeting {n}.\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
+    run = subprocess.run([sys.executable, "-m", "tests.ui.closing_app_run", str(portfolio_path), str(folder),
+                          str(tmp_path / "settings")], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "outcome=cancelled" in run.stdout
+    for symptom in ("Signal source has been deleted", "Traceback", "RuntimeError"):
+        assert symptom not in run.stderr, run.stderr
+    portfolio = Portfolio.open(portfolio_path)
+    assert len(query_evidence(portfolio)) == STOP_AFTER
+    portfolio.close()
