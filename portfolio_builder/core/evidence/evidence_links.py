@@ -64,6 +64,17 @@ def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_refere
         return link.slot or 0
 
 
+def tag_evidence_many(portfolio: Portfolio, evidence_ids, code: str, cross_reference: bool = False) -> int:
+    """Tag several items to one descriptor in one transaction, or none: an unknown id, or a key item past the
+    scheme's evidence rule, refuses the lot with its message. Returns how many items were tagged."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    with portfolio.writing() as session:
+        check_evidence_ids(session, ids)
+        for evidence_id in ids:
+            tag_in_session(session, evidence_id, code, cross_reference)
+    return len(ids)
+
+
 def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_tagged: bool = False) -> None:
     """Remove an evidence item from a descriptor (key or cross-reference); with must_be_tagged, an unknown
     item or one not presented for that descriptor is refused (BadInput) instead of ignored."""
