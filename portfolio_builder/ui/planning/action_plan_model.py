@@ -148,8 +148,7 @@ class ActionPlanModel(QAbstractTableModel):
             new_fields, old_fields = {STORED[attribute]: value}, {STORED[attribute]: old}
         portfolio = self.context.portfolio
         return self.context.push(f"Change {self.columns[index.column()].label.lower()} of an action",
-                                 lambda: update_action(portfolio, row.id, **new_fields),
-                                 lambda: update_action(portfolio, row.id, **old_fields), PLANNING)
+                                 lambda: update_action(portfolio, row.id, **new_fields), PLANNING)
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -93,12 +93,8 @@ class ActionPlanPanel(QWidget):
         text = page_dialogs.ask_text(self, "Add action", "What will be done:")
         if not text or not text.strip():
             return False
-        portfolio, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = add_action(portfolio, text.strip())
-
-        return self.context.push("Add action", do, lambda: delete_action(portfolio, made["id"]), PLANNING)
+        portfolio = self.context.portfolio
+        return self.context.push("Add action", lambda: add_action(portfolio, text.strip()), PLANNING)
 
     def delete_current(self) -> bool:
         index = self.table.currentIndex()

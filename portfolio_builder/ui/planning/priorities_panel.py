@@ -118,15 +118,11 @@ class PrioritiesPanel(QWidget):
         values = PriorityDialog.ask(self, staff_names(self.context.portfolio))
         if values is None:
             return False
-        portfolio, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = add_priority(portfolio, values["title"], values["description"],
-                                      values["lead_staff_id"] or None, values["codes"])
-
+        portfolio = self.context.portfolio
         word = in_sentence(self.context.scheme.words.priority)
-        return self.context.push(f"Add {word} '{values['title']}'", do,
-                                 lambda: delete_priority(portfolio, made["id"]), PLANNING)
+        return self.context.push(f"Add {word} '{values['title']}'",
+                                 lambda: add_priority(portfolio, values["title"], values["description"],
+                                                      values["lead_staff_id"] or None, values["codes"]), PLANNING)
 
     def edit_current(self) -> bool:
         row = self.current()
@@ -138,12 +134,9 @@ class PrioritiesPanel(QWidget):
         if values is None:
             return False
         portfolio = self.context.portfolio
-
-        def apply(v):
-            return lambda: update_priority(portfolio, row.id, v["title"], v["description"], v["lead_staff_id"],
-                                           list(v["codes"]))
-
-        return self.context.push(f"Edit priority '{row.title}'", apply(values), apply(initial), PLANNING)
+        return self.context.push(f"Edit priority '{row.title}'",
+                                 lambda: update_priority(portfolio, row.id, values["title"], values["description"],
+                                                         values["lead_staff_id"], list(values["codes"])), PLANNING)
 
     def remove_current(self) -> bool:
         """Remove a priority with its cover sheet (not undoable: its diary goes too), after asking."""
@@ -165,7 +158,7 @@ class PrioritiesPanel(QWidget):
         if new == old:
             return False
         return self.context.push(f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new),
-                                 lambda: move_priority(portfolio, row.id, old), PLANNING)
+                                 PLANNING)
 
 
 def legacy_note(scheme: Scheme, held: int) -> str:
