@@ -6,6 +6,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import update
+
 from ..vocabularies import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from ..errors import BadInput, ReadOnlyPortfolio
@@ -109,11 +111,8 @@ def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
         check_evidence_ids(session, ids)
         if cleaned.get("consent") == BLURRED:
             _refuse_blurred_consent([session.get(EvidenceItem, evidence_id) for evidence_id in ids])
-        for evidence_id in ids:
-            item = session.get(EvidenceItem, evidence_id)
-            for name, value in cleaned.items():
-                setattr(item, name, value)
-            session.add(item)
+        if cleaned:  # one statement for the lot (500 photos' consent in a blink, not one row at a time)
+            session.exec(update(EvidenceItem).where(EvidenceItem.id.in_(ids)).values(**cleaned))
     return len(ids)
 
 
