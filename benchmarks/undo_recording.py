@@ -7,6 +7,7 @@ Run: python benchmarks/undo_recording.py
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -17,11 +18,15 @@ from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.storage.row_changes import recorded
 
 
-def per_call(fn, repeat: int) -> float:
-    start = time.perf_counter()
+def medians(plain, kept, repeat: int) -> tuple[float, float]:
+    """Median seconds of each, the two run in turn (so a busy machine slows both alike)."""
+    times: tuple[list, list] = ([], [])
     for n in range(repeat):
-        fn(n)
-    return (time.perf_counter() - start) / repeat
+        for fn, found in ((plain, times[0]), (kept, times[1])):
+            start = time.perf_counter()
+            fn(n)
+            found.append(time.perf_counter() - start)
+    return tuple(statistics.median(found) for found in times)
 
 
 def main() -> None:
@@ -29,16 +34,15 @@ def main() -> None:
         path = build_large_portfolio(Path(folder) / "large.portfolio", items=5000)
         portfolio = Portfolio.open(path)
         try:
-            plain = per_call(lambda n: update_evidence(portfolio, 1, title=f"Plain {n}"), 40)
-            kept = per_call(lambda n: recorded(portfolio, "t", lambda: update_evidence(portfolio, 1, title=f"R {n}")), 40)
+            plain, kept = medians(lambda n: update_evidence(portfolio, 1, title=f"Plain {n}"),
+                                  lambda n: recorded(portfolio, "t", lambda: update_evidence(portfolio, 1,
+                                                                                             title=f"R {n}")), 41)
             print(f"one item's title: plain {plain * 1000:.1f} ms, recorded {kept * 1000:.1f} ms, "
                   f"ratio {kept / plain:.2f}")
-            ids = list(range(1, 501))
-            consents = ("obtained", "not-needed")
-            plain = per_call(lambda n: update_evidence_many(portfolio, ids, consent=consents[n % 2]), 6)
-            changes = []
-            kept = per_call(lambda n: changes.append(recorded(portfolio, "c", lambda: update_evidence_many(
-                portfolio, ids, consent=consents[n % 2]))[1]), 6)
+            ids, changes = list(range(1, 501)), []
+            plain, kept = medians(lambda n: update_evidence_many(portfolio, ids, consent=("obtained", "missing")[n % 2]),
+                                  lambda n: changes.append(recorded(portfolio, "c", lambda: update_evidence_many(
+                                      portfolio, ids, consent=("not-needed", "missing")[n % 2]))[1]), 11)
             print(f"consent of 500 items: plain {plain * 1000:.0f} ms, recorded {kept * 1000:.0f} ms, "
                   f"ratio {kept / plain:.2f}")
             start = time.perf_counter()

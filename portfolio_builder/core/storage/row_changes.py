@@ -63,11 +63,11 @@ class Change:
 
     def undo(self, portfolio: Portfolio) -> None:
         """Put every row back as it was before the write, in one transaction; ChangedMeanwhile when it cannot."""
-        _apply(portfolio, self.after, self.before, f"Undo {self.text}")
+        _apply(portfolio, self.after, self.before, f"'{self.text}' could not be undone")
 
     def redo(self, portfolio: Portfolio) -> None:
         """Make the write again (every row as it was after it), in one transaction; ChangedMeanwhile when it cannot."""
-        _apply(portfolio, self.before, self.after, f"Redo {self.text}")
+        _apply(portfolio, self.before, self.after, f"'{self.text}' could not be redone")
 
     def inverse(self) -> "Change":
         """The change that undoes this one, as a change of its own."""
@@ -174,7 +174,7 @@ def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[R
     if portfolio.read_only:
         raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only.")
     shapes, side_effects = _shapes_of(portfolio), []
-    refusal = f"{what} was not done: the portfolio has changed since ({{}}). Nothing was changed."
+    refusal = f"{what}: {{}}. Nothing was changed."
     with portfolio.raw_connection() as conn:
         _install_log(conn, shapes, side_effects)
         try:
@@ -182,23 +182,25 @@ def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[R
             try:
                 for image in expected:
                     if _current(conn, shapes[image.table], image.key) != image.values:
-                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} is not as it was left"))
+                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} was changed outside the undo history"))
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _write_rows(conn, shapes, expected, wanted)
                 allowed = {(image.table, image.key) for image in wanted}
                 strays = [(t, k) for t, k, _old, _new in side_effects if (t, k) not in allowed]
                 if strays:
                     table, key = strays[0]
-                    raise ChangedMeanwhile(refusal.format(f"{_describe(RowImage(table, key, None))} depends on it"))
+                    raise ChangedMeanwhile(refusal.format(
+                        f"it would also remove {_describe(RowImage(table, key, None))}, made outside the undo history"))
                 for image in wanted:
                     if _current(conn, shapes[image.table], image.key) != image.values:
-                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} could not be put back"))
+                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} could not be put back as it was"))
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
         except sqlite3.IntegrityError as exc:
-            raise ChangedMeanwhile(refusal.format(f"{exc}".lower())) from exc
+            raise ChangedMeanwhile(refusal.format("it clashes with a change made outside the undo history "
+                                                  f"({str(exc).lower()})")) from exc
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
 
@@ -221,7 +223,8 @@ def _write_rows(conn: sqlite3.Connection, shapes: dict[str, TableShape], expecte
         shape = shapes[image.table]
         if image.values is not None and was[(image.table, image.key)] is None:
             if shape.has_blobs:
-                raise ChangedMeanwhile(f"{_describe(image)} holds file bytes, which an undo does not keep.")
+                raise ChangedMeanwhile(f"{_describe(image)} holds file bytes, which the undo history does not keep; "
+                                       "nothing was changed.")
             columns = ", ".join(f'"{column}"' for column in shape.columns)
             marks = ", ".join("?" for _ in shape.columns)
             conn.execute(f'INSERT INTO main."{shape.name}" ({columns}) VALUES ({marks})', image.values)
