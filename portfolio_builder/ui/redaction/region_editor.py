@@ -1,8 +1,8 @@
 """The window where staff mark what to blur or block out on a photo before it leaves: draw, adjust, remove, undo,
 and Find faces (on a worker, with progress and Cancel) whose suggestions they accept, adjust or remove.
 
-Every change is committed at once through the portfolio's undo stack (ui/portfolio_context.py),
-using core's region_service, whose answer carries the regions to put back on undo.
+Every change is committed at once through the portfolio's undo stack (ui/portfolio_context.py):
+core's region_service writes it, and the Change core records of that write puts the old regions back.
 """
 
 from __future__ import annotations
