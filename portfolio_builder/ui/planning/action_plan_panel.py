@@ -102,7 +102,7 @@ class ActionPlanPanel(QWidget):
             return False
         row = self.model.row_at(index.row())
         if not page_dialogs.confirm(self, "Delete action", f"Delete the action '{row.action[:80]}'? "
-                                    "This cannot be undone.", "Delete"):
+                                    "You can undo this.", "Delete"):
             return False
-        return self.context.try_call(lambda: delete_action(self.context.portfolio, index.data(ActionIdRole)),
-                                     PLANNING)[0]
+        portfolio, action_id = self.context.portfolio, index.data(ActionIdRole)
+        return self.context.push("Delete action", lambda: delete_action(portfolio, action_id), PLANNING)

@@ -139,15 +139,16 @@ class PrioritiesPanel(QWidget):
                                                          values["lead_staff_id"], list(values["codes"])), PLANNING)
 
     def remove_current(self) -> bool:
-        """Remove a priority with its cover sheet (not undoable: its diary goes too), after asking."""
+        """Remove a priority with its cover sheet and diary, after asking; one Undo brings them all back."""
         from .. import page_dialogs
 
         row = self.current()
         if row is None or not page_dialogs.confirm(
                 self, "Remove priority", f"Remove priority {row.number}, '{row.title}', with its cover sheet "
-                                         "and diary? Its evidence items are kept. This cannot be undone.", "Remove"):
+                                         "and diary? Its evidence items are kept. You can undo this.", "Remove"):
             return False
-        return self.context.try_call(lambda: delete_priority(self.context.portfolio, row.id), PLANNING)[0]
+        portfolio = self.context.portfolio
+        return self.context.push(f"Remove priority '{row.title}'", lambda: delete_priority(portfolio, row.id), PLANNING)
 
     def move(self, step: int) -> bool:
         row = self.current()
