@@ -155,3 +155,39 @@ def test_undo_never_takes_rows_made_outside_it(items):
     with pytest.raises(ChangedMeanwhile, match="would also remove descriptor link .* made outside"):
         change.undo(portfolio)
     assert whole_file(portfolio) == before
+
+
+def test_undo_that_would_point_at_a_row_deleted_since_is_refused(items):
+    """Undo of removing a tag, after its descriptor was deleted outside the history: the tag would point at
+    nothing (a foreign key checked at commit), so the undo is refused and the file is as it was."""
+    from portfolio_builder.core.evidence.evidence_links import untag_evidence
+
+    portfolio, (_doc, photo, _link) = items
+    _, change = recorded(portfolio, "untag", lambda: untag_evidence(portfolio, photo, "1a"))
+    with portfolio.session() as session:
+        descriptor_id = descriptor_by_code(session, "1a").id
+    delete_descriptor_in_place(portfolio, descriptor_id)
+    before = whole_file(portfolio)
+    with pytest.raises(ChangedMeanwhile, match="'untag' could not be undone: it clashes with a change made outside"):
+        change.undo(portfolio)
+    assert whole_file(portfolio) == before
+    with portfolio.raw_connection() as conn:  # the connection's transaction was ended, not left open
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_writes_of_other_threads_are_not_part_of_a_change(items):
+    """An import or other worker writing while an edit is recorded: only the edit's own rows are in its Change."""
+    import threading
+
+    portfolio, (doc, photo, _link) = items
+
+    def edit_with_a_worker_busy():
+        worker = threading.Thread(target=lambda: update_evidence(portfolio, photo, source="Worker"))
+        worker.start()
+        worker.join()
+        update_evidence(portfolio, doc, source="Editor")
+
+    _, change = recorded(portfolio, "source", edit_with_a_worker_busy)
+    assert [(image.table, image.key) for image in change.after] == [("evidence_item", (doc,))]
+    change.undo(portfolio)
+    assert (get_evidence(portfolio, doc).source, get_evidence(portfolio, photo).source) == ("", "Worker")
