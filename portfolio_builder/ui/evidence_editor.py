@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, Q
 from ..core.errors import PortfolioError
 from ..core.evidence.evidence_details import (EvidenceDetails, SharedDetails, descriptor_choices, evidence_details,
                                               shared_details)
-from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence
+from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence, untag_evidence_many
 from ..core.evidence.evidence_service import update_evidence, update_evidence_many
 from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
@@ -148,7 +148,7 @@ class EvidenceEditor(QWidget):
             widget.setEnabled(single)
         self.form_box.setTitle("Details" if self.shared is None else f"Details of {len(self.ids)} items")
         self.tags_box.setEnabled(bool(self.ids) and editable)
-        self.untag_button.setEnabled(single)
+        self.untag_button.setEnabled(bool(self.ids))
         word = self.scheme.words.descriptors if self.scheme else "Descriptors"
         self.tags_box.setTitle(word if len(self.ids) <= 1 else f"{word} ({len(self.ids)} items)")
         self._fill_form()
@@ -206,7 +206,10 @@ class EvidenceEditor(QWidget):
         entry = self.consent.model().item(self.consent.findData(BLURRED))
         entry.setEnabled(shared.all_photos)
         entry.setToolTip("" if shared.all_photos else "Only photos can be blurred: choose only photos for this.")
-        self.tag_model.setStringList([])
+        words = self.scheme.words if self.scheme else None
+        key_word = in_sentence(words.key_evidence) if words else "key evidence"
+        self.tag_model.setStringList([f"{code}  {key_word if role == 'key' else 'cross-reference'}: "
+                                      f"{count} of {shared.count} items" for code, role, count in shared.tags])
 
     def _tag_text(self, tag) -> str:
         """'1a  key evidence 1 of 2', '1b  cross-reference' (slots only where the rule counts them)."""
@@ -285,8 +288,12 @@ class EvidenceEditor(QWidget):
                                  lambda: tag_evidence_many(portfolio, ids, code, cross_reference=cross), EVIDENCE)
 
     def untag_current(self) -> bool:
-        """Remove the tag selected in the list from the single selected item (undoable)."""
+        """Remove the tag selected in the list from the selected item, or from every selected item (one step)."""
         index = self.tag_list.currentIndex()
+        if self.shared is not None and index.isValid():
+            code, ids, portfolio = self.shared.tags[index.row()][0], list(self.ids), self.context.portfolio
+            return self.context.push(f"Remove tag {code} from {len(ids)} items",
+                                     lambda: untag_evidence_many(portfolio, ids, code), EVIDENCE)
         if self.details is None or not index.isValid():
             return False
         tag = self.details.tags[index.row()]

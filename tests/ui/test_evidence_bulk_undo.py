@@ -120,6 +120,28 @@ def test_tagging_past_the_schemes_rule_is_refused_for_all(qtbot, page, context, 
     assert all(evidence_details(fpa_portfolio, i).tags == [] for i in three_items)
 
 
+def test_selected_items_tags_are_listed_and_removed_from_all_at_once(qtbot, page, context, fpa_portfolio,
+                                                                     three_items):
+    """Several items selected: the list says how many carry each tag; removing one takes it from all of them in
+    one step, and Undo puts every tag back in its slot."""
+    tag_evidence(fpa_portfolio, three_items[0], "1a")
+    tag_evidence(fpa_portfolio, three_items[1], "1a")
+    tag_evidence(fpa_portfolio, three_items[2], "1b", cross_reference=True)
+    page.refresh()
+    select_all(qtbot, page)
+    editor = page.editor
+    assert editor.tag_model.stringList() == ["1a  key evidence presented: 2 of 3 items",
+                                             "1b  cross-reference: 1 of 3 items"]
+    editor.tag_list.setCurrentIndex(editor.tag_model.index(0))
+    assert editor.untag_button.isEnabled()
+    editor.untag_button.click()
+    assert editor.tag_model.stringList() == ["1b  cross-reference: 1 of 3 items"]
+    assert context.undo_stack.undoText() == "Remove tag 1a from 3 items"
+    context.undo_stack.undo()
+    assert [(t.code, t.slot) for i in three_items[:2] for t in evidence_details(fpa_portfolio, i).tags] == [
+        ("1a", 1), ("1a", 2)]
+
+
 def test_delete_undo_redo_undo_stays_consistent(qtbot, page, context, fpa_portfolio, three_items, shown):
     """Tag a photo and blur part of it, delete it, Undo, Redo, Undo: it comes back each time with its tag and
     region, the list follows, no refusal is shown and the history keeps one entry in the right place."""

@@ -117,6 +117,7 @@ class SharedDetails:
     consent: str
     mixed: frozenset[str]
     all_photos: bool  # every item can take consent for a blurred version
+    tags: tuple[tuple[str, str, int], ...] = ()  # (code, role, how many of the items), in code order
 
 
 def shared_details(portfolio: Portfolio, evidence_ids) -> SharedDetails:
@@ -126,6 +127,9 @@ def shared_details(portfolio: Portfolio, evidence_ids) -> SharedDetails:
     with portfolio.raw_connection() as conn:
         rows = conn.execute(f"SELECT id, evidence_date, source, component, consent, kind, mime_type "
                             f"FROM evidence_item WHERE id IN ({marks})", ids).fetchall() if ids else []
+        tags = conn.execute(f"SELECT d.code, l.role, count(*) FROM descriptor_link l JOIN descriptor d ON d.id = "
+                            f"l.descriptor_id WHERE l.evidence_id IN ({marks}) GROUP BY d.code, l.role "
+                            f"ORDER BY d.code, l.role DESC", ids).fetchall() if ids else []
     missing = sorted(set(ids) - {row[0] for row in rows})
     if missing:
         raise BadInput(f"There is no evidence item {missing[0]}.")
@@ -134,4 +138,4 @@ def shared_details(portfolio: Portfolio, evidence_ids) -> SharedDetails:
     return SharedDetails(len(rows), date.fromisoformat(first["evidence_date"]) if first["evidence_date"] else None,
                          first["source"] or "", first["component"] or "", first["consent"] or "",
                          frozenset(name for name, found in values.items() if len(found) > 1),
-                         all(can_be_blurred(row[5], row[6] or "") for row in rows))
+                         all(can_be_blurred(row[5], row[6] or "") for row in rows), tuple(map(tuple, tags)))

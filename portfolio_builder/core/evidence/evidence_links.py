@@ -94,6 +94,20 @@ def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_ta
                            + (f"it is presented for {', '.join(codes)}." if codes else "it has no tags."))
 
 
+def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
+    """Remove several items from one descriptor in one transaction (items not presented for it are left as they
+    are); an unknown id refuses the lot. Returns how many tags were removed."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    with portfolio.writing() as session:
+        check_evidence_ids(session, ids)
+        descriptor = descriptor_by_code(session, code)
+        links = session.exec(select(DescriptorLink).where(DescriptorLink.descriptor_id == descriptor.id,
+                                                          DescriptorLink.evidence_id.in_(ids))).all()
+        for link in links:
+            session.delete(link)
+        return len(links)
+
+
 def links_of_evidence(session: Session, evidence_id: int) -> list[DescriptorLink]:
     """Every descriptor link of one evidence item."""
     return list(session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id)).all())
