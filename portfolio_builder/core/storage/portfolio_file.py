@@ -90,6 +90,10 @@ class Portfolio:
         """Call hook(sqlite3 connection) on each connection this thread opens from now on (None: stop)."""
         self._connect_hook.hook = hook
 
+    def connect_hook(self):
+        """The hook this thread's new connections get (None when there is none)."""
+        return getattr(self._connect_hook, "hook", None)
+
     def _make_engine(self):
         if self.read_only and not _is_writable_location(self.path):
             uri = f"file:{self.path.resolve().as_posix()}?mode=ro&immutable=1"

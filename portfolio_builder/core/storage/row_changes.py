@@ -83,7 +83,10 @@ def table_shapes(conn: sqlite3.Connection) -> dict[str, TableShape]:
         info = conn.execute(f'PRAGMA main.table_info("{name}")').fetchall()  # cid, name, type, notnull, dflt, pk
         key = tuple(row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
         columns = tuple(row[1] for row in info if "BLOB" not in (row[2] or "").upper())
-        shapes[name] = TableShape(name, columns, key or ("rowid",), len(columns) < len(info))
+        blobs = len(columns) < len(info)
+        if not key:  # a table without a declared key is known by its rowid
+            key, columns = ("rowid",), ("rowid",) + columns
+        shapes[name] = TableShape(name, columns, key, blobs)
     return shapes
 
 
@@ -140,11 +143,12 @@ def _shapes_of(portfolio: Portfolio) -> dict[str, TableShape]:
 @contextmanager
 def _recording(portfolio: Portfolio) -> Iterator[list]:
     shapes, log = _shapes_of(portfolio), []
+    outer = portfolio.connect_hook()
     portfolio.set_connect_hook(lambda conn: _install_log(conn, shapes, log))
     try:
         yield log
     finally:
-        portfolio.set_connect_hook(None)
+        portfolio.set_connect_hook(outer)
 
 
 def recorded(portfolio: Portfolio, text: str, write: Callable[[], T]) -> tuple[T, Change]:
