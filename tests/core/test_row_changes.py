@@ -191,3 +191,18 @@ def test_writes_of_other_threads_are_not_part_of_a_change(items):
     assert [(image.table, image.key) for image in change.after] == [("evidence_item", (doc,))]
     change.undo(portfolio)
     assert (get_evidence(portfolio, doc).source, get_evidence(portfolio, photo).source) == ("", "Worker")
+
+
+def test_a_recording_inside_another_is_part_of_both(items):
+    """A recorded write made inside another (one step made of smaller ones) is undone by the outer Change too."""
+    portfolio, (doc, photo, _link) = items
+    before = whole_file(portfolio)
+
+    def two_steps():
+        update_evidence(portfolio, doc, source="Outer")
+        return recorded(portfolio, "inner", lambda: update_evidence(portfolio, photo, source="Inner"))[1]
+
+    inner, outer = recorded(portfolio, "outer", two_steps)
+    assert len(inner.after) == 1 and len(outer.after) == 2
+    outer.undo(portfolio)
+    assert whole_file(portfolio) == before

@@ -140,11 +140,29 @@ def _shapes_of(portfolio: Portfolio) -> dict[str, TableShape]:
     return shapes
 
 
+class _Log(list):
+    """The rows a recording logged; each also goes to the recording it runs inside, if any."""
+
+    def __init__(self, outer: "_Log | None"):
+        super().__init__()
+        self.outer = outer
+
+    def append(self, entry) -> None:
+        super().append(entry)
+        if self.outer is not None:
+            self.outer.append(entry)
+
+
 @contextmanager
 def _recording(portfolio: Portfolio) -> Iterator[list]:
-    shapes, log = _shapes_of(portfolio), []
     outer = portfolio.connect_hook()
-    portfolio.set_connect_hook(lambda conn: _install_log(conn, shapes, log))
+    shapes, log = _shapes_of(portfolio), _Log(getattr(outer, "log", None))
+
+    def hook(conn: sqlite3.Connection) -> None:
+        _install_log(conn, shapes, log)
+
+    hook.log = log  # a recording made inside this one logs into both
+    portfolio.set_connect_hook(hook)
     try:
         yield log
     finally:
