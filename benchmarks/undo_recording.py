@@ -40,7 +40,8 @@ def main() -> None:
             print(f"one item's title: plain {plain * 1000:.1f} ms, recorded {kept * 1000:.1f} ms, "
                   f"ratio {kept / plain:.2f}")
             ids, changes = list(range(1, 501)), []
-            plain, kept = medians(lambda n: update_evidence_many(portfolio, ids, consent=("obtained", "missing")[n % 2]),
+            plain, kept = medians(lambda n: update_evidence_many(portfolio, ids,
+                                                                 consent=("obtained", "missing")[n % 2]),
                                   lambda n: changes.append(recorded(portfolio, "c", lambda: update_evidence_many(
                                       portfolio, ids, consent=("not-needed", "missing")[n % 2]))[1]), 11)
             print(f"consent of 500 items: plain {plain * 1000:.0f} ms, recorded {kept * 1000:.0f} ms, "

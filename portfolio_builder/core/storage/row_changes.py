@@ -1,4 +1,4 @@
-"""Undo lives in core: any write, recorded row by row in its own transaction, comes back as a Change that can undo itself.
+"""Undo lives in core: a write, recorded row by row in its own transaction, comes back as a Change that undoes itself.
 
 Anki's OpChanges idea without a hand-written inverse per edit. While a write runs under `recorded`,
 temporary triggers on the writing connection log every row it inserts, updates or deletes (cascades
@@ -204,7 +204,8 @@ def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[R
             try:
                 for image in expected:
                     if _current(conn, shapes[image.table], image.key) != image.values:
-                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} was changed outside the undo history"))
+                        raise ChangedMeanwhile(refusal.format(
+                            f"{_describe(image)} was changed outside the undo history"))
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _write_rows(conn, shapes, expected, wanted)
                 allowed = {(image.table, image.key) for image in wanted}
