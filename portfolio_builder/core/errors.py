@@ -30,3 +30,7 @@ class Cancelled(PortfolioError):
 
     def __init__(self, message: str = "Cancelled."):
         super().__init__(message)
+
+
+class ChangedMeanwhile(PortfolioError):
+    """An undo or redo that cannot apply because the rows it would put back were changed since (nothing applied)."""

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..core.framework.best_fit import delete_judgement, judge_theme, judgement_history
+from ..core.framework.best_fit import judge_theme, judgement_history
 from ..core.storage.schema import ThemeJudgement
 from ..core.scheme.model import Scheme
 from .column_fit import StretchWithMinimum
@@ -142,15 +142,11 @@ class BestFitBox(QGroupBox):
         code = self.theme_code
         if code is None or self.scheme is None:
             return False
-        portfolio, made = self.context.portfolio, {}
+        portfolio = self.context.portfolio
         level, judged_on = self.level.currentData(), self.date.date().toPython()
         comment, by = self.comment.text(), self.by.text()
-
-        def do():
-            made["id"] = judge_theme(portfolio, code, level, judged_on, comment, by)
-
-        ok = self.context.push(f"Judge {in_sentence(self.scheme.words.theme)} {code} {self.level.currentText()}", do,
-                               lambda: delete_judgement(portfolio, made["id"]), RATINGS)
+        ok = self.context.push(f"Judge {in_sentence(self.scheme.words.theme)} {code} {self.level.currentText()}",
+                               lambda: judge_theme(portfolio, code, level, judged_on, comment, by), RATINGS)
         if ok:
             self.comment.clear()
         return ok

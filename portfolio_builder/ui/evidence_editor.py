@@ -1,4 +1,8 @@
-"""Edit the selected evidence item's fields and descriptor tags; every change is one undoable command."""
+"""Edit the selected evidence items' fields and descriptor tags; every change is one undoable command.
+
+With one item selected the form edits it; with several, date, source, component, consent and tags
+are set for all of them at once: one core transaction, one entry in the undo history.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,11 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..core.evidence.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
-from ..core.evidence.evidence_links import tag_evidence, untag_evidence
-from ..core.evidence.evidence_service import update_evidence
+from ..core.errors import PortfolioError
+from ..core.evidence.evidence_details import (EvidenceDetails, SharedDetails, descriptor_choices, evidence_details,
+                                              shared_details)
+from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence, untag_evidence_many
+from ..core.evidence.evidence_service import update_evidence, update_evidence_many
 from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
@@ -18,28 +24,7 @@ from .portfolio_context import EVIDENCE, PortfolioContext
 from .scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
-
-
-def tag_all(portfolio, ids: list[int], code: str, cross: bool, previous: dict[int, str | None]) -> None:
-    """Tag every id, or none: a refusal part-way puts the earlier ones back as they were."""
-    done: list[int] = []
-    try:
-        for evidence_id in ids:
-            tag_evidence(portfolio, evidence_id, code, cross_reference=cross)
-            done.append(evidence_id)
-    except Exception:
-        restore_tags(portfolio, done, code, previous)
-        raise
-
-
-def restore_tags(portfolio, ids: list[int], code: str, previous: dict[int, str | None]) -> None:
-    """Put each item's tag for code back to what it was (none, key or cross-reference)."""
-    for evidence_id in ids:
-        role = previous.get(evidence_id)
-        if role is None:
-            untag_evidence(portfolio, evidence_id, code)
-        else:
-            tag_evidence(portfolio, evidence_id, code, cross_reference=role == "cross")
+SEVERAL = "Several values"  # what a field shows when the selected items differ in it
 
 
 class EvidenceEditor(QWidget):
@@ -50,6 +35,7 @@ class EvidenceEditor(QWidget):
         self.context = context
         self.ids: list[int] = []
         self.details: EvidenceDetails | None = None
+        self.shared: SharedDetails | None = None  # several items selected: what they have in common
         self.title = QLineEdit()
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
@@ -146,15 +132,23 @@ class EvidenceEditor(QWidget):
         return self.code_choice.currentData() or ""
 
     def show_items(self, ids: list[int]) -> EvidenceDetails | None:
-        """Show the selection: the form edits a single item; tagging applies to every selected item."""
+        """Show the selection: the form edits one item, or what several share (set for all at once); tagging
+        applies to every selected item."""
         self._commit_description()
         self.ids = list(ids)
         single = len(self.ids) == 1
         self.details = evidence_details(self.context.portfolio, self.ids[0]) if single else None
+        try:
+            self.shared = shared_details(self.context.portfolio, self.ids) if len(self.ids) > 1 else None
+        except PortfolioError:  # an item went between the selection and now: the page reloads
+            self.shared = None
         editable = not self.context.read_only
-        self.form_box.setEnabled(single and editable)
+        self.form_box.setEnabled(bool(self.details or self.shared) and editable)
+        for widget in (self.title, self.description):
+            widget.setEnabled(single)
+        self.form_box.setTitle("Details" if self.shared is None else f"Details of {len(self.ids)} items")
         self.tags_box.setEnabled(bool(self.ids) and editable)
-        self.untag_button.setEnabled(single)
+        self.untag_button.setEnabled(bool(self.ids))
         word = self.scheme.words.descriptors if self.scheme else "Descriptors"
         self.tags_box.setTitle(word if len(self.ids) <= 1 else f"{word} ({len(self.ids)} items)")
         self._fill_form()
@@ -166,6 +160,16 @@ class EvidenceEditor(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         try:
+            for combo in (self.component, self.consent):  # the 'Several values' entry of a previous selection
+                if combo.count() and combo.itemData(0) is None:
+                    combo.removeItem(0)
+            self.date.setSpecialValueText("No date")
+            self.source.setPlaceholderText("Where it comes from, e.g. Family Forum")
+            self.title.setPlaceholderText("")
+            self.description.setPlaceholderText("")
+            if self.shared is not None:
+                self._fill_shared(self.shared)
+                return
             self.title.setText(item.title if item else "")
             if item is None or self.description.toPlainText() != item.description:
                 self.description.setPlainText(item.description if item else "")
@@ -180,6 +184,32 @@ class EvidenceEditor(QWidget):
                 widget.blockSignals(False)
         tags = self.details.tags if self.details else []
         self.tag_model.setStringList([self._tag_text(t) for t in tags])
+
+    def _fill_shared(self, shared: SharedDetails) -> None:
+        """Several items: each field shows their common value, or 'Several values' where they differ."""
+        self.title.setText("")
+        self.title.setPlaceholderText("Each item keeps its own title")
+        self.description.setPlainText("")
+        self.description.setPlaceholderText("Each item keeps its own description")
+        self.date.setMaximumDate(QDate.currentDate())
+        mixed = shared.mixed
+        self.date.setSpecialValueText(SEVERAL if "evidence_date" in mixed else "No date")
+        self.date.setDate(QDate(shared.evidence_date) if shared.evidence_date else NO_DATE)
+        self.source.setText("" if "source" in mixed else shared.source)
+        self.source.setPlaceholderText(f"{SEVERAL}: type one to set it for all" if "source" in mixed else "")
+        for combo, field in ((self.component, "component"), (self.consent, "consent")):
+            if field in mixed:
+                combo.insertItem(0, SEVERAL, None)
+                combo.setCurrentIndex(0)
+            else:
+                combo.setCurrentIndex(max(0, combo.findData(getattr(shared, field))))
+        entry = self.consent.model().item(self.consent.findData(BLURRED))
+        entry.setEnabled(shared.all_photos)
+        entry.setToolTip("" if shared.all_photos else "Only photos can be blurred: choose only photos for this.")
+        words = self.scheme.words if self.scheme else None
+        key_word = in_sentence(words.key_evidence) if words else "key evidence"
+        self.tag_model.setStringList([f"{code}  {key_word if role == 'key' else 'cross-reference'}: "
+                                      f"{count} of {shared.count} items" for code, role, count in shared.tags])
 
     def _tag_text(self, tag) -> str:
         """'1a  key evidence 1 of 2', '1b  cross-reference' (slots only where the rule counts them)."""
@@ -203,7 +233,9 @@ class EvidenceEditor(QWidget):
 
     # --- edits ---------------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str) -> bool:
-        """One undoable field change of the single selected item (no-op when unchanged)."""
+        """One undoable field change of the selected item, or of every selected item (no-op when unchanged)."""
+        if self.shared is not None:
+            return self._edit_all(field, value, label)
         if self.details is None:
             return False
         old = getattr(self.details.item, field)
@@ -211,8 +243,22 @@ class EvidenceEditor(QWidget):
             return False
         portfolio, evidence_id = self.context.portfolio, self.details.item.id
         ok = self.context.push(f"Change {label} of '{self.details.item.title}'",
-                               lambda: update_evidence(portfolio, evidence_id, **{field: value}),
-                               lambda: update_evidence(portfolio, evidence_id, **{field: old}), EVIDENCE)
+                               lambda: update_evidence(portfolio, evidence_id, **{field: value}), EVIDENCE)
+        if not ok:
+            self._fill_form()
+        return ok
+
+    def _edit_all(self, field: str, value, label: str) -> bool:
+        """Give every selected item this value in one step (one core transaction, one undo entry)."""
+        shared, ids = self.shared, list(self.ids)
+        if field in shared.mixed:
+            if value in (None, "") or (isinstance(value, str) and not value.strip()):
+                return False  # left as 'Several values': each item keeps its own
+        elif value == getattr(shared, field) or (isinstance(value, str) and value.strip() == getattr(shared, field)):
+            return False
+        portfolio = self.context.portfolio
+        ok = self.context.push(f"Set {label} of {len(ids)} items",
+                               lambda: update_evidence_many(portfolio, ids, **{field: value}), EVIDENCE)
         if not ok:
             self._fill_form()
         return ok
@@ -236,26 +282,21 @@ class EvidenceEditor(QWidget):
         if not self.ids or not code:
             return False
         portfolio, ids = self.context.portfolio, list(self.ids)
-        previous = {i: self._role_of(i, code) for i in ids}
         what = "cross-reference" if cross else "key evidence"
         label = f"Tag {len(ids)} items" if len(ids) > 1 else "Tag item"
         return self.context.push(f"{label} to {code} as {what}",
-                                 lambda: tag_all(portfolio, ids, code, cross, previous),
-                                 lambda: restore_tags(portfolio, ids, code, previous), EVIDENCE)
-
-    def _role_of(self, evidence_id: int, code: str) -> str | None:
-        details = self.details if self.details and self.details.item.id == evidence_id \
-            else evidence_details(self.context.portfolio, evidence_id)
-        return next((t.role for t in details.tags if t.code == code), None)
+                                 lambda: tag_evidence_many(portfolio, ids, code, cross_reference=cross), EVIDENCE)
 
     def untag_current(self) -> bool:
-        """Remove the tag selected in the list from the single selected item (undoable)."""
+        """Remove the tag selected in the list from the selected item, or from every selected item (one step)."""
         index = self.tag_list.currentIndex()
+        if self.shared is not None and index.isValid():
+            code, ids, portfolio = self.shared.tags[index.row()][0], list(self.ids), self.context.portfolio
+            return self.context.push(f"Remove tag {code} from {len(ids)} items",
+                                     lambda: untag_evidence_many(portfolio, ids, code), EVIDENCE)
         if self.details is None or not index.isValid():
             return False
         tag = self.details.tags[index.row()]
         portfolio, evidence_id = self.context.portfolio, self.details.item.id
         return self.context.push(f"Remove tag {tag.code}",
-                                 lambda: untag_evidence(portfolio, evidence_id, tag.code),
-                                 lambda: tag_evidence(portfolio, evidence_id, tag.code,
-                                                      cross_reference=tag.role == "cross"), EVIDENCE)
+                                 lambda: untag_evidence(portfolio, evidence_id, tag.code), EVIDENCE)

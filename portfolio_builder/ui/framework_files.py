@@ -7,7 +7,7 @@ from pathlib import Path
 from ..core.framework import framework_service as fs
 from ..core.errors import PortfolioError
 from ..core.scheme.framework_file import load_framework, save_framework
-from ..core.framework.framework_merge import apply_merge, plan_merge, undo_merge
+from ..core.framework.framework_merge import apply_merge, plan_merge
 from . import messages
 from .portfolio_context import FRAMEWORK
 from .scheme_words import in_sentence
@@ -35,8 +35,7 @@ def import_framework_file(page) -> bool:
                 f"from {framework.name}? Codes already in this portfolio are left as they are.")
     if not messages.confirm(page, question, "Import framework", "\n".join(plan.summary_lines())):
         return False
-    return page.context.push(f"Import framework {framework.name}", lambda: apply_merge(p, plan),
-                             lambda: undo_merge(p, plan), FRAMEWORK)
+    return page.context.push(f"Import framework {framework.name}", lambda: apply_merge(p, plan), FRAMEWORK)
 
 
 def export_framework_file(page) -> bool:

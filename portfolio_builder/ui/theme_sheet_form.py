@@ -105,12 +105,11 @@ class ThemeSheetForm(QGroupBox):
         row = self.row
         if row is None or self.context.read_only or getattr(row, field) == value:
             return False
-        portfolio, theme_id, old = self.context.portfolio, row.id, getattr(row, field)
+        portfolio, theme_id = self.context.portfolio, row.id
         label = dict(zip(("lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"),
                          ("lead", "start date", "end date", "summative comment")))[field]
         ok = self.context.push(f"Change the {label} of {row.code}",
-                               lambda: fs.update_theme(portfolio, theme_id, **{field: value}),
-                               lambda: fs.update_theme(portfolio, theme_id, **{field: old}), FRAMEWORK)
+                               lambda: fs.update_theme(portfolio, theme_id, **{field: value}), FRAMEWORK)
         self.show_theme(theme_id)  # saved or refused: show what the file holds
         return ok
 

@@ -34,7 +34,7 @@ def test_edit_menu_undo_and_redo_follow_the_portfolio(main_window):
     p = context.portfolio
     d_id = main_window.view.page("Framework").model._themes[0].descriptors[0].id
     context.push("Edit descriptor 1a", lambda: framework_service.update_descriptor(p, d_id, text="New text"),
-                 lambda: framework_service.update_descriptor(p, d_id, text="Old text"), "framework")
+                 "framework")
     assert main_window.saved_label.text() == "All changes saved"
     assert main_window.undo_action.isEnabled() and "Edit descriptor 1a" in main_window.undo_action.text()
     main_window.undo_action.trigger()
@@ -47,7 +47,7 @@ def test_refused_edit_is_shown_and_not_undoable(main_window, dialogs):
     """A refusal from the core is shown in a message box with the core's words; nothing goes on the undo stack."""
     def refuse():
         raise BadInput("That descriptor no longer exists.")
-    main_window.context.push("Edit", refuse, lambda: None, "framework")
+    main_window.context.push("Edit", refuse, "framework")
     assert dialogs.errors == ["That descriptor no longer exists."]
     assert not main_window.undo_action.isEnabled()
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..errors import BadInput
+from ..vocabularies import can_be_blurred
 from .evidence_service import get_evidence
 from ..storage.evidence_store import read_stored_bytes
 from ..storage.portfolio_file import Portfolio
@@ -99,3 +101,41 @@ def thumbnails_for(portfolio: Portfolio, evidence_ids: list[int]) -> dict[int, b
                     f"WHERE e.id IN ({marks})", batch).fetchall():
                 result[evidence_id] = jpeg
     return result
+
+
+SHARED_FIELDS = ("evidence_date", "source", "component", "consent")
+
+
+@dataclass(frozen=True)
+class SharedDetails:
+    """What several selected items have in common, for editing them together (fields they differ in: `mixed`)."""
+
+    count: int
+    evidence_date: date | None
+    source: str
+    component: str
+    consent: str
+    mixed: frozenset[str]
+    all_photos: bool  # every item can take consent for a blurred version
+    tags: tuple[tuple[str, str, int], ...] = ()  # (code, role, how many of the items), in code order
+
+
+def shared_details(portfolio: Portfolio, evidence_ids) -> SharedDetails:
+    """The date, source, component and consent the items share (one query); BadInput naming unknown ids."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    marks = ", ".join("?" for _ in ids)
+    with portfolio.raw_connection() as conn:
+        rows = conn.execute(f"SELECT id, evidence_date, source, component, consent, kind, mime_type "
+                            f"FROM evidence_item WHERE id IN ({marks})", ids).fetchall() if ids else []
+        tags = conn.execute(f"SELECT d.code, l.role, count(*) FROM descriptor_link l JOIN descriptor d ON d.id = "
+                            f"l.descriptor_id WHERE l.evidence_id IN ({marks}) GROUP BY d.code, l.role "
+                            f"ORDER BY d.code, l.role DESC", ids).fetchall() if ids else []
+    missing = sorted(set(ids) - {row[0] for row in rows})
+    if missing:
+        raise BadInput(f"There is no evidence item {missing[0]}.")
+    values = {name: {row[n + 1] for row in rows} for n, name in enumerate(SHARED_FIELDS)}
+    first = {name: next(iter(found)) if len(found) == 1 else None for name, found in values.items()}
+    return SharedDetails(len(rows), date.fromisoformat(first["evidence_date"]) if first["evidence_date"] else None,
+                         first["source"] or "", first["component"] or "", first["consent"] or "",
+                         frozenset(name for name, found in values.items() if len(found) > 1),
+                         all(can_be_blurred(row[5], row[6] or "") for row in rows), tuple(map(tuple, tags)))

@@ -64,6 +64,17 @@ def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_refere
         return link.slot or 0
 
 
+def tag_evidence_many(portfolio: Portfolio, evidence_ids, code: str, cross_reference: bool = False) -> int:
+    """Tag several items to one descriptor in one transaction, or none: an unknown id, or a key item past the
+    scheme's evidence rule, refuses the lot with its message. Returns how many items were tagged."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    with portfolio.writing() as session:
+        check_evidence_ids(session, ids)
+        for evidence_id in ids:
+            tag_in_session(session, evidence_id, code, cross_reference)
+    return len(ids)
+
+
 def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_tagged: bool = False) -> None:
     """Remove an evidence item from a descriptor (key or cross-reference); with must_be_tagged, an unknown
     item or one not presented for that descriptor is refused (BadInput) instead of ignored."""
@@ -81,6 +92,20 @@ def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_ta
                 .where(DescriptorLink.evidence_id == evidence_id)).all())
             raise BadInput(f"Item {evidence_id} is not presented for {descriptor.code}; "
                            + (f"it is presented for {', '.join(codes)}." if codes else "it has no tags."))
+
+
+def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
+    """Remove several items from one descriptor in one transaction (items not presented for it are left as they
+    are); an unknown id refuses the lot. Returns how many tags were removed."""
+    ids = list(dict.fromkeys(int(i) for i in evidence_ids))
+    with portfolio.writing() as session:
+        check_evidence_ids(session, ids)
+        descriptor = descriptor_by_code(session, code)
+        links = session.exec(select(DescriptorLink).where(DescriptorLink.descriptor_id == descriptor.id,
+                                                          DescriptorLink.evidence_id.in_(ids))).all()
+        for link in links:
+            session.delete(link)
+        return len(links)
 
 
 def links_of_evidence(session: Session, evidence_id: int) -> list[DescriptorLink]:

@@ -2,7 +2,7 @@
 
 The regions are stored with the item (table redaction_region); the stored photo is never
 changed. Every write returns a RegionChange holding the regions before and after, built in the
-same transaction, so the desktop's undo puts the old ones back with one more call.
+same transaction (the command line reports it; the desktop's undo replays core's recorded Change).
 """
 
 from __future__ import annotations

@@ -47,11 +47,3 @@ def judgement_history(portfolio: Portfolio, theme_code: str) -> list[ThemeJudgem
         theme = theme_by_code(session, theme_code)
         return list(session.exec(select(ThemeJudgement).where(ThemeJudgement.theme_id == theme.id)
                                  .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)).all())
-
-
-def delete_judgement(portfolio: Portfolio, judgement_id: int) -> None:
-    """Remove one judgement from a theme's history (undo of judge_theme)."""
-    with portfolio.writing() as session:
-        row = session.get(ThemeJudgement, judgement_id)
-        if row is not None:
-            session.delete(row)

@@ -71,14 +71,3 @@ def apply_merge(portfolio: Portfolio, plan: MergePlan) -> None:
             session.flush()
             for descriptor in theme.descriptors:
                 append(row, descriptor)
-
-
-def undo_merge(portfolio: Portfolio, plan: MergePlan) -> None:
-    """Remove what apply_merge added (their ratings and links go with them)."""
-    theme_codes, descriptor_codes = plan.codes()
-    with portfolio.writing() as session:
-        for row in session.exec(select(DescriptorRow).where(DescriptorRow.code.in_(descriptor_codes))).all():
-            session.delete(row)
-        session.flush()
-        for row in session.exec(select(ThemeRow).where(ThemeRow.code.in_(theme_codes))).all():
-            session.delete(row)

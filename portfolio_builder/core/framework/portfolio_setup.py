@@ -11,7 +11,7 @@ from ..errors import BadInput, PortfolioFileError
 from ..scheme.framework_model import Framework
 from .framework_service import install_framework
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import Priority, SettingProfile, Staff, ThemeRow
+from ..storage.schema import SettingProfile, Staff
 from ..scheme.store import scheme_in_session
 
 PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level",
@@ -116,33 +116,10 @@ def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:
         session.add(row)
 
 
-STAFF_LINKS = (ThemeRow, Priority)  # rows that name a member of staff as their lead
-
-
-def remove_staff(portfolio: Portfolio, staff_id: int) -> dict | None:
-    """Remove a member of staff (past ratings keep the name they were made under); returns what
-    restore_staff needs to put them back, themes and priorities they led included."""
+def remove_staff(portfolio: Portfolio, staff_id: int) -> None:
+    """Remove a member of staff (past ratings keep the name they were made under; themes and priorities they
+    led have no lead). The desktop's undo brings them back through the Change core records."""
     with portfolio.writing() as session:
         row = session.get(Staff, staff_id)
-        if row is None:
-            return None
-        record = {"staff": row.model_dump(), "links": {
-            table.__tablename__: list(session.exec(select(table.id).where(table.lead_staff_id == staff_id)).all())
-            for table in STAFF_LINKS}}
-        session.delete(row)
-        return record
-
-
-def restore_staff(portfolio: Portfolio, record: dict) -> int:
-    """Put back a removed member of staff under the same id, as lead of what they led before."""
-    with portfolio.writing() as session:
-        row = Staff(**record["staff"])
-        session.add(row)
-        session.flush()
-        for table in STAFF_LINKS:
-            for linked_id in record["links"].get(table.__tablename__, []):
-                linked = session.get(table, linked_id)
-                if linked is not None and linked.lead_staff_id is None:
-                    linked.lead_staff_id = row.id
-                    session.add(linked)
-        return row.id
+        if row is not None:
+            session.delete(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -82,7 +83,16 @@ class Portfolio:
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
+        self._connect_hook = threading.local()  # row_changes records a write through it, on its own thread only
         self.engine = self._make_engine()
+
+    def set_connect_hook(self, hook) -> None:
+        """Call hook(sqlite3 connection) on each connection this thread opens from now on (None: stop)."""
+        self._connect_hook.hook = hook
+
+    def connect_hook(self):
+        """The hook this thread's new connections get (None when there is none)."""
+        return getattr(self._connect_hook, "hook", None)
 
     def _make_engine(self):
         if self.read_only and not _is_writable_location(self.path):
@@ -97,7 +107,7 @@ class Portfolio:
             target = str(self.path)
             creator = lambda: sqlite3.connect(target, check_same_thread=False)  # noqa: E731
         engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
-        read_only = self.read_only
+        read_only, connect_hook = self.read_only, self._connect_hook
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):
@@ -110,6 +120,9 @@ class Portfolio:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA synchronous=FULL")
             cursor.close()
+            hook = getattr(connect_hook, "hook", None)
+            if hook is not None:
+                hook(dbapi_connection)
 
         return engine
 

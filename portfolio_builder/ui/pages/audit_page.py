@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QVBoxLayout, QWidget)
 
 from ...core.planning.audit_overview import audit_rows, levels
-from ...core.planning.audit_service import delete_rating, rate_descriptor, rating_history
-from ...core.planning.planning_service import add_action, delete_action
+from ...core.planning.audit_service import rate_descriptor, rating_history
+from ...core.planning.planning_service import add_action
 from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme
 from .. import page_dialogs
@@ -256,13 +256,8 @@ class AuditPage(QWidget):
         portfolio = self.context.portfolio
         level, rated_on = self.level.currentData(), self.date.date().toPython()
         comment, gap = self.comment.toPlainText(), self.gap.text()
-        made: dict[str, int] = {}
-
-        def do():
-            made["id"] = rate_descriptor(portfolio, code, level, rated_on, comment, gap=gap)
-
-        return self.context.push(f"Rate {code} {self.level.currentText()}", do,
-                                 lambda: delete_rating(portfolio, made["id"]), RATINGS)
+        return self.context.push(f"Rate {code} {self.level.currentText()}",
+                                 lambda: rate_descriptor(portfolio, code, level, rated_on, comment, gap=gap), RATINGS)
 
     def add_gap_to_plan(self) -> bool:
         """Create an action-plan row for the selected descriptor's gap (undoable)."""
@@ -273,14 +268,9 @@ class AuditPage(QWidget):
             page_dialogs.show_refusal(self, "Describe the gap first: it becomes the action's text.")
             return False
         portfolio = self.context.portfolio
-        made: dict[str, int] = {}
-
-        def do():
-            made["id"] = add_action(portfolio, text, descriptor_code=code)
-
         plan = self.scheme.words.action_plan
-        ok = self.context.push(f"Add gap in {code} to the {plan.lower()}", do,
-                               lambda: delete_action(portfolio, made["id"]), PLANNING)
+        ok = self.context.push(f"Add gap in {code} to the {plan.lower()}",
+                               lambda: add_action(portfolio, text, descriptor_code=code), PLANNING)
         if ok:
             page_dialogs.show_information(self, f"Added to the {plan.lower()}",
                                           f"The gap in {code} is now a row of the {plan.lower()} (Planning page).")

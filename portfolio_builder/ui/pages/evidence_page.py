@@ -20,7 +20,7 @@ from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..thumbnail_cache import ThumbnailCache
 from ...core.evidence.evidence_details import descriptor_choices, theme_choices
-from ...core.evidence.evidence_service import delete_evidence, query_evidence
+from ...core.evidence.evidence_service import delete_evidence_many, query_evidence
 from ...core.planning.readiness import ReadinessIssue
 from .. import page_dialogs
 from ..scheme_words import in_sentence
@@ -337,11 +337,10 @@ class EvidencePage(QWidget):
         tags = f"its {in_sentence(self.context.scheme.words.descriptor)} tags" if len(ids) == 1 else \
             f"their {in_sentence(self.context.scheme.words.descriptor)} tags"
         if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and {tags}? "
-                                    "This cannot be undone.", "Delete"):
+                                    "You can undo this (Edit > Undo).", "Delete"):
             return
-        for evidence_id in ids:
-            if not self.context.try_call(lambda i=evidence_id: delete_evidence(self.context.portfolio, i), EVIDENCE)[0]:
-                break
+        portfolio, label = self.context.portfolio, f"Delete {len(ids)} items" if len(ids) > 1 else "Delete item"
+        self.context.push(label, lambda: delete_evidence_many(portfolio, ids, keep_unused_files=True), EVIDENCE)
         self.thumbnails.forget(ids)
 
     def _import_finished(self, report) -> None:

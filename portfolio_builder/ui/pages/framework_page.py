@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrol
 from ...core.framework import framework_service as fs
 from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
 from ...core.framework.descriptor_paste import apply_paste
-from ...core.planning.descriptor_edits import delete_descriptor_keeping, delete_theme, restore_descriptor, tag_key_evidence, undo_tagging
+from ...core.evidence.evidence_links import tag_evidence_many
+from ...core.planning.descriptor_edits import delete_descriptor_in_place
 from ...core.planning.readiness import THEME_SHEET, ReadinessIssue
 from ...core.scheme.model import Scheme
 from .. import messages
@@ -242,19 +243,17 @@ class FrameworkPage(QWidget):
         super().hideEvent(event)
 
     # editing (every edit is one undoable command) ------------------------------
-    def _push(self, text: str, do, undo, area: str = FRAMEWORK) -> bool:
-        return self.context.push(text, do, undo, area)
+    def _push(self, text: str, write, area: str = FRAMEWORK) -> bool:
+        return self.context.push(text, write, area)
 
     def add_theme(self) -> None:
         next_code = str(len(self._themes) + 1)
         form = ThemeDialog.ask(self, ThemeForm(next_code, "", ""), adding=True)
         if form is None:
             return
-        p, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = fs.add_theme(p, form.code, form.title, form.description)
-        self._push(f"Add {in_sentence(self.scheme.words.theme)} {form.code}", do, lambda: delete_theme(p, made["id"]))
+        p = self.context.portfolio
+        self._push(f"Add {in_sentence(self.scheme.words.theme)} {form.code}",
+                   lambda: fs.add_theme(p, form.code, form.title, form.description))
 
     def edit_theme(self) -> None:
         theme = self.model.theme_of(self._current_source())
@@ -263,10 +262,9 @@ class FrameworkPage(QWidget):
         form = ThemeDialog.ask(self, ThemeForm(theme.code, theme.title, theme.description), adding=False)
         if form is None:
             return
-        p, old = self.context.portfolio, (theme.title, theme.description)
+        p = self.context.portfolio
         self._push(f"Edit {in_sentence(self.scheme.words.theme)} {theme.code}",
-                   lambda: fs.update_theme(p, theme.id, title=form.title, description=form.description),
-                   lambda: fs.update_theme(p, theme.id, title=old[0], description=old[1]))
+                   lambda: fs.update_theme(p, theme.id, title=form.title, description=form.description))
 
     def add_descriptor(self) -> None:
         theme = self.model.theme_of(self._current_source()) or (self._themes[0] if self._themes else None)
@@ -277,11 +275,9 @@ class FrameworkPage(QWidget):
                                     DescriptorForm(theme.code, suggested, "", []), adding=True)
         if form is None:
             return
-        p, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = fs.add_descriptor(p, form.theme_code, form.code, form.text, form.examples)
-        if self._push(f"Add {in_sentence(self.scheme.words.descriptor)} {form.code}", do, lambda: fs.delete_descriptor(p, made["id"])):
+        p = self.context.portfolio
+        if self._push(f"Add {in_sentence(self.scheme.words.descriptor)} {form.code}",
+                      lambda: fs.add_descriptor(p, form.theme_code, form.code, form.text, form.examples)):
             self.refresh()
             self.select_descriptor(form.code)
 
@@ -301,13 +297,7 @@ class FrameworkPage(QWidget):
         def do():
             added["codes"] = [item.code for item in apply_paste(p, theme_code, text)]
 
-        def undo():
-            with p.session() as session:
-                ids = [fs.descriptor_by_code(session, code).id for code in added["codes"]]
-            for descriptor_id in ids:
-                fs.delete_descriptor(p, descriptor_id)
-
-        if not self._push(f"Paste {in_sentence(self.scheme.words.descriptors)} into {theme_code}", do, undo):
+        if not self._push(f"Paste {in_sentence(self.scheme.words.descriptors)} into {theme_code}", do):
             return False
         self.refresh()
         self.select_descriptor(added["codes"][0])
@@ -328,8 +318,7 @@ class FrameworkPage(QWidget):
         """Change a descriptor's code, text and examples as one undoable edit."""
         p = self.context.portfolio
         return self._push(f"Edit {in_sentence(self.scheme.words.descriptor)} {old.code}",
-                          lambda: fs.update_descriptor(p, descriptor_id, new.code, new.text, new.examples),
-                          lambda: fs.update_descriptor(p, descriptor_id, old.code, old.text, old.examples))
+                          lambda: fs.update_descriptor(p, descriptor_id, new.code, new.text, new.examples))
 
     def delete_descriptor(self) -> None:
         line = self.model.descriptor_at(self._current_source())
@@ -339,31 +328,24 @@ class FrameworkPage(QWidget):
         if not messages.confirm(self, f"Delete {word} {line.code}? Its ratings and evidence links go with it "
                                       "(the evidence items stay). You can undo this."):
             return
-        p, kept = self.context.portfolio, {}
-
-        def do():
-            kept["record"] = delete_descriptor_keeping(p, line.id)
-        self._push(f"Delete {word} {line.code}", do, lambda: restore_descriptor(p, kept["record"]))
+        p = self.context.portfolio
+        self._push(f"Delete {word} {line.code}", lambda: delete_descriptor_in_place(p, line.id))
 
     def move_descriptor(self, step: int) -> None:
         index = self._current_source()
         line, theme = self.model.descriptor_at(index), self.model.theme_of(index)
         if line is None or not 0 <= index.row() + step < len(theme.descriptors):
             return
-        p, old, new = self.context.portfolio, index.row(), index.row() + step
-        self._push(f"Move descriptor {line.code}", lambda: fs.move_descriptor(p, line.id, new),
-                   lambda: fs.move_descriptor(p, line.id, old))
+        p, new = self.context.portfolio, index.row() + step
+        self._push(f"Move descriptor {line.code}", lambda: fs.move_descriptor(p, line.id, new))
 
     def tag_dropped_evidence(self, code: str, ids: list) -> bool:
         """Evidence dropped on a descriptor becomes key evidence (all or nothing; refusals are shown)."""
         if self.context.read_only:
             messages.show_error(self, self.context.portfolio.read_only_reason or "This portfolio is open read-only.")
             return False
-        p, change = self.context.portfolio, {}
-
-        def do():
-            change["tags"] = tag_key_evidence(p, [int(i) for i in ids], code)
-        return self._push(f"Tag evidence to {code}", do, lambda: undo_tagging(p, change["tags"]), EVIDENCE)
+        p = self.context.portfolio
+        return self._push(f"Tag evidence to {code}", lambda: tag_evidence_many(p, ids, code), EVIDENCE)
 
     # framework files (ui/framework_files.py) ---------------------------------------
     def import_framework(self) -> None:

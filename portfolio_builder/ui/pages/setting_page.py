@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
 from ...core.licences import LICENCES, licence_for
 from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme, walk_parts
-from ...core.framework.portfolio_setup import add_staff, list_staff, remove_staff, restore_staff, setting_profile, update_profile, update_staff
+from ...core.framework.portfolio_setup import add_staff, list_staff, remove_staff, setting_profile, update_profile, update_staff
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
@@ -186,8 +186,7 @@ class SettingPage(QWidget):
             return True
         label = dict((f, lbl) for f, lbl, _ in LINE_FIELDS).get(field, "&Type of setting:")
         ok = self.context.push(f"Change {label.strip('&:').lower()}",
-                               lambda: update_profile(self.context.portfolio, **{field: text}),
-                               lambda: update_profile(self.context.portfolio, **{field: old}), SETTING)
+                               lambda: update_profile(self.context.portfolio, **{field: text}), SETTING)
         if not ok:  # refused (e.g. an empty name): show what is saved again
             self.refresh()
         self._show_saved(ok)
@@ -199,8 +198,7 @@ class SettingPage(QWidget):
         if key == old or self.context.read_only:
             return True
         ok = self.context.push("Change the bundle's licence",
-                               lambda: update_profile(self.context.portfolio, licence=key),
-                               lambda: update_profile(self.context.portfolio, licence=old), SETTING)
+                               lambda: update_profile(self.context.portfolio, licence=key), SETTING)
         self._show_saved(ok)
         return ok
 
@@ -210,8 +208,7 @@ class SettingPage(QWidget):
         if level == old or self.context.read_only:
             return True
         ok = self.context.push("Change the award level applied for",
-                               lambda: update_profile(self.context.portfolio, award_level=level),
-                               lambda: update_profile(self.context.portfolio, award_level=old), SETTING)
+                               lambda: update_profile(self.context.portfolio, award_level=level), SETTING)
         self._show_saved(ok)
         return ok
 
@@ -249,10 +246,8 @@ class SettingPage(QWidget):
         staff = next(s for s in list_staff(self.context.portfolio) if s.id == staff_id)
         if field == "is_lead":
             return self.set_lead(staff_id) if value else False
-        old = getattr(staff, field)
         return self.context.push(f"Change {staff.name}'s {field.replace('_', ' ')}",
-                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: value}),
-                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: old}), SETTING)
+                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: value}), SETTING)
 
     def add_member(self) -> None:
         """Add a new member (named 'New member' until renamed in the table, where editing starts)."""
@@ -261,8 +256,7 @@ class SettingPage(QWidget):
         def do():
             holder["id"] = add_staff(self.context.portfolio, "New member", role="")
 
-        if self.context.push("Add a member of staff", do,
-                             lambda: remove_staff(self.context.portfolio, holder["id"]), SETTING):
+        if self.context.push("Add a member of staff", do, SETTING):
             self._select(holder["id"])
             self.team.edit(self.team_model.index(self.team_model.row_of(holder["id"]), 0))
 
@@ -271,13 +265,7 @@ class SettingPage(QWidget):
         staff = self.selected_staff()
         if staff is None:
             return
-        removed: dict[str, dict | None] = {}
-
-        def do():
-            removed["record"] = remove_staff(self.context.portfolio, staff.id)
-
-        self.context.push(f"Remove {staff.name}", do,
-                          lambda: restore_staff(self.context.portfolio, removed["record"]), SETTING)
+        self.context.push(f"Remove {staff.name}", lambda: remove_staff(self.context.portfolio, staff.id), SETTING)
 
     def make_selected_lead(self) -> None:
         staff = self.selected_staff()
@@ -290,16 +278,9 @@ class SettingPage(QWidget):
         previous = next((s.id for s in list_staff(self.context.portfolio) if s.is_lead), None)
         if previous == staff_id:
             return False
-
-        def undo():
-            if previous is not None:
-                update_staff(self.context.portfolio, previous, is_lead=True)
-            else:
-                update_staff(self.context.portfolio, staff_id, is_lead=False)
-
         name = next(s.name for s in list_staff(self.context.portfolio) if s.id == staff_id)
         return self.context.push(f"Make {name} the lead",
-                                 lambda: update_staff(self.context.portfolio, staff_id, is_lead=True), undo, SETTING)
+                                 lambda: update_staff(self.context.portfolio, staff_id, is_lead=True), SETTING)
 
 
 def create_page(context: PortfolioContext) -> SettingPage:

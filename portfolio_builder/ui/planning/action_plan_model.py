@@ -107,7 +107,7 @@ class ActionPlanModel(QAbstractTableModel):
             return flags
         return flags | Qt.ItemFlag.ItemIsEditable
 
-    def _by_reference(self, field: str, value, old) -> tuple[dict, dict] | None:
+    def _by_reference(self, field: str, value) -> dict | None:
         """Theme by code or priority by number, as update_action's ids; None (and a message) when unknown."""
         portfolio, words = self.context.portfolio, self.scheme.words
         if field == "theme":
@@ -117,15 +117,14 @@ class ActionPlanModel(QAbstractTableModel):
                 self.context.error.emit(f"There is no {in_sentence(words.theme)} '{value}'. "
                                         f"{words.themes}: {', '.join(sorted(ids))}.")
                 return None
-            return ({"theme_id": known.get(str(value).lower()) if value else None},
-                    {"theme_id": ids.get(old) if old else None})
+            return {"theme_id": known.get(str(value).lower()) if value else None}
         numbers = {r.number: r.id for r in priority_rows(portfolio)}
         text = str(value or "").strip().split()[-1] if str(value or "").strip() else ""
         if text and (not text.isdigit() or int(text) not in numbers):
             self.context.error.emit(f"There is no {in_sentence(words.priority)} '{value}'. "
                                     f"{words.priorities}: {', '.join(map(str, numbers)) or 'none yet'}.")
             return None
-        return {"priority_id": numbers[int(text)] if text else None}, {"priority_id": numbers.get(old)}
+        return {"priority_id": numbers[int(text)] if text else None}
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -140,16 +139,14 @@ class ActionPlanModel(QAbstractTableModel):
         if value == old or (value == "" and old is None):
             return False
         if field in ("theme", "priority"):
-            fields = self._by_reference(field, value, old)
-            if fields is None:
+            new_fields = self._by_reference(field, value)
+            if new_fields is None:
                 return False
-            new_fields, old_fields = fields
         else:
-            new_fields, old_fields = {STORED[attribute]: value}, {STORED[attribute]: old}
+            new_fields = {STORED[attribute]: value}
         portfolio = self.context.portfolio
         return self.context.push(f"Change {self.columns[index.column()].label.lower()} of an action",
-                                 lambda: update_action(portfolio, row.id, **new_fields),
-                                 lambda: update_action(portfolio, row.id, **old_fields), PLANNING)
+                                 lambda: update_action(portfolio, row.id, **new_fields), PLANNING)
 
 
 class StatusDelegate(QStyledItemDelegate):

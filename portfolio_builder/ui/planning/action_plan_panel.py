@@ -93,12 +93,8 @@ class ActionPlanPanel(QWidget):
         text = page_dialogs.ask_text(self, "Add action", "What will be done:")
         if not text or not text.strip():
             return False
-        portfolio, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = add_action(portfolio, text.strip())
-
-        return self.context.push("Add action", do, lambda: delete_action(portfolio, made["id"]), PLANNING)
+        portfolio = self.context.portfolio
+        return self.context.push("Add action", lambda: add_action(portfolio, text.strip()), PLANNING)
 
     def delete_current(self) -> bool:
         index = self.table.currentIndex()
@@ -106,7 +102,7 @@ class ActionPlanPanel(QWidget):
             return False
         row = self.model.row_at(index.row())
         if not page_dialogs.confirm(self, "Delete action", f"Delete the action '{row.action[:80]}'? "
-                                    "This cannot be undone.", "Delete"):
+                                    "You can undo this.", "Delete"):
             return False
-        return self.context.try_call(lambda: delete_action(self.context.portfolio, index.data(ActionIdRole)),
-                                     PLANNING)[0]
+        portfolio, action_id = self.context.portfolio, index.data(ActionIdRole)
+        return self.context.push("Delete action", lambda: delete_action(portfolio, action_id), PLANNING)

@@ -153,10 +153,9 @@ class CoverSheetPanel(QWidget):
     def _edit(self, field: str, value) -> bool:
         if self.sheet is None or getattr(self.sheet, field) == value:
             return False
-        portfolio, sheet_id, old = self.context.portfolio, self.sheet.id, getattr(self.sheet, field)
+        portfolio, sheet_id = self.context.portfolio, self.sheet.id
         return self.context.push(f"Change cover sheet {field.replace('_', ' ')}",
-                                 lambda: update_cover_sheet(portfolio, sheet_id, **{field: value}),
-                                 lambda: update_cover_sheet(portfolio, sheet_id, **{field: old}), PLANNING)
+                                 lambda: update_cover_sheet(portfolio, sheet_id, **{field: value}), PLANNING)
 
     def _started_changed(self) -> None:
         chosen = self.started.date()
@@ -168,12 +167,9 @@ class CoverSheetPanel(QWidget):
         values = DiaryEntryDialog.ask(self)
         if values is None:
             return False
-        portfolio, sheet_id, made = self.context.portfolio, self.sheet.id, {}
-
-        def do():
-            made["id"] = add_diary_entry(portfolio, sheet_id, values["entry_date"], values["text"], values["author"])
-
-        return self.context.push("Add diary entry", do, lambda: delete_diary_entry(portfolio, made["id"]), PLANNING)
+        portfolio, sheet_id = self.context.portfolio, self.sheet.id
+        return self.context.push("Add diary entry", lambda: add_diary_entry(
+            portfolio, sheet_id, values["entry_date"], values["text"], values["author"]), PLANNING)
 
     def _current_entry(self):
         index = self.diary.currentIndex()
@@ -189,19 +185,14 @@ class CoverSheetPanel(QWidget):
             return False
         portfolio = self.context.portfolio
         return self.context.push("Edit diary entry", lambda: update_diary_entry(portfolio, entry.id, **values),
-                                 lambda: update_diary_entry(portfolio, entry.id, **old), PLANNING)
+                                 PLANNING)
 
     def delete_entry(self) -> bool:
         entry = self._current_entry()
         if entry is None or self.sheet is None:
             return False
-        portfolio, sheet_id, made = self.context.portfolio, self.sheet.id, {"id": entry.id}
-
-        def undo():
-            made["id"] = add_diary_entry(portfolio, sheet_id, entry.entry_date, entry.text, entry.author)
-
-        return self.context.push("Delete diary entry", lambda: delete_diary_entry(portfolio, made["id"]), undo,
-                                 PLANNING)
+        portfolio = self.context.portfolio
+        return self.context.push("Delete diary entry", lambda: delete_diary_entry(portfolio, entry.id), PLANNING)
 
     def attach(self) -> bool:
         if self.sheet is None:
@@ -213,8 +204,7 @@ class CoverSheetPanel(QWidget):
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
         title = get_evidence(portfolio, evidence_id).title
         return self.context.push(f"Attach '{title}' to the cover sheet",
-                                 lambda: attach_to_cover_sheet(portfolio, evidence_id, sheet_id),
-                                 lambda: detach_from_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)
+                                 lambda: attach_to_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)
 
     def detach(self) -> bool:
         index = self.evidence.currentIndex()
@@ -223,5 +213,4 @@ class CoverSheetPanel(QWidget):
         evidence_id = index.data(AttachedEvidenceModel.IdRole)
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
         return self.context.push("Detach evidence from the cover sheet",
-                                 lambda: detach_from_cover_sheet(portfolio, evidence_id, sheet_id),
-                                 lambda: attach_to_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)
+                                 lambda: detach_from_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)

@@ -118,15 +118,11 @@ class PrioritiesPanel(QWidget):
         values = PriorityDialog.ask(self, staff_names(self.context.portfolio))
         if values is None:
             return False
-        portfolio, made = self.context.portfolio, {}
-
-        def do():
-            made["id"] = add_priority(portfolio, values["title"], values["description"],
-                                      values["lead_staff_id"] or None, values["codes"])
-
+        portfolio = self.context.portfolio
         word = in_sentence(self.context.scheme.words.priority)
-        return self.context.push(f"Add {word} '{values['title']}'", do,
-                                 lambda: delete_priority(portfolio, made["id"]), PLANNING)
+        return self.context.push(f"Add {word} '{values['title']}'",
+                                 lambda: add_priority(portfolio, values["title"], values["description"],
+                                                      values["lead_staff_id"] or None, values["codes"]), PLANNING)
 
     def edit_current(self) -> bool:
         row = self.current()
@@ -138,23 +134,21 @@ class PrioritiesPanel(QWidget):
         if values is None:
             return False
         portfolio = self.context.portfolio
-
-        def apply(v):
-            return lambda: update_priority(portfolio, row.id, v["title"], v["description"], v["lead_staff_id"],
-                                           list(v["codes"]))
-
-        return self.context.push(f"Edit priority '{row.title}'", apply(values), apply(initial), PLANNING)
+        return self.context.push(f"Edit priority '{row.title}'",
+                                 lambda: update_priority(portfolio, row.id, values["title"], values["description"],
+                                                         values["lead_staff_id"], list(values["codes"])), PLANNING)
 
     def remove_current(self) -> bool:
-        """Remove a priority with its cover sheet (not undoable: its diary goes too), after asking."""
+        """Remove a priority with its cover sheet and diary, after asking; one Undo brings them all back."""
         from .. import page_dialogs
 
         row = self.current()
         if row is None or not page_dialogs.confirm(
                 self, "Remove priority", f"Remove priority {row.number}, '{row.title}', with its cover sheet "
-                                         "and diary? Its evidence items are kept. This cannot be undone.", "Remove"):
+                                         "and diary? Its evidence items are kept. You can undo this.", "Remove"):
             return False
-        return self.context.try_call(lambda: delete_priority(self.context.portfolio, row.id), PLANNING)[0]
+        portfolio = self.context.portfolio
+        return self.context.push(f"Remove priority '{row.title}'", lambda: delete_priority(portfolio, row.id), PLANNING)
 
     def move(self, step: int) -> bool:
         row = self.current()
@@ -165,7 +159,7 @@ class PrioritiesPanel(QWidget):
         if new == old:
             return False
         return self.context.push(f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new),
-                                 lambda: move_priority(portfolio, row.id, old), PLANNING)
+                                 PLANNING)
 
 
 def legacy_note(scheme: Scheme, held: int) -> str:

@@ -1,8 +1,8 @@
 """The window where staff mark what to blur or block out on a photo before it leaves: draw, adjust, remove, undo,
 and Find faces (on a worker, with progress and Cancel) whose suggestions they accept, adjust or remove.
 
-Every change is committed at once through the portfolio's undo stack (ui/portfolio_context.py),
-using core's region_service, whose answer carries the regions to put back on undo.
+Every change is committed at once through the portfolio's undo stack (ui/portfolio_context.py):
+core's region_service writes it, and the Change core records of that write puts the old regions back.
 """
 
 from __future__ import annotations
@@ -155,17 +155,10 @@ class RegionEditor(QDialog):
 
     # --- edits ---------------------------------------------------------------------------------
     def _commit(self, regions, text: str) -> None:
-        """One undoable change: core replaces the regions and says what they were, which undo puts back."""
+        """One undoable change: core replaces the regions, and the Change it records puts the old ones back."""
         portfolio, evidence_id, wanted = self.context.portfolio, self.evidence_id, tuple(regions)
-        done: dict = {}
-
-        def do() -> None:
-            done["change"] = set_regions(portfolio, evidence_id, wanted)
-
-        def undo() -> None:
-            set_regions(portfolio, evidence_id, done["change"].before)
-
-        if not self.context.push(f"{text} on '{self.item.title}'", do, undo, EVIDENCE):
+        if not self.context.push(f"{text} on '{self.item.title}'",
+                                 lambda: set_regions(portfolio, evidence_id, wanted), EVIDENCE):
             self._reload_regions()  # refused: show what is really stored
 
     def _choose(self, field: str, value: str) -> None:
