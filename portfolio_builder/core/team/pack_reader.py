@@ -46,6 +46,11 @@ class ContributionPack:
         self.close()
 
 
+def _as_pack(message: str) -> str:
+    """The safe reader's words for a bundle, said of a pack."""
+    return message.replace("a bundle", "a pack").replace("the bundle", "the pack")
+
+
 def _verify(reader: BundleReader, name: str) -> None:
     report = VerifyReport()
     verifier = _Verifier(reader, report, None, None)
@@ -57,7 +62,7 @@ def _verify(reader: BundleReader, name: str) -> None:
             report.problems.append(f"{needed} is missing or not covered by the manifest")
     if report.problems:
         raise BadPack(f"{name} is damaged or has been changed since it was made "
-                      f"({report.problems[0].rstrip('.')}); nothing was merged.")
+                      f"({_as_pack(report.problems[0]).rstrip('.')}); nothing was merged.")
 
 
 def _check_head(head, name: str) -> dict:
@@ -95,14 +100,14 @@ def open_pack(path: Path) -> ContributionPack:
     try:
         reader = BundleReader(path)
     except UnsafeBundle as exc:
-        raise BadPack(f"Not a contribution pack: {exc.message}") from None
+        raise BadPack(f"Not a contribution pack: {_as_pack(exc.message)}") from None
     try:
         _verify(reader, path.name)
         head = _check_head(reader.read_json("data/pack.json"), path.name)
         changes, evidence = _check_body(reader.read_json("data/changes.json"), path.name)
     except UnsafeBundle as exc:
         reader.close()
-        raise BadPack(f"{path.name} cannot be read: {exc.message}") from None
+        raise BadPack(f"{path.name} cannot be read: {_as_pack(exc.message)}") from None
     except BaseException:
         reader.close()
         raise
