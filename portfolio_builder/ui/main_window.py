@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
         self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
         file_menu.addSeparator()
+        self.team_copy_action = self._action(file_menu, "Send a &team copy…", self._team_call("send_team_copy"))
+        self.merge_action = self._action(file_menu, "&Merge a contribution…", self._team_call("merge"))
+        file_menu.addSeparator()
         self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
         self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
         file_menu.addSeparator()
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
                                   self.export_action, self.import_framework_action, self.export_framework_action,
+                                  self.team_copy_action, self.merge_action,
                                   *self.page_actions]
 
     def show_page(self, number: int) -> None:
@@ -121,6 +125,18 @@ class MainWindow(QMainWindow):
             if page is not None and hasattr(page, method):
                 self.view.show_page(1)
                 getattr(page, method)()
+        return call
+
+    def _team_call(self, what: str):
+        """File > Send a team copy… / Merge a contribution… (ui/team_jobs.py)."""
+        def call():
+            if self.context is None:
+                return
+            from . import team_jobs
+
+            job = getattr(team_jobs, f"{what}_interactively")(self, self.context)
+            if job is not None:
+                self._jobs.append(job)
         return call
 
     # opening and closing -------------------------------------------------------------------
@@ -256,12 +272,17 @@ class MainWindow(QMainWindow):
             writable = not self.context.read_only
             for action in (self.backup_action, self.restore_action, self.import_framework_action):
                 action.setEnabled(writable)
+            from ..core.team.team_copy import copy_owner
+
+            owner = copy_owner(self.context.portfolio)  # a team copy sends its work back, not copies or merges
+            for action in (self.team_copy_action, self.merge_action):
+                action.setEnabled(writable and not owner)
             try:
                 name = setting_profile(self.context.portfolio).name
             except PortfolioError:
                 name = ""
             file_name = Path(self.context.portfolio.path).name
-            suffix = " [read-only]" if self.context.read_only else ""
+            suffix = (" [read-only]" if self.context.read_only else "") + (f" [team copy for {owner}]" if owner else "")
             self.setWindowTitle(f"{name} — {file_name}{suffix} — {APP_NAME}" if name else f"{file_name} — {APP_NAME}")
         else:
             self.setWindowTitle(APP_NAME)

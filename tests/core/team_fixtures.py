@@ -66,3 +66,26 @@ def key_titles(portfolio, code: str) -> list[str]:
 
 def today() -> date:
     return date.today()
+
+
+def two_packs(lead, folder: Path) -> tuple[Path, Path]:
+    """Ben's and Dev's packs from copies of lead: both rewrite the case study and rate 1a differently, Dev adds a
+    document; merging Ben's first leaves Dev's with two conflicts (returns the two pack paths)."""
+    from portfolio_builder.core.planning.audit_service import rate_descriptor
+    from portfolio_builder.core.team.pack_writer import make_contribution_pack
+    from portfolio_builder.core.team.team_copy import make_team_copy
+    from tests.core.portfolio_factory import add_file_evidence
+
+    packs = []
+    for name, level, words in (("Ben Jones", "developing", "Ben's telling"), ("Dev Shah", "emergent", "Dev's")):
+        copy = make_team_copy(lead, folder / f"{name.split()[0]}.portfolio", name)
+        with Portfolio.open(copy.path) as member:
+            rate_descriptor(member, "1a", level, today(), f"Rated by {name}.", rated_by=name)
+            with member.raw_connection() as conn:
+                conn.execute("INSERT INTO portfolio_text (key, body) VALUES ('case-study', ?) ON CONFLICT(key) "
+                             "DO UPDATE SET body = excluded.body", (f"Our journey, in {words} words.",))
+                conn.commit()
+            if name == "Dev Shah":
+                add_file_evidence(member, b"Minutes of the dads' group.\n", "Dads' group minutes")
+        packs.append(make_contribution_pack(copy.path, folder / f"{name.split()[0]}.zip").path)
+    return packs[0], packs[1]

@@ -55,3 +55,9 @@ def declined_changes(conn: sqlite3.Connection) -> list[dict]:
             for change, outcome, contributor in conn.execute(
                 "SELECT change, outcome, contributor FROM merge_log WHERE outcome IN ('declined', 'refused') "
                 "ORDER BY id")]
+
+
+def contributions_of(portfolio) -> list[Contribution]:
+    """contributions() of an open Portfolio."""
+    with portfolio.raw_connection() as conn:
+        return contributions(conn)

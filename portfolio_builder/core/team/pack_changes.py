@@ -14,7 +14,7 @@ import json
 from .team_state import EDITABLE, NEW_ROW_DEFAULTS, links_of
 
 NEW_ROWS = ("evidence", "actions", "diary")  # tables whose new rows come in (others are the scheme's structure)
-TABLE_WORDS = {"texts": "text", "themes": "theme", "priorities": "priority", "cover_sheets": "cover sheet",
+TABLE_WORDS = {"texts": "the text", "themes": "theme", "priorities": "priority", "cover_sheets": "cover sheet",
                "evidence": "evidence", "actions": "action", "diary": "diary entry"}
 
 
@@ -49,8 +49,9 @@ def _edits(base: dict, now: dict, by: str, at: str) -> list[dict]:
             for field in fields:
                 if row.get(field) != old.get(field):
                     name = _title(now, key) if table == "evidence" else f"{TABLE_WORDS[table]} {key}"
+                    words = f"{name}: {field.replace('_', ' ')} changed" if table != "texts" else f"{name} rewritten"
                     changes.append(_change("edit", {"table": table, "key": key, "field": field}, old.get(field),
-                                           row.get(field), by, at, f"{name}: {field} changed"))
+                                           row.get(field), by, at, words[:1].upper() + words[1:]))
         if table in NEW_ROWS:
             for key, old in base[table].items():
                 if key not in now[table]:

@@ -125,3 +125,18 @@ def make_team_copy(portfolio: Portfolio, out_path: Path, for_name: str, themes: 
     part.replace(out_path)
     fsync_folder(out_path.parent)
     return TeamCopy(out_path, copy_id, for_name, made_at, chosen, count)
+
+
+def copy_choices(portfolio: Portfolio) -> tuple[list[str], list[tuple[str, str]]]:
+    """What Send a team copy offers: the staff's names, and the themes as (code, title)."""
+    with portfolio.raw_connection() as conn:
+        staff = [r[0] for r in conn.execute("SELECT name FROM staff ORDER BY is_lead DESC, name")]
+        themes = [(r[0], r[1]) for r in conn.execute("SELECT code, title FROM theme ORDER BY position")]
+    return staff, themes
+
+
+def copy_owner(portfolio: Portfolio) -> str:
+    """Whom this file is a team copy for ('' for the lead's own portfolio)."""
+    with portfolio.raw_connection() as conn:
+        identity = read_identity(conn)
+    return identity.copy_for if identity is not None and identity.is_copy else ""

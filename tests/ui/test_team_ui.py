@@ -1,0 +1,92 @@
+"""File > Send a team copy and File > Merge a contribution, and who contributed what on the dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from portfolio_builder.core.team.merge_apply import apply_merge
+from portfolio_builder.core.team.merge_log import contributions_of
+from portfolio_builder.core.team.merge_plan import plan_merge
+from portfolio_builder.core.storage.portfolio_file import Portfolio
+from portfolio_builder.ui.main_window import MainWindow
+from portfolio_builder.ui.merge_dialog import MergeDialog
+from portfolio_builder.ui.models.contributions_model import ContributionsModel
+from portfolio_builder.ui.models.merge_plan_model import MergePlanModel
+from portfolio_builder.ui.team_copy_dialog import TeamCopyDialog
+from tests.core.team_fixtures import two_packs
+
+
+def _conflicting_plan(lead, tmp_path):
+    ben, dev = two_packs(lead, tmp_path)
+    apply_merge(lead, ben, {})
+    return dev, plan_merge(lead, dev)
+
+
+def test_models_pass_qt_model_checks(qtmodeltester, fpa_portfolio, tmp_path):
+    _dev, plan = _conflicting_plan(fpa_portfolio, tmp_path)
+    model = MergePlanModel(plan)
+    assert model.rowCount() == len(plan.changes) and model.index(0, 1).data() == "Conflict: you decide"
+    qtmodeltester.check(model)
+    contributions = ContributionsModel()
+    contributions.set_contributions(contributions_of(fpa_portfolio))
+    assert "Ben Jones" in contributions.index(0, 0).data()
+    qtmodeltester.check(contributions)
+
+
+def test_merge_needs_a_choice_for_every_conflict(qtbot, fpa_portfolio, tmp_path):
+    _dev, plan = _conflicting_plan(fpa_portfolio, tmp_path)
+    dialog = MergeDialog(plan)
+    qtbot.addWidget(dialog)
+    assert len(dialog.choices) == 2 and not dialog.merge_button.isEnabled()
+    dialog.choices[0].theirs.setChecked(True)
+    assert not dialog.merge_button.isEnabled()
+    dialog.choose_all("mine")
+    assert dialog.merge_button.isEnabled() and set(dialog.decisions().values()) == {"mine"}
+    assert set(dialog.decisions()) == {c.id for c in plan.conflicts}
+
+
+def test_send_a_copy_and_merge_from_the_file_menu(qtbot, dialogs, monkeypatch, fpa_portfolio, tmp_path):
+    """Send a team copy writes the file; Merge a contribution shows the plan, merges as chosen, and the dashboard
+    then says who contributed what."""
+    ben, dev = two_packs(fpa_portfolio, tmp_path)
+    path = fpa_portfolio.path
+    fpa_portfolio.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_portfolio(path)
+    assert window.team_copy_action.isEnabled() and window.merge_action.isEnabled()
+
+    def fill(dialog):
+        dialog.person.setCurrentText("Cara Obi")
+        dialog.theme_model.item(1).setCheckState(dialog.theme_model.item(1).checkState().Checked)
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(TeamCopyDialog, "exec", fill)
+    window.team_copy_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos or dialogs.errors), timeout=20000)
+    assert not dialogs.errors and "Cara Obi" in dialogs.infos[-1][0]
+    copy = path.with_name(f"{path.stem}-for-cara-obi.portfolio")
+    with Portfolio.open(copy, read_only=True) as cara, cara.raw_connection() as conn:
+        assert conn.execute("SELECT copy_for, themes FROM team_identity").fetchone() == ("Cara Obi", "2")
+
+    for pack, choice in ((ben, "mine"), (dev, "theirs")):
+        dialogs.open_path = str(pack)
+        shown = []
+
+        def decide(dialog, choice=choice, shown=shown):
+            shown.append(len(dialog.choices))
+            dialog.choose_all(choice)
+            return QDialog.DialogCode.Accepted
+        monkeypatch.setattr(MergeDialog, "exec", decide)
+        count = len(dialogs.infos)
+        window.merge_action.trigger()
+        qtbot.waitUntil(lambda count=count: len(dialogs.infos) > count or bool(dialogs.errors), timeout=20000)
+        assert not dialogs.errors and dialogs.infos[-1][0].startswith("Merged")
+    assert shown == [2]  # Dev's pack met Ben's merged changes: two conflicts, taken as Dev's
+    dashboard = window.view.page("Dashboard")
+    qtbot.waitUntil(lambda: dashboard.contributions.rowCount() == 2, timeout=5000)
+    assert not dashboard.team_box.isHidden()
+    assert "Dev Shah" in dashboard.contributions.index(0, 0).data()
+    with window.context.portfolio.raw_connection() as conn:
+        assert conn.execute("SELECT body FROM portfolio_text WHERE key = 'case-study'").fetchone()[0] == \
+            "Our journey, in Dev's words."
+    window.close_portfolio()
