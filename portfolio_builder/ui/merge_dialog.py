@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
                                QHeaderView, QLabel, QPushButton, QRadioButton, QScrollArea, QTableView, QVBoxLayout,
                                QWidget)
 
-from ..core.team.merge_plan import MergePlan
+from ..core.team.merge_plan import CONFLICT_WORDS, MergePlan
 from .models.merge_plan_model import MergePlanModel
 
 MINE, THEIRS = "mine", "theirs"
@@ -18,7 +18,7 @@ class ConflictChoice(QGroupBox):
     def __init__(self, planned, contributor: str, parent: QWidget | None = None):
         super().__init__(planned.change.get("summary", ""), parent)
         self.planned = planned
-        reason = QLabel(planned.reason)
+        reason = QLabel(CONFLICT_WORDS.get(planned.conflict, planned.reason).capitalize() + ".")
         reason.setWordWrap(True)
         self.mine = QRadioButton(f"Keep mine: {planned.mine}")
         self.theirs = QRadioButton(f"Take {contributor}'s: {planned.theirs}")

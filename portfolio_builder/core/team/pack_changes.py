@@ -49,7 +49,8 @@ def _edits(base: dict, now: dict, by: str, at: str) -> list[dict]:
             for field in fields:
                 if row.get(field) != old.get(field):
                     name = _title(now, key) if table == "evidence" else f"{TABLE_WORDS[table]} {key}"
-                    words = f"{name}: {field.replace('_', ' ')} changed" if table != "texts" else f"{name} rewritten"
+                    words = f"{name}: {field.replace('_', ' ')} changed" if table != "texts" else \
+                        f"Text '{key.replace('-', ' ')}' rewritten"
                     changes.append(_change("edit", {"table": table, "key": key, "field": field}, old.get(field),
                                            row.get(field), by, at, words[:1].upper() + words[1:]))
         if table in NEW_ROWS:
@@ -67,14 +68,14 @@ def _new_rows(base: dict, now: dict, by: str, at: str) -> list[dict]:
     for key, item in now["evidence"].items():
         if key not in base["evidence"]:
             changes.append(_change("evidence-new", {"ref": key, "sha256": item["sha256"], "url": item["url"]}, None,
-                                   item, by, item["added_at"], f"new {item['kind']} '{item['title']}'"))
+                                   item, by, item["added_at"], f"New {item['kind']} '{item['title']}'"))
     for key, row in now["actions"].items():
         if key not in base["actions"]:
-            changes.append(_change("action-new", {"key": key}, None, row, by, at, f"new action '{row['action']}'"))
+            changes.append(_change("action-new", {"key": key}, None, row, by, at, f"New action '{row['action']}'"))
     for key, row in now["diary"].items():
         if key not in base["diary"]:
             changes.append(_change("diary-new", {"priority_id": row["priority_id"]}, None, row, by, row["entry_date"],
-                                   f"diary entry of {row['entry_date']} for priority {row['priority_id']}"))
+                                   f"Diary entry of {row['entry_date']} for priority {row['priority_id']}: {row['text'][:60]}"))
     for table, owner, kind in (("ratings", "descriptor", "rating"), ("judgements", "theme", "judgement")):
         grouped: dict[str, list[dict]] = {}
         for key, row in now[table].items():
@@ -85,7 +86,7 @@ def _new_rows(base: dict, now: dict, by: str, at: str) -> list[dict]:
                                key=lambda r: str(r.get("rated_on") or r.get("judged_on")))
             rows.sort(key=lambda r: (str(r.get("rated_on") or r.get("judged_on")), str(r["created_at"])))
             changes.append(_change(kind, {owner: code}, base_rows[-1]["level_key"] if base_rows else None, rows, by,
-                                   rows[-1]["created_at"], f"{kind} of {code}: {rows[-1]['level_key']}"))
+                                   rows[-1]["created_at"], f"{kind.title()} of {code}: {rows[-1]['level_key']}"))
     return changes
 
 
@@ -96,7 +97,7 @@ def _links(base: dict, now: dict, by: str, at: str) -> list[dict]:
         if old != new:
             titles = ", ".join(_title(now, ref) for ref in new) or "none"
             changes.append(_change("keys", {"descriptor": code}, old, new, by, at,
-                                   f"key evidence of {code}: {titles}"))
+                                   f"Key evidence of {code}: {titles}"))
     for name, owner, word in (("cross", "descriptor", "cross-reference"), ("cover_links", "priority_id",
                                                                           "cover sheet of priority")):
         for key in sorted(set(base[name]) | set(now[name])):
