@@ -155,3 +155,41 @@ def test_a_theme_copy_holds_only_its_themes_evidence(fpa_portfolio, tmp_path):
         assert conn.execute("SELECT count(*) FROM stored_file").fetchone()[0] == len(ids)
     assert copy.themes == ("2",) and copy.evidence_items == len(ids)
     assert b"Minutes for 4a" not in copy.path.read_bytes()
+
+
+def test_a_contributed_photo_keeps_its_blur_regions_and_preview(fpa_portfolio, tmp_path):
+    """A photo blurred on the copy arrives blurred (its regions with it) and with its preview: nothing to redo."""
+    from portfolio_builder.core.evidence.region_service import item_regions, set_regions
+    from portfolio_builder.core.privacy.redaction.regions import Region
+
+    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben Jones")
+    with Portfolio.open(copy.path) as ben:
+        photo = add_photo(ben, tmp_path / "photos", "faces.jpg", seed=7)
+        set_regions(ben, photo, [Region(0.1, 0.1, 0.3, 0.3), Region(0.5, 0.5, 0.2, 0.2, "block", "ellipse")])
+        wanted = item_regions(ben, photo)
+    pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
+    apply_merge(fpa_portfolio, pack, {})
+    with fpa_portfolio.raw_connection() as conn:
+        item, sha = conn.execute("SELECT id, sha256 FROM evidence_item WHERE title LIKE 'Faces%'").fetchone()
+        assert conn.execute("SELECT count(*) FROM thumbnail WHERE sha256 = ?", (sha,)).fetchone()[0] == 1
+    assert item_regions(fpa_portfolio, item) == wanted
+
+
+def test_a_change_declined_once_is_not_asked_again(fpa_portfolio, tmp_path):
+    """Dev keeps working on the same copy after the lead declined two of his changes: his next pack brings only
+    what is new, and the declined ones are listed as declined before, not as conflicts again."""
+    from portfolio_builder.core.planning.audit_service import rate_descriptor
+    from tests.core.team_fixtures import two_packs
+
+    ben, dev = two_packs(fpa_portfolio, tmp_path)
+    apply_merge(fpa_portfolio, ben, {})
+    plan = plan_merge(fpa_portfolio, dev)
+    apply_merge(fpa_portfolio, dev, {c.id: "mine" for c in plan.conflicts})
+    with Portfolio.open(tmp_path / "Dev.portfolio") as copy:
+        rate_descriptor(copy, "1b", "developing", today(), rated_by="Dev Shah")
+    again = make_contribution_pack(tmp_path / "Dev.portfolio", tmp_path / "Dev-2.zip").path
+    plan = plan_merge(fpa_portfolio, again)
+    verdicts = sorted(c.verdict for c in plan.changes)
+    assert verdicts == ["already-there", "declined-before", "declined-before", "new"], verdicts
+    result = apply_merge(fpa_portfolio, again, {})
+    assert (result.applied, result.declined) == (1, 2) and current_level(fpa_portfolio, "1b") == "developing"
