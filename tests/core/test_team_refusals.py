@@ -115,3 +115,53 @@ def test_mistakes_around_copies_and_packs_are_refused(fpa_portfolio, tmp_path):
     assert not (tmp_path / "dev.portfolio").exists() and not list(tmp_path.glob("*.part"))
     code, out, err = run_in_process(["contribute", str(fresh.path), str(tmp_path / "cara.zip")])
     assert (code, out) == (1, "") and "Nothing to send" in err and len(err.strip().splitlines()) == 1
+
+
+def _reseal(pack, out, edit_changes) -> None:
+    """A pack whose changes.json was edited by someone who also rewrote its manifests (they are not signed):
+    what the merge must still refuse to trust."""
+    import json
+
+    with zipfile.ZipFile(pack) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    top = next(iter(members)).split("/")[0]
+    body = json.loads(members[f"{top}/data/changes.json"])
+    edit_changes(body)
+    members[f"{top}/data/changes.json"] = json.dumps(body).encode()
+    manifest = "".join(f"{hashlib.sha256(data).hexdigest()}  {name[len(top) + 1:]}\n"
+                       for name, data in sorted(members.items()) if name.startswith(f"{top}/data/"))
+    members[f"{top}/manifest-sha256.txt"] = manifest.encode()
+    info = members[f"{top}/bag-info.txt"].decode().splitlines(keepends=True)
+    members[f"{top}/bag-info.txt"] = "".join(line for line in info if not line.startswith("Payload-Oxum")).encode()
+    tags = "".join(f"{hashlib.sha256(members[f'{top}/{n}']).hexdigest()}  {n}\n"
+                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+    members[f"{top}/tagmanifest-sha256.txt"] = tags.encode()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+
+
+@pytest.mark.parametrize("edit, words", [
+    (lambda body: body["changes"].append({**body["changes"][0], "kind": "edit", "id": "x", "base": "", "after": "",
+                                         "target": {"table": "evidence", "key": "1",
+                                                    "field": "title = 'x'; DROP TABLE staff; --"}}),
+     "cannot change"),
+    (lambda body: [info["row"].update(consent="whatever") for info in body["evidence"].values()], "consent"),
+    (lambda body: [info.update(file="../../etc/passwd") for info in body["evidence"].values()], "does not hold"),
+    (lambda body: body["changes"].append({"kind": "drop-everything", "id": "y", "target": {}}), "unknown kind"),
+])
+def test_a_resealed_pack_cannot_write_what_a_member_could_not(fpa_portfolio, tmp_path, edit, words):
+    """Manifests rewritten to match, the changes still name only fields, states and files a merge may write."""
+    _copy, pack = _pack(fpa_portfolio, tmp_path)
+    fpa_portfolio.close()
+    crafted = tmp_path / "crafted.zip"
+    _reseal(pack, crafted, edit)
+    _refused(fpa_portfolio.path, crafted, words)
+
+
+def test_a_resealed_pack_left_as_it_was_still_merges(fpa_portfolio, tmp_path):
+    """The resealing above is sound: unchanged, the resealed pack merges (so each refusal is the check's doing)."""
+    _copy, pack = _pack(fpa_portfolio, tmp_path)
+    crafted = tmp_path / "crafted.zip"
+    _reseal(pack, crafted, lambda body: None)
+    assert apply_merge(fpa_portfolio, crafted, {}).applied == 1

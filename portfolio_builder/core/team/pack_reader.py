@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..bundle.bundle_reader import BundleReader, UnsafeBundle
 from ..bundle.bundle_verify import VerifyReport, _Verifier  # the very checks a bundle gets
 from ..errors import BadInput
+from ..vocabularies import CONSENT_STATES
 from .pack_writer import PACK_FORMAT, PACK_FORMAT_VERSION
+from .team_state import EDITABLE
 
 CHANGE_KINDS = {"evidence-new", "edit", "delete", "keys", "cross-add", "cross-remove", "cover_links-add",
                 "cover_links-remove", "rating", "judgement", "diary-new", "action-new"}
@@ -80,7 +83,7 @@ def _check_head(head, name: str) -> dict:
     return head
 
 
-def _check_body(body, name: str) -> tuple[list[dict], dict[str, dict]]:
+def _check_body(body, name: str, entries) -> tuple[list[dict], dict[str, dict]]:
     if not isinstance(body, dict) or not isinstance(body.get("changes"), list) \
             or not isinstance(body.get("evidence"), dict):
         raise BadPack(f"{name} is malformed: changes.json lacks its changes or evidence; nothing was merged.")
@@ -88,10 +91,59 @@ def _check_body(body, name: str) -> tuple[list[dict], dict[str, dict]]:
         if not isinstance(change, dict) or change.get("kind") not in CHANGE_KINDS \
                 or not isinstance(change.get("target"), dict) or not isinstance(change.get("id"), str):
             raise BadPack(f"{name} is malformed: a change of an unknown kind; nothing was merged.")
-    for info in body["evidence"].values():
-        if not isinstance(info, dict) or not isinstance(info.get("row"), dict):
-            raise BadPack(f"{name} is malformed: an evidence entry has no row; nothing was merged.")
+    problem = next((p for p in map(_change_problem, body["changes"]) if p), "") or \
+        next((p for p in (_evidence_problem(info, entries) for info in body["evidence"].values()) if p), "")
+    if problem:
+        raise BadPack(f"{name} is malformed: {problem}; nothing was merged.")
     return body["changes"], body["evidence"]
+
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
+
+
+def _change_problem(change: dict) -> str:
+    """Why a change cannot be trusted to name only what a merge may write ('' when it can)."""
+    target = change["target"]
+    if change["kind"] == "edit":
+        if target.get("table") not in EDITABLE or target.get("field") not in EDITABLE[target["table"]]:
+            return "a change names a field that a team member cannot change"
+        if target["field"] == "consent" and change.get("after") not in CONSENT_STATES:
+            return "a change sets an unknown consent state"
+        if target["field"] == "regions" and _regions_problem(change.get("after")):
+            return _regions_problem(change.get("after"))
+    if change["kind"] == "delete" and target.get("table") not in ("evidence", "actions", "diary"):
+        return "a change deletes something a team member cannot delete"
+    return ""
+
+
+def _regions_problem(regions) -> str:
+    if not isinstance(regions, list) or not all(
+            isinstance(r, list) and len(r) == 7 and all(isinstance(v, (int, float)) for v in r[:5])
+            and r[5] in ("blur", "block") and r[6] in ("rectangle", "ellipse") for r in regions):
+        return "a photo's regions to blur are not regions"
+    return ""
+
+
+def _evidence_problem(info, entries) -> str:
+    row = info.get("row") if isinstance(info, dict) else None
+    if not isinstance(row, dict):
+        return "an evidence entry has no row"
+    sha256 = row.get("sha256")
+    if row.get("kind") not in EVIDENCE_KINDS or row.get("consent") not in CONSENT_STATES \
+            or sha256 is not None and (not isinstance(sha256, str) or not SHA256.match(sha256)) \
+            or not isinstance(row.get("size"), int) or row["size"] < 0:
+        return "an evidence entry has an unknown kind, consent state, checksum or size"
+    if _regions_problem(row.get("regions", [])):
+        return _regions_problem(row.get("regions"))
+    if info.get("file") is not None and (info["file"] != f"files/{sha256}" or f"data/{info['file']}" not in entries):
+        return "an evidence entry names a file the pack does not hold"
+    thumb = info.get("thumbnail")
+    if thumb is not None and (not isinstance(thumb, dict) or thumb.get("path") != f"thumbnails/{sha256}.jpg"
+                              or f"data/{thumb['path']}" not in entries
+                              or not all(isinstance(thumb.get(k), int) for k in ("width", "height"))):
+        return "an evidence entry names a preview the pack does not hold"
+    return ""
 
 
 def open_pack(path: Path) -> ContributionPack:
@@ -104,7 +156,7 @@ def open_pack(path: Path) -> ContributionPack:
     try:
         _verify(reader, path.name)
         head = _check_head(reader.read_json("data/pack.json"), path.name)
-        changes, evidence = _check_body(reader.read_json("data/changes.json"), path.name)
+        changes, evidence = _check_body(reader.read_json("data/changes.json"), path.name, reader.entries)
     except UnsafeBundle as exc:
         reader.close()
         raise BadPack(f"{path.name} cannot be read: {_as_pack(exc.message)}") from None
