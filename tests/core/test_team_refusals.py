@@ -165,3 +165,23 @@ def test_a_resealed_pack_left_as_it_was_still_merges(fpa_portfolio, tmp_path):
     crafted = tmp_path / "crafted.zip"
     _reseal(pack, crafted, lambda body: None)
     assert apply_merge(fpa_portfolio, crafted, {}).applied == 1
+
+
+def test_no_team_copy_of_a_newer_or_damaged_portfolio(fpa_portfolio, tmp_path):
+    """A portfolio from a newer version (read-only) or a truncated one gives no team copy; it stays as it was."""
+    import sqlite3
+
+    from portfolio_builder.core.storage import schema
+
+    path = fpa_portfolio.path
+    fpa_portfolio.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 1}")
+    connection.close()
+    before = path.read_bytes()
+    code, out, err = run_in_process(["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"])
+    assert (code, out) == (1, "") and "newer version" in err and len(err.strip().splitlines()) == 1
+    path.write_bytes(before[: len(before) // 2])
+    code, out, err = run_in_process(["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"])
+    assert (code, out) == (1, "") and "damaged" in err
+    assert not (tmp_path / "ben.portfolio").exists() and not list(tmp_path.glob("*.part"))
