@@ -229,6 +229,13 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open whatever was given (a dropped file, a file the system asks us to open): bundle or portfolio."""
         if looks_like_bundle(Path(path)):
+            from ..core.team.pack_reader import looks_like_pack
+
+            if self.context is not None and looks_like_pack(Path(path)) and self.merge_action.isEnabled():
+                from .team_jobs import merge_interactively  # a contribution pack dropped on the lead's portfolio
+
+                self._jobs.append(merge_interactively(self, self.context, str(path)))
+                return True
             self.open_bundle(path)
             return True
         return self.open_portfolio(path)

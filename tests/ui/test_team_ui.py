@@ -90,3 +90,20 @@ def test_send_a_copy_and_merge_from_the_file_menu(qtbot, dialogs, monkeypatch, f
         assert conn.execute("SELECT body FROM portfolio_text WHERE key = 'case-study'").fetchone()[0] == \
             "Our journey, in Dev's words."
     window.close_portfolio()
+
+
+def test_a_pack_given_to_the_lead_window_is_offered_for_merging(qtbot, dialogs, monkeypatch, fpa_portfolio, tmp_path):
+    """A contribution pack dropped on (or opened with) the lead's window goes to Merge, not to the assessor's window."""
+    ben, _dev = two_packs(fpa_portfolio, tmp_path)
+    path = fpa_portfolio.path
+    fpa_portfolio.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_portfolio(path)
+    shown = []
+    monkeypatch.setattr(MergeDialog, "exec", lambda dialog: shown.append(len(dialog.plan.changes)) or
+                        QDialog.DialogCode.Rejected)
+    assert window.open_path(ben)
+    qtbot.waitUntil(lambda: bool(shown or dialogs.errors), timeout=20000)
+    assert shown == [2] and not dialogs.errors and not hasattr(window, "_assessor")
+    window.close_portfolio()

@@ -164,3 +164,14 @@ def open_pack(path: Path) -> ContributionPack:
         reader.close()
         raise
     return ContributionPack(path, head, changes, evidence, reader)
+
+
+def looks_like_pack(path: Path) -> bool:
+    """Whether a zip given to the app is a contribution pack (so it is merged, not opened as a bundle)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.count("/") == 2 and name.endswith("/data/pack.json") for name in archive.namelist()[:10])
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return False
