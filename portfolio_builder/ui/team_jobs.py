@@ -64,6 +64,7 @@ def send_team_copy_interactively(parent: QWidget, context) -> Worker | None:
 def merge_interactively(parent: QWidget, context, pack_path: str | None = None) -> Worker | None:
     """File > Merge a contribution…: check the pack on a worker, show what comes in and the conflicts, then merge."""
     from ..core.team.merge_plan import plan_merge
+    from ..core.team.pack_reader import open_pack
 
     portfolio = context.portfolio
     path = pack_path or messages.ask_open_path(parent, "Merge a contribution pack", PACK_FILTER,
@@ -71,37 +72,57 @@ def merge_interactively(parent: QWidget, context, pack_path: str | None = None) 
     if not path:
         return None
 
-    def planned(plan) -> None:
+    def check(_progress, _cancelled):
+        pack = open_pack(Path(path))  # verified once; kept open for the merge itself
+        try:
+            return plan_merge(portfolio, pack), pack
+        except BaseException:
+            pack.close()
+            raise
+
+    def planned(result) -> None:
+        plan, pack = result
         if plan.merged_before_at:
+            pack.close()
             messages.show_info(parent, f"This pack from {plan.head.get('contributor')} was merged on "
                                        f"{plan.merged_before_at[:16]}; merging it again would change nothing.",
                                "Merge a contribution")
             return
-        choose_and_merge(parent, context, Path(path), plan)
+        choose_and_merge(parent, context, pack, plan)
 
-    return _run(parent, _busy(parent, "Checking the contribution pack…"),
-                lambda _progress, _cancelled: plan_merge(portfolio, Path(path)), planned, "Merge a contribution")
+    return _run(parent, _busy(parent, "Checking the contribution pack…"), check, planned, "Merge a contribution")
 
 
-def choose_and_merge(parent: QWidget, context, path: Path, plan) -> Worker | None:
-    """The merge dialog for a checked pack; on Merge, apply it on a worker and refresh every page."""
+def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
+    """The merge dialog for a checked (open) pack; on Merge, apply it on a worker and refresh every page. The
+    pack is closed when done."""
     from ..core.team.merge_apply import apply_merge
     from .merge_dialog import MergeDialog
 
     dialog = MergeDialog(plan, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        pack.close()
         return None
     decisions = dialog.decisions()
+
+    def merge(report, cancelled):
+        try:
+            return apply_merge(context.portfolio, pack, decisions, progress=lambda d, t: report(d, t, ""),
+                               cancel=cancelled)
+        finally:
+            pack.close()
 
     def done(result) -> None:
         for area in (FRAMEWORK, EVIDENCE, RATINGS, PLANNING, SETTING):
             context.changed.emit(area)
         messages.show_info(parent, result.sentence(), "Merge a contribution")
 
-    progress = QProgressDialog("Merging the contribution…", "", 0, 0, parent)
-    progress.setCancelButton(None)
+    progress = QProgressDialog("Merging the contribution…", "Cancel", 0, 0, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
-    parent._team_job = _run(parent, progress, lambda report, _cancelled: apply_merge(
-        context.portfolio, path, decisions, progress=lambda d, t: report(d, t, "")), done, "Merge a contribution")
-    return parent._team_job
+    worker = _run(parent, progress, merge, done, "Merge a contribution")
+    progress.canceled.connect(worker.cancel)
+    worker.signals.cancelled.connect(lambda: (progress.close(), messages.show_info(
+        parent, "The merge was cancelled: nothing was merged.", "Merge a contribution")))
+    parent._team_job = worker
+    return worker

@@ -185,3 +185,21 @@ def test_no_team_copy_of_a_newer_or_damaged_portfolio(fpa_portfolio, tmp_path):
     code, out, err = run_in_process(["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"])
     assert (code, out) == (1, "") and "damaged" in err
     assert not (tmp_path / "ben.portfolio").exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_a_cancelled_merge_merges_nothing(fpa_portfolio, tmp_path):
+    """Cancel part-way (between changes or while a file streams in): the portfolio is exactly as before."""
+    from portfolio_builder.core.errors import Cancelled
+
+    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben")
+    with Portfolio.open(copy.path) as member:
+        for n in range(6):
+            add_file_evidence(member, f"Notes {n}\n".encode() * 1000, f"Notes {n}")
+    pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
+    before = _fingerprint(fpa_portfolio.path)
+    for after_asks in (3, 1):
+        asked = []
+        with pytest.raises(Cancelled):
+            apply_merge(fpa_portfolio, pack, {}, cancel=lambda: asked.append(1) or len(asked) > after_asks)
+        assert _fingerprint(fpa_portfolio.path) == before
+    assert apply_merge(fpa_portfolio, pack, {}).applied == 6

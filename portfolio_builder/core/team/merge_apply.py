@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from ..errors import BadInput, ReadOnlyPortfolio
+from ..errors import BadInput, Cancelled, ReadOnlyPortfolio
 from ..storage.backups import make_backup
 from ..storage.portfolio_file import Portfolio, storage_error
 from ..storage.storage_limits import space_refusal
@@ -74,12 +74,14 @@ def _new_bytes(pack: ContributionPack, plan) -> int:
 
 
 def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: dict[str, str] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> MergeResult:
+                progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> MergeResult:
     """Merge a contribution pack into the lead's portfolio; decisions maps each conflict's id to mine or theirs.
 
     Refused before anything is written (BadInput) when the pack is damaged, newer, for another
     portfolio, or a conflict has no decision. A pack merged before changes nothing. Otherwise a
-    backup is made, then every change goes in (or nothing does) in one transaction with its log.
+    backup is made, then every change goes in (or nothing does) in one transaction with its log;
+    cancel() turning true stops it (Cancelled) with nothing merged.
     """
     if portfolio.read_only:
         raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only; nothing was merged.")
@@ -98,7 +100,7 @@ def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: 
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 with conn:
-                    return _apply(conn, opened, decisions, backup, progress)
+                    return _apply(conn, opened, decisions, backup, progress, cancel)
             except sqlite3.Error as exc:
                 raise storage_error(exc) from exc
     finally:
@@ -107,15 +109,17 @@ def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: 
 
 
 def _apply(conn: sqlite3.Connection, pack: ContributionPack, decisions: dict[str, str], backup: Path,
-           progress: Callable[[int, int], None] | None) -> MergeResult:
+           progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> MergeResult:
     plan, resolver = plan_in_connection(conn, pack)  # again, inside the transaction: what is planned is what is there
     if plan.merged_before_at:
         return MergeResult(pack.pack_id, pack.contributor, merged_before_at=plan.merged_before_at)
     _check_decisions(plan, decisions)
-    writer = ChangeWriter(conn, pack, resolver)
+    writer = ChangeWriter(conn, pack, resolver, cancel)
     merged_at = datetime.now(timezone.utc).strftime(DB_TIME)
     counts = {NEW: 0, ALREADY: 0, "declined": 0, REFUSED: 0}
     for done, planned in enumerate(plan.changes, start=1):
+        if cancel is not None and cancel():
+            raise Cancelled("Merge cancelled: nothing was merged.")
         outcome, reason = _outcome(planned, decisions), planned.reason if planned.verdict == REFUSED else ""
         if outcome == NEW:
             try:

@@ -37,8 +37,8 @@ class _Readable:
 class ChangeWriter:
     """Writes each change of a pack into the lead's portfolio; evidence the pack brings is made on first use."""
 
-    def __init__(self, conn: sqlite3.Connection, pack: ContributionPack, resolver: Resolver):
-        self.conn, self.pack, self.resolver = conn, pack, resolver
+    def __init__(self, conn: sqlite3.Connection, pack: ContributionPack, resolver: Resolver, cancel=None):
+        self.conn, self.pack, self.resolver, self.cancel = conn, pack, resolver, cancel
         self.rule = load_scheme(conn).evidence_rule
 
     def one(self, sql: str, args=()):
@@ -53,7 +53,7 @@ class ChangeWriter:
         if not info.get("file"):
             raise NotApplied(f"the pack does not carry the file of '{row['title']}'")
         with self.pack.reader.open_member(f"data/{info['file']}") as member:
-            if not store_stream(self.conn, _Readable(member), row["sha256"], row["size"]):
+            if not store_stream(self.conn, _Readable(member), row["sha256"], row["size"], cancel=self.cancel):
                 raise NotApplied(f"the file of '{row['title']}' does not match its checksum")
         thumb = info.get("thumbnail")
         if thumb:
