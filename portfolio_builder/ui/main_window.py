@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.team_copy_action = self._action(file_menu, "Send a &team copy…", self._team_call("send_team_copy"))
         self.merge_action = self._action(file_menu, "&Merge a contribution…", self._team_call("merge"))
+        self.contribute_action = self._action(file_menu, "Send &my contribution…", self._team_call("contribute"))
         file_menu.addSeparator()
         self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
         self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
                                   self.export_action, self.import_framework_action, self.export_framework_action,
-                                  self.team_copy_action, self.merge_action,
+                                  self.team_copy_action, self.merge_action, self.contribute_action,
                                   *self.page_actions]
 
     def show_page(self, number: int) -> None:
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         open_ = self.context is not None
         for action in self.portfolio_actions:
             action.setEnabled(open_)
+        self.contribute_action.setVisible(False)
         if open_:
             writable = not self.context.read_only
             for action in (self.backup_action, self.restore_action, self.import_framework_action):
@@ -284,6 +286,8 @@ class MainWindow(QMainWindow):
             owner = copy_owner(self.context.portfolio)  # a team copy sends its work back, not copies or merges
             for action in (self.team_copy_action, self.merge_action):
                 action.setEnabled(writable and not owner)
+            self.contribute_action.setEnabled(bool(owner))  # only a team copy has a contribution to send
+            self.contribute_action.setVisible(bool(owner))
             try:
                 name = setting_profile(self.context.portfolio).name
             except PortfolioError:

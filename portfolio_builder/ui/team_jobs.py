@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -59,6 +60,26 @@ def send_team_copy_interactively(parent: QWidget, context) -> Worker | None:
 
     return _run(parent, _busy(parent, f"Writing the team copy for {name}…"),
                 lambda _progress, _cancelled: make_team_copy(portfolio, out, name, chosen), done, "Send a team copy")
+
+
+def contribute_interactively(parent: QWidget, context) -> Worker | None:
+    """File > Send my contribution… (in a team copy): save what was added or changed as a pack for the lead."""
+    from ..core.team.pack_writer import make_contribution_pack
+
+    copy_path = Path(context.portfolio.path)
+    suggested = str(copy_path.with_name(f"{copy_path.stem}-contribution-{date.today():%Y-%m-%d}.zip"))
+    out = messages.ask_save_path(parent, "Save your contribution for the lead", PACK_FILTER, suggested)
+    if not out:
+        return None
+
+    def done(pack) -> None:
+        messages.show_info(parent, f"Your contribution is saved as {pack.path.name} ({pack.changes} change(s), "
+                                   f"{pack.files} file(s)). Give it to the lead to merge into the portfolio.",
+                           "Send my contribution")
+
+    return _run(parent, _busy(parent, "Packing your contribution…"),
+                lambda _progress, _cancelled: make_contribution_pack(copy_path, Path(out)), done,
+                "Send my contribution")
 
 
 def merge_interactively(parent: QWidget, context, pack_path: str | None = None) -> Worker | None:

@@ -107,3 +107,26 @@ def test_a_pack_given_to_the_lead_window_is_offered_for_merging(qtbot, dialogs, 
     qtbot.waitUntil(lambda: bool(shown or dialogs.errors), timeout=20000)
     assert shown == [2] and not dialogs.errors and not hasattr(window, "_assessor")
     window.close_portfolio()
+
+
+def test_a_team_member_sends_their_contribution_from_the_file_menu(qtbot, dialogs, fpa_portfolio, tmp_path):
+    """In a team copy, File offers Send my contribution (and not Send a team copy or Merge); it writes the pack."""
+    from portfolio_builder.core.team.team_copy import make_team_copy
+    from tests.ui.conftest import add_evidence
+
+    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben Jones")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.contribute_action.isVisible()
+    assert window.open_portfolio(copy.path)
+    assert "team copy for Ben Jones" in window.windowTitle()
+    assert window.contribute_action.isVisible() and window.contribute_action.isEnabled()
+    assert not window.team_copy_action.isEnabled() and not window.merge_action.isEnabled()
+    add_evidence(window.context.portfolio, "Ben's minutes")
+    dialogs.save_path = str(tmp_path / "ben.zip")
+    window.contribute_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos or dialogs.errors), timeout=20000)
+    assert not dialogs.errors and "1 change(s)" in dialogs.infos[-1][0] and (tmp_path / "ben.zip").exists()
+    window.close_portfolio()
+    assert not window.contribute_action.isVisible()
+    assert plan_merge(fpa_portfolio, tmp_path / "ben.zip").incoming
