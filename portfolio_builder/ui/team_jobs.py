@@ -58,8 +58,15 @@ def send_team_copy_interactively(parent: QWidget, context) -> Worker | None:
                                    "them the file (on a USB stick, for example); they send back a contribution "
                                    "pack for you to merge.", "Send a team copy")
 
-    return _run(parent, _busy(parent, f"Writing the team copy for {name}…"),
-                lambda _progress, _cancelled: make_team_copy(portfolio, out, name, chosen), done, "Send a team copy")
+    busy = QProgressDialog(f"Writing the team copy for {name}…", "Cancel", 0, 0, parent)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+    worker = _run(parent, busy, lambda report, cancelled: make_team_copy(
+        portfolio, out, name, chosen, progress=lambda d, t: report(d, t, ""), cancel=cancelled), done,
+        "Send a team copy")
+    busy.canceled.connect(worker.cancel)
+    worker.signals.cancelled.connect(busy.close)
+    return worker
 
 
 def contribute_interactively(parent: QWidget, context) -> Worker | None:

@@ -203,3 +203,21 @@ def test_a_cancelled_merge_merges_nothing(fpa_portfolio, tmp_path):
             apply_merge(fpa_portfolio, pack, {}, cancel=lambda: asked.append(1) or len(asked) > after_asks)
         assert _fingerprint(fpa_portfolio.path) == before
     assert apply_merge(fpa_portfolio, pack, {}).applied == 6
+
+
+def test_a_cancelled_team_copy_leaves_no_file(fpa_portfolio, tmp_path, monkeypatch):
+    """Cancel while the copy is written: no copy, no .part, and progress was reported on the way."""
+    from portfolio_builder.core.errors import Cancelled
+    from portfolio_builder.core.team import team_copy
+
+    monkeypatch.setattr(team_copy, "BACKUP_STEP_PAGES", 2)
+    for n in range(5):
+        add_file_evidence(fpa_portfolio, bytes([n]) * 50_000, f"Recording {n}")
+    reports = []
+    with pytest.raises(Cancelled):
+        make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben", progress=lambda d, t: reports.append((d, t)),
+                       cancel=lambda: len(reports) >= 3)
+    assert len(reports) == 3 and reports[0][1] > 6
+    assert not (tmp_path / "ben.portfolio").exists() and not list(tmp_path.glob("*.part*"))
+    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben", progress=lambda d, t: reports.append(d))
+    assert copy.evidence_items == 5

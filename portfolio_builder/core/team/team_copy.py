@@ -9,14 +9,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
-from ..errors import BadInput, PortfolioFileError
+from ..errors import BadInput, Cancelled, PortfolioFileError
 from ..storage.durable_files import fsync_folder
 from ..storage.portfolio_file import Portfolio, storage_error
 from .identity import ensure_identity, read_identity
 from .team_state import snapshot
 
 DB_TIME = "%Y-%m-%d %H:%M:%S.%f"
+BACKUP_STEP_PAGES = 4096  # 16 MB at a time between progress reports
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,16 @@ def _keep_only_themes(conn: sqlite3.Connection, themes: tuple[str, ...]) -> None
     conn.execute(f"DELETE FROM stored_file WHERE sha256 IN ({unused})")
 
 
-def make_team_copy(portfolio: Portfolio, out_path: Path, for_name: str, themes: list[str] | None = None) -> TeamCopy:
+def make_team_copy(portfolio: Portfolio, out_path: Path, for_name: str, themes: list[str] | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancel: Callable[[], bool] | None = None) -> TeamCopy:
     """Write a team copy of the portfolio for one person (optionally only some themes' evidence) to out_path.
 
     The copy is made with SQLite's backup API (a consistent snapshot, never a file copy) into
     out_path.part, marked as a copy, given its baseline, and only then renamed: a half-made copy never
     has the final name. The lead's portfolio gains only its identity (made once, on the first copy).
+    progress(pages copied, pages) is called as the copy is made; cancel() turning true stops it
+    (Cancelled) and leaves no file behind.
     """
     out_path, for_name = Path(out_path), " ".join(str(for_name or "").split())
     if portfolio.read_only:
@@ -94,7 +100,12 @@ def make_team_copy(portfolio: Portfolio, out_path: Path, for_name: str, themes: 
     source = sqlite3.connect(f"file:{portfolio.path.resolve().as_posix()}?mode=ro", uri=True)
     dest = sqlite3.connect(part, isolation_level=None)
     try:
-        source.backup(dest)
+        def step(_status, remaining: int, total: int) -> None:
+            if cancel is not None and cancel():
+                raise Cancelled("No team copy was made: cancelled.")
+            if progress is not None:
+                progress(total - remaining, total)
+        source.backup(dest, pages=BACKUP_STEP_PAGES, progress=step)
         dest.execute("PRAGMA foreign_keys=ON")
         dest.execute("PRAGMA journal_mode=DELETE")
         dest.execute("PRAGMA synchronous=FULL")
