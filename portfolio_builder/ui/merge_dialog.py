@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QDialog, QDialog
                                QWidget)
 
 from ..core.team.merge_plan import CONFLICT_WORDS, MergePlan
-from .models.merge_plan_model import MergePlanModel
+from .models.merge_plan_model import MergePlanModel, local_when
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -46,8 +46,8 @@ class MergeDialog(QDialog):
         self.setWindowTitle(f"Merge {contributor}'s contribution")
         counts = {v: len(plan.having(v)) for v in ("new", "already-there", "conflict", "refused", "declined-before")}
         headline = QLabel(
-            f"<b>{contributor}</b> sent {len(plan.changes)} change(s), made {str(plan.head.get('made_at'))[:16]}"
-            .replace("T", " ") + f": {counts['new']} come in, {counts['already-there']} are already here"
+            f"<b>{contributor}</b> sent {len(plan.changes)} change(s), packed {local_when(plan.head.get('made_at'))}"
+            f": {counts['new']} come in, {counts['already-there']} are already here"
             + (f", <b>{counts['conflict']} need your decision</b>" if counts["conflict"] else "")
             + (f", {counts['refused']} cannot come in" if counts["refused"] else "") + ".<br>A backup is made "
             "first, then everything goes in at once. Changes you decline stay in the merge log.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from ...core.team.merge_log import Contribution
+from .merge_plan_model import local_when
 
 
 class ContributionsModel(QAbstractListModel):
@@ -28,7 +29,7 @@ class ContributionsModel(QAbstractListModel):
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             declined = f"; {item.declined} declined (kept in the merge log)" if item.declined else ""
-            return f"{item.merged_at[:16]}  {item.contributor}: {item.words()}{declined}"
+            return f"{local_when(item.merged_at)}  {item.contributor}: {item.words()}{declined}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Pack {item.pack_id}"
         return None

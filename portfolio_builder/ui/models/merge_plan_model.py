@@ -12,6 +12,23 @@ VERDICT_WORDS = {"new": "Comes in", "already-there": "Already here", "conflict":
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def local_when(text: str) -> str:
+    """A stored moment (UTC, as files keep it) as the person's clock shows it: 'Today 14:05'; a date as it is."""
+    from datetime import datetime, timezone
+
+    from .backup_table_model import describe_when
+
+    text = str(text or "")
+    if len(text) <= 10:
+        return text
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text[:16]
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return describe_when(moment.astimezone().replace(tzinfo=None))
+
+
 class MergePlanModel(QAbstractTableModel):
     """One row per change of the pack, conflicts first."""
 
@@ -50,4 +67,4 @@ class MergePlanModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (change.get("summary", ""), VERDICT_WORDS.get(planned.verdict, planned.verdict),
-                change.get("by", ""), str(change.get("at", ""))[:16].replace("T", " "))[index.column()]
+                change.get("by", ""), local_when(change.get("at", "")))[index.column()]
