@@ -193,3 +193,35 @@ def test_a_change_declined_once_is_not_asked_again(fpa_portfolio, tmp_path):
     assert verdicts == ["already-there", "declined-before", "declined-before", "new"], verdicts
     result = apply_merge(fpa_portfolio, again, {})
     assert (result.applied, result.declined) == (1, 2) and current_level(fpa_portfolio, "1b") == "developing"
+
+
+def test_a_later_pack_from_the_same_copy_does_not_undo_the_leads_edits(fpa_portfolio, tmp_path):
+    """Ben's second pack repeats what the first brought; the lead has since rewritten the case study and deleted
+    Ben's note: neither comes back, and no conflict is asked about. Only Ben's new work comes in."""
+    from portfolio_builder.core.evidence.evidence_service import delete_evidence
+    from portfolio_builder.core.planning.audit_service import rate_descriptor
+    from tests.core.portfolio_factory import add_file_evidence
+
+    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben Jones")
+    with Portfolio.open(copy.path) as ben:
+        add_file_evidence(ben, b"Ben's note\n", "Ben's note")
+        with ben.raw_connection() as conn:
+            conn.execute("INSERT INTO portfolio_text (key, body) VALUES ('case-study', 'Ben''s telling.')")
+            conn.commit()
+    apply_merge(fpa_portfolio, make_contribution_pack(copy.path, tmp_path / "ben-1.zip").path, {})
+    with fpa_portfolio.raw_connection() as conn:
+        conn.execute("UPDATE portfolio_text SET body = 'The lead''s telling.' WHERE key = 'case-study'")
+        note = conn.execute("SELECT id FROM evidence_item WHERE title = 'Ben''s note'").fetchone()[0]
+        conn.commit()
+    delete_evidence(fpa_portfolio, note)
+    with Portfolio.open(copy.path) as ben:
+        rate_descriptor(ben, "1a", "developing", today(), rated_by="Ben Jones")
+    second = make_contribution_pack(copy.path, tmp_path / "ben-2.zip").path
+    plan = plan_merge(fpa_portfolio, second)
+    assert not plan.conflicts and [c.change["kind"] for c in plan.incoming] == ["rating"]
+    apply_merge(fpa_portfolio, second, {})
+    with fpa_portfolio.raw_connection() as conn:
+        assert conn.execute("SELECT body FROM portfolio_text WHERE key = 'case-study'").fetchone()[0] == \
+            "The lead's telling."
+        assert conn.execute("SELECT count(*) FROM evidence_item WHERE title = 'Ben''s note'").fetchone()[0] == 0
+    assert current_level(fpa_portfolio, "1a") == "developing"

@@ -192,7 +192,7 @@ class _Planner:
             return (ALREADY, f"the same file is already item {found}", "") if found else (NEW, "", "")
         if change["kind"] == "diary-new":
             if str(row["priority_id"]) not in self.lead["priorities"]:
-                return REFUSED, "its priority is no longer in this portfolio", ""
+                return REFUSED, "its priority is not in this portfolio (made on the copy, or deleted here)", ""
             same = any(_same_rows(row, m, ("priority_id", "entry_date", "text", "author"))
                        for m in self.lead["diary"].values())
             return (ALREADY, "", "") if same else (NEW, "", "")
@@ -230,13 +230,16 @@ def plan_in_connection(conn: sqlite3.Connection, pack: ContributionPack) -> tupl
                        "portfolio. Nothing was merged.")
     merged = conn.execute("SELECT min(merged_at) FROM merge_log WHERE pack_id = ?", (pack.pack_id,)).fetchone()[0]
     plan = MergePlan(pack.head, merged_before_at=str(merged or ""))
-    declined = {r[0] for r in conn.execute("SELECT change_id FROM merge_log WHERE copy_id = ? AND outcome = "
-                                           "'declined'", (pack.head["copy_id"],))}
+    earlier = dict(conn.execute("SELECT change_id, outcome FROM merge_log WHERE copy_id = ? AND outcome IN "
+                                "('applied', 'declined') ORDER BY id", (pack.head["copy_id"],)).fetchall())
     planner = _Planner(conn, pack)
     try:
         for change in pack.changes:
             planned = planner.plan(change)
-            if planned.verdict == CONFLICT and planned.id in declined:
+            if earlier.get(planned.id) == "applied" and planned.verdict in (NEW, CONFLICT):
+                # merged from an earlier pack of this copy: what the lead did with it since is the lead's
+                planned = PlannedChange(change, ALREADY, "merged from an earlier pack")
+            elif earlier.get(planned.id) == "declined" and planned.verdict == CONFLICT:
                 planned.verdict, planned.reason = DECLINED_BEFORE, "declined at an earlier merge"
             plan.changes.append(planned)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
