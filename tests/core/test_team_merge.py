@@ -114,6 +114,8 @@ def test_three_people_merged_in_any_order_each_contribution_once(fpa_portfolio, 
     assert current_level(lead, "3a") == "developing"
     assert after["texts"]["case-study"] == "Our journey, as Cara tells it."
     conflicts = {c.conflict for p in plans.values() for c in p.conflicts}
+    slots = next(c for p in plans.values() for c in p.conflicts if c.conflict == "key-slots")
+    assert "Dads" in slots.mine and "Dads" in slots.theirs and slots.mine != slots.theirs  # both lists by title
     assert {"key-slots", "both-rated", "both-changed", "deleted-and-tagged"} <= conflicts
     with lead.raw_connection() as conn:
         declined = declined_changes(conn)

@@ -207,16 +207,27 @@ class _Planner:
         verdict, detail, mine = handler(change)
         if verdict == CONFLICT:
             return PlannedChange(change, CONFLICT, f"{change['summary']}: {CONFLICT_WORDS[detail]}", detail,
-                                 self.describe(mine), self.describe(change["after"]))
+                                 self.mine_words(mine), self.theirs_words(change))
         return PlannedChange(change, verdict, detail if verdict == REFUSED or detail else "")
 
-    def describe(self, value) -> str:
+    def mine_words(self, value) -> str:
+        """What the lead's portfolio holds, in words (a key-evidence list by its titles)."""
         if isinstance(value, list):
-            return ", ".join(self.lead["evidence"][v]["title"] if v in self.lead["evidence"] else
-                             (self.resolver.title(v) if v in self.pack.evidence else str(v))
-                             for v in value if not isinstance(v, dict)) or \
-                ", ".join(str(v.get("level_key")) for v in value if isinstance(v, dict)) or "none"
+            return ", ".join(self.lead["evidence"][v]["title"] for v in value if v in self.lead["evidence"]) or "none"
         return "nothing" if value in (None, "") else str(value)[:200]
+
+    def theirs_words(self, change: dict) -> str:
+        """What the copy holds, in words (its own items by their titles in the pack)."""
+        kind, after = change["kind"], change["after"]
+        if kind == "keys":
+            return ", ".join(self.pack.evidence[ref]["row"]["title"] for ref in after) or "none"
+        if kind in ("rating", "judgement"):
+            return str(after[-1]["level_key"])
+        if kind == "delete":
+            return "deleted"
+        if "ref" in change["target"]:
+            return f"{self.resolver.title(change['target']['ref'])} {'kept and tagged' if after else 'untagged'}"
+        return "nothing" if after in (None, "") else str(after)[:200]
 
 
 def plan_in_connection(conn: sqlite3.Connection, pack: ContributionPack) -> tuple[MergePlan, Resolver]:
