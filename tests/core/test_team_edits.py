@@ -65,3 +65,18 @@ def test_the_same_field_edited_on_both_sides_is_a_conflict(fpa_portfolio, tmp_pa
     apply_merge(lead, pack, {plan.conflicts[0].id: "theirs"})
     assert _rows(lead, f"SELECT title FROM evidence_item WHERE id = {item}") == [("Forum minutes (Ben)",)]
     assert _rows(lead, "SELECT level_key, judged_by FROM theme_judgement") == [("developing", "Ben Jones")]
+
+
+def test_a_colleague_added_on_two_copies_joins_the_team_once(fpa_portfolio, tmp_path):
+    from portfolio_builder.core.framework.portfolio_setup import add_staff
+
+    packs = []
+    for name in ("ben", "dev"):
+        copy = make_team_copy(fpa_portfolio, tmp_path / f"{name}.portfolio", name.title())
+        with Portfolio.open(copy.path) as member:
+            add_staff(member, "Sam Lee" if name == "ben" else "sam lee", "Governor")
+        packs.append(make_contribution_pack(copy.path, tmp_path / f"{name}.zip").path)
+    assert apply_merge(fpa_portfolio, packs[0], {}).applied == 1
+    assert apply_merge(fpa_portfolio, packs[1], {}).already == 1
+    assert _rows(fpa_portfolio, "SELECT name, role, is_lead FROM staff WHERE name LIKE 'sam%'") == [
+        ("Sam Lee", "Governor", 0)]

@@ -22,7 +22,7 @@ class Contribution:
         """'3 new evidence, 1 rating, 2 diary entries' for the dashboard."""
         names = {"evidence-new": "new evidence", "rating": "rating(s)", "judgement": "best-fit judgement(s)",
                  "diary-new": "diary entr(ies)", "action-new": "action(s)", "edit": "edit(s)", "keys": "key evidence",
-                 "delete": "deletion(s)"}
+                 "delete": "deletion(s)", "staff-new": "team member(s)"}
         parts, tags = [], 0
         for kind, count in sorted(self.applied.items()):
             if kind in names:

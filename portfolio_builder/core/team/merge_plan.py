@@ -196,6 +196,9 @@ class _Planner:
             same = any(_same_rows(row, m, ("priority_id", "entry_date", "text", "author"))
                        for m in self.lead["diary"].values())
             return (ALREADY, "", "") if same else (NEW, "", "")
+        if change["kind"] == "staff-new":
+            same = any(str(row["name"]).casefold() == m["name"].casefold() for m in self.lead["staff"].values())
+            return (ALREADY, "", "") if same else (NEW, "", "")
         same = any(_same_rows(row, m, ("action", "lead", "starts_on", "ends_on", "priority_id"))
                    for m in self.lead["actions"].values())
         return (ALREADY, "", "") if same else (NEW, "", "")

@@ -237,3 +237,9 @@ class ChangeWriter:
         values["position"] = (self.one("SELECT max(position) FROM action_item") or 0) + 1
         self.conn.execute(f"INSERT INTO action_item ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
                           tuple(values.values()))
+
+    def _staff_new(self, change: dict) -> None:
+        row = change["after"]
+        self.conn.execute("INSERT INTO staff (name, role, email, is_lead, in_core_team) VALUES (?, ?, ?, 0, ?)",
+                          (str(row["name"]), str(row.get("role") or ""), str(row.get("email") or ""),
+                           int(bool(row.get("in_core_team", True)))))

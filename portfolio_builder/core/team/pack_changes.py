@@ -76,6 +76,11 @@ def _new_rows(base: dict, now: dict, by: str, at: str) -> list[dict]:
         if key not in base["diary"]:
             changes.append(_change("diary-new", {"priority_id": row["priority_id"]}, None, row, by, row["entry_date"],
                                    f"Diary entry of {row['entry_date']} for priority {row['priority_id']}: {row['text'][:60]}"))
+    known = {row["name"].casefold() for row in base.get("staff", {}).values()}
+    for key, row in now.get("staff", {}).items():
+        if key not in base.get("staff", {}) and row["name"].casefold() not in known:
+            changes.append(_change("staff-new", {"name": row["name"]}, None, row, by, at,
+                                   f"New team member '{row['name']}'"))
     for table, owner, kind in (("ratings", "descriptor", "rating"), ("judgements", "theme", "judgement")):
         grouped: dict[str, list[dict]] = {}
         for key, row in now[table].items():

@@ -14,7 +14,7 @@ from .pack_writer import PACK_FORMAT, PACK_FORMAT_VERSION
 from .team_state import EDITABLE
 
 CHANGE_KINDS = {"evidence-new", "edit", "delete", "keys", "cross-add", "cross-remove", "cover_links-add",
-                "cover_links-remove", "rating", "judgement", "diary-new", "action-new"}
+                "cover_links-remove", "rating", "judgement", "diary-new", "action-new", "staff-new"}
 
 
 class BadPack(BadInput):

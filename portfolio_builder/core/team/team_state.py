@@ -22,6 +22,7 @@ JUDGEMENT_COLUMNS = ("level_key", "judged_on", "comment", "judged_by", "created_
 THEME_EDITABLE = ("summative_comment", "gathering_started", "gathering_ended")
 COVER_SHEET_EDITABLE = ("lead", "started_on", "impact_summary")
 DIARY_COLUMNS = ("priority_id", "entry_date", "text", "author")
+STAFF_COLUMNS = ("name", "role", "email", "in_core_team")
 # record tables whose fields are compared one by one (table -> editable fields)
 EDITABLE = {"texts": ("body",), "themes": THEME_EDITABLE, "priorities": ("title", "description"),
             "cover_sheets": COVER_SHEET_EDITABLE, "evidence": EVIDENCE_EDITABLE,
@@ -86,6 +87,8 @@ def snapshot(conn: sqlite3.Connection) -> dict:
             conn, "SELECT a.id, a.position, t.code, d.code, a.priority_id, a.action, a.lead, a.resources, "
                   "a.starts_on, a.ends_on, a.monitoring, a.success_criteria, a.status FROM action_item a "
                   "LEFT JOIN theme t ON t.id = a.theme_id LEFT JOIN descriptor d ON d.id = a.descriptor_id")},
+        "staff": {str(row[0]): dict(zip(STAFF_COLUMNS, row[1:])) for row in _rows(
+            conn, f"SELECT id, {', '.join(STAFF_COLUMNS)} FROM staff")},
         "diary": {str(row[0]): dict(zip(DIARY_COLUMNS, row[1:])) for row in _rows(
             conn, "SELECT e.id, c.priority_id, e.entry_date, e.text, e.author FROM diary_entry e "
                   "JOIN cover_sheet c ON c.id = e.cover_sheet_id")},
