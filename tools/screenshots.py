@@ -351,6 +351,8 @@ def main() -> int:
         from portfolio_builder.app import build_main_window, make_application
         from portfolio_builder.ui.app_settings import remember_portfolio
 
+        from screenshots_work import shoot_work_states
+
         app = make_application()
         shot = Shooter(app, out, only)
         documents = Path(tmp) / "Documents" / "Portfolio Builder"
@@ -360,6 +362,7 @@ def main() -> int:
         if full_tour:
             bundle = sample_bundle(path, Path(tmp))
             shoot_portfolio(shot, window)
+            shoot_work_states(shot, window)
             window.close_portfolio()
             shot.save(window, "start-screen")
             shoot_wizard(shot, window)

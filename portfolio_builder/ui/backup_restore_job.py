@@ -41,7 +41,9 @@ def restore_interactively(window) -> Worker | None:
         return None
     lock, window.lock = window.lock or PortfolioLock(path), None  # held while the file is closed and replaced
     scheduler = window.backups
-    window.close_portfolio()
+    if not window.close_portfolio():  # an import is running and the user kept it
+        window.lock = lock
+        return None
     return _start_restore(window, path, chosen, lock, scheduler)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,7 +25,9 @@ def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
                                 "Export bundle", listed):
             return None
         draft = True
-    suggested = str(Path(portfolio.path).with_name(f"{Path(portfolio.path).stem}-{date.today():%Y-%m-%d}.zip"))
+    from .pages.export_page import suggested_name  # the Export page's name: setting, scheme, date, DRAFT
+
+    suggested = str(Path(portfolio.path).with_name(suggested_name(portfolio, draft)))
     out = messages.ask_save_path(parent, "Export the bundle for the assessor", messages.BUNDLE_FILTER, suggested)
     if not out:
         return None
@@ -34,7 +35,10 @@ def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     worker = Worker(lambda progress, cancelled: export_bundle(portfolio, Path(out), draft=draft,
-                                                              progress=progress, cancel=cancelled))
+                                                              progress=progress, cancel=cancelled),
+                    task="Writing the bundle")
+    worker.stopped_note = lambda w: ("The last bundle export was stopped when the portfolio was closed; "
+                                     "no bundle was saved. Export it again." if w.outcome == "cancelled" else "")
 
     def on_progress(done: int, total: int, name: str) -> None:
         dialog.setValue(int(100 * done / total) if total else 0)

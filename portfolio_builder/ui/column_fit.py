@@ -7,12 +7,22 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
 
 
 class StretchWithMinimum(QObject):
-    """One column takes the width the others leave, but never less than `minimum_chars`; past that the view scrolls."""
+    """One column takes the width the others leave, but never less than `minimum_chars`; past that the view scrolls.
 
-    def __init__(self, view: QAbstractItemView, column: int, minimum_chars: int):
+    give_way: {column: narrowest width in px} of columns that narrow (down to that) before the main column
+    gets less than `preferred_chars`, e.g. a long Component column giving way to the titles; they widen again
+    as room comes back.
+    """
+
+    def __init__(self, view: QAbstractItemView, column: int, minimum_chars: int, preferred_chars: int = 0,
+                 give_way: dict[int, int] | None = None):
         super().__init__(view)
         self.view, self.column = view, column
-        self.minimum = view.fontMetrics().averageCharWidth() * minimum_chars
+        chars = view.fontMetrics().averageCharWidth()
+        self.minimum = chars * minimum_chars
+        self.preferred = chars * max(preferred_chars, minimum_chars)
+        self.give_way = dict(give_way or {})
+        self.natural: dict[int, int] = {}  # the width a give-way column was last given by the page or the user
         self.header: QHeaderView = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
         self.header.setStretchLastSection(False)
         self.header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -26,7 +36,9 @@ class StretchWithMinimum(QObject):
             self.fit()
         return False
 
-    def _other_resized(self, logical: int, _old: int, _new: int) -> None:
+    def _other_resized(self, logical: int, _old: int, new: int) -> None:
+        if logical in self.give_way and not self._fitting:
+            self.natural[logical] = new
         if logical != self.column:
             self.fit()
 
@@ -36,8 +48,16 @@ class StretchWithMinimum(QObject):
             return
         self._fitting = True
         try:
-            others = sum(self.header.sectionSize(c) for c in range(self.header.count())
-                         if c != self.column and not self.header.isSectionHidden(c))
-            self.header.resizeSection(self.column, max(self.minimum, self.view.viewport().width() - others))
+            shown = [c for c in range(self.header.count()) if c != self.column and not self.header.isSectionHidden(c)]
+            yielding = {c: self.natural.setdefault(c, self.header.sectionSize(c)) for c in shown if c in self.give_way}
+            width = self.view.viewport().width()
+            others = sum(self.header.sectionSize(c) for c in shown if c not in yielding) + sum(yielding.values())
+            short = max(0, self.preferred - (width - others))
+            for c, natural in yielding.items():
+                cut = max(0, min(short, natural - self.give_way[c]))
+                short -= cut
+                others -= cut
+                self.header.resizeSection(c, natural - cut)
+            self.header.resizeSection(self.column, max(self.minimum, width - others))
         finally:
             self._fitting = False

@@ -78,7 +78,7 @@ class EvidenceEditor(QWidget):
         self.tag_model = QStringListModel(self)
         self.tag_list = QListView()
         self.tag_list.setModel(self.tag_model)
-        self.tag_list.setMaximumHeight(80)
+        self.tag_list.setMaximumHeight(64)
         self.code_choice = QComboBox()
         self.code_choice.setMinimumContentsLength(12)
         self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -14,19 +14,45 @@ from .workers import Worker, start_worker
 
 def summary_text(report: ImportReport) -> str:
     """A short account of an import for the user: what was added, already there, or refused and why."""
-    parts = [f"{len(report.added)} item{'s' if len(report.added) != 1 else ''} added."]
+    added, already = len(report.added), len(report.duplicates)
+    if already and not added:
+        first = f"{already} already in the portfolio, nothing new added."
+    elif already:
+        first = f"{added} item{'s' if added != 1 else ''} added; {already} already in the portfolio, not added again."
+    else:
+        first = f"{added} item{'s' if added != 1 else ''} added."
+    parts = [first]
     if report.stopped:
         parts.append(report.stopped)
     if report.cancelled:
         parts.append("The import was cancelled; items added before that are kept.")
-    if report.duplicates:
-        parts.append(f"{len(report.duplicates)} already in the portfolio, not added again.")
     if report.skipped:
         parts.append("Not imported:")
-        parts += [f"• {Path(source).name or source}: {message}" for source, message in report.skipped[:15]]
+        parts += [f"• {_named_once(source, message)}" for source, message in report.skipped[:15]]
         if len(report.skipped) > 15:
             parts.append(f"… and {len(report.skipped) - 15} more.")
     return "\n".join(parts)
+
+
+def _named_once(source: str, message: str) -> str:
+    """'broken.jpg: unsupported type' - the file's name in front, unless the message already starts with it."""
+    name = Path(source).name or source
+    return message if message.startswith((name, source)) else f"{name}: {message}"
+
+
+def stopped_note(worker: Worker) -> str:
+    """What the next open says about an import stopped by closing the portfolio ('' if it was not stopped)."""
+    report = worker.result
+    if not isinstance(report, ImportReport) or not report.cancelled:
+        return ""
+    done, total, _name = worker.last_progress
+    if not total:
+        return "The last import was stopped when the portfolio was closed, before any file was imported."
+    added = len(report.added)
+    return (f"The last import was stopped after {done} of {total} files, when the portfolio was closed: "
+            f"the {added} item{'s' if added != 1 else ''} it added {'are' if added != 1 else 'is'} kept; "
+            f"the other {total - done} file{'s were' if total - done != 1 else ' was'} not imported. "
+            "Add them again to finish (files already in are not added twice).")
 
 
 class EvidenceImportController(QObject):
@@ -59,7 +85,8 @@ class EvidenceImportController(QObject):
         def job(progress, is_cancelled):
             return import_evidence(portfolio, sources, progress=progress, cancel=is_cancelled, **options)
 
-        worker = Worker(job)
+        worker = Worker(job, task="An import of evidence", unit="files")
+        worker.stopped_note = stopped_note
         worker.signals.finished.connect(self._finished)
         worker.signals.failed.connect(self._failed)
         self.worker = worker

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
@@ -13,8 +14,8 @@ from ..core.bundle.bundle_reader import looks_like_bundle
 from ..core.errors import PortfolioError
 from ..core.storage.portfolio_file import Portfolio
 from ..core.framework.portfolio_setup import setting_profile
-from . import messages
-from .app_settings import app_settings, recent_portfolios, remember_portfolio, restore_window, save_window
+from . import closing_work, messages
+from .app_settings import recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
 from .portfolio_context import SETTING, PortfolioContext
 from .portfolio_lock import PortfolioLock
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open portfolio…", self.ask_and_open, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.close_action = self._action(file_menu, "&Close portfolio", self.close_portfolio, QKeySequence.StandardKey.Close)
+        self.close_action = self._action(file_menu, "&Close portfolio", lambda: self.close_portfolio(),
+                                         QKeySequence.StandardKey.Close)
         file_menu.addSeparator()
         self.check_action = self._action(file_menu, "&Check portfolio", self.check_portfolio)
         self.backup_action = self._action(file_menu, "&Back up now", self.back_up_now)
@@ -152,7 +154,8 @@ class MainWindow(QMainWindow):
         path = Path(path).resolve()
         if self.context is not None and Path(self.context.portfolio.path).resolve() == path:
             return True
-        self.close_portfolio()
+        if not self.close_portfolio():
+            return False
         lock = PortfolioLock(path)
         try:
             lock.acquire()
@@ -167,7 +170,14 @@ class MainWindow(QMainWindow):
         self.lock = lock
         self._show_portfolio(portfolio)
         remember_portfolio(path)
+        self._tell_what_was_stopped(path)
         return True
+
+    def _tell_what_was_stopped(self, path: Path) -> None:
+        """Work stopped when this portfolio was last closed (an import half done): say so, once."""
+        note = closing_work.take_stopped_note(path)
+        if note:
+            QTimer.singleShot(0, lambda: messages.show_info(self, note, "Last time this portfolio was open"))
 
     def _show_portfolio(self, portfolio: Portfolio) -> None:
         self.context = PortfolioContext(portfolio, self)
@@ -178,8 +188,7 @@ class MainWindow(QMainWindow):
         self.view = PortfolioView(self.context)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
-        page = app_settings().value("window/page", 0)
-        self.view.show_page(int(page or 0))
+        self.view.show_page(0)  # always the dashboard: what needs doing, whichever page was used last
         if not portfolio.read_only:
             self.backups = BackupScheduler(portfolio.path, self)
             self.context.changed.connect(self.backups.note_edit)
@@ -189,15 +198,25 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("Read-only" if portfolio.read_only else "All changes saved")
         self._update_state()
 
-    def close_portfolio(self) -> None:
-        """Close the open portfolio (everything is already saved) and show the start screen."""
+    def close_portfolio(self) -> bool:
+        """Close the open portfolio (everything is already saved) and show the start screen.
+
+        Work still running on it (an import, an export) is asked about first: False, and nothing closed,
+        when the user keeps working; otherwise it is stopped cleanly and the next open says what was stopped.
+        """
         if self.context is None:
-            return
+            return True
+        jobs = closing_work.user_jobs()
+        if jobs and not closing_work.ask_to_stop(self, jobs, "the portfolio"):
+            return False
+        if jobs:
+            self.statusBar().showMessage("Stopping " + closing_work.describe(jobs[0]).lower() + "…")
+        closing_work.stop_and_wait(jobs)
+        closing_work.note_stopped(Path(self.context.portfolio.path), jobs)
         if self.backups is not None:
             self.backups.stop()
             self.backups = None
         if self.view is not None:
-            app_settings().setValue("window/page", self.view.current_page())
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -213,6 +232,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("")
         self.statusBar().clearMessage()
         self._update_state()
+        return True
 
     def new_portfolio(self) -> None:
         from .new_portfolio_wizard import NewPortfolioWizard
@@ -222,9 +242,14 @@ class MainWindow(QMainWindow):
             self.open_portfolio(path)
 
     def open_bundle(self, path: str | Path | None = None) -> None:
-        """The assessor's way in: a separate window that only reads the bundle (asks for one when path is None)."""
+        """The assessor's way in: a separate window that only reads the bundle. With no path, the bundle is asked
+        for first; cancelling leaves the start screen as it was (no empty assessor window)."""
         from .assessor.assessor_window import open_bundle_window
 
+        if path is None:
+            path = messages.ask_open_path(self, "Open a bundle to assess", messages.BUNDLE_FILTER)
+            if not path:
+                return
         self._assessor = open_bundle_window(path)
 
     def open_path(self, path: str | Path) -> bool:
@@ -366,6 +391,9 @@ class MainWindow(QMainWindow):
         restore_window(self, "window", 1280, 800)
 
     def closeEvent(self, event) -> None:
+        if not self.close_portfolio():  # work is running and the user chose to keep working
+            event.ignore()
+            return
+        closing_work.stop_and_wait([])  # a restore or backup still writing finishes before the app goes
         save_window(self, "window")
-        self.close_portfolio()
         super().closeEvent(event)

@@ -50,7 +50,7 @@ def test_f1_lists_the_keyboard_shortcuts(qtbot, main_window, monkeypatch):
     assert shown == [main_window]
     from portfolio_builder.ui.shortcuts_help import shortcut_lines
 
-    lines = {what: keys for keys, what in shortcut_lines(main_window)}
+    lines = {what: keys for keys, what, _where in shortcut_lines(main_window)}
     assert lines["Evidence"] == "Ctrl+3"
     assert lines["Find"] == QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
     assert lines["Add evidence descriptor"] == "Ctrl+Shift+N"  # the Family Partnership Award's word

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..storage.portfolio_file import Portfolio
-from .readiness_checks import AUDIT, EVIDENCE, FRAMEWORK, MEDIA_NEEDING_CONSENT, PLANNING, SETTING, THEME_SHEET, ReadinessFacts, ReadinessIssue, scheme_checks
+from .readiness_checks import AUDIT, EVIDENCE, FRAMEWORK, MEDIA_NEEDING_CONSENT, PLANNING, SETTING, THEME_SHEET, ReadinessFacts, ReadinessIssue, scheme_checks, unconsented_message
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.model import Scheme
 from ..scheme.store import load_scheme
@@ -54,6 +54,17 @@ class Readiness:
     priorities_required: int
     priority_count: int
     unconsented_media: list[int]
+    unconsented_items: dict[int, tuple[str, str]] = field(default_factory=dict)  # id: (title, kind)
+
+    def with_unconsented_included(self) -> "Readiness":
+        """The same report as it reads when items without recorded consent are put in the bundle on purpose."""
+        def reworded(issue: ReadinessIssue) -> ReadinessIssue:
+            if issue.kind != "consent-missing" or not issue.subject.isdigit():
+                return issue
+            item_id = int(issue.subject)
+            title, kind = self.unconsented_items.get(item_id, ("", ""))
+            return replace(issue, message=unconsented_message(item_id, title, kind, included=True))
+        return replace(self, issues=[reworded(issue) for issue in self.issues])
 
     @property
     def ready(self) -> bool:
@@ -83,7 +94,8 @@ def readiness_from_connection(conn: sqlite3.Connection) -> Readiness:
     progress = _progress(facts, scheme)
     issues = scheme_checks(facts, scheme, progress)
     return Readiness(issues, progress, scheme.evidence_rule, scheme.priorities.count, len(facts.priorities),
-                     [item_id for item_id, _title, _kind in facts.unconsented])
+                     [item_id for item_id, _title, _kind in facts.unconsented],
+                     {item_id: (title, kind) for item_id, title, kind in facts.unconsented})
 
 
 def _progress(facts, scheme: Scheme) -> list[ThemeProgress]:

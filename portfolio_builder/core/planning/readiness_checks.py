@@ -135,13 +135,19 @@ def scheme_checks(facts: ReadinessFacts, scheme: Scheme, progress) -> list[Readi
         if text.required and not facts.texts.get(text.key, "").strip():
             add(ReadinessIssue("text-empty", text.key, f"{text.title} is not written yet.", page=PLANNING))
     for item_id, title, kind in facts.unconsented:
-        add(ReadinessIssue("consent-missing", str(item_id),
-                           f"Consent is not recorded for {kind} '{title}' (item {item_id}); it will be left out of "
-                           "the bundle.", blocks=False, page=EVIDENCE))
+        add(ReadinessIssue("consent-missing", str(item_id), unconsented_message(item_id, title, kind),
+                           blocks=False, page=EVIDENCE))
     for item_id, title in facts.unblurred:
         add(ReadinessIssue("blur-missing", str(item_id), blur_missing_message(item_id, title), blocks=False,
                            page=EVIDENCE))
     return issues
+
+
+def unconsented_message(item_id: int, title: str, kind: str, included: bool = False) -> str:
+    """What happens to an item without recorded consent: left out, or put in because the person chose to."""
+    fate = ("it will go in the bundle, because photos, video and audio without recorded consent are included"
+            if included else "it will be left out of the bundle")
+    return f"Consent is not recorded for {kind} '{title}' (item {item_id}); {fate}."
 
 
 def blur_missing_message(item_id: int, title: str) -> str:

@@ -79,8 +79,17 @@ class AssessmentPanel(QWidget):
 
         self.export_button = QPushButton("Export Assessor's Report…")
         self.export_button.clicked.connect(self.export_requested)
+        self.assessor_name = QLineEdit()
+        self.assessor_name.setPlaceholderText("as it should appear in the report")
+        self.assessor_name.textChanged.connect(lambda text: self._save_field("assessor_name", text))
+        self.name_label = QLabel("Your &name (assessor)")
+        self.name_label.setBuddy(self.assessor_name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.assessor_name, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(name_row)
         layout.addWidget(self.judge_box)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.export_button)
@@ -89,8 +98,6 @@ class AssessmentPanel(QWidget):
     def _report_tab(self) -> QWidget:
         tab = QWidget()
         form = QFormLayout(tab)
-        self.assessor_name = QLineEdit()
-        self.assessor_name.textChanged.connect(lambda text: self._save_field("assessor_name", text))
         self.visit_date = self._date_edit("visit_date")
         self.report_date = self._date_edit("report_date")
         self.recommendation = QComboBox()
@@ -101,7 +108,6 @@ class AssessmentPanel(QWidget):
         self.recommendation_comment = QPlainTextEdit()
         self.recommendation_comment.textChanged.connect(
             lambda: self._save_field("recommendation_comment", self.recommendation_comment.toPlainText()))
-        form.addRow("Assessor's name", self.assessor_name)
         form.addRow("Date of visit", self.visit_date)
         form.addRow("Date of report", self.report_date)
         form.addRow("Recommendation", self.recommendation)
@@ -119,6 +125,7 @@ class AssessmentPanel(QWidget):
     def set_words(self, words: Words) -> None:
         """Name what is judged as the bundle's scheme does (element, quality statement ...)."""
         self.words = words
+        self.name_label.setText(f"Your &name ({in_sentence(words.reviewer)})")
         self.set_target(None)
 
     def _choose_text(self) -> str:
@@ -132,6 +139,7 @@ class AssessmentPanel(QWidget):
         try:
             enabled = assessment_file is not None
             self.tabs.setEnabled(enabled)
+            self.assessor_name.setEnabled(enabled)
             self.export_button.setEnabled(enabled)
             get = assessment_file.field if enabled else (lambda _name: "")
             for name, edit in self.fields.items():

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 class AssessorWindow(QMainWindow):
     """One bundle at a time; the bundle is only read, the assessment lives in its own file."""
 
+    # First size: fits a 1366x768 screen with a title bar and a panel, so the report button shows unmaximised.
+    DEFAULT_WIDTH, DEFAULT_HEIGHT = 1280, 680
+
     bundle_opened = Signal(object)  # the BundleSession
     open_failed = Signal(str)
     report_exported = Signal(object)  # the report's Path
@@ -63,7 +66,7 @@ class AssessorWindow(QMainWindow):
         self.panel.export_requested.connect(self.export_report)
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.item_view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        restore_window(self, "assessor", 1366, 768)
+        restore_window(self, "assessor", self.DEFAULT_WIDTH, self.DEFAULT_HEIGHT)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&File")
@@ -140,7 +143,8 @@ class AssessorWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.close_action.setEnabled(True)
         self.tree.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.statusBar().showMessage(f"Assessment saved as you type in {assessment.path}", 8000)
+        self.statusBar().showMessage("Your judgements are saved as you type, in your own assessment file on this "
+                                     "computer (never in the bundle).", 8000)
         self.bundle_opened.emit(session)
 
     def _show_banner(self) -> None:

@@ -29,7 +29,8 @@ class OpenBundleJob(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setValue(0)
-        self.worker = Worker(lambda progress, is_cancelled: BundleSession.open(self.path, progress, is_cancelled))
+        self.worker = Worker(lambda progress, is_cancelled: BundleSession.open(self.path, progress, is_cancelled),
+                             independent=True)
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)

@@ -43,12 +43,18 @@ def _month_starts(first: date, last: date) -> list[date]:
     return out
 
 
+def month_label(month: date) -> str:
+    """'Dec 2025': a two-digit year ('Dec 25') reads as the 25th of December."""
+    return f"{month:%b} {month.year}"
+
+
 class ActionTimeline(QWidget):
     """A row per action: label on the left, a bar from start to end coloured by status, a today line."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._bars: list[TimelineBar] = []
+        self.month_labels: list[str] = []  # as last painted
         self._today = date.today()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Action plan timeline")
@@ -92,18 +98,20 @@ class ActionTimeline(QWidget):
 
         grid = palette.color(QPalette.ColorRole.Mid)
         months = _month_starts(first, last)
-        every = max(1, len(months) // max(1, int((right - left) // fm.horizontalAdvance(" Mmm 00 "))))
+        every = max(1, len(months) // max(1, int((right - left) // fm.horizontalAdvance(" Mmm 0000 "))))
+        self.month_labels = []
         for n, month in enumerate(months):
             x = x_of(month)
             if x < left:
                 continue
             painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine))
             painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
-            month_w = fm.horizontalAdvance(month.strftime("%b %y")) + 4
+            label = month_label(month)
+            month_w = fm.horizontalAdvance(label) + 4
             if n % every == 0 and x + month_w <= self.width():
                 painter.setPen(text)
-                painter.drawText(QRectF(x + 2, 0, month_w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                                 month.strftime("%b %y"))
+                painter.drawText(QRectF(x + 2, 0, month_w, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
+                self.month_labels.append(label)
         for row, bar in enumerate(self._bars):
             y = top + row * row_h
             painter.setPen(text)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
+from ..drop_hint import DropHint
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
@@ -87,7 +88,9 @@ class EvidencePage(QWidget):
         self.table.setIconSize(QSize(32, 24))
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self._fit_columns()
-        self.title_fit = StretchWithMinimum(self.table, 0, 26)
+        component_heading = self.table.horizontalHeader().fontMetrics().horizontalAdvance("Component") + 24
+        self.title_fit = StretchWithMinimum(self.table, 0, 26, preferred_chars=60,  # titles before components
+                                            give_way={COMPONENT_COLUMN: component_heading})
         self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(GRID_ICON)
@@ -114,16 +117,22 @@ class EvidencePage(QWidget):
         side_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(340)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
+        side_pane = QWidget()  # the tag buttons stay under the scrolled preview and details, never below the fold
+        side_pane.setMinimumWidth(340)
+        pane_layout = QVBoxLayout(side_pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.addWidget(scroll, 1)
+        pane_layout.addWidget(self.editor.tags_box)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.views)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(side_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 440])
+        self.splitter.setSizes([900, 340])
         remember_splitter(self.splitter, "evidence")
 
+        self.drop_hint = DropHint("Drop files or folders here to add them as evidence", self)
         self.progress = ProgressStrip()
         self.status = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
@@ -185,12 +194,12 @@ class EvidencePage(QWidget):
     def _fit_columns(self) -> None:
         """Each column wide enough for a typical value and for the longest line of its (scheme's) heading."""
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        for column, sample in enumerate(("", "Web link", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
+        for column, sample in enumerate(("", "Document", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
                                          "Activity-specific")):
             if sample:
                 label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
                 heading = max(header.horizontalAdvance(line) for line in label.splitlines() or [""])
-                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 24)
+                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 18)
         if hasattr(self, "title_fit"):
             self.title_fit.fit()
 
@@ -353,11 +362,17 @@ class EvidencePage(QWidget):
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if urls and all(url.isLocalFile() for url in urls) and not self.importer.busy:
             event.acceptProposedAction()
+            self.drop_hint.cover(self.splitter)
 
     def dragMoveEvent(self, event) -> None:
         self.dragEnterEvent(event)
 
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_hint.cover(None)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event) -> None:
+        self.drop_hint.cover(None)
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()

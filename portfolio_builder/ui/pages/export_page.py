@@ -68,8 +68,9 @@ class ExportPage(QWidget):
         self.warning.hide()
         self.unconsented.toggled.connect(self.warning.setVisible)
         self.draft.toggled.connect(self._update_button)
-        for option in (self.draft, self.unconsented, self.untagged):
+        for option in (self.draft, self.untagged):
             option.toggled.connect(self.refresh_preview)
+        self.unconsented.toggled.connect(lambda _on: self.refresh())  # the readiness list, then the preview
         # what will leave, computed once by core (export_plan) and written as shown
         self.plan: ExportPlan | None = None
         self.plan_options: tuple | None = None
@@ -120,6 +121,8 @@ class ExportPage(QWidget):
     def refresh(self) -> None:
         """Re-run the readiness check (a few SQL queries) and list every issue, blocking ones first."""
         readiness = check_readiness(self.context.portfolio)
+        if self.unconsented.isChecked():  # the list says what the tick does: those items go in
+            readiness = readiness.with_unconsented_included()
         scheme = self.context.scheme
         self.ready = readiness.ready
         problems = readiness.problems
@@ -208,7 +211,10 @@ class ExportPage(QWidget):
                                    cancel=is_cancelled)
             return ExportOutcome(result, report)
 
-        self.worker = Worker(job)
+        self.worker = Worker(job, task="Exporting the bundle")
+        self.worker.stopped_note = lambda w: ("The last bundle export was stopped when the portfolio was closed; "
+                                              "no bundle was saved. Export it again." if w.outcome == "cancelled"
+                                              else "")
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
