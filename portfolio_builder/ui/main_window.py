@@ -23,6 +23,7 @@ from .pages import PAGES
 from .portfolio_view import PortfolioView
 from .shortcuts_help import show_shortcuts
 from .start_screen import StartScreen
+from .team_menu import add_team_actions, merge_if_pack, update_team_actions
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +76,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
         self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
         file_menu.addSeparator()
-        self.team_copy_action = self._action(file_menu, "Send a &team copy…", self._team_call("send_team_copy"))
-        self.merge_action = self._action(file_menu, "&Merge a contribution…", self._team_call("merge"))
-        self.contribute_action = self._action(file_menu, "Send &my contribution…", self._team_call("contribute"))
+        team_actions = add_team_actions(self, file_menu)
         file_menu.addSeparator()
         self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
         self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
@@ -104,8 +103,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
                                   self.export_action, self.import_framework_action, self.export_framework_action,
-                                  self.team_copy_action, self.merge_action, self.contribute_action,
-                                  *self.page_actions]
+                                  *team_actions, *self.page_actions]
 
     def show_page(self, number: int) -> None:
         """View › a page (Ctrl+1 … Ctrl+7): switch the open portfolio to it."""
@@ -128,18 +126,6 @@ class MainWindow(QMainWindow):
             if page is not None and hasattr(page, method):
                 self.view.show_page(1)
                 getattr(page, method)()
-        return call
-
-    def _team_call(self, what: str):
-        """File > Send a team copy… / Merge a contribution… (ui/team_jobs.py)."""
-        def call():
-            if self.context is None:
-                return
-            from . import team_jobs
-
-            job = getattr(team_jobs, f"{what}_interactively")(self, self.context)
-            if job is not None:
-                self._jobs.append(job)
         return call
 
     # opening and closing -------------------------------------------------------------------
@@ -255,14 +241,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open whatever was given (a dropped file, a file the system asks us to open): bundle or portfolio."""
         if looks_like_bundle(Path(path)):
-            from ..core.team.pack_reader import looks_like_pack
-
-            if self.context is not None and looks_like_pack(Path(path)) and self.merge_action.isEnabled():
-                from .team_jobs import merge_interactively  # a contribution pack dropped on the lead's portfolio
-
-                self._jobs.append(merge_interactively(self, self.context, str(path)))
-                return True
-            self.open_bundle(path)
+            if not merge_if_pack(self, Path(path)):  # a contribution pack given to the lead's portfolio
+                self.open_bundle(path)
             return True
         return self.open_portfolio(path)
 
@@ -301,18 +281,11 @@ class MainWindow(QMainWindow):
         open_ = self.context is not None
         for action in self.portfolio_actions:
             action.setEnabled(open_)
-        self.contribute_action.setVisible(False)
+        owner = update_team_actions(self)
         if open_:
             writable = not self.context.read_only
             for action in (self.backup_action, self.restore_action, self.import_framework_action):
                 action.setEnabled(writable)
-            from ..core.team.team_copy import copy_owner
-
-            owner = copy_owner(self.context.portfolio)  # a team copy sends its work back, not copies or merges
-            for action in (self.team_copy_action, self.merge_action):
-                action.setEnabled(writable and not owner)
-            self.contribute_action.setEnabled(bool(owner))  # only a team copy has a contribution to send
-            self.contribute_action.setVisible(bool(owner))
             try:
                 name = setting_profile(self.context.portfolio).name
             except PortfolioError:

@@ -23,8 +23,8 @@ def _busy(parent: QWidget, text: str) -> QProgressDialog:
     return dialog
 
 
-def _run(parent: QWidget, dialog: QProgressDialog, job, done, title: str) -> Worker:
-    worker = Worker(job)
+def _run(parent: QWidget, dialog: QProgressDialog, job, done, title: str, task: str) -> Worker:
+    worker = Worker(job, task=task)  # closing the portfolio asks before stopping it
 
     def failed(message: str) -> None:
         dialog.close()
@@ -63,7 +63,7 @@ def send_team_copy_interactively(parent: QWidget, context) -> Worker | None:
     busy.setMinimumDuration(300)
     worker = _run(parent, busy, lambda report, cancelled: make_team_copy(
         portfolio, out, name, chosen, progress=lambda d, t: report(d, t, ""), cancel=cancelled), done,
-        "Send a team copy")
+        "Send a team copy", "Writing a team copy")
     busy.canceled.connect(worker.cancel)
     worker.signals.cancelled.connect(busy.close)
     return worker
@@ -86,7 +86,7 @@ def contribute_interactively(parent: QWidget, context) -> Worker | None:
 
     return _run(parent, _busy(parent, "Packing your contribution…"),
                 lambda _progress, _cancelled: make_contribution_pack(copy_path, Path(out)), done,
-                "Send my contribution")
+                "Send my contribution", "Packing your contribution")
 
 
 def merge_interactively(parent: QWidget, context, pack_path: str | None = None) -> Worker | None:
@@ -118,7 +118,8 @@ def merge_interactively(parent: QWidget, context, pack_path: str | None = None) 
             return
         choose_and_merge(parent, context, pack, plan)
 
-    return _run(parent, _busy(parent, "Checking the contribution pack…"), check, planned, "Merge a contribution")
+    return _run(parent, _busy(parent, "Checking the contribution pack…"), check, planned, "Merge a contribution",
+                "Checking a contribution pack")
 
 
 def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
@@ -148,7 +149,7 @@ def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
     progress = QProgressDialog("Merging the contribution…", "Cancel", 0, 0, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
-    worker = _run(parent, progress, merge, done, "Merge a contribution")
+    worker = _run(parent, progress, merge, done, "Merge a contribution", "Merging a contribution")
     progress.canceled.connect(worker.cancel)
     worker.signals.cancelled.connect(lambda: (progress.close(), messages.show_info(
         parent, "The merge was cancelled: nothing was merged.", "Merge a contribution")))
