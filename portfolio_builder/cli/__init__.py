@@ -12,12 +12,12 @@ import sys
 
 from .. import __version__
 from ..core.errors import PortfolioError
-from . import audit, backups, bundle, evidence, framework, planning, portfolio, redaction, setting, show
+from . import audit, backups, bundle, evidence, framework, planning, portfolio, redaction, setting, show, team
 from .arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, name_positionals
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
-COMMAND_GROUPS = (portfolio, setting, framework, audit, planning, evidence, redaction, show, bundle, backups)
+COMMAND_GROUPS = (portfolio, setting, framework, audit, planning, evidence, redaction, show, bundle, backups, team)
 
 JOURNEY = """a portfolio from start to finish:
   portfolio-builder new oak.portfolio --framework family-partnership-award --setting 'Oak Primary'

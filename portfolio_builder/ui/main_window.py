@@ -23,6 +23,7 @@ from .pages import PAGES
 from .portfolio_view import PortfolioView
 from .shortcuts_help import show_shortcuts
 from .start_screen import StartScreen
+from .team_menu import add_team_actions, merge_if_pack, update_team_actions
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
         self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
         file_menu.addSeparator()
+        team_actions = add_team_actions(self, file_menu)
+        file_menu.addSeparator()
         self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
         self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
         file_menu.addSeparator()
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
                                   self.export_action, self.import_framework_action, self.export_framework_action,
-                                  *self.page_actions]
+                                  *team_actions, *self.page_actions]
 
     def show_page(self, number: int) -> None:
         """View › a page (Ctrl+1 … Ctrl+7): switch the open portfolio to it."""
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open whatever was given (a dropped file, a file the system asks us to open): bundle or portfolio."""
         if looks_like_bundle(Path(path)):
-            self.open_bundle(path)
+            if not merge_if_pack(self, Path(path)):  # a contribution pack given to the lead's portfolio
+                self.open_bundle(path)
             return True
         return self.open_portfolio(path)
 
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
         open_ = self.context is not None
         for action in self.portfolio_actions:
             action.setEnabled(open_)
+        owner = update_team_actions(self)
         if open_:
             writable = not self.context.read_only
             for action in (self.backup_action, self.restore_action, self.import_framework_action):
@@ -286,7 +291,7 @@ class MainWindow(QMainWindow):
             except PortfolioError:
                 name = ""
             file_name = Path(self.context.portfolio.path).name
-            suffix = " [read-only]" if self.context.read_only else ""
+            suffix = (" [read-only]" if self.context.read_only else "") + (f" [team copy for {owner}]" if owner else "")
             self.setWindowTitle(f"{name} — {file_name}{suffix} — {APP_NAME}" if name else f"{file_name} — {APP_NAME}")
         else:
             self.setWindowTitle(APP_NAME)

@@ -251,7 +251,7 @@ def test_a_read_only_folder_refuses_writes(oak):
 
 
 READS = [["show", "{p}", "--json"], ["staff", "list", "{p}"], ["setting", "{p}"], ["theme", "{p}", "1"],
-         ["evidence", "{p}", "1"], ["status", "{p}"]]
+         ["evidence", "{p}", "1"], ["status", "{p}"], ["contributions", "{p}"]]
 
 
 @pytest.mark.parametrize("argv", WRITES + READS, ids=WRITE_IDS + [" ".join(a[:2]) for a in READS])

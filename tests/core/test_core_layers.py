@@ -21,6 +21,7 @@ BELOW = {  # package -> the core packages it may import (besides the base module
     "documents": {"scheme", "shape"},
     "bundle": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents"},
     "assessor": {"scheme", "shape", "documents", "bundle", "privacy"},
+    "team": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents", "bundle"},
     "demo": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents", "bundle"},
 }
 

@@ -78,12 +78,22 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     """
     if has_stored_file(conn, sha256):
         return False
+    with open(source, "rb", buffering=0) as handle:
+        if not store_stream(conn, handle, sha256, size, part_bytes=part_bytes, cancel=cancel):
+            raise OSError(f"{Path(source).name} changed while it was being imported")
+    return True
+
+
+def store_stream(conn: sqlite3.Connection, handle, sha256: str, size: int, *, part_bytes: int | None = None,
+                 cancel: Callable[[], bool] | None = None) -> bool:
+    """Stream size bytes from a readable handle (readinto) into the portfolio inside the caller's transaction;
+    False when they were not exactly size bytes hashing to sha256 (the caller rolls back). Hashes as store_file."""
     lengths = _part_lengths(size, part_bytes or PART_BYTES)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     if len(lengths) > 1:  # a cache full of pages already written gains nothing and costs memory
         conn.execute(f"PRAGMA cache_size=-{STREAM_CACHE_KIB}")
     try:
-        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
+        with _Hasher() as hasher:
             written = 0
             for number, length in enumerate(lengths):
                 table, rowid = _insert_part(conn, sha256, size, number, length)
@@ -94,9 +104,7 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
             digest = hasher.hexdigest()
     finally:
         conn.execute(f"PRAGMA cache_size={cache}")
-    if written != size or digest != sha256:
-        raise OSError(f"{Path(source).name} changed while it was being imported")
-    return True
+    return written == size and digest == sha256
 
 
 def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: "_Hasher",

@@ -13,10 +13,11 @@ from ..errors import PortfolioFileError
 from .migration_2_schemes import migrate_1_to_2
 from .migration_4_stored_parts import migrate_2_to_3_stored_parts
 from .migration_3_redaction_regions import add_redaction_regions
+from .migration_5_team import add_team_tables
 
 # from_version -> function upgrading a connection to from_version + 1
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: migrate_1_to_2, 2: add_redaction_regions,
-                                                               3: migrate_2_to_3_stored_parts}
+                                                               3: migrate_2_to_3_stored_parts, 4: add_team_tables}
 
 
 def migrate_if_needed(path: Path, version: int) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 from ..vocabularies import CONSENT_STATES  # noqa: F401 - the one home of the consent vocabulary
 
-SCHEMA_VERSION = 4  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows
+SCHEMA_VERSION = 5  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows; 5: team copies
 
 COMPONENTS = ("activity", "generic", "plan")
 EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
@@ -276,3 +276,34 @@ class RedactionRegion(SQLModel, table=True):
     h: float
     mode: str = "blur"  # blur / block
     shape: str = "rectangle"  # rectangle / ellipse
+
+
+class TeamIdentity(SQLModel, table=True):
+    """Which portfolio this file is and, in a team copy, whom the copy is for and its state when made (baseline)."""
+
+    __tablename__ = "team_identity"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    portfolio_id: str  # the same in the lead's portfolio and every team copy of it
+    copy_id: str = ""  # '' in the lead's portfolio
+    copy_for: str = ""
+    copy_made_at: Optional[datetime] = None
+    themes: str = ""  # the theme codes a copy was made for, comma-separated; '' for all
+    baseline: str = ""  # JSON: what the copy held when it was made (core.team.team_state), to find what changed
+
+
+class MergeLogEntry(SQLModel, table=True):
+    """One change of a merged contribution pack and what became of it; a declined change is kept here whole."""
+
+    __tablename__ = "merge_log"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    pack_id: str = Field(index=True)
+    copy_id: str
+    contributor: str
+    merged_at: datetime = Field(default_factory=utc_now)
+    change_id: str
+    kind: str
+    summary: str
+    made_by: str = ""
+    made_at: str = ""
+    outcome: str  # applied / already-there / declined / refused
+    change: str = ""  # the change as JSON, as the pack holds it

@@ -37,6 +37,8 @@ def describe_label(label: str) -> str:
         return "Before a restore"
     if label == "damaged":
         return "Before a restore (damaged)"
+    if label == "before-merge":
+        return "Before a merge"
     if label.startswith("before-format"):
         return "Before an upgrade"
     return "Other copy"

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListV
 from ...core.planning.planning_service import list_actions
 from ...core.planning.rating_progress import rating_progress
 from ...core.planning.readiness import check_readiness
+from ...core.team.merge_log import contributions_of
 from ..dashboard.action_timeline import ActionTimeline, bars_from_actions
 from ..dashboard.evidence_chips import EvidenceChipsChart
 from ..dashboard.rating_chart import RatingChart
 from ..dashboard.summary_tiles import SummaryTiles
+from ..models.contributions_model import ContributionsModel
 from ..models.readiness_issue_model import ISSUE_ROLE, KIND_ROLE, ReadinessIssueModel
 from ..navigation import descriptor_issue, go_to_issue
 from ..portfolio_context import PortfolioContext
@@ -60,6 +62,11 @@ class DashboardPage(QWidget):
         self.issue_view.setUniformItemSizes(False)
         self.issue_view.activated.connect(self.go_to_row)
         self.chips.chipActivated.connect(self.go_to_descriptor)
+        self.contributions = ContributionsModel(self)
+        self.contributions_view = QListView()
+        self.contributions_view.setModel(self.contributions)
+        self.contributions_view.setAccessibleName("Team contributions merged")
+        self.contributions_view.setMaximumHeight(120)
 
         content = QWidget()
         grid = QGridLayout(content)
@@ -73,6 +80,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.ratings_box, 2, 1)
         grid.addWidget(self.timeline_box, 3, 0)
         grid.addWidget(self.issues_box, 3, 1)
+        self.team_box = _group("Team contributions: who added what, and when", self.contributions_view)
+        grid.addWidget(self.team_box, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
@@ -117,6 +126,8 @@ class DashboardPage(QWidget):
         self.issues.set_issues(sorted(readiness.issues, key=lambda issue: not issue.blocks), scheme)  # blocking first
         self._fill_kinds()
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
+        self.contributions.set_contributions(contributions_of(portfolio))
+        self.team_box.setVisible(self.contributions.rowCount() > 0)
 
     def _fill_kinds(self) -> None:
         """The filter offers the kinds of issue present, in the scheme's words, keeping the choice made."""
