@@ -32,6 +32,8 @@ class RestoreBackupDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleDescription("One row per backup copy, newest first: when, why, and what it holds")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

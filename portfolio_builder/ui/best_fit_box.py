@@ -125,6 +125,7 @@ class BestFitBox(QGroupBox):
         words = scheme.words
         self.setTitle(f"{scheme.best_fit.label}: {words.theme} {code}" if code else scheme.best_fit.label)
         self.record_button.setText(f"Record the {scheme.best_fit.label.lower()}")
+        self.history.setAccessibleName(f"{scheme.best_fit.label}: history")
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
         rows = judgement_history(self.context.portfolio, code) if code else []

@@ -127,6 +127,8 @@ class EvidenceEditor(QWidget):
         for widget in (self.component, self.component_label):
             widget.setVisible(bool(scheme.components))
         self.tags_box.setTitle(words.descriptors)
+        self.tag_list.setAccessibleName(f"{words.descriptors} this item is tagged to")
+        self.code_choice.setAccessibleName(f"{words.descriptor} to tag")
         self.key_button.setText(f"Tag as &{in_sentence(words.key_evidence)}")
         self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
         self._fill_form()

@@ -24,7 +24,7 @@ class PasteDescriptorsDialog(QDialog):
         for code, title in themes:
             self.theme.addItem(f"{code}  {title}", code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_code)))
-        self.text = QPlainTextEdit()
+        self.text = QPlainTextEdit(tabChangesFocus=True)
         self.text.setPlaceholderText(f"Paste the {in_sentence(words.descriptors)} from your {words.guidance}, one per "
                                      "line:\na. First ...\nb) Second ...\n2c Third ...")
         self.preview_model = QStringListModel(self)

@@ -41,6 +41,9 @@ class AssessorWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setMargin(6)
         self.tree = QTreeView()
+        self.tree.setAccessibleName("Bundle contents")
+        self.tree.setAccessibleDescription("Themes, descriptors, the setting's documents and every item; choose one "
+                                           "to see it and judge it")
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.item_view = ItemView()

@@ -163,6 +163,12 @@ class AuditPage(QWidget):
         for model in (self.model, self.history_model):
             model.set_words(w)
         self.search.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} (Ctrl+F)")
+        self.search.setAccessibleName(f"Filter {in_sentence(w.descriptors)}")
+        self.table.setAccessibleName(f"{w.descriptors} and their {in_sentence(w.rating)}s")
+        self.table.setAccessibleDescription(f"One row per {in_sentence(w.descriptor)}: its code, text and latest "
+                                            f"{in_sentence(w.rating)}; choose one to rate it below.")
+        self.gap.setAccessibleName(w.gap)
+        self.history.setAccessibleName(f"{w.rating}: history")
         self.comment.setPlaceholderText(w.comment)
         self.rate_box.setTitle(f"{w.rating}: record a new one")
         self.gap_box.setTitle(w.gap)

@@ -77,6 +77,7 @@ class DashboardPage(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Dashboard")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)

@@ -79,6 +79,9 @@ class EvidencePage(QWidget):
         filters.addWidget(self.grid_button)
 
         self.table = QTableView()
+        self.table.setAccessibleName("Evidence library")
+        self.table.setAccessibleDescription("One row per item: title, kind, date, consent and tags; choose items "
+                                            "to edit or tag them in the pane beside")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -209,6 +212,7 @@ class EvidencePage(QWidget):
         scheme = self._apply_scheme()
         words = scheme.words
         self.search.setPlaceholderText(f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)")
+        self.search.setAccessibleName(f"Search titles and {in_sentence(words.descriptor)} codes")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
         current = self.theme_filter.currentData()

@@ -76,6 +76,7 @@ class FrameworkPage(QWidget):
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.sheet_form)
         right_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        right_scroll.setAccessibleName("Details")
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right_scroll.setWidget(right)
 

@@ -30,6 +30,7 @@ class PlanningPage(QWidget):
         self.cover_sheets = CoverSheetPanel(context, self)
         self.texts = PlanTextsPanel(context, self)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Planning")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         context.changed.connect(self._context_changed)

@@ -92,6 +92,7 @@ class SettingPage(QWidget):
         left_layout.addWidget(context_box, 1)
         left_layout.addWidget(self.saved_label)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setAccessibleName("Setting details")
         scroll.setWidget(left)
 
         self.team_model = StaffTableModel(self._edit_staff, self)

@@ -32,6 +32,8 @@ class ActionPlanPanel(QWidget):
         self.context = context
         self.model = ActionPlanModel(context, self)
         self.table = QTableView()
+        self.table.setAccessibleName("Action plan")
+        self.table.setAccessibleDescription("One row per action; F2 or typing edits the cell shown")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)

@@ -104,6 +104,9 @@ class CoverSheetPanel(QWidget):
         self.impact_label.setText(f"&{words.impact}:")
         self.impact.setPlaceholderText(words.impact)
         self.diary_box.setTitle(words.diary)
+        self.diary.setAccessibleName(words.diary)
+        self.diary.setAccessibleDescription("One row per entry: date, what was done, who wrote it")
+        self.evidence.setAccessibleName(f"Evidence attached to this {in_sentence(words.priority)}")
 
     def select_priority(self, number: int) -> None:
         """Show the cover sheet of the priority with this number (1 = first)."""

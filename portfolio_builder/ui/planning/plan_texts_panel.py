@@ -33,6 +33,7 @@ class PlanTextsPanel(QWidget):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Texts")
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

@@ -91,6 +91,8 @@ class PrioritiesPanel(QWidget):
             if number is not None:
                 self.list.setCurrentIndex(self.model.index(number))
         self.buttons["add"].setText(f"&Add {in_sentence(words.priority)}…")
+        self.list.setAccessibleName(words.priorities)
+        self.list.setAccessibleDescription(self.count_label.text())
         self.buttons["add"].setVisible(wanted.used)
         for key in ("add", "edit", "remove", "up", "down"):
             self.buttons[key].setEnabled(not self.context.read_only)
