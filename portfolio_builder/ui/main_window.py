@@ -14,6 +14,7 @@ from ..core.errors import PortfolioError
 from ..core.storage.portfolio_file import Portfolio
 from ..core.framework.portfolio_setup import setting_profile
 from . import messages
+from .announcer import announce_status_bar
 from .app_settings import app_settings, recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
 from .portfolio_context import SETTING, PortfolioContext
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        announce_status_bar(self)
         self._build_menus()
         self._update_state()
         self._restore_window()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListView, QPlainTextEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QListView, QPlainTextEdit,
                                QWidget)
 
 from ..core.framework.descriptor_paste import preview_paste
 from ..core.errors import PortfolioError
 from ..core.scheme.model import Words
+from .announcer import StatusLabel
 from .scheme_words import in_sentence
 
 
@@ -32,7 +33,7 @@ class PasteDescriptorsDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setWordWrap(True)
         self.preview.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

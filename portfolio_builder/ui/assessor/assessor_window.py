@@ -13,6 +13,7 @@ from ...core.assessor.assessment_file import AssessmentFile
 from ...core.assessor.report import export_assessor_report
 from ...core.assessor.bundle_contents import build_contents
 from ...core.errors import PortfolioError
+from ..announcer import announce_status_bar
 from ..app_settings import remember_splitter, restore_window, save_window
 from .assessment_panel import AssessmentPanel
 from .contents_model import ContentsModel, NodeRole
@@ -64,6 +65,7 @@ class AssessorWindow(QMainWindow):
         central.setChildrenCollapsible(False)
         self.setCentralWidget(central)
         self.panel.export_requested.connect(self.export_report)
+        announce_status_bar(self)
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.item_view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         restore_window(self, "assessor", 1366, 768)

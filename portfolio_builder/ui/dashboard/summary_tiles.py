@@ -27,9 +27,10 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
 
     def set_value(self, figure: str, colour: str) -> None:
-        self.figure.setText(figure)
+        done = " \u2713" if colour == GOOD else ""  # complete says so in a mark too, not by green alone
+        self.figure.setText(figure + done)
         self.figure.setStyleSheet(f"color: {colour};")
-        self.setAccessibleName(f"{self.caption.text()}: {figure}")
+        self.setAccessibleName(f"{self.caption.text()}: {figure}" + (" (complete)" if done else ""))
 
 
 def colour_for(done: int, total: int) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QLineEdit, QListView, QPushButton, QScrollArea, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from ..announcer import StatusLabel
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
 from ..evidence_editor import EvidenceEditor
@@ -128,7 +129,7 @@ class EvidencePage(QWidget):
         remember_splitter(self.splitter, "evidence")
 
         self.progress = ProgressStrip()
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)

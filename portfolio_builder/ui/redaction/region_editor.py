@@ -16,6 +16,7 @@ from ...core.errors import PortfolioError
 from ...core.evidence.evidence_service import get_evidence
 from ...core.bundle.export_plan import redaction_words
 from ...core.evidence.region_service import item_regions, set_regions, suggest_face_regions
+from ..announcer import StatusLabel
 from ..portfolio_context import EVIDENCE, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..workers import Worker, start_worker
@@ -100,7 +101,7 @@ class RegionEditor(QDialog):
         bar.addWidget(self.discard_button)
         self.suggestion_bar.hide()
         self.progress = ProgressStrip()
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
