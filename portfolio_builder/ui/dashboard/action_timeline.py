@@ -72,7 +72,7 @@ class ActionTimeline(QWidget):
     def set_bars(self, bars: list[TimelineBar], today: date | None = None) -> None:
         self._bars, self._today = bars, today or date.today()
         late = sum(b.late(self._today) for b in bars)
-        self.setAccessibleDescription(f"{len(bars)} dated action(s), {late} overdue. "
+        self.setAccessibleDescription(f"{len(bars)} dated action(s), {late} overdue; "
                                       + "; ".join(b.said(self._today) for b in bars))
         self.updateGeometry()
         self.update()
