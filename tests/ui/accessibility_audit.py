@@ -55,3 +55,40 @@ def unnamed_controls(root: QWidget) -> list[str]:
         elif _only_the_group_title(widget, name):
             problems.append(f"only its group's title {name!r}: {_where(widget)}")
     return problems
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single & (Alt+letter), or None."""
+    at = text.replace("&&", "").find("&")
+    cleaned = text.replace("&&", "")
+    return cleaned[at + 1].lower() if 0 <= at < len(cleaned) - 1 else None
+
+
+def clashing_mnemonics(window: QWidget) -> list[str]:
+    """Alt+letter keys that two shown things in one window claim (menus, buttons, labels, tabs): Qt then only
+    cycles focus between them, so neither does what it says."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QTabBar
+
+    claims: dict[str, list[str]] = {}
+
+    def claim(text: str) -> None:
+        letter = _mnemonic(text)
+        if letter:
+            claims.setdefault(letter, []).append(text.replace("&", ""))
+    if isinstance(window, QMainWindow) and window.menuBar().isVisible():
+        for action in window.menuBar().actions():
+            claim(action.text())
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window:
+            continue
+        if isinstance(widget, QAbstractButton):
+            claim(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None and widget.buddy().isVisible():
+            claim(widget.text())
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            claim(widget.title())
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if widget.isTabVisible(index):
+                    claim(widget.tabText(index))
+    return [f"Alt+{letter.upper()}: {' / '.join(texts)}" for letter, texts in sorted(claims.items()) if len(texts) > 1]
