@@ -83,7 +83,7 @@ class BestFitBox(QGroupBox):
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.record)
         self.history_model = JudgementHistoryModel(self)
-        self.history = QTableView()
+        self.history = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.evidence.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
@@ -14,6 +14,7 @@ from ..core.evidence.evidence_service import update_evidence
 from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
+from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
 from .scheme_words import in_sentence
 
@@ -54,7 +55,7 @@ class EvidenceEditor(QWidget):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.date = OptionalDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("No date")
         self.source = QLineEdit(placeholderText="Where it comes from, e.g. Family Forum")

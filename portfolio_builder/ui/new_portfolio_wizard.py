@@ -156,7 +156,7 @@ class TeamPage(QWizardPage):
         self.lead_name = QLineEdit()
         self.lead_role = QLineEdit(placeholderText="e.g. Family Partnership Manager, Head of Family Services")
         self.team = TeamModel(self)
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.table.setAccessibleName("Core team")
         self.table.setModel(self.team)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
 
 from tests.ui.accessibility_audit import clashing_mnemonics, focusable_controls, unnamed_controls
 
@@ -39,17 +40,54 @@ CHECK_ALT_KEYS = False  # set below while the Alt+letter clashes are being fixed
 
 
 def _traps(root: QWidget) -> list[str]:
-    """Editable text boxes where Tab types a tab instead of moving on (a keyboard trap in a form)."""
+    """Text boxes where Tab types a tab, and lists or tables where Tab walks the cells, instead of moving on to
+    the next control (a keyboard trap in a form)."""
     return [f"Tab stays in: {w.accessibleName() or type(w).__name__}" for w in focusable_controls(root)
-            if isinstance(w, (QPlainTextEdit, QTextEdit)) and not w.isReadOnly() and not w.tabChangesFocus()]
+            if isinstance(w, (QPlainTextEdit, QTextEdit)) and not w.isReadOnly() and not w.tabChangesFocus()
+            or isinstance(w, QAbstractItemView) and w.tabKeyNavigation()]
 
 
 def _listed(problems: dict) -> str:
     return "\n".join(f"{where}: {what}" for where, found in problems.items() for what in found)
 
 
+def _tab_leaves(root: QWidget) -> list[str]:
+    """Put the focus on each enabled control in turn and press Tab (a few times, for a date's day, month and year):
+    the focus must move on to another control."""
+    from PySide6.QtTest import QTest
+
+    import time
+
+    window = root.window()
+    window.activateWindow()
+    for _ in range(200):
+        if window.isActiveWindow():
+            break
+        QApplication.processEvents()
+        time.sleep(0.01)
+    else:
+        return [f"Tab not checked: {window.windowTitle() or type(window).__name__} never became active"]
+    stuck = []
+    for widget in focusable_controls(root):
+        if not widget.isEnabled() or not widget.isVisible():
+            continue
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if not widget.hasFocus():
+            continue
+        for _ in range(4):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            focus = QApplication.focusWidget()
+            inside = focus is widget or (focus is not None and focus.parentWidget() is widget
+                                         and isinstance(widget, (QAbstractSpinBox, QComboBox)))
+            if not inside:
+                break
+        else:
+            stuck.append(f"Tab cannot leave: {widget.accessibleName() or type(widget).__name__}")
+    return stuck
+
+
 def _problems(root: QWidget) -> set[str]:
-    found = set(unnamed_controls(root)) | set(_traps(root))
+    found = set(unnamed_controls(root)) | set(_traps(root)) | set(_tab_leaves(root))
     return found | set(clashing_mnemonics(root.window())) if CHECK_ALT_KEYS else found
 
 
@@ -130,7 +168,8 @@ def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
         pass
     dialogs = {
         "Paste descriptors": lambda: PasteDescriptorsDialog(None, context.portfolio, themes, "1", context.scheme.words),
-        "Add descriptor": lambda: DescriptorDialog(None, themes, DescriptorForm("1", "1a", "Text", ["An example"]), True),
+        "Add descriptor": lambda: DescriptorDialog(None, themes, DescriptorForm("1", "1a", "Text", ["Example"]),
+                                                   True),
         "Add theme": lambda: ThemeDialog(None, ThemeForm("3", "Title", ""), True),
         "Priority": lambda: PriorityDialog([(1, "Ann Patel")], None),
         "Diary entry": lambda: DiaryEntryDialog(None),
@@ -199,3 +238,31 @@ def test_the_assessor_window_names_its_controls(qtbot, bundle, tmp_path):
     assert len(kinds) >= 3
     assert not problems, "\n".join(sorted(problems))
     window.close()
+
+
+def test_the_walk_finds_what_it_should(qtbot):
+    """The checks are real: an unnamed list, a text box that keeps Tab, a date showing "No date" (Qt keeps Tab in
+    it) and two buttons on Alt+S are all reported."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLineEdit, QListView, QPushButton, QVBoxLayout
+
+    global CHECK_ALT_KEYS
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    date = QDateEdit(minimumDate=QDate(2000, 1, 1), specialValueText="No date")
+    date.setDate(date.minimumDate())
+    for widget in (QLineEdit(accessibleName="Title"), QListView(), QPlainTextEdit(accessibleName="Notes"), date,
+                   QPushButton("&Save"), QPushButton("&Send"), QLineEdit(accessibleName="Last")):
+        layout.addWidget(widget)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    saved, CHECK_ALT_KEYS = CHECK_ALT_KEYS, True
+    try:
+        found = "\n".join(sorted(_problems(form)))
+    finally:
+        CHECK_ALT_KEYS = saved
+    assert "no name: QListView" in found
+    assert "Tab stays in: Notes" in found
+    assert "Tab cannot leave: QDateEdit" in found
+    assert "Alt+S: Save / Send" in found

@@ -75,7 +75,7 @@ class AssessorWindow(QMainWindow):
         self.open_action = QAction("&Open bundle…", self, shortcut=QKeySequence.StandardKey.Open,
                                    triggered=self.choose_bundle)
         self.export_action = QAction("&Export Assessor's Report…", self, triggered=self.export_report,
-                                     enabled=False)
+                                     enabled=False, shortcut=QKeySequence("Ctrl+E"))
         self.close_action = QAction("&Close bundle", self, triggered=self.close_bundle, enabled=False)
         quit_action = QAction("Close &window", self, shortcut=QKeySequence.StandardKey.Close, triggered=self.close)
         for action in (self.open_action, self.export_action, self.close_action):

@@ -1,4 +1,4 @@
-"""The dashboard's charts and chips as plain sentences: the same facts, for screen readers and anyone who prefers text."""
+"""The dashboard's charts and chips as sentences: the same facts, for screen readers and anyone who prefers text."""
 
 from __future__ import annotations
 

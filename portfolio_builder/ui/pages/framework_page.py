@@ -82,8 +82,8 @@ class FrameworkPage(QWidget):
 
         self.toolbar = QToolBar("Framework")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_theme_action = self._action("Add theme…", self.add_theme)
-        self.edit_theme_action = self._action("Edit theme…", self.edit_theme)
+        self.add_theme_action = self._action("Add theme…", self.add_theme, "Ctrl+Shift+T")  # toolbar buttons take
+        self.edit_theme_action = self._action("Edit theme…", self.edit_theme, "Shift+F2")  # no Tab: keys instead
         self.add_action = self._action("Add descriptor…", self.add_descriptor, "Ctrl+Shift+N")
         self.paste_action = self._action("Paste descriptors…", self.paste_descriptors, "Ctrl+Shift+V")
         self.edit_action = self._action("Edit descriptor…", self.edit_descriptor, "F2")

@@ -96,7 +96,7 @@ class SettingPage(QWidget):
         scroll.setWidget(left)
 
         self.team_model = StaffTableModel(self._edit_staff, self)
-        self.team = QTableView()
+        self.team = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.team.setModel(self.team_model)
         self.team.setAccessibleName("Core team")
         self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -13,6 +13,7 @@ from ...core.planning.planning_overview import cover_sheet_evidence, priority_ro
 from ...core.planning.planning_service import add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries, update_cover_sheet, update_diary_entry
 from ...core.scheme.model import Words
 from .. import page_dialogs
+from ..optional_date_edit import OptionalDateEdit
 from ..portfolio_context import PLANNING, PortfolioContext
 from .cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from .diary_dialog import DiaryEntryDialog
@@ -32,7 +33,7 @@ class CoverSheetPanel(QWidget):
         self.priority = QComboBox()
         self.priority.currentIndexChanged.connect(self.load_sheet)
         self.lead = QLineEdit()
-        self.started = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.started = OptionalDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         self.started.setMinimumDate(NO_DATE)
         self.started.setSpecialValueText("Not started")
         self.impact = QPlainTextEdit(placeholderText="Impact on family engagement so far")
@@ -54,7 +55,7 @@ class CoverSheetPanel(QWidget):
         form.addRow(self.impact_label, self.impact)
 
         self.diary_model = DiaryModel(self)
-        self.diary = QTableView()
+        self.diary = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.diary.setModel(self.diary_model)
         self.diary.verticalHeader().hide()
         self.diary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
