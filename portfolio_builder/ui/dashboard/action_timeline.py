@@ -9,6 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..contrast import readable_on
+
 STATUS_COLOURS = {"done": QColor("#5CB85C"), "in-progress": QColor("#2F6DB5"), "planned": QColor("#A9B4C2")}
 TODAY = QColor("#D9534F")
 STATUS_WORDS = {"done": "done", "in-progress": "in progress", "planned": "planned"}
@@ -93,7 +95,8 @@ class ActionTimeline(QWidget):
         fm, palette = self.fontMetrics(), self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         if not self._bars:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(readable_on(palette.color(QPalette.ColorRole.PlaceholderText),
+                                       palette.color(QPalette.ColorRole.Window)))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated actions in the action plan yet.")
             return
         first = min(min(b.starts_on for b in self._bars), self._today) - timedelta(days=7)
@@ -136,6 +139,7 @@ class ActionTimeline(QWidget):
         x = x_of(self._today)
         painter.setPen(QPen(TODAY, 2))
         painter.drawLine(int(x), int(top - 4), int(x), int(bottom + 2))
+        painter.setPen(readable_on(TODAY, palette.color(QPalette.ColorRole.Window)))  # the word: 4.5:1
         today_w = fm.horizontalAdvance("Today") + 4
         painter.drawText(QRectF(min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2),
                          Qt.AlignmentFlag.AlignCenter, "Today")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...core.planning.readiness import DescriptorProgress, ThemeProgress
 from ...core.scheme.evidence_rule import EvidenceRule
 from ...core.scheme.model import Words
+from ..contrast import readable_on
 from ..models.audit_table_model import text_colour_on
 from ..scheme_words import in_sentence
 
@@ -210,7 +211,8 @@ class EvidenceChipsChart(QWidget):
                                  Qt.AlignmentFlag.AlignLeft, fm.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
             for rect, code, colour in chips:
                 if not colour.isValid():
-                    painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                    painter.setPen(readable_on(self.palette().color(QPalette.ColorRole.PlaceholderText),
+                                               self.palette().color(QPalette.ColorRole.Window)))
                     painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, code)
                     continue
                 painter.setPen(Qt.PenStyle.NoPen)
