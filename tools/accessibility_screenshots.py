@@ -20,25 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 PAGES = ["dashboard", "framework", "evidence", "audit", "planning", "export", "setting"]
 
 
-def high_contrast_palette():
-    """White on black, yellow highlight with black text, cyan links: the colours of a high-contrast theme."""
-    from PySide6.QtGui import QColor, QPalette
-
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#000000"), (roles.WindowText, "#FFFFFF"), (roles.Base, "#000000"),
-                         (roles.AlternateBase, "#1A1A1A"), (roles.Text, "#FFFFFF"), (roles.Button, "#000000"),
-                         (roles.ButtonText, "#FFFFFF"), (roles.Highlight, "#FFFF00"),
-                         (roles.HighlightedText, "#000000"), (roles.ToolTipBase, "#000000"),
-                         (roles.ToolTipText, "#FFFFFF"), (roles.PlaceholderText, "#C0C0C0"), (roles.Link, "#00FFFF"),
-                         (roles.BrightText, "#FFFFFF"), (roles.Light, "#FFFFFF"), (roles.Mid, "#C0C0C0"),
-                         (roles.Dark, "#FFFFFF"), (roles.Shadow, "#FFFFFF")):
-        palette.setColor(role, QColor(colour))
-    for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9E9E9E"))
-    return palette
-
-
 def _options(args: list[str]) -> tuple[Path, str, str, str]:
     def take(name: str, default: str) -> str:
         if name in args:
@@ -70,6 +51,8 @@ def main() -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(work / "settings"))
     app = QApplication(sys.argv[:1])
     if contrast == "high":
+        from portfolio_builder.ui.contrast import high_contrast_palette
+
         app.setStyle("Fusion")
         app.setPalette(high_contrast_palette())
     from portfolio_builder.app import build_main_window
@@ -93,6 +76,11 @@ def main() -> None:
         page = window.view.page("Dashboard")
         page.as_text_button.setChecked(True)
         page.chips.setFocus()
+        for _ in range(30):
+            app.processEvents()
+        from PySide6.QtWidgets import QScrollArea
+
+        page.findChild(QScrollArea).ensureWidgetVisible(page.as_text)
         for _ in range(30):
             app.processEvents()
         window.grab().save(str(out / f"dashboard-as-text-{suffix}.png"))

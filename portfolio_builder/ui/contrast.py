@@ -57,3 +57,22 @@ def readable_palette(palette):
         if contrast_ratio(shown, base) < AA_TEXT:
             mended.setColor(group, roles.PlaceholderText, readable_on(shown, base))
     return mended
+
+
+def high_contrast_palette():
+    """White on black, yellow highlight with black text, cyan links: the colours of a high-contrast theme."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in ((roles.Window, "#000000"), (roles.WindowText, "#FFFFFF"), (roles.Base, "#000000"),
+                         (roles.AlternateBase, "#1A1A1A"), (roles.Text, "#FFFFFF"), (roles.Button, "#000000"),
+                         (roles.ButtonText, "#FFFFFF"), (roles.Highlight, "#FFFF00"),
+                         (roles.HighlightedText, "#000000"), (roles.ToolTipBase, "#000000"),
+                         (roles.ToolTipText, "#FFFFFF"), (roles.PlaceholderText, "#C0C0C0"), (roles.Link, "#00FFFF"),
+                         (roles.BrightText, "#FFFFFF"), (roles.Light, "#FFFFFF"), (roles.Mid, "#C0C0C0"),
+                         (roles.Dark, "#FFFFFF"), (roles.Shadow, "#FFFFFF")):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9E9E9E"))
+    return palette

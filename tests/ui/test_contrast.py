@@ -27,7 +27,7 @@ def _light():
 
 
 def _high_contrast():
-    from tools.accessibility_screenshots import high_contrast_palette
+    from portfolio_builder.ui.contrast import high_contrast_palette
 
     return high_contrast_palette()
 

@@ -84,7 +84,8 @@ class ActionTimeline(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 4.6)
+        # room under the bars for the key on two lines, as it wraps when narrow (200 % scaling)
+        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 6)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 40, self.sizeHint().height())
@@ -149,11 +150,13 @@ class ActionTimeline(QWidget):
     def _paint_key(self, painter: QPainter, x: float, y: float, text) -> None:
         """What the colours mean: a swatch and a word for each status, and the red outline of an overdue action."""
         fm = self.fontMetrics()
-        side = fm.height() * 0.8
+        side, start = fm.height() * 0.8, x
         for name, colour, outline in ((f"{MARKS['done']} Done", STATUS_COLOURS["done"], False),
                                       (f"{MARKS['in-progress']} In progress", STATUS_COLOURS["in-progress"], False),
                                       (f"{MARKS['planned']} Planned", STATUS_COLOURS["planned"], False),
                                       (f"{MARKS['overdue']} Overdue", STATUS_COLOURS["in-progress"], True)):
+            if x > start and x + side * 1.6 + 4 + fm.horizontalAdvance(name) + 4 > self.width():
+                x, y = start, y + fm.height() * 1.4  # wrap rather than cut a word off
             painter.setPen(QPen(TODAY, 2) if outline else Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(x, y + fm.height() * 0.2, side * 1.6, side), 2, 2)
