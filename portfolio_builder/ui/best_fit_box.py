@@ -96,8 +96,8 @@ class BestFitBox(QGroupBox):
         self.empty = QLabel(wordWrap=True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Le&vel:", self.level)
-        form.addRow("Dat&e:", self.date)
+        form.addRow("Level:", self.level)  # Alt+L, Alt+E, Alt+V are the rating form's and the menus'
+        form.addRow("Da&te:", self.date)
         form.addRow("Co&mment:", self.comment)
         form.addRow("Judged &by:", self.by)
         form.addRow("", self.record_button)

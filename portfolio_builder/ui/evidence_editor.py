@@ -16,7 +16,10 @@ from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
 from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
+from .mnemonics import MENU_KEYS, with_free_mnemonic
 from .scheme_words import in_sentence
+
+PAGE_KEYS = MENU_KEYS + "iolumtdasnrgp"  # the Evidence page's other Alt keys (add, filters, this form)
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -60,7 +63,7 @@ class EvidenceEditor(QWidget):
         self.date.setSpecialValueText("No date")
         self.source = QLineEdit(placeholderText="Where it comes from, e.g. Family Forum")
         self.component = QComboBox()
-        self.component_label = QLabel("Co&mponent:")
+        self.component_label = QLabel("Com&ponent:")
         self.component_label.setBuddy(self.component)
         self.scheme: Scheme | None = None
         self.consent = QComboBox()
@@ -130,7 +133,7 @@ class EvidenceEditor(QWidget):
         self.tags_box.setTitle(words.descriptors)
         self.tag_list.setAccessibleName(f"{words.descriptors} this item is tagged to")
         self.code_choice.setAccessibleName(f"{words.descriptor} to tag")
-        self.key_button.setText(f"Tag as &{in_sentence(words.key_evidence)}")
+        self.key_button.setText(with_free_mnemonic(f"Tag as {in_sentence(words.key_evidence)}", set(PAGE_KEYS), 7))
         self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
         self._fill_form()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from ..core.scheme.model import Words
+from .mnemonics import with_free_mnemonic
 from .scheme_words import in_sentence
 
 
@@ -57,10 +58,10 @@ class DescriptorDialog(QDialog):
         self.examples = QPlainTextEdit("\n".join(initial.examples), tabChangesFocus=True)
         self.examples.setPlaceholderText("One example of evidence per line")
         form = QFormLayout(self)
-        form.addRow(f"&{w.theme}:", self.theme)
-        form.addRow("&Code:", self.code)
-        form.addRow(f"&{w.descriptor}:", self.text)
-        form.addRow(f"&{w.examples}:", self.examples)
+        taken: set[str] = set()  # the scheme's words share no Alt key with Code or each other
+        for label, field in ((w.theme, self.theme), ("Code", self.code), (w.descriptor, self.text),
+                             (w.examples, self.examples)):
+            form.addRow(with_free_mnemonic(f"{label}:", taken), field)
         form.addRow(_buttons(self))
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
 

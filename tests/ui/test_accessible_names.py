@@ -36,7 +36,7 @@ def sample_window(request, qtbot, dialogs, tmp_path):
     window.close()
 
 
-CHECK_ALT_KEYS = False  # set below while the Alt+letter clashes are being fixed
+CHECK_ALT_KEYS = True  # no two things in a window on the same Alt+letter
 
 
 def _traps(root: QWidget) -> list[str]:

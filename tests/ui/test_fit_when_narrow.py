@@ -46,12 +46,12 @@ def test_audit_descriptor_and_level_are_not_squeezed(qtbot, context):
 
 
 def test_wizard_folder_label_shows_no_stray_ampersand(qtbot):
-    """The Folder row's label has its field as buddy, so Alt+F works and '&' is not shown as typed."""
+    """The Folder row's label has its field as buddy, so Alt+O works and '&' is not shown as typed."""
     from portfolio_builder.ui.new_portfolio_wizard import LocationPage
 
     page = LocationPage()
     qtbot.addWidget(page)
-    label = next(w for w in page.findChildren(QLabel) if w.text() == "&Folder:")
+    label = next(w for w in page.findChildren(QLabel) if w.text() == "F&older:")
     assert label.buddy() is page.folder
 
 

@@ -65,7 +65,7 @@ class CoverSheetPanel(QWidget):
         self.diary.setColumnWidth(0, self.diary.fontMetrics().horizontalAdvance("30 Sep 2026") + 24)
         self.diary.setColumnWidth(2, self.diary.fontMetrics().horizontalAdvance("M") * 10)
         self.diary.doubleClicked.connect(self.edit_entry)
-        diary_buttons = self._buttons((("Add &entry…", self.add_entry), ("&Edit entry…", self.edit_entry),
+        diary_buttons = self._buttons((("Add e&ntry…", self.add_entry), ("Edit entr&y…", self.edit_entry),
                                        ("&Delete entry", self.delete_entry)))
         self.diary_box = diary_box = QGroupBox("Diary of actions taken")
         diary_layout = QVBoxLayout(diary_box)
@@ -76,7 +76,7 @@ class CoverSheetPanel(QWidget):
         self.evidence = QListView()
         self.evidence.setModel(self.evidence_model)
         self.evidence.setWordWrap(True)
-        evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Detac&h", self.detach)))
+        evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Deta&ch", self.detach)))
         evidence_box = QGroupBox("Evidence")
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence, 1)

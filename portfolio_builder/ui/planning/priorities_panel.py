@@ -63,7 +63,7 @@ class PrioritiesPanel(QWidget):
         self.list.doubleClicked.connect(self.edit_current)
         self.buttons = {}
         row = QHBoxLayout()
-        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "&Edit…", self.edit_current),
+        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "Ed&it…", self.edit_current),
                                 ("remove", "&Remove", self.remove_current), ("up", "Move &up", lambda: self.move(-1)),
                                 ("down", "Move do&wn", lambda: self.move(1))):
             button = QPushButton(text)
