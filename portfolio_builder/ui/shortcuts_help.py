@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 # Keys that belong to a widget rather than an action, worth telling people about.
 WIDGET_KEYS = (("Tab / Shift+Tab", "Move between fields"), ("F2", "Edit the selected cell (action plan)"),
-               ("Enter", "Open the selected recent portfolio (start screen)"))
+               ("Enter", "Open the selected recent portfolio (start screen)"),
+               ("Ctrl+Tab / Ctrl+Page Down", "Next tab (Planning, the assessor's report)"),
+               ("Arrows, Enter", "Dashboard chips: choose one, go to its fix"),
+               ("Insert, Page Down, arrows, Ctrl+arrows, Delete",
+                "Blur or block out: add, choose, move, resize, remove a region"))
 
 
 def shortcut_lines(window: QWidget) -> list[tuple[str, str]]:

@@ -266,3 +266,41 @@ def test_the_walk_finds_what_it_should(qtbot):
     assert "Tab stays in: Notes" in found
     assert "Tab cannot leave: QDateEdit" in found
     assert "Alt+S: Save / Send" in found
+
+
+def test_the_region_editor_works_from_the_keyboard(qtbot, context, tmp_path):
+    """Add region (or Insert) puts one in the middle; Page Down chooses it, Ctrl+Right widens it, Right moves it,
+    Delete removes it; the photo says what it holds and the keys in its description."""
+    from PIL import Image
+    from PySide6.QtTest import QTest
+
+    from portfolio_builder.core.evidence.evidence_import import import_evidence
+    from portfolio_builder.core.evidence.region_service import item_regions
+    from portfolio_builder.ui.redaction.region_editor import RegionEditor
+
+    photo = tmp_path / "garden.jpg"
+    Image.new("RGB", (320, 240), (120, 160, 90)).save(photo)
+    evidence_id = import_evidence(context.portfolio, [photo], title="Garden", consent="blurred", workers=1).added[0]
+    editor = RegionEditor(context, evidence_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.canvas.picture is not None, timeout=10_000)
+    canvas = editor.canvas
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key.Key_Insert)
+    assert len(item_regions(context.portfolio, evidence_id)) == 1
+    assert "1 region(s)" in canvas.accessibleDescription() and "Insert adds" in canvas.accessibleDescription()
+    first = item_regions(context.portfolio, evidence_id)[0]
+    QTest.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(canvas, Qt.Key.Key_Right)
+    moved = item_regions(context.portfolio, evidence_id)[0]
+    assert moved.w > first.w and moved.x > first.x
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.selection is None
+    QTest.keyClick(canvas, Qt.Key.Key_PageDown)
+    assert "selected: region 1" in canvas.accessibleDescription()
+    QTest.keyClick(canvas, Qt.Key.Key_Delete)
+    assert not item_regions(context.portfolio, evidence_id)
+    editor.add_button.click()
+    assert len(item_regions(context.portfolio, evidence_id)) == 1
+    editor.reject()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.privacy.redaction import Region
@@ -184,7 +184,19 @@ class RegionCanvas(QWidget):
         if self._drag and self._drag["action"] == "draw" and self._drag.get("box"):
             preview = Region(*self._drag["box"], mode=self.new_mode, shape=self.new_shape)
             paint_region(painter, self.picture, rect, preview, selected=True)
+        if self.hasFocus():  # a visible focus: the keys (Insert, arrows, Delete) act here now
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusOutEvent(event)
 
     def _shown(self, kind: str, index: int, region: Region) -> Region:
         """A region as drawn now: the live shape while it is being moved or resized."""
