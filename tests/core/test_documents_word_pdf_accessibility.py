@@ -20,7 +20,8 @@ WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDraw
 @pytest.mark.parametrize("make", [fpa_snapshot, iif_snapshot], ids=["fpa", "iif"])
 def test_every_sheet_has_headings_header_rows_and_a_language(make):
     """Each sheet's title is a real Heading 1 (not big bold text); every grid table's first row is marked as a
-    header row repeated on each page (label | value tables have none); the document says it is in English (UK) and has a title."""
+    header row repeated on each page (label | value tables have none); the document says it is in English (UK)
+    and has a title."""
     for name, data in render_sheets_docx(make()).items():
         doc = Document(BytesIO(data))
         headings = [p for p in doc.paragraphs if p.style.name.startswith("Heading")]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QPlainTextEdit,
+                               QTabWidget, QTextEdit, QWidget)
 
 from tests.ui.accessibility_audit import clashing_mnemonics, focusable_controls, unnamed_controls
 

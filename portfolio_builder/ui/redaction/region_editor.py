@@ -24,7 +24,8 @@ from .region_canvas import STORED, SUGGESTED, RegionCanvas
 from .upright_image import load_upright
 
 HELP = ("Drag on the photo to mark a part to blur or block out. Drag a part to move it, its handles to resize it; "
-        "Delete removes it (keys: Insert adds one, Page Down chooses, arrows move, Ctrl+arrows resize). The photo in the portfolio is never changed: only the copy that leaves is.")
+        "Delete removes it (keys: Insert adds one, Page Down chooses, arrows move, Ctrl+arrows resize). "
+        "The photo in the portfolio is never changed: only the copy that leaves is.")
 SHAPES = (("rectangle", "Rectangle"), ("ellipse", "Ellipse"))
 MODES = (("blur", "Blur"), ("block", "Block out"))
 
