@@ -305,3 +305,16 @@ def test_the_region_editor_works_from_the_keyboard(qtbot, context, tmp_path):
     editor.add_button.click()
     assert len(item_regions(context.portfolio, evidence_id)) == 1
     editor.reject()
+
+
+def test_the_start_screen_names_its_controls(qtbot, dialogs):
+    """No portfolio open: the start screen's buttons and recent list are named, and Tab leaves each."""
+    from portfolio_builder.app import build_main_window
+
+    window = build_main_window(None, reopen_last=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    found = sorted(_audit_everywhere(window))
+    assert not found, "\n".join(found)
+    window.close()
