@@ -80,6 +80,9 @@ def make_application():
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    from .ui.contrast import readable_palette
+
+    app.setPalette(readable_palette(app.palette()))  # text at 4.5:1 at least, whatever the platform gives
     from .core.resources import resource_path
     icon = resource_path("icons", "app.png")
     if icon.exists():

@@ -31,7 +31,9 @@ class RestoreBackupDialog(QDialog):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
+        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleDescription("One row per backup copy, newest first: when, why, and what it holds")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -83,7 +83,7 @@ class BestFitBox(QGroupBox):
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.record)
         self.history_model = JudgementHistoryModel(self)
-        self.history = QTableView()
+        self.history = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,8 +96,8 @@ class BestFitBox(QGroupBox):
         self.empty = QLabel(wordWrap=True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Le&vel:", self.level)
-        form.addRow("Dat&e:", self.date)
+        form.addRow("Level:", self.level)  # Alt+L, Alt+E, Alt+V are the rating form's and the menus'
+        form.addRow("Da&te:", self.date)
         form.addRow("Co&mment:", self.comment)
         form.addRow("Judged &by:", self.by)
         form.addRow("", self.record_button)
@@ -125,6 +125,7 @@ class BestFitBox(QGroupBox):
         words = scheme.words
         self.setTitle(f"{scheme.best_fit.label}: {words.theme} {code}" if code else scheme.best_fit.label)
         self.record_button.setText(f"Record the {scheme.best_fit.label.lower()}")
+        self.history.setAccessibleName(f"{scheme.best_fit.label}: history")
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
         rows = judgement_history(self.context.portfolio, code) if code else []

@@ -11,7 +11,7 @@ from ..core.scheme.model import Scheme, Words
 from .models.audit_table_model import text_colour_on
 from .scheme_words import in_sentence
 
-MUTED, WARN = "color:gray", "color:#B3261E"
+MUTED, WARN = "color:#595959", "color:#B3261E"  # 4.5:1 or more on a light page
 OURS_STYLE = "background-color:#FFF3CD; color:#5C4400;"
 
 

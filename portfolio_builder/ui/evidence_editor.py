@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.errors import PortfolioError
@@ -20,8 +20,12 @@ from ..core.evidence.evidence_service import update_evidence, update_evidence_ma
 from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
 from ..core.scheme.model import Scheme
 from .models.evidence_table_model import CONSENT_LABELS
+from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
+from .mnemonics import MENU_KEYS, with_free_mnemonic
 from .scheme_words import in_sentence
+
+PAGE_KEYS = MENU_KEYS + "iolumtdasnrgp"  # the Evidence page's other Alt keys (add, filters, this form)
 
 NO_DATE = QDate(1900, 1, 1)
 SEVERAL = "Several values"  # what a field shows when the selected items differ in it
@@ -40,12 +44,12 @@ class EvidenceEditor(QWidget):
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
-        self.date = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.date = OptionalDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         self.date.setMinimumDate(NO_DATE)
         self.date.setSpecialValueText("No date")
         self.source = QLineEdit(placeholderText="Where it comes from, e.g. Family Forum")
         self.component = QComboBox()
-        self.component_label = QLabel("Co&mponent:")
+        self.component_label = QLabel("Com&ponent:")
         self.component_label.setBuddy(self.component)
         self.scheme: Scheme | None = None
         self.consent = QComboBox()
@@ -113,7 +117,9 @@ class EvidenceEditor(QWidget):
         for widget in (self.component, self.component_label):
             widget.setVisible(bool(scheme.components))
         self.tags_box.setTitle(words.descriptors)
-        self.key_button.setText(f"Tag as &{in_sentence(words.key_evidence)}")
+        self.tag_list.setAccessibleName(f"{words.descriptors} this item is tagged to")
+        self.code_choice.setAccessibleName(f"{words.descriptor} to tag")
+        self.key_button.setText(with_free_mnemonic(f"Tag as {in_sentence(words.key_evidence)}", set(PAGE_KEYS), 7))
         self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
         self._fill_form()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QWidget)
 
 from ..core.scheme.model import Words
+from .mnemonics import with_free_mnemonic
 from .scheme_words import in_sentence
 
 
@@ -53,14 +54,14 @@ class DescriptorDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(initial.theme_code)))
         self.theme.setEnabled(adding)
         self.code = QLineEdit(initial.code)
-        self.text = QPlainTextEdit(initial.text)
-        self.examples = QPlainTextEdit("\n".join(initial.examples))
+        self.text = QPlainTextEdit(initial.text, tabChangesFocus=True)
+        self.examples = QPlainTextEdit("\n".join(initial.examples), tabChangesFocus=True)
         self.examples.setPlaceholderText("One example of evidence per line")
         form = QFormLayout(self)
-        form.addRow(f"&{w.theme}:", self.theme)
-        form.addRow("&Code:", self.code)
-        form.addRow(f"&{w.descriptor}:", self.text)
-        form.addRow(f"&{w.examples}:", self.examples)
+        taken: set[str] = set()  # the scheme's words share no Alt key with Code or each other
+        for label, field in ((w.theme, self.theme), ("Code", self.code), (w.descriptor, self.text),
+                             (w.examples, self.examples)):
+            form.addRow(with_free_mnemonic(f"{label}:", taken), field)
         form.addRow(_buttons(self))
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
 
@@ -88,7 +89,7 @@ class ThemeDialog(QDialog):
         self.code = QLineEdit(initial.code)
         self.code.setEnabled(adding)
         self.title = QLineEdit(initial.title)
-        self.description = QPlainTextEdit(initial.description)
+        self.description = QPlainTextEdit(initial.description, tabChangesFocus=True)
         form = QFormLayout(self)
         form.addRow("&Code:", self.code)
         form.addRow("&Title:", self.title)

@@ -15,6 +15,7 @@ from ..core.errors import PortfolioError
 from ..core.storage.portfolio_file import Portfolio
 from ..core.framework.portfolio_setup import setting_profile
 from . import closing_work, messages
+from .announcer import announce_status_bar
 from .app_settings import recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
 from .portfolio_context import SETTING, PortfolioContext
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        announce_status_bar(self)
         self._build_menus()
         self._update_state()
         self._restore_window()

@@ -139,7 +139,7 @@ class SettingPage(QWizardPage):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("e.g. URN or registration number")
         form = QFormLayout(self)
-        form.addRow("Setting &name:", self.name)
+        form.addRow("Setting na&me:", self.name)  # Alt+N is Next
         form.addRow("&Type of setting:", self.kind)
         form.addRow("&Address:", self.address)
         form.addRow("&Reference:", self.reference)
@@ -156,7 +156,7 @@ class TeamPage(QWizardPage):
         self.lead_name = QLineEdit()
         self.lead_role = QLineEdit(placeholderText="e.g. Family Partnership Manager, Head of Family Services")
         self.team = TeamModel(self)
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.table.setAccessibleName("Core team")
         self.table.setModel(self.team)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -169,7 +169,7 @@ class TeamPage(QWizardPage):
         buttons.addWidget(remove)
         buttons.addStretch(1)
         form = QFormLayout()
-        form.addRow("Lead's &name:", self.lead_name)
+        form.addRow("Lead's n&ame:", self.lead_name)
         form.addRow("Lead's &role:", self.lead_role)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -200,7 +200,7 @@ class LocationPage(QWizardPage):
         self.setTitle("Where should the portfolio be saved?")
         self.setSubTitle("One file holds the whole portfolio; automatic backups are kept in a folder beside it.")
         self.folder = QLineEdit(str(default_folder()))
-        browse = QPushButton("&Browse…")
+        browse = QPushButton("Bro&wse…")  # Alt+B is Back, Alt+F Finish
         browse.clicked.connect(self.browse)
         self.file_name = QLineEdit()
         self.warning = QLabel()
@@ -209,7 +209,7 @@ class LocationPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        folder_label = QLabel("&Folder:")  # a row holding a layout gets no buddy, so the & would show as typed
+        folder_label = QLabel("F&older:")  # a row holding a layout gets no buddy, so the & would show as typed
         folder_label.setBuddy(self.folder)
         form = QFormLayout(self)
         form.addRow(folder_label, row)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListView, QPlainTextEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QListView, QPlainTextEdit,
                                QWidget)
 
 from ..core.framework.descriptor_paste import preview_paste
 from ..core.errors import PortfolioError
 from ..core.scheme.model import Words
+from .announcer import StatusLabel
 from .scheme_words import in_sentence
 
 
@@ -24,7 +25,7 @@ class PasteDescriptorsDialog(QDialog):
         for code, title in themes:
             self.theme.addItem(f"{code}  {title}", code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_code)))
-        self.text = QPlainTextEdit()
+        self.text = QPlainTextEdit(tabChangesFocus=True)
         self.text.setPlaceholderText(f"Paste the {in_sentence(words.descriptors)} from your {words.guidance}, one per "
                                      "line:\na. First ...\nb) Second ...\n2c Third ...")
         self.preview_model = QStringListModel(self)
@@ -32,7 +33,7 @@ class PasteDescriptorsDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setWordWrap(True)
         self.preview.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -10,7 +10,11 @@ EVERYWHERE = "Everywhere"
 # Keys that belong to a widget rather than an action, worth telling people about: (keys, what, where).
 WIDGET_KEYS = (("Tab / Shift+Tab", "Move between fields", EVERYWHERE),
                ("F2", "Edit the selected cell of the action plan", "Planning"),
-               ("Enter", "Open the selected recent portfolio", "Start screen"))
+               ("Enter", "Open the selected recent portfolio", "Start screen"),
+               ("Ctrl+Tab / Ctrl+Page Down", "Next tab", "Planning, the assessor's report"),
+               ("Arrows, Enter", "Choose a chip, go to its fix", "Dashboard"),
+               ("Insert, Page Down, arrows, Ctrl+arrows, Delete",
+                "Add, choose, move, resize, remove a region", "Blur or block out"))
 
 
 def _pages(window: QWidget) -> list[tuple[str, QWidget]]:
@@ -55,6 +59,7 @@ def show_shortcuts(window: QWidget) -> None:
     dialog = QDialog(window)
     dialog.setWindowTitle("Keyboard shortcuts")
     table = QTableWidget(len(lines), 3)
+    table.setAccessibleName("Keyboard shortcuts: keys, what they do, where they work")
     table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QPlainTex
 
 from ..core.framework import framework_service as fs
 from ..core.planning.planning_overview import staff_names
+from .optional_date_edit import OptionalDateEdit
 from ..core.storage.schema import ThemeRow
 from ..core.scheme.model import Scheme, walk_parts
 from .portfolio_context import FRAMEWORK, PortfolioContext
@@ -51,7 +52,7 @@ class ThemeSheetForm(QGroupBox):
         self.summary.textChanged.connect(self._timer.start)
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        edit = OptionalDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         edit.setMinimumDate(NOT_SET)
         edit.setSpecialValueText("Not set")
         return edit

@@ -46,20 +46,21 @@ def test_audit_descriptor_and_level_are_not_squeezed(qtbot, context):
 
 
 def test_wizard_folder_label_shows_no_stray_ampersand(qtbot):
-    """The Folder row's label has its field as buddy, so Alt+F works and '&' is not shown as typed."""
+    """The Folder row's label has its field as buddy, so Alt+O works and '&' is not shown as typed."""
     from portfolio_builder.ui.new_portfolio_wizard import LocationPage
 
     page = LocationPage()
     qtbot.addWidget(page)
-    label = next(w for w in page.findChildren(QLabel) if w.text() == "&Folder:")
+    label = next(w for w in page.findChildren(QLabel) if w.text() == "F&older:")
     assert label.buddy() is page.folder
 
 
 def test_rating_chips_use_readable_text():
-    """Amber 'Developing' gets black text, dark green and red get white (white on amber is too faint)."""
+    """Amber 'Developing' and the FPA's green get black text, red gets white: whichever contrasts more (WCAG;
+    white on that green is only 4.2:1)."""
     from portfolio_builder.ui.descriptor_detail_view import _chip
     from portfolio_builder.ui.models.audit_table_model import text_colour_on
 
     assert text_colour_on("#E3A21A") == "#000000"
-    assert text_colour_on("#4F8A3C") == "#FFFFFF" and text_colour_on("#C0504D") == "#FFFFFF"
+    assert text_colour_on("#4F8A3C") == "#000000" and text_colour_on("#C0504D") == "#FFFFFF"
     assert "color:#000000" in _chip("#E3A21A", "Developing")

@@ -47,6 +47,7 @@ def _house_styles(doc) -> None:
     default_run = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if default_run is not None:
         _house_font(default_run)
+        _language(default_run)
     normal = doc.styles["Normal"]
     _house_font(normal.element.get_or_add_rPr())
     normal.font.size = Pt(9.5)
@@ -54,6 +55,15 @@ def _house_styles(doc) -> None:
         style = doc.styles[name]
         _house_font(style.element.get_or_add_rPr())
         style.font.size, style.font.color.rgb = Pt(size), ACCENT
+
+
+def _language(r_pr, tag: str = "en-GB") -> None:
+    """The document's language, so a screen reader reads it with the right voice and spelling."""
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), tag)
 
 
 def _field(paragraph, code: str) -> None:
@@ -101,6 +111,8 @@ def new_sheet(view: PortfolioView, title: str, landscape: bool = False):
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.6))
     _header_and_footer(section, view, title)
+    doc.core_properties.title = clean(f"{title} \u2014 {view.setting_name}")
+    doc.core_properties.language = "en-GB"
     if view.draft:
         banner = doc.add_paragraph()
         run = banner.add_run("DRAFT \u2014 work in progress, not the final portfolio")
@@ -217,6 +229,15 @@ def add_text(doc, value, empty: str = "") -> None:
     for chunk in body.split("\n\n"):
         if chunk.strip():
             doc.add_paragraph(chunk.strip())
+
+
+def add_picture(doc, data: bytes, alt_text: str, width=None):
+    """A picture with its alt text (wp:docPr descr and title) for screen readers; returns the inline shape."""
+    shape = doc.add_paragraph().add_run().add_picture(BytesIO(data), width=width)
+    doc_pr = shape._inline.docPr
+    doc_pr.set("descr", clean(alt_text))
+    doc_pr.set("title", clean(alt_text))
+    return shape
 
 
 def to_bytes(doc) -> bytes:

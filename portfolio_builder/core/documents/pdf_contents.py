@@ -109,7 +109,8 @@ class PortfolioDocTemplate(BaseDocTemplate):
     def __init__(self, out, *, setting_name: str, scheme_name: str, footer_note: str, draft: bool, title: str):
         super().__init__(out, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN, title=title, author=setting_name, subject=scheme_name,
-                         creator="Portfolio Builder")
+                         creator="Portfolio Builder", lang="en-GB", displayDocTitle=True)
+        # ReportLab writes no structure tree (untagged PDF); language and title are what it can give (README)
         self.setting_name, self.scheme_name, self.footer_note, self.draft = (
             setting_name, scheme_name, footer_note, draft)
         self.page_total = 0

@@ -57,8 +57,9 @@ class AssessmentPanel(QWidget):
             self.choices.addButton(radio, n)
             row.addWidget(radio)
         row.addStretch(1)
-        self.comment = QPlainTextEdit()
+        self.comment = QPlainTextEdit(tabChangesFocus=True)
         self.comment.setPlaceholderText("Your comment on the evidence seen")
+        self.comment.setAccessibleName("Your comment on the evidence seen")
         self.comment.setMaximumHeight(110)
         box = QVBoxLayout(self.judge_box)
         box.addWidget(self.target_label)
@@ -68,10 +69,12 @@ class AssessmentPanel(QWidget):
         self.comment.textChanged.connect(self._comment_typed)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Assessor's Report")
         self.fields: dict[str, QPlainTextEdit] = {}
         for name, label, full_name in LONG_FIELDS:
-            edit = QPlainTextEdit()
+            edit = QPlainTextEdit(tabChangesFocus=True)
             edit.setPlaceholderText(full_name)
+            edit.setAccessibleName(full_name)
             edit.textChanged.connect(lambda n=name, e=edit: self._save_field(n, e.toPlainText()))
             self.fields[name] = edit
             self.tabs.setTabToolTip(self.tabs.addTab(edit, label), full_name)
@@ -105,7 +108,7 @@ class AssessmentPanel(QWidget):
             self.recommendation.addItem(RECOMMENDATION_LABELS[key], key)
         self.recommendation.currentIndexChanged.connect(
             lambda _i: self._save_field("recommendation", self.recommendation.currentData()))
-        self.recommendation_comment = QPlainTextEdit()
+        self.recommendation_comment = QPlainTextEdit(tabChangesFocus=True)
         self.recommendation_comment.textChanged.connect(
             lambda: self._save_field("recommendation_comment", self.recommendation_comment.toPlainText()))
         form.addRow("Date of visit", self.visit_date)

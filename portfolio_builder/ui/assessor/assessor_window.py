@@ -13,6 +13,7 @@ from ...core.assessor.assessment_file import AssessmentFile
 from ...core.assessor.report import export_assessor_report
 from ...core.assessor.bundle_contents import build_contents
 from ...core.errors import PortfolioError
+from ..announcer import announce_status_bar
 from ..app_settings import remember_splitter, restore_window, save_window
 from .assessment_panel import AssessmentPanel
 from .contents_model import ContentsModel, NodeRole
@@ -44,6 +45,9 @@ class AssessorWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setMargin(6)
         self.tree = QTreeView()
+        self.tree.setAccessibleName("Bundle contents")
+        self.tree.setAccessibleDescription("Themes, descriptors, the setting's documents and every item; choose one "
+                                           "to see it and judge it")
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.item_view = ItemView()
@@ -64,6 +68,7 @@ class AssessorWindow(QMainWindow):
         central.setChildrenCollapsible(False)
         self.setCentralWidget(central)
         self.panel.export_requested.connect(self.export_report)
+        announce_status_bar(self)
         self.panel.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         self.item_view.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         restore_window(self, "assessor", self.DEFAULT_WIDTH, self.DEFAULT_HEIGHT)
@@ -73,7 +78,7 @@ class AssessorWindow(QMainWindow):
         self.open_action = QAction("&Open bundle…", self, shortcut=QKeySequence.StandardKey.Open,
                                    triggered=self.choose_bundle)
         self.export_action = QAction("&Export Assessor's Report…", self, triggered=self.export_report,
-                                     enabled=False)
+                                     enabled=False, shortcut=QKeySequence("Ctrl+E"))
         self.close_action = QAction("&Close bundle", self, triggered=self.close_bundle, enabled=False)
         quit_action = QAction("Close &window", self, shortcut=QKeySequence.StandardKey.Close, triggered=self.close)
         for action in (self.open_action, self.export_action, self.close_action):

@@ -62,11 +62,13 @@ class ItemView(QWidget):
         self.session = None
         self.node: ContentNode | None = None
         self.page = QTextBrowser()
+        self.page.setAccessibleName("About the item chosen")
         self.page.setOpenLinks(False)
         self.page.setOpenExternalLinks(False)
         self.page.setReadOnly(True)
         self.photo = FitImageLabel()
         self.photo_area = QScrollArea()
+        self.photo_area.setAccessibleName("Photo")
         self.photo_area.setWidgetResizable(True)
         self.photo_area.setWidget(self.photo)
         self.photo_area.hide()
@@ -169,6 +171,8 @@ class ItemView(QWidget):
                                  Qt.TransformationMode.SmoothTransformation)
         self.photo_area.show()
         self.photo.set_image(image)
+        title = getattr(self.node, "title", "") or path.rsplit("/", 1)[-1]
+        self.photo.setAccessibleName(f"Photo: {title}")  # the item's title as its alt text
 
     def _photo_message(self, text: str) -> None:
         self.photo.setText(text)

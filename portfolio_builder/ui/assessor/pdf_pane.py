@@ -41,6 +41,7 @@ class PdfPane(QWidget):
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
         self.view = QPdfView()
+        self.view.setAccessibleName("PDF document")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
@@ -92,6 +93,7 @@ class PdfPane(QWidget):
     def show_pdf(self, data: bytes, name: str = "This PDF") -> bool:
         """Show the PDF in data (kept in a QBuffer, never written to disk); False, with a notice, if it will not load."""
         self.clear()
+        self.view.setAccessibleName(f"PDF: {name}")
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -9,8 +9,17 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..contrast import readable_on
+
 STATUS_COLOURS = {"done": QColor("#5CB85C"), "in-progress": QColor("#2F6DB5"), "planned": QColor("#A9B4C2")}
 TODAY = QColor("#D9534F")
+STATUS_WORDS = {"done": "done", "in-progress": "in progress", "planned": "planned"}
+MARKS = {"done": "\u2713", "in-progress": "\u25B6", "planned": "\u25CB", "overdue": "!"}  # not colour alone
+
+
+def bar_mark(bar: "TimelineBar", today: date) -> str:
+    """The symbol before an action's label: ! when overdue, else its status's (✓ done, ▶ in progress, ○ to do)."""
+    return MARKS["overdue"] if bar.late(today) else MARKS.get(bar.status, MARKS["planned"])
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,15 @@ class TimelineBar:
     starts_on: date
     ends_on: date
     status: str
+
+    def late(self, today: date) -> bool:
+        """Not done and its end date has passed."""
+        return self.status != "done" and self.ends_on < today
+
+    def said(self, today: date) -> str:
+        """The bar in words: 'Survey families: 1 Mar 2026 to 30 Apr 2026, in progress, overdue'."""
+        return (f"{self.label}: {self.starts_on:%d %b %Y} to {self.ends_on:%d %b %Y}, "
+                f"{STATUS_WORDS.get(self.status, self.status)}" + (", overdue" if self.late(today) else ""))
 
 
 def bars_from_actions(actions) -> tuple[list[TimelineBar], int]:
@@ -61,8 +79,9 @@ class ActionTimeline(QWidget):
 
     def set_bars(self, bars: list[TimelineBar], today: date | None = None) -> None:
         self._bars, self._today = bars, today or date.today()
-        self.setAccessibleDescription("; ".join(f"{b.label}: {b.starts_on} to {b.ends_on}, {b.status}"
-                                                for b in bars))
+        late = sum(b.late(self._today) for b in bars)
+        self.setAccessibleDescription(f"{len(bars)} dated action(s), {late} overdue; "
+                                      + "; ".join(b.said(self._today) for b in bars))
         self.updateGeometry()
         self.update()
 
@@ -71,7 +90,8 @@ class ActionTimeline(QWidget):
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 4.6)
+        # room under the bars for the key on two lines, as it wraps when narrow (200 % scaling)
+        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 6)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 40, self.sizeHint().height())
@@ -82,7 +102,8 @@ class ActionTimeline(QWidget):
         fm, palette = self.fontMetrics(), self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         if not self._bars:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(readable_on(palette.color(QPalette.ColorRole.PlaceholderText),
+                                       palette.color(QPalette.ColorRole.Window)))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated actions in the action plan yet.")
             return
         first = min(min(b.starts_on for b in self._bars), self._today) - timedelta(days=7)
@@ -116,9 +137,10 @@ class ActionTimeline(QWidget):
             y = top + row * row_h
             painter.setPen(text)
             painter.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w)))
+                             fm.elidedText(f"{bar_mark(bar, self._today)} {bar.label}", Qt.TextElideMode.ElideRight,
+                                           int(label_w)))
             colour = STATUS_COLOURS.get(bar.status, STATUS_COLOURS["planned"])
-            late = bar.status != "done" and bar.ends_on < self._today
+            late = bar.late(self._today)
             painter.setPen(QPen(TODAY, 2) if late else Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             x0, x1 = x_of(bar.starts_on), max(x_of(bar.ends_on), x_of(bar.starts_on) + 4)
@@ -126,6 +148,7 @@ class ActionTimeline(QWidget):
         x = x_of(self._today)
         painter.setPen(QPen(TODAY, 2))
         painter.drawLine(int(x), int(top - 4), int(x), int(bottom + 2))
+        painter.setPen(readable_on(TODAY, palette.color(QPalette.ColorRole.Window)))  # the word: 4.5:1
         today_w = fm.horizontalAdvance("Today") + 4
         painter.drawText(QRectF(min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2),
                          Qt.AlignmentFlag.AlignCenter, "Today")
@@ -135,11 +158,13 @@ class ActionTimeline(QWidget):
     def _paint_key(self, painter: QPainter, x: float, y: float, text) -> None:
         """What the colours mean: a swatch and a word for each status, and the red outline of an overdue action."""
         fm = self.fontMetrics()
-        side = fm.height() * 0.8
-        for name, colour, outline in (("Done", STATUS_COLOURS["done"], False),
-                                      ("In progress", STATUS_COLOURS["in-progress"], False),
-                                      ("Planned", STATUS_COLOURS["planned"], False),
-                                      ("Overdue", STATUS_COLOURS["in-progress"], True)):
+        side, start = fm.height() * 0.8, x
+        for name, colour, outline in ((f"{MARKS['done']} Done", STATUS_COLOURS["done"], False),
+                                      (f"{MARKS['in-progress']} In progress", STATUS_COLOURS["in-progress"], False),
+                                      (f"{MARKS['planned']} Planned", STATUS_COLOURS["planned"], False),
+                                      (f"{MARKS['overdue']} Overdue", STATUS_COLOURS["in-progress"], True)):
+            if x > start and x + side * 1.6 + 4 + fm.horizontalAdvance(name) + 4 > self.width():
+                x, y = start, y + fm.height() * 1.4  # wrap rather than cut a word off
             painter.setPen(QPen(TODAY, 2) if outline else Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(x, y + fm.height() * 0.2, side * 1.6, side), 2, 2)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.planning.rating_progress import RatingProgress
-from ..models.audit_table_model import text_colour_on
+from ..contrast import readable_on
 
 BASELINE, NOW = QColor("#A9B4C2"), QColor("#2F6DB5")
 
@@ -47,7 +47,9 @@ class RatingChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm, palette = self.fontMetrics(), self.palette()
-        text, faint = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.PlaceholderText)
+        background = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        faint = readable_on(palette.color(QPalette.ColorRole.PlaceholderText), background)
         label_w = fm.horizontalAdvance("0000")
         left, right = label_w, self.width() - fm.averageCharWidth() * 2
         top, row_h = fm.height() * 1.5, self._row_height()
@@ -62,8 +64,7 @@ class RatingChart(QWidget):
             x = x_of(score)
             painter.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
-            readable = QColor(colour)  # a light level colour (amber) is darkened so its name can be read
-            painter.setPen(readable.darker(160) if text_colour_on(colour) == "#000000" else readable)
+            painter.setPen(readable_on(colour, background))  # a light level colour is darkened to 4.5:1
             w = fm.horizontalAdvance(label)
             painter.drawText(QRectF(min(x - w / 2, self.width() - w), 0, w, fm.height()), Qt.AlignmentFlag.AlignCenter, label)
         bar_h = (row_h - fm.height() * 0.6) / 2

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from ..contrast import readable_on
 from ..scheme_words import in_sentence
 
 GOOD, PART, BAD = "#2E7D32", "#B26A00", "#B3261E"
@@ -27,9 +29,11 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
 
     def set_value(self, figure: str, colour: str) -> None:
-        self.figure.setText(figure)
-        self.figure.setStyleSheet(f"color: {colour};")
-        self.setAccessibleName(f"{self.caption.text()}: {figure}")
+        done = " \u2713" if colour == GOOD else ""  # complete says so in a mark too, not by green alone
+        self.figure.setText(figure + done)
+        readable = readable_on(colour, self.palette().color(QPalette.ColorRole.Window)).name()  # 4.5:1 at least
+        self.figure.setStyleSheet(f"color: {readable};")
+        self.setAccessibleName(f"{self.caption.text()}: {figure}" + (" (complete)" if done else ""))
 
 
 def colour_for(done: int, total: int) -> str:

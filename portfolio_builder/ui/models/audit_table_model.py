@@ -7,16 +7,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...core.planning.audit_overview import AuditRow, Level
 from ...core.scheme.model import Words
+from .. import contrast
 from ..scheme_words import header_lines
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
 
 def text_colour_on(background: str) -> str:
-    """Black or white, whichever reads on the background (white on amber is too faint to read)."""
-    colour = QColor(background)
-    luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-    return "#000000" if luma > 0.55 else "#FFFFFF"
+    """Black or white, whichever contrasts more with the background by WCAG (never below 4.5:1)."""
+    return contrast.text_colour_on(background)
 
 
 def level_brushes(levels: list[Level]) -> dict[str, tuple[QBrush, QBrush]]:

@@ -16,7 +16,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # theme id or descriptor id
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 EVIDENCE_COLUMN = 1
 MAX_DOTS = 6  # more slots than this are written as a number
-FULL, PART, NONE = QColor("#2E7D32"), QColor("#B26A00"), QColor("#B3261E")
+FULL, PART, NONE = QColor("#276B2A"), QColor("#8F5400"), QColor("#B3261E")  # text: 4.5:1 on light rows
 
 
 def parse_evidence_ids(data: QMimeData) -> list[int]:

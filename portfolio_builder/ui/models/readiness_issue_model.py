@@ -67,6 +67,9 @@ class ReadinessIssueModel(QAbstractListModel):
         issue = self._issues[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{kind_label(issue.kind, self._scheme)}: {issue.message}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # italics and the square's colour, in words
+            what = "stops a final export" if issue.blocks else "worth a look"
+            return f"{kind_label(issue.kind, self._scheme)}: {issue.message} ({what})"
         if role == Qt.ItemDataRole.ToolTipRole:
             what = "Stops a final export." if issue.blocks else "Worth a look; does not stop a final export."
             return f"{issue.message}\n{what} Double-click to go where it is fixed."

@@ -63,7 +63,7 @@ class AuditPage(QWidget):
         self.search = QLineEdit(placeholderText="Filter descriptors (Ctrl+F)", clearButtonEnabled=True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.summary = QLabel()
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.table.setModel(self.proxy)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,7 +116,7 @@ class AuditPage(QWidget):
         self.gap_box.setLayout(gap_layout)
         self.best_fit = BestFitBox(self.context)
 
-        self.history = QTableView()
+        self.history = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.history.setModel(self.history_model)
         self.history.verticalHeader().hide()
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -163,6 +163,12 @@ class AuditPage(QWidget):
         for model in (self.model, self.history_model):
             model.set_words(w)
         self.search.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} (Ctrl+F)")
+        self.search.setAccessibleName(f"Filter {in_sentence(w.descriptors)}")
+        self.table.setAccessibleName(f"{w.descriptors}: {w.rating}")
+        self.table.setAccessibleDescription(f"One row per {in_sentence(w.descriptor)}: its code, text and latest "
+                                            f"{in_sentence(w.rating)}; choose one to rate it below.")
+        self.gap.setAccessibleName(w.gap)
+        self.history.setAccessibleName(f"{w.rating}: history")
         self.comment.setPlaceholderText(w.comment)
         self.rate_box.setTitle(f"{w.rating}: record a new one")
         self.gap_box.setTitle(w.gap)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, QTimer
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QPushButton, QScrollArea,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from ...core.planning.planning_service import list_actions
 from ...core.planning.rating_progress import rating_progress
 from ...core.planning.readiness import check_readiness
 from ...core.team.merge_log import contributions_of
 from ..dashboard.action_timeline import ActionTimeline, bars_from_actions
+from ..dashboard.dashboard_text import dashboard_html, dashboard_sections
 from ..dashboard.evidence_chips import EvidenceChipsChart
 from ..dashboard.rating_chart import RatingChart
 from ..dashboard.summary_tiles import SummaryTiles
@@ -47,6 +48,13 @@ class DashboardPage(QWidget):
         self.ratings = RatingChart()
         self.timeline = ActionTimeline()
         self.timeline_note = QLabel()
+        self.chips_key = QLabel(wordWrap=True)  # what the chips' colours and marks mean, in words
+        self.as_text_button = QPushButton("Show the charts as &text", checkable=True)
+        self.as_text_button.setToolTip("The same facts as the charts and chips, as headed lists")
+        self.as_text = QTextBrowser()
+        self.as_text.setAccessibleName("The dashboard as text")
+        self.as_text.setVisible(False)
+        self.as_text_button.toggled.connect(self._show_as_text)
         self.issues = ReadinessIssueModel(self)
         self.issue_proxy = QSortFilterProxyModel(self)
         self.issue_proxy.setSourceModel(self.issues)
@@ -73,7 +81,7 @@ class DashboardPage(QWidget):
         grid.addWidget(self.headline, 0, 0, 1, 2)
         grid.addWidget(self.tiles, 1, 0, 1, 2)
         self.issues_box = _group("Still to do", self.issue_kind, self.issue_view)
-        self.chips_box = _group("Key evidence per descriptor", self.chips)
+        self.chips_box = _group("Key evidence per descriptor", self.chips, self.chips_key)
         self.ratings_box = _group("Ratings: baseline audit and now (average per theme)", self.ratings)
         self.timeline_box = _group("Action plan", self.timeline, self.timeline_note)
         grid.addWidget(self.chips_box, 2, 0)
@@ -85,7 +93,10 @@ class DashboardPage(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(3, 1)
+        grid.addWidget(self.as_text_button, 4, 0, 1, 2)
+        grid.addWidget(self.as_text, 5, 0, 1, 2)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Dashboard")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -128,6 +139,21 @@ class DashboardPage(QWidget):
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
         self.contributions.set_contributions(contributions_of(portfolio))
         self.team_box.setVisible(self.contributions.rowCount() > 0)
+        self.chips_key.setText(self.chips.key_text())
+        if self.as_text.isVisible():
+            self._show_as_text(True)
+
+    def text_sections(self) -> list[tuple[str, list[str]]]:
+        """The charts' and chips' facts as headed lines (what "Show the charts as text" lists)."""
+        return dashboard_sections(self.headline.text(), self.tiles, self.chips, self.ratings, self.timeline,
+                                  self.chips_box.title())
+
+    def _show_as_text(self, shown: bool) -> None:
+        if shown:
+            self.as_text.setHtml(dashboard_html(self.text_sections()))
+            self.as_text.setMinimumHeight(self.fontMetrics().height() * 16)
+        self.as_text.setVisible(shown)
+        self.as_text_button.setText("Hide the charts as &text" if shown else "Show the charts as &text")
 
     def _fill_kinds(self) -> None:
         """The filter offers the kinds of issue present, in the scheme's words, keeping the choice made."""

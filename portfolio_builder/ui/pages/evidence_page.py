@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QLineEdit, QListView, QPushButton, QScrollArea, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from ..announcer import StatusLabel
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
 from ..drop_hint import DropHint
@@ -47,7 +48,7 @@ class EvidencePage(QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.add_files_button = QPushButton("Add &files…")
+        self.add_files_button = QPushButton("Add f&iles…")  # Alt+F is the File menu
         self.add_folder_button = QPushButton("Add f&older…")
         self.add_link_button = QPushButton("Add &link…")
         self.search = QLineEdit(placeholderText="Search titles and codes (Ctrl+F)", clearButtonEnabled=True)
@@ -79,7 +80,10 @@ class EvidencePage(QWidget):
         filters.addWidget(self.list_button)
         filters.addWidget(self.grid_button)
 
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
+        self.table.setAccessibleName("Evidence library")
+        self.table.setAccessibleDescription("One row per item: title, kind, date, consent and tags; choose items "
+                                            "to edit or tag them in the pane beside")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -134,7 +138,7 @@ class EvidencePage(QWidget):
 
         self.drop_hint = DropHint("Drop files or folders here to add them as evidence", self)
         self.progress = ProgressStrip()
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -149,6 +153,14 @@ class EvidencePage(QWidget):
         self.delete_action.triggered.connect(self.delete_selected)
         self.views.addAction(self.delete_action)
         self.addAction(find)
+        # the add buttons as shortcuts too (listed by F1); dragging files in is never the only way
+        for text, keys, button in (("Add evidence files…", "Ctrl+I", self.add_files_button),
+                                   ("Add an evidence folder…", "Ctrl+Shift+I", self.add_folder_button),
+                                   ("Add a web link…", "Ctrl+K", self.add_link_button)):
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(button.click)
+            button.setToolTip(f"{text} ({keys}; or drop files on the list)")
+            self.addAction(action)
 
     def _connect(self) -> None:
         self.add_files_button.clicked.connect(self.add_files)
@@ -218,6 +230,7 @@ class EvidencePage(QWidget):
         scheme = self._apply_scheme()
         words = scheme.words
         self.search.setPlaceholderText(f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)")
+        self.search.setAccessibleName(f"Search titles and {in_sentence(words.descriptor)} codes")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
         current = self.theme_filter.currentData()

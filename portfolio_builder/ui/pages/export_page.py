@@ -83,7 +83,7 @@ class ExportPage(QWidget):
         preview_box = QGroupBox("What will leave the setting")
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.preview)
-        self.export_button = QPushButton("&Export bundle…")
+        self.export_button = QPushButton("E&xport bundle…")  # Alt+E is the Edit menu
         self.export_button.clicked.connect(self.export)
         self.progress = ProgressStrip()
         self.result_label = QLabel(wordWrap=True)

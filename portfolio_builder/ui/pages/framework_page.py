@@ -77,13 +77,14 @@ class FrameworkPage(QWidget):
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.sheet_form)
         right_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        right_scroll.setAccessibleName("Details")
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right_scroll.setWidget(right)
 
         self.toolbar = QToolBar("Framework")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_theme_action = self._action("Add theme…", self.add_theme)
-        self.edit_theme_action = self._action("Edit theme…", self.edit_theme)
+        self.add_theme_action = self._action("Add theme…", self.add_theme, "Ctrl+Shift+T")  # toolbar buttons take
+        self.edit_theme_action = self._action("Edit theme…", self.edit_theme, "Shift+F2")  # no Tab: keys instead
         self.add_action = self._action("Add descriptor…", self.add_descriptor, "Ctrl+Shift+N")
         self.paste_action = self._action("Paste descriptors…", self.paste_descriptors, "Ctrl+Shift+V")
         self.edit_action = self._action("Edit descriptor…", self.edit_descriptor, "F2")

@@ -30,6 +30,7 @@ class PlanningPage(QWidget):
         self.cover_sheets = CoverSheetPanel(context, self)
         self.texts = PlanTextsPanel(context, self)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Planning")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         context.changed.connect(self._context_changed)
@@ -41,11 +42,12 @@ class PlanningPage(QWidget):
         scheme = self.context.scheme
         words, wanted = scheme.words, scheme.priorities
         held = bool(priority_rows(self.context.portfolio)) if not wanted.used else True
-        tabs = [(self.priorities, f"&{words.priorities}", wanted.used or held),
-                (self.actions, f"&{words.action_plan}", True),
-                (self.cover_sheets, f"&{words.cover_sheets}", (wanted.used and wanted.cover_sheets) or
+        # no Alt key on the tabs (Ctrl+Tab and Ctrl+Page Down move between them): the panels' buttons use them
+        tabs = [(self.priorities, f"{words.priorities}", wanted.used or held),
+                (self.actions, f"{words.action_plan}", True),
+                (self.cover_sheets, f"{words.cover_sheets}", (wanted.used and wanted.cover_sheets) or
                  (not wanted.used and held)),
-                (self.texts, f"&{tab_title(scheme)}", True)]
+                (self.texts, f"{tab_title(scheme)}", True)]
         current = self.tabs.currentWidget()
         self.tabs.blockSignals(True)
         self.tabs.clear()

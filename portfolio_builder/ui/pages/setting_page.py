@@ -21,8 +21,8 @@ SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Sp
                  "Children's centre", "Secure children's home", "Secure training centre",
                  "Young offender institution", "Children's services team", "Other")
 LINE_FIELDS = (("name", "&Name:", ""), ("reference", "&Reference:", "e.g. URN or registration number"),
-               ("head", "&Head of setting:", "Name of the head or manager"),
-               ("contact_email", "&Email:", "For the assessor to reach the lead"), ("phone", "&Phone:", ""))
+               ("head", "Hea&d of setting:", "Name of the head or manager"),
+               ("contact_email", "Ema&il:", "For the assessor to reach the lead"), ("phone", "&Phone:", ""))
 ISSUE_FIELDS = {"setting-contact": "contact_email"}
 
 
@@ -92,10 +92,11 @@ class SettingPage(QWidget):
         left_layout.addWidget(context_box, 1)
         left_layout.addWidget(self.saved_label)
         scroll = QScrollArea(widgetResizable=True)
+        scroll.setAccessibleName("Setting details")
         scroll.setWidget(left)
 
         self.team_model = StaffTableModel(self._edit_staff, self)
-        self.team = QTableView()
+        self.team = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.team.setModel(self.team_model)
         self.team.setAccessibleName("Core team")
         self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,8 +108,8 @@ class SettingPage(QWidget):
         self.team.setWordWrap(False)
         StretchWithMinimum(self.team, 1, 14)  # the role takes the spare width; names are never squeezed
         self.add_button = QPushButton("Add &member")
-        self.remove_button = QPushButton("Re&move")
-        self.lead_button = QPushButton("Make &lead")
+        self.remove_button = QPushButton("Rem&ove")  # Alt+M adds a member; Alt+L is the licence
+        self.lead_button = QPushButton("Ma&ke lead")
         self.add_button.clicked.connect(self.add_member)
         self.remove_button.clicked.connect(self.remove_selected)
         self.lead_button.clicked.connect(self.make_selected_lead)

@@ -31,7 +31,9 @@ class ActionPlanPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ActionPlanModel(context, self)
-        self.table = QTableView()
+        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
+        self.table.setAccessibleName("Action plan")
+        self.table.setAccessibleDescription("One row per action; F2 or typing edits the cell shown")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -13,6 +13,7 @@ from ...core.planning.planning_overview import cover_sheet_evidence, priority_ro
 from ...core.planning.planning_service import add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries, update_cover_sheet, update_diary_entry
 from ...core.scheme.model import Words
 from .. import page_dialogs
+from ..optional_date_edit import OptionalDateEdit
 from ..portfolio_context import PLANNING, PortfolioContext
 from .cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from .diary_dialog import DiaryEntryDialog
@@ -32,7 +33,7 @@ class CoverSheetPanel(QWidget):
         self.priority = QComboBox()
         self.priority.currentIndexChanged.connect(self.load_sheet)
         self.lead = QLineEdit()
-        self.started = QDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
+        self.started = OptionalDateEdit(calendarPopup=True, displayFormat="dd MMM yyyy")
         self.started.setMinimumDate(NO_DATE)
         self.started.setSpecialValueText("Not started")
         self.impact = QPlainTextEdit(placeholderText="Impact on family engagement so far")
@@ -54,7 +55,7 @@ class CoverSheetPanel(QWidget):
         form.addRow(self.impact_label, self.impact)
 
         self.diary_model = DiaryModel(self)
-        self.diary = QTableView()
+        self.diary = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.diary.setModel(self.diary_model)
         self.diary.verticalHeader().hide()
         self.diary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -64,7 +65,7 @@ class CoverSheetPanel(QWidget):
         self.diary.setColumnWidth(0, self.diary.fontMetrics().horizontalAdvance("30 Sep 2026") + 24)
         self.diary.setColumnWidth(2, self.diary.fontMetrics().horizontalAdvance("M") * 10)
         self.diary.doubleClicked.connect(self.edit_entry)
-        diary_buttons = self._buttons((("Add &entry…", self.add_entry), ("&Edit entry…", self.edit_entry),
+        diary_buttons = self._buttons((("Add e&ntry…", self.add_entry), ("Edit entr&y…", self.edit_entry),
                                        ("&Delete entry", self.delete_entry)))
         self.diary_box = diary_box = QGroupBox("Diary of actions taken")
         diary_layout = QVBoxLayout(diary_box)
@@ -75,7 +76,7 @@ class CoverSheetPanel(QWidget):
         self.evidence = QListView()
         self.evidence.setModel(self.evidence_model)
         self.evidence.setWordWrap(True)
-        evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Detac&h", self.detach)))
+        evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Deta&ch", self.detach)))
         evidence_box = QGroupBox("Evidence")
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence, 1)
@@ -104,6 +105,9 @@ class CoverSheetPanel(QWidget):
         self.impact_label.setText(f"&{words.impact}:")
         self.impact.setPlaceholderText(words.impact)
         self.diary_box.setTitle(words.diary)
+        self.diary.setAccessibleName(words.diary)
+        self.diary.setAccessibleDescription("One row per entry: date, what was done, who wrote it")
+        self.evidence.setAccessibleName(f"Evidence attached to this {in_sentence(words.priority)}")
 
     def select_priority(self, number: int) -> None:
         """Show the cover sheet of the priority with this number (1 = first)."""

@@ -24,7 +24,7 @@ class DiaryEntryDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Date:", self.date)
         form.addRow("&What was done:", self.text)
-        form.addRow("&Written by:", self.author)
+        form.addRow("W&ritten by:", self.author)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

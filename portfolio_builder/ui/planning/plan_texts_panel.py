@@ -33,6 +33,7 @@ class PlanTextsPanel(QWidget):
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Texts")
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -58,7 +59,7 @@ class PlanTextsPanel(QWidget):
             box_layout = QVBoxLayout(box)
             if note:
                 label = QLabel(note, wordWrap=True)
-                label.setStyleSheet("color: #5C4400;" if scheme.text(key) is None else "color: gray;")
+                label.setStyleSheet("color: #5C4400;" if scheme.text(key) is None else "color: #595959;")
                 box_layout.addWidget(label)
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)

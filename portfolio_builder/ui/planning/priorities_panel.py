@@ -63,7 +63,7 @@ class PrioritiesPanel(QWidget):
         self.list.doubleClicked.connect(self.edit_current)
         self.buttons = {}
         row = QHBoxLayout()
-        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "&Edit…", self.edit_current),
+        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "Ed&it…", self.edit_current),
                                 ("remove", "&Remove", self.remove_current), ("up", "Move &up", lambda: self.move(-1)),
                                 ("down", "Move do&wn", lambda: self.move(1))):
             button = QPushButton(text)
@@ -91,6 +91,8 @@ class PrioritiesPanel(QWidget):
             if number is not None:
                 self.list.setCurrentIndex(self.model.index(number))
         self.buttons["add"].setText(f"&Add {in_sentence(words.priority)}…")
+        self.list.setAccessibleName(words.priorities)
+        self.list.setAccessibleDescription(self.count_label.text())
         self.buttons["add"].setVisible(wanted.used)
         for key in ("add", "edit", "remove", "up", "down"):
             self.buttons[key].setEnabled(not self.context.read_only)

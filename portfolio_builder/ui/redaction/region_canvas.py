@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter
+from PySide6.QtGui import QColor, QCursor, QImage, QKeySequence, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.privacy.redaction import Region
@@ -53,6 +53,8 @@ class RegionCanvas(QWidget):
         self.new_shape, self.new_mode = "rectangle", "blur"
         self.read_only = False
         self._drag: dict | None = None  # what the held mouse button is doing: draw, move or resize
+        self.setAccessibleName("Photo: parts to blur or block out")
+        self._describe()
 
     # --- content -------------------------------------------------------------------------------
     def set_picture(self, picture: QImage | None, message: str = "") -> None:
@@ -64,12 +66,14 @@ class RegionCanvas(QWidget):
         """The stored regions (after loading, a commit, an undo); the selection stays when it still exists."""
         self.regions = tuple(regions)
         self._keep_selection()
+        self._describe()
         self.update()
 
     def set_suggestions(self, suggestions) -> None:
         """Find faces' suggestions, shown dashed until accepted or discarded."""
         self.suggestions = tuple(suggestions)
         self._keep_selection()
+        self._describe()
         self.update()
 
     def select(self, kind: str | None, index: int = 0) -> None:
@@ -77,7 +81,37 @@ class RegionCanvas(QWidget):
         self.selection = None if kind is None else (kind, index)
         self._keep_selection()
         self.selection_changed.emit()
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        """What a screen reader says about the photo: the regions, the one selected, and the keys."""
+        def said(region: Region) -> str:
+            return (f"{'blur' if region.mode == 'blur' else 'block out'} {region.shape} at {round(region.x * 100)}% "
+                    f"across, {round(region.y * 100)}% down, {round(region.w * 100)}% by {round(region.h * 100)}%")
+        parts = [f"{len(self.regions)} region(s)"] + [f"region {n}: {said(r)}" for n, r in enumerate(self.regions, 1)]
+        if self.suggestions:
+            parts.append(f"{len(self.suggestions)} suggestion(s) from Find faces")
+        if self.selection is not None:
+            kind, index = self.selection
+            parts.append(f"selected: {'region' if kind == STORED else 'suggestion'} {index + 1}")
+        parts.append("Insert adds a region, Page Down and Page Up choose one, arrows move it, Ctrl+arrows resize "
+                     "it, Delete removes it")
+        self.setAccessibleDescription("; ".join(parts) + ".")
+
+    def add_centred(self) -> None:
+        """Add a region in the middle of the photo (the keyboard's way to draw one), selected to move and resize."""
+        if self.picture is None or self.read_only:
+            return
+        region = Region(0.35, 0.35, 0.3, 0.3, self.new_mode, self.new_shape)
+        self._change(STORED, len(self.regions), region, "Draw a region")
+
+    def select_next(self, step: int = 1) -> None:
+        """Choose the next (or previous) region or suggestion, from the keyboard."""
+        every = [(STORED, n) for n in range(len(self.regions))] + [(SUGGESTED, n) for n in range(len(self.suggestions))]
+        if every:
+            at = every.index(self.selection) if self.selection in every else (-1 if step > 0 else 0)
+            self.select(*every[(at + step) % len(every)])
 
     def selected_region(self) -> Region | None:
         """The selected region or suggestion, if any."""
@@ -150,7 +184,19 @@ class RegionCanvas(QWidget):
         if self._drag and self._drag["action"] == "draw" and self._drag.get("box"):
             preview = Region(*self._drag["box"], mode=self.new_mode, shape=self.new_shape)
             paint_region(painter, self.picture, rect, preview, selected=True)
+        if self.hasFocus():  # a visible focus: the keys (Insert, arrows, Delete) act here now
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusOutEvent(event)
 
     def _shown(self, kind: str, index: int, region: Region) -> Region:
         """A region as drawn now: the live shape while it is being moved or resized."""
@@ -244,7 +290,19 @@ class RegionCanvas(QWidget):
                                    or event.key() == Qt.Key.Key_Backspace):
             self.remove_selected()
             return
+        if event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_Plus):
+            self.add_centred()
+            return
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.select_next(1 if event.key() == Qt.Key.Key_PageDown else -1)
+            return
         steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if region is not None and event.key() in steps and not self.read_only \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            dx, dy = steps[event.key()]
+            self._change(*self.selection, self._resized(region, "br", QPointF(
+                region.x + region.w + dx * BIG_NUDGE / 2, region.y + region.h + dy * BIG_NUDGE / 2)), "Resize a region")
+            return
         if region is not None and event.key() in steps and not self.read_only:
             size = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
             dx, dy = steps[event.key()]
@@ -288,5 +346,6 @@ class RegionCanvas(QWidget):
         if region is not None:
             self.selection = (STORED, index)
             self.selection_changed.emit()
+        self._describe()
         self.update()
         self.edited.emit(self.regions, text)

@@ -16,6 +16,7 @@ from ...core.errors import PortfolioError
 from ...core.evidence.evidence_service import get_evidence
 from ...core.bundle.export_plan import redaction_words
 from ...core.evidence.region_service import item_regions, set_regions, suggest_face_regions
+from ..announcer import StatusLabel
 from ..portfolio_context import EVIDENCE, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..workers import Worker, start_worker
@@ -23,7 +24,8 @@ from .region_canvas import STORED, SUGGESTED, RegionCanvas
 from .upright_image import load_upright
 
 HELP = ("Drag on the photo to mark a part to blur or block out. Drag a part to move it, its handles to resize it; "
-        "Delete removes it. The photo in the portfolio is never changed: only the copy that leaves is.")
+        "Delete removes it (keys: Insert adds one, Page Down chooses, arrows move, Ctrl+arrows resize). "
+        "The photo in the portfolio is never changed: only the copy that leaves is.")
 SHAPES = (("rectangle", "Rectangle"), ("ellipse", "Ellipse"))
 MODES = (("blur", "Blur"), ("block", "Block out"))
 
@@ -58,6 +60,8 @@ class RegionEditor(QDialog):
             for key, label in options:
                 choice.addItem(label, key)
         self.remove_button = QPushButton("&Remove")
+        self.add_button = QPushButton("Add re&gion")
+        self.add_button.setToolTip("A region in the middle of the photo, to move and resize with the arrow keys")
         self.find_button = QPushButton("&Find faces")
         self.find_button.setToolTip("Suggest a blur over each face (looked for on this computer; nothing is sent)")
         stack = self.context.undo_stack
@@ -82,7 +86,7 @@ class RegionEditor(QDialog):
             caption.setBuddy(widget)
             tools.addWidget(caption)
             tools.addWidget(widget)
-        for widget in (self.remove_button, undo_button, redo_button):
+        for widget in (self.add_button, self.remove_button, undo_button, redo_button):
             tools.addWidget(widget)
         tools.addStretch(1)
         tools.addWidget(self.find_button)
@@ -98,7 +102,7 @@ class RegionEditor(QDialog):
         bar.addWidget(self.discard_button)
         self.suggestion_bar.hide()
         self.progress = ProgressStrip()
-        self.status = QLabel(wordWrap=True)
+        self.status = StatusLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -118,10 +122,11 @@ class RegionEditor(QDialog):
         self.shape_choice.activated.connect(lambda: self._choose("shape", self.shape_choice.currentData()))
         self.mode_choice.activated.connect(lambda: self._choose("mode", self.mode_choice.currentData()))
         self.remove_button.clicked.connect(self.canvas.remove_selected)
+        self.add_button.clicked.connect(lambda: (self.canvas.add_centred(), self.canvas.setFocus()))
         self.find_button.clicked.connect(self.find_faces)
         self.accept_button.clicked.connect(self.accept_suggestions)
         self.discard_button.clicked.connect(lambda: self._set_suggestions(()))
-        for widget in (self.remove_button, self.find_button, self.shape_choice, self.mode_choice):
+        for widget in (self.add_button, self.remove_button, self.find_button, self.shape_choice, self.mode_choice):
             widget.setEnabled(not self.context.read_only)
         self._selection_changed()
 
