@@ -145,6 +145,7 @@ def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
     from portfolio_builder.ui.paste_descriptors_dialog import PasteDescriptorsDialog
     from portfolio_builder.ui.planning.diary_dialog import DiaryEntryDialog
     from portfolio_builder.ui.planning.priority_dialog import PriorityDialog
+    from portfolio_builder.ui.team_copy_dialog import TeamCopyDialog
     from portfolio_builder.core.storage.backups import make_backup
     from tests.ui.conftest import add_evidence
 
@@ -176,6 +177,7 @@ def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
         "Diary entry": lambda: DiaryEntryDialog(None),
         "Restore from a backup": lambda: RestoreBackupDialog(path),
         "About": lambda: AboutDialog(),
+        "Send a team copy": lambda: TeamCopyDialog(path, ["Ann Patel", "Dev Shah"], themes),
     }
     for title, make in dialogs.items():
         found = _check_dialog(qtbot, make())
