@@ -177,11 +177,13 @@ class EvidenceEditor(QWidget):
                 self._fill_shared(self.shared)
                 return
             self.title.setText(item.title if item else "")
+            self.title.setCursorPosition(0)  # a long title shows its start, not its end
             if item is None or self.description.toPlainText() != item.description:
                 self.description.setPlainText(item.description if item else "")
             self.date.setMaximumDate(QDate.currentDate())
             self.date.setDate(QDate(item.evidence_date) if item and item.evidence_date else NO_DATE)
             self.source.setText(item.source if item else "")
+            self.source.setCursorPosition(0)
             self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
             self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
             self._offer_blurred(item)

@@ -227,3 +227,23 @@ def test_a_typed_www_address_is_a_link_with_its_title_and_consent_by_kind(qtbot,
     assert page.editor.consent.currentData() == "not-needed"
     _import(qtbot, page, "choose_evidence_files", monkeypatch, [str(make_jpeg(tmp_path / "trip.jpg"))])
     assert page.editor.consent.currentData() == "missing"
+
+
+def test_a_long_title_shows_its_start_in_the_details(qtbot, main_window, tmp_path):
+    """A title longer than its field reads from its first word, not from the middle of a word at its end."""
+    portfolio = main_window.context.portfolio
+    photo = import_evidence(portfolio, [make_jpeg(tmp_path / "breakfast.jpg")], workers=1).added[0]
+    main_window.resize(1366, 768)
+    main_window.show_page(2)
+    page = main_window.view.page("Evidence")
+    page.refresh()
+    page.select_ids([photo])
+    editor = page.editor
+    editor.title.setText("")
+    page.select_ids([])
+    from portfolio_builder.core.evidence import evidence_service
+    evidence_service.update_evidence(portfolio, photo, title="Welcome breakfast for new families and their children, autumn")
+    page.refresh()
+    page.select_ids([photo])
+    assert editor.title.text().startswith("Welcome breakfast")
+    assert editor.title.cursorPosition() == 0
