@@ -23,7 +23,7 @@ Label = Field(min_length=1, max_length=200)
 class _Data(BaseModel):
     """Frozen, and tolerant of fields a newer version adds (the file parser reports unknown keys itself)."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
 
 class Words(_Data):
@@ -208,15 +208,16 @@ class ActionColumn(_Data):
     label: str = Label
 
 
-DEFAULT_ACTION_COLUMNS = [ActionColumn(field=f, label=label) for f, label in (
-    ("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"), ("from", "From"),
-    ("to", "To"), ("monitoring", "Monitoring"), ("success", "Success criteria"), ("status", "Status"))]
+DEFAULT_ACTION_COLUMNS = (("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"),
+                          ("from", "From"), ("to", "To"), ("monitoring", "Monitoring"),
+                          ("success", "Success criteria"), ("status", "Status"))  # (field, heading)
 
 
 class ActionPlan(_Data):
     """The action plan's columns, in the scheme's words."""
 
-    columns: list[ActionColumn] = Field(default_factory=lambda: list(DEFAULT_ACTION_COLUMNS), min_length=2)
+    columns: list[ActionColumn] = Field(min_length=2, default_factory=lambda: [
+        ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS])
 
 
 PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "priorities", "cover_sheets",
@@ -257,18 +258,18 @@ class Scheme(_Data):
     version: str = "1"
     description: str = ""
     source: str = ""  # where the scheme's words come from
-    words: Words = Words()
+    words: Words = Field(default_factory=Words)
     scale: Scale
     best_fit: Optional[BestFit] = None
-    evidence_rule: EvidenceRule = EvidenceRule()
-    priorities: Priorities = Priorities()
+    evidence_rule: EvidenceRule = Field(default_factory=EvidenceRule)
+    priorities: Priorities = Field(default_factory=Priorities)
     components: list[Component] = []
     texts: list[TextPart] = []
     award: Optional[Award] = None
     deadlines: list[Deadline] = []
-    action_plan: ActionPlan = ActionPlan()
+    action_plan: ActionPlan = Field(default_factory=ActionPlan)
     documents: list[DocumentPart] = []
-    final: Final = Final()
+    final: Final = Field(default_factory=Final)
 
     @model_validator(mode="after")
     def _references(self) -> "Scheme":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
-from pydantic import BaseModel, ConfigDict, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 
 from ..scheme.model import Scheme
 
@@ -22,7 +22,7 @@ Number = Optional[Union[StrictInt, StrictFloat]]
 
 
 class _Shape(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
 
 
 class Person(_Shape):
@@ -176,7 +176,7 @@ class PortfolioShape(_Shape):
     created_at: Day = None
     draft: StrictBool = False
     missing: list[Text] = []  # on a DRAFT: what a final export would still need
-    setting: SettingShape = SettingShape()
+    setting: SettingShape = Field(default_factory=SettingShape)
     staff: list[StaffShape] = []
     scheme: Scheme
     themes: list[ThemeShape] = []
