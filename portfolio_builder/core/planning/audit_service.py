@@ -69,7 +69,7 @@ def update_rating(portfolio: Portfolio, rating_id: int, **fields) -> None:
         row = session.get(AuditRating, rating_id)
         if row is None:
             raise BadInput("That rating no longer exists.")
-        if "level_key" in fields and fields["level_key"] not in {l.key for l in scale_levels(session)}:
+        if "level_key" in fields and fields["level_key"] not in {level.key for level in scale_levels(session)}:
             raise BadInput(f"'{fields['level_key']}' is not on this portfolio's scale.")
         for name, value in fields.items():
             setattr(row, name, value)

@@ -35,7 +35,7 @@ def delete_descriptor_keeping(portfolio: Portfolio, descriptor_id: int) -> Delet
         kept = DeletedDescriptor(
             _plain(row),
             [_plain(r) for r in session.exec(select(AuditRating).where(AuditRating.descriptor_id == row.id))],
-            [_plain(l) for l in session.exec(select(DescriptorLink).where(DescriptorLink.descriptor_id == row.id))])
+            [_plain(link) for link in session.exec(select(DescriptorLink).where(DescriptorLink.descriptor_id == row.id))])
         siblings = session.exec(select(DescriptorRow).where(DescriptorRow.theme_id == row.theme_id,
                                                             DescriptorRow.position > row.position)).all()
         session.delete(row)
