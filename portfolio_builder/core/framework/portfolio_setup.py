@@ -9,6 +9,7 @@ from sqlmodel import select
 from ..licences import LICENCES
 from ..errors import BadInput, PortfolioFileError
 from ..scheme.framework_model import Framework
+from .framework_reads import StaffMember, frozen_copy
 from .framework_service import install_framework
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import Priority, SettingProfile, Staff, ThemeRow
@@ -70,10 +71,11 @@ def update_profile(portfolio: Portfolio, **fields: str) -> None:
         session.add(profile)
 
 
-def list_staff(portfolio: Portfolio) -> list[Staff]:
+def list_staff(portfolio: Portfolio) -> list[StaffMember]:
     """Everyone on the staff list, lead first."""
     with portfolio.session() as session:
-        return list(session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all())
+        rows = session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all()
+        return [frozen_copy(StaffMember, row) for row in rows]
 
 
 def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, func, select
 
 from ..errors import BadInput, RuleViolation
+from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code, theme_by_code
 from ..storage.portfolio_file import Portfolio
 from ..framework.lookups import check_evidence_ids
@@ -243,8 +245,20 @@ def delete_diary_entry(portfolio: Portfolio, entry_id: int) -> None:
             session.delete(row)
 
 
-def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryEntry]:
+@dataclass(frozen=True)
+class DiaryLine:
+    """One dated entry of a cover sheet's diary."""
+
+    id: int
+    cover_sheet_id: int
+    entry_date: date
+    text: str
+    author: str
+
+
+def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryLine]:
     """A cover sheet's diary, oldest first."""
     with portfolio.session() as session:
-        return list(session.exec(select(DiaryEntry).where(DiaryEntry.cover_sheet_id == cover_sheet_id)
-                                 .order_by(DiaryEntry.entry_date, DiaryEntry.id)).all())
+        rows = session.exec(select(DiaryEntry).where(DiaryEntry.cover_sheet_id == cover_sheet_id)
+                            .order_by(DiaryEntry.entry_date, DiaryEntry.id)).all()
+        return [frozen_copy(DiaryLine, row) for row in rows]

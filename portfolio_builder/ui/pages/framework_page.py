@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrol
 
 from ...core.framework import framework_service as fs
 from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
+from ...core.framework.framework_reads import descriptor_ids
 from ...core.framework.descriptor_paste import apply_paste
 from ...core.planning.descriptor_edits import delete_descriptor_keeping, delete_theme, restore_descriptor, tag_key_evidence, undo_tagging
 from ...core.planning.readiness import THEME_SHEET, ReadinessIssue
@@ -302,9 +303,7 @@ class FrameworkPage(QWidget):
             added["codes"] = [item.code for item in apply_paste(p, theme_code, text)]
 
         def undo():
-            with p.session() as session:
-                ids = [fs.descriptor_by_code(session, code).id for code in added["codes"]]
-            for descriptor_id in ids:
+            for descriptor_id in descriptor_ids(p, added["codes"]):
                 fs.delete_descriptor(p, descriptor_id)
 
         if not self._push(f"Paste {in_sentence(self.scheme.words.descriptors)} into {theme_code}", do, undo):
