@@ -11,9 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, Q
 from ..core.evidence.evidence_details import EvidenceDetails, descriptor_choices, evidence_details
 from ..core.evidence.evidence_links import tag_evidence, untag_evidence
 from ..core.evidence.evidence_service import update_evidence
-from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
+from ..core.vocabularies import BLURRED, CONSENT_LABELS, CONSENT_STATES, MISSING, can_be_blurred
 from ..core.scheme.model import Scheme
-from .models.evidence_table_model import CONSENT_LABELS
 from .portfolio_context import EVIDENCE, PortfolioContext
 from .scheme_words import in_sentence
 
@@ -173,7 +172,7 @@ class EvidenceEditor(QWidget):
             self.date.setDate(QDate(item.evidence_date) if item and item.evidence_date else NO_DATE)
             self.source.setText(item.source if item else "")
             self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
-            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
+            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else MISSING)))
             self._offer_blurred(item)
         finally:
             for widget in widgets:

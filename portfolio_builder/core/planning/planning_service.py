@@ -15,10 +15,10 @@ from ..framework.lookups import check_evidence_ids
 from ..storage.schema import ActionItem, CoverSheet, CoverSheetLink, DiaryEntry, Priority, PriorityDescriptor
 from ..scheme.model import Scheme
 from ..scheme.store import scheme_in_session
+from ..vocabularies import ACTION_STATUSES
 
 ACTION_FIELDS = {"action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",
                  "status", "theme_id", "descriptor_id", "priority_id", "position"}
-ACTION_STATUSES = ("planned", "in-progress", "done")
 
 
 def list_priorities(portfolio: Portfolio) -> list[Priority]:
