@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.core.portfolio_factory import ready_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6", "PIL", "docx", "reportlab", "numpy", "onnxruntime", "pypdf", "lxml", "cv2")
@@ -25,9 +24,9 @@ def _modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
     return result["code"], set(result["loaded"])
 
 
-def test_verify_loads_neither_the_database_layer_nor_qt_nor_the_document_libraries(fpa_portfolio, tmp_path):
+def test_verify_loads_neither_the_database_layer_nor_qt_nor_the_document_libraries(shared_ready_bundle):
     """Checking a bundle reads a zip and one JSON file: SQLModel, SQLAlchemy and Qt stay unloaded."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     code, loaded = _modules_loaded_by("verify", str(result.path))
     assert code == 0
     assert not loaded & {"sqlmodel", "sqlalchemy", "sqlite3", *HEAVY}
