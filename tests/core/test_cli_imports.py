@@ -39,3 +39,15 @@ def test_status_loads_no_qt_and_no_document_library(fpa_portfolio):
     assert code in (0, 1)  # a new portfolio is not ready: status says why and exits 1
     assert "sqlmodel" in loaded  # the probe really opened the portfolio
     assert not loaded & set(HEAVY)
+
+
+def test_the_command_table_names_what_each_group_registers():
+    """The table that lets a command line import only its own group lists every command where it lives."""
+    import argparse
+
+    from portfolio_builder.cli import GROUP_COMMANDS, command_group
+
+    for name, commands in GROUP_COMMANDS.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        command_group(name).register(sub)
+        assert tuple(sub.choices) == commands, name
