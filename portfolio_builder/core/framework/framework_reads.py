@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ..scheme.framework_model import Framework
@@ -15,6 +15,24 @@ from .framework_service import descriptor_by_code, read_framework
 def frozen_copy(cls: Any, row: Any) -> Any:
     """A frozen dataclass holding the row's values for the dataclass's fields (read inside the session)."""
     return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})
+
+
+@dataclass(frozen=True)
+class SettingValues:
+    """The setting's profile: who it is, how to reach it, its context, award level and bundle licence."""
+
+    id: int
+    name: str
+    kind: str
+    address: str
+    reference: str
+    head: str
+    contact_email: str
+    phone: str
+    context: str
+    award_level: str
+    licence: str
+    created_at: datetime
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from sqlmodel import select
 from ..licences import LICENCES
 from ..errors import BadInput, PortfolioFileError
 from ..scheme.framework_model import Framework
-from .framework_reads import StaffMember, frozen_copy
+from .framework_reads import SettingValues, StaffMember, frozen_copy
 from .framework_service import install_framework
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import Priority, SettingProfile, Staff, ThemeRow
@@ -41,13 +41,13 @@ def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: 
     return portfolio
 
 
-def setting_profile(portfolio: Portfolio) -> SettingProfile:
-    """The setting's profile row."""
+def setting_profile(portfolio: Portfolio) -> SettingValues:
+    """The setting's profile."""
     with portfolio.session() as session:
         profile = session.exec(select(SettingProfile)).first()
-    if profile is None:
-        raise PortfolioFileError("This portfolio has no setting profile; it may be damaged.")
-    return profile
+        if profile is None:
+            raise PortfolioFileError("This portfolio has no setting profile; it may be damaged.")
+        return frozen_copy(SettingValues, profile)
 
 
 def update_profile(portfolio: Portfolio, **fields: str) -> None:

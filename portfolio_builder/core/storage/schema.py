@@ -7,12 +7,11 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from ..vocabularies import CONSENT_STATES  # noqa: F401 - the one home of the consent vocabulary
+from ..vocabularies import CONSENT_STATES, EVIDENCE_KINDS  # noqa: F401 - their one home
 
 SCHEMA_VERSION = 4  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows
 
 COMPONENTS = ("activity", "generic", "plan")
-EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
 LINK_ROLES = ("key", "cross")
 
 
