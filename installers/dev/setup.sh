@@ -61,8 +61,9 @@ case "$job" in
   test)
     if [ $# -le 1 ]; then lint; fi  # the whole suite (CI) is linted first; a run of chosen tests is not
     set +e
-    # -n: one worker per core (pytest-xdist); PYTEST_WORKERS=0 runs in this process (for a debugger)
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" "${@:2}"
+    # -n: one worker per core (pytest-xdist), a module kept on one worker so its module-scoped bundle is
+    # built once; PYTEST_WORKERS=0 runs in this process (for a debugger)
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${@:2}"
     status=$?
     # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
     [ $status -eq 5 ] && echo "No tests were collected." >&2 && exit 1
