@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 class EvidenceRule(BaseModel):
     """Key evidence per descriptor (FPA: two, and no more) or none at all (IiF keeps evidence on cover sheets)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     per_descriptor: bool = True
     min_key: int = Field(default=1, ge=0, le=10)

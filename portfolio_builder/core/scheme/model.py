@@ -23,7 +23,7 @@ Label = Field(min_length=1, max_length=200)
 class _Data(BaseModel):
     """Frozen, and tolerant of fields a newer version adds (the file parser reports unknown keys itself)."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
 
 class Words(_Data):

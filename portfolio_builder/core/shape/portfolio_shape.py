@@ -21,7 +21,7 @@ Number = StrictInt | StrictFloat | None
 
 
 class _Shape(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class Person(_Shape):
