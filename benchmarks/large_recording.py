@@ -11,7 +11,6 @@ are also shown followed by `sync` of their output, since the portfolio and the b
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import subprocess

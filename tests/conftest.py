@@ -92,3 +92,20 @@ def iif_portfolio(tmp_path):
                                  "Hillside Secure Children's Home", lead=("Jo Bell", "Head of care"))
     yield portfolio
     portfolio.close()
+
+
+@pytest.fixture(scope="session")
+def shared_ready_bundle(tmp_path_factory):
+    """(ExportResult, evidence ids) of one ready Family Partnership Award portfolio exported once per run
+    (per worker under xdist). For tests that only read the bundle: copy it before changing a byte."""
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from tests.core.portfolio_factory import ready_bundle
+
+    folder = tmp_path_factory.mktemp("shared-bundle")
+    portfolio = create_portfolio(folder / "oak.portfolio", shipped_framework("family-partnership-award"),
+                                 "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
+    try:
+        return ready_bundle(portfolio, folder)
+    finally:
+        portfolio.close()

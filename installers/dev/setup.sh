@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a development environment on Debian/Ubuntu from nothing, then runs one job:
 #   bash installers/dev/setup.sh sample   build the sample portfolio, export + verify its bundle, open it
-#   bash installers/dev/setup.sh test     run the test suite
+#   bash installers/dev/setup.sh test     lint (ruff, mypy), then the test suite on every core
+#   bash installers/dev/setup.sh test ARGS   only pytest ARGS (e.g. one file), no lint
+#   bash installers/dev/setup.sh lint     ruff check and mypy (CONTRIBUTING.md)
 #   bash installers/dev/setup.sh freeze   build the Linux installers and run the frozen-build tests (-m freeze)
 # Installs the system libraries Qt needs (apt, when run as root or with sudo) and a virtualenv in .venv;
 # `freeze` also installs the packaging tools (PyInstaller in the venv; lintian, dpkg-dev, strace, ... from apt).
@@ -46,16 +48,27 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
+lint() {
+  # Style and types first: a finding fails the run before the suite starts (settings in pyproject.toml).
+  .venv/bin/ruff check .
+  # `ruff format --check .` joins these once the tree has been formatted (CONTRIBUTING.md)
+  .venv/bin/mypy
+}
+
 case "$job" in
   sample) exec .venv/bin/portfolio-builder sample --dir sample-output ;;
+  lint) lint ;;
   test)
+    if [ $# -le 1 ]; then lint; fi  # the whole suite (CI) is linted first; a run of chosen tests is not
     set +e
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider "${@:2}"
+    # -n: one worker per core (pytest-xdist), a module kept on one worker so its module-scoped bundle is
+    # built once; PYTEST_WORKERS=0 runs in this process (for a debugger)
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${@:2}"
     status=$?
     # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
     [ $status -eq 5 ] && echo "No tests were collected." >&2 && exit 1
     exit $status ;;
   freeze)
     exec .venv/bin/python -m pytest -q -p no:cacheprovider -m freeze tests/freeze "${@:2}" ;;
-  *) echo "usage: $0 sample|test|freeze" >&2; exit 2 ;;
+  *) echo "usage: $0 sample|test|lint|freeze" >&2; exit 2 ;;
 esac

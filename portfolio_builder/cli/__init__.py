@@ -7,17 +7,31 @@ nothing changed), 2 usage errors. With no arguments it opens the desktop applica
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
 from .. import __version__
 from ..core.errors import PortfolioError
-from . import audit, backups, bundle, evidence, framework, planning, portfolio, redaction, setting, show, team
 from .arguments import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, name_positionals
 
 __all__ = ["main", "build_parser", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE"]
 
-COMMAND_GROUPS = (portfolio, setting, framework, audit, planning, evidence, redaction, show, bundle, backups, team)
+# each module of commands, in the order --help lists them, with the commands it registers: a command
+# line imports only its own command's module (`verify` loads neither the portfolio file nor Qt)
+GROUP_COMMANDS = {
+    "portfolio": ("new", "frameworks", "status", "check", "demo", "sample", "open"),
+    "setting": ("setting", "staff"),
+    "framework": ("theme", "descriptor", "framework-export"),
+    "audit": ("rate",),
+    "planning": ("priority", "action", "diary", "impact", "write"),
+    "evidence": ("add", "tag", "untag", "evidence", "remove"),
+    "redaction": ("redact",),
+    "show": ("show",),
+    "bundle": ("export", "verify"),
+    "backups": ("backup", "backups", "restore"),
+    "team": ("team-copy", "contribute", "merge", "contributions"),
+}
 
 JOURNEY = """a portfolio from start to finish:
   portfolio-builder new oak.portfolio --framework family-partnership-award --setting 'Oak Primary'
@@ -32,14 +46,21 @@ JOURNEY = """a portfolio from start to finish:
 'portfolio-builder COMMAND --help' explains a command, with examples."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exit code 2 on usage errors, as argparse does)."""
+def command_group(name: str):
+    """The module holding a group of commands (portfolio, bundle, ...), imported when first needed."""
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (exit code 2 on usage errors, as argparse does); given a known command, only
+    that command's group is registered, so nothing else is imported."""
     parser = argparse.ArgumentParser(prog="portfolio-builder", description=__doc__.splitlines()[0],
                                      epilog=JOURNEY, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in COMMAND_GROUPS:
-        group.register(sub)
+    groups = [name for name, commands in GROUP_COMMANDS.items() if command in commands] or list(GROUP_COMMANDS)
+    for name in groups:
+        command_group(name).register(sub)
     name_positionals(parser)
     return parser
 
@@ -51,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         from ..app import run_gui
 
         return run_gui(None)
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     if not getattr(args, "func", None):
         build_parser().print_usage(sys.stderr)
         return EXIT_USAGE

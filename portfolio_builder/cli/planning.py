@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.vocabularies import ACTION_STATUSES
 from .arguments import EXIT_OK, add_command, add_group, date_or_none, open_portfolio, text_or_file
 
 
@@ -119,7 +120,7 @@ def register(sub) -> None:
     p.add_argument("--resources", metavar="T")
     p.add_argument("--monitoring", metavar="T", help="who monitors it, when and how")
     p.add_argument("--success", metavar="T", help="success criteria (impact and outcomes)")
-    p.add_argument("--status", choices=["planned", "in-progress", "done"], default="planned")
+    p.add_argument("--status", choices=ACTION_STATUSES, default=ACTION_STATUSES[0])
     p.set_defaults(func=cmd_action_add)
 
     diary = add_group(sub, "diary", "the dated diaries of the Priority Action Cover Sheets")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..core.framework.best_fit import judge_theme, judgement_history
-from ..core.storage.schema import ThemeJudgement
+from ..core.framework.framework_reads import Judgement
 from ..core.scheme.model import Scheme
 from .column_fit import StretchWithMinimum
 from .models.audit_table_model import level_brushes
@@ -30,11 +30,11 @@ class JudgementHistoryModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[ThemeJudgement] = []
+        self._rows: list[Judgement] = []
         self._labels: dict[str, str] = {}
         self._brushes = {}
 
-    def set_rows(self, rows: list[ThemeJudgement], scheme: Scheme) -> None:
+    def set_rows(self, rows: list[Judgement], scheme: Scheme) -> None:
         """Show judgements (given oldest first) newest first, labelled and coloured by the scheme's scale."""
         self.beginResetModel()
         self._rows = list(reversed(rows))

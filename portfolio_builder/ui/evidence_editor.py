@@ -17,9 +17,8 @@ from ..core.evidence.evidence_details import (EvidenceDetails, SharedDetails, de
                                               shared_details)
 from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence, untag_evidence_many
 from ..core.evidence.evidence_service import update_evidence, update_evidence_many
-from ..core.vocabularies import BLURRED, CONSENT_STATES, can_be_blurred
+from ..core.vocabularies import BLURRED, CONSENT_LABELS, CONSENT_STATES, MISSING, can_be_blurred
 from ..core.scheme.model import Scheme
-from .models.evidence_table_model import CONSENT_LABELS
 from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
 from .mnemonics import MENU_KEYS, with_free_mnemonic
@@ -185,7 +184,7 @@ class EvidenceEditor(QWidget):
             self.source.setText(item.source if item else "")
             self.source.setCursorPosition(0)
             self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
-            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else "missing")))
+            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else MISSING)))
             self._offer_blurred(item)
         finally:
             for widget in widgets:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.framework import framework_service as fs
+from ..core.framework.framework_reads import framework_copy
 from ..core.errors import PortfolioError
 from ..core.scheme.framework_file import load_framework, save_framework
 from ..core.framework.framework_merge import apply_merge, plan_merge
@@ -40,8 +40,7 @@ def import_framework_file(page) -> bool:
 
 def export_framework_file(page) -> bool:
     """Save the portfolio's framework, as the setting edited it, as a file another setting can import."""
-    with page.context.portfolio.session() as session:
-        framework = fs.read_framework(session)
+    framework = framework_copy(page.context.portfolio)
     path = messages.ask_save_path(page, "Export the framework", messages.FRAMEWORK_FILTER, f"{framework.id}.toml")
     if not path:
         return False

@@ -8,9 +8,9 @@ from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ..core.framework import framework_service as fs
+from ..core.framework.framework_reads import ThemeSheet, theme_sheet
 from ..core.planning.planning_overview import staff_names
 from .optional_date_edit import OptionalDateEdit
-from ..core.storage.schema import ThemeRow
 from ..core.scheme.model import Scheme, walk_parts
 from .portfolio_context import FRAMEWORK, PortfolioContext
 
@@ -33,7 +33,7 @@ class ThemeSheetForm(QGroupBox):
         super().__init__(parent)
         self.context = context
         self.theme_id: int | None = None
-        self.row: ThemeRow | None = None
+        self.row: ThemeSheet | None = None
         self.lead = QComboBox()
         self.started, self.ended = self._date_edit(), self._date_edit()
         self.summary = QPlainTextEdit()
@@ -73,8 +73,7 @@ class ThemeSheetForm(QGroupBox):
         """Show a theme's fields (saving any comment still being typed for the theme shown before)."""
         self.flush()
         self.theme_id = theme_id
-        with self.context.portfolio.session() as session:
-            self.row = session.get(ThemeRow, theme_id) if theme_id is not None else None
+        self.row = theme_sheet(self.context.portfolio, theme_id) if theme_id is not None else None
         row, editable = self.row, not self.context.read_only
         widgets = (self.lead, self.started, self.ended, self.summary)
         for widget in widgets:

@@ -20,9 +20,9 @@ def _file_hash(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_ready_bundle_passes_bagit_full_validation(fpa_portfolio, tmp_path):
+def test_ready_bundle_passes_bagit_full_validation(shared_ready_bundle, tmp_path):
     """Our bundle, extracted, is a valid BagIt 1.0 bag by the independent `bagit` package (checksums included)."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     assert result.path.exists() and not result.path.with_name(result.path.name + ".part").exists()
     bag = bagit.Bag(str(extract_all(result.path, tmp_path / "x")))
     bag.validate()  # full: every checksum
@@ -33,11 +33,11 @@ def test_ready_bundle_passes_bagit_full_validation(fpa_portfolio, tmp_path):
     assert verify_bundle(result.path).valid
 
 
-def test_ready_bundle_is_an_ro_crate_describing_every_file(fpa_portfolio, tmp_path):
+def test_ready_bundle_is_an_ro_crate_describing_every_file(shared_ready_bundle, tmp_path):
     """data/ loads as an RO-Crate; every File entity exists with size, type and hash, evidence carries codes."""
     from rocrate.rocrate import ROCrate
 
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     data = extract_all(result.path, tmp_path / "x") / "data"
     crate = ROCrate(str(data))
     metadata = json.loads((data / "ro-crate-metadata.json").read_text())
@@ -54,9 +54,9 @@ def test_ready_bundle_is_an_ro_crate_describing_every_file(fpa_portfolio, tmp_pa
     assert [link["url"] for link in links] == ["https://example.org/families"]
 
 
-def test_layout_names_and_compression(fpa_portfolio, tmp_path):
+def test_layout_names_and_compression(shared_ready_bundle):
     """Key evidence sits at evidence/<theme>/<code>-<n>-<name>; media is stored, text deflated; one top folder."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
         infos = {i.filename.split("/", 1)[1]: i for i in archive.infolist()}
         tops = {i.filename.split("/")[0] for i in archive.infolist()}
@@ -73,9 +73,9 @@ def test_layout_names_and_compression(fpa_portfolio, tmp_path):
     assert not any("CON." in n.split("/")[-1].upper()[:4] for n in infos)
 
 
-def test_portfolio_json_records_paths_and_links(fpa_portfolio, tmp_path):
+def test_portfolio_json_records_paths_and_links(shared_ready_bundle):
     """portfolio.json gives each file its bundle path and hash; a link has no file and no path."""
-    result, evidence = ready_bundle(fpa_portfolio, tmp_path)
+    result, evidence = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
         snapshot = json.loads(archive.read(f"{result.path.stem}/data/portfolio.json"))
         names = set(archive.namelist())
@@ -133,10 +133,10 @@ def test_unconsented_photo_left_out_unless_asked(fpa_portfolio, tmp_path):
         assert any(n.endswith("sports.jpg") or n.endswith("Sports-day.jpg") for n in archive.namelist())
 
 
-def test_titles_with_script_are_escaped_in_html(fpa_portfolio, tmp_path):
+def test_titles_with_script_are_escaped_in_html(shared_ready_bundle):
     """An evidence title holding <script> and quotes appears escaped, never as markup, in the bundle's HTML."""
     pytest.importorskip("portfolio_builder.core.documents")
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
         pages = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith(".html")}
     preview = next(text for name, text in pages.items() if name.endswith("ro-crate-preview.html"))
@@ -146,10 +146,10 @@ def test_titles_with_script_are_escaped_in_html(fpa_portfolio, tmp_path):
         assert HOSTILE_TITLE not in text
 
 
-def test_contents_index_shows_photo_thumbnails_inline(fpa_portfolio, tmp_path):
+def test_contents_index_shows_photo_thumbnails_inline(shared_ready_bundle):
     """The double-click contents index pictures each included photo from inside the page (no file, no network)."""
     pytest.importorskip("portfolio_builder.core.documents")
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
         preview = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("ro-crate-preview.html"))
     assert '<img class="thumb" src="data:image/jpeg;base64,' in preview

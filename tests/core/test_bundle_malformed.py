@@ -20,7 +20,6 @@ from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.documents import render_portfolio_pdf
 from portfolio_builder.core.errors import PortfolioError
 from tests.core.hostile_zips import bag_members, write_zip
-from tests.core.portfolio_factory import ready_bundle
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 from tests.core.snapshot_factory import fpa_snapshot_dict
 
@@ -96,9 +95,9 @@ def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
     assert accepted > 50  # the mutations that keep the types (odd text, dates, numbers) were really tried
 
 
-def test_mangled_bundle_bytes_are_refused_never_raised(fpa_portfolio, tmp_path):
+def test_mangled_bundle_bytes_are_refused_never_raised(shared_ready_bundle, tmp_path):
     """Random byte flips, cuts and insertions in a real bundle: verify and open give a verdict or a refusal."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     original = result.path.read_bytes()
     rng = random.Random(7)
     target = tmp_path / "mangled.zip"

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from portfolio_builder.core.privacy.photo_privacy import clean_photo
-from tests.core.portfolio_factory import SERIAL, photo_with_gps, ready_bundle
+from tests.core.portfolio_factory import SERIAL, photo_with_gps
 
 
 def _exif(data):
@@ -17,9 +17,9 @@ def _exif(data):
     return image.getexif()
 
 
-def test_bundle_photo_has_no_gps_or_serial(fpa_portfolio, tmp_path):
+def test_bundle_photo_has_no_gps_or_serial(shared_ready_bundle):
     """The bundle's photo has an empty GPS IFD, no BodySerialNumber, no maker; its date is kept."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".jpg"))
         data = archive.read(name)
@@ -30,9 +30,9 @@ def test_bundle_photo_has_no_gps_or_serial(fpa_portfolio, tmp_path):
     assert SERIAL.encode() not in data
 
 
-def test_no_file_or_embedded_picture_in_the_bundle_names_the_camera(fpa_portfolio, tmp_path):
+def test_no_file_or_embedded_picture_in_the_bundle_names_the_camera(shared_ready_bundle):
     """Thumbnails inside the contents index and the PDF are cleaned too, even if a stored one kept its EXIF."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)  # the factory stores the full photo, EXIF and all, as thumbnail
+    result, _ = shared_ready_bundle  # the factory stores the full photo, EXIF and all, as thumbnail
     with zipfile.ZipFile(result.path) as archive:
         for name in archive.namelist():
             data = archive.read(name)

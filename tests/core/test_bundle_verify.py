@@ -6,15 +6,15 @@ import pytest
 
 from portfolio_builder.core.bundle.bundle_layout import NameBook, bag_folder_name, safe_file_name
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
-from tests.core.portfolio_factory import ready_bundle, rewrite_member
+from tests.core.portfolio_factory import rewrite_member
 
 pytestmark = pytest.mark.timeout(120)
 
 
 @pytest.fixture
-def bundle(fpa_portfolio, tmp_path):
+def bundle(shared_ready_bundle):
     """A ready portfolio's bundle."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result, _ = shared_ready_bundle
     return result
 
 

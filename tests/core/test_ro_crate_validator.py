@@ -51,9 +51,9 @@ def offline_validator(monkeypatch, tmp_path):
 
 
 @pytest.mark.slow
-def test_bundle_crate_passes_the_ro_crate_1_1_profile(fpa_portfolio, tmp_path, offline_validator):
+def test_bundle_crate_passes_the_ro_crate_1_1_profile(shared_ready_bundle, tmp_path, offline_validator):
     """No REQUIRED issue: the licence is there (all rights reserved by default) and sha256 is a defined term."""
-    result, _ = ready_bundle(fpa_portfolio, tmp_path / "bundle.zip")
+    result, _ = shared_ready_bundle
     bag = extract_all(result.path, tmp_path / "x")
     report, issues = offline_validator(bag / "data")
     assert report.passed(), issues

@@ -200,7 +200,7 @@ def test_a_cancelled_merge_merges_nothing(fpa_portfolio, tmp_path):
     for after_asks in (3, 1):
         asked = []
         with pytest.raises(Cancelled):
-            apply_merge(fpa_portfolio, pack, {}, cancel=lambda: asked.append(1) or len(asked) > after_asks)
+            apply_merge(fpa_portfolio, pack, {}, cancel=lambda asked=asked, after_asks=after_asks: asked.append(1) or len(asked) > after_asks)
         assert _fingerprint(fpa_portfolio.path) == before
     assert apply_merge(fpa_portfolio, pack, {}).applied == 6
 

@@ -49,8 +49,14 @@ def _manifest(members, algorithm, tag=False):
     return "".join(f"{hashlib.new(algorithm, members[n]).hexdigest()}  {n}\n" for n in names).encode()
 
 
-PHISHING = lambda data: data.replace(b"</body>", b'<a href="https://evil.example/login">Log in</a></body>')  # noqa
-WRONG = lambda members: b"".join(b"0" * 128 + b"  " + n.encode() + b"\n" for n in members if n.startswith("data/"))  # noqa
+def PHISHING(data):  # named as the case it makes
+    return data.replace(b"</body>", b'<a href="https://evil.example/login">Log in</a></body>')
+
+
+def WRONG(members):  # named as the case it makes
+    return b"".join(b"0" * 128 + b"  " + n.encode() + b"\n" for n in members if n.startswith("data/"))
+
+
 CASES = {
     "tag manifest deleted": dict(drop=("tagmanifest-sha256.txt",), words="tagmanifest-sha256.txt is missing"),
     "START-HERE edited, tag manifest deleted": dict(drop=("tagmanifest-sha256.txt",),

@@ -229,7 +229,7 @@ def test_bundle_engineers_hostile_corpus(qtbot, tmp_path, errors):
         window.open_failed.connect(outcome.append)
         window.bundle_opened.connect(outcome.append)
         window.open_path(path)
-        qtbot.waitUntil(lambda: bool(outcome), timeout=30000)
+        qtbot.waitUntil(lambda outcome=outcome: bool(outcome), timeout=30000)
         window.open_failed.disconnect(outcome.append)
         window.bundle_opened.disconnect(outcome.append)
         result = outcome[0]

@@ -34,7 +34,7 @@ def test_import_runs_on_a_worker_with_progress(qtbot, context, tmp_path):
 
 def test_dropping_a_folder_imports_its_files(qtbot, context, tmp_path):
     """A folder dropped on the page is imported (its files become items)."""
-    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
     folder = tmp_path / "autumn"

@@ -55,7 +55,10 @@ def test_badge_shows_key_evidence_per_descriptor(page, context):
     tag_evidence(p, add_evidence(p, "Leaflet"), "1b")
     context.changed.emit("evidence")
     page.refresh()
-    badge = lambda code: descriptor_index(page.model, code).siblingAtColumn(1).data()
+
+    def badge(code):
+        return descriptor_index(page.model, code).siblingAtColumn(1).data()
+
     assert badge("1a") == "●●" and badge("1b") == "●○" and badge("1c") == "○○"
 
 

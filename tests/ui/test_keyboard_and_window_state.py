@@ -39,7 +39,7 @@ def test_ctrl_f_goes_to_the_filter_of_the_page_shown(qtbot, main_window):
         main_window.show_page(number)
         main_window.view.sidebar.setFocus()
         _press(qtbot, main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: box().hasFocus(), timeout=3000)
+        qtbot.waitUntil(lambda box=box: box().hasFocus(), timeout=3000)
 
 
 def test_f1_lists_the_keyboard_shortcuts(qtbot, main_window, monkeypatch):

@@ -106,6 +106,6 @@ def test_the_assessor_is_told_when_a_bundle_is_a_draft(qtbot, bundle, fpa_portfo
     for path, draft in ((bundle, True), (final.path, False)):
         window = open_bundle_window(path, tmp_path / "assessments")
         qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: window.session is not None, timeout=20000)
+        qtbot.waitUntil(lambda window=window: window.session is not None, timeout=20000)
         assert ("DRAFT" in window.banner.text()) is draft, window.banner.text()
         window.close()

@@ -54,7 +54,7 @@ def _check_existing(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise PortfolioFileError(f"Cannot read the assessment file {path}: {exc.strerror or exc}.")
+        raise PortfolioFileError(f"Cannot read the assessment file {path}: {exc.strerror or exc}.") from exc
     if not header:
         return  # an empty file left by a crash before the first write: start it afresh
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
@@ -83,7 +83,7 @@ class AssessmentFile:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PortfolioFileError(f"Cannot create the folder for assessments, {path.parent}: "
-                                     f"{exc.strerror or exc}.")
+                                     f"{exc.strerror or exc}.") from exc
         if path.exists():
             _check_existing(path)
         try:
@@ -99,7 +99,7 @@ class AssessmentFile:
             connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
-            raise PortfolioFileError(f"Cannot open the assessment file {path}: {exc}.")
+            raise PortfolioFileError(f"Cannot open the assessment file {path}: {exc}.") from exc
         file = cls(path, connection)
         file._set_meta_default("uuid", str(uuid))
         file._set_meta_default("created_at", _now())
@@ -136,7 +136,7 @@ class AssessmentFile:
             self._connection().execute(sql, params)
         except sqlite3.Error as exc:
             raise PortfolioFileError(f"Could not save the assessment to {self.path}: {exc}. What you typed last "
-                                     "is not saved; check the disk and try again.")
+                                     "is not saved; check the disk and try again.") from exc
 
     def _meta(self, key: str) -> str:
         row = self._connection().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()

@@ -65,7 +65,7 @@ class BundleSession:
             raise
         except (ValueError, UnicodeDecodeError):
             _close_quietly(reader)
-            raise BadInput(f"The portfolio.json in {path.name} is damaged and cannot be read.")
+            raise BadInput(f"The portfolio.json in {path.name} is damaged and cannot be read.") from None
         return cls(path, reader, report, snapshot)
 
     # --- facts --------------------------------------------------------------------------------

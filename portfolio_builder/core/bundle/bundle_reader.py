@@ -154,13 +154,13 @@ class BundleReader:
         try:
             self._zip = zipfile.ZipFile(self.path)
         except FileNotFoundError:
-            raise UnsafeBundle(f"There is no bundle at {self.path}.")
+            raise UnsafeBundle(f"There is no bundle at {self.path}.") from None
         except IsADirectoryError:
-            raise UnsafeBundle(f"{self.path.name} is a folder, not a bundle (.zip) file.")
+            raise UnsafeBundle(f"{self.path.name} is a folder, not a bundle (.zip) file.") from None
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, KeyError,
                 struct.error, OverflowError, zlib.error) as exc:  # whatever a mangled zip makes zipfile raise
             raise UnsafeBundle(f"{self.path.name} is not a bundle: it is not a zip file, or it is truncated "
-                               f"or damaged ({exc}).")
+                               f"or damaged ({exc}).") from exc
         try:
             self.top_folder, self.entries = self._check_entries()
         except BaseException:

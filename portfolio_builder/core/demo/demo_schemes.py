@@ -32,7 +32,7 @@ def _import(portfolio: Portfolio, setting: str, items: list[tuple], start: int =
         report = import_evidence(portfolio, files, consent="obtained", **options)
     if report.skipped:
         raise RuntimeError(f"demo import failed: {report.skipped}")
-    for item_id, (kind, title, when, consent, component) in zip(report.added, items):
+    for item_id, (_kind, title, when, consent, component) in zip(report.added, items):
         fields = {"title": title, "evidence_date": when.date(), "consent": consent}
         if component:
             fields["component"] = component

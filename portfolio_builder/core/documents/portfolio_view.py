@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..vocabularies import CONSENT_LABELS
+from ..vocabularies import CONSENT_LABELS, KIND_LABELS, STATUS_LABELS
 from ..shape.portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
 
 
@@ -24,10 +24,6 @@ def nice_date(value) -> str:
     return f"{d.day} {d:%b %Y}"
 
 
-CONSENT_WORDS = CONSENT_LABELS  # core/consent.py is their one home
-STATUS_WORDS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
-
-
 def _as_words(value, words: dict[str, str]) -> str:
     shown = text(value).strip()
     if shown in words:
@@ -37,17 +33,17 @@ def _as_words(value, words: dict[str, str]) -> str:
 
 def consent_words(value) -> str:
     """A consent state as a person reads it ('not-needed' -> 'Not needed')."""
-    return _as_words(value, CONSENT_WORDS)
+    return _as_words(value, CONSENT_LABELS)
 
 
 def status_words(value) -> str:
     """An action's status as words ('in-progress' -> 'In progress')."""
-    return _as_words(value, STATUS_WORDS)
+    return _as_words(value, STATUS_LABELS)
 
 
 def kind_words(value) -> str:
-    """An evidence kind for a table cell ('photo' -> 'Photo')."""
-    return _as_words(value, {})
+    """An evidence kind for a table cell ('photo' -> 'Photo', 'link' -> 'Web link')."""
+    return _as_words(value, KIND_LABELS)
 
 
 class PortfolioView:

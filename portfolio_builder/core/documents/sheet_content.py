@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from ..shape.portfolio_shape import EvidenceShape
 
@@ -73,7 +72,7 @@ class EvidenceList:
     empty: str = "No evidence recorded here."
 
 
-Block = Union[Table, Fields, Paragraphs, Heading, EvidenceList]
+Block = Table | Fields | Paragraphs | Heading | EvidenceList
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ from datetime import date
 
 from ..errors import BadInput
 from ..vocabularies import can_be_blurred
-from .evidence_service import get_evidence
+from .evidence_service import EvidenceRecord, get_evidence
 from ..storage.evidence_store import read_stored_bytes
 from ..storage.portfolio_file import Portfolio
 from ..privacy.redaction.regions import Region
 from .region_service import regions_in
-from ..storage.schema import EvidenceItem
 
 PREVIEW_MAX_BYTES = 60 * 1024 * 1024  # a photo bigger than this is previewed from its thumbnail only
 
@@ -40,7 +39,7 @@ class Tag:
 class EvidenceDetails:
     """An item with everything its details pane lists."""
 
-    item: EvidenceItem
+    item: EvidenceRecord
     tags: list[Tag] = field(default_factory=list)
     cover_sheets: list[str] = field(default_factory=list)  # titles of the priorities whose sheets hold it
     regions: tuple[Region, ...] = ()  # parts of a photo blurred or blocked out when it leaves

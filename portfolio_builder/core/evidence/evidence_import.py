@@ -246,7 +246,7 @@ def _store_link(conn: sqlite3.Connection, options: _Options, url: str, kind: str
 
 def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent) -> _Options:
     """Check the whole request before any file is touched: values, codes, cover sheet, room for key evidence."""
-    from ..storage.schema import CONSENT_STATES
+    from ..vocabularies import CONSENT_STATES
 
     scheme = load_scheme(conn)
     component = check_component(scheme, component)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import update
 
-from ..vocabularies import BLURRED, can_be_blurred
+from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
 from .display_text import clean_display_text
 from ..errors import BadInput, ReadOnlyPortfolio
 from ..storage.evidence_store import delete_stored_file
 from ..framework.lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from ..storage.portfolio_file import Portfolio, storage_error
-from ..storage.schema import CONSENT_STATES, EVIDENCE_KINDS, EvidenceItem
+from ..framework.framework_reads import frozen_copy
+from ..storage.schema import EvidenceItem
 from ..scheme.components import check_component
 from ..scheme.store import scheme_in_session
 
@@ -38,13 +39,37 @@ class EvidenceRow:
     cross_codes: tuple[str, ...]
 
 
-def get_evidence(portfolio: Portfolio, evidence_id: int) -> EvidenceItem:
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One evidence item as stored: a file (document, photo, audio, video) or a web link."""
+
+    id: int
+    kind: str
+    title: str
+    description: str
+    source: str
+    evidence_date: date | None
+    component: str
+    consent: str
+    consent_note: str
+    sha256: str | None
+    url: str
+    original_name: str
+    mime_type: str
+    size: int
+    taken_at: datetime | None
+    has_location: bool
+    collected_by: str
+    added_at: datetime
+
+
+def get_evidence(portfolio: Portfolio, evidence_id: int) -> EvidenceRecord:
     """One evidence item, or BadInput when there is none with that number."""
     with portfolio.session() as session:
         item = session.get(EvidenceItem, evidence_id)
-    if item is None:
-        raise BadInput(f"There is no evidence item {evidence_id}.")
-    return item
+        if item is None:
+            raise BadInput(f"There is no evidence item {evidence_id}.")
+        return frozen_copy(EvidenceRecord, item)
 
 
 def _clean(name: str, value):

@@ -11,13 +11,12 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..errors import BadInput
+from ..privacy.heic import HEIC_SUPPORTED  # noqa: F401 - registers the HEIC opener with Pillow
 
 THUMBNAIL_SIZE = 256
 THUMBNAIL_QUALITY = 80
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
 DATETIME_ORIGINAL, OFFSET_TIME_ORIGINAL, DATETIME = 0x9003, 0x9011, 0x0132
-
-from ..privacy.heic import HEIC_SUPPORTED  # noqa: F401 - registers the HEIC opener with Pillow
 
 
 @dataclass(frozen=True)

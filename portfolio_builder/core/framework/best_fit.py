@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import select
 
 from ..errors import BadInput, RuleViolation
+from .framework_reads import Judgement, frozen_copy
 from .framework_service import theme_by_code
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import ThemeJudgement
@@ -41,9 +42,10 @@ def judge_theme(portfolio: Portfolio, theme_code: str, level: str, judged_on: da
         return judgement_row(session, theme.id, level, judged_on, comment, judged_by).id
 
 
-def judgement_history(portfolio: Portfolio, theme_code: str) -> list[ThemeJudgement]:
+def judgement_history(portfolio: Portfolio, theme_code: str) -> list[Judgement]:
     """A theme's best-fit judgements, oldest first (the last is the current one)."""
     with portfolio.session() as session:
         theme = theme_by_code(session, theme_code)
-        return list(session.exec(select(ThemeJudgement).where(ThemeJudgement.theme_id == theme.id)
-                                 .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)).all())
+        rows = session.exec(select(ThemeJudgement).where(ThemeJudgement.theme_id == theme.id)
+                            .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)).all()
+        return [frozen_copy(Judgement, row) for row in rows]

@@ -9,6 +9,7 @@ from sqlmodel import select
 from ..licences import LICENCES
 from ..errors import BadInput, PortfolioFileError
 from ..scheme.framework_model import Framework
+from .framework_reads import SettingValues, StaffMember, frozen_copy
 from .framework_service import install_framework
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import SettingProfile, Staff
@@ -40,13 +41,13 @@ def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: 
     return portfolio
 
 
-def setting_profile(portfolio: Portfolio) -> SettingProfile:
-    """The setting's profile row."""
+def setting_profile(portfolio: Portfolio) -> SettingValues:
+    """The setting's profile."""
     with portfolio.session() as session:
         profile = session.exec(select(SettingProfile)).first()
-    if profile is None:
-        raise PortfolioFileError("This portfolio has no setting profile; it may be damaged.")
-    return profile
+        if profile is None:
+            raise PortfolioFileError("This portfolio has no setting profile; it may be damaged.")
+        return frozen_copy(SettingValues, profile)
 
 
 def update_profile(portfolio: Portfolio, **fields: str) -> None:
@@ -70,10 +71,11 @@ def update_profile(portfolio: Portfolio, **fields: str) -> None:
         session.add(profile)
 
 
-def list_staff(portfolio: Portfolio) -> list[Staff]:
+def list_staff(portfolio: Portfolio) -> list[StaffMember]:
     """Everyone on the staff list, lead first."""
     with portfolio.session() as session:
-        return list(session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all())
+        rows = session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all()
+        return [frozen_copy(StaffMember, row) for row in rows]
 
 
 def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, select
 
 from ..errors import BadInput
+from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code
 from ..framework.lookups import level_by_name
 from ..storage.portfolio_file import Portfolio
@@ -36,12 +38,26 @@ def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date 
         return row.id
 
 
-def rating_history(portfolio: Portfolio, code: str) -> list[AuditRating]:
+@dataclass(frozen=True)
+class RatingEntry:
+    """One dated rating of a descriptor on the scheme's scale."""
+
+    id: int
+    descriptor_id: int
+    level_key: str
+    rated_on: date
+    comment: str
+    gap: str
+    rated_by: str
+
+
+def rating_history(portfolio: Portfolio, code: str) -> list[RatingEntry]:
     """Every rating of a descriptor, oldest first (the last is the current one)."""
     with portfolio.session() as session:
         descriptor = descriptor_by_code(session, code)
-        return list(session.exec(select(AuditRating).where(AuditRating.descriptor_id == descriptor.id)
-                                 .order_by(AuditRating.rated_on, AuditRating.id)).all())
+        rows = session.exec(select(AuditRating).where(AuditRating.descriptor_id == descriptor.id)
+                            .order_by(AuditRating.rated_on, AuditRating.id)).all()
+        return [frozen_copy(RatingEntry, row) for row in rows]
 
 
 def current_ratings(session: Session) -> dict[int, AuditRating]:
@@ -69,7 +85,7 @@ def update_rating(portfolio: Portfolio, rating_id: int, **fields) -> None:
         row = session.get(AuditRating, rating_id)
         if row is None:
             raise BadInput("That rating no longer exists.")
-        if "level_key" in fields and fields["level_key"] not in {l.key for l in scale_levels(session)}:
+        if "level_key" in fields and fields["level_key"] not in {level.key for level in scale_levels(session)}:
             raise BadInput(f"'{fields['level_key']}' is not on this portfolio's scale.")
         for name, value in fields.items():
             setattr(row, name, value)

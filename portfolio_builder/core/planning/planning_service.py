@@ -2,27 +2,70 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, func, select
 
 from ..errors import BadInput, RuleViolation
+from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code, theme_by_code
 from ..storage.portfolio_file import Portfolio
 from ..framework.lookups import check_evidence_ids
 from ..storage.schema import ActionItem, CoverSheet, CoverSheetLink, DiaryEntry, Priority, PriorityDescriptor
 from ..scheme.model import Scheme
 from ..scheme.store import scheme_in_session
+from ..vocabularies import ACTION_STATUSES
 
 ACTION_FIELDS = {"action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",
                  "status", "theme_id", "descriptor_id", "priority_id", "position"}
-ACTION_STATUSES = ("planned", "in-progress", "done")
 
 
-def list_priorities(portfolio: Portfolio) -> list[Priority]:
+@dataclass(frozen=True)
+class PriorityLine:
+    """One of the setting's key priorities."""
+
+    id: int
+    position: int
+    title: str
+    description: str
+    lead_staff_id: int | None
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """One row of the action plan."""
+
+    id: int
+    position: int
+    theme_id: int | None
+    descriptor_id: int | None
+    priority_id: int | None
+    action: str
+    lead: str
+    resources: str
+    starts_on: date | None
+    ends_on: date | None
+    monitoring: str
+    success_criteria: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CoverSheetFields:
+    """A priority's cover sheet: its lead, start date and impact summary."""
+
+    id: int
+    priority_id: int
+    lead: str
+    started_on: date | None
+    impact_summary: str
+
+
+def list_priorities(portfolio: Portfolio) -> list[PriorityLine]:
     """The priorities in their chosen order."""
     with portfolio.session() as session:
-        return list(session.exec(select(Priority).order_by(Priority.position)).all())
+        return [frozen_copy(PriorityLine, row) for row in session.exec(select(Priority).order_by(Priority.position))]
 
 
 def add_priority(portfolio: Portfolio, title: str, description: str = "", lead_staff_id: int | None = None,
@@ -129,10 +172,11 @@ def _check_action(fields: dict) -> None:
         raise BadInput("An action cannot end before it starts.")
 
 
-def list_actions(portfolio: Portfolio) -> list[ActionItem]:
+def list_actions(portfolio: Portfolio) -> list[PlannedAction]:
     """The action plan in order."""
     with portfolio.session() as session:
-        return list(session.exec(select(ActionItem).order_by(ActionItem.position, ActionItem.id)).all())
+        rows = session.exec(select(ActionItem).order_by(ActionItem.position, ActionItem.id)).all()
+        return [frozen_copy(PlannedAction, row) for row in rows]
 
 
 def add_action(portfolio: Portfolio, action: str, theme_code: str | None = None,
@@ -175,17 +219,18 @@ def delete_action(portfolio: Portfolio, action_id: int) -> None:
             session.delete(row)
 
 
-def cover_sheet_for(portfolio: Portfolio, priority_id: int) -> CoverSheet:
+def cover_sheet_for(portfolio: Portfolio, priority_id: int) -> CoverSheetFields:
     """The cover sheet of a priority (created if an older file lacks one)."""
     with portfolio.session() as session:
         sheet = session.exec(select(CoverSheet).where(CoverSheet.priority_id == priority_id)).first()
-    if sheet is None:
-        with portfolio.writing() as session:
-            _priority(session, priority_id)
-            sheet = CoverSheet(priority_id=priority_id)
-            session.add(sheet)
-            session.flush()
-    return sheet
+        if sheet is not None:
+            return frozen_copy(CoverSheetFields, sheet)
+    with portfolio.writing() as session:
+        _priority(session, priority_id)
+        sheet = CoverSheet(priority_id=priority_id)
+        session.add(sheet)
+        session.flush()
+        return frozen_copy(CoverSheetFields, sheet)
 
 
 def update_cover_sheet(portfolio: Portfolio, cover_sheet_id: int, **fields) -> None:
@@ -243,8 +288,20 @@ def delete_diary_entry(portfolio: Portfolio, entry_id: int) -> None:
             session.delete(row)
 
 
-def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryEntry]:
+@dataclass(frozen=True)
+class DiaryLine:
+    """One dated entry of a cover sheet's diary."""
+
+    id: int
+    cover_sheet_id: int
+    entry_date: date
+    text: str
+    author: str
+
+
+def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryLine]:
     """A cover sheet's diary, oldest first."""
     with portfolio.session() as session:
-        return list(session.exec(select(DiaryEntry).where(DiaryEntry.cover_sheet_id == cover_sheet_id)
-                                 .order_by(DiaryEntry.entry_date, DiaryEntry.id)).all())
+        rows = session.exec(select(DiaryEntry).where(DiaryEntry.cover_sheet_id == cover_sheet_id)
+                            .order_by(DiaryEntry.entry_date, DiaryEntry.id)).all()
+        return [frozen_copy(DiaryLine, row) for row in rows]

@@ -51,5 +51,5 @@ def rating_progress(portfolio: Portfolio) -> RatingProgress:
         before, _ = average(baseline, theme.id)
         now, rated = average(current, theme.id)
         result.append(ThemeScores(theme.code, theme.title, before, now, rated))
-    labels = [(scores[l.key], l.label, l.colour) for l in levels]
+    labels = [(scores[level.key], level.label, level.colour) for level in levels]
     return RatingProgress(result, max(scores.values(), default=1.0), labels)

@@ -89,7 +89,7 @@ class ReadinessFacts:
             FROM descriptor d ORDER BY d.position"""):
             descriptors.setdefault(theme_id, []).append(DescriptorFacts(*values))
         priorities = []
-        for number, (pid, title, lead, codes, theme_ids, diary) in enumerate(conn.execute("""
+        for number, (_pid, title, lead, codes, theme_ids, diary) in enumerate(conn.execute("""
             SELECT p.id, p.title, p.lead_staff_id,
                    (SELECT group_concat(d.code, ' ') FROM priority_descriptor pd
                     JOIN descriptor d ON d.id = pd.descriptor_id WHERE pd.priority_id = p.id),

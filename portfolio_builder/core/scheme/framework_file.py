@@ -141,14 +141,14 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        raise _fail(source, int(match.group(1)) if match else None, str(exc).split(" (at")[0])
+        raise _fail(source, int(match.group(1)) if match else None, str(exc).split(" (at")[0]) from exc
     except RecursionError:
-        raise _fail(source, None, "brackets nest too deep")
+        raise _fail(source, None, "brackets nest too deep") from None
     try:
         check_finite(data)
         scheme = scheme_from_tables(data)
     except FileProblem as problem:
-        raise _fail(source, finder.path_line(problem.path), str(problem))
+        raise _fail(source, finder.path_line(problem.path), str(problem)) from problem
     framework = Framework(scheme=scheme)
     _read_themes(data, framework, finder, source)
     theme_codes = {t.code for t in framework.themes}
@@ -191,11 +191,11 @@ def _read_themes(data: dict, framework: Framework, finder: _LineFinder, source: 
                 new_theme.descriptors.append(_descriptor(item, codes, finder, t_index, d_index))
             framework.themes.append(new_theme)
     except _AtLine as exc:
-        raise _fail(source, exc.line, exc.message)
+        raise _fail(source, exc.line, exc.message) from exc
     except ValueError as exc:
-        raise _fail(source, line, str(exc))
+        raise _fail(source, line, str(exc)) from exc
     except (TypeError, AttributeError) as exc:
-        raise _fail(source, line, f"unexpected value ({exc})")
+        raise _fail(source, line, f"unexpected value ({exc})") from exc
 
 
 class _AtLine(Exception):
@@ -218,7 +218,7 @@ def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_inde
     try:
         d_code = _text(item.get("code"), "descriptor code", limit=16)
     except ValueError as exc:
-        raise _AtLine(str(exc), at("code"))
+        raise _AtLine(str(exc), at("code")) from exc
     if not CODE_RE.match(d_code):
         raise _AtLine(f"descriptor code '{d_code}' may hold only letters, digits, '.' and '-'", at("code"))
     if d_code.lower() in codes:
@@ -230,7 +230,7 @@ def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_inde
     try:
         text = _text(item.get("text"), f"text of descriptor {d_code}")
     except ValueError as exc:
-        raise _AtLine(str(exc), at("text"))
+        raise _AtLine(str(exc), at("text")) from exc
     return Descriptor(code=d_code, text=text, examples=[e.strip() for e in examples if e.strip()],
                       ours=item.get("ours", False) is True)
 
@@ -245,7 +245,7 @@ def load_framework(path: Path) -> Framework:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise BadInput(f"{path.name} is not a text (UTF-8 TOML) framework file.")
+        raise BadInput(f"{path.name} is not a text (UTF-8 TOML) framework file.") from None
     return parse_framework(text, source=path.name)
 
 

@@ -9,7 +9,7 @@ Defaults are neutral words of ours; a shipped scheme overrides them with its sou
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -74,7 +74,7 @@ class Level(_Data):
     label: str = Field(min_length=1, max_length=60)
     description: str = ""
     colour: str = "#888888"
-    score: Optional[float] = None
+    score: float | None = None
 
     @field_validator("colour")
     @classmethod
@@ -103,7 +103,7 @@ class Scale(_Data):
 
     name: str = ""
     levels: list[Level] = Field(min_length=1, max_length=12)
-    older: Optional[OlderScaling] = None
+    older: OlderScaling | None = None
     ours: bool = False
 
     @model_validator(mode="after")
@@ -184,8 +184,8 @@ class Deadline(_Data):
     """How soon an action must be done, by the source's own timescale (West Sussex: most within four weeks)."""
 
     when: str = Label
-    days: Optional[int] = Field(default=None, ge=1, le=3650)
-    working_days: Optional[int] = Field(default=None, ge=1, le=3650)
+    days: int | None = Field(default=None, ge=1, le=3650)
+    working_days: int | None = Field(default=None, ge=1, le=3650)
     level: str = ""  # the audit level it applies to ('' = every action)
 
     @model_validator(mode="after")
@@ -208,15 +208,16 @@ class ActionColumn(_Data):
     label: str = Label
 
 
-DEFAULT_ACTION_COLUMNS = [ActionColumn(field=f, label=label) for f, label in (
-    ("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"), ("from", "From"),
-    ("to", "To"), ("monitoring", "Monitoring"), ("success", "Success criteria"), ("status", "Status"))]
+DEFAULT_ACTION_COLUMNS = (("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"),
+                          ("from", "From"), ("to", "To"), ("monitoring", "Monitoring"),
+                          ("success", "Success criteria"), ("status", "Status"))  # (field, heading)
 
 
 class ActionPlan(_Data):
     """The action plan's columns, in the scheme's words."""
 
-    columns: list[ActionColumn] = Field(default_factory=lambda: list(DEFAULT_ACTION_COLUMNS), min_length=2)
+    columns: list[ActionColumn] = Field(min_length=2, default_factory=lambda: [
+        ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS])
 
 
 PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "priorities", "cover_sheets",
@@ -257,18 +258,18 @@ class Scheme(_Data):
     version: str = "1"
     description: str = ""
     source: str = ""  # where the scheme's words come from
-    words: Words = Words()
+    words: Words = Field(default_factory=Words)
     scale: Scale
-    best_fit: Optional[BestFit] = None
-    evidence_rule: EvidenceRule = EvidenceRule()
-    priorities: Priorities = Priorities()
+    best_fit: BestFit | None = None
+    evidence_rule: EvidenceRule = Field(default_factory=EvidenceRule)
+    priorities: Priorities = Field(default_factory=Priorities)
     components: list[Component] = []
     texts: list[TextPart] = []
-    award: Optional[Award] = None
+    award: Award | None = None
     deadlines: list[Deadline] = []
-    action_plan: ActionPlan = ActionPlan()
+    action_plan: ActionPlan = Field(default_factory=ActionPlan)
     documents: list[DocumentPart] = []
-    final: Final = Final()
+    final: Final = Field(default_factory=Final)
 
     @model_validator(mode="after")
     def _references(self) -> "Scheme":

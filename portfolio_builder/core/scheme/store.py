@@ -16,7 +16,7 @@ def _parse(text: str) -> Scheme:
     try:
         return Scheme.model_validate_json(text)
     except ValidationError as exc:
-        raise PortfolioFileError(f"This portfolio's scheme definition is damaged ({exc.errors()[0]['msg']}).")
+        raise PortfolioFileError(f"This portfolio's scheme definition is damaged ({exc.errors()[0]['msg']}).") from exc
 
 
 def scheme_json(scheme: Scheme) -> str:

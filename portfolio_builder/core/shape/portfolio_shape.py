@@ -8,17 +8,16 @@ whoever made the bundle also made its checksums. Dates travel as ISO strings.
 
 from __future__ import annotations
 
-from typing import Optional, Union
 
-from pydantic import BaseModel, ConfigDict, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 
 from ..scheme.model import Scheme
 
 FORMAT = "portfolio-builder/portfolio"
 FORMAT_VERSION = 2
 Text = StrictStr
-Day = Optional[StrictStr]  # an ISO date, or None
-Number = Optional[Union[StrictInt, StrictFloat]]
+Day = StrictStr | None  # an ISO date, or None
+Number = StrictInt | StrictFloat | None
 
 
 class _Shape(BaseModel):
@@ -48,7 +47,7 @@ class DescriptorShape(_Shape):
     text: Text = ""
     ours: StrictBool = False  # our summary, not the scheme's wording
     examples: list[Text] = []
-    rating: Optional[Rating] = None
+    rating: Rating | None = None
     rating_history: list[Rating] = []  # oldest first; the baseline is the first
     key_evidence: list[StrictInt] = []
     cross_references: list[StrictInt] = []
@@ -59,11 +58,11 @@ class ThemeShape(_Shape):
     title: Text = ""
     description: Text = ""
     placeholder: StrictBool = False
-    lead: Optional[Person] = None
+    lead: Person | None = None
     gathering_started: Day = None
     gathering_ended: Day = None
     summative_comment: Text = ""
-    best_fit: Optional[Rating] = None
+    best_fit: Rating | None = None
     best_fit_history: list[Rating] = []
     descriptors: list[DescriptorShape] = []
 
@@ -88,13 +87,13 @@ class PriorityShape(_Shape):
     description: Text = ""
     lead: Text = ""
     descriptor_codes: list[Text] = []
-    cover_sheet: Optional[CoverSheetShape] = None
+    cover_sheet: CoverSheetShape | None = None
 
 
 class ActionShape(_Shape):
-    theme_code: Optional[Text] = None
-    descriptor_code: Optional[Text] = None
-    priority_number: Optional[StrictInt] = None
+    theme_code: Text | None = None
+    descriptor_code: Text | None = None
+    priority_number: StrictInt | None = None
     action: Text = ""
     lead: Text = ""
     resources: Text = ""
@@ -109,10 +108,10 @@ class ActionShape(_Shape):
 class RegionShape(_Shape):
     """A part of a photo blurred or blocked out when it leaves: fractions (0..1) of the upright photo."""
 
-    x: Union[StrictInt, StrictFloat]
-    y: Union[StrictInt, StrictFloat]
-    w: Union[StrictInt, StrictFloat]
-    h: Union[StrictInt, StrictFloat]
+    x: StrictInt | StrictFloat
+    y: StrictInt | StrictFloat
+    w: StrictInt | StrictFloat
+    h: StrictInt | StrictFloat
     mode: Text = "blur"  # blur / block
     shape: Text = "rectangle"  # rectangle / ellipse
 
@@ -129,14 +128,14 @@ class EvidenceShape(_Shape):
     consent: Text = ""
     url: Text = ""
     mime_type: Text = ""
-    size: Optional[StrictInt] = None
-    sha256: Optional[Text] = None
+    size: StrictInt | None = None
+    sha256: Text | None = None
     taken_at: Day = None
     collected_by: Text = ""
     key_for: list[Text] = []
     cross_reference_for: list[Text] = []
     cover_sheets: list[StrictInt] = []
-    path: Optional[Text] = None  # set by export: where the file is in the bundle
+    path: Text | None = None  # set by export: where the file is in the bundle
     regions: list[RegionShape] = []  # the portfolio's own record (show --json); a bundle carries none of them
     redacted: StrictBool = False  # set by export: the file in the bundle has parts blurred or blocked out
 
@@ -176,7 +175,7 @@ class PortfolioShape(_Shape):
     created_at: Day = None
     draft: StrictBool = False
     missing: list[Text] = []  # on a DRAFT: what a final export would still need
-    setting: SettingShape = SettingShape()
+    setting: SettingShape = Field(default_factory=SettingShape)
     staff: list[StaffShape] = []
     scheme: Scheme
     themes: list[ThemeShape] = []

@@ -146,7 +146,7 @@ class Portfolio:
             portfolio.close()
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)
-            raise PortfolioFileError(f"Could not create {path.name}: {exc.orig}.")
+            raise PortfolioFileError(f"Could not create {path.name}: {exc.orig}.") from exc
         return portfolio
 
     @classmethod
@@ -170,7 +170,7 @@ class Portfolio:
                 app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
                 tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
         except (OperationalError, DBAPIError) as exc:
-            raise PortfolioFileError(f"{path.name} cannot be read as a portfolio: {exc.orig}.")
+            raise PortfolioFileError(f"{path.name} cannot be read as a portfolio: {exc.orig}.") from exc
         finally:
             probe.close()
         if app_id != APPLICATION_ID or "evidence_item" not in tables:

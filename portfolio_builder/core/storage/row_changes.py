@@ -106,7 +106,7 @@ def _install_log(conn: sqlite3.Connection, shapes: dict[str, TableShape], log: l
 
     conn.create_function("pb_row_written", -1, logged)
     for shape in shapes.values():
-        def row(prefix: str) -> str:
+        def row(prefix: str, shape: TableShape = shape) -> str:
             return ", ".join(f'{prefix}."{column}"' for column in shape.columns)
         for op, event, values in (("i", "INSERT", row("NEW")), ("u", "UPDATE", f"{row('OLD')}, {row('NEW')}"),
                                   ("d", "DELETE", row("OLD"))):

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Optional
 
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from ..vocabularies import CONSENT_STATES  # noqa: F401 - the one home of the consent vocabulary
+from ..vocabularies import CONSENT_STATES, EVIDENCE_KINDS  # noqa: F401 - their one home
 
 SCHEMA_VERSION = 5  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows; 5: team copies
 
 COMPONENTS = ("activity", "generic", "plan")
-EVIDENCE_KINDS = ("document", "photo", "audio", "video", "link")
 LINK_ROLES = ("key", "cross")
 
 
@@ -26,7 +24,7 @@ class SettingProfile(SQLModel, table=True):
     """The applying setting: a single row describing who is building the portfolio."""
 
     __tablename__ = "setting_profile"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     kind: str = ""
     address: str = ""
@@ -44,7 +42,7 @@ class Staff(SQLModel, table=True):
     """A member of staff (or governor) who leads, rates or gathers evidence."""
 
     __tablename__ = "staff"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     name: str
     role: str = ""
     email: str = ""
@@ -56,7 +54,7 @@ class FrameworkInfo(SQLModel, table=True):
     """The portfolio's scheme definition (words, scale, rule, priorities, documents) as JSON: its one home."""
 
     __tablename__ = "framework_info"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     scheme: str  # core.scheme.model.Scheme as JSON; read through core.scheme.store
 
 
@@ -64,16 +62,16 @@ class ThemeRow(SQLModel, table=True):
     """A theme of the portfolio's framework copy, with its evidence-summary sheet fields."""
 
     __tablename__ = "theme"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     position: int
     code: str = Field(unique=True)
     title: str
     description: str = ""
     hint: str = ""  # set-up advice for the setting's eyes only, never printed
     placeholder: bool = False  # the title is the scheme's placeholder ('Element 1') until the setting renames it
-    lead_staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
-    gathering_started: Optional[date] = None
-    gathering_ended: Optional[date] = None
+    lead_staff_id: int | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    gathering_started: date | None = None
+    gathering_ended: date | None = None
     summative_comment: str = ""
 
 
@@ -81,7 +79,7 @@ class DescriptorRow(SQLModel, table=True):
     """A descriptor (quality statement) of the portfolio's framework copy."""
 
     __tablename__ = "descriptor"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     theme_id: int = Field(foreign_key="theme.id", index=True, ondelete="CASCADE")
     position: int
     code: str = Field(unique=True)
@@ -94,7 +92,7 @@ class AuditRating(SQLModel, table=True):
     """One dated rating of a descriptor; the newest is current, the rest are its history."""
 
     __tablename__ = "audit_rating"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     descriptor_id: int = Field(foreign_key="descriptor.id", index=True, ondelete="CASCADE")
     level_key: str
     rated_on: date
@@ -108,7 +106,7 @@ class ThemeJudgement(SQLModel, table=True):
     """One dated overall best-fit judgement of a theme; the newest is current, the rest its history."""
 
     __tablename__ = "theme_judgement"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     theme_id: int = Field(foreign_key="theme.id", index=True, ondelete="CASCADE")
     level_key: str
     judged_on: date
@@ -129,11 +127,11 @@ class Priority(SQLModel, table=True):
     """One of the setting's key priorities chosen after the audit."""
 
     __tablename__ = "priority"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     position: int
     title: str
     description: str = ""
-    lead_staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    lead_staff_id: int | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
 
 
 class PriorityDescriptor(SQLModel, table=True):
@@ -148,16 +146,16 @@ class ActionItem(SQLModel, table=True):
     """A row of the action plan, with the columns the award's action-plan table asks for."""
 
     __tablename__ = "action_item"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     position: int = 0
-    theme_id: Optional[int] = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
-    descriptor_id: Optional[int] = Field(default=None, foreign_key="descriptor.id", ondelete="SET NULL")
-    priority_id: Optional[int] = Field(default=None, foreign_key="priority.id", ondelete="SET NULL")
+    theme_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
+    descriptor_id: int | None = Field(default=None, foreign_key="descriptor.id", ondelete="SET NULL")
+    priority_id: int | None = Field(default=None, foreign_key="priority.id", ondelete="SET NULL")
     action: str
     lead: str = ""
     resources: str = ""
-    starts_on: Optional[date] = None
-    ends_on: Optional[date] = None
+    starts_on: date | None = None
+    ends_on: date | None = None
     monitoring: str = ""
     success_criteria: str = ""
     status: str = "planned"  # planned / in-progress / done
@@ -167,10 +165,10 @@ class CoverSheet(SQLModel, table=True):
     """A Priority Action Cover Sheet: the dated diary kept for one priority."""
 
     __tablename__ = "cover_sheet"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     priority_id: int = Field(foreign_key="priority.id", unique=True, ondelete="CASCADE")
     lead: str = ""
-    started_on: Optional[date] = None
+    started_on: date | None = None
     impact_summary: str = ""
 
 
@@ -178,7 +176,7 @@ class DiaryEntry(SQLModel, table=True):
     """One dated entry of a cover sheet's diary of actions taken."""
 
     __tablename__ = "diary_entry"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     cover_sheet_id: int = Field(foreign_key="cover_sheet.id", index=True, ondelete="CASCADE")
     entry_date: date
     text: str
@@ -208,21 +206,21 @@ class EvidenceItem(SQLModel, table=True):
 
     __tablename__ = "evidence_item"
     __table_args__ = (Index("ix_evidence_sha", "sha256"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     kind: str
     title: str
     description: str = ""
     source: str = ""
-    evidence_date: Optional[date] = None
+    evidence_date: date | None = None
     component: str = "activity"
     consent: str = "missing"
     consent_note: str = ""
-    sha256: Optional[str] = Field(default=None, foreign_key="stored_file.sha256")
+    sha256: str | None = Field(default=None, foreign_key="stored_file.sha256")
     url: str = ""
     original_name: str = ""
     mime_type: str = ""
     size: int = 0
-    taken_at: Optional[datetime] = None
+    taken_at: datetime | None = None
     has_location: bool = False
     collected_by: str = ""
     added_at: datetime = Field(default_factory=utc_now)
@@ -246,11 +244,11 @@ class DescriptorLink(SQLModel, table=True):
         UniqueConstraint("evidence_id", "descriptor_id", name="uq_link_once"),
         Index("uq_key_slot", "descriptor_id", "slot", unique=True, sqlite_where=text("role = 'key'")),
     )
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     evidence_id: int = Field(foreign_key="evidence_item.id", index=True, ondelete="CASCADE")
     descriptor_id: int = Field(foreign_key="descriptor.id", index=True, ondelete="CASCADE")
     role: str = "key"
-    slot: Optional[int] = None
+    slot: int | None = None
     note: str = ""
 
 
@@ -267,7 +265,7 @@ class RedactionRegion(SQLModel, table=True):
     photo); the stored photo itself is never changed."""
 
     __tablename__ = "redaction_region"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     evidence_id: int = Field(foreign_key="evidence_item.id", index=True, ondelete="CASCADE")
     position: int
     x: float
@@ -282,11 +280,11 @@ class TeamIdentity(SQLModel, table=True):
     """Which portfolio this file is and, in a team copy, whom the copy is for and its state when made (baseline)."""
 
     __tablename__ = "team_identity"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     portfolio_id: str  # the same in the lead's portfolio and every team copy of it
     copy_id: str = ""  # '' in the lead's portfolio
     copy_for: str = ""
-    copy_made_at: Optional[datetime] = None
+    copy_made_at: datetime | None = None
     themes: str = ""  # the theme codes a copy was made for, comma-separated; '' for all
     baseline: str = ""  # JSON: what the copy held when it was made (core.team.team_state), to find what changed
 
@@ -295,7 +293,7 @@ class MergeLogEntry(SQLModel, table=True):
     """One change of a merged contribution pack and what became of it; a declined change is kept here whole."""
 
     __tablename__ = "merge_log"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     pack_id: str = Field(index=True)
     copy_id: str
     contributor: str

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in annotations: verify reads MAX_FILE_BYTES without loading sqlite3
+    import sqlite3
 
 GIB = 1024**3
 MAX_FILE_BYTES = 8 * GIB  # a long phone recording; five minutes of phone video is 0.7-1.5 GB

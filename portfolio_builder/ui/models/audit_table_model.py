@@ -36,7 +36,7 @@ class _CachedTable(QAbstractTableModel):
         self._brushes: dict[str, tuple[QBrush, QBrush]] = {}
 
     def set_levels(self, levels: list[Level]) -> None:
-        self._labels = {l.key: l.label for l in levels}
+        self._labels = {level.key: level.label for level in levels}
         self._brushes = level_brushes(levels)
 
     def set_rows(self, rows: list) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSortFil
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ...core.vocabularies import CONSENT_LABELS  # noqa: F401 - the one home of the consent words
+from ...core.vocabularies import CONSENT_LABELS, KIND_LABELS, MISSING
 from ...core.evidence.evidence_service import EvidenceRow
 from ...core.scheme.model import Scheme
 from ..scheme_words import header_lines
@@ -15,7 +15,6 @@ EVIDENCE_IDS_MIME = "application/x-portfolio-evidence-ids"
 IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Type", "Date", "Consent", "Key for", "Cross-ref", "Component")
-KIND_LABELS = {"document": "Document", "photo": "Photo", "audio": "Audio", "video": "Video", "link": "Web link"}
 COMPONENT_COLUMN = 6
 KIND_ICONS = {"document": QStyle.StandardPixmap.SP_FileIcon, "photo": QStyle.StandardPixmap.SP_FileIcon,
               "audio": QStyle.StandardPixmap.SP_MediaVolume, "video": QStyle.StandardPixmap.SP_MediaPlay,
@@ -109,7 +108,7 @@ class EvidenceTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._decoration(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.consent == "missing":
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and row.consent == MISSING:
             return MISSING_BRUSH
         if role == IdRole:
             return row.id
@@ -239,7 +238,7 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
                 return False
             if self.untagged and (row.key_codes or row.cross_codes):
                 return False
-            if self.consent_missing and row.consent != "missing":
+            if self.consent_missing and row.consent != MISSING:
                 return False
             if self.component is not None and row.component != self.component:
                 return False

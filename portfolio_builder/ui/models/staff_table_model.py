@@ -6,7 +6,7 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from ...core.storage.schema import Staff
+from ...core.framework.framework_reads import StaffMember
 
 COLUMNS = (("name", "Name"), ("role", "Role"), ("email", "Email"), ("is_lead", "Lead"),
            ("in_core_team", "Core team"))
@@ -15,21 +15,21 @@ StaffEdit = Callable[[int, str, object], bool]  # (staff id, field, new value) -
 
 
 class StaffTableModel(QAbstractTableModel):
-    """Rows are Staff records read by refresh(); data() never touches the portfolio file."""
+    """Rows are StaffMember values read by refresh(); data() never touches the portfolio file."""
 
     def __init__(self, edit: StaffEdit, parent=None):
         super().__init__(parent)
         self._edit = edit
-        self._rows: list[Staff] = []
+        self._rows: list[StaffMember] = []
         self.read_only = False
 
-    def set_rows(self, rows: list[Staff]) -> None:
+    def set_rows(self, rows: list[StaffMember]) -> None:
         """Replace every row (after any change to the staff list)."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def staff_at(self, row: int) -> Staff | None:
+    def staff_at(self, row: int) -> StaffMember | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, staff_id: int) -> int:

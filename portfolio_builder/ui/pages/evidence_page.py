@@ -15,8 +15,8 @@ from ..drop_hint import DropHint
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
-from ..models.evidence_table_model import (COMPONENT_COLUMN, KIND_LABELS, EvidenceFilterProxy, EvidenceTableModel,
-                                           IdRole)
+from ...core.vocabularies import KIND_LABELS
+from ..models.evidence_table_model import COMPONENT_COLUMN, EvidenceFilterProxy, EvidenceTableModel, IdRole
 from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
 from ..progress_strip import ProgressStrip
 from ..thumbnail_cache import ThumbnailCache

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrol
 
 from ...core.framework import framework_service as fs
 from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
+from ...core.framework.framework_reads import descriptor_ids
 from ...core.framework.descriptor_paste import apply_paste
 from ...core.evidence.evidence_links import tag_evidence_many
 from ...core.planning.descriptor_edits import delete_descriptor_in_place

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from ...core.vocabularies import ACTION_STATUSES, STATUS_LABELS
 from ...core.planning.planning_overview import ActionRow, action_rows, priority_rows, theme_ids
-from ...core.planning.planning_service import ACTION_STATUSES, update_action
+from ...core.planning.planning_service import update_action
 from ...core.scheme.model import ActionColumn, Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
 from ..scheme_words import header_lines, in_sentence
@@ -21,7 +22,6 @@ STORED = {"action": "action", "lead": "lead", "resources": "resources", "starts_
           "status": "status"}
 DATE_FIELDS = ("from", "to", "deadline")
 READ_ONLY = ("descriptor", "deadline")  # the descriptor a gap came from; the due date follows from the scheme
-STATUS_LABELS = {"planned": "Planned", "in-progress": "In progress", "done": "Done"}
 ActionIdRole = Qt.ItemDataRole.UserRole + 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 
-from ...core.storage.schema import DiaryEntry
+from ...core.planning.planning_service import DiaryLine
 
 DIARY_COLUMNS = ("Date", "What was done", "Written by")
 
@@ -14,14 +14,14 @@ class DiaryModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[DiaryEntry] = []
+        self._rows: list[DiaryLine] = []
 
-    def set_rows(self, rows: list[DiaryEntry]) -> None:
+    def set_rows(self, rows: list[DiaryLine]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_at(self, row: int) -> DiaryEntry:
+    def row_at(self, row: int) -> DiaryLine:
         return self._rows[row]
 
     def rowCount(self, parent=QModelIndex()) -> int:

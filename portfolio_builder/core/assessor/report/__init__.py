@@ -35,7 +35,7 @@ def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, 
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise PortfolioFileError(f"Cannot write in {folder}: {exc.strerror or exc}.")
+        raise PortfolioFileError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -52,7 +52,7 @@ def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, 
         os.replace(temp, out_path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise PortfolioFileError(f"Could not save the report to {out_path}: {exc.strerror or exc}.")
+        raise PortfolioFileError(f"Could not save the report to {out_path}: {exc.strerror or exc}.") from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
