@@ -7,9 +7,9 @@ import random
 from datetime import date
 from pathlib import Path
 
+from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 from portfolio_builder.core.scheme.framework_model import Descriptor
-from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 
 
 def build_large_portfolio(path: Path, items: int = 5000, descriptors_per_theme: int = 10) -> Path:

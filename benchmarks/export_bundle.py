@@ -14,9 +14,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portfolio_builder.core.bundle.bundle_export import export_bundle  # noqa: E402
+from portfolio_builder.core.framework.portfolio_setup import create_portfolio  # noqa: E402
 from portfolio_builder.core.scheme.framework_catalog import shipped_framework  # noqa: E402
 from portfolio_builder.core.storage.portfolio_file import Portfolio  # noqa: E402
-from portfolio_builder.core.framework.portfolio_setup import create_portfolio  # noqa: E402
 from tests.core.portfolio_factory import add_file_evidence, make_ready  # noqa: E402
 
 PHOTO_BYTES = 4 * 1024 * 1024

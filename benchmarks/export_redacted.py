@@ -29,8 +29,8 @@ REGIONS = [("0.3,0.04,0.12,0.32", "blur", "ellipse"), ("0.6,0.7,0.2,0.1", "block
 def build(folder: Path, photo: Path, count: int) -> Path:
     """A portfolio holding the photo count times (each a little different, so each is stored), all presented."""
     from portfolio_builder.core.evidence.evidence_import import import_evidence
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = folder / "bench.portfolio"
     with create_portfolio(path, shipped_framework("family-partnership-award"), "Benchmark School") as portfolio:
@@ -49,9 +49,9 @@ def build(folder: Path, photo: Path, count: int) -> Path:
 def child(path: str, redacted: bool) -> None:
     """Runs in a fresh process: one draft export, its time and peak memory growth (printed as JSON)."""
     from portfolio_builder.core.bundle.bundle_export import export_bundle
-    from portfolio_builder.core.storage.portfolio_file import Portfolio
-    from portfolio_builder.core.privacy.redaction import Region
     from portfolio_builder.core.evidence.region_service import set_regions
+    from portfolio_builder.core.privacy.redaction import Region
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
     with Portfolio.open(Path(path)) as portfolio:
         with portfolio.raw_connection() as conn:

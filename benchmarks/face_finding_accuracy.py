@@ -42,7 +42,14 @@ def main() -> None:
     from PIL import Image
 
     from portfolio_builder.core.privacy.redaction import find_faces
-    from tests.core.face_photos import FACE_BOXES, jpeg_bytes, lfw_faces, mosaic, photo, skimage_data
+    from tests.core.face_photos import (
+        FACE_BOXES,
+        jpeg_bytes,
+        lfw_faces,
+        mosaic,
+        photo,
+        skimage_data,
+    )
 
     rows, times = [], []
 

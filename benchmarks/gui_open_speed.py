@@ -18,9 +18,9 @@ GOAL_SECONDS = 1.5
 
 def build_large_portfolio(folder: Path, items: int = ITEMS) -> Path:
     """An FPA portfolio with 40 descriptors and `items` evidence items, inserted with raw SQL in one transaction."""
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.scheme.framework_model import Descriptor
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 
     framework = shipped_framework("family-partnership-award")
     for theme in framework.themes[1:]:

@@ -77,8 +77,8 @@ def main() -> None:
         Path(p).read_bytes()
 
     from portfolio_builder.core.evidence.evidence_import import import_evidence
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     reference = imported = 0.0
     for round_number in range(1, args.repeat + 1):  # alternate, so background load hits both alike

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from portfolio_builder.core.bundle.bundle_export import export_bundle  # noqa: E402
 from portfolio_builder.core.evidence.evidence_import import import_evidence  # noqa: E402
 from portfolio_builder.core.evidence.evidence_links import tag_evidence  # noqa: E402
-from portfolio_builder.core.scheme.framework_catalog import shipped_framework  # noqa: E402
 from portfolio_builder.core.framework.portfolio_setup import create_portfolio  # noqa: E402
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework  # noqa: E402
 from tests.core.large_recordings import write_recording  # noqa: E402
 
 

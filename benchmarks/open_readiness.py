@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_large_portfolio import build_large_portfolio  # noqa: E402
 
-from portfolio_builder.core.storage.portfolio_file import Portfolio  # noqa: E402
 from portfolio_builder.core.planning.readiness import check_readiness  # noqa: E402
+from portfolio_builder.core.storage.portfolio_file import Portfolio  # noqa: E402
 
 
 def timed(fn, repeats: int) -> float:

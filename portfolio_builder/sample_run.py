@@ -19,8 +19,8 @@ def run_sample(folder: Path, gui: bool = True) -> int:
     from .core.bundle.bundle_export import export_bundle
     from .core.bundle.bundle_verify import verify_bundle
     from .core.demo.demo import build_demo
-    from .core.storage.portfolio_file import Portfolio
     from .core.planning.readiness import check_readiness
+    from .core.storage.portfolio_file import Portfolio
 
     folder = Path(folder).resolve()
     print(f"Building the sample portfolio in {folder} ...")

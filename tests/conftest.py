@@ -73,8 +73,8 @@ def loopback_only():
 @pytest.fixture
 def fpa_portfolio(tmp_path):
     """A new Family Partnership Award portfolio in a temp dir."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     portfolio = create_portfolio(tmp_path / "oak.portfolio", shipped_framework("family-partnership-award"),
                                  "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
@@ -85,8 +85,8 @@ def fpa_portfolio(tmp_path):
 @pytest.fixture
 def iif_portfolio(tmp_path):
     """A new Investors in Families (secure estate) portfolio in a temp dir."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     portfolio = create_portfolio(tmp_path / "hillside.portfolio", shipped_framework("investors-in-families-secure"),
                                  "Hillside Secure Children's Home", lead=("Jo Bell", "Head of care"))

@@ -242,9 +242,9 @@ def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
     from PIL import Image
 
     from portfolio_builder.core.evidence.evidence_import import import_evidence
-    from portfolio_builder.core.storage.portfolio_file import Portfolio
-    from portfolio_builder.core.privacy.redaction import Region
     from portfolio_builder.core.evidence.region_service import set_regions
+    from portfolio_builder.core.privacy.redaction import Region
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
     from portfolio_builder.ui.pages.evidence_page import EvidencePage
     from portfolio_builder.ui.portfolio_context import PortfolioContext
     from portfolio_builder.ui.redaction.region_editor import RegionEditor
@@ -350,10 +350,10 @@ def main() -> int:
 
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
+        from screenshots_work import shoot_work_states
+
         from portfolio_builder.app import build_main_window, make_application
         from portfolio_builder.ui.app_settings import remember_portfolio
-
-        from screenshots_work import shoot_work_states
 
         app = make_application()
         shot = Shooter(app, out, only)

@@ -7,8 +7,8 @@ from .arguments import EXIT_OK, add_command, date_or_none, open_portfolio
 
 def cmd_rate(args) -> int:
     """`rate`: record a dated rating, its level found by key or label."""
-    from ..core.planning.audit_service import rate_descriptor
     from ..core.framework.lookups import staff_by_name
+    from ..core.planning.audit_service import rate_descriptor
 
     rated_on = date_or_none(args.on, "rating date")
     with open_portfolio(args.path) as portfolio:

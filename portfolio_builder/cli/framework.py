@@ -128,8 +128,8 @@ def _read_pasted(name: str) -> str:
 
 def cmd_framework_export(args) -> int:
     """`framework-export`: the portfolio's framework as a .toml file to share."""
-    from ..core.scheme.framework_file import save_framework
     from ..core.framework.framework_service import read_framework
+    from ..core.scheme.framework_file import save_framework
 
     with open_portfolio(args.path, read_only=True) as portfolio, portfolio.session() as session:
         save_framework(read_framework(session), Path(args.out))

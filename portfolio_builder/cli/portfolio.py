@@ -10,9 +10,9 @@ from .arguments import EXIT_OK, EXIT_REFUSED, add_command, open_portfolio
 
 def cmd_new(args) -> int:
     """`new`: a portfolio from a shipped or a .toml framework."""
+    from ..core.framework.portfolio_setup import create_portfolio
     from ..core.scheme.framework_catalog import shipped_framework
     from ..core.scheme.framework_file import load_framework
-    from ..core.framework.portfolio_setup import create_portfolio
 
     framework = load_framework(Path(args.framework)) if args.framework.endswith(".toml") \
         else shipped_framework(args.framework)

@@ -13,8 +13,13 @@ def cmd_redact(args) -> int:
     """`redact`: replace an item's regions with those given (and/or the faces found), clear them, or list them."""
     from ..core.bundle.export_plan import redaction_words
     from ..core.errors import BadInput
+    from ..core.evidence.region_service import (
+        clear_regions,
+        item_regions,
+        set_regions,
+        suggest_face_regions,
+    )
     from ..core.privacy.redaction.regions import Region
-    from ..core.evidence.region_service import clear_regions, item_regions, set_regions, suggest_face_regions
 
     if args.clear and (args.region or args.faces):
         args.parser.error("--clear cannot be combined with --region or --faces")

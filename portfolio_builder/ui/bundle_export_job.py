@@ -14,7 +14,9 @@ from .workers import Worker, start_worker
 
 def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
     """Ask where to save (and whether a draft is wanted when not ready), then export with progress."""
-    from ..core.bundle.bundle_export import export_bundle  # heavy (documents); imported only when used
+    from ..core.bundle.bundle_export import (
+        export_bundle,  # heavy (documents); imported only when used
+    )
 
     readiness = check_readiness(portfolio)
     draft = False
@@ -25,7 +27,9 @@ def export_bundle_interactively(parent: QWidget, portfolio) -> Worker | None:
                                 "Export bundle", listed):
             return None
         draft = True
-    from .pages.export_page import suggested_name  # the Export page's name: setting, scheme, date, DRAFT
+    from .pages.export_page import (
+        suggested_name,  # the Export page's name: setting, scheme, date, DRAFT
+    )
 
     suggested = str(Path(portfolio.path).with_name(suggested_name(portfolio, draft)))
     out = messages.ask_save_path(parent, "Export the bundle for the assessor", messages.BUNDLE_FILTER, suggested)

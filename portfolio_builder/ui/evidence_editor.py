@@ -9,19 +9,35 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-                               QListView, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import PortfolioError
-from ..core.evidence.evidence_details import (EvidenceDetails, SharedDetails, descriptor_choices, evidence_details,
-                                              shared_details)
+from ..core.evidence.evidence_details import (
+    EvidenceDetails,
+    SharedDetails,
+    descriptor_choices,
+    evidence_details,
+    shared_details,
+)
 from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence, untag_evidence_many
 from ..core.evidence.evidence_service import update_evidence, update_evidence_many
-from ..core.vocabularies import BLURRED, CONSENT_LABELS, CONSENT_STATES, MISSING, can_be_blurred
 from ..core.scheme.model import Scheme
+from ..core.vocabularies import BLURRED, CONSENT_LABELS, CONSENT_STATES, MISSING, can_be_blurred
+from .mnemonics import MENU_KEYS, with_free_mnemonic
 from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
-from .mnemonics import MENU_KEYS, with_free_mnemonic
 from .scheme_words import in_sentence
 
 PAGE_KEYS = MENU_KEYS + "iolumtdasnrgp"  # the Evidence page's other Alt keys (add, filters, this form)

@@ -7,11 +7,11 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.vocabularies import BLURRED, CONSENT_LABELS, KIND_LABELS, can_be_blurred
-from ..core.evidence.evidence_details import EvidenceDetails
 from ..core.bundle.export_plan import redaction_words
-from ..core.storage.portfolio_file import Portfolio
+from ..core.evidence.evidence_details import EvidenceDetails
 from ..core.scheme.model import Scheme
+from ..core.storage.portfolio_file import Portfolio
+from ..core.vocabularies import BLURRED, CONSENT_LABELS, KIND_LABELS, can_be_blurred
 from .redaction.region_overlay import paint_regions_on
 from .redaction.upright_image import load_upright
 from .scheme_words import in_sentence

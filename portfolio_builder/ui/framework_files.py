@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.framework.framework_reads import framework_copy
 from ..core.errors import PortfolioError
-from ..core.scheme.framework_file import load_framework, save_framework
 from ..core.framework.framework_merge import apply_merge, plan_merge
+from ..core.framework.framework_reads import framework_copy
+from ..core.scheme.framework_file import load_framework, save_framework
 from . import messages
 from .portfolio_context import FRAMEWORK
 from .scheme_words import in_sentence

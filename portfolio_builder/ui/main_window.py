@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from .. import APP_NAME
 from ..core.bundle.bundle_reader import looks_like_bundle
 from ..core.errors import PortfolioError
-from ..core.storage.portfolio_file import Portfolio
 from ..core.framework.portfolio_setup import setting_profile
+from ..core.storage.portfolio_file import Portfolio
 from . import closing_work, messages
 from .announcer import announce_status_bar
 from .app_settings import recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
+from .pages import PAGES
 from .portfolio_context import SETTING, PortfolioContext
 from .portfolio_lock import PortfolioLock
-from .pages import PAGES
 from .portfolio_view import PortfolioView
 from .shortcuts_help import show_shortcuts
 from .start_screen import StartScreen

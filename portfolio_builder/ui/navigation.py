@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ..core.planning.readiness import AUDIT, EVIDENCE, FRAMEWORK, PLANNING, SETTING, THEME_SHEET, ReadinessIssue
+from ..core.planning.readiness import (
+    AUDIT,
+    EVIDENCE,
+    FRAMEWORK,
+    PLANNING,
+    SETTING,
+    THEME_SHEET,
+    ReadinessIssue,
+)
 
 # Where each kind of fix lives, by sidebar title (ui/pages PAGES); the theme's sheet is edited on the Framework page.
 PAGE_TITLES = {SETTING: "Setting and team", FRAMEWORK: "Framework", THEME_SHEET: "Framework", AUDIT: "Audit",

@@ -7,16 +7,30 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
-                               QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from ..core.errors import PortfolioError
+from ..core.framework.portfolio_setup import create_portfolio, update_profile
 from ..core.scheme.framework_catalog import shipped_frameworks
 from ..core.scheme.framework_file import load_framework
 from ..core.scheme.framework_model import Framework
 from ..core.storage.portfolio_file import PORTFOLIO_SUFFIX
-from ..core.framework.portfolio_setup import create_portfolio, update_profile
 from . import messages
 from .models.team_model import TeamModel
 from .save_location import location_warning

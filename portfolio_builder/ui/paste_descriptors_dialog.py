@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QListView, QPlainTextEdit,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QListView,
+    QPlainTextEdit,
+    QWidget,
+)
 
-from ..core.framework.descriptor_paste import preview_paste
 from ..core.errors import PortfolioError
+from ..core.framework.descriptor_paste import preview_paste
 from ..core.scheme.model import Words
 from .announcer import StatusLabel
 from .scheme_words import in_sentence

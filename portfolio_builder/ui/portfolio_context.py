@@ -8,17 +8,17 @@ the history is cleared, so no undo stops half-way and the stack never disagrees 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import PortfolioError
 from ..core.evidence.evidence_service import remove_unused_files
-from ..core.storage.portfolio_file import Portfolio
-from ..core.storage.row_changes import Change, recorded
 from ..core.scheme.model import Scheme
 from ..core.scheme.store import scheme_of
+from ..core.storage.portfolio_file import Portfolio
+from ..core.storage.row_changes import Change, recorded
 
 # What changed, so pages refresh only what they show.
 FRAMEWORK, EVIDENCE, RATINGS, PLANNING, SETTING = "framework", "evidence", "ratings", "planning", "setting"
@@ -39,7 +39,7 @@ def areas_of(change: Change, first: str) -> list[str]:
 class ChangeCommand(QUndoCommand):
     """One entry of the undo history: a core Change, replayed (its first redo is the edit already made)."""
 
-    def __init__(self, context: "PortfolioContext", change: Change, area: str):
+    def __init__(self, context: PortfolioContext, change: Change, area: str):
         super().__init__(change.text)
         self.context, self.change, self.area = context, change, area
         self._made = True

@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.framework import framework_service as fs
 from ..core.framework.framework_reads import ThemeSheet, theme_sheet
 from ..core.planning.planning_overview import staff_names
-from .optional_date_edit import OptionalDateEdit
 from ..core.scheme.model import Scheme, walk_parts
+from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import FRAMEWORK, PortfolioContext
 
 NOT_SET = QDate(1900, 1, 1)

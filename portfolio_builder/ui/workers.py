@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -13,7 +14,7 @@ from ..core.errors import Cancelled, PortfolioError
 
 log = logging.getLogger(__name__)
 
-_running: set["Worker"] = set()  # started and not yet returned: kept alive, and asked about when a window closes
+_running: set[Worker] = set()  # started and not yet returned: kept alive, and asked about when a window closes
 _running_lock = threading.Lock()
 
 
@@ -40,7 +41,7 @@ class Worker(QRunnable):
         self.task = task
         self.unit = unit  # what progress counts ("files"), for "12 of 50 files"; empty when it counts bytes
         self.independent = independent  # uses no portfolio (the assessor's bundle): a portfolio's close need not wait
-        self.stopped_note: Callable[["Worker"], str] | None = None  # what to tell the next open if it was stopped
+        self.stopped_note: Callable[[Worker], str] | None = None  # what to tell the next open if it was stopped
         self.signals = WorkerSignals()
         self.last_progress: tuple[int, int, str] = (0, 0, "")
         self.result: Any = None

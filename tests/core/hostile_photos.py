@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 import struct
 import zipfile
 import zlib
+from pathlib import Path
 
 from PIL import Image
 
@@ -144,11 +144,11 @@ def hostile_odt() -> bytes:
     parts = {
         "mimetype": b"application/vnd.oasis.opendocument.text",
         "META-INF/manifest.xml": (
-            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument'
-            ':xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-'
-            'type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
-            'manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type='
-            '"text/xml"/></manifest:manifest>').encode(),
+            b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument'
+            b':xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-'
+            b'type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
+            b'manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type='
+            b'"text/xml"/></manifest:manifest>'),
         "meta.xml": (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ns} office:version="1.2">'
                      f'<office:meta><meta:initial-creator>{NAME}</meta:initial-creator><dc:creator>{NAME}</dc:creator>'
                      f'<dc:title>{PLACE}</dc:title><meta:generator>{SOFTWARE}</meta:generator>'

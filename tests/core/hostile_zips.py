@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 TOP = "Oak-Primary-FPA-2026-01-01"
 SNAPSHOT = {"format": "portfolio-builder/portfolio", "format_version": 1, "app_version": "0.1.0",

@@ -8,9 +8,18 @@ from datetime import date
 from sqlmodel import select
 
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
-from portfolio_builder.core.storage.evidence_store import store_bytes
 from portfolio_builder.core.framework.framework_service import add_descriptor
-from portfolio_builder.core.storage.schema import AuditRating, DescriptorLink, DescriptorRow, EvidenceItem, PortfolioText, Staff, ThemeJudgement, ThemeRow
+from portfolio_builder.core.storage.evidence_store import store_bytes
+from portfolio_builder.core.storage.schema import (
+    AuditRating,
+    DescriptorLink,
+    DescriptorRow,
+    EvidenceItem,
+    PortfolioText,
+    Staff,
+    ThemeJudgement,
+    ThemeRow,
+)
 
 HOSTILE_TITLE = 'Newsletter <script>alert("x")</script> & "quotes" \'too\''
 SERIAL = "SERIAL-0042-XYZ"

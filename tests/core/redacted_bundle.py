@@ -12,13 +12,13 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
-from portfolio_builder.core.evidence import photo_processing  # noqa: F401 - registers the HEIC opener for the checks
 from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.evidence import photo_processing  # noqa: F401 - registers the HEIC opener for the checks
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_service import thumbnail_bytes
-from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 from portfolio_builder.core.evidence.region_service import set_regions, suggest_face_regions
+from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
 from .face_photos import FACE_BOXES, jpeg_bytes, photo, skimage_data
 from .test_redaction_metadata import identifying_exif, srgb_profile

@@ -4,7 +4,12 @@ import sqlite3
 
 import pytest
 
-from portfolio_builder.core.assessor.assessment_file import AssessmentFile, assessment_path, default_assessments_folder, file_stem_for
+from portfolio_builder.core.assessor.assessment_file import (
+    AssessmentFile,
+    assessment_path,
+    default_assessments_folder,
+    file_stem_for,
+)
 from portfolio_builder.core.assessor.assessment_model import AWARD_MET, MET, NOT_SEEN, NOT_YET_MET
 from portfolio_builder.core.errors import BadInput, PortfolioFileError
 

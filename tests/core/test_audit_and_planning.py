@@ -4,13 +4,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from portfolio_builder.core.planning import audit_service as audit
-from portfolio_builder.core.planning import planning_service as planning
 from portfolio_builder.core.errors import BadInput, RuleViolation
 from portfolio_builder.core.framework.framework_service import add_descriptor
+from portfolio_builder.core.planning import audit_service as audit
+from portfolio_builder.core.planning import planning_service as planning
 from portfolio_builder.core.planning.readiness import check_readiness
-from portfolio_builder.core.storage.schema import EvidenceItem
 from portfolio_builder.core.shape.snapshot import build_snapshot
+from portfolio_builder.core.storage.schema import EvidenceItem
 
 
 def test_ratings_keep_their_history_and_newest_is_current(fpa_portfolio):

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from portfolio_builder.core.errors import PortfolioFileError
 from portfolio_builder.core.planning import audit_service
 from portfolio_builder.core.storage.backup_catalog import describe_backups
 from portfolio_builder.core.storage.backup_restore import BEFORE_RESTORE, restore_backup
 from portfolio_builder.core.storage.backups import backup_folder, make_backup
-from portfolio_builder.core.errors import PortfolioFileError
 from portfolio_builder.core.storage.evidence_store import store_bytes
 from portfolio_builder.core.storage.integrity import check_portfolio
 from portfolio_builder.core.storage.portfolio_file import Portfolio

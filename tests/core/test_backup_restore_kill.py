@@ -92,8 +92,8 @@ def state_after_kill(path: Path) -> list[str]:
 def restore_pair(tmp_path):
     """A portfolio (24 items of 1 MB) and a backup of other content (24 other items), both real and large
     enough that the copy and checks take a measurable time."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path / "oak.portfolio"
     with create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

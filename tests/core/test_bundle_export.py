@@ -10,8 +10,13 @@ import pytest
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.errors import BadInput, Cancelled
-from tests.core.portfolio_factory import (HOSTILE_TITLE, add_file_evidence, extract_all, photo_with_gps,
-                                          ready_bundle)
+from tests.core.portfolio_factory import (
+    HOSTILE_TITLE,
+    add_file_evidence,
+    extract_all,
+    photo_with_gps,
+    ready_bundle,
+)
 
 pytestmark = pytest.mark.timeout(120)
 

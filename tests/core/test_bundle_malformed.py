@@ -10,17 +10,17 @@ import zipfile
 import pytest
 
 from portfolio_builder.core.assessor.assessment_model import Assessment
-from portfolio_builder.core.assessor.report.report_content import build_report_content
-from portfolio_builder.core.assessor.report.report_pdf import render_assessor_report_pdf
 from portfolio_builder.core.assessor.bundle_contents import build_contents
 from portfolio_builder.core.assessor.bundle_pages import page_for
-from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle, check_portfolio_json
 from portfolio_builder.core.assessor.bundle_session import BundleSession
+from portfolio_builder.core.assessor.report.report_content import build_report_content
+from portfolio_builder.core.assessor.report.report_pdf import render_assessor_report_pdf
+from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle, check_portfolio_json
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.documents import render_portfolio_pdf
 from portfolio_builder.core.errors import PortfolioError
-from tests.core.hostile_zips import bag_members, write_zip
 from portfolio_builder.core.shape.portfolio_shape import read_shape
+from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.snapshot_factory import fpa_snapshot_dict
 
 ODD_VALUES = [None, 0, -1, 10**12, 1.5, True, "", "x" * 3000, [], {}, [1, "a", None], {"a": 1}, "<script>",

@@ -5,10 +5,16 @@ import stat
 
 import pytest
 
-from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle
 from portfolio_builder.core.assessor.bundle_session import BundleSession
+from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle
 from portfolio_builder.core.errors import Cancelled, PortfolioError
-from tests.ui.assessor_fixtures import BUNDLE_UUID, exported_bundle, hand_bagged_bundle, sha256_of, tamper
+from tests.ui.assessor_fixtures import (
+    BUNDLE_UUID,
+    exported_bundle,
+    hand_bagged_bundle,
+    sha256_of,
+    tamper,
+)
 
 
 @pytest.fixture(scope="module")

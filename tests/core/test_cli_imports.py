@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("PySide6", "PIL", "docx", "reportlab", "numpy", "onnxruntime", "pypdf", "lxml", "cv2")
 PROBE = """

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from .cli_journeys import FINAL_CHECKS, JOURNEYS, PHOTO
 from .bundle_documents import check_documents
+from .cli_journeys import FINAL_CHECKS, JOURNEYS, PHOTO
 from .cli_runner import run_in_process, run_lines, run_program, write_files
 
 

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
+from portfolio_builder.core.shape.snapshot import build_snapshot
 from portfolio_builder.core.storage import portfolio_file, schema
 from portfolio_builder.core.storage.portfolio_file import Portfolio
-from portfolio_builder.core.shape.snapshot import build_snapshot
 
 from .cli_runner import run_in_process, run_lines
 

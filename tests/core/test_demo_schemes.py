@@ -9,10 +9,10 @@ from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.demo.demo import build_demo, demo_schemes
 from portfolio_builder.core.planning.planning_overview import priority_rows
-from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.planning.portfolio_texts import read_texts
 from portfolio_builder.core.planning.readiness import check_readiness
 from portfolio_builder.core.shape.snapshot import build_snapshot
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.cli_runner import run_in_process
 
 SETTINGS = {"family-partnership-award": "Riverside Primary School",

@@ -2,8 +2,12 @@
 
 import pytest
 
-from portfolio_builder.core.framework.descriptor_paste import apply_paste, parse_pasted, preview_paste
 from portfolio_builder.core.errors import BadInput
+from portfolio_builder.core.framework.descriptor_paste import (
+    apply_paste,
+    parse_pasted,
+    preview_paste,
+)
 from portfolio_builder.core.framework.framework_service import add_descriptor
 from portfolio_builder.core.shape.snapshot import build_snapshot
 

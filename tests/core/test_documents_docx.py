@@ -6,10 +6,15 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from portfolio_builder.core.documents import render_sheets_docx
-
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 
-from .snapshot_factory import empty_snapshot, fpa_snapshot, fpa_snapshot_dict, iif_snapshot, iif_snapshot_dict
+from .snapshot_factory import (
+    empty_snapshot,
+    fpa_snapshot,
+    fpa_snapshot_dict,
+    iif_snapshot,
+    iif_snapshot_dict,
+)
 
 
 def _text(data: bytes) -> str:

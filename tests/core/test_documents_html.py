@@ -3,10 +3,15 @@
 import re
 
 from portfolio_builder.core.documents import render_preview_html, render_start_here_html
-
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 
-from .snapshot_factory import empty_snapshot, fpa_snapshot, iif_snapshot, iif_snapshot_dict, tiny_jpeg
+from .snapshot_factory import (
+    empty_snapshot,
+    fpa_snapshot,
+    iif_snapshot,
+    iif_snapshot_dict,
+    tiny_jpeg,
+)
 
 
 def _hrefs(html):

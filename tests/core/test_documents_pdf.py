@@ -5,11 +5,16 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from portfolio_builder.core.documents import render_portfolio_pdf
-
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 
-from .snapshot_factory import (empty_snapshot, fpa_snapshot, fpa_snapshot_dict, iif_snapshot, iif_snapshot_dict,
-                               tiny_jpeg)
+from .snapshot_factory import (
+    empty_snapshot,
+    fpa_snapshot,
+    fpa_snapshot_dict,
+    iif_snapshot,
+    iif_snapshot_dict,
+    tiny_jpeg,
+)
 
 
 def _render(snapshot, thumbnail=lambda _id: tiny_jpeg()):

@@ -7,7 +7,12 @@ import pytest
 from portfolio_builder.core.errors import BadInput
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
-from portfolio_builder.core.evidence.evidence_service import delete_evidence_many, get_evidence, query_evidence, update_evidence_many
+from portfolio_builder.core.evidence.evidence_service import (
+    delete_evidence_many,
+    get_evidence,
+    query_evidence,
+    update_evidence_many,
+)
 from tests.core.evidence_fixtures import make_jpeg, make_pdf
 
 

@@ -4,7 +4,11 @@ from datetime import date
 
 from portfolio_builder.core.evidence.evidence_detect import tidy_title
 from portfolio_builder.core.evidence.evidence_import import import_evidence
-from portfolio_builder.core.evidence.evidence_service import get_evidence, query_evidence, thumbnail_bytes
+from portfolio_builder.core.evidence.evidence_service import (
+    get_evidence,
+    query_evidence,
+    thumbnail_bytes,
+)
 from portfolio_builder.core.framework.framework_service import add_descriptor
 from portfolio_builder.core.planning.planning_service import add_priority, cover_sheet_for
 from tests.core.evidence_fixtures import make_jpeg, make_mixed_folder, make_pdf, make_text

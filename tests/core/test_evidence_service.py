@@ -8,7 +8,14 @@ import pytest
 from portfolio_builder.core.errors import BadInput
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
-from portfolio_builder.core.evidence.evidence_service import count_evidence, delete_evidence, get_evidence, query_evidence, thumbnail_bytes, update_evidence
+from portfolio_builder.core.evidence.evidence_service import (
+    count_evidence,
+    delete_evidence,
+    get_evidence,
+    query_evidence,
+    thumbnail_bytes,
+    update_evidence,
+)
 from tests.core.evidence_fixtures import make_jpeg, make_pdf
 
 

@@ -13,11 +13,20 @@ import pytest
 
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
-from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.bundle.export_plan import plan_export, preview_lines
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.evidence.presentation import is_presented
-from tests.core.hostile_photos import (NAME, PLANTED, hostile_docx, hostile_heic, hostile_jpeg, hostile_odt,
-                                       hostile_pdf, hostile_png, plain_jpeg)
+from tests.core.hostile_photos import (
+    NAME,
+    PLANTED,
+    hostile_docx,
+    hostile_heic,
+    hostile_jpeg,
+    hostile_odt,
+    hostile_pdf,
+    hostile_png,
+    plain_jpeg,
+)
 from tests.core.portfolio_factory import add_file_evidence, make_ready
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -7,7 +7,15 @@ from PIL import Image
 
 from portfolio_builder.core.privacy.redaction import Region, find_faces, find_faces_in_photos
 
-from .face_photos import FACE_BOXES, covered_share, jpeg_bytes, lfw_faces, mosaic, photo, skimage_data
+from .face_photos import (
+    FACE_BOXES,
+    covered_share,
+    jpeg_bytes,
+    lfw_faces,
+    mosaic,
+    photo,
+    skimage_data,
+)
 
 
 @pytest.mark.parametrize("name", sorted(FACE_BOXES))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.storage import schema
-from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.storage import schema
+from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.storage.evidence_store import iter_stored_chunks
 from portfolio_builder.core.storage.integrity import check_portfolio
 from portfolio_builder.core.storage.portfolio_file import Portfolio

@@ -3,8 +3,15 @@
 import pytest
 
 from portfolio_builder.core.errors import BadInput
+from portfolio_builder.core.framework.framework_service import (
+    add_descriptor,
+    add_theme,
+    delete_descriptor,
+    move_descriptor,
+    read_framework,
+    update_descriptor,
+)
 from portfolio_builder.core.scheme.framework_file import load_framework, save_framework
-from portfolio_builder.core.framework.framework_service import add_descriptor, add_theme, delete_descriptor, move_descriptor, read_framework, update_descriptor
 
 
 def codes(portfolio, theme_index=0):

@@ -3,9 +3,14 @@
 import pytest
 
 from portfolio_builder.core.errors import BadInput
-from portfolio_builder.core.scheme.framework_catalog import shipped_framework, shipped_frameworks
-from portfolio_builder.core.scheme.framework_file import framework_to_toml, load_framework, parse_framework, save_framework
 from portfolio_builder.core.resources import resource_path
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework, shipped_frameworks
+from portfolio_builder.core.scheme.framework_file import (
+    framework_to_toml,
+    load_framework,
+    parse_framework,
+    save_framework,
+)
 
 FPA = resource_path("frameworks", "family-partnership-award.toml")
 

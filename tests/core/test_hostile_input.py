@@ -9,13 +9,13 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.assessor.bundle_session import BundleSession
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.export_plan import plan_export
 from portfolio_builder.core.documents.link_safety import safe_web_url
 from portfolio_builder.core.errors import BadInput
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
-from portfolio_builder.core.bundle.export_plan import plan_export
 from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.evidence_fixtures import MINIMAL_PDF, make_jpeg
 from tests.core.portfolio_factory import add_link_evidence

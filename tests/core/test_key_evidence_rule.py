@@ -5,9 +5,9 @@ from sqlmodel import select
 
 from portfolio_builder.core.errors import BadInput, RuleViolation
 from portfolio_builder.core.evidence.evidence_links import tag_evidence, untag_evidence
+from portfolio_builder.core.shape.snapshot import build_snapshot
 from portfolio_builder.core.storage.evidence_store import store_bytes
 from portfolio_builder.core.storage.schema import DescriptorLink, EvidenceItem
-from portfolio_builder.core.shape.snapshot import build_snapshot
 
 
 def add_item(portfolio, title, data=None):

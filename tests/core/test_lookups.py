@@ -3,15 +3,21 @@
 import pytest
 
 from portfolio_builder.core.errors import BadInput
-from portfolio_builder.core.framework.lookups import id_ranges, level_by_name, priority_by_number, staff_by_name, theme_by_reference
-from portfolio_builder.core.planning.planning_service import add_priority
+from portfolio_builder.core.framework.lookups import (
+    id_ranges,
+    level_by_name,
+    priority_by_number,
+    staff_by_name,
+    theme_by_reference,
+)
 from portfolio_builder.core.framework.portfolio_setup import add_staff, list_staff
+from portfolio_builder.core.planning.planning_service import add_priority
 
 
 def test_a_theme_is_found_by_code_in_any_case_or_by_number(tmp_path):
     """In an IiF portfolio element 'E3' is found as 'e3' or as 3; an unknown one lists number, code and title."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     with create_portfolio(tmp_path / "iif.portfolio", shipped_framework("investors-in-families-secure"),
                           "HMYOI Northfield") as portfolio, portfolio.session() as session:

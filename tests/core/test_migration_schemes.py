@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
-from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.framework.portfolio_setup import create_portfolio
 from portfolio_builder.core.planning.portfolio_texts import read_texts
+from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 from portfolio_builder.core.scheme.store import scheme_of
 from portfolio_builder.core.shape.snapshot import build_snapshot
+from portfolio_builder.core.storage.backups import list_backups
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "format-1"
 

@@ -5,11 +5,11 @@ import sqlite3
 
 import pytest
 
+from portfolio_builder.core.errors import PortfolioFileError, ReadOnlyPortfolio
+from portfolio_builder.core.framework.portfolio_setup import setting_profile, update_profile
 from portfolio_builder.core.storage import migrations, schema
 from portfolio_builder.core.storage.backups import list_backups, make_backup
-from portfolio_builder.core.errors import PortfolioFileError, ReadOnlyPortfolio
 from portfolio_builder.core.storage.portfolio_file import APPLICATION_ID, Portfolio
-from portfolio_builder.core.framework.portfolio_setup import setting_profile, update_profile
 
 
 def _pragma(path, name):

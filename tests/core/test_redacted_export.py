@@ -13,18 +13,33 @@ import numpy as np
 import pytest
 
 from portfolio_builder.core.assessor.bundle_contents import EVIDENCE, ContentNode
-from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.assessor.bundle_pages import page_for
 from portfolio_builder.core.assessor.bundle_session import BundleSession
+from portfolio_builder.core.bundle.bundle_export import export_bundle
+from portfolio_builder.core.bundle.export_plan import (
+    NO_REGIONS,
+    check_photos,
+    plan_export,
+    preview_lines,
+)
 from portfolio_builder.core.evidence.evidence_import import import_evidence
-from portfolio_builder.core.bundle.export_plan import NO_REGIONS, check_photos, plan_export, preview_lines
+from portfolio_builder.core.evidence.region_service import set_regions
 from portfolio_builder.core.planning.readiness import check_readiness
 from portfolio_builder.core.privacy.redaction import Region
-from portfolio_builder.core.evidence.region_service import set_regions
 
 from .face_photos import jpeg_bytes, photo
-from .redacted_bundle import (build_redacted_bundle, crop, detail, grey, html_pictures, outside_regions, pattern,
-                              pdf_pictures, the_same_picture, upright)
+from .redacted_bundle import (
+    build_redacted_bundle,
+    crop,
+    detail,
+    grey,
+    html_pictures,
+    outside_regions,
+    pattern,
+    pdf_pictures,
+    the_same_picture,
+    upright,
+)
 
 SECRETS = (b"Canon", b"EOS-SECRET", b"SERIAL-4711", b"Jane Smith", b"Acacia Road")
 FACES = ("astronaut", "hopper-sideways", "camera", "astronaut-heic")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 import json
 import shutil
 import struct
 import subprocess
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageCms

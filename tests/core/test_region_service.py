@@ -8,17 +8,26 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.storage import schema
-from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.errors import BadInput, Cancelled, ReadOnlyPortfolio
 from portfolio_builder.core.evidence.evidence_details import evidence_details
 from portfolio_builder.core.evidence.evidence_import import import_evidence
-from portfolio_builder.core.evidence.evidence_service import delete_evidence, get_evidence, update_evidence
+from portfolio_builder.core.evidence.evidence_service import (
+    delete_evidence,
+    get_evidence,
+    update_evidence,
+)
+from portfolio_builder.core.evidence.region_service import (
+    clear_regions,
+    item_regions,
+    set_regions,
+    suggest_face_regions,
+)
+from portfolio_builder.core.privacy.redaction import Region
+from portfolio_builder.core.shape.snapshot import build_snapshot
+from portfolio_builder.core.storage import schema
+from portfolio_builder.core.storage.backups import list_backups
 from portfolio_builder.core.storage.evidence_store import read_stored_bytes
 from portfolio_builder.core.storage.portfolio_file import Portfolio
-from portfolio_builder.core.privacy.redaction import Region
-from portfolio_builder.core.evidence.region_service import clear_regions, item_regions, set_regions, suggest_face_regions
-from portfolio_builder.core.shape.snapshot import build_snapshot
 
 from .evidence_fixtures import make_text
 from .face_photos import jpeg_bytes, photo

@@ -8,8 +8,14 @@ from portfolio_builder.core.evidence.evidence_details import evidence_details
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_links import tag_evidence, tag_evidence_many
 from portfolio_builder.core.evidence.evidence_service import (
-    delete_evidence_many, get_evidence, query_evidence, remove_unused_files, thumbnail_bytes, update_evidence,
-    update_evidence_many)
+    delete_evidence_many,
+    get_evidence,
+    query_evidence,
+    remove_unused_files,
+    thumbnail_bytes,
+    update_evidence,
+    update_evidence_many,
+)
 from portfolio_builder.core.evidence.region_service import item_regions, set_regions
 from portfolio_builder.core.framework.framework_service import descriptor_by_code
 from portfolio_builder.core.planning.descriptor_edits import delete_descriptor_in_place

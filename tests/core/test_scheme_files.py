@@ -3,9 +3,9 @@
 import pytest
 
 from portfolio_builder.core.errors import BadInput
+from portfolio_builder.core.resources import resource_path
 from portfolio_builder.core.scheme.framework_catalog import shipped_framework, shipped_frameworks
 from portfolio_builder.core.scheme.framework_file import parse_framework
-from portfolio_builder.core.resources import resource_path
 
 FPA = resource_path("frameworks", "family-partnership-award.toml")
 OLD_FORMAT = """

@@ -9,16 +9,20 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core.storage import evidence_store, storage_limits
-from portfolio_builder.core.storage.backups import make_backup
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.bundle.export_plan import plan_export, preview_lines
 from portfolio_builder.core.errors import BadInput, PortfolioFileError
 from portfolio_builder.core.evidence.evidence_import import import_evidence
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.evidence.evidence_service import delete_evidence
-from portfolio_builder.core.storage.evidence_store import copy_stored_file, iter_stored_chunks, store_file
-from portfolio_builder.core.bundle.export_plan import plan_export, preview_lines
+from portfolio_builder.core.storage import evidence_store, storage_limits
+from portfolio_builder.core.storage.backups import make_backup
+from portfolio_builder.core.storage.evidence_store import (
+    copy_stored_file,
+    iter_stored_chunks,
+    store_file,
+)
 from portfolio_builder.core.storage.integrity import check_portfolio
 from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.large_recordings import PLACE, write_recording

@@ -5,9 +5,15 @@ from datetime import date
 
 from portfolio_builder.core.evidence.evidence_service import update_evidence
 from portfolio_builder.core.framework.best_fit import judge_theme
-from portfolio_builder.core.planning.planning_service import (add_action, add_diary_entry, add_priority,
-                                                               cover_sheet_for, delete_action, update_action,
-                                                               update_diary_entry)
+from portfolio_builder.core.planning.planning_service import (
+    add_action,
+    add_diary_entry,
+    add_priority,
+    cover_sheet_for,
+    delete_action,
+    update_action,
+    update_diary_entry,
+)
 from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.team.merge_apply import apply_merge
 from portfolio_builder.core.team.merge_plan import plan_merge

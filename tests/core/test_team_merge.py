@@ -20,8 +20,15 @@ from portfolio_builder.core.team.merge_log import contributions, declined_change
 from portfolio_builder.core.team.merge_plan import plan_merge
 from portfolio_builder.core.team.pack_writer import make_contribution_pack
 from portfolio_builder.core.team.team_copy import make_team_copy
-from tests.core.team_fixtures import add_photo, current_level, exports_and_verifies, health, key_titles, \
-    ready_lead, today
+from tests.core.team_fixtures import (
+    add_photo,
+    current_level,
+    exports_and_verifies,
+    health,
+    key_titles,
+    ready_lead,
+    today,
+)
 
 # how the lead settles each kind of conflict in these tests
 CHOICES = {"key-slots": "theirs", "both-rated": "mine", "both-changed": "theirs", "deleted-and-tagged": "mine",

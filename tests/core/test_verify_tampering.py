@@ -15,8 +15,8 @@ from tests.core.portfolio_factory import ready_bundle
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     """One real exported bundle shared by the tampering cases."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     folder = tmp_path_factory.mktemp("tamper")
     portfolio = create_portfolio(folder / "oak.portfolio", shipped_framework("family-partnership-award"),

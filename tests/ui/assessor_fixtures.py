@@ -78,8 +78,8 @@ def exported_bundle(folder: Path) -> Path:
 def _factory_portfolio(path: Path) -> Path:
     """A ready FPA portfolio from the bundle engineer's factory, plus a PDF and a video link."""
     from portfolio_builder.core.evidence.evidence_links import tag_evidence
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from tests.core.portfolio_factory import add_file_evidence, add_link_evidence, make_ready
 
     portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from pathlib import Path
 
 
 def main(portfolio: str, folder: str, settings: str) -> int:

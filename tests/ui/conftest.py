@@ -83,8 +83,8 @@ def iif_context(qtbot, iif_portfolio):
 @pytest.fixture
 def scheme_context(qtbot, tmp_path):
     """Call with a shipped scheme's id: a PortfolioContext on a fresh portfolio of that scheme."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     made = []
@@ -120,8 +120,8 @@ def older_fpa_context(qtbot, tmp_path):
 @pytest.fixture
 def portfolio_path(tmp_path) -> Path:
     """A fresh portfolio file on disk (closed), for opening in a window."""
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path / "Oak Primary School.portfolio"
     create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",

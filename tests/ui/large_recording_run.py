@@ -42,10 +42,10 @@ def main(recording: Path, work: Path) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from portfolio_builder.core.evidence.evidence_links import tag_evidence
-    from portfolio_builder.core.storage.evidence_store import iter_stored_chunks
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-    from portfolio_builder.core.storage.integrity import check_portfolio
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from portfolio_builder.core.storage.evidence_store import iter_stored_chunks
+    from portfolio_builder.core.storage.integrity import check_portfolio
     from portfolio_builder.ui.pages.evidence_page import EvidencePage
     from portfolio_builder.ui.pages.export_page import ExportPage
     from portfolio_builder.ui.portfolio_context import PortfolioContext

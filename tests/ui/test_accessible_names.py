@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QPlainTextEdit,
-                               QTabWidget, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from tests.ui.accessibility_audit import clashing_mnemonics, focusable_controls, unnamed_controls
 
@@ -55,9 +63,9 @@ def _listed(problems: dict) -> str:
 def _tab_leaves(root: QWidget) -> list[str]:
     """Put the focus on each enabled control in turn and press Tab (a few times, for a date's day, month and year):
     the focus must move on to another control."""
-    from PySide6.QtTest import QTest
-
     import time
+
+    from PySide6.QtTest import QTest
 
     window = root.window()
     window.activateWindow()
@@ -138,16 +146,20 @@ def _check_dialog(qtbot, dialog) -> list[str]:
 def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
     """New portfolio (every page), paste descriptors, descriptor and theme forms, priority, diary entry,
     backups, About, the region editor: every control named, Tab leaves every text box."""
+    from portfolio_builder.core.storage.backups import make_backup
     from portfolio_builder.ui.about_dialog import AboutDialog
     from portfolio_builder.ui.backup_restore_dialog import RestoreBackupDialog
-    from portfolio_builder.ui.framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
+    from portfolio_builder.ui.framework_dialogs import (
+        DescriptorDialog,
+        DescriptorForm,
+        ThemeDialog,
+        ThemeForm,
+    )
     from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard
     from portfolio_builder.ui.paste_descriptors_dialog import PasteDescriptorsDialog
     from portfolio_builder.ui.planning.diary_dialog import DiaryEntryDialog
     from portfolio_builder.ui.planning.priority_dialog import PriorityDialog
     from portfolio_builder.ui.team_copy_dialog import TeamCopyDialog
-    from portfolio_builder.core.storage.backups import make_backup
-    from tests.ui.conftest import add_evidence
 
     problems = {}
     wizard = NewPortfolioWizard()

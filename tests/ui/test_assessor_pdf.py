@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from portfolio_builder.core.assessor.bundle_contents import DOCUMENT, EVIDENCE
-from portfolio_builder.core.bundle.bundle_reader import BundleReader
 from portfolio_builder.core.assessor.bundle_session import BundleSession
+from portfolio_builder.core.bundle.bundle_reader import BundleReader
 from portfolio_builder.ui.assessor import pdf_pane
 from portfolio_builder.ui.assessor.item_view import ItemView
 from tests.ui import assessor_fixtures

@@ -12,7 +12,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 
-from portfolio_builder.core.assessor.bundle_contents import DESCRIPTOR, EVIDENCE, THEME, evidence_action
+from portfolio_builder.core.assessor.bundle_contents import (
+    DESCRIPTOR,
+    EVIDENCE,
+    THEME,
+    evidence_action,
+)
 from portfolio_builder.ui.assessor import AssessorWindow, open_bundle_window
 from portfolio_builder.ui.assessor.contents_model import NodeRole
 from portfolio_builder.ui.assessor.item_view import ItemView

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from portfolio_builder.core.planning import audit_service, planning_service
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.planning import audit_service, planning_service
 from portfolio_builder.ui.pages.dashboard_page import DashboardPage
 from portfolio_builder.ui.portfolio_context import EVIDENCE
 from tests.ui.conftest import add_evidence

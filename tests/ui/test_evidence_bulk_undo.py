@@ -11,7 +11,11 @@ from PySide6.QtCore import QDate, Qt
 
 from portfolio_builder.core.evidence.evidence_details import evidence_details
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
-from portfolio_builder.core.evidence.evidence_service import get_evidence, query_evidence, update_evidence
+from portfolio_builder.core.evidence.evidence_service import (
+    get_evidence,
+    query_evidence,
+    update_evidence,
+)
 from portfolio_builder.core.evidence.region_service import item_regions, set_regions
 from portfolio_builder.core.privacy.redaction.regions import Region
 from portfolio_builder.ui import page_dialogs
@@ -81,6 +85,7 @@ def test_component_source_and_date_are_set_for_all_selected(qtbot, iif_context, 
     """In a scheme with components, component, source and date each go to every selected item in one step;
     fields left alone (titles) stay as they were, and each step undoes on its own."""
     from portfolio_builder.core.evidence.evidence_import import import_evidence
+
     from .evidence_fixtures import make_jpeg, make_text
 
     ids = import_evidence(iif_portfolio, [make_jpeg(tmp_path / "forum.jpg"), make_text(tmp_path / "minutes.txt")],

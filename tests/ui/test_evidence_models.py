@@ -1,10 +1,13 @@
 """The evidence, audit and planning Qt models: Qt's model checks, filtering and drag payloads."""
 
-from portfolio_builder.core.planning.audit_overview import audit_rows, levels
 from portfolio_builder.core.evidence.evidence_service import query_evidence
+from portfolio_builder.core.planning.audit_overview import audit_rows, levels
 from portfolio_builder.ui.models.audit_table_model import AuditTableModel, RatingHistoryModel
-from portfolio_builder.ui.models.evidence_table_model import (EVIDENCE_IDS_MIME, EvidenceFilterProxy,
-                                                              EvidenceTableModel)
+from portfolio_builder.ui.models.evidence_table_model import (
+    EVIDENCE_IDS_MIME,
+    EvidenceFilterProxy,
+    EvidenceTableModel,
+)
 from portfolio_builder.ui.planning.action_plan_model import ActionPlanModel
 from portfolio_builder.ui.planning.cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from portfolio_builder.ui.planning.priorities_panel import PrioritiesModel

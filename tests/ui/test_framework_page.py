@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.framework import framework_service
 from portfolio_builder.core.framework.descriptor_detail import descriptor_detail, framework_outline
-from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.planning import audit_service
 from portfolio_builder.core.scheme.framework_file import load_framework, save_framework
 from portfolio_builder.core.scheme.framework_model import Descriptor, Theme
 from portfolio_builder.ui.framework_dialogs import DescriptorDialog, DescriptorForm
-from portfolio_builder.ui.models.framework_tree_model import EVIDENCE_MIME, ID_ROLE, FrameworkTreeModel, evidence_mime
+from portfolio_builder.ui.models.framework_tree_model import (
+    EVIDENCE_MIME,
+    ID_ROLE,
+    FrameworkTreeModel,
+    evidence_mime,
+)
 from portfolio_builder.ui.pages.framework_page import FrameworkPage
 from tests.ui.conftest import add_evidence
 

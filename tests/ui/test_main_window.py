@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 import sys
 
+from portfolio_builder.core.errors import BadInput
 from portfolio_builder.core.framework import framework_service
 from portfolio_builder.core.storage.backups import list_backups
-from portfolio_builder.core.errors import BadInput
 from portfolio_builder.ui.pages import PAGES, PlaceholderPage
 
 

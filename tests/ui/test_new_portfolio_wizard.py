@@ -6,10 +6,10 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 import pytest
 
+from portfolio_builder.core.framework.portfolio_setup import list_staff, setting_profile
 from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 from portfolio_builder.core.scheme.framework_file import save_framework
 from portfolio_builder.core.storage.portfolio_file import Portfolio
-from portfolio_builder.core.framework.portfolio_setup import list_staff, setting_profile
 from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard, file_name_for
 from portfolio_builder.ui.save_location import location_warning
 

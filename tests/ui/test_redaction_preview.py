@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from portfolio_builder.core.evidence.evidence_service import get_evidence
+from portfolio_builder.core.evidence.region_service import set_regions
 from portfolio_builder.core.privacy.redaction import Region
 from portfolio_builder.core.privacy.redaction.region_painting import BLOCK_GREY
-from portfolio_builder.core.evidence.region_service import set_regions
 from portfolio_builder.ui.pages.evidence_page import EvidencePage
 from portfolio_builder.ui.redaction.region_editor import RegionEditor
 from tests.core.face_photos import jpeg_bytes, photo

@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from portfolio_builder.core.privacy.redaction import Region
 from portfolio_builder.core.evidence.region_service import item_regions, set_regions
+from portfolio_builder.core.privacy.redaction import Region
 from portfolio_builder.ui.redaction.region_canvas import STORED, SUGGESTED
 from portfolio_builder.ui.redaction.region_editor import RegionEditor
 from tests.core.face_photos import FACE_BOXES, jpeg_bytes, photo

@@ -8,14 +8,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
-from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.framework import framework_service
 from portfolio_builder.core.framework.best_fit import judgement_history
-from portfolio_builder.core.evidence.evidence_links import tag_evidence
+from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+from portfolio_builder.core.planning import audit_service
+from portfolio_builder.core.scheme.evidence_rule import EvidenceRule
 from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 from portfolio_builder.core.scheme.framework_model import Descriptor, Framework, Theme
-from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-from portfolio_builder.core.scheme.evidence_rule import EvidenceRule
 from portfolio_builder.ui.models.framework_tree_model import FULL
 from portfolio_builder.ui.pages.audit_page import AuditPage
 from portfolio_builder.ui.pages.evidence_page import EvidencePage

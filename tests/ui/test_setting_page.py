@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt
 
 from portfolio_builder.core.framework import framework_service
-from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.framework.portfolio_setup import list_staff, setting_profile
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.ui.pages.setting_page import SettingPage
 
 from .evidence_fixtures import context  # noqa: F401 - fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
+from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.core.team.merge_apply import apply_merge
 from portfolio_builder.core.team.merge_log import contributions_of
 from portfolio_builder.core.team.merge_plan import plan_merge
-from portfolio_builder.core.storage.portfolio_file import Portfolio
 from portfolio_builder.ui.main_window import MainWindow
 from portfolio_builder.ui.merge_dialog import MergeDialog
 from portfolio_builder.ui.models.contributions_model import ContributionsModel

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
 
 from portfolio_builder.core.evidence.evidence_import import import_evidence
+from portfolio_builder.core.framework import framework_service
 from portfolio_builder.core.planning import planning_service as planning
 from portfolio_builder.core.planning.planning_overview import staff_names
-from portfolio_builder.core.framework import framework_service
 from portfolio_builder.ui import page_dialogs
 from portfolio_builder.ui.dashboard.action_timeline import month_label
 from portfolio_builder.ui.pages.audit_page import AuditPage

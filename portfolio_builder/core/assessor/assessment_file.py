@@ -6,11 +6,18 @@ import hashlib
 import re
 import sqlite3
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from .assessment_model import Assessment, Judgement, NOT_SEEN, TEXT_FIELDS, check_field, check_judgement
 from ..errors import PortfolioFileError
+from .assessment_model import (
+    NOT_SEEN,
+    TEXT_FIELDS,
+    Assessment,
+    Judgement,
+    check_field,
+    check_judgement,
+)
 
 APPLICATION_ID = 0x50424141  # "PBAA": Portfolio Builder assessor's assessment
 SCHEMA_VERSION = 1
@@ -46,7 +53,7 @@ def assessment_path(uuid: str, folder: Path | None = None) -> Path:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _check_existing(path: Path) -> None:
@@ -73,7 +80,7 @@ class AssessmentFile:
     # --- opening --------------------------------------------------------------------------------
     @classmethod
     def open(cls, uuid: str, folder: Path | None = None, *, setting: str = "", scheme: str = "",
-             bundle_name: str = "") -> "AssessmentFile":
+             bundle_name: str = "") -> AssessmentFile:
         """Open (or create) the assessment of the bundle with this UUID in folder (default: user data)."""
         if not str(uuid or "").strip():
             raise PortfolioFileError("This bundle has no identifier (External-Identifier), so its assessment "
@@ -119,7 +126,7 @@ class AssessmentFile:
             self._db.close()
             self._db = None
 
-    def __enter__(self) -> "AssessmentFile":
+    def __enter__(self) -> AssessmentFile:
         return self
 
     def __exit__(self, *_exc) -> None:

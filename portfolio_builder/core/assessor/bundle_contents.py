@@ -7,8 +7,8 @@ from typing import Any
 
 from ..documents.link_safety import safe_web_url
 from ..documents.portfolio_view import PortfolioView
-from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 from ..scheme.model import walk_parts
+from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 
 # Node kinds the viewer knows how to show.
 CHECK, SETTING, GROUP, THEME, DESCRIPTOR, EVIDENCE, AUDIT, ACTION_PLAN, PRIORITY, DOCUMENT, TEXT = (
@@ -25,12 +25,12 @@ class ContentNode:
     kind: str
     title: str
     data: Any = None
-    children: list["ContentNode"] = field(default_factory=list)
+    children: list[ContentNode] = field(default_factory=list)
     damaged: bool = False
-    parent: "ContentNode | None" = field(default=None, repr=False, compare=False)
+    parent: ContentNode | None = field(default=None, repr=False, compare=False)
     path: str = ""  # a payload path (evidence/..., sheets/..., portfolio.pdf) when the node is a file
 
-    def add(self, child: "ContentNode") -> "ContentNode":
+    def add(self, child: ContentNode) -> ContentNode:
         child.parent = self
         self.children.append(child)
         return child

@@ -8,11 +8,30 @@ from __future__ import annotations
 
 from html import escape
 
-from .bundle_contents import ACTION_PLAN, AUDIT, CHECK, DESCRIPTOR, DOCUMENT, EVIDENCE, PRIORITY, SETTING, TEXT, THEME, ContentNode, evidence_action
 from ..documents import sheets_plan, sheets_theme
 from ..documents.portfolio_view import PortfolioView, consent_words, kind_words, nice_date, text
 from ..documents.sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
-from ..shape.portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, ThemeShape
+from ..shape.portfolio_shape import (
+    DescriptorShape,
+    EvidenceShape,
+    PortfolioShape,
+    PriorityShape,
+    ThemeShape,
+)
+from .bundle_contents import (
+    ACTION_PLAN,
+    AUDIT,
+    CHECK,
+    DESCRIPTOR,
+    DOCUMENT,
+    EVIDENCE,
+    PRIORITY,
+    SETTING,
+    TEXT,
+    THEME,
+    ContentNode,
+    evidence_action,
+)
 
 DAMAGED_NOTE = ('<p style="color:#B03A2E"><b>Damaged:</b> this file is missing from the bundle or differs from '
                 'what the setting sent (its checksum does not match). Ask the setting for a new bundle.</p>')

@@ -7,12 +7,12 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from ..errors import BadInput, PortfolioError
 from ..privacy.active_content import REFUSAL as ACTIVE_REFUSAL
 from ..privacy.active_content import is_active_name
-from ..errors import BadInput, PortfolioError
 from ..shape.portfolio_shape import PortfolioShape
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ class BundleSession:
 
     # --- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path, progress: Progress | None = None, cancel: CancelCheck | None = None) -> "BundleSession":
+    def open(cls, path, progress: Progress | None = None, cancel: CancelCheck | None = None) -> BundleSession:
         """Verify the bundle (progress reported), refuse it if unsafe, then load its portfolio.json."""
         from ..bundle.bundle_reader import BundleReader, UnsafeBundle
         from ..bundle.bundle_verify import verify_bundle
@@ -142,7 +142,7 @@ class BundleSession:
             _remove_tree(self._private_dir)
         self._copies.clear()
 
-    def __enter__(self) -> "BundleSession":
+    def __enter__(self) -> BundleSession:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -8,25 +8,33 @@ import io
 import json
 import mimetypes
 import uuid as uuid_module
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
-from .bundle_writer import BundleWriter, WrittenFile
 from ..errors import BadInput, PortfolioFileError
-from ..storage.evidence_store import iter_stored_chunks, read_stored_bytes, stored_size
+from ..licences import crate_entity
+from ..planning.readiness import check_readiness
 from ..privacy.document_errors import CannotClean
 from ..privacy.document_privacy import clean_document, needs_cleaning
-from ..licences import crate_entity
-from .export_plan import HEIC_TYPES, REDACTED_WORDS, ExportPlan, check_documents, item_regions, plan_export, public_snapshot
 from ..privacy.photo_privacy import clean_photo, clean_photo_report, heic_as_clean_jpeg
-from ..storage.portfolio_file import Portfolio
-from ..shape.portfolio_shape import PortfolioShape
-from ..planning.readiness import check_readiness
-from ..storage.storage_limits import free_bytes, size_words
 from ..privacy.video_privacy import strip_recording_location
+from ..shape.portfolio_shape import PortfolioShape
+from ..storage.evidence_store import iter_stored_chunks, read_stored_bytes, stored_size
+from ..storage.portfolio_file import Portfolio
+from ..storage.storage_limits import free_bytes, size_words
+from .bundle_writer import BundleWriter, WrittenFile
+from .export_plan import (
+    HEIC_TYPES,
+    REDACTED_WORDS,
+    ExportPlan,
+    check_documents,
+    item_regions,
+    plan_export,
+    public_snapshot,
+)
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]

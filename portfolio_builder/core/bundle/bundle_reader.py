@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .bundle_layout import unsafe_name_reason
 from ..errors import PortfolioError
 from ..shape.portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
 from ..storage.storage_limits import MAX_FILE_BYTES
+from .bundle_layout import unsafe_name_reason
 
 
 class UnsafeBundle(PortfolioError):
@@ -135,7 +135,7 @@ class CountedReader:
     def close(self) -> None:
         self._raw.close()
 
-    def __enter__(self) -> "CountedReader":
+    def __enter__(self) -> CountedReader:
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -322,7 +322,7 @@ class BundleReader:
         """Release the zip file."""
         self._zip.close()
 
-    def __enter__(self) -> "BundleReader":
+    def __enter__(self) -> BundleReader:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -6,14 +6,14 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from ..errors import Cancelled
 from .bundle_layout import unsafe_name_reason
 from .bundle_reader import BundleReader, UnsafeBundle
-from ..errors import Cancelled
 
 VerifyProgress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
-from .bundle_layout import is_stored_entry
-from ..storage.durable_files import fsync_folder
 from ..errors import Cancelled
+from ..storage.durable_files import fsync_folder
+from .bundle_layout import is_stored_entry
 
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -67,7 +67,7 @@ class BundleWriter:
         self._zip = zipfile.ZipFile(self._handle, "w", allowZip64=True)
         self._finished = False
 
-    def __enter__(self) -> "BundleWriter":
+    def __enter__(self) -> BundleWriter:
         return self
 
     def __exit__(self, exc_type, _exc, _tb) -> None:

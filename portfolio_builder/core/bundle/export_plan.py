@@ -6,18 +6,17 @@ The writer (bundle_export) writes exactly this plan, and the preview (the export
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
-from .bundle_layout import NameBook, bag_folder_name, evidence_path
-from ..vocabularies import BLURRED, can_be_blurred
 from ..evidence.display_text import clean_display_text
-from ..privacy.document_privacy import needs_cleaning, refusal_before_reading
 from ..evidence.presentation import is_presented, presented_components
-from ..vocabularies import MEDIA_NEEDING_CONSENT
+from ..privacy.document_privacy import needs_cleaning, refusal_before_reading
 from ..shape.snapshot import build_snapshot
 from ..storage.storage_limits import size_words
+from ..vocabularies import BLURRED, MEDIA_NEEDING_CONSENT, can_be_blurred
+from .bundle_layout import NameBook, bag_folder_name, evidence_path
 
 HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cleaned, and viewable anywhere
 NO_CONSENT = "consent is not recorded"
@@ -126,9 +125,9 @@ def check_documents(portfolio, plan: ExportPlan, progress: Progress | None = Non
                     cancel: Callable[[], bool] | None = None) -> None:
     """Empty every document's metadata now: what cannot be cleaned is left out with its reason, what can is kept
     (within a memory budget) for the writer, and what was removed is recorded for the preview."""
+    from ..errors import Cancelled
     from ..privacy.document_errors import CannotClean
     from ..privacy.document_privacy import clean_document
-    from ..errors import Cancelled
     from ..storage.evidence_store import read_stored_bytes
 
     documents = [item for item in plan.files if needs_cleaning(item.get("mime_type") or "")]
@@ -155,8 +154,8 @@ def check_documents(portfolio, plan: ExportPlan, progress: Progress | None = Non
 
 def check_photos(portfolio, plan: ExportPlan) -> None:
     """For the preview: what cleaning will remove from each photo (reads every photo once, writes nothing)."""
-    from ..storage.evidence_store import read_stored_bytes
     from ..privacy.photo_privacy import photo_removals
+    from ..storage.evidence_store import read_stored_bytes
 
     with portfolio.raw_connection() as conn:
         for item in plan.files:

@@ -7,18 +7,18 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from ..planning import audit_service as audit
-from ..planning import planning_service as planning
-from .demo_files import make_docx, make_pdf, make_photo, make_text
 from ..evidence.evidence_import import import_evidence
-from ..framework.best_fit import judge_theme
 from ..evidence.evidence_links import tag_evidence
 from ..evidence.evidence_service import update_evidence
-from ..scheme.framework_catalog import shipped_framework
+from ..framework.best_fit import judge_theme
 from ..framework.framework_service import update_theme
-from ..storage.portfolio_file import Portfolio
 from ..framework.portfolio_setup import add_staff, create_portfolio, update_profile
+from ..planning import audit_service as audit
+from ..planning import planning_service as planning
 from ..planning.portfolio_texts import write_text
+from ..scheme.framework_catalog import shipped_framework
+from ..storage.portfolio_file import Portfolio
+from .demo_files import make_docx, make_pdf, make_photo, make_text
 
 SETTING = "Riverside Primary School"
 TEAM = [("Dawn Okafor", "Headteacher"), ("Sam Wright", "Parent Support Adviser"),

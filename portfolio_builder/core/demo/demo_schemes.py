@@ -11,17 +11,22 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from ..planning import audit_service as audit
-from ..planning import planning_service as planning
-from .demo_files import sample_file
 from ..evidence.evidence_import import import_evidence
 from ..evidence.evidence_links import tag_evidence
 from ..evidence.evidence_service import update_evidence
-from ..scheme.framework_catalog import shipped_framework
-from ..framework.framework_service import add_descriptor, descriptor_by_code, update_descriptor, update_theme
-from ..storage.portfolio_file import Portfolio
+from ..framework.framework_service import (
+    add_descriptor,
+    descriptor_by_code,
+    update_descriptor,
+    update_theme,
+)
 from ..framework.portfolio_setup import create_portfolio, update_profile
+from ..planning import audit_service as audit
+from ..planning import planning_service as planning
 from ..planning.portfolio_texts import write_text
+from ..scheme.framework_catalog import shipped_framework
+from ..storage.portfolio_file import Portfolio
+from .demo_files import sample_file
 
 
 def _import(portfolio: Portfolio, setting: str, items: list[tuple], start: int = 1, **options) -> list[int]:

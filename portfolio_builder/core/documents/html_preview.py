@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 from .document_plan import document_plan

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .html_markup import esc, file_link, page
 from ..shape.portfolio_shape import PortfolioShape
+from .html_markup import esc, file_link, page
 from .portfolio_view import PortfolioView, nice_date
 
 

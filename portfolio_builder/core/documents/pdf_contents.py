@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import itertools
 
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph,
-                                TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -32,7 +39,7 @@ class SectionHeading(Paragraph):
 class PageTotalMarker(Flowable):
     """Zero-size last flowable: notes the final page so 'page x of y' is right, asking for another pass if not."""
 
-    def __init__(self, doc: "PortfolioDocTemplate"):
+    def __init__(self, doc: PortfolioDocTemplate):
         super().__init__()
         self.doc = doc
         self.seen = 0

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..shape.portfolio_shape import (
+    DescriptorShape,
+    EvidenceShape,
+    PortfolioShape,
+    PriorityShape,
+    Rating,
+    ThemeShape,
+)
 from ..vocabularies import CONSENT_LABELS, KIND_LABELS, STATUS_LABELS
-from ..shape.portfolio_shape import DescriptorShape, EvidenceShape, PortfolioShape, PriorityShape, Rating, ThemeShape
 
 
 def text(value) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
-from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes, usable_width
 from .document_plan import word_sheets
+from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes, usable_width
 from .portfolio_view import PortfolioView, consent_words, kind_words, nice_date
 from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
 

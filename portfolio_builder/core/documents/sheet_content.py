@@ -17,7 +17,7 @@ class Cell:
     bold: bool = False
 
     @classmethod
-    def of(cls, value, lead: str = "", tint: str = "", bold: bool = False) -> "Cell":
+    def of(cls, value, lead: str = "", tint: str = "", bold: bool = False) -> Cell:
         """A cell from one value (None or '' for an empty cell); newlines become lines."""
         shown = "" if value is None else str(value)
         return cls(tuple(shown.split("\n")) if shown else (), lead, tint, bold)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..shape.portfolio_shape import ActionShape, PriorityShape
 from ..scheme.model import Component, TextPart
+from ..shape.portfolio_shape import ActionShape, PriorityShape
 from .portfolio_view import PortfolioView, nice_date, status_words
 from .sheet_content import Cell, Column, EvidenceList, Fields, Heading, Paragraphs, Sheet, Table
 from .sheets_theme import slug

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import BadInput
-from ..vocabularies import can_be_blurred
-from .evidence_service import EvidenceRecord, get_evidence
+from ..privacy.redaction.regions import Region
 from ..storage.evidence_store import read_stored_bytes
 from ..storage.portfolio_file import Portfolio
-from ..privacy.redaction.regions import Region
+from ..vocabularies import can_be_blurred
+from .evidence_service import EvidenceRecord, get_evidence
 from .region_service import regions_in
 
 PREVIEW_MAX_BYTES = 60 * 1024 * 1024  # a photo bigger than this is previewed from its thumbnail only

@@ -11,12 +11,12 @@ from urllib.parse import unquote, urlsplit
 
 import filetype
 
-from .display_text import clean_display_text
 from ..errors import BadInput, PortfolioError
 from ..privacy.document_privacy import needs_cleaning
 from ..storage.evidence_store import sha256_of_file
-from .photo_processing import PhotoFacts, examine_photo
 from ..storage.storage_limits import MAX_FILE_BYTES, size_refusal
+from .display_text import clean_display_text
+from .photo_processing import PhotoFacts, examine_photo
 
 HEAD_BYTES = 8192
 MAX_URL_LENGTH = 2000

@@ -6,22 +6,29 @@ import multiprocessing
 import os
 import re
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from ..vocabularies import BLURRED, can_be_blurred
-from .display_text import clean_display_text
 from ..errors import BadInput, Cancelled, PortfolioFileError, ReadOnlyPortfolio, RuleViolation
-from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
-from ..storage.evidence_store import store_file
-from ..vocabularies import MEDIA_NEEDING_CONSENT
 from ..scheme.components import check_component
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.store import load_scheme
+from ..storage.evidence_store import store_file
 from ..storage.storage_limits import MAX_FILE_BYTES, space_refusal
+from ..vocabularies import BLURRED, MEDIA_NEEDING_CONSENT, can_be_blurred
+from .display_text import clean_display_text
+from .evidence_detect import (
+    FileAnalysis,
+    analyse_file,
+    detect_link,
+    is_link,
+    link_title,
+    tidy_title,
+)
 from .worker_lifetime import end_with_parent
 
 if TYPE_CHECKING:
@@ -154,7 +161,7 @@ def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator
 
 
 def _db_time(value: datetime | None) -> str | None:
-    return value.astimezone(timezone.utc).strftime(DB_TIME) if value else None
+    return value.astimezone(UTC).strftime(DB_TIME) if value else None
 
 
 def _key_evidence(conn: sqlite3.Connection, descriptor_id: int) -> list[tuple[int, int, str]]:
@@ -187,7 +194,7 @@ class _Options:
 def _insert_item(conn: sqlite3.Connection, options: _Options, **values) -> int:
     """One evidence row, its key-evidence links and its cover-sheet link, inside the caller's transaction."""
     consent = options.consent or ("missing" if values.get("kind") in MEDIA_NEEDING_CONSENT else "not-needed")
-    values.update(component=options.component, consent=consent, added_at=_db_time(datetime.now(timezone.utc)))
+    values.update(component=options.component, consent=consent, added_at=_db_time(datetime.now(UTC)))
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
@@ -267,7 +274,7 @@ def _options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, compone
     return _Options(descriptors, scheme.evidence_rule, cover_sheet_id, component, consent)
 
 
-def import_evidence(portfolio: "Portfolio", sources: list[str | Path], *, title: str | None = None,
+def import_evidence(portfolio: Portfolio, sources: list[str | Path], *, title: str | None = None,
                     descriptor_codes: Iterable[str] = (), cover_sheet_id: int | None = None,
                     component: str | None = None, consent: str | None = None,
                     progress: Callable[[int, int, str], None] | None = None,

@@ -6,9 +6,9 @@ from sqlmodel import Session, select
 
 from ..errors import BadInput, RuleViolation
 from ..framework.framework_service import descriptor_by_code
+from ..framework.lookups import check_evidence_ids
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
-from ..framework.lookups import check_evidence_ids
 from ..storage.schema import CoverSheet, CoverSheetLink, DescriptorLink, DescriptorRow, EvidenceItem
 
 

@@ -8,16 +8,16 @@ from datetime import date, datetime
 
 from sqlalchemy import update
 
-from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
-from .display_text import clean_display_text
 from ..errors import BadInput, ReadOnlyPortfolio
-from ..storage.evidence_store import delete_stored_file
-from ..framework.lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
-from ..storage.portfolio_file import Portfolio, storage_error
 from ..framework.framework_reads import frozen_copy
-from ..storage.schema import EvidenceItem
+from ..framework.lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from ..scheme.components import check_component
 from ..scheme.store import scheme_in_session
+from ..storage.evidence_store import delete_stored_file
+from ..storage.portfolio_file import Portfolio, storage_error
+from ..storage.schema import EvidenceItem
+from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
+from .display_text import clean_display_text
 
 EDITABLE_FIELDS = ("title", "description", "source", "evidence_date", "component", "consent", "consent_note",
                    "collected_by")

@@ -11,10 +11,10 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..vocabularies import can_be_blurred
 from ..errors import BadInput, Cancelled, ReadOnlyPortfolio
-from ..storage.portfolio_file import Portfolio, storage_error
 from ..privacy.redaction.regions import Region
+from ..storage.portfolio_file import Portfolio, storage_error
+from ..vocabularies import can_be_blurred
 
 MAX_REGIONS = 200  # far more than any photo needs; a bound on what one edit may write
 
@@ -105,8 +105,8 @@ def suggest_face_regions(portfolio: Portfolio, evidence_id: int, cancel: Callabl
     Slow (about half a second of CPU a photo): call it from a worker, never the GUI thread.
     Raises Cancelled when cancel() turns true before the answer is ready; progress gets (step, 2, what).
     """
-    from ..storage.evidence_store import read_stored_bytes
     from ..privacy.redaction import find_faces
+    from ..storage.evidence_store import read_stored_bytes
 
     if progress is not None:
         progress(0, 2, "Reading the photo")

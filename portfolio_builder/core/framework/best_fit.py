@@ -7,11 +7,11 @@ from datetime import date
 from sqlmodel import select
 
 from ..errors import BadInput, RuleViolation
-from .framework_reads import Judgement, frozen_copy
-from .framework_service import theme_by_code
+from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import ThemeJudgement
-from ..scheme.store import scheme_in_session
+from .framework_reads import Judgement, frozen_copy
+from .framework_service import theme_by_code
 
 
 def judgement_row(session, theme_id: int, level: str, judged_on: date | None, comment: str = "",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..storage.portfolio_file import Portfolio
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.model import Scheme
 from ..scheme.store import load_scheme
+from ..storage.portfolio_file import Portfolio
 
 
 @dataclass(frozen=True)

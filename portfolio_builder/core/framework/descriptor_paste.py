@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, func, select
 
 from ..errors import BadInput
-from .lookups import theme_by_reference
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import DescriptorRow, ThemeRow
+from .lookups import theme_by_reference
 
 _LETTERED = re.compile(r"^\(?(?P<letter>[A-Za-z])[.)](?:\s+|$)(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<number>\d+)\.?\(?(?P<letter>[A-Za-z])(?:[.)]\s*|\s+|$)(?P<text>.*)$")

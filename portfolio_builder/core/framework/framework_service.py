@@ -7,9 +7,9 @@ from sqlmodel import Session, func, select
 from ..errors import BadInput
 from ..scheme.framework_file import CODE_RE
 from ..scheme.framework_model import Descriptor, Framework, Theme
+from ..scheme.store import scheme_in_session, scheme_json
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import DescriptorRow, FrameworkInfo, ThemeRow
-from ..scheme.store import scheme_in_session, scheme_json
 
 
 def install_framework(session: Session, framework: Framework) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from sqlmodel import Session, select
 
 from ..errors import BadInput
-from ..storage.schema import EvidenceItem, Priority, Staff, ThemeRow
 from ..scheme.model import Level
 from ..scheme.store import scheme_in_session
+from ..storage.schema import EvidenceItem, Priority, Staff, ThemeRow
 
 
 def iso_date(text: str | date, what: str = "date") -> date:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from ..licences import LICENCES
 from ..errors import BadInput, PortfolioFileError
+from ..licences import LICENCES
 from ..scheme.framework_model import Framework
-from .framework_reads import SettingValues, StaffMember, frozen_copy
-from .framework_service import install_framework
+from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import SettingProfile, Staff
-from ..scheme.store import scheme_in_session
+from .framework_reads import SettingValues, StaffMember, frozen_copy
+from .framework_service import install_framework
 
 PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level",
                   "licence"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..storage.portfolio_file import Portfolio
 from ..scheme.store import scheme_of
+from ..storage.portfolio_file import Portfolio
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from ..errors import BadInput
 from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code
 from ..framework.lookups import level_by_name
-from ..storage.portfolio_file import Portfolio
-from ..storage.schema import AuditRating
 from ..scheme.model import Level
 from ..scheme.store import scheme_in_session
+from ..storage.portfolio_file import Portfolio
+from ..storage.schema import AuditRating
 
 
 def scale_levels(session: Session) -> list[Level]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..storage.portfolio_file import Portfolio
 from ..scheme.deadlines import due_date
 from ..scheme.store import load_scheme
+from ..storage.portfolio_file import Portfolio
 
 
 @dataclass(frozen=True)

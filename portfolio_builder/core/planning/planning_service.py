@@ -10,11 +10,18 @@ from sqlmodel import Session, func, select
 from ..errors import BadInput, RuleViolation
 from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code, theme_by_code
-from ..storage.portfolio_file import Portfolio
 from ..framework.lookups import check_evidence_ids
-from ..storage.schema import ActionItem, CoverSheet, CoverSheetLink, DiaryEntry, Priority, PriorityDescriptor
 from ..scheme.model import Scheme
 from ..scheme.store import scheme_in_session
+from ..storage.portfolio_file import Portfolio
+from ..storage.schema import (
+    ActionItem,
+    CoverSheet,
+    CoverSheetLink,
+    DiaryEntry,
+    Priority,
+    PriorityDescriptor,
+)
 from ..vocabularies import ACTION_STATUSES
 
 ACTION_FIELDS = {"action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlmodel import select
 
 from ..errors import BadInput
+from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import PortfolioText
-from ..scheme.store import scheme_in_session
 
 MAX_TEXT = 200_000
 

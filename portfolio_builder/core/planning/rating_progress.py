@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .audit_service import baseline_ratings, current_ratings
+from sqlmodel import select
+
+from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import DescriptorRow, ThemeRow
-from ..scheme.store import scheme_in_session
-from sqlmodel import select
+from .audit_service import baseline_ratings, current_ratings
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,23 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from ..storage.portfolio_file import Portfolio
-from .readiness_checks import AUDIT, EVIDENCE, FRAMEWORK, MEDIA_NEEDING_CONSENT, PLANNING, SETTING, THEME_SHEET, ReadinessFacts, ReadinessIssue, scheme_checks, unconsented_message
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.model import Scheme
 from ..scheme.store import load_scheme
+from ..storage.portfolio_file import Portfolio
+from .readiness_checks import (
+    AUDIT,
+    EVIDENCE,
+    FRAMEWORK,
+    MEDIA_NEEDING_CONSENT,
+    PLANNING,
+    SETTING,
+    THEME_SHEET,
+    ReadinessFacts,
+    ReadinessIssue,
+    scheme_checks,
+    unconsented_message,
+)
 
 __all__ = ["AUDIT", "EVIDENCE", "FRAMEWORK", "MEDIA_NEEDING_CONSENT", "PLANNING", "SETTING", "THEME_SHEET",
            "Readiness", "ReadinessIssue", "check_readiness", "readiness_from_connection"]
@@ -56,7 +68,7 @@ class Readiness:
     unconsented_media: list[int]
     unconsented_items: dict[int, tuple[str, str]] = field(default_factory=dict)  # id: (title, kind)
 
-    def with_unconsented_included(self) -> "Readiness":
+    def with_unconsented_included(self) -> Readiness:
         """The same report as it reads when items without recorded consent are put in the bundle on purpose."""
         def reworded(issue: ReadinessIssue) -> ReadinessIssue:
             if issue.kind != "consent-missing" or not issue.subject.isdigit():

@@ -5,10 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..vocabularies import BLURRED
 from ..scheme.model import Scheme
-
-from ..vocabularies import MEDIA_NEEDING_CONSENT
+from ..vocabularies import BLURRED, MEDIA_NEEDING_CONSENT
 
 # Where a problem is fixed: the desktop page (and the thing on it) a double-click takes the user to.
 SETTING, FRAMEWORK, AUDIT, EVIDENCE, PLANNING, THEME_SHEET = (
@@ -71,7 +69,7 @@ class ReadinessFacts:
     unblurred: list[tuple[int, str]] = field(default_factory=list)  # consent for a blurred version, nothing marked
 
     @classmethod
-    def read(cls, conn: sqlite3.Connection, scheme: Scheme) -> "ReadinessFacts":
+    def read(cls, conn: sqlite3.Connection, scheme: Scheme) -> ReadinessFacts:
         themes = [ThemeFacts(*row) for row in conn.execute("""
             SELECT t.id, t.code, t.title, t.placeholder, t.lead_staff_id, t.gathering_started, t.gathering_ended,
                    t.summative_comment,

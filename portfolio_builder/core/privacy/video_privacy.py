@@ -11,7 +11,7 @@ player skips), so no byte moves and the file keeps its size. Only `moov` is held
 from __future__ import annotations
 
 import struct
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..errors import BadInput
 

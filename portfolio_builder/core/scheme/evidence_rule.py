@@ -15,7 +15,7 @@ class EvidenceRule(BaseModel):
     max_key: int | None = Field(default=None, ge=1, le=10)  # None: no upper limit
 
     @model_validator(mode="after")
-    def _ordered(self) -> "EvidenceRule":
+    def _ordered(self) -> EvidenceRule:
         if self.max_key is not None and self.min_key > self.max_key:
             raise ValueError("min_key cannot be more than max_key")
         return self

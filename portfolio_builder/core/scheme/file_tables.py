@@ -12,8 +12,20 @@ import math
 from pydantic import BaseModel, ValidationError
 
 from .evidence_rule import EvidenceRule
-from .model import (ActionPlan, Award, BestFit, Component, Deadline, DocumentPart, Final, Priorities, Scale, Scheme,
-                    TextPart, Words)
+from .model import (
+    ActionPlan,
+    Award,
+    BestFit,
+    Component,
+    Deadline,
+    DocumentPart,
+    Final,
+    Priorities,
+    Scale,
+    Scheme,
+    TextPart,
+    Words,
+)
 
 FORMAT = 2
 HEAD_KEYS = {"id", "name", "awarding_body", "version", "description", "source"}

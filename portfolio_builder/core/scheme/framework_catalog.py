@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..errors import BadInput
+from ..resources import resource_path
 from .framework_file import load_framework
 from .framework_model import Framework
-from ..resources import resource_path
 
 
 def shipped_frameworks() -> list[Framework]:

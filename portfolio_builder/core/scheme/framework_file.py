@@ -9,8 +9,8 @@ from pathlib import Path
 import tomli_w
 
 from ..errors import BadInput
-from .framework_model import Descriptor, Framework, Theme
 from .file_tables import FileProblem, check_finite, scheme_from_tables, scheme_tables
+from .framework_model import Descriptor, Framework, Theme
 
 MAX_FRAMEWORK_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 24  # a framework file needs four levels; thousands would crash the TOML reader

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .evidence_rule import EvidenceRule
 
@@ -107,7 +114,7 @@ class Scale(_Data):
     ours: bool = False
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Scale":
+    def _consistent(self) -> Scale:
         keys = [level.key for level in self.levels]
         if len(set(keys)) != len(keys):
             raise ValueError("two scale levels share a key")
@@ -189,7 +196,7 @@ class Deadline(_Data):
     level: str = ""  # the audit level it applies to ('' = every action)
 
     @model_validator(mode="after")
-    def _one_length(self) -> "Deadline":
+    def _one_length(self) -> Deadline:
         if (self.days is None) == (self.working_days is None):
             raise ValueError("a deadline has either days or working_days")
         return self
@@ -235,7 +242,7 @@ class DocumentPart(_Data):
     page_per_theme: bool = True  # for `themes`: each theme starts a page; False runs short themes on
     component: str = ""  # for `component` and `evidence`: which component
     text: str = ""  # for `text`: which text part
-    parts: list["DocumentPart"] = []
+    parts: list[DocumentPart] = []
 
 
 FinalCheck = Literal["setting_context", "setting_contact", "theme_lead", "theme_dates", "theme_summary",
@@ -272,7 +279,7 @@ class Scheme(_Data):
     final: Final = Field(default_factory=Final)
 
     @model_validator(mode="after")
-    def _references(self) -> "Scheme":
+    def _references(self) -> Scheme:
         components = {c.key for c in self.components}
         texts = {t.key for t in self.texts}
         if len(components) != len(self.components) or len(texts) != len(self.texts):

@@ -8,8 +8,16 @@ whoever made the bundle also made its checksums. Dates travel as ISO strings.
 
 from __future__ import annotations
 
-
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
 
 from ..scheme.model import Scheme
 

@@ -7,12 +7,44 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from ... import __version__
-from ..storage.portfolio_file import Portfolio
-from .portfolio_shape import ActionShape, CoverSheetShape, DescriptorShape, DiaryEntryShape, EvidenceShape, Person, PortfolioShape, PriorityShape, Rating, RegionShape, SettingShape, StaffShape, ThemeShape
-from ..storage.schema import ActionItem, AuditRating, CoverSheet, CoverSheetLink, DescriptorLink, DescriptorRow, DiaryEntry, EvidenceItem, PortfolioText, Priority, PriorityDescriptor, RedactionRegion, SettingProfile, Staff, ThemeJudgement, ThemeRow, utc_now
 from ..scheme.deadlines import due_date
 from ..scheme.model import Scheme
 from ..scheme.store import scheme_in_session
+from ..storage.portfolio_file import Portfolio
+from ..storage.schema import (
+    ActionItem,
+    AuditRating,
+    CoverSheet,
+    CoverSheetLink,
+    DescriptorLink,
+    DescriptorRow,
+    DiaryEntry,
+    EvidenceItem,
+    PortfolioText,
+    Priority,
+    PriorityDescriptor,
+    RedactionRegion,
+    SettingProfile,
+    Staff,
+    ThemeJudgement,
+    ThemeRow,
+    utc_now,
+)
+from .portfolio_shape import (
+    ActionShape,
+    CoverSheetShape,
+    DescriptorShape,
+    DiaryEntryShape,
+    EvidenceShape,
+    Person,
+    PortfolioShape,
+    PriorityShape,
+    Rating,
+    RegionShape,
+    SettingShape,
+    StaffShape,
+    ThemeShape,
+)
 
 
 def _iso(value: date | datetime | None) -> str | None:

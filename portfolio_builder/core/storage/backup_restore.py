@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import PortfolioFileError
 from .backup_catalog import BackupInfo, content_problem, describe_backup, open_read_only
 from .backups import backup_folder, make_backup
 from .durable_files import fsync_folder
-from ..errors import PortfolioFileError
 from .portfolio_file import header_problem
 
 BEFORE_RESTORE = "before-restore"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from ..errors import BadInput, Cancelled
 from .storage_limits import MAX_CLEANED_BYTES, size_words
@@ -107,7 +108,7 @@ def store_stream(conn: sqlite3.Connection, handle, sha256: str, size: int, *, pa
     return written == size and digest == sha256
 
 
-def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: "_Hasher",
+def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: _Hasher,
                cancel: Callable[[], bool] | None) -> int:
     """Copy up to length bytes from handle into one part's blob; the byte count copied (short if the file is)."""
     done = 0
@@ -139,7 +140,7 @@ class _Hasher:
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="store-hash")
         self._pending = None
 
-    def __enter__(self) -> "_Hasher":
+    def __enter__(self) -> _Hasher:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlmodel import SQLModel
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlmodel import SQLModel
 
 from ..scheme.file_tables import _legacy_scheme
 from ..scheme.model import Scheme

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from ..errors import PortfolioFileError
 from . import schema
 from .backups import make_backup
-from ..errors import PortfolioFileError
-
 from .migration_2_schemes import migrate_1_to_2
-from .migration_4_stored_parts import migrate_2_to_3_stored_parts
 from .migration_3_redaction_regions import add_redaction_regions
+from .migration_4_stored_parts import migrate_2_to_3_stored_parts
 from .migration_5_team import add_team_tables
 
 # from_version -> function upgrading a connection to from_version + 1

@@ -6,17 +6,17 @@ import os
 import sqlite3
 import struct
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session, SQLModel
 
-from . import schema
 from ..errors import PortfolioFileError, ReadOnlyPortfolio
+from . import schema
 from .sqlite_wal import wal_completes
 
 APPLICATION_ID = 0x50424631  # "PBF1"
@@ -127,7 +127,7 @@ class Portfolio:
         return engine
 
     @classmethod
-    def create(cls, path: Path) -> "Portfolio":
+    def create(cls, path: Path) -> Portfolio:
         """Create an empty portfolio file with the current schema; refuse to overwrite."""
         path = Path(path)
         if path.exists():
@@ -150,7 +150,7 @@ class Portfolio:
         return portfolio
 
     @classmethod
-    def open(cls, path: Path, read_only: bool = False) -> "Portfolio":
+    def open(cls, path: Path, read_only: bool = False) -> Portfolio:
         """Open an existing portfolio; newer or unwritable files open read-only with a reason."""
         from .migrations import migrate_if_needed
 
@@ -221,7 +221,7 @@ class Portfolio:
         """Release every connection (checkpointing the WAL when writable)."""
         self.engine.dispose()
 
-    def __enter__(self) -> "Portfolio":
+    def __enter__(self) -> Portfolio:
         return self
 
     def __exit__(self, *_exc) -> None:

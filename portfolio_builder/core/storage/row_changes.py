@@ -14,9 +14,10 @@ back (undo of a deletion) keeps them in the file instead (see evidence_service.d
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from ..errors import ChangedMeanwhile, ReadOnlyPortfolio
 from .portfolio_file import Portfolio, storage_error
@@ -69,7 +70,7 @@ class Change:
         """Make the write again (every row as it was after it), in one transaction; ChangedMeanwhile when it cannot."""
         _apply(portfolio, self.before, self.after, f"'{self.text}' could not be redone")
 
-    def inverse(self) -> "Change":
+    def inverse(self) -> Change:
         """The change that undoes this one, as a change of its own."""
         return Change(f"undo of {self.text}", self.after, self.before)
 
@@ -143,7 +144,7 @@ def _shapes_of(portfolio: Portfolio) -> dict[str, TableShape]:
 class _Log(list):
     """The rows a recording logged; each also goes to the recording it runs inside, if any."""
 
-    def __init__(self, outer: "_Log | None"):
+    def __init__(self, outer: _Log | None):
         super().__init__()
         self.outer = outer
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from ..errors import BadInput, Cancelled, ReadOnlyPortfolio
 from ..storage.backups import make_backup
@@ -115,7 +115,7 @@ def _apply(conn: sqlite3.Connection, pack: ContributionPack, decisions: dict[str
         return MergeResult(pack.pack_id, pack.contributor, merged_before_at=plan.merged_before_at)
     _check_decisions(plan, decisions)
     writer = ChangeWriter(conn, pack, resolver, cancel)
-    merged_at = datetime.now(timezone.utc).strftime(DB_TIME)
+    merged_at = datetime.now(UTC).strftime(DB_TIME)
     counts = {NEW: 0, ALREADY: 0, "declined": 0, REFUSED: 0}
     for done, planned in enumerate(plan.changes, start=1):
         if cancel is not None and cancel():

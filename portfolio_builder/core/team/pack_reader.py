@@ -42,7 +42,7 @@ class ContributionPack:
     def close(self) -> None:
         self.reader.close()
 
-    def __enter__(self) -> "ContributionPack":
+    def __enter__(self) -> ContributionPack:
         return self
 
     def __exit__(self, *_exc) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ... import __version__
@@ -74,7 +74,7 @@ def make_contribution_pack(copy_path: Path, out_zip: Path) -> PackResult:
             raise BadInput(f"{copy_path.name} is not a team copy, so it has no contribution to send "
                            "(the lead merges packs into it instead).")
         base, now = json.loads(read_baseline(conn)), snapshot(conn)
-        made_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        made_at = datetime.now(UTC).isoformat(timespec="seconds")
         changes = contribution(base, now, identity.copy_for, made_at)
         if not changes:
             raise BadInput(f"Nothing to send: {copy_path.name} has no change since the copy was made "

@@ -6,10 +6,10 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from ..errors import BadInput, Cancelled, PortfolioFileError
 from ..storage.durable_files import fsync_folder
@@ -96,7 +96,7 @@ def make_team_copy(portfolio: Portfolio, out_path: Path, for_name: str, themes: 
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
     part = out_path.with_name(out_path.name + ".part")
-    copy_id, made_at = str(uuid.uuid4()), datetime.now(timezone.utc).strftime(DB_TIME)
+    copy_id, made_at = str(uuid.uuid4()), datetime.now(UTC).strftime(DB_TIME)
     source = sqlite3.connect(f"file:{portfolio.path.resolve().as_posix()}?mode=ro", uri=True)
     dest = sqlite3.connect(part, isolation_level=None)
     try:

@@ -5,11 +5,34 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...core.assessor.assessment_model import DESCRIPTOR, JUDGEMENT_LABELS, JUDGEMENTS, RECOMMENDATION_LABELS, RECOMMENDATIONS, THEME
-from ...core.assessor.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE, EVIDENCE, THEME as THEME_NODE, ContentNode
+from ...core.assessor.assessment_model import (
+    DESCRIPTOR,
+    JUDGEMENT_LABELS,
+    JUDGEMENTS,
+    RECOMMENDATION_LABELS,
+    RECOMMENDATIONS,
+    THEME,
+)
+from ...core.assessor.bundle_contents import DESCRIPTOR as DESCRIPTOR_NODE
+from ...core.assessor.bundle_contents import EVIDENCE, ContentNode
+from ...core.assessor.bundle_contents import THEME as THEME_NODE
 from ...core.errors import PortfolioError
 from ...core.scheme.model import Words
 from ..scheme_words import in_sentence

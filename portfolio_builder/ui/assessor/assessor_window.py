@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTreeView
 
 from ...core.assessor.assessment_file import AssessmentFile
-from ...core.assessor.report import export_assessor_report
 from ...core.assessor.bundle_contents import build_contents
+from ...core.assessor.report import export_assessor_report
 from ...core.errors import PortfolioError
 from ..announcer import announce_status_bar
 from ..app_settings import remember_splitter, restore_window, save_window

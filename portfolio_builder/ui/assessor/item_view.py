@@ -5,18 +5,27 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...core.privacy.active_content import REFUSAL as ACTIVE_REFUSAL
-from ...core.privacy.active_content import is_active_name
 from ...core.assessor.bundle_contents import DOCUMENT, EVIDENCE, ContentNode, evidence_action
 from ...core.assessor.bundle_pages import page_for
 from ...core.assessor.bundle_session import payload_key
 from ...core.documents.link_safety import safe_web_url
 from ...core.errors import PortfolioError
+from ...core.privacy.active_content import REFUSAL as ACTIVE_REFUSAL
+from ...core.privacy.active_content import is_active_name
 from . import pdf_pane
 
 log = logging.getLogger(__name__)

@@ -38,7 +38,7 @@ class OpenBundleJob(QObject):
         self.dialog.canceled.connect(self.worker.cancel)
         self._done = False
 
-    def start(self) -> "OpenBundleJob":
+    def start(self) -> OpenBundleJob:
         self.dialog.show()
         start_worker(self.worker)
         return self

@@ -17,7 +17,7 @@ STATUS_WORDS = {"done": "done", "in-progress": "in progress", "planned": "planne
 MARKS = {"done": "\u2713", "in-progress": "\u25B6", "planned": "\u25CB", "overdue": "!"}  # not colour alone
 
 
-def bar_mark(bar: "TimelineBar", today: date) -> str:
+def bar_mark(bar: TimelineBar, today: date) -> str:
     """The symbol before an action's label: ! when overdue, else its status's (✓ done, ▶ in progress, ○ to do)."""
     return MARKS["overdue"] if bar.late(today) else MARKS.get(bar.status, MARKS["planned"])
 

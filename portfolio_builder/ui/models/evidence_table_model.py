@@ -6,9 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QSortFil
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ...core.vocabularies import CONSENT_LABELS, KIND_LABELS, MISSING
 from ...core.evidence.evidence_service import EvidenceRow
 from ...core.scheme.model import Scheme
+from ...core.vocabularies import CONSENT_LABELS, KIND_LABELS, MISSING
 from ..scheme_words import header_lines
 
 EVIDENCE_IDS_MIME = "application/x-portfolio-evidence-ids"

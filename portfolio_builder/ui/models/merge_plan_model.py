@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.team.merge_plan import MergePlan
@@ -14,7 +16,7 @@ CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def local_when(text: str) -> str:
     """A stored moment (UTC, as files keep it) as the person's clock shows it: 'Today 14:05'; a date as it is."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from .backup_table_model import describe_when
 
@@ -25,7 +27,7 @@ def local_when(text: str) -> str:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return text[:16]
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return describe_when(moment.astimezone().replace(tzinfo=None))
 
 

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, QTimer
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QLabel, QListView, QPushButton, QScrollArea,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.planning.planning_service import list_actions
 from ...core.planning.rating_progress import rating_progress

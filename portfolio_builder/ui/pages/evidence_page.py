@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListView, QPushButton, QScrollArea, QSplitter, QStackedWidget,
-                               QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...core.evidence.evidence_details import descriptor_choices, theme_choices
+from ...core.evidence.evidence_service import delete_evidence_many, query_evidence
+from ...core.planning.readiness import ReadinessIssue
+from ...core.vocabularies import KIND_LABELS
+from .. import page_dialogs
 from ..announcer import StatusLabel
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
@@ -15,16 +34,16 @@ from ..drop_hint import DropHint
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
-from ...core.vocabularies import KIND_LABELS
-from ..models.evidence_table_model import COMPONENT_COLUMN, EvidenceFilterProxy, EvidenceTableModel, IdRole
+from ..models.evidence_table_model import (
+    COMPONENT_COLUMN,
+    EvidenceFilterProxy,
+    EvidenceTableModel,
+    IdRole,
+)
 from ..portfolio_context import EVIDENCE, FRAMEWORK, PortfolioContext
 from ..progress_strip import ProgressStrip
-from ..thumbnail_cache import ThumbnailCache
-from ...core.evidence.evidence_details import descriptor_choices, theme_choices
-from ...core.evidence.evidence_service import delete_evidence_many, query_evidence
-from ...core.planning.readiness import ReadinessIssue
-from .. import page_dialogs
 from ..scheme_words import in_sentence
+from ..thumbnail_cache import ThumbnailCache
 
 GRID_ICON = QSize(128, 96)
 

@@ -7,13 +7,27 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.bundle.bundle_export import ExportResult, export_bundle
 from ...core.bundle.bundle_layout import bag_folder_name
 from ...core.bundle.bundle_verify import VerifyReport, verify_bundle
-from ...core.bundle.export_plan import ExportPlan, check_documents, check_photos, plan_export, preview_lines
+from ...core.bundle.export_plan import (
+    ExportPlan,
+    check_documents,
+    check_photos,
+    plan_export,
+    preview_lines,
+)
 from ...core.framework.portfolio_setup import setting_profile
 from ...core.planning.readiness import check_readiness
 from ...core.scheme.store import scheme_of

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLineEdit, QScrollArea, QSplitter, QToolBar,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...core.evidence.evidence_links import tag_evidence_many
 from ...core.framework import framework_service as fs
 from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
-from ...core.framework.framework_reads import descriptor_ids
 from ...core.framework.descriptor_paste import apply_paste
-from ...core.evidence.evidence_links import tag_evidence_many
 from ...core.planning.descriptor_edits import delete_descriptor_in_place
 from ...core.planning.readiness import THEME_SHEET, ReadinessIssue
 from ...core.scheme.model import Scheme
@@ -22,11 +29,11 @@ from ..column_fit import StretchWithMinimum
 from ..descriptor_detail_view import DescriptorDetailView
 from ..framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
 from ..framework_files import export_framework_file, import_framework_file
-from ..paste_descriptors_dialog import PasteDescriptorsDialog
 from ..models.framework_tree_model import FrameworkTreeModel
+from ..paste_descriptors_dialog import PasteDescriptorsDialog
 from ..portfolio_context import EVIDENCE, FRAMEWORK, RATINGS, SETTING, PortfolioContext
-from ..theme_sheet_form import ThemeSheetForm, scheme_has_theme_sheet
 from ..scheme_words import in_sentence
+from ..theme_sheet_form import ThemeSheetForm, scheme_has_theme_sheet
 
 SHEET_FIELDS = {"theme-lead": "lead", "theme-summary": "summary"}
 

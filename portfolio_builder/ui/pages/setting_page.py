@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...core.framework.portfolio_setup import (
+    add_staff,
+    list_staff,
+    remove_staff,
+    setting_profile,
+    update_profile,
+    update_staff,
+)
 from ...core.licences import LICENCES, licence_for
 from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme, walk_parts
-from ...core.framework.portfolio_setup import add_staff, list_staff, remove_staff, setting_profile, update_profile, update_staff
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
-from ...core.vocabularies import ACTION_STATUSES, STATUS_LABELS
 from ...core.planning.planning_overview import ActionRow, action_rows, priority_rows, theme_ids
 from ...core.planning.planning_service import update_action
 from ...core.scheme.model import ActionColumn, Scheme
+from ...core.vocabularies import ACTION_STATUSES, STATUS_LABELS
 from ..portfolio_context import PLANNING, PortfolioContext
 from ..scheme_words import header_lines, in_sentence
 

@@ -3,21 +3,41 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListView, QPlainTextEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.evidence.evidence_links import attach_to_cover_sheet, detach_from_cover_sheet
 from ...core.evidence.evidence_service import get_evidence, query_evidence
 from ...core.planning.planning_overview import cover_sheet_evidence, priority_rows
-from ...core.planning.planning_service import add_diary_entry, cover_sheet_for, delete_diary_entry, diary_entries, update_cover_sheet, update_diary_entry
+from ...core.planning.planning_service import (
+    add_diary_entry,
+    cover_sheet_for,
+    delete_diary_entry,
+    diary_entries,
+    update_cover_sheet,
+    update_diary_entry,
+)
 from ...core.scheme.model import Words
 from .. import page_dialogs
 from ..optional_date_edit import OptionalDateEdit
 from ..portfolio_context import PLANNING, PortfolioContext
+from ..scheme_words import in_sentence
 from .cover_sheet_models import AttachedEvidenceModel, DiaryModel
 from .diary_dialog import DiaryEntryDialog
-from ..scheme_words import in_sentence
 
 NO_DATE = QDate(1900, 1, 1)
 

@@ -6,11 +6,16 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from ...core.planning.planning_overview import PriorityRow, priority_rows, staff_names
-from ...core.planning.planning_service import add_priority, delete_priority, move_priority, update_priority
+from ...core.planning.planning_service import (
+    add_priority,
+    delete_priority,
+    move_priority,
+    update_priority,
+)
 from ...core.scheme.model import Scheme, Words
 from ..portfolio_context import PLANNING, PortfolioContext
-from .priority_dialog import PriorityDialog
 from ..scheme_words import in_sentence
+from .priority_dialog import PriorityDialog
 
 PriorityRole = Qt.ItemDataRole.UserRole + 1
 

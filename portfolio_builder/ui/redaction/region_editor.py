@@ -8,14 +8,23 @@ core's region_service writes it, and the Change core records of that write puts 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...core.vocabularies import BLURRED
+from ...core.bundle.export_plan import redaction_words
 from ...core.errors import PortfolioError
 from ...core.evidence.evidence_service import get_evidence
-from ...core.bundle.export_plan import redaction_words
 from ...core.evidence.region_service import item_regions, set_regions, suggest_face_regions
+from ...core.vocabularies import BLURRED
 from ..announcer import StatusLabel
 from ..portfolio_context import EVIDENCE, PortfolioContext
 from ..progress_strip import ProgressStrip

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 
 from ...core.evidence.evidence_details import stored_bytes
-from ...core.storage.portfolio_file import Portfolio
 from ...core.privacy.redaction import upright_preview
+from ...core.storage.portfolio_file import Portfolio
 
 EDITOR_SIDE = 1600  # the editor's picture: the size faces are looked for at, enough to place a region by eye
 

@@ -6,8 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..assessment_model import Assessment
 from ...errors import BadInput, PortfolioFileError
+from ..assessment_model import Assessment
 from .report_content import ReportContent, build_report_content
 
 FORMATS = (".docx", ".pdf")

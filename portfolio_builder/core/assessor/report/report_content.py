@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..assessment_model import DESCRIPTOR, MET, THEME, Assessment
 from ...documents.portfolio_view import PortfolioView, kind_words, nice_date
 from ...shape.portfolio_shape import EvidenceShape, PortfolioShape
+from ..assessment_model import DESCRIPTOR, MET, THEME, Assessment
 
 JUDGEMENT_COLOURS = {"met": "#4F8A3C", "not-yet-met": "#C77C0E", "not-seen": "#6B7780"}
 
