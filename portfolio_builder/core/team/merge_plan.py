@@ -65,7 +65,8 @@ class Resolver:
     made and still holds the same file or link, else by SHA-256 (or web address): never imported twice."""
 
     def __init__(self, lead: dict, evidence: dict[str, dict]):
-        self.lead, self.evidence, self.created = lead, evidence, {}
+        self.lead, self.evidence = lead, evidence
+        self.created: dict[str, str] = {}
         self.by_sha: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
         for key, row in sorted(lead["evidence"].items(), key=lambda kv: int(kv[0]), reverse=True):

@@ -22,6 +22,13 @@ class NotApplied(PortfolioError):
     """A change that cannot go in after all (its file is not in the pack, the scheme's rule refuses it)."""
 
 
+def _id(item_id: str | int | None) -> int:
+    """An evidence id the resolver found; None means the item is not in this portfolio."""
+    if item_id is None:
+        raise NotApplied("the evidence item it refers to is not in this portfolio")
+    return int(item_id)
+
+
 class _Readable:
     """A pack member with readinto, as the evidence store reads."""
 
@@ -178,22 +185,22 @@ class ChangeWriter:
         item_id = self.create_item(change["target"]["ref"])
         self.conn.execute("INSERT OR IGNORE INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
                           "VALUES (?, ?, 'cross', NULL, '')",
-                          (int(item_id), self.descriptor_id(change["target"]["descriptor"])))
+                          (_id(item_id), self.descriptor_id(change["target"]["descriptor"])))
 
     def _cross_remove(self, change: dict) -> None:
         item_id = self.resolver.resolve(change["target"]["ref"])
         self.conn.execute("DELETE FROM descriptor_link WHERE evidence_id = ? AND descriptor_id = ? AND role = 'cross'",
-                          (int(item_id), self.descriptor_id(change["target"]["descriptor"])))
+                          (_id(item_id), self.descriptor_id(change["target"]["descriptor"])))
 
     def _cover_links_add(self, change: dict) -> None:
         item_id = self.create_item(change["target"]["ref"])
         self.conn.execute("INSERT OR IGNORE INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
-                          (self.cover_sheet_id(change["target"]["priority_id"]), int(item_id)))
+                          (self.cover_sheet_id(change["target"]["priority_id"]), _id(item_id)))
 
     def _cover_links_remove(self, change: dict) -> None:
         item_id = self.resolver.resolve(change["target"]["ref"])
         self.conn.execute("DELETE FROM cover_sheet_link WHERE cover_sheet_id = ? AND evidence_id = ?",
-                          (self.cover_sheet_id(change["target"]["priority_id"]), int(item_id)))
+                          (self.cover_sheet_id(change["target"]["priority_id"]), _id(item_id)))
 
     def _rating(self, change: dict) -> None:
         self._history(change, "audit_rating", "descriptor_id", self.descriptor_id(change["target"]["descriptor"]),

@@ -27,7 +27,7 @@ STAFF_COLUMNS = ("name", "role", "email", "in_core_team")
 EDITABLE = {"texts": ("body",), "themes": THEME_EDITABLE, "priorities": ("title", "description"),
             "cover_sheets": COVER_SHEET_EDITABLE, "evidence": EVIDENCE_EDITABLE,
             "actions": tuple(c for c in ACTION_COLUMNS if c != "position"), "diary": ("entry_date", "text", "author")}
-NEW_ROW_DEFAULTS = {"texts": {"body": ""}, "cover_sheets": {"lead": "", "started_on": None, "impact_summary": ""}}
+NEW_ROW_DEFAULTS: dict[str, dict[str, object]] = {"texts": {"body": ""}, "cover_sheets": {"lead": "", "started_on": None, "impact_summary": ""}}
 
 
 def _rows(conn: sqlite3.Connection, sql: str, args=()) -> list[tuple]:
