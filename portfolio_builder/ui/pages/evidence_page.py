@@ -5,18 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +31,7 @@ from ..drop_hint import DropHint
 from ..evidence_editor import EvidenceEditor
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
+from ..evidence_views import evidence_grid, evidence_table
 from ..models.evidence_table_model import (
     COMPONENT_COLUMN,
     EvidenceFilterProxy,
@@ -99,34 +97,12 @@ class EvidencePage(QWidget):
         filters.addWidget(self.list_button)
         filters.addWidget(self.grid_button)
 
-        self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
-        self.table.setAccessibleName("Evidence library")
-        self.table.setAccessibleDescription("One row per item: title, kind, date, consent and tags; choose items "
-                                            "to edit or tag them in the pane beside")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setIconSize(QSize(32, 24))
-        self.table.horizontalHeader().setMinimumSectionSize(60)
+        self.table = evidence_table(self.proxy)
         self._fit_columns()
         component_heading = self.table.horizontalHeader().fontMetrics().horizontalAdvance("Component") + 24
         self.title_fit = StretchWithMinimum(self.table, 0, 26, preferred_chars=60,  # titles before components
                                             give_way={COMPONENT_COLUMN: component_heading})
-        self.grid = QListView()  # gets the model only while shown: a hidden icon view still lays out every item
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setIconSize(GRID_ICON)
-        self.grid.setGridSize(QSize(GRID_ICON.width() + 36, GRID_ICON.height() + 48))
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setWordWrap(True)
-        self.grid.setUniformItemSizes(True)
-        for view in (self.table, self.grid):
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-            view.setDragEnabled(True)
-            view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.grid = evidence_grid(GRID_ICON)  # gets the model only while shown
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.grid)
