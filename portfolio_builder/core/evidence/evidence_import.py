@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 WEB_ADDRESS = re.compile(r"^www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
-BULK_CHECKPOINT_PAGES = 16384  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
+BULK_CHECKPOINT_BYTES = 64 * 1024 * 1024  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
 POOL_MIN_FILES = 16  # starting worker processes costs ~0.6 s: below this many files, work in-process
 
 
@@ -337,7 +337,8 @@ def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:
     """
     if on:
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.execute(f"PRAGMA wal_autocheckpoint={max(1, BULK_CHECKPOINT_BYTES // page_size)}")
         conn.execute("PRAGMA cache_size=-65536")
         return
     try:

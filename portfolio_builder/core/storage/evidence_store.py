@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
 from ..errors import BadInput, Cancelled
+from .durable_files import BackgroundFlush
 from .storage_limits import MAX_CLEANED_BYTES, size_words
 
 PIECE_BYTES = 1024 * 1024  # what is in memory at once while a file streams in or out
@@ -83,7 +85,7 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     if len(lengths) > 1:  # a cache full of pages already written gains nothing and costs memory
         conn.execute(f"PRAGMA cache_size=-{STREAM_CACHE_KIB}")
     try:
-        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
+        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher, _journal_flush(conn, len(lengths)):
             written = 0
             for number, length in enumerate(lengths):
                 table, rowid = _insert_part(conn, sha256, size, number, length)
@@ -97,6 +99,14 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     if written != size or digest != sha256:
         raise OSError(f"{Path(source).name} changed while it was being imported")
     return True
+
+
+def _journal_flush(conn: sqlite3.Connection, parts: int):
+    """While a file of several parts streams in, its -wal reaches the disk as it grows, not all at the checkpoint."""
+    if parts < 2 or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return nullcontext()
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return BackgroundFlush(f"{row[2]}-wal") if row and row[2] else nullcontext()
 
 
 def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: "_Hasher",
