@@ -16,7 +16,7 @@ from ..vocabularies import BLURRED, can_be_blurred
 from .display_text import clean_display_text
 from ..errors import BadInput, Cancelled, PortfolioFileError, ReadOnlyPortfolio, RuleViolation
 from .evidence_detect import FileAnalysis, analyse_file, detect_link, is_link, link_title, tidy_title
-from ..storage.evidence_store import store_file
+from ..storage.evidence_store import flush_while_storing, store_file
 from ..vocabularies import MEDIA_NEEDING_CONSENT
 from ..scheme.components import check_component
 from ..scheme.evidence_rule import EvidenceRule
@@ -209,6 +209,13 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
     NoRoom, before a byte is written, when the drive cannot hold the file; Cancelled (rolled back) when
     cancel() turns true while a large file streams in.
     """
+    with flush_while_storing(conn, analysis.size):  # the commit's checkpoint included
+        return _store_one_transaction(conn, options, analysis, title, cancel)
+
+
+def _store_one_transaction(conn: sqlite3.Connection, options: _Options, analysis: FileAnalysis, title: str,
+                           cancel: Callable[[], bool] | None) -> tuple[bool, int]:
+    """The one transaction of _store_one: item, links, preview and (unless already there) the stored bytes."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
         existing = conn.execute("SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1",

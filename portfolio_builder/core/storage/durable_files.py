@@ -1,4 +1,4 @@
-"""Making a rename, a new file or a growing journal reach the disk, where the platform allows it."""
+"""Making a rename, a new file or a large write reach the disk, where the platform allows it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import os
 import threading
 from pathlib import Path
 
-FLUSH_EVERY_BYTES = 64 * 1024 * 1024  # how much a journal grows between two background flushes
+FLUSH_EVERY_BYTES = 64 * 1024 * 1024  # how much a file grows between two background flushes
 FLUSH_POLL_S = 0.05
+OPEN_FILES = Path("/proc/self/fd")  # Linux: this process's open files, by number
 
 
 def fsync_folder(folder: Path) -> None:
@@ -22,23 +23,23 @@ def fsync_folder(folder: Path) -> None:
 
 
 class BackgroundFlush:
-    """While a large write runs, push a growing file (an SQLite -wal) to the disk on a second thread.
+    """While a large write runs, push the growing files (an SQLite -wal, then the portfolio) to the disk as they grow.
 
-    Only makes bytes durable sooner: SQLite still syncs the journal itself before it relies on it, and
-    finds that sync nearly done, so the disk's writing overlaps the copying instead of following it.
-    It never writes, truncates or locks the file: SQLite locks the database and -shm files, not the
-    -wal, so this handle cannot drop a lock when it closes. POSIX only: on Windows an open handle
-    could stop SQLite deleting the file, so nothing is done there.
+    Only makes bytes durable sooner: SQLite still syncs each file itself, in its own order, before it
+    relies on it, and finds that sync nearly done, so the disk's writing overlaps the copying instead of
+    following it. It syncs the handles SQLite already has open and never opens, writes or closes a file:
+    closing any handle of a database file would drop SQLite's locks on it. Needs Linux's /proc/self/fd
+    to find those handles; elsewhere it does nothing (and SQLite's own syncs do all the work, as before).
     """
 
-    def __init__(self, path: Path | str):
-        self._path = str(path)
+    def __init__(self, *paths: Path | str):
+        self._paths = {os.path.realpath(path) for path in paths}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def __enter__(self) -> "BackgroundFlush":
-        if os.name != "nt":
-            self._thread = threading.Thread(target=self._run, name="journal-flush", daemon=True)
+        if OPEN_FILES.is_dir():
+            self._thread = threading.Thread(target=self._run, name="background-flush", daemon=True)
             self._thread.start()
         return self
 
@@ -47,22 +48,27 @@ class BackgroundFlush:
         if self._thread is not None:
             self._thread.join()
 
+    def _handles(self) -> dict[str, int]:
+        """One open handle of each watched file (SQLite's own), by path; a file not open yet is missing."""
+        found: dict[str, int] = {}
+        for entry in OPEN_FILES.iterdir():
+            try:
+                target = os.readlink(entry)
+            except OSError:
+                continue
+            if target in self._paths and target not in found:
+                found[target] = int(entry.name)
+        return found
+
     def _run(self) -> None:
-        sync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
-        handle, flushed = -1, 0
-        try:
-            while not self._stop.wait(FLUSH_POLL_S):
-                if handle < 0:
-                    try:
-                        handle = os.open(self._path, os.O_RDONLY)
-                    except OSError:
-                        continue  # not created yet
-                size = os.fstat(handle).st_size
-                if size - flushed >= FLUSH_EVERY_BYTES or size < flushed:
-                    sync(handle)
-                    flushed = size
-        except OSError:
-            pass  # a flush that fails changes nothing: SQLite's own sync reports the real error
-        finally:
-            if handle >= 0:
-                os.close(handle)
+        sync = getattr(os, "fdatasync", os.fsync)
+        flushed: dict[str, int] = {}
+        while not self._stop.wait(FLUSH_POLL_S):
+            for path, handle in self._handles().items():
+                try:
+                    size = os.fstat(handle).st_size
+                    if size - flushed.get(path, 0) >= FLUSH_EVERY_BYTES or size < flushed.get(path, 0):
+                        sync(handle)
+                        flushed[path] = size
+                except OSError:
+                    pass  # closed meanwhile: a flush that fails changes nothing, SQLite's own sync reports errors

@@ -69,6 +69,15 @@ def _insert_part(conn: sqlite3.Connection, sha256: str, size: int, number: int, 
     return "stored_file_part", cursor.lastrowid
 
 
+def flush_while_storing(conn: sqlite3.Connection, size: int):
+    """Around the transaction storing a file of several parts (its commit included): the -wal, then the portfolio
+    as the checkpoint fills it, reach the disk while they grow instead of all at the final syncs."""
+    if size <= PART_BYTES or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return nullcontext()
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return BackgroundFlush(row[2], f"{row[2]}-wal") if row and row[2] else nullcontext()
+
+
 def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *, part_bytes: int | None = None,
                cancel: Callable[[], bool] | None = None) -> bool:
     """Stream a file into the portfolio inside the caller's transaction; False if these bytes are stored already.
@@ -85,7 +94,7 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     if len(lengths) > 1:  # a cache full of pages already written gains nothing and costs memory
         conn.execute(f"PRAGMA cache_size=-{STREAM_CACHE_KIB}")
     try:
-        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher, _journal_flush(conn, len(lengths)):
+        with open(source, "rb", buffering=0) as handle, _Hasher() as hasher:
             written = 0
             for number, length in enumerate(lengths):
                 table, rowid = _insert_part(conn, sha256, size, number, length)
@@ -99,14 +108,6 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     if written != size or digest != sha256:
         raise OSError(f"{Path(source).name} changed while it was being imported")
     return True
-
-
-def _journal_flush(conn: sqlite3.Connection, parts: int):
-    """While a file of several parts streams in, its -wal reaches the disk as it grows, not all at the checkpoint."""
-    if parts < 2 or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        return nullcontext()
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return BackgroundFlush(f"{row[2]}-wal") if row and row[2] else nullcontext()
 
 
 def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: "_Hasher",
