@@ -36,7 +36,7 @@ def _wal_database(path: Path) -> sqlite3.Connection:
 def test_the_journal_and_the_portfolio_are_synced_while_they_grow_and_the_lock_is_kept(tmp_path, monkeypatch):
     """Both files are synced through handles SQLite opened (none opened or closed by the flush); another program
     still cannot write while the transaction runs, and the data is all there after the commit."""
-    monkeypatch.setattr(durable_files, "FLUSH_EVERY_BYTES", 256 * 1024)
+    monkeypatch.setattr(durable_files, "FLUSH_INTERVAL_S", 0.001)
     monkeypatch.setattr(durable_files, "FLUSH_POLL_S", 0.001)
     synced: set[str] = set()
     real_sync = getattr(os, "fdatasync", os.fsync)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
-FLUSH_EVERY_BYTES = 64 * 1024 * 1024  # how much a file grows between two background flushes
+FLUSH_INTERVAL_S = 0.25  # at most this often a changed file is flushed (each flush writes what changed since)
 FLUSH_POLL_S = 0.05
 OPEN_FILES = Path("/proc/self/fd")  # Linux: this process's open files, by number
 
@@ -62,13 +63,14 @@ class BackgroundFlush:
 
     def _run(self) -> None:
         sync = getattr(os, "fdatasync", os.fsync)
-        flushed: dict[str, int] = {}
+        flushed: dict[str, tuple[int, float]] = {}  # path: (its change time, when) at its last flush
         while not self._stop.wait(FLUSH_POLL_S):
             for path, handle in self._handles().items():
                 try:
-                    size = os.fstat(handle).st_size
-                    if size - flushed.get(path, 0) >= FLUSH_EVERY_BYTES or size < flushed.get(path, 0):
+                    changed = os.fstat(handle).st_mtime_ns  # grown, or a reused -wal overwritten
+                    last_change, last_flush = flushed.get(path, (None, 0.0))
+                    if changed != last_change and time.monotonic() - last_flush >= FLUSH_INTERVAL_S:
                         sync(handle)
-                        flushed[path] = size
+                        flushed[path] = (changed, time.monotonic())
                 except OSError:
                     pass  # closed meanwhile: a flush that fails changes nothing, SQLite's own sync reports errors
