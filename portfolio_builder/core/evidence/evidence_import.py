@@ -17,7 +17,7 @@ from ..errors import BadInput, Cancelled, PortfolioFileError, ReadOnlyPortfolio,
 from ..scheme.components import check_component
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.store import load_scheme
-from ..storage.evidence_store import store_file
+from ..storage.evidence_store import flush_while_storing, store_file
 from ..storage.storage_limits import MAX_FILE_BYTES, space_refusal
 from ..vocabularies import BLURRED, MEDIA_NEEDING_CONSENT, can_be_blurred
 from .display_text import clean_display_text
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 WEB_ADDRESS = re.compile(r"^www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$", re.IGNORECASE)
 DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
-BULK_CHECKPOINT_PAGES = 16384  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
+BULK_CHECKPOINT_BYTES = 64 * 1024 * 1024  # checkpoint the WAL about every 64 MB during an import, not every 4 MB
 POOL_MIN_FILES = 16  # starting worker processes costs ~0.6 s: below this many files, work in-process
 
 
@@ -216,6 +216,13 @@ def _store_one(conn: sqlite3.Connection, options: _Options, analysis: FileAnalys
     NoRoom, before a byte is written, when the drive cannot hold the file; Cancelled (rolled back) when
     cancel() turns true while a large file streams in.
     """
+    with flush_while_storing(conn, analysis.size):  # the commit's checkpoint included
+        return _store_one_transaction(conn, options, analysis, title, cancel)
+
+
+def _store_one_transaction(conn: sqlite3.Connection, options: _Options, analysis: FileAnalysis, title: str,
+                           cancel: Callable[[], bool] | None) -> tuple[bool, int]:
+    """The one transaction of _store_one: item, links, preview and (unless already there) the stored bytes."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
         existing = conn.execute("SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1",
@@ -344,7 +351,8 @@ def _bulk_mode(conn: sqlite3.Connection, on: bool) -> None:
     """
     if on:
         conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(f"PRAGMA wal_autocheckpoint={BULK_CHECKPOINT_PAGES}")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.execute(f"PRAGMA wal_autocheckpoint={max(1, BULK_CHECKPOINT_BYTES // page_size)}")
         conn.execute("PRAGMA cache_size=-65536")
         return
     try:

@@ -11,10 +11,12 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import BadInput, Cancelled
+from .durable_files import BackgroundFlush
 from .storage_limits import MAX_CLEANED_BYTES, size_words
 
 PIECE_BYTES = 1024 * 1024  # what is in memory at once while a file streams in or out
@@ -66,6 +68,15 @@ def _insert_part(conn: sqlite3.Connection, sha256: str, size: int, number: int, 
     cursor = conn.execute("INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, zeroblob(?))",
                           (sha256, number, length))
     return "stored_file_part", cursor.lastrowid
+
+
+def flush_while_storing(conn: sqlite3.Connection, size: int):
+    """Around the transaction storing a file of several parts (its commit included): the -wal, then the portfolio
+    as the checkpoint fills it, reach the disk while they grow instead of all at the final syncs."""
+    if size <= PART_BYTES or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        return nullcontext()
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return BackgroundFlush(row[2], f"{row[2]}-wal") if row and row[2] else nullcontext()
 
 
 def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *, part_bytes: int | None = None,
