@@ -24,10 +24,12 @@ def ro_crate_metadata(snapshot: dict, written: dict[str, WrittenFile], bundle_uu
     by_path = {item["path"]: item for item in snapshot["evidence"] if item.get("path")}
     graph: list[dict] = [{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
                           "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}, "about": {"@id": "./"}}]
-    parts, entities, used_codes = [], [], set()
+    parts: list[dict] = []
+    entities: list[dict] = []
+    used_codes: set[str] = set()
     for path, record in sorted(written.items()):
-        entity = {"@id": path, "@type": "File", "name": path.rsplit("/", 1)[-1],
-                  "encodingFormat": _mime(path), "contentSize": str(record.size), "sha256": record.sha256}
+        entity: dict = {"@id": path, "@type": "File", "name": path.rsplit("/", 1)[-1],
+                        "encodingFormat": _mime(path), "contentSize": str(record.size), "sha256": record.sha256}
         item = by_path.get(path)
         if item is not None:
             codes = sorted(set(item["key_for"]) | set(item["cross_reference_for"]))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..evidence.evidence_import import import_evidence
 from ..evidence.evidence_service import update_evidence
-from ..framework.framework_service import descriptor_by_code
 from ..framework.portfolio_setup import create_portfolio
 from ..scheme.framework_catalog import shipped_framework
 from ..storage.portfolio_file import Portfolio
@@ -17,8 +16,8 @@ from .demo_files import sample_file
 def import_samples(portfolio: Portfolio, setting: str, items: list[tuple], start: int = 1, **options) -> list[int]:
     """Generate and import (kind, title, when, consent, component) files; returns their ids, in order."""
     with tempfile.TemporaryDirectory(prefix="pb-demo-") as tmp:
-        files = [sample_file(Path(tmp), start + n, kind, title, when, setting)
-                 for n, (kind, title, when, *_rest) in enumerate(items)]
+        files: list[str | Path] = [sample_file(Path(tmp), start + n, kind, title, when, setting)
+                                   for n, (kind, title, when, *_rest) in enumerate(items)]
         report = import_evidence(portfolio, files, consent="obtained", **options)
     if report.skipped:
         raise RuntimeError(f"demo import failed: {report.skipped}")
@@ -54,5 +53,5 @@ def theme_id(portfolio: Portfolio, code: str) -> int:
 
 def descriptor_id(portfolio: Portfolio, code: str) -> int:
     """A descriptor's id from its code (for update_descriptor)."""
-    with portfolio.session() as session:
-        return descriptor_by_code(session, code).id
+    with portfolio.raw_connection() as conn:
+        return conn.execute("SELECT id FROM descriptor WHERE code = ?", (code,)).fetchone()[0]

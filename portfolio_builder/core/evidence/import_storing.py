@@ -63,6 +63,7 @@ def _insert_item(conn: sqlite3.Connection, options: ImportOptions, **values) -> 
     marks = ", ".join("?" for _ in values)
     item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
                            f"VALUES ({marks}, '', '', '', '')", tuple(values.values())).lastrowid
+    assert item_id is not None  # an INSERT always sets it
     for descriptor_id, _code in options.descriptors:
         slot = options.rule.next_slot({slot for slot, _i, _t in _key_evidence(conn, descriptor_id)})
         conn.execute("INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
