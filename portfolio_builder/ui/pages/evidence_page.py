@@ -213,9 +213,9 @@ class EvidencePage(QWidget):
             self.table.scrollTo(self.table.currentIndex())
             self.editor.consent.setFocus()
             return
-        index = self.editor.code_choice.findData(issue.subject)
+        index = self.editor.tags_box.code_choice.findData(issue.subject)
         if index >= 0:
-            self.editor.code_choice.setCurrentIndex(index)
+            self.editor.tags_box.code_choice.setCurrentIndex(index)
             word = in_sentence(self.context.scheme.words.key_evidence)
             self.status.setText(f"Choose the items to present for {issue.subject}, then press "
                                 f"'Tag as {word}' (or drag them onto it on the Framework page).")
