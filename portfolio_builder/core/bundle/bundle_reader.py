@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import PortfolioError
-from ..shape.portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
+from ..errors import UnsafeBundle
+from ..shape.portfolio_shape import PortfolioShape
 from ..storage.storage_limits import MAX_FILE_BYTES
 from .bundle_layout import unsafe_name_reason
-
-
-class UnsafeBundle(PortfolioError):
-    """The bundle is damaged or hostile and must not be opened; the message says why."""
+from .portfolio_json_check import check_portfolio_json
 
 
 @dataclass(frozen=True)
@@ -64,42 +61,6 @@ def _check_json_shape(value, depth_limit: int) -> None:
 
 def _refuse_constant(token: str):
     raise ValueError(f"{token} is not allowed")
-
-
-REQUIRED_KEYS = {"setting": dict, "themes": list, "priorities": list, "action_plan": list, "evidence": list,
-                 "staff": list}
-EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
-
-
-def check_portfolio_json(value) -> PortfolioShape:
-    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
-    if not isinstance(value, dict) or value.get("format") != FORMAT:
-        raise UnsafeBundle("data/portfolio.json is not a Portfolio Builder portfolio.")
-    version = value.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UnsafeBundle("data/portfolio.json has no valid format_version.")
-    if version > FORMAT_VERSION:
-        raise UnsafeBundle(f"This bundle was made by a newer Portfolio Builder (portfolio format {version}); "
-                           "update Portfolio Builder to open it.")
-    scheme_key = "framework" if version == 1 else "scheme"
-    for key, kind in {**REQUIRED_KEYS, scheme_key: dict}.items():
-        if not isinstance(value.get(key), kind):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: '{key}' is missing or of the wrong type.")
-    if not all(isinstance(t, dict) and isinstance(t.get("code"), str) and isinstance(t.get("descriptors"), list)
-               for t in value["themes"]):
-        raise UnsafeBundle("data/portfolio.json is malformed: a theme has no code or descriptor list.")
-    for item in value["evidence"]:
-        if not isinstance(item, dict) or any(not isinstance(item.get(k), t) for k, t in EVIDENCE_KEYS.items()):
-            raise UnsafeBundle("data/portfolio.json is malformed: an evidence item lacks its id, kind, title "
-                               "or included flag.")
-        path = item.get("path")
-        if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
-                                 or unsafe_name_reason(path)):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
-    try:
-        return read_shape(value)
-    except ValueError as exc:
-        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
 
 
 def looks_like_bundle(path: Path) -> bool:
