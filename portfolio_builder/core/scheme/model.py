@@ -70,7 +70,9 @@ class Priorities(SchemeData):
     count: int = Field(default=0, ge=0, le=20)
     span_range: bool = False  # together they should span a range of descriptors
     different_leads: bool = False  # ideally a different member of staff leads each
-    cover_sheets: bool = False  # each priority keeps a cover sheet: a dated diary with evidence and impact
+    cover_sheets: bool = (
+        False  # each priority keeps a cover sheet: a dated diary with evidence and impact
+    )
 
     @property
     def used(self) -> bool:
@@ -115,10 +117,34 @@ class Deadline(SchemeData):
         return self
 
 
-ACTION_FIELDS = ("theme", "descriptor", "priority", "action", "lead", "resources", "from", "to", "monitoring",
-                 "success", "status", "deadline")
-ActionField = Literal["theme", "descriptor", "priority", "action", "lead", "resources", "from", "to",
-                      "monitoring", "success", "status", "deadline"]
+ACTION_FIELDS = (
+    "theme",
+    "descriptor",
+    "priority",
+    "action",
+    "lead",
+    "resources",
+    "from",
+    "to",
+    "monitoring",
+    "success",
+    "status",
+    "deadline",
+)
+ActionField = Literal[
+    "theme",
+    "descriptor",
+    "priority",
+    "action",
+    "lead",
+    "resources",
+    "from",
+    "to",
+    "monitoring",
+    "success",
+    "status",
+    "deadline",
+]
 
 
 class ActionColumn(SchemeData):
@@ -128,20 +154,42 @@ class ActionColumn(SchemeData):
     label: str = Label
 
 
-DEFAULT_ACTION_COLUMNS = (("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"),
-                          ("from", "From"), ("to", "To"), ("monitoring", "Monitoring"),
-                          ("success", "Success criteria"), ("status", "Status"))  # (field, heading)
+DEFAULT_ACTION_COLUMNS = (
+    ("theme", "Theme"),
+    ("action", "Action"),
+    ("lead", "Lead"),
+    ("resources", "Resources"),
+    ("from", "From"),
+    ("to", "To"),
+    ("monitoring", "Monitoring"),
+    ("success", "Success criteria"),
+    ("status", "Status"),
+)  # (field, heading)
 
 
 class ActionPlan(SchemeData):
     """The action plan's columns, in the scheme's words."""
 
-    columns: list[ActionColumn] = Field(min_length=2, default_factory=lambda: [
-        ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS])
+    columns: list[ActionColumn] = Field(
+        min_length=2,
+        default_factory=lambda: [
+            ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS
+        ],
+    )
 
 
-PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "priorities", "cover_sheets",
-                   "evidence", "text", "assessor_first_page", "component"]
+PartKind = Literal[
+    "contents",
+    "themes",
+    "audit_findings",
+    "action_plan",
+    "priorities",
+    "cover_sheets",
+    "evidence",
+    "text",
+    "assessor_first_page",
+    "component",
+]
 ThemeSheet = Literal["audit_sheet", "evidence_summary_sheet", "evidence_list"]
 
 
@@ -152,15 +200,27 @@ class DocumentPart(SchemeData):
     title: str = ""
     sheets: list[ThemeSheet] = []  # for `themes`: which sheets each theme gets, in order
     inside_theme: str = ""  # print this part inside that theme, after its sheets (FPA: theme 2)
-    page_per_theme: bool = True  # for `themes`: each theme starts a page; False runs short themes on
+    page_per_theme: bool = (
+        True  # for `themes`: each theme starts a page; False runs short themes on
+    )
     component: str = ""  # for `component` and `evidence`: which component
     text: str = ""  # for `text`: which text part
     parts: list[DocumentPart] = []
 
 
-FinalCheck = Literal["setting_context", "setting_contact", "theme_lead", "theme_dates", "theme_summary",
-                     "best_fit", "cover_sheet_diary", "descriptors_rated", "descriptors_evidenced",
-                     "themes_entered", "award_level"]
+FinalCheck = Literal[
+    "setting_context",
+    "setting_contact",
+    "theme_lead",
+    "theme_dates",
+    "theme_summary",
+    "best_fit",
+    "cover_sheet_diary",
+    "descriptors_rated",
+    "descriptors_evidenced",
+    "themes_entered",
+    "award_level",
+]
 
 
 class Final(SchemeData):
@@ -198,16 +258,26 @@ class Scheme(SchemeData):
         if len(components) != len(self.components) or len(texts) != len(self.texts):
             raise ValueError("two components or two texts share a key")
         for part in walk_parts(self.documents):
-            if part.part in ("component", "evidence") and part.component and part.component not in components:
-                raise ValueError(f"documents name component '{part.component}', which [[components]] does not list")
+            if (
+                part.part in ("component", "evidence")
+                and part.component
+                and part.component not in components
+            ):
+                raise ValueError(
+                    f"documents name component '{part.component}', which [[components]] does not list"
+                )
             if part.part == "component" and not part.component:
                 raise ValueError("a component part names its component")
             if part.part == "text" and part.text not in texts:
-                raise ValueError(f"documents name text '{part.text}', which [[texts]] does not list")
+                raise ValueError(
+                    f"documents name text '{part.text}', which [[texts]] does not list"
+                )
         levels = {lv.key for lv in self.scale.levels}
         for deadline in self.deadlines:
             if deadline.level and deadline.level not in levels:
-                raise ValueError(f"a deadline names level '{deadline.level}', which is not on the scale")
+                raise ValueError(
+                    f"a deadline names level '{deadline.level}', which is not on the scale"
+                )
         return self
 
     def component(self, key: str) -> Component | None:
@@ -238,13 +308,18 @@ def default_documents(scheme: Scheme) -> list[DocumentPart]:
     if scheme.evidence_rule.per_descriptor:
         sheets.append("evidence_summary_sheet")
     sheets.append("evidence_list")
-    parts = [DocumentPart(part="contents"), DocumentPart(part="themes", sheets=sheets),
-             DocumentPart(part="audit_findings", title="Audit findings"),
-             DocumentPart(part="action_plan", title=scheme.words.action_plan)]
+    parts = [
+        DocumentPart(part="contents"),
+        DocumentPart(part="themes", sheets=sheets),
+        DocumentPart(part="audit_findings", title="Audit findings"),
+        DocumentPart(part="action_plan", title=scheme.words.action_plan),
+    ]
     if scheme.priorities.used:
         parts.append(DocumentPart(part="priorities", title=scheme.words.priorities))
         if scheme.priorities.cover_sheets:
             parts.append(DocumentPart(part="cover_sheets", title=scheme.words.cover_sheets))
-    parts += [DocumentPart(part="evidence", component=c.key, title=c.title) for c in scheme.components]
+    parts += [
+        DocumentPart(part="evidence", component=c.key, title=c.title) for c in scheme.components
+    ]
     parts += [DocumentPart(part="text", text=t.key, title=t.title) for t in scheme.texts]
     return parts

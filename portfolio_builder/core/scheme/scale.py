@@ -55,9 +55,11 @@ class Scale(SchemeData):
         keys = [level.key for level in self.levels]
         if len(set(keys)) != len(keys):
             raise ValueError("two scale levels share a key")
-        for band in (self.older.bands if self.older else []):
+        for band in self.older.bands if self.older else []:
             if band.level not in keys:
-                raise ValueError(f"older scaling names level '{band.level}', which is not on the scale")
+                raise ValueError(
+                    f"older scaling names level '{band.level}', which is not on the scale"
+                )
         return self
 
     def level(self, key: str | None) -> Level | None:
@@ -67,7 +69,9 @@ class Scale(SchemeData):
     def find(self, key_or_label: str) -> Level | None:
         """A level by key or label, any case (what a person types)."""
         wanted = (key_or_label or "").strip().lower()
-        return next((lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None)
+        return next(
+            (lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None
+        )
 
     def older_band(self, key: str) -> str:
         """The older scaling's band for a level ('' when there is none)."""

@@ -144,8 +144,12 @@ class EvidenceShape(_Shape):
     cross_reference_for: list[Text] = []
     cover_sheets: list[StrictInt] = []
     path: Text | None = None  # set by export: where the file is in the bundle
-    regions: list[RegionShape] = []  # the portfolio's own record (show --json); a bundle carries none of them
-    redacted: StrictBool = False  # set by export: the file in the bundle has parts blurred or blocked out
+    regions: list[
+        RegionShape
+    ] = []  # the portfolio's own record (show --json); a bundle carries none of them
+    redacted: StrictBool = (
+        False  # set by export: the file in the bundle has parts blurred or blocked out
+    )
 
 
 class SettingShape(_Shape):
@@ -201,7 +205,9 @@ class PortfolioShape(_Shape):
 def shape_problem_of(exc: ValidationError) -> str:
     """Where and how a portfolio.json departs from the shape, in words."""
     first = exc.errors()[0]
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
+    where = "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]
+    ).lstrip(".")
     return f"{where or 'the top level'}: {first['msg'].lower()} ({exc.error_count()} problem(s) in all)"
 
 
