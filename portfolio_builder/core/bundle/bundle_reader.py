@@ -10,12 +10,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import PortfolioError
-from ..shape.portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
+from ..shape.shape_check import FORMAT, FORMAT_VERSION, check_shape
 from ..storage.storage_limits import MAX_FILE_BYTES
 from .bundle_layout import unsafe_name_reason
+
+if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
+    from ..shape.portfolio_shape import PortfolioShape
 
 
 class UnsafeBundle(PortfolioError):
@@ -71,8 +74,8 @@ REQUIRED_KEYS = {"setting": dict, "themes": list, "priorities": list, "action_pl
 EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
 
 
-def check_portfolio_json(value) -> PortfolioShape:
-    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
+def _check_portfolio_basics(value) -> int:
+    """The format, version and keys read-only mode relies on (a clear message for each); the format version."""
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise UnsafeBundle("data/portfolio.json is not a Portfolio Builder portfolio.")
     version = value.get("format_version")
@@ -96,8 +99,27 @@ def check_portfolio_json(value) -> PortfolioShape:
         if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
                                  or unsafe_name_reason(path)):
             raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
+    return version
+
+
+def check_portfolio_json(value) -> PortfolioShape:
+    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
+    _check_portfolio_basics(value)
+    from ..shape.portfolio_shape import read_shape
+
     try:
         return read_shape(value)
+    except ValueError as exc:
+        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
+
+
+def check_portfolio_dict(value) -> dict:
+    """portfolio.json as checked JSON (defaults filled in): the same checks as check_portfolio_json, without
+    building the typed objects (what verify uses; a format-1 bundle is read through the models)."""
+    if _check_portfolio_basics(value) == 1:
+        return check_portfolio_json(value).to_json_dict()
+    try:
+        return check_shape(value)
     except ValueError as exc:
         raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
 
@@ -294,6 +316,12 @@ class BundleReader:
         if "data/portfolio.json" not in self.entries:
             raise UnsafeBundle("The bundle has no data/portfolio.json, so it cannot be opened as a portfolio.")
         return check_portfolio_json(self.read_json("data/portfolio.json"))
+
+    def portfolio_dict(self) -> dict:
+        """data/portfolio.json given the same checks as portfolio_json(), as plain checked JSON (for verify)."""
+        if "data/portfolio.json" not in self.entries:
+            raise UnsafeBundle("The bundle has no data/portfolio.json, so it cannot be opened as a portfolio.")
+        return check_portfolio_dict(self.read_json("data/portfolio.json"))
 
     def extract_member_to(self, name: str, private_dir: Path) -> Path:
         """Copy one file of the bag into private_dir (same relative path); refuse anything outside it."""

@@ -219,7 +219,7 @@ class _Verifier:
 
     def check_portfolio(self, manifest: dict[str, str]) -> None:
         try:
-            snapshot = self.reader.portfolio_json()
+            snapshot = self.reader.portfolio_dict()
         except UnsafeBundle as exc:
             self.problem(str(exc))
             return
@@ -227,14 +227,14 @@ class _Verifier:
             self.problem("data/portfolio.json is not covered by the manifest.")
         self.report.ours = self.report.ours or bool(snapshot)
         if not self.report.scheme:
-            self.report.scheme = snapshot.scheme.name
+            self.report.scheme = snapshot["scheme"]["name"]
         if not self.report.setting:
-            self.report.setting = snapshot.setting.name
-        for item in snapshot.evidence:
-            if item.included and item.path:
-                path = f"data/{item.path}"
+            self.report.setting = snapshot["setting"]["name"]
+        for item in snapshot["evidence"]:
+            if item["included"] and item["path"]:
+                path = f"data/{item['path']}"
                 if path not in manifest:
-                    self.problem(f"Evidence {item.id} ('{item.title[:80]}') should be at {path}, "
+                    self.problem(f"Evidence {item['id']} ('{item['title'][:80]}') should be at {path}, "
                                  "but the manifest does not list it.")
                     self.report.damaged.add(path)
 

@@ -8,7 +8,6 @@ Defaults are neutral words of ours; a shipped scheme overrides them with its sou
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -21,9 +20,9 @@ from pydantic import (
 )
 
 from .evidence_rule import EvidenceRule
+from .scheme_rules import check_colour, check_deadline, check_references, check_scale
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]{0,31}$")]
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 Label = Field(min_length=1, max_length=200)
 
 
@@ -86,9 +85,7 @@ class Level(_Data):
     @field_validator("colour")
     @classmethod
     def _colour(cls, value: str) -> str:
-        if not _COLOUR.match(value):
-            raise ValueError("colour must look like #RRGGBB")
-        return value
+        return check_colour(value)
 
 
 class OlderBand(_Data):
@@ -115,13 +112,7 @@ class Scale(_Data):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scale:
-        keys = [level.key for level in self.levels]
-        if len(set(keys)) != len(keys):
-            raise ValueError("two scale levels share a key")
-        for band in (self.older.bands if self.older else []):
-            if band.level not in keys:
-                raise ValueError(f"older scaling names level '{band.level}', which is not on the scale")
-        return self
+        return check_scale(self)
 
     def level(self, key: str | None) -> Level | None:
         """The level with this key, or None."""
@@ -197,9 +188,7 @@ class Deadline(_Data):
 
     @model_validator(mode="after")
     def _one_length(self) -> Deadline:
-        if (self.days is None) == (self.working_days is None):
-            raise ValueError("a deadline has either days or working_days")
-        return self
+        return check_deadline(self)
 
 
 ACTION_FIELDS = ("theme", "descriptor", "priority", "action", "lead", "resources", "from", "to", "monitoring",
@@ -280,22 +269,7 @@ class Scheme(_Data):
 
     @model_validator(mode="after")
     def _references(self) -> Scheme:
-        components = {c.key for c in self.components}
-        texts = {t.key for t in self.texts}
-        if len(components) != len(self.components) or len(texts) != len(self.texts):
-            raise ValueError("two components or two texts share a key")
-        for part in walk_parts(self.documents):
-            if part.part in ("component", "evidence") and part.component and part.component not in components:
-                raise ValueError(f"documents name component '{part.component}', which [[components]] does not list")
-            if part.part == "component" and not part.component:
-                raise ValueError("a component part names its component")
-            if part.part == "text" and part.text not in texts:
-                raise ValueError(f"documents name text '{part.text}', which [[texts]] does not list")
-        levels = {lv.key for lv in self.scale.levels}
-        for deadline in self.deadlines:
-            if deadline.level and deadline.level not in levels:
-                raise ValueError(f"a deadline names level '{deadline.level}', which is not on the scale")
-        return self
+        return check_references(self)
 
     def component(self, key: str) -> Component | None:
         return next((c for c in self.components if c.key == key), None)
@@ -310,13 +284,6 @@ class Scheme(_Data):
     def document_parts(self) -> list[DocumentPart]:
         """The printed order: the file's [[documents]], or a plain order built from what the scheme has."""
         return list(self.documents) or default_documents(self)
-
-
-def walk_parts(parts: list[DocumentPart]):
-    """Every part, components' inner parts included, in order."""
-    for part in parts:
-        yield part
-        yield from walk_parts(part.parts)
 
 
 def default_documents(scheme: Scheme) -> list[DocumentPart]:
