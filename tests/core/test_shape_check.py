@@ -11,7 +11,7 @@ from portfolio_builder.core.bundle.bundle_reader import (
     check_portfolio_json,
 )
 from portfolio_builder.core.resources import resource_path
-from portfolio_builder.core.shape.shape_check import SCHEMA_PATH
+from portfolio_builder.core.shape.shape_check import SCHEMA_PATH, _fast, _validator
 from portfolio_builder.core.shape.shape_schema_build import schema_text
 from tests.core.snapshot_factory import fpa_snapshot_dict, iif_snapshot_dict, v1_snapshot_dict
 
@@ -65,6 +65,8 @@ def test_a_good_portfolio_reads_the_same_both_ways(make):
     value = make()
     assert _verdict(check_portfolio_dict, value) == _verdict(check_portfolio_json, value)
     assert _verdict(check_portfolio_dict, value)[0] == "ok"
+    if value["format_version"] == 2:  # a well-formed file needs no pydantic-core at all
+        assert _fast().accepted(copy.deepcopy(value)) == _validator().validate_python(copy.deepcopy(value))
 
 
 @pytest.mark.parametrize("make, seed", [(fpa_snapshot_dict, 1), (iif_snapshot_dict, 2), (fpa_snapshot_dict, 3)])
@@ -74,7 +76,7 @@ def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, see
     places = list(_paths(base))[1:]
     scheme_places = [p for p in places if p[0] == "scheme"]
     rng = random.Random(seed)
-    refused = 0
+    refused = fast_accepted = 0
     for _ in range(400):
         value = copy.deepcopy(base)
         for _ in range(rng.choice((1, 1, 2, 3))):
@@ -83,7 +85,12 @@ def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, see
         light, full = _verdict(check_portfolio_dict, value), _verdict(check_portfolio_json, value)
         assert light == full, value
         refused += light[0] == "refused"
+        fast = _fast().accepted(copy.deepcopy(value))
+        if fast is not None:  # the pure-Python pass only ever accepts what pydantic-core accepts, as it gives it
+            assert fast == _validator().validate_python(copy.deepcopy(value))
+            fast_accepted += 1
     assert 50 < refused < 400  # the corpus exercises both verdicts
+    assert fast_accepted > 50  # and the pure-Python pass
 
 
 def test_the_schemes_own_rules_refuse_in_the_same_words():

@@ -3,7 +3,8 @@
 The schema is derived from the pydantic models (shape_schema_build.py) and stored in resources/shapes;
 the models' validators run as the same core.scheme.scheme_rules functions, so this accepts and refuses
 exactly what PortfolioShape does (tests/core/test_shape_check.py), with the same words, in a fraction
-of the time it takes to import pydantic and build the models.
+of the time it takes to import pydantic and build the models. A well-formed file does not even load
+pydantic-core: shape_fast.py accepts it (and can only ever accept).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 
 from ..resources import resource_path
 from ..scheme import scheme_rules
+from .shape_fast import FastShape, Fields
 
 FORMAT = "portfolio-builder/portfolio"
 FORMAT_VERSION = 2
@@ -30,36 +32,13 @@ def shape_problem_of(exc) -> str:
     return f"{where or 'the top level'}: {how} ({exc.error_count()} problem(s) in all)"
 
 
-class _Fields:
-    """A validated dict read through attributes, as the scheme rules read a model."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: dict):
-        self._values = values
-
-    def __getattr__(self, name: str):
-        try:
-            return _view(self._values[name])
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-def _view(value):
-    if isinstance(value, dict):
-        return _Fields(value)
-    if isinstance(value, list):
-        return [_view(v) for v in value]
-    return value
-
-
 def _rule_of(marker: dict):
     rule = getattr(scheme_rules, marker["rule"])
     if marker["given"] == "value":
         return rule
 
     def check_model(values: dict) -> dict:
-        rule(_Fields(values))
+        rule(Fields(values))
         return values
 
     return check_model
@@ -78,15 +57,30 @@ def _bind(schema):
 
 
 @functools.cache
+def _stored_schema() -> dict:
+    return json.loads(resource_path(*SCHEMA_PATH).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _fast() -> FastShape:
+    return FastShape(_stored_schema())
+
+
+@functools.cache
 def _validator():
     from pydantic_core import SchemaValidator
 
-    schema = json.loads(resource_path(*SCHEMA_PATH).read_text(encoding="utf-8"))
-    return SchemaValidator(_bind(schema))
+    return SchemaValidator(_bind(_stored_schema()))
 
 
 def check_shape(value: dict) -> dict:
-    """A parsed format-2 portfolio.json, defaults filled in, if it has the portfolio shape; ValueError says where not."""
+    """A parsed format-2 portfolio.json, defaults filled in, if it has the portfolio shape; ValueError says where not.
+
+    The pure-Python pass (shape_fast) accepts the usual well-formed file without loading pydantic-core;
+    anything it does not certainly accept is decided, and worded, by pydantic-core."""
+    accepted = _fast().accepted(value)
+    if accepted is not None:
+        return accepted
     from pydantic_core import ValidationError
 
     try:
