@@ -114,7 +114,7 @@ def convert(schema: dict) -> dict:
 
 def build_schema() -> dict:
     """The plain core schema of PortfolioShape, as stored in resources/shapes."""
-    return convert(PortfolioShape.__pydantic_core_schema__)
+    return convert(dict(PortfolioShape.__pydantic_core_schema__))
 
 
 def schema_text() -> str:
