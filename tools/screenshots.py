@@ -189,9 +189,9 @@ def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-awa
     shot.wait(2.0)
     shot.save(window, "evidence-list")
     if full:
-        evidence.grid_button.click()
+        evidence.filters.grid_button.click()
         shot.save(window, "evidence-grid")
-        evidence.list_button.click()
+        evidence.filters.list_button.click()
         shot.modal("evidence-add-link-dialog", evidence.add_link)
         evidence.select_ids([evidence.model.row_at(row).id for row in range(min(4, evidence.model.rowCount()))])
         shot.save(window, "evidence-bulk-edit")  # several items: what they share, set for all in one step

@@ -51,7 +51,7 @@ fi
 lint() {
   # Style and types first: a finding fails the run before the suite starts (settings in pyproject.toml).
   .venv/bin/ruff check .
-  # `ruff format --check .` joins these once the tree has been formatted (CONTRIBUTING.md)
+  .venv/bin/ruff format --check .
   .venv/bin/mypy
 }
 

@@ -34,3 +34,7 @@ class Cancelled(PortfolioError):
 
 class ChangedMeanwhile(PortfolioError):
     """An undo or redo that cannot apply because the rows it would put back were changed since (nothing applied)."""
+
+
+class UnsafeBundle(PortfolioError):
+    """The bundle is damaged or hostile and must not be opened; the message says why."""

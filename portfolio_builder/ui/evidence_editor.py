@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +32,9 @@ from ..core.evidence.evidence_links import tag_evidence_many, untag_evidence, un
 from ..core.evidence.evidence_service import update_evidence, update_evidence_many
 from ..core.scheme.model import Scheme
 from ..core.vocabularies import BLURRED, CONSENT_LABELS, CONSENT_STATES, MISSING, can_be_blurred
-from .mnemonics import MENU_KEYS, with_free_mnemonic
+from .evidence_tags_box import EvidenceTagsBox
 from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import EVIDENCE, PortfolioContext
-from .scheme_words import in_sentence
-
-PAGE_KEYS = MENU_KEYS + "iolumtdasnrgp"  # the Evidence page's other Alt keys (add, filters, this form)
 
 NO_DATE = QDate(1900, 1, 1)
 SEVERAL = "Several values"  # what a field shows when the selected items differ in it
@@ -80,26 +74,7 @@ class EvidenceEditor(QWidget):
         self.form_box = QGroupBox("Details")
         self.form_box.setLayout(form)
 
-        self.tag_model = QStringListModel(self)
-        self.tag_list = QListView()
-        self.tag_list.setModel(self.tag_model)
-        self.tag_list.setMaximumHeight(64)
-        self.code_choice = QComboBox()
-        self.code_choice.setMinimumContentsLength(12)
-        self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.key_button = QPushButton("Tag as &key evidence")
-        self.cross_button = QPushButton("As cross-&reference")
-        self.untag_button = QPushButton("Remove ta&g")
-        buttons = QGridLayout()  # two rows, so the pane stays narrow enough at 150 % scaling
-        buttons.addWidget(self.key_button, 0, 0, 1, 2)  # the scheme's word for key evidence can be long
-        buttons.addWidget(self.cross_button, 1, 0)
-        buttons.addWidget(self.untag_button, 1, 1)
-        tags_layout = QVBoxLayout()
-        tags_layout.addWidget(self.tag_list)
-        tags_layout.addWidget(self.code_choice)
-        tags_layout.addLayout(buttons)
-        self.tags_box = QGroupBox("Descriptors")
-        self.tags_box.setLayout(tags_layout)
+        self.tags_box = EvidenceTagsBox()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,9 +89,9 @@ class EvidenceEditor(QWidget):
         self.date.editingFinished.connect(self._commit_date)
         self.component.activated.connect(lambda: self._edit("component", self.component.currentData(), "component"))
         self.consent.activated.connect(lambda: self._edit("consent", self.consent.currentData(), "consent"))
-        self.key_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=False))
-        self.cross_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=True))
-        self.untag_button.clicked.connect(self.untag_current)
+        self.tags_box.key_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=False))
+        self.tags_box.cross_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=True))
+        self.tags_box.untag_button.clicked.connect(self.untag_current)
         self.reload_choices()
         self.show_items([])
 
@@ -124,33 +99,21 @@ class EvidenceEditor(QWidget):
     def set_scheme(self, scheme: Scheme) -> None:
         """The scheme's components (the row is hidden when it has none) and its words for tagging."""
         self.scheme = scheme
-        words = scheme.words
         self.component.clear()
         for component in scheme.components:
             self.component.addItem(component.title, component.key)
             self.component.setItemData(self.component.count() - 1, component.note, Qt.ItemDataRole.ToolTipRole)
         for widget in (self.component, self.component_label):
             widget.setVisible(bool(scheme.components))
-        self.tags_box.setTitle(words.descriptors)
-        self.tag_list.setAccessibleName(f"{words.descriptors} this item is tagged to")
-        self.code_choice.setAccessibleName(f"{words.descriptor} to tag")
-        self.key_button.setText(with_free_mnemonic(f"Tag as {in_sentence(words.key_evidence)}", set(PAGE_KEYS), 7))
-        self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
+        self.tags_box.set_words(scheme)
         self._fill_form()
 
     def reload_choices(self) -> None:
         """Refill the descriptor pick list (after the framework changed)."""
-        current = self.code_choice.currentData()
-        self.code_choice.clear()
-        for choice in descriptor_choices(self.context.portfolio):
-            text = choice.text if len(choice.text) <= 70 else choice.text[:67] + "…"
-            self.code_choice.addItem(f"{choice.code}  {text}", choice.code)
-            self.code_choice.setItemData(self.code_choice.count() - 1, choice.text, Qt.ItemDataRole.ToolTipRole)
-        if current is not None:
-            self.code_choice.setCurrentIndex(max(0, self.code_choice.findData(current)))
+        self.tags_box.set_choices(descriptor_choices(self.context.portfolio))
 
     def chosen_code(self) -> str:
-        return self.code_choice.currentData() or ""
+        return self.tags_box.chosen_code()
 
     def show_items(self, ids: list[int]) -> EvidenceDetails | None:
         """Show the selection: the form edits one item, or what several share (set for all at once); tagging
@@ -169,7 +132,7 @@ class EvidenceEditor(QWidget):
             widget.setEnabled(single)
         self.form_box.setTitle("Details" if self.shared is None else f"Details of {len(self.ids)} items")
         self.tags_box.setEnabled(bool(self.ids) and editable)
-        self.untag_button.setEnabled(bool(self.ids))
+        self.tags_box.untag_button.setEnabled(bool(self.ids))
         word = self.scheme.words.descriptors if self.scheme else "Descriptors"
         self.tags_box.setTitle(word if len(self.ids) <= 1 else f"{word} ({len(self.ids)} items)")
         self._fill_form()
@@ -206,7 +169,7 @@ class EvidenceEditor(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
         tags = self.details.tags if self.details else []
-        self.tag_model.setStringList([self._tag_text(t) for t in tags])
+        self.tags_box.show_tags(self.scheme, tags)
 
     def _fill_shared(self, shared: SharedDetails) -> None:
         """Several items: each field shows their common value, or 'Several values' where they differ."""
@@ -229,22 +192,7 @@ class EvidenceEditor(QWidget):
         entry = self.consent.model().item(self.consent.findData(BLURRED))
         entry.setEnabled(shared.all_photos)
         entry.setToolTip("" if shared.all_photos else "Only photos can be blurred: choose only photos for this.")
-        words = self.scheme.words if self.scheme else None
-        key_word = in_sentence(words.key_evidence) if words else "key evidence"
-        self.tag_model.setStringList([f"{code}  {key_word if role == 'key' else 'cross-reference'}: "
-                                      f"{count} of {shared.count} items" for code, role, count in shared.tags])
-
-    def _tag_text(self, tag) -> str:
-        """'1a  key evidence 1 of 2', '1b  cross-reference' (slots only where the rule counts them)."""
-        if tag.role != "key":
-            return f"{tag.code}  cross-reference"
-        if self.scheme is None:
-            return f"{tag.code}  key evidence {tag.slot}"
-        words, rule = self.scheme.words, self.scheme.evidence_rule
-        if not rule.per_descriptor:
-            return f"{tag.code}  {in_sentence(words.key_evidence)}"
-        of = f" of {rule.max_key}" if rule.max_key is not None else ""
-        return f"{tag.code}  {in_sentence(words.key_evidence)} {tag.slot}{of}"
+        self.tags_box.show_shared_tags(self.scheme, shared)
 
     def _offer_blurred(self, item) -> None:
         """Consent for a blurred version is offered for photos only (the only items whose pixels can be blurred)."""
@@ -312,7 +260,7 @@ class EvidenceEditor(QWidget):
 
     def untag_current(self) -> bool:
         """Remove the tag selected in the list from the selected item, or from every selected item (one step)."""
-        index = self.tag_list.currentIndex()
+        index = self.tags_box.tag_list.currentIndex()
         if self.shared is not None and index.isValid():
             code, ids, portfolio = self.shared.tags[index.row()][0], list(self.ids), self.context.portfolio
             return self.context.push(f"Remove tag {code} from {len(ids)} items",

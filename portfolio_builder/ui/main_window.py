@@ -18,13 +18,12 @@ from . import closing_work, messages
 from .announcer import announce_status_bar
 from .app_settings import recent_portfolios, remember_portfolio, restore_window, save_window
 from .background_jobs import BackupScheduler, start_check
-from .pages import PAGES
+from .main_menus import build_menus
 from .portfolio_context import SETTING, PortfolioContext
 from .portfolio_lock import PortfolioLock
 from .portfolio_view import PortfolioView
-from .shortcuts_help import show_shortcuts
 from .start_screen import StartScreen
-from .team_menu import add_team_actions, merge_if_pack, update_team_actions
+from .team_menu import merge_if_pack, update_team_actions
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         announce_status_bar(self)
-        self._build_menus()
+        build_menus(self)
         self._update_state()
         self._restore_window()
 
@@ -64,71 +63,10 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New portfolio…", self.new_portfolio, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open portfolio…", self.ask_and_open, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.close_action = self._action(file_menu, "&Close portfolio", lambda: self.close_portfolio(),
-                                         QKeySequence.StandardKey.Close)
-        file_menu.addSeparator()
-        self.check_action = self._action(file_menu, "&Check portfolio", self.check_portfolio)
-        self.backup_action = self._action(file_menu, "&Back up now", self.back_up_now)
-        self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
-        self.export_action = self._action(file_menu, "&Export bundle…", self.export_bundle, "Ctrl+E")
-        file_menu.addSeparator()
-        team_actions = add_team_actions(self, file_menu)
-        file_menu.addSeparator()
-        self.import_framework_action = self._action(file_menu, "&Import framework…", self._framework_call("import_framework"))
-        self.export_framework_action = self._action(file_menu, "Export &framework…", self._framework_call("export_framework"))
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        self.page_actions = [self._action(view_menu, f"&{title}", lambda _=False, n=number: self.show_page(n),
-                                          f"Ctrl+{number + 1}") for number, (_name, title) in enumerate(PAGES)]
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", lambda: show_shortcuts(self),
-                     QKeySequence.StandardKey.HelpContents)
-        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.portfolio_actions = [self.close_action, self.check_action, self.backup_action, self.restore_action,
-                                  self.export_action, self.import_framework_action, self.export_framework_action,
-                                  *team_actions, *self.page_actions]
-
     def show_page(self, number: int) -> None:
         """View › a page (Ctrl+1 … Ctrl+7): switch the open portfolio to it."""
         if self.view is not None:
             self.view.show_page(number)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = recent_portfolios()
-        for path in paths:
-            action = self.recent_menu.addAction(f"{path.name}  ({path.parent})")
-            action.setEnabled(path.exists())
-            action.triggered.connect(lambda _=False, p=path: self.open_portfolio(str(p)))
-        if not paths:
-            self.recent_menu.addAction("No recent portfolios").setEnabled(False)
-
-    def _framework_call(self, method: str):
-        def call():
-            page = self.view.page("Framework") if self.view else None
-            if page is not None and hasattr(page, method):
-                self.view.show_page(1)
-                getattr(page, method)()
-        return call
 
     # opening and closing -------------------------------------------------------------------
     def ask_and_open(self) -> None:

@@ -5,8 +5,9 @@ import zipfile
 
 import pytest
 
-from portfolio_builder.core.bundle.bundle_reader import BundleLimits, BundleReader, UnsafeBundle
+from portfolio_builder.core.bundle.bundle_reader import BundleLimits, BundleReader
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.errors import UnsafeBundle
 from tests.core.hostile_zips import HOSTILE_CASES, TOP, bag_members, write_zip
 
 

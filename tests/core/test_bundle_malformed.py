@@ -15,10 +15,10 @@ from portfolio_builder.core.assessor.bundle_pages import page_for
 from portfolio_builder.core.assessor.bundle_session import BundleSession
 from portfolio_builder.core.assessor.report.report_content import build_report_content
 from portfolio_builder.core.assessor.report.report_pdf import render_assessor_report_pdf
-from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle, check_portfolio_json
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
+from portfolio_builder.core.bundle.portfolio_json_check import check_portfolio_json
 from portfolio_builder.core.documents import render_portfolio_pdf
-from portfolio_builder.core.errors import PortfolioError
+from portfolio_builder.core.errors import PortfolioError, UnsafeBundle
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.snapshot_factory import fpa_snapshot_dict

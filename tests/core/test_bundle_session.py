@@ -6,8 +6,7 @@ import stat
 import pytest
 
 from portfolio_builder.core.assessor.bundle_session import BundleSession
-from portfolio_builder.core.bundle.bundle_reader import UnsafeBundle
-from portfolio_builder.core.errors import Cancelled, PortfolioError
+from portfolio_builder.core.errors import Cancelled, PortfolioError, UnsafeBundle
 from tests.ui.assessor_fixtures import (
     BUNDLE_UUID,
     exported_bundle,

@@ -224,7 +224,8 @@ def _sparse_zip(path, name: bytes, size: int) -> None:
 
 def test_a_bundle_with_a_3_gb_recording_opens_for_the_assessor(tmp_path):
     """The assessor's reader takes an evidence file as large as a portfolio stores (it refused past 2 GB)."""
-    from portfolio_builder.core.bundle.bundle_reader import BundleLimits, BundleReader, UnsafeBundle
+    from portfolio_builder.core.bundle.bundle_reader import BundleLimits, BundleReader
+    from portfolio_builder.core.errors import UnsafeBundle
 
     bundle = tmp_path / "bundle.zip"
     _sparse_zip(bundle, b"Oak-FPA-2026-01-01/data/evidence/1/1a-1-Forum.mov", 3 * 1024**3)

@@ -135,12 +135,12 @@ def test_selected_items_tags_are_listed_and_removed_from_all_at_once(qtbot, page
     page.refresh()
     select_all(qtbot, page)
     editor = page.editor
-    assert editor.tag_model.stringList() == ["1a  key evidence presented: 2 of 3 items",
+    assert editor.tags_box.tag_model.stringList() == ["1a  key evidence presented: 2 of 3 items",
                                              "1b  cross-reference: 1 of 3 items"]
-    editor.tag_list.setCurrentIndex(editor.tag_model.index(0))
-    assert editor.untag_button.isEnabled()
-    editor.untag_button.click()
-    assert editor.tag_model.stringList() == ["1b  cross-reference: 1 of 3 items"]
+    editor.tags_box.tag_list.setCurrentIndex(editor.tags_box.tag_model.index(0))
+    assert editor.tags_box.untag_button.isEnabled()
+    editor.tags_box.untag_button.click()
+    assert editor.tags_box.tag_model.stringList() == ["1b  cross-reference: 1 of 3 items"]
     assert context.undo_stack.undoText() == "Remove tag 1a from 3 items"
     context.undo_stack.undo()
     assert [(t.code, t.slot) for i in three_items[:2] for t in evidence_details(fpa_portfolio, i).tags] == [

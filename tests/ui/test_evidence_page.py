@@ -127,12 +127,12 @@ def test_filters_and_grid_share_one_model(qtbot, context, three_items):
     page = _page(qtbot, context)
     qtbot.keyClicks(page.search, "garden")
     assert page.table.model().rowCount() == 1
-    assert page.count_label.text() == "1 of 3 items"
+    assert page.filters.count_label.text() == "1 of 3 items"
     page.search.clear()
-    page.grid_button.click()
+    page.filters.grid_button.click()
     assert page.views.currentWidget() is page.grid and page.grid.model() is page.table.model()
     assert page.grid.selectionModel() is page.table.selectionModel()
-    page.untagged_filter.setChecked(True)
+    page.filters.untagged_filter.setChecked(True)
     assert page.proxy.rowCount() == 3
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from portfolio_builder.ui import main_window as main_window_module
+from portfolio_builder.ui import main_menus
 from portfolio_builder.ui.pages import PAGES
 
 
@@ -45,7 +45,7 @@ def test_ctrl_f_goes_to_the_filter_of_the_page_shown(qtbot, main_window):
 def test_f1_lists_the_keyboard_shortcuts(qtbot, main_window, monkeypatch):
     """F1 opens the shortcut list, which is read from the live actions (pages, undo, find)."""
     shown = []
-    monkeypatch.setattr(main_window_module, "show_shortcuts", shown.append)
+    monkeypatch.setattr(main_menus, "show_shortcuts", shown.append)
     _press(qtbot, main_window, Qt.Key.Key_F1)
     assert shown == [main_window]
     from portfolio_builder.ui.shortcuts_help import shortcut_lines

@@ -169,16 +169,16 @@ def test_a_scale_of_ours_is_labelled_as_our_suggestion(qtbot, scheme_context):
 def test_components_appear_only_where_the_scheme_has_them(qtbot, context, iif_context):
     """IiF files evidence under its three components (column, filter and field); FPA has none, so none shows."""
     fpa = _shown(qtbot, EvidencePage(context))
-    assert fpa.table.isColumnHidden(6) and not fpa.component_filter.isVisible()
+    assert fpa.table.isColumnHidden(6) and not fpa.filters.component_filter.isVisible()
     assert not fpa.editor.component.isVisibleTo(fpa)
     iif = _shown(qtbot, EvidencePage(iif_context))
     add_evidence(iif_context.portfolio, "Family strategy")
     iif.refresh()
-    assert not iif.table.isColumnHidden(6) and iif.component_filter.isVisible()
-    assert [iif.component_filter.itemText(n) for n in range(iif.component_filter.count())] == [
+    assert not iif.table.isColumnHidden(6) and iif.filters.component_filter.isVisible()
+    assert [iif.filters.component_filter.itemText(n) for n in range(iif.filters.component_filter.count())] == [
         "All components", "Activity-specific evidence", "Generic evidence",
         "Outline action plan for the next three years"]
-    iif.component_filter.setCurrentIndex(iif.component_filter.findData("generic"))
+    iif.filters.component_filter.setCurrentIndex(iif.filters.component_filter.findData("generic"))
     assert iif.proxy.rowCount() == 0  # the item was filed as activity-specific
 
 

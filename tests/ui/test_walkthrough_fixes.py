@@ -96,7 +96,7 @@ def test_a_photo_keeps_its_tag_buttons_in_view_at_1366x768(qtbot, main_window, t
     page.select_ids([photo])
     qtbot.waitUntil(lambda: not page.preview.image.pixmap().isNull(), timeout=10000)
     editor = page.editor
-    for button in (editor.key_button, editor.cross_button, editor.untag_button):
+    for button in (editor.tags_box.key_button, editor.tags_box.cross_button, editor.tags_box.untag_button):
         assert button.isVisible()
         assert button.visibleRegion().boundingRect() == button.rect(), button.text()  # nothing scrolled away
         assert main_window.rect().contains(button.mapTo(main_window, QPoint(button.width(), button.height())))

@@ -47,8 +47,9 @@ class BundleSession:
     @classmethod
     def open(cls, path, progress: Progress | None = None, cancel: CancelCheck | None = None) -> BundleSession:
         """Verify the bundle (progress reported), refuse it if unsafe, then load its portfolio.json."""
-        from ..bundle.bundle_reader import BundleReader, UnsafeBundle
+        from ..bundle.bundle_reader import BundleReader
         from ..bundle.bundle_verify import verify_bundle
+        from ..errors import UnsafeBundle
 
         path = Path(path)
         if not path.is_file():

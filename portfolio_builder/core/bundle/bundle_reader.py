@@ -12,17 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..errors import PortfolioError
-from ..shape.shape_check import FORMAT, FORMAT_VERSION, check_shape
+from ..errors import UnsafeBundle
 from ..storage.storage_limits import MAX_FILE_BYTES
 from .bundle_layout import unsafe_name_reason
+from .portfolio_json_check import check_portfolio_dict, check_portfolio_json
 
 if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
     from ..shape.portfolio_shape import PortfolioShape
-
-
-class UnsafeBundle(PortfolioError):
-    """The bundle is damaged or hostile and must not be opened; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -67,61 +63,6 @@ def _check_json_shape(value, depth_limit: int) -> None:
 
 def _refuse_constant(token: str):
     raise ValueError(f"{token} is not allowed")
-
-
-REQUIRED_KEYS = {"setting": dict, "themes": list, "priorities": list, "action_plan": list, "evidence": list,
-                 "staff": list}
-EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
-
-
-def _check_portfolio_basics(value) -> int:
-    """The format, version and keys read-only mode relies on (a clear message for each); the format version."""
-    if not isinstance(value, dict) or value.get("format") != FORMAT:
-        raise UnsafeBundle("data/portfolio.json is not a Portfolio Builder portfolio.")
-    version = value.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UnsafeBundle("data/portfolio.json has no valid format_version.")
-    if version > FORMAT_VERSION:
-        raise UnsafeBundle(f"This bundle was made by a newer Portfolio Builder (portfolio format {version}); "
-                           "update Portfolio Builder to open it.")
-    scheme_key = "framework" if version == 1 else "scheme"
-    for key, kind in {**REQUIRED_KEYS, scheme_key: dict}.items():
-        if not isinstance(value.get(key), kind):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: '{key}' is missing or of the wrong type.")
-    if not all(isinstance(t, dict) and isinstance(t.get("code"), str) and isinstance(t.get("descriptors"), list)
-               for t in value["themes"]):
-        raise UnsafeBundle("data/portfolio.json is malformed: a theme has no code or descriptor list.")
-    for item in value["evidence"]:
-        if not isinstance(item, dict) or any(not isinstance(item.get(k), t) for k, t in EVIDENCE_KEYS.items()):
-            raise UnsafeBundle("data/portfolio.json is malformed: an evidence item lacks its id, kind, title "
-                               "or included flag.")
-        path = item.get("path")
-        if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
-                                 or unsafe_name_reason(path)):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
-    return version
-
-
-def check_portfolio_json(value) -> PortfolioShape:
-    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
-    _check_portfolio_basics(value)
-    from ..shape.portfolio_shape import read_shape
-
-    try:
-        return read_shape(value)
-    except ValueError as exc:
-        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
-
-
-def check_portfolio_dict(value) -> dict:
-    """portfolio.json as checked JSON (defaults filled in): the same checks as check_portfolio_json, without
-    building the typed objects (what verify uses; a format-1 bundle is read through the models)."""
-    if _check_portfolio_basics(value) == 1:
-        return check_portfolio_json(value).to_json_dict()
-    try:
-        return check_shape(value)
-    except ValueError as exc:
-        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
 
 
 def looks_like_bundle(path: Path) -> bool:

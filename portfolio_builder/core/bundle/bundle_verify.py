@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Cancelled
+from ..errors import Cancelled, UnsafeBundle
 from .bundle_layout import unsafe_name_reason
-from .bundle_reader import BundleReader, UnsafeBundle
+from .bundle_reader import BundleReader
 
 VerifyProgress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]

@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ..errors import BadInput
-from ..scheme.model import Level
+from ..scheme.scale import Level
 from ..scheme.store import scheme_in_session
 from ..storage.schema import EvidenceItem, Priority, Staff, ThemeRow
 

@@ -11,7 +11,7 @@ from ..errors import BadInput
 from ..framework.framework_reads import frozen_copy
 from ..framework.framework_service import descriptor_by_code
 from ..framework.lookups import level_by_name
-from ..scheme.model import Level
+from ..scheme.scale import Level
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
 from ..storage.schema import AuditRating

@@ -9,19 +9,19 @@ from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.model import Scheme
 from ..scheme.store import load_scheme
 from ..storage.portfolio_file import Portfolio
+from ..vocabularies import MEDIA_NEEDING_CONSENT
 from .readiness_checks import (
     AUDIT,
     EVIDENCE,
     FRAMEWORK,
-    MEDIA_NEEDING_CONSENT,
     PLANNING,
     SETTING,
     THEME_SHEET,
-    ReadinessFacts,
     ReadinessIssue,
     scheme_checks,
     unconsented_message,
 )
+from .readiness_facts import ReadinessFacts
 
 __all__ = ["AUDIT", "EVIDENCE", "FRAMEWORK", "MEDIA_NEEDING_CONSENT", "PLANNING", "SETTING", "THEME_SHEET",
            "Readiness", "ReadinessIssue", "check_readiness", "readiness_from_connection"]

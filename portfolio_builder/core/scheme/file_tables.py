@@ -21,11 +21,11 @@ from .model import (
     DocumentPart,
     Final,
     Priorities,
-    Scale,
     Scheme,
     TextPart,
     Words,
 )
+from .scale import Scale
 
 FORMAT = 2
 HEAD_KEYS = {"id", "name", "awarding_body", "version", "description", "source"}

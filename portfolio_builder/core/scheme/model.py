@@ -8,31 +8,17 @@ Defaults are neutral words of ours; a shipped scheme overrides them with its sou
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
 from .evidence_rule import EvidenceRule
-from .scheme_rules import check_colour, check_deadline, check_references, check_scale
-
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9\-]{0,31}$")]
-Label = Field(min_length=1, max_length=200)
-
-
-class _Data(BaseModel):
-    """Frozen, and tolerant of fields a newer version adds (the file parser reports unknown keys itself)."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
+from .scale import Scale
+from .scheme_data import Key, Label, SchemeData
+from .scheme_rules import check_deadline, check_references
 
 
-class Words(_Data):
+class Words(SchemeData):
     """What the scheme calls its parts; printed on pages and sheets and shown on the desktop's pages."""
 
     theme: str = "Theme"
@@ -73,76 +59,13 @@ class Words(_Data):
         return self.guidance + ("'" if self.guidance.endswith("s") else "'s")
 
 
-class Level(_Data):
-    """One step of a rating scale (Embedded, Green, Good ...)."""
-
-    key: str = Field(min_length=1, max_length=32)
-    label: str = Field(min_length=1, max_length=60)
-    description: str = ""
-    colour: str = "#888888"
-    score: float | None = None
-
-    @field_validator("colour")
-    @classmethod
-    def _colour(cls, value: str) -> str:
-        return check_colour(value)
-
-
-class OlderBand(_Data):
-    """One band of an older scaling shown beside a level ('0 - 2' beside Inadequate)."""
-
-    level: str
-    range: str = Field(min_length=1, max_length=40)
-
-
-class OlderScaling(_Data):
-    """A scaling the source says was used before, printed beside the levels it maps onto."""
-
-    name: str = Field(min_length=1, max_length=80)
-    bands: list[OlderBand] = []
-
-
-class Scale(_Data):
-    """The rating scale; `ours` marks a scale we suggested where the source names none."""
-
-    name: str = ""
-    levels: list[Level] = Field(min_length=1, max_length=12)
-    older: OlderScaling | None = None
-    ours: bool = False
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Scale:
-        return check_scale(self)
-
-    def level(self, key: str | None) -> Level | None:
-        """The level with this key, or None."""
-        return next((level for level in self.levels if level.key == key), None)
-
-    def find(self, key_or_label: str) -> Level | None:
-        """A level by key or label, any case (what a person types)."""
-        wanted = (key_or_label or "").strip().lower()
-        return next((lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None)
-
-    def older_band(self, key: str) -> str:
-        """The older scaling's band for a level ('' when there is none)."""
-        band = next((b for b in (self.older.bands if self.older else []) if b.level == key), None)
-        return band.range if band else ""
-
-    def score(self, key: str) -> float | None:
-        """A level's score, or its 1-based position when the scale has no scores."""
-        for position, level in enumerate(self.levels, start=1):
-            if level.key == key:
-                return level.score if level.score is not None else float(position)
-        return None
-
-
-class BestFit(_Data):
+class BestFit(SchemeData):
     """An overall best-fit judgement per theme, dated, on the scheme's scale (FPA slide 16)."""
 
     label: str = Field(default="Overall best-fit judgement", min_length=1, max_length=80)
 
 
-class Priorities(_Data):
+class Priorities(SchemeData):
     """The priorities a setting chooses after its audit: none, or exactly `count` of them."""
 
     count: int = Field(default=0, ge=0, le=20)
@@ -155,7 +78,7 @@ class Priorities(_Data):
         return self.count > 0
 
 
-class Component(_Data):
+class Component(SchemeData):
     """A component of the portfolio that evidence belongs to (IiF: activity-specific, generic, outline plan)."""
 
     key: Key
@@ -163,7 +86,7 @@ class Component(_Data):
     note: str = ""
 
 
-class TextPart(_Data):
+class TextPart(SchemeData):
     """A free-text part the setting writes (a case study, an outline plan, self-benchmarking ...)."""
 
     key: Key
@@ -172,13 +95,13 @@ class TextPart(_Data):
     required: bool = False
 
 
-class Award(_Data):
+class Award(SchemeData):
     """The award levels a setting applies for (Signs of Safety: bronze, silver, gold), if the scheme has them."""
 
     levels: list[str] = Field(default_factory=list, max_length=10)
 
 
-class Deadline(_Data):
+class Deadline(SchemeData):
     """How soon an action must be done, by the source's own timescale (West Sussex: most within four weeks)."""
 
     when: str = Label
@@ -197,7 +120,7 @@ ActionField = Literal["theme", "descriptor", "priority", "action", "lead", "reso
                       "monitoring", "success", "status", "deadline"]
 
 
-class ActionColumn(_Data):
+class ActionColumn(SchemeData):
     """A column of the action plan and its heading."""
 
     field: ActionField
@@ -209,7 +132,7 @@ DEFAULT_ACTION_COLUMNS = (("theme", "Theme"), ("action", "Action"), ("lead", "Le
                           ("success", "Success criteria"), ("status", "Status"))  # (field, heading)
 
 
-class ActionPlan(_Data):
+class ActionPlan(SchemeData):
     """The action plan's columns, in the scheme's words."""
 
     columns: list[ActionColumn] = Field(min_length=2, default_factory=lambda: [
@@ -221,7 +144,7 @@ PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "prior
 ThemeSheet = Literal["audit_sheet", "evidence_summary_sheet", "evidence_list"]
 
 
-class DocumentPart(_Data):
+class DocumentPart(SchemeData):
     """One part of the printed portfolio, in order; a component part groups the parts inside it."""
 
     part: PartKind
@@ -239,13 +162,13 @@ FinalCheck = Literal["setting_context", "setting_contact", "theme_lead", "theme_
                      "themes_entered", "award_level"]
 
 
-class Final(_Data):
+class Final(SchemeData):
     """What must be filled in before a final (not DRAFT) export; texts marked required count too."""
 
     requires: list[FinalCheck] = []
 
 
-class Scheme(_Data):
+class Scheme(SchemeData):
     """The whole definition of a scheme (its themes and descriptors are the portfolio's own data)."""
 
     id: str = Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_\-]*$")

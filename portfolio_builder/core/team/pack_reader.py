@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bundle.bundle_reader import BundleReader, UnsafeBundle
+from ..bundle.bundle_reader import BundleReader
 from ..bundle.bundle_verify import VerifyReport, _Verifier  # the very checks a bundle gets
-from ..errors import BadInput
+from ..errors import BadInput, UnsafeBundle
 from ..vocabularies import CONSENT_STATES
 from .pack_writer import PACK_FORMAT, PACK_FORMAT_VERSION
 from .team_state import EDITABLE

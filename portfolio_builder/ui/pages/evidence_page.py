@@ -5,16 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,13 +18,13 @@ from PySide6.QtWidgets import (
 from ...core.evidence.evidence_details import descriptor_choices, theme_choices
 from ...core.evidence.evidence_service import delete_evidence_many, query_evidence
 from ...core.planning.readiness import ReadinessIssue
-from ...core.vocabularies import KIND_LABELS
 from .. import page_dialogs
 from ..announcer import StatusLabel
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
 from ..drop_hint import DropHint
 from ..evidence_editor import EvidenceEditor
+from ..evidence_filter_bar import EvidenceFilterBar
 from ..evidence_import_controller import EvidenceImportController, summary_text
 from ..evidence_preview import EvidencePreview
 from ..evidence_views import evidence_grid, evidence_table
@@ -69,33 +65,12 @@ class EvidencePage(QWidget):
         self.add_folder_button = QPushButton("Add f&older…")
         self.add_link_button = QPushButton("Add &link…")
         self.search = QLineEdit(placeholderText="Search titles and codes (Ctrl+F)", clearButtonEnabled=True)
-        self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All types", None)
-        for key, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, key)
-        self.theme_filter = QComboBox()
-        self.component_filter = QComboBox()
-        self.untagged_filter = QCheckBox("&Untagged")
-        self.consent_filter = QCheckBox("Consent &missing")
-        self.list_button = QToolButton(text="List", checkable=True, checked=True)
-        self.grid_button = QToolButton(text="Grid", checkable=True)
-        self.list_button.setAutoExclusive(True)
-        self.grid_button.setAutoExclusive(True)
+        self.filters = EvidenceFilterBar()
         top = QHBoxLayout()
         for widget in (self.add_files_button, self.add_folder_button, self.add_link_button):
             top.addWidget(widget)
         top.addSpacing(12)
         top.addWidget(self.search, 1)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show:"))
-        for widget in (self.kind_filter, self.theme_filter, self.component_filter, self.untagged_filter,
-                       self.consent_filter):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        self.count_label = QLabel()
-        filters.addWidget(self.count_label)
-        filters.addWidget(self.list_button)
-        filters.addWidget(self.grid_button)
 
         self.table = evidence_table(self.proxy)
         self._fit_columns()
@@ -136,7 +111,7 @@ class EvidencePage(QWidget):
         self.status = StatusLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -162,13 +137,8 @@ class EvidencePage(QWidget):
         self.add_folder_button.clicked.connect(self.add_folder)
         self.add_link_button.clicked.connect(self.add_link)
         self.search.textChanged.connect(lambda text: self._filter(text=text))
-        self.kind_filter.currentIndexChanged.connect(lambda: self._filter(kind=self.kind_filter.currentData()))
-        self.theme_filter.currentIndexChanged.connect(lambda: self._filter(theme_code=self.theme_filter.currentData()))
-        self.component_filter.currentIndexChanged.connect(
-            lambda: self._filter(component=self.component_filter.currentData()))
-        self.untagged_filter.toggled.connect(lambda on: self._filter(untagged=on))
-        self.consent_filter.toggled.connect(lambda on: self._filter(consent_missing=on))
-        self.list_button.toggled.connect(self._show_list)
+        self.filters.changed.connect(lambda changes: self._filter(**changes))
+        self.filters.list_button.toggled.connect(self._show_list)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.context.changed.connect(self._context_changed)
         self.context.error.connect(self._refused)
@@ -216,7 +186,7 @@ class EvidencePage(QWidget):
         self.editor.set_scheme(scheme)
         self.preview.scheme = scheme
         self.table.setColumnHidden(COMPONENT_COLUMN, not scheme.components)
-        self.component_filter.setVisible(bool(scheme.components))
+        self.filters.component_filter.setVisible(bool(scheme.components))
         self._fit_columns()
         return scheme
 
@@ -228,52 +198,31 @@ class EvidencePage(QWidget):
         self.search.setAccessibleName(f"Search titles and {in_sentence(words.descriptor)} codes")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
-        current = self.theme_filter.currentData()
-        self.theme_filter.blockSignals(True)
-        self.theme_filter.clear()
-        self.theme_filter.addItem(f"All {in_sentence(words.themes)}", None)
-        for code, title in theme_choices(self.context.portfolio):
-            label = f"{words.theme} {code}: {title}"
-            self.theme_filter.addItem(label if len(label) < 40 else label[:38] + "…", code)
-        self.theme_filter.setCurrentIndex(max(0, self.theme_filter.findData(current)))
-        self.theme_filter.blockSignals(False)
-        current = self.component_filter.currentData()
-        self.component_filter.blockSignals(True)
-        self.component_filter.clear()
-        self.component_filter.addItem("All components", None)
-        for component in scheme.components:
-            self.component_filter.addItem(component.title, component.key)
-        self.component_filter.setCurrentIndex(max(0, self.component_filter.findData(current)))
-        self.component_filter.setVisible(bool(scheme.components))
-        self.component_filter.blockSignals(False)
+        self.filters.set_choices(scheme, theme_choices(self.context.portfolio))
         self.editor.reload_choices()
 
     def show_issue(self, issue: ReadinessIssue) -> None:
         """Go to an item without consent (its consent field), or ready the tag list for a descriptor short of
         key evidence, with every item shown so one can be chosen."""
-        if self.theme_filter.count() == 0:
+        if not self.filters.has_choices:
             self._refresh_framework()
-        for check in (self.untagged_filter, self.consent_filter):
-            check.setChecked(False)
+        self.filters.show_all()
         self.search.clear()
-        self.kind_filter.setCurrentIndex(0)
-        self.theme_filter.setCurrentIndex(0)
-        self.component_filter.setCurrentIndex(0)
         if issue.kind in ("consent-missing", "blur-missing") and issue.subject.isdigit():
             self.select_ids([int(issue.subject)])
             self.table.scrollTo(self.table.currentIndex())
             self.editor.consent.setFocus()
             return
-        index = self.editor.code_choice.findData(issue.subject)
+        index = self.editor.tags_box.code_choice.findData(issue.subject)
         if index >= 0:
-            self.editor.code_choice.setCurrentIndex(index)
+            self.editor.tags_box.code_choice.setCurrentIndex(index)
             word = in_sentence(self.context.scheme.words.key_evidence)
             self.status.setText(f"Choose the items to present for {issue.subject}, then press "
                                 f"'Tag as {word}' (or drag them onto it on the Framework page).")
         self.table.setFocus()
 
     def showEvent(self, event) -> None:
-        if self.theme_filter.count() == 0:
+        if not self.filters.has_choices:
             self._refresh_framework()
             self.proxy.refilter()
         super().showEvent(event)
@@ -285,14 +234,13 @@ class EvidencePage(QWidget):
             self.refresh()
 
     def _filter(self, **changes) -> None:
-        if self.theme_filter.count() == 0:
+        if not self.filters.has_choices:
             self._refresh_framework()
         self.proxy.set_filters(**changes)
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} items" if shown != total else f"{total} items")
+        self.filters.set_count(self.proxy.rowCount(), self.model.rowCount())
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

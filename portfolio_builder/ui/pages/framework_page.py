@@ -16,29 +16,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.evidence.evidence_links import tag_evidence_many
-from ...core.framework import framework_service as fs
 from ...core.framework.descriptor_detail import descriptor_detail, framework_outline
-from ...core.framework.descriptor_paste import apply_paste
-from ...core.planning.descriptor_edits import delete_descriptor_in_place
 from ...core.planning.readiness import THEME_SHEET, ReadinessIssue
 from ...core.scheme.model import Scheme
-from .. import messages
 from ..app_settings import remember_splitter
 from ..column_fit import StretchWithMinimum
 from ..descriptor_detail_view import DescriptorDetailView
-from ..framework_dialogs import DescriptorDialog, DescriptorForm, ThemeDialog, ThemeForm
+from ..framework_dialogs import DescriptorDialog, ThemeDialog
 from ..framework_files import export_framework_file, import_framework_file
 from ..models.framework_tree_model import FrameworkTreeModel
-from ..paste_descriptors_dialog import PasteDescriptorsDialog
 from ..portfolio_context import EVIDENCE, FRAMEWORK, RATINGS, SETTING, PortfolioContext
 from ..scheme_words import in_sentence
 from ..theme_sheet_form import ThemeSheetForm, scheme_has_theme_sheet
+from .framework_edits import FrameworkEdits
 
 SHEET_FIELDS = {"theme-lead": "lead", "theme-summary": "summary"}
 
 
-class FrameworkPage(QWidget):
+class FrameworkPage(FrameworkEdits, QWidget):
     """The setting's copy of the framework: browse, type in descriptors, import or export a framework file."""
 
     def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
@@ -250,111 +245,6 @@ class FrameworkPage(QWidget):
     def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.sheet_form.flush()
         super().hideEvent(event)
-
-    # editing (every edit is one undoable command) ------------------------------
-    def _push(self, text: str, write, area: str = FRAMEWORK) -> bool:
-        return self.context.push(text, write, area)
-
-    def add_theme(self) -> None:
-        next_code = str(len(self._themes) + 1)
-        form = ThemeDialog.ask(self, ThemeForm(next_code, "", ""), adding=True)
-        if form is None:
-            return
-        p = self.context.portfolio
-        self._push(f"Add {in_sentence(self.scheme.words.theme)} {form.code}",
-                   lambda: fs.add_theme(p, form.code, form.title, form.description))
-
-    def edit_theme(self) -> None:
-        theme = self.model.theme_of(self._current_source())
-        if theme is None:
-            return
-        form = ThemeDialog.ask(self, ThemeForm(theme.code, theme.title, theme.description), adding=False)
-        if form is None:
-            return
-        p = self.context.portfolio
-        self._push(f"Edit {in_sentence(self.scheme.words.theme)} {theme.code}",
-                   lambda: fs.update_theme(p, theme.id, title=form.title, description=form.description))
-
-    def add_descriptor(self) -> None:
-        theme = self.model.theme_of(self._current_source()) or (self._themes[0] if self._themes else None)
-        if theme is None:
-            return
-        suggested = f"{theme.code}{chr(ord('a') + len(theme.descriptors))}" if len(theme.descriptors) < 26 else ""
-        form = DescriptorDialog.ask(self, [(t.code, t.title) for t in self._themes],
-                                    DescriptorForm(theme.code, suggested, "", []), adding=True)
-        if form is None:
-            return
-        p = self.context.portfolio
-        if self._push(f"Add {in_sentence(self.scheme.words.descriptor)} {form.code}",
-                      lambda: fs.add_descriptor(p, form.theme_code, form.code, form.text, form.examples)):
-            self.refresh()
-            self.select_descriptor(form.code)
-
-    def paste_descriptors(self) -> bool:
-        """Add a theme's descriptors pasted from the award pack, all in one undoable step."""
-        theme = self.model.theme_of(self._current_source()) or (self._themes[0] if self._themes else None)
-        if theme is None:
-            return False
-        p = self.context.portfolio
-        answer = PasteDescriptorsDialog.ask(self, p, [(t.code, t.title) for t in self._themes], theme.code,
-                                            self.scheme.words)
-        if answer is None:
-            return False
-        theme_code, text = answer
-        added: dict[str, list] = {}
-
-        def do():
-            added["codes"] = [item.code for item in apply_paste(p, theme_code, text)]
-
-        if not self._push(f"Paste {in_sentence(self.scheme.words.descriptors)} into {theme_code}", do):
-            return False
-        self.refresh()
-        self.select_descriptor(added["codes"][0])
-        return True
-
-    def edit_descriptor(self) -> None:
-        line = self.model.descriptor_at(self._current_source())
-        detail = descriptor_detail(self.context.portfolio, line.id) if line else None
-        if detail is None:
-            return
-        initial = DescriptorForm(detail.theme_code, detail.code, detail.text, detail.examples)
-        form = DescriptorDialog.ask(self, [(t.code, t.title) for t in self._themes], initial, adding=False)
-        if form is None or form == initial:
-            return
-        self.edit_descriptor_to(detail.id, initial, form)
-
-    def edit_descriptor_to(self, descriptor_id: int, old: DescriptorForm, new: DescriptorForm) -> bool:
-        """Change a descriptor's code, text and examples as one undoable edit."""
-        p = self.context.portfolio
-        return self._push(f"Edit {in_sentence(self.scheme.words.descriptor)} {old.code}",
-                          lambda: fs.update_descriptor(p, descriptor_id, new.code, new.text, new.examples))
-
-    def delete_descriptor(self) -> None:
-        line = self.model.descriptor_at(self._current_source())
-        if line is None:
-            return
-        word = in_sentence(self.scheme.words.descriptor)
-        if not messages.confirm(self, f"Delete {word} {line.code}? Its ratings and evidence links go with it "
-                                      "(the evidence items stay). You can undo this."):
-            return
-        p = self.context.portfolio
-        self._push(f"Delete {word} {line.code}", lambda: delete_descriptor_in_place(p, line.id))
-
-    def move_descriptor(self, step: int) -> None:
-        index = self._current_source()
-        line, theme = self.model.descriptor_at(index), self.model.theme_of(index)
-        if line is None or not 0 <= index.row() + step < len(theme.descriptors):
-            return
-        p, new = self.context.portfolio, index.row() + step
-        self._push(f"Move descriptor {line.code}", lambda: fs.move_descriptor(p, line.id, new))
-
-    def tag_dropped_evidence(self, code: str, ids: list) -> bool:
-        """Evidence dropped on a descriptor becomes key evidence (all or nothing; refusals are shown)."""
-        if self.context.read_only:
-            messages.show_error(self, self.context.portfolio.read_only_reason or "This portfolio is open read-only.")
-            return False
-        p = self.context.portfolio
-        return self._push(f"Tag evidence to {code}", lambda: tag_evidence_many(p, ids, code), EVIDENCE)
 
     # framework files (ui/framework_files.py) ---------------------------------------
     def import_framework(self) -> None:
