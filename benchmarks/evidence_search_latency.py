@@ -83,9 +83,11 @@ def main(items: int = 5000) -> None:
             pump(app, 40)
         shown = page.proxy.rowCount()
         print(f"{page.model.rowCount()} items; page built and shown in {opened:.0f} ms")
-        print(f"typed {SEARCH!r} and erased it: slowest keystroke {max(per_key):.1f} ms, "
-              f"median {sorted(per_key)[len(per_key) // 2]:.1f} ms; longest GUI-thread stall {meter.longest} ms "
-              f"(goal < 50 ms); {shown} items shown at the end")
+        print(
+            f"typed {SEARCH!r} and erased it: slowest keystroke {max(per_key):.1f} ms, "
+            f"median {sorted(per_key)[len(per_key) // 2]:.1f} ms; longest GUI-thread stall {meter.longest} ms "
+            f"(goal < 50 ms); {shown} items shown at the end"
+        )
         page.close()
         context.close()
 

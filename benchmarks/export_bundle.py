@@ -35,9 +35,13 @@ def fake_photo(seed: int, size: int) -> bytes:
 def fake_pdf(size: int) -> bytes:
     """A well-formed one-page PDF of about size bytes (one large stream), with an author to remove."""
     body = os.urandom(size)
-    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
-               b"<</Length %d>>stream\n" % len(body) + body + b"\nendstream", b"<</Author(Ann Patel)>>"]
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
+        b"<</Length %d>>stream\n" % len(body) + body + b"\nendstream",
+        b"<</Author(Ann Patel)>>",
+    ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, obj in enumerate(objects, start=1):
         offsets.append(len(out))
@@ -45,14 +49,21 @@ def fake_pdf(size: int) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size %d/Root 1 0 R/Info 5 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<</Size %d/Root 1 0 R/Info 5 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
 def build(folder: Path, size_mb: int) -> tuple[Path, Path]:
     """A ready portfolio holding ~size_mb of photos and PDFs, and the same files in a plain folder."""
-    portfolio = create_portfolio(folder / "bench.portfolio", shipped_framework("family-partnership-award"),
-                                 "Benchmark School", lead=("Ann Patel", "Lead"))
+    portfolio = create_portfolio(
+        folder / "bench.portfolio",
+        shipped_framework("family-partnership-award"),
+        "Benchmark School",
+        lead=("Ann Patel", "Lead"),
+    )
     make_ready(portfolio)
     plain = folder / "plain"
     plain.mkdir()
@@ -62,8 +73,16 @@ def build(folder: Path, size_mb: int) -> tuple[Path, Path]:
             data, kind, mime, name = fake_pdf(DOC_BYTES), "document", "application/pdf", f"d{n}.pdf"
         else:
             data, kind, mime, name = fake_photo(n, PHOTO_BYTES), "photo", "image/jpeg", f"p{n}.jpg"
-        add_file_evidence(portfolio, data, f"Item {n}", kind=kind, mime_type=mime, original_name=name,
-                          consent="obtained", component="generic")
+        add_file_evidence(
+            portfolio,
+            data,
+            f"Item {n}",
+            kind=kind,
+            mime_type=mime,
+            original_name=name,
+            consent="obtained",
+            component="generic",
+        )
         (plain / name).write_bytes(data)
         total += len(data)
         n += 1
@@ -81,7 +100,9 @@ def main() -> None:
         payload = sum(p.stat().st_size for p in plain.iterdir())
         subprocess.run(["sync"], check=False)
         start = time.perf_counter()
-        subprocess.run(["zip", "-0", "-q", "-r", str(folder / "plain.zip"), "plain"], cwd=folder, check=True)
+        subprocess.run(
+            ["zip", "-0", "-q", "-r", str(folder / "plain.zip"), "plain"], cwd=folder, check=True
+        )
         os.sync()
         zip_seconds = time.perf_counter() - start
         with Portfolio.open(portfolio_path, read_only=True) as portfolio:
@@ -91,9 +112,13 @@ def main() -> None:
         mb = payload / 1e6
         print(f"payload: {mb:.0f} MB in {len(list(plain.iterdir()))} files")
         print(f"zip -0 -r (+sync):   {zip_seconds:6.2f} s  {mb / zip_seconds:7.0f} MB/s")
-        print(f"export_bundle:       {export_seconds:6.2f} s  {mb / export_seconds:7.0f} MB/s "
-              f"(includes PDF, Word sheets, hashing, fsync; bundle {result.bytes_written / 1e6:.0f} MB)")
-        print(f"export / zip -0 throughput: {100 * zip_seconds / export_seconds:.0f}% (goal >= 70%)")
+        print(
+            f"export_bundle:       {export_seconds:6.2f} s  {mb / export_seconds:7.0f} MB/s "
+            f"(includes PDF, Word sheets, hashing, fsync; bundle {result.bytes_written / 1e6:.0f} MB)"
+        )
+        print(
+            f"export / zip -0 throughput: {100 * zip_seconds / export_seconds:.0f}% (goal >= 70%)"
+        )
         shutil.rmtree(plain)
 
 

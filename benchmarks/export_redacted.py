@@ -33,16 +33,22 @@ def build(folder: Path, photo: Path, count: int) -> Path:
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = folder / "bench.portfolio"
-    with create_portfolio(path, shipped_framework("family-partnership-award"), "Benchmark School") as portfolio:
+    with create_portfolio(
+        path, shipped_framework("family-partnership-award"), "Benchmark School"
+    ) as portfolio:
         data = photo.read_bytes()
         files = []
         for n in range(count):
             copy = folder / f"photo-{n}.jpg"
-            copy.write_bytes(data[:-2] + bytes([n]) * 2 + data[-2:])  # a different file, the same picture
+            copy.write_bytes(
+                data[:-2] + bytes([n]) * 2 + data[-2:]
+            )  # a different file, the same picture
             files.append(copy)
         codes = [f"1{letter}" for letter in "abcdefghij"]
         for n, file in enumerate(files):
-            import_evidence(portfolio, [file], descriptor_codes=[codes[n // 2]], consent="obtained", workers=1)
+            import_evidence(
+                portfolio, [file], descriptor_codes=[codes[n // 2]], consent="obtained", workers=1
+            )
     return path
 
 
@@ -61,22 +67,38 @@ def child(path: str, redacted: bool) -> None:
             set_regions(portfolio, evidence_id, regions)
         settled = _peak_rss_mb()
         started = time.perf_counter()
-        result = export_bundle(portfolio, Path(path).with_name(f"bundle-{redacted}.zip"), draft=True)
+        result = export_bundle(
+            portfolio, Path(path).with_name(f"bundle-{redacted}.zip"), draft=True
+        )
         seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "settled_mb": settled, "peak_mb": _peak_rss_mb(),
-                      "mb": result.bytes_written / 1e6}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "settled_mb": settled,
+                "peak_mb": _peak_rss_mb(),
+                "mb": result.bytes_written / 1e6,
+            }
+        )
+    )
 
 
 def run_child(path: Path, redacted: bool) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(path), str(int(redacted))], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path), str(int(redacted))],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=4)
-    parser.add_argument("--size", type=int, choices=(12, 48), default=48, help="megapixels per photo")
+    parser.add_argument(
+        "--size", type=int, choices=(12, 48), default=48, help="megapixels per photo"
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -90,15 +112,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = build(Path(tmp), photo, args.photos)
         plain, redacted = run_child(path, False), run_child(path, True)
-    print(f"{args.photos} photos of {args.size} MP ({photo.stat().st_size / 1e6:.1f} MB each; one decoded photo = "
-          f"{decoded_mb:.0f} MB), draft export in a fresh process each")
+    print(
+        f"{args.photos} photos of {args.size} MP ({photo.stat().st_size / 1e6:.1f} MB each; one decoded photo = "
+        f"{decoded_mb:.0f} MB), draft export in a fresh process each"
+    )
     base_growth = plain["peak_mb"] - plain["settled_mb"]
     for label, result in (("as they are (baseline)", plain), ("with 2 regions each", redacted)):
         growth = result["peak_mb"] - result["settled_mb"]
-        print(f"  {label:24s} {result['seconds']:6.2f} s  {result['seconds'] / plain['seconds']:5.2f}x baseline  "
-              f"{(result['seconds'] - plain['seconds']) / args.photos:5.2f} s more a photo  "
-              f"peak +{growth:4.0f} MB (+{growth - base_growth:4.0f} MB over the baseline = "
-              f"{(growth - base_growth) / decoded_mb:.2f} decoded photos)  bundle {result['mb']:.0f} MB")
+        print(
+            f"  {label:24s} {result['seconds']:6.2f} s  {result['seconds'] / plain['seconds']:5.2f}x baseline  "
+            f"{(result['seconds'] - plain['seconds']) / args.photos:5.2f} s more a photo  "
+            f"peak +{growth:4.0f} MB (+{growth - base_growth:4.0f} MB over the baseline = "
+            f"{(growth - base_growth) / decoded_mb:.2f} decoded photos)  bundle {result['mb']:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-NO_PEOPLE = ["chelsea", "coffee", "rocket", "hubble_deep_field", "coins", "page", "text", "brick", "grass", "gravel",
-             "retina", "cell", "moon", "horse", "logo", "immunohistochemistry", "clock"]
+NO_PEOPLE = [
+    "chelsea",
+    "coffee",
+    "rocket",
+    "hubble_deep_field",
+    "coins",
+    "page",
+    "text",
+    "brick",
+    "grass",
+    "gravel",
+    "retina",
+    "cell",
+    "moon",
+    "horse",
+    "logo",
+    "immunohistochemistry",
+    "clock",
+]
 
 
 def _centred(region, box, size) -> bool:
@@ -32,8 +49,10 @@ def score(regions, boxes, size) -> tuple[int, int, int]:
     from tests.core.face_photos import covered_share
 
     found = sum(any(_centred(r, box, size) for r in regions) for box in boxes)
-    covered = sum(any(_centred(r, box, size) and covered_share(r, box, *size) >= 0.9 for r in regions)
-                  for box in boxes)
+    covered = sum(
+        any(_centred(r, box, size) and covered_share(r, box, *size) >= 0.9 for r in regions)
+        for box in boxes
+    )
     strays = sum(not any(_centred(r, box, size) for box in boxes) for r in regions)
     return found, covered, strays
 
@@ -59,8 +78,10 @@ def main() -> None:
         times.append(time.perf_counter() - started)
         found, covered, strays = score(regions, boxes, image.size)
         rows.append((label, found, len(boxes), strays, covered))
-        print(f"  {label:34s} faces found {found:3d} / {len(boxes):3d} (covered {covered:3d})   "
-              f"regions that were not faces {strays}")
+        print(
+            f"  {label:34s} faces found {found:3d} / {len(boxes):3d} (covered {covered:3d})   "
+            f"regions that were not faces {strays}"
+        )
 
     find_faces(jpeg_bytes(photo("astronaut")))  # load the networks before timing
     print("Portraits")
@@ -79,9 +100,11 @@ def main() -> None:
     present = sum(r[2] for r in rows)
     strays = sum(r[3] for r in rows)
     covered = sum(r[4] for r in rows)
-    print(f"\nIn all: {found} of {present} faces found ({found / present:.1%}; {covered} fully covered); "
-          f"{strays} regions that were not faces "
-          f"over {len(rows)} photos; {sum(times) / len(times) * 1000:.0f} ms a photo on average")
+    print(
+        f"\nIn all: {found} of {present} faces found ({found / present:.1%}; {covered} fully covered); "
+        f"{strays} regions that were not faces "
+        f"over {len(rows)} photos; {sum(times) / len(times) * 1000:.0f} ms a photo on average"
+    )
 
 
 if __name__ == "__main__":

@@ -28,9 +28,15 @@ def make_photo(path: str) -> str:
     if os.path.exists(path):
         return path
     seed = int(Path(path).stem.split("_")[-1])
-    noise = Image.effect_noise((1000, 750), 40 + seed % 20).convert("RGB")  # cheap noise, then scaled up
+    noise = Image.effect_noise((1000, 750), 40 + seed % 20).convert(
+        "RGB"
+    )  # cheap noise, then scaled up
     base = Image.linear_gradient("L").resize((1000, 750)).convert("RGB")
-    picture = Image.blend(base, noise, 0.6).filter(ImageFilter.SMOOTH).resize((4000, 3000), Image.Resampling.BILINEAR)
+    picture = (
+        Image.blend(base, noise, 0.6)
+        .filter(ImageFilter.SMOOTH)
+        .resize((4000, 3000), Image.Resampling.BILINEAR)
+    )
     grain = Image.effect_noise((4000, 3000), 12).convert("RGB")
     picture = Image.blend(picture, grain, 0.25)
     exif = Image.Exif()
@@ -46,7 +52,10 @@ def reference_one(args: tuple[str, str]) -> int:
 
     source, target_dir = args
     digest = hashlib.sha256()
-    with open(source, "rb") as src, open(os.path.join(target_dir, os.path.basename(source)), "wb") as dst:
+    with (
+        open(source, "rb") as src,
+        open(os.path.join(target_dir, os.path.basename(source)), "wb") as dst,
+    ):
         while chunk := src.read(1024 * 1024):
             digest.update(chunk)
             dst.write(chunk)
@@ -62,7 +71,9 @@ def reference_one(args: tuple[str, str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=2, help="alternate (a) and (b) this often; best of each")
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="alternate (a) and (b) this often; best of each"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     CACHE.mkdir(exist_ok=True)
@@ -71,8 +82,10 @@ def main() -> None:
     with ProcessPoolExecutor(cores) as pool:
         list(pool.map(make_photo, paths))
     total_mb = sum(os.path.getsize(p) for p in paths) / 1e6
-    print(f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
-          f"{time.perf_counter() - started:.1f} s; {cores} cores")
+    print(
+        f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
+        f"{time.perf_counter() - started:.1f} s; {cores} cores"
+    )
     for p in paths:  # warm the page cache equally for both runs
         Path(p).read_bytes()
 
@@ -88,15 +101,21 @@ def main() -> None:
                 list(pool.map(reference_one, [(p, work) for p in paths], chunksize=1))
             reference = max(reference, args.count / (time.perf_counter() - started))
         with tempfile.TemporaryDirectory() as work:
-            portfolio = create_portfolio(Path(work) / "bench.portfolio",
-                                         shipped_framework("family-partnership-award"), "Bench School",
-                                         lead=("Ann Patel", "Lead"))
+            portfolio = create_portfolio(
+                Path(work) / "bench.portfolio",
+                shipped_framework("family-partnership-award"),
+                "Bench School",
+                lead=("Ann Patel", "Lead"),
+            )
             started = time.perf_counter()
             report = import_evidence(portfolio, paths)
             imported = max(imported, args.count / (time.perf_counter() - started))
             portfolio.close()
             assert len(report.added) == args.count, report.skipped[:3]
-        print(f"round {round_number}: best so far (a) {reference:.1f} files/s, (b) {imported:.1f} files/s", flush=True)
+        print(
+            f"round {round_number}: best so far (a) {reference:.1f} files/s, (b) {imported:.1f} files/s",
+            flush=True,
+        )
     print(f"(a) reference hash+copy+thumbnail: {reference:.1f} files/s")
     print(f"(b) import_evidence:               {imported:.1f} files/s")
     print(f"ratio (b)/(a): {imported / reference:.2f}  (goal >= 0.70)")

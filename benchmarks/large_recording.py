@@ -82,8 +82,12 @@ def one_run(work: Path, source: Path, number: int) -> dict[str, float]:
     times["sha256"] = hash_seconds(source)
 
     path = work / f"bench-{number}.portfolio"
-    portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), "Benchmark School",
-                                 lead=("Ann Patel", "Lead"))
+    portfolio = create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Benchmark School",
+        lead=("Ann Patel", "Lead"),
+    )
     settle(source)
     start = time.perf_counter()
     report = import_evidence(portfolio, [source], consent="obtained")
@@ -110,32 +114,56 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-gb", type=float, default=2.0)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--folder", default=None, help="where to work (needs about 5 times the size free)")
+    parser.add_argument(
+        "--folder", default=None, help="where to work (needs about 5 times the size free)"
+    )
     args = parser.parse_args()
     if not shutil.which("zip"):
         sys.exit("zip is not installed (apt install zip).")
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores")
+    print(
+        f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory(dir=args.folder) as work:
         work = Path(work)
-        recording = write_recording(work / "IMG_0420.MOV", int(args.size_gb * 1024**3), random_media=True)
+        recording = write_recording(
+            work / "IMG_0420.MOV", int(args.size_gb * 1024**3), random_media=True
+        )
         runs = [one_run(work, recording.path, number) for number in range(1, args.runs + 1)]
     gb = recording.size / 1024**3
     names = ["cp", "cp + sync", "zip -0", "zip -0 + sync", "sha256", "import", "export"]
-    print(f"recording: {gb:.2f} GB ({recording.size:,} bytes); portfolio page size {runs[0]['page size']:.0f} bytes")
-    print(f"{'seconds':14}" + "".join(f"{'run ' + str(n):>8}" for n in range(1, len(runs) + 1)) + "  median   GB/s")
+    print(
+        f"recording: {gb:.2f} GB ({recording.size:,} bytes); portfolio page size {runs[0]['page size']:.0f} bytes"
+    )
+    print(
+        f"{'seconds':14}"
+        + "".join(f"{'run ' + str(n):>8}" for n in range(1, len(runs) + 1))
+        + "  median   GB/s"
+    )
     median = {name: statistics.median(run[name] for run in runs) for name in names}
     for name in names:
-        print(f"{name:14}" + "".join(f"{run[name]:8.2f}" for run in runs) + f"{median[name]:8.2f} {gb / median[name]:6.2f}")
+        print(
+            f"{name:14}"
+            + "".join(f"{run[name]:8.2f}" for run in runs)
+            + f"{median[name]:8.2f} {gb / median[name]:6.2f}"
+        )
     print("speed ratios of the medians (goal: at least 0.7):")
-    print(f"  import / cp:     {median['cp'] / median['import']:.2f}   import / (cp + sync):     "
-          f"{median['cp + sync'] / median['import']:.2f}")
-    print(f"  export / zip -0: {median['zip -0'] / median['export']:.2f}   export / (zip -0 + sync): "
-          f"{median['zip -0 + sync'] / median['export']:.2f}")
+    print(
+        f"  import / cp:     {median['cp'] / median['import']:.2f}   import / (cp + sync):     "
+        f"{median['cp + sync'] / median['import']:.2f}"
+    )
+    print(
+        f"  export / zip -0: {median['zip -0'] / median['export']:.2f}   export / (zip -0 + sync): "
+        f"{median['zip -0 + sync'] / median['export']:.2f}"
+    )
     floor = median["sha256"] + 2 * median["cp + sync"]
-    print(f"  import / (sha256 + 2 x (cp + sync)) = import / {floor:.2f} s, the least a WAL import can take: "
-          f"{floor / median['import']:.2f}")
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
-          f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"  import / (sha256 + 2 x (cp + sync)) = import / {floor:.2f} s, the least a WAL import can take: "
+        f"{floor / median['import']:.2f}"
+    )
+    print(
+        f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+        f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

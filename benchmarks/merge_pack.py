@@ -25,7 +25,9 @@ from import_photos import CACHE, make_photo  # noqa: E402 - the same 12 MP photo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=1, help="rounds, alternating (a) and (b); best of each")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds, alternating (a) and (b); best of each"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     CACHE.mkdir(exist_ok=True)
@@ -34,8 +36,11 @@ def main() -> None:
     with ProcessPoolExecutor(cores) as pool:
         list(pool.map(make_photo, paths))
     total_mb = sum(os.path.getsize(p) for p in paths) / 1e6
-    print(f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
-          f"{time.perf_counter() - started:.1f} s; {cores} cores", flush=True)
+    print(
+        f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
+        f"{time.perf_counter() - started:.1f} s; {cores} cores",
+        flush=True,
+    )
 
     from portfolio_builder.core.evidence.evidence_import import import_evidence
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
@@ -51,8 +56,12 @@ def main() -> None:
             Path(p).read_bytes()
         with tempfile.TemporaryDirectory() as work:
             work = Path(work)
-            lead = create_portfolio(work / "lead.portfolio", shipped_framework("family-partnership-award"),
-                                    "Bench School", lead=("Ann Patel", "Lead"))
+            lead = create_portfolio(
+                work / "lead.portfolio",
+                shipped_framework("family-partnership-award"),
+                "Bench School",
+                lead=("Ann Patel", "Lead"),
+            )
             copy = make_team_copy(lead, work / "member.portfolio", "Ben Jones")
             with Portfolio.open(copy.path) as member:
                 started = time.perf_counter()
@@ -66,7 +75,10 @@ def main() -> None:
             merged = max(merged, args.count / (time.perf_counter() - started))
             assert result.applied == args.count, result
             lead.close()
-        print(f"round {round_number}: best so far (a) {imported:.1f} files/s, (b) {merged:.1f} files/s", flush=True)
+        print(
+            f"round {round_number}: best so far (a) {imported:.1f} files/s, (b) {merged:.1f} files/s",
+            flush=True,
+        )
     print(f"(a) import the photos as files:        {imported:.1f} files/s")
     print(f"(b) merge a pack with the same photos:  {merged:.1f} files/s")
     print(f"ratio (b)/(a): {merged / imported:.2f}  (goal >= 0.70)")

@@ -26,11 +26,20 @@ FILE_MB = 8  # photo/video-sized evidence files of incompressible bytes
 
 
 def _snapshot(items: list[dict]) -> dict:
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "app_version": "bench", "created_at": None,
-            "draft": False, "setting": {"name": "Benchmark School"}, "staff": [],
-            "framework": {"name": "Family Partnership Award", "levels": []},
-            "themes": [{"code": "1", "title": "Ethos", "descriptors": []}], "priorities": [], "action_plan": [],
-            "evidence": items}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": "bench",
+        "created_at": None,
+        "draft": False,
+        "setting": {"name": "Benchmark School"},
+        "staff": [],
+        "framework": {"name": "Family Partnership Award", "levels": []},
+        "themes": [{"code": "1", "title": "Ethos", "descriptors": []}],
+        "priorities": [],
+        "action_plan": [],
+        "evidence": items,
+    }
 
 
 def build_bundle(folder: Path, size_mb: int) -> Path:
@@ -39,13 +48,24 @@ def build_bundle(folder: Path, size_mb: int) -> Path:
     chunk = os.urandom(1024 * 1024)
     items = []
     out = folder / "big-bundle.zip"
-    with BundleWriter(out, "Benchmark-School-FPA-2026-01-01", count * FILE_MB * 1024 * 1024) as writer:
+    with BundleWriter(
+        out, "Benchmark-School-FPA-2026-01-01", count * FILE_MB * 1024 * 1024
+    ) as writer:
         for n in range(count):
             path = f"evidence/1/1a-{n + 1}-clip-{n:04d}.mp4"
-            data = (chunk[n % 997:] + chunk[:n % 997] for _ in range(FILE_MB))
+            data = (chunk[n % 997 :] + chunk[: n % 997] for _ in range(FILE_MB))
             written = writer.add_payload(path, data, FILE_MB * 1024 * 1024, "video/mp4")
-            items.append({"id": n + 1, "kind": "video", "title": f"Clip {n}", "included": True, "path": path,
-                          "sha256": written.sha256, "size": written.size})
+            items.append(
+                {
+                    "id": n + 1,
+                    "kind": "video",
+                    "title": f"Clip {n}",
+                    "included": True,
+                    "path": path,
+                    "sha256": written.sha256,
+                    "size": written.size,
+                }
+            )
         writer.add_payload_bytes("portfolio.json", json.dumps(_snapshot(items)).encode())
         writer.finish({"External-Identifier": "urn:uuid:00000000-0000-4000-8000-00000000bench"})
     return out
@@ -75,7 +95,9 @@ def time_open(bundle: Path) -> tuple[float, float, int, bool]:
     """(seconds to the first progress callback, total seconds, callbacks, valid) for BundleSession.open."""
     calls = []
     start = time.perf_counter()
-    session = BundleSession.open(bundle, progress=lambda done, total, *_: calls.append(time.perf_counter()))
+    session = BundleSession.open(
+        bundle, progress=lambda done, total, *_: calls.append(time.perf_counter())
+    )
     total = time.perf_counter() - start
     valid = session.valid
     session.close()
@@ -101,12 +123,18 @@ def main(argv=None) -> int:
         runs = [time_open(bundle) for _ in range(2)]
         first, total, callbacks, valid = min(runs, key=lambda r: r[1])
         ratio = total / baseline
-        print(f"sha256sum over the {len(paths)} extracted payload files: {baseline:.2f} s "
-              f"({size / 1e6 / baseline:.0f} MB/s)")
-        print(f"open + verify (BundleSession.open): {total:.2f} s ({size / 1e6 / total:.0f} MB/s), valid={valid}")
+        print(
+            f"sha256sum over the {len(paths)} extracted payload files: {baseline:.2f} s "
+            f"({size / 1e6 / baseline:.0f} MB/s)"
+        )
+        print(
+            f"open + verify (BundleSession.open): {total:.2f} s ({size / 1e6 / total:.0f} MB/s), valid={valid}"
+        )
         print(f"first progress callback after {first * 1000:.1f} ms; {callbacks} callbacks")
-        print(f"ratio to sha256sum: {ratio:.2f}x (limit 1.5x) -> {'PASS' if ratio <= 1.5 else 'FAIL'}; "
-              f"first progress within 1 s -> {'PASS' if first < 1 else 'FAIL'}")
+        print(
+            f"ratio to sha256sum: {ratio:.2f}x (limit 1.5x) -> {'PASS' if ratio <= 1.5 else 'FAIL'}; "
+            f"first progress within 1 s -> {'PASS' if first < 1 else 'FAIL'}"
+        )
         return 0 if ratio <= 1.5 and first < 1 and valid else 1
     finally:
         if not args.keep:

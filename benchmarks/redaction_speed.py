@@ -24,8 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 CACHE = Path(tempfile.gettempdir()) / "pb-bench-redaction"
 SIZES = {"12 MP": (4000, 3000), "48 MP": (8000, 6000)}
-STEPS = [("baseline", "decode + re-encode (baseline)"), ("redact", "redact: a face blurred, a label blocked"),
-         ("redact-whole", "redact: the whole photo blurred (ellipse)"), ("find", "find faces")]
+STEPS = [
+    ("baseline", "decode + re-encode (baseline)"),
+    ("redact", "redact: a face blurred, a label blocked"),
+    ("redact-whole", "redact: the whole photo blurred (ellipse)"),
+    ("find", "find faces"),
+]
 
 
 def make_photo(path: Path, width: int, height: int) -> None:
@@ -58,7 +62,9 @@ def make_heic(path: Path, jpeg: Path) -> None:
 
     if not path.exists():
         with Image.open(jpeg) as image:
-            pillow_heif.from_pillow(image.convert("RGB")).save(path.with_suffix(".part"), quality=80, format="HEIF")
+            pillow_heif.from_pillow(image.convert("RGB")).save(
+                path.with_suffix(".part"), quality=80, format="HEIF"
+            )
         os.replace(path.with_suffix(".part"), path)
 
 
@@ -85,7 +91,9 @@ def child(step: str, path: str, repeat: int) -> None:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        if step == "baseline":  # the least a re-encode can cost: decode, save with the photo's own tables
+        if (
+            step == "baseline"
+        ):  # the least a re-encode can cost: decode, save with the photo's own tables
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
                 image.save(io.BytesIO(), "JPEG", quality="keep")
@@ -100,8 +108,12 @@ def child(step: str, path: str, repeat: int) -> None:
 
 
 def run_child(step: str, path: Path, repeat: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", step, str(path), "--repeat", str(repeat)],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", step, str(path), "--repeat", str(repeat)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -117,7 +129,9 @@ def cores_run(paths: list[Path], workers: int) -> tuple[float, float]:
     from portfolio_builder.core.privacy.redaction import find_faces_in_photos
 
     def cpu() -> float:
-        usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+        usage = [
+            resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        ]
         return sum(u.ru_utime + u.ru_stime for u in usage)
 
     photos = [p.read_bytes() for p in paths]
@@ -133,42 +147,56 @@ def cores_run(paths: list[Path], workers: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--photos", type=int, default=8, help="photos for the one-core / two-core comparison")
-    parser.add_argument("--heic", action="store_true", help="also redact a 12 MP HEIC (baseline: the same JPEG)")
+    parser.add_argument(
+        "--photos", type=int, default=8, help="photos for the one-core / two-core comparison"
+    )
+    parser.add_argument(
+        "--heic", action="store_true", help="also redact a 12 MP HEIC (baseline: the same JPEG)"
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1], args.repeat)
         return
     CACHE.mkdir(exist_ok=True)
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; times are the best of {args.repeat}; "
-          "memory is the peak RSS of a fresh process, and its growth once imports and the photo's bytes are in")
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; times are the best of {args.repeat}; "
+        "memory is the peak RSS of a fresh process, and its growth once imports and the photo's bytes are in"
+    )
     for label, (width, height) in SIZES.items():
         path = CACHE / f"portrait_{width}x{height}.jpg"
         make_photo(path, width, height)
         decoded_mb = width * height * 4 / 2**20
-        print(f"\n{label} ({width}x{height}, {path.stat().st_size / 1e6:.1f} MB JPEG, one decoded photo = "
-              f"{decoded_mb:.0f} MB)")
+        print(
+            f"\n{label} ({width}x{height}, {path.stat().st_size / 1e6:.1f} MB JPEG, one decoded photo = "
+            f"{decoded_mb:.0f} MB)"
+        )
         base = run_child("baseline", path, args.repeat)
         for step, what in STEPS:
             result = base if step == "baseline" else run_child(step, path, args.repeat)
             growth = result["peak_mb"] - result["settled_mb"]
             ratio = result["seconds"] / base["seconds"]
-            print(f"  {what:44s} {result['seconds'] * 1000:7.0f} ms  {ratio:5.2f}x baseline   peak "
-                  f"{result['peak_mb']:5.0f} MB (+{growth:4.0f} MB = {growth / decoded_mb:.2f} decoded photos)")
+            print(
+                f"  {what:44s} {result['seconds'] * 1000:7.0f} ms  {ratio:5.2f}x baseline   peak "
+                f"{result['peak_mb']:5.0f} MB (+{growth:4.0f} MB = {growth / decoded_mb:.2f} decoded photos)"
+            )
     if args.heic:
         heic = CACHE / "portrait_4000x3000.heic"
         make_heic(heic, CACHE / "portrait_4000x3000.jpg")
         base = run_child("baseline", CACHE / "portrait_4000x3000.jpg", args.repeat)
         result = run_child("redact", heic, args.repeat)
         growth = result["peak_mb"] - result["settled_mb"]
-        print(f"\n12 MP HEIC ({heic.stat().st_size / 1e6:.1f} MB): redact {result['seconds'] * 1000:.0f} ms "
-              f"({result['seconds'] / base['seconds']:.2f}x the JPEG baseline), +{growth:.0f} MB = "
-              f"{growth / (4000 * 3000 * 4 / 2**20):.2f} decoded photos (the HEIF decoder's frame, then Pillow's copy)")
+        print(
+            f"\n12 MP HEIC ({heic.stat().st_size / 1e6:.1f} MB): redact {result['seconds'] * 1000:.0f} ms "
+            f"({result['seconds'] / base['seconds']:.2f}x the JPEG baseline), +{growth:.0f} MB = "
+            f"{growth / (4000 * 3000 * 4 / 2**20):.2f} decoded photos (the HEIF decoder's frame, then Pillow's copy)"
+        )
     paths = [CACHE / "portrait_4000x3000.jpg"] * args.photos
     (one, one_cores), (two, two_cores) = cores_run(paths, 1), cores_run(paths, 2)
-    print(f"\nfind faces in {args.photos} photos of 12 MP: in this process {one:.2f} s ({one_cores:.2f} cores used), "
-          f"two worker processes {two:.2f} s ({two_cores:.2f} cores used): {one / two:.2f}x faster")
+    print(
+        f"\nfind faces in {args.photos} photos of 12 MP: in this process {one:.2f} s ({one_cores:.2f} cores used), "
+        f"two worker processes {two:.2f} s ({two_cores:.2f} cores used): {one / two:.2f}x faster"
+    )
 
 
 if __name__ == "__main__":

@@ -22,8 +22,11 @@ import time
 from pathlib import Path
 
 PART, PIECE = 4 * 1024 * 1024, 1024 * 1024
-MODES = [("WAL, 4 KB pages", "wal", 4096), ("WAL, 64 KB pages", "wal", 65536),
-         ("rollback journal, 64 KB pages", "delete", 65536)]
+MODES = [
+    ("WAL, 4 KB pages", "wal", 4096),
+    ("WAL, 64 KB pages", "wal", 65536),
+    ("rollback journal, 64 KB pages", "delete", 65536),
+]
 
 
 def settle(source: Path) -> None:
@@ -53,7 +56,7 @@ def store(database: Path, source: Path, journal: str, page_size: int) -> float:
             with conn.blobopen("part", "data", rowid) as blob:
                 done = 0
                 while done < length:
-                    count = handle.readinto(piece[:min(PIECE, length - done)])
+                    count = handle.readinto(piece[: min(PIECE, length - done)])
                     blob.write(piece[:count])
                     done += count
             left -= length
@@ -71,14 +74,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--folder", default=None)
     args = parser.parse_args()
-    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores")
+    print(
+        f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}, {os.cpu_count()} cores"
+    )
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(dir=args.folder) as work:
         source, size = Path(work) / "recording.bin", int(args.size_gb * 1024**3)
         block = os.urandom(8 * PIECE)
         with open(source, "wb") as out:
             for start in range(0, size, len(block)):
-                out.write((start.to_bytes(8, "little") + block[8:])[:size - start])
+                out.write((start.to_bytes(8, "little") + block[8:])[: size - start])
         for _ in range(args.runs):
             copy = Path(work) / "copy.bin"
             settle(source)
@@ -89,14 +94,18 @@ def main() -> None:
             times.setdefault("cp + sync", []).append(time.perf_counter() - start)
             copy.unlink()
             for name, journal, page_size in MODES:
-                times.setdefault(name, []).append(store(Path(work) / "raw.sqlite", source, journal, page_size))
+                times.setdefault(name, []).append(
+                    store(Path(work) / "raw.sqlite", source, journal, page_size)
+                )
     gb = size / 1024**3
     baseline = statistics.median(times["cp + sync"])
     print(f"{gb:.2f} GB, median of {args.runs} runs:")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"  {name:31} {median:6.2f} s  ({' '.join(f'{v:.2f}' for v in values)})  "
-              f"speed / (cp + sync): {baseline / median:.2f}")
+        print(
+            f"  {name:31} {median:6.2f} s  ({' '.join(f'{v:.2f}' for v in values)})  "
+            f"speed / (cp + sync): {baseline / median:.2f}"
+        )
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

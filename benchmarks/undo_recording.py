@@ -34,18 +34,37 @@ def main() -> None:
         path = build_large_portfolio(Path(folder) / "large.portfolio", items=5000)
         portfolio = Portfolio.open(path)
         try:
-            plain, kept = medians(lambda n: update_evidence(portfolio, 1, title=f"Plain {n}"),
-                                  lambda n: recorded(portfolio, "t", lambda: update_evidence(portfolio, 1,
-                                                                                             title=f"R {n}")), 41)
-            print(f"one item's title: plain {plain * 1000:.1f} ms, recorded {kept * 1000:.1f} ms, "
-                  f"ratio {kept / plain:.2f}")
+            plain, kept = medians(
+                lambda n: update_evidence(portfolio, 1, title=f"Plain {n}"),
+                lambda n: recorded(
+                    portfolio, "t", lambda: update_evidence(portfolio, 1, title=f"R {n}")
+                ),
+                41,
+            )
+            print(
+                f"one item's title: plain {plain * 1000:.1f} ms, recorded {kept * 1000:.1f} ms, "
+                f"ratio {kept / plain:.2f}"
+            )
             ids, changes = list(range(1, 501)), []
-            plain, kept = medians(lambda n: update_evidence_many(portfolio, ids,
-                                                                 consent=("obtained", "missing")[n % 2]),
-                                  lambda n: changes.append(recorded(portfolio, "c", lambda: update_evidence_many(
-                                      portfolio, ids, consent=("not-needed", "missing")[n % 2]))[1]), 11)
-            print(f"consent of 500 items: plain {plain * 1000:.0f} ms, recorded {kept * 1000:.0f} ms, "
-                  f"ratio {kept / plain:.2f}")
+            plain, kept = medians(
+                lambda n: update_evidence_many(
+                    portfolio, ids, consent=("obtained", "missing")[n % 2]
+                ),
+                lambda n: changes.append(
+                    recorded(
+                        portfolio,
+                        "c",
+                        lambda: update_evidence_many(
+                            portfolio, ids, consent=("not-needed", "missing")[n % 2]
+                        ),
+                    )[1]
+                ),
+                11,
+            )
+            print(
+                f"consent of 500 items: plain {plain * 1000:.0f} ms, recorded {kept * 1000:.0f} ms, "
+                f"ratio {kept / plain:.2f}"
+            )
             start = time.perf_counter()
             changes[-1].undo(portfolio)
             print(f"undo of that step: {(time.perf_counter() - start) * 1000:.0f} ms")

@@ -55,7 +55,9 @@ def large_bundle(folder: Path, size_mb: int) -> Path:
 
     portfolio_path, _plain = build(folder, size_mb)
     with Portfolio.open(portfolio_path, read_only=True) as portfolio:
-        return export_bundle(portfolio, folder / "bundle.zip", include_untagged=True).path  # its items are untagged
+        return export_bundle(
+            portfolio, folder / "bundle.zip", include_untagged=True
+        ).path  # its items are untagged
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> float:
@@ -64,16 +66,25 @@ def run(command: list[str], env: dict[str, str] | None = None) -> float:
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()[:500]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed ({done.returncode}): {done.stderr.strip()[:500]}"
+        )
     return seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="processes of each command (default 10)")
-    parser.add_argument("--size-mb", type=int, default=0, help="a built bundle of about N MB instead of the sample")
-    parser.add_argument("--no-bytecode-cache", action="store_true",
-                        help="keep the environment's PYTHONDONTWRITEBYTECODE (our modules compiled on every run)")
+    parser.add_argument(
+        "--runs", type=int, default=10, help="processes of each command (default 10)"
+    )
+    parser.add_argument(
+        "--size-mb", type=int, default=0, help="a built bundle of about N MB instead of the sample"
+    )
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="keep the environment's PYTHONDONTWRITEBYTECODE (our modules compiled on every run)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         folder = Path(tmp)
@@ -82,22 +93,37 @@ def main() -> None:
             archive.extractall(folder / "extracted")
             top = archive.namelist()[0].split("/")[0]
         ours_command = [sys.executable, "-m", "portfolio_builder.cli", "verify", str(bundle)]
-        bagit_command = [sys.executable, "-m", "bagit", "--validate", str(folder / "extracted" / top)]
+        bagit_command = [
+            sys.executable,
+            "-m",
+            "bagit",
+            "--validate",
+            str(folder / "extracted" / top),
+        ]
         env = dict(os.environ)
         if not args.no_bytecode_cache and env.pop("PYTHONDONTWRITEBYTECODE", None):
             env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-        run(ours_command, env), run(bagit_command, env)  # warm the file cache and the bytecode of both
+        (
+            run(ours_command, env),
+            run(bagit_command, env),
+        )  # warm the file cache and the bytecode of both
         ours, theirs = [], []
         for _ in range(args.runs):
             ours.append(run(ours_command, env))
             theirs.append(run(bagit_command, env))
         ours_s, theirs_s = statistics.median(ours), statistics.median(theirs)
-        print(f"bundle: {bundle.stat().st_size / 1e6:.1f} MB, {len(zipfile.ZipFile(bundle).namelist())} files; "
-              f"{args.runs} runs of each, alternately; medians (min-max); bytecode "
-              f"{'cached (a private PYTHONPYCACHEPREFIX)' if 'PYTHONPYCACHEPREFIX' in env else 'as the environment has it'}")
-        print(f"portfolio-builder verify (zip, unextracted): {ours_s:6.3f} s ({min(ours):.3f}-{max(ours):.3f})")
-        print(f"python -m bagit --validate (extracted):      {theirs_s:6.3f} s "
-              f"({min(theirs):.3f}-{max(theirs):.3f})")
+        print(
+            f"bundle: {bundle.stat().st_size / 1e6:.1f} MB, {len(zipfile.ZipFile(bundle).namelist())} files; "
+            f"{args.runs} runs of each, alternately; medians (min-max); bytecode "
+            f"{'cached (a private PYTHONPYCACHEPREFIX)' if 'PYTHONPYCACHEPREFIX' in env else 'as the environment has it'}"
+        )
+        print(
+            f"portfolio-builder verify (zip, unextracted): {ours_s:6.3f} s ({min(ours):.3f}-{max(ours):.3f})"
+        )
+        print(
+            f"python -m bagit --validate (extracted):      {theirs_s:6.3f} s "
+            f"({min(theirs):.3f}-{max(theirs):.3f})"
+        )
         print(f"verify / bagit: {ours_s / theirs_s:.2f} (goal <= 1.00)")
 
 

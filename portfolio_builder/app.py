@@ -43,7 +43,9 @@ def crash_message(exc: BaseException, log_path: Path) -> str:
     """What the user reads: a PortfolioError's own message, otherwise a pointer to the log."""
     if isinstance(exc, PortfolioError):
         return exc.message
-    return f"Something went wrong. Your work so far is saved. The details are in the log:\n{log_path}"
+    return (
+        f"Something went wrong. Your work so far is saved. The details are in the log:\n{log_path}"
+    )
 
 
 def show_crash_dialog(message: str) -> None:
@@ -56,6 +58,7 @@ def show_crash_dialog(message: str) -> None:
 
 def install_excepthook(log_path: Path) -> None:
     """One hook for every uncaught error: log it in full, then show a dialog."""
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
@@ -68,6 +71,7 @@ def install_excepthook(log_path: Path) -> None:
             show_crash_dialog(crash_message(exc, log_path))
         except Exception:  # noqa: BLE001 - a failing dialog must not hide the original error
             log.exception("Could not show the error dialog")
+
     sys.excepthook = hook
 
 
@@ -82,8 +86,11 @@ def make_application():
     app.setApplicationVersion(__version__)
     from .ui.contrast import readable_palette
 
-    app.setPalette(readable_palette(app.palette()))  # text at 4.5:1 at least, whatever the platform gives
+    app.setPalette(
+        readable_palette(app.palette())
+    )  # text at 4.5:1 at least, whatever the platform gives
     from .core.resources import resource_path
+
     icon = resource_path("icons", "app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

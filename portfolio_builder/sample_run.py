@@ -29,7 +29,9 @@ def run_sample(folder: Path, gui: bool = True) -> int:
         readiness = check_readiness(portfolio)
         draft = not readiness.ready
         if draft:
-            print("The sample is part-way through the award, so its bundle is a DRAFT for an interim review:")
+            print(
+                "The sample is part-way through the award, so its bundle is a DRAFT for an interim review:"
+            )
             for problem in readiness.problems[:8]:
                 print(f"  - {problem}")
             if len(readiness.problems) > 8:
@@ -38,7 +40,9 @@ def run_sample(folder: Path, gui: bool = True) -> int:
         result = export_bundle(portfolio, bundle, draft=draft)
     report = verify_bundle(result.path)
     print(f"Portfolio: {path}")
-    print(f"Bundle:    {result.path} ({result.file_count} files, {result.bytes_written / 1e6:.1f} MB)")
+    print(
+        f"Bundle:    {result.path} ({result.file_count} files, {result.bytes_written / 1e6:.1f} MB)"
+    )
     print(f"Verified:  {'valid' if report.valid else 'NOT valid: ' + '; '.join(report.problems)}")
     print(f"Contents index: open {result.path.name} and double-click START-HERE.html inside it.")
     if not report.valid:

@@ -47,6 +47,7 @@ LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 def loopback_only():
     """Within the block, connections to this machine's loopback are allowed (a local browser driver for the
     accessibility check); any other address is still refused."""
+
     def connect(sock, address):
         if sock.family != socket.AF_UNIX and address[0] not in LOOPBACK:
             raise NetworkBlocked(f"network access attempted during tests: {address!r}")
@@ -63,7 +64,11 @@ def loopback_only():
         return _real_create_connection(address, *args, **kwargs)
 
     saved = socket.socket.connect, socket.getaddrinfo, socket.create_connection
-    socket.socket.connect, socket.getaddrinfo, socket.create_connection = connect, getaddrinfo, create_connection
+    socket.socket.connect, socket.getaddrinfo, socket.create_connection = (
+        connect,
+        getaddrinfo,
+        create_connection,
+    )
     try:
         yield
     finally:
@@ -76,8 +81,12 @@ def fpa_portfolio(tmp_path):
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
-    portfolio = create_portfolio(tmp_path / "oak.portfolio", shipped_framework("family-partnership-award"),
-                                 "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
+    portfolio = create_portfolio(
+        tmp_path / "oak.portfolio",
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    )
     yield portfolio
     portfolio.close()
 
@@ -88,8 +97,12 @@ def iif_portfolio(tmp_path):
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
-    portfolio = create_portfolio(tmp_path / "hillside.portfolio", shipped_framework("investors-in-families-secure"),
-                                 "Hillside Secure Children's Home", lead=("Jo Bell", "Head of care"))
+    portfolio = create_portfolio(
+        tmp_path / "hillside.portfolio",
+        shipped_framework("investors-in-families-secure"),
+        "Hillside Secure Children's Home",
+        lead=("Jo Bell", "Head of care"),
+    )
     yield portfolio
     portfolio.close()
 
@@ -103,8 +116,12 @@ def shared_ready_bundle(tmp_path_factory):
     from tests.core.portfolio_factory import ready_bundle
 
     folder = tmp_path_factory.mktemp("shared-bundle")
-    portfolio = create_portfolio(folder / "oak.portfolio", shipped_framework("family-partnership-award"),
-                                 "Oak Primary School", lead=("Ann Patel", "Family Partnership Manager"))
+    portfolio = create_portfolio(
+        folder / "oak.portfolio",
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    )
     try:
         return ready_bundle(portfolio, folder)
     finally:

@@ -25,9 +25,10 @@ def _options(args: list[str]) -> tuple[Path, str, str, str]:
         if name in args:
             at = args.index(name)
             value = args[at + 1]
-            del args[at:at + 2]
+            del args[at : at + 2]
             return value
         return default
+
     scale, contrast = take("--scale", "2"), take("--contrast", "high")
     scheme = take("--scheme", "family-partnership-award")
     return Path(args[0] if args else "docs/screenshots/accessibility"), scale, contrast, scheme
@@ -39,9 +40,24 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pb-a11y-shots-"))
     factor = float(scale)
     config = work / "offscreen.json"
-    config.write_text(json.dumps({"screens": [{"name": "Laptop", "x": 0, "y": 0, "width": int(1366 * factor),
-                                               "height": int(768 * factor), "logicalDpi": 96,
-                                               "logicalBaseDpi": 96, "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "Laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": int(1366 * factor),
+                        "height": int(768 * factor),
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     os.environ["QT_SCALE_FACTOR"] = scale
     from PySide6.QtCore import QSettings

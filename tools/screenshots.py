@@ -25,8 +25,12 @@ SCREEN = (1366, 768)  # physical pixels
 
 
 # Per scheme sample: the descriptor and the theme each page is shown on.
-SCHEME_TARGETS = {"family-partnership-award": ("1c", "2"), "investors-in-families-secure": ("E1a", "E4"),
-                  "la-practice-quality": ("R3", "R"), "signs-of-safety-accreditation": ("Ca", "C")}
+SCHEME_TARGETS = {
+    "family-partnership-award": ("1c", "2"),
+    "investors-in-families-secure": ("E1a", "E4"),
+    "la-practice-quality": ("R3", "R"),
+    "signs-of-safety-accreditation": ("Ca", "C"),
+}
 
 
 def _option(args: list[str], name: str, default: str | None) -> str | None:
@@ -34,7 +38,7 @@ def _option(args: list[str], name: str, default: str | None) -> str | None:
         return default
     at = args.index(name)
     value = args[at + 1]
-    del args[at:at + 2]
+    del args[at : at + 2]
     return value
 
 
@@ -46,16 +50,33 @@ def _args() -> tuple[Path, str | None, list[str], set[str]]:
     schemes = list(SCHEME_TARGETS) if scheme == "all" else [] if scheme == "none" else [scheme]
     unknown = [s for s in schemes if s not in SCHEME_TARGETS]
     if unknown:
-        sys.exit(f"No sample for {', '.join(unknown)}; choose one of {', '.join(SCHEME_TARGETS)}, all or none.")
+        sys.exit(
+            f"No sample for {', '.join(unknown)}; choose one of {', '.join(SCHEME_TARGETS)}, all or none."
+        )
     return Path(args[0] if args else "docs/screenshots"), scale, schemes, only
 
 
 def _configure_screen(folder: Path, scale: str | None) -> None:
     """An offscreen screen of SCREEN physical pixels at 96 dpi, scaled by QT_SCALE_FACTOR."""
     config = folder / "offscreen.json"
-    config.write_text(json.dumps({"screens": [{"name": "Laptop", "x": 0, "y": 0, "width": SCREEN[0],
-                                               "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "Laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": SCREEN[0],
+                        "height": SCREEN[1],
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     if scale:
         os.environ["QT_SCALE_FACTOR"] = scale
@@ -109,8 +130,10 @@ class Shooter:
         widget.grab().save(str(self.out / f"{name}.png"))
         size = widget.window().size()
         if size.width() > self.screen.width() or size.height() > self.screen.height():
-            self.too_big.append(f"{name}: {size.width()}x{size.height()} on a "
-                                f"{self.screen.width()}x{self.screen.height()} screen")
+            self.too_big.append(
+                f"{name}: {size.width()}x{size.height()} on a "
+                f"{self.screen.width()}x{self.screen.height()} screen"
+            )
 
     def modal(self, name: str, trigger, timeout: float = 20.0) -> None:
         """Run trigger (which opens a modal dialog, now or from a worker), grab the dialog, then cancel it."""
@@ -140,7 +163,9 @@ class Shooter:
 
 
 def _slug(text: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in text.replace("&", "").lower()).split())
+    return "-".join(
+        "".join(c if c.isalnum() else " " for c in text.replace("&", "").lower()).split()
+    )
 
 
 def _wait_for(shot: Shooter, predicate, seconds: float = 30.0) -> None:
@@ -158,14 +183,19 @@ def _paste_dialog(framework) -> None:
     def fill():
         dialog = QApplication.activeModalWidget()
         if dialog is not None and hasattr(dialog, "text"):
-            dialog.text.setPlainText("a. First item as pasted from your own copy of the award pack.\n"
-                                     "b) Second item, which runs on\n   to a second line.\n2c Third item.")
+            dialog.text.setPlainText(
+                "a. First item as pasted from your own copy of the award pack.\n"
+                "b) Second item, which runs on\n   to a second line.\n2c Third item."
+            )
             dialog.read()
+
     QTimer.singleShot(20, fill)
     framework.paste_descriptors()
 
 
-def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-award", full: bool = True) -> None:
+def shoot_portfolio(
+    shot: Shooter, window, scheme: str = "family-partnership-award", full: bool = True
+) -> None:
     """Every page of an open sample in its scheme's words; with full, the dialogs each page opens too."""
     view = window.view
     descriptor, theme = SCHEME_TARGETS[scheme]
@@ -193,8 +223,12 @@ def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-awa
         shot.save(window, "evidence-grid")
         evidence.filters.list_button.click()
         shot.modal("evidence-add-link-dialog", evidence.add_link)
-        evidence.select_ids([evidence.model.row_at(row).id for row in range(min(4, evidence.model.rowCount()))])
-        shot.save(window, "evidence-bulk-edit")  # several items: what they share, set for all in one step
+        evidence.select_ids(
+            [evidence.model.row_at(row).id for row in range(min(4, evidence.model.rowCount()))]
+        )
+        shot.save(
+            window, "evidence-bulk-edit"
+        )  # several items: what they share, set for all in one step
 
     view.show_page(3)
     view.page("Audit").select_code(descriptor)
@@ -204,7 +238,10 @@ def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-awa
     planning = view.page("Planning")
     for tab in range(planning.tabs.count()):
         planning.tabs.setCurrentIndex(tab)
-        if planning.tabs.currentWidget() is planning.priorities and planning.priorities.model.rowCount():
+        if (
+            planning.tabs.currentWidget() is planning.priorities
+            and planning.priorities.model.rowCount()
+        ):
             planning.priorities.list.setCurrentIndex(planning.priorities.model.index(0))
         shot.save(window, f"planning-{_slug(planning.tabs.tabText(tab))}")
     if planning.tabs.indexOf(planning.priorities) >= 0 and planning.priorities.model.rowCount():
@@ -215,8 +252,12 @@ def shoot_portfolio(shot: Shooter, window, scheme: str = "family-partnership-awa
         diary = planning.cover_sheets.diary
         if diary.model().rowCount():
             diary.setCurrentIndex(diary.model().index(0, 0))
-        shot.modal("planning-diary-dialog", planning.cover_sheets.edit_entry if diary.model().rowCount()
-                   else planning.cover_sheets.add_entry)
+        shot.modal(
+            "planning-diary-dialog",
+            planning.cover_sheets.edit_entry
+            if diary.model().rowCount()
+            else planning.cover_sheets.add_entry,
+        )
 
     view.show_page(5)
     export = view.page("Export")
@@ -237,7 +278,10 @@ def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
     try:
         from skimage import data
     except ImportError:
-        print("scikit-image is not installed ([test] extra): no redaction screenshots", file=sys.stderr)
+        print(
+            "scikit-image is not installed ([test] extra): no redaction screenshots",
+            file=sys.stderr,
+        )
         return
     from PIL import Image
 
@@ -252,8 +296,7 @@ def shoot_redaction(shot: Shooter, portfolio_path: Path) -> None:
     with tempfile.TemporaryDirectory() as folder, Portfolio.open(portfolio_path) as portfolio:
         path = Path(folder) / "Open morning - our visitor.jpg"
         Image.fromarray(data.astronaut()).save(path, quality=92)
-        evidence_id = import_evidence(portfolio, [path], consent="blurred",
-                                      workers=1).added[0]
+        evidence_id = import_evidence(portfolio, [path], consent="blurred", workers=1).added[0]
         context = PortfolioContext(portfolio)
         editor = RegionEditor(context, evidence_id)
         editor.resize(shot.screen.width() * 9 // 10, shot.screen.height() * 9 // 10)
@@ -293,8 +336,11 @@ def shoot_wizard(shot: Shooter, window) -> None:
     shot.save(wizard, "wizard-2-setting")
     wizard.next()
     wizard.team_page.lead_name.setText("Ann Patel")
-    for name, role in (("Dawn Okafor", "Registered Manager"), ("Sam Wright", "Family Liaison Worker"),
-                       ("Priya Shah", "Independent Visitor")):
+    for name, role in (
+        ("Dawn Okafor", "Registered Manager"),
+        ("Sam Wright", "Family Liaison Worker"),
+        ("Priya Shah", "Independent Visitor"),
+    ):
         wizard.team_page.team.add_member(name, role)
     shot.save(wizard, "wizard-3-team")
     wizard.next()

@@ -57,8 +57,11 @@ def _stopped_notice(shot, window) -> None:
     from portfolio_builder.ui import closing_work
     from portfolio_builder.ui.evidence_import_controller import stopped_note
 
-    stopped = SimpleNamespace(result=ImportReport(added=list(range(1, 13)), cancelled=True),
-                              last_progress=(12, 50, ""), stopped_note=stopped_note)
+    stopped = SimpleNamespace(
+        result=ImportReport(added=list(range(1, 13)), cancelled=True),
+        last_progress=(12, 50, ""),
+        stopped_note=stopped_note,
+    )
     path = Path(window.context.portfolio.path)
     closing_work.note_stopped(path, [stopped])
     shot.modal("stopped-import-notice", lambda: window._tell_what_was_stopped(path))

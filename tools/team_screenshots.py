@@ -30,21 +30,40 @@ def _packs(lead_path: Path, folder: Path) -> tuple[Path, Path]:
 
     packs = []
     with Portfolio.open(lead_path) as lead:
-        copies = [make_team_copy(lead, folder / f"{n}.portfolio", who) for n, who in (("ben", "Ben Jones"),
-                                                                                   ("dev", "Dev Shah"))]
+        copies = [
+            make_team_copy(lead, folder / f"{n}.portfolio", who)
+            for n, who in (("ben", "Ben Jones"), ("dev", "Dev Shah"))
+        ]
     for copy, level, words in zip(copies, ("embedded", "developing"), ("Ben's", "Dev's")):
         with Portfolio.open(copy.path) as member:
             photo = folder / f"{copy.for_name.split()[0].lower()}-dads-breakfast.jpg"
-            Image.new("RGB", (640, 480), (80, 130, 170) if level == "embedded" else (170, 120, 60)).save(photo)
-            added = import_evidence(member, [photo], consent="obtained", title=f"Dads' breakfast ({words} photo)")
+            Image.new(
+                "RGB", (640, 480), (80, 130, 170) if level == "embedded" else (170, 120, 60)
+            ).save(photo)
+            added = import_evidence(
+                member, [photo], consent="obtained", title=f"Dads' breakfast ({words} photo)"
+            )
             tag_evidence(member, added.added[0], "1c", cross_reference=True)
-            rate_descriptor(member, "1c", level, date.today(), f"Seen at the dads' breakfast ({copy.for_name}).",
-                            rated_by=copy.for_name)
+            rate_descriptor(
+                member,
+                "1c",
+                level,
+                date.today(),
+                f"Seen at the dads' breakfast ({copy.for_name}).",
+                rated_by=copy.for_name,
+            )
             with member.raw_connection() as conn:
-                conn.execute("INSERT INTO portfolio_text (key, body) VALUES ('case-study', ?) ON CONFLICT(key) DO "
-                             "UPDATE SET body = excluded.body", (f"The Ahmed family's journey, in {words} words.",))
+                conn.execute(
+                    "INSERT INTO portfolio_text (key, body) VALUES ('case-study', ?) ON CONFLICT(key) DO "
+                    "UPDATE SET body = excluded.body",
+                    (f"The Ahmed family's journey, in {words} words.",),
+                )
                 conn.commit()
-        packs.append(make_contribution_pack(copy.path, folder / f"{copy.for_name.split()[0].lower()}.zip").path)
+        packs.append(
+            make_contribution_pack(
+                copy.path, folder / f"{copy.for_name.split()[0].lower()}.zip"
+            ).path
+        )
     return packs[0], packs[1]
 
 
@@ -75,7 +94,9 @@ def main() -> int:
         portfolio = window.context.portfolio
 
         staff, themes = copy_choices(portfolio)
-        send = TeamCopyDialog(portfolio.path, staff, themes, window.context.scheme.words.theme, window)
+        send = TeamCopyDialog(
+            portfolio.path, staff, themes, window.context.scheme.words.theme, window
+        )
         send.person.setCurrentText("Dev Shah")
         send.theme_model.item(1).setCheckState(Qt.CheckState.Checked)
         send.show()
@@ -100,7 +121,9 @@ def main() -> int:
         window.view.show_page(0)
         dashboard = window.view.page("Dashboard")
         shot.settle()
-        dashboard.team_box.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(dashboard.team_box)
+        dashboard.team_box.parentWidget().parentWidget().parentWidget().ensureWidgetVisible(
+            dashboard.team_box
+        )
         shot.save(window, "dashboard-contributions")
         window.close_portfolio()
         window.close()

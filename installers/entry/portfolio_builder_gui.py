@@ -23,12 +23,21 @@ def _install_smoke_test(hold_seconds: float) -> None:
         shown = False
 
         def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
-            if (not self.shown and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-                    and watched.isWindow() and watched.isVisible()):
+            if (
+                not self.shown
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and watched.isWindow()
+                and watched.isVisible()
+            ):
                 self.shown = True
-                print(f"smoke: window shown title={watched.windowTitle()!r} "
-                      f"after={time.perf_counter() - _STARTED:.3f}s", flush=True)
+                print(
+                    f"smoke: window shown title={watched.windowTitle()!r} "
+                    f"after={time.perf_counter() - _STARTED:.3f}s",
+                    flush=True,
+                )
                 from portfolio_builder.ui.assessor import pdf_pane
+
                 print(f"smoke: in-app PDF viewer available={pdf_pane.available}", flush=True)
                 # exit(), not quit(): leave the loop without asking the windows to close.
                 QTimer.singleShot(int(hold_seconds * 1000), lambda: QApplication.instance().exit(0))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-BLUE_TOP = (52, 120, 198)       # calm blue, a little lighter at the top
+BLUE_TOP = (52, 120, 198)  # calm blue, a little lighter at the top
 BLUE_BOTTOM = (31, 86, 160)
 PAPER = (255, 255, 255)
 TAB = (226, 236, 248)
-CHECK = (38, 150, 96)           # a quiet green for "done"
+CHECK = (38, 150, 96)  # a quiet green for "done"
 SIZE = 1024
 ICO_SIZES = [16, 20, 24, 32, 40, 48, 64, 128, 256]
 ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
@@ -29,12 +29,15 @@ def _background(size: int) -> Image.Image:
     gradient = Image.new("RGBA", (1, size))
     for y in range(size):
         t = y / (size - 1)
-        gradient.putpixel((0, y), tuple(round(a + (b - a) * t) for a, b in zip(BLUE_TOP, BLUE_BOTTOM)) + (255,))
+        gradient.putpixel(
+            (0, y), tuple(round(a + (b - a) * t) for a, b in zip(BLUE_TOP, BLUE_BOTTOM)) + (255,)
+        )
     gradient = gradient.resize((size, size))
     mask = Image.new("L", (size, size), 0)
     margin = size * 0.06
-    ImageDraw.Draw(mask).rounded_rectangle((margin, margin, size - margin, size - margin),
-                                           radius=size * 0.2, fill=255)
+    ImageDraw.Draw(mask).rounded_rectangle(
+        (margin, margin, size - margin, size - margin), radius=size * 0.2, fill=255
+    )
     out = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     out.paste(gradient, (0, 0), mask)
     return out

@@ -18,11 +18,26 @@ APP = "opt/portfolio-builder"
 INTERNAL = f"{APP}/_internal"
 # SPDX ids (as the distributions state them) -> Debian's short names; those in /usr/share/common-licenses
 # are referred to there, as Debian policy asks.
-SHORT_NAMES = {"MIT": "Expat", "MIT License": "Expat", "BSD-3-Clause": "BSD-3-clause", "BSD-2-Clause": "BSD-2-clause",
-               "PSF-2.0": "PSF-2.0", "MIT-CMU": "MIT-CMU", "Apache-2.0": "Apache-2.0",
-               "LGPL-3.0-only": "LGPL-3", "GPL-2.0-only": "GPL-2", "GPL-3.0-only": "GPL-3",
-               "GPL-2.0-or-later": "GPL-2+"}
-COMMON = {"Apache-2.0": "Apache-2.0", "LGPL-3": "LGPL-3", "GPL-2": "GPL-2", "GPL-3": "GPL-3", "GPL-2+": "GPL-2"}
+SHORT_NAMES = {
+    "MIT": "Expat",
+    "MIT License": "Expat",
+    "BSD-3-Clause": "BSD-3-clause",
+    "BSD-2-Clause": "BSD-2-clause",
+    "PSF-2.0": "PSF-2.0",
+    "MIT-CMU": "MIT-CMU",
+    "Apache-2.0": "Apache-2.0",
+    "LGPL-3.0-only": "LGPL-3",
+    "GPL-2.0-only": "GPL-2",
+    "GPL-3.0-only": "GPL-3",
+    "GPL-2.0-or-later": "GPL-2+",
+}
+COMMON = {
+    "Apache-2.0": "Apache-2.0",
+    "LGPL-3": "LGPL-3",
+    "GPL-2": "GPL-2",
+    "GPL-3": "GPL-3",
+    "GPL-2+": "GPL-2",
+}
 NOTICES = f"/{APP}/THIRD-PARTY-NOTICES.txt"
 
 
@@ -44,7 +59,9 @@ def _patterns(components: list[dict]) -> tuple[dict, dict]:
         for path in component["files"]:
             top = path.split("/")[0]
             owners.setdefault(top, Counter())[component["key"]] += 1
-    default = Counter(k for top, c in owners.items() if "/" not in top for k in c).most_common(1)[0][0]
+    default = Counter(k for top, c in owners.items() if "/" not in top for k in c).most_common(1)[
+        0
+    ][0]
     patterns: dict[str, list[str]] = {}
     for component in components:
         for path in component["files"]:
@@ -70,22 +87,30 @@ def render(components: list[dict], version: str) -> str:
     """DEP-5 text: the app (Files: *), the default owner of _internal, then each component, then the licences."""
     patterns, default = _patterns(components)
     by_key = {c["key"]: c for c in components}
-    out = ["Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-           "Upstream-Name: Portfolio Builder\n"
-           f"Comment: Portfolio Builder {version} is under the MIT (Expat) licence. The program folder\n"
-           f" /{INTERNAL} also holds the third-party components below, each under its own licence;\n"
-           f" {NOTICES} gives each one's version, source and full licence text.\n"]
+    out = [
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+        "Upstream-Name: Portfolio Builder\n"
+        f"Comment: Portfolio Builder {version} is under the MIT (Expat) licence. The program folder\n"
+        f" /{INTERNAL} also holds the third-party components below, each under its own licence;\n"
+        f" {NOTICES} gives each one's version, source and full licence text.\n"
+    ]
 
     def paragraph(files: list[str], component: dict) -> None:
         copyright_lines = component.get("copyright") or [f"the {component['name']} authors"]
-        out.append("\n" + _field("Files", files) + _field("Copyright", copyright_lines)
-                   + f"License: {short_name(component)}\n"
-                   + f"Comment: {component['name']} {component['version']} ({component['kind']})\n")
+        out.append(
+            "\n"
+            + _field("Files", files)
+            + _field("Copyright", copyright_lines)
+            + f"License: {short_name(component)}\n"
+            + f"Comment: {component['name']} {component['version']} ({component['kind']})\n"
+        )
 
     project = by_key["project"]
     paragraph(["*"], project)
     paragraph([f"{INTERNAL}/*"], by_key[default])
-    if "project" in patterns:  # folder patterns first: a later paragraph's single files (the fonts) override them
+    if (
+        "project" in patterns
+    ):  # folder patterns first: a later paragraph's single files (the fonts) override them
         paragraph(patterns["project"], project)
     for key, files in patterns.items():
         if key != "project":
@@ -93,8 +118,11 @@ def render(components: list[dict], version: str) -> str:
     for name in sorted({short_name(c) for c in components}):
         for single in name.split(" or "):
             base = single.split(" with ")[0]
-            text = (f" On Debian systems, the full text of this licence is in /usr/share/common-licenses/{COMMON[base]}."
-                    if base in COMMON else f" The full text is in {NOTICES}, in the entry of each component with this licence.")
+            text = (
+                f" On Debian systems, the full text of this licence is in /usr/share/common-licenses/{COMMON[base]}."
+                if base in COMMON
+                else f" The full text is in {NOTICES}, in the entry of each component with this licence."
+            )
             if base == "Expat":
                 text = f" The full text is in /{APP}/LICENSE.txt and in {NOTICES}."
             if single != base:

@@ -54,11 +54,17 @@ def command_group(name: str):
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (exit code 2 on usage errors, as argparse does); given a known command, only
     that command's group is registered, so nothing else is imported."""
-    parser = argparse.ArgumentParser(prog="portfolio-builder", description=__doc__.splitlines()[0],
-                                     epilog=JOURNEY, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="portfolio-builder",
+        description=__doc__.splitlines()[0],
+        epilog=JOURNEY,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    groups = [name for name, commands in GROUP_COMMANDS.items() if command in commands] or list(GROUP_COMMANDS)
+    groups = [name for name, commands in GROUP_COMMANDS.items() if command in commands] or list(
+        GROUP_COMMANDS
+    )
     for name in groups:
         command_group(name).register(sub)
     name_positionals(parser)
@@ -85,20 +91,29 @@ def main(argv: list[str] | None = None) -> int:
         print("portfolio-builder: interrupted; nothing was half-written.", file=sys.stderr)
         return EXIT_REFUSED
     except OSError as exc:
-        print(f"portfolio-builder: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
-              file=sys.stderr)
+        print(
+            f"portfolio-builder: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(
+                ": "
+            ),
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line for the user, the trace on request
         if os.environ.get("PORTFOLIO_BUILDER_DEBUG"):
             raise
-        print(f"portfolio-builder: unexpected error ({type(exc).__name__}: {exc}); nothing was half-written. "
-              "Run again with PORTFOLIO_BUILDER_DEBUG=1 for the details.", file=sys.stderr)
+        print(
+            f"portfolio-builder: unexpected error ({type(exc).__name__}: {exc}); nothing was half-written. "
+            "Run again with PORTFOLIO_BUILDER_DEBUG=1 for the details.",
+            file=sys.stderr,
+        )
         return EXIT_REFUSED
 
 
 def one_line(message: str) -> str:
     """A refusal as the single line the command line promises (a list becomes '; '-separated)."""
-    lines = [line.strip().lstrip("-\u2022 ").strip() for line in message.splitlines() if line.strip()]
+    lines = [
+        line.strip().lstrip("-\u2022 ").strip() for line in message.splitlines() if line.strip()
+    ]
     if len(lines) <= 1:
         return lines[0] if lines else message
     return f"{lines[0]} " + "; ".join(lines[1:-1] + [lines[-1]])

@@ -15,8 +15,10 @@ PROG = "portfolio-builder"
 
 def printable(text) -> str:
     """A path or name as one safe terminal line: undecodable bytes and control characters shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text).encode("utf-8", "surrogateescape")
-                   .decode("utf-8", "backslashreplace"))
+    return "".join(
+        c if c.isprintable() else repr(c)[1:-1]
+        for c in str(text).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
 
 
 def open_portfolio(path: str, read_only: bool = False):
@@ -37,12 +39,16 @@ def text_or_file(value: str | None) -> str | None:
         raise BadInput("'@' must be followed by the name of a text file to read.")
     if not path.is_file():
         what = "a folder" if path.is_dir() else "missing"
-        raise BadInput(f"Cannot read {path}: it is {what} (a value starting with @ names a text file; "
-                       "write @@ for a value that starts with @).")
+        raise BadInput(
+            f"Cannot read {path}: it is {what} (a value starting with @ names a text file; "
+            "write @@ for a value that starts with @)."
+        )
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise BadInput(f"{path} is not UTF-8 text; save it as UTF-8 (plain text) and try again.") from None
+        raise BadInput(
+            f"{path} is not UTF-8 text; save it as UTF-8 (plain text) and try again."
+        ) from None
 
 
 def date_or_none(value: str | None, what: str = "date") -> date | None:
@@ -54,12 +60,19 @@ def date_or_none(value: str | None, what: str = "date") -> date | None:
     return iso_date(value, what)
 
 
-def add_command(sub, name: str, summary: str, examples: list[str], details: str = "") -> argparse.ArgumentParser:
+def add_command(
+    sub, name: str, summary: str, examples: list[str], details: str = ""
+) -> argparse.ArgumentParser:
     """A subcommand whose --help says what it does, then shows examples of its use."""
     lines = "\n".join(f"  {PROG} {example}" for example in examples)
     description = summary + (f"\n\n{textwrap.fill(details, 88)}" if details else "")
-    return sub.add_parser(name, help=summary, description=description,
-                          epilog=f"examples:\n{lines}", formatter_class=argparse.RawDescriptionHelpFormatter)
+    return sub.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"examples:\n{lines}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def add_group(sub, name: str, summary: str) -> argparse._SubParsersAction:

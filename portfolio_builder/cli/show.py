@@ -20,17 +20,25 @@ def cmd_show(args) -> int:
     print(f"{shape.setting.name}: {shape.scheme.name} ({shape.scheme.scale.name})")
     for theme in shape.themes:
         rated = sum(1 for d in theme.descriptors if d.rating)
-        print(f"  {words.theme.lower()} {theme.code} {theme.title}: {len(theme.descriptors)} "
-              f"{words.descriptors.lower()}, {rated} rated")
-    print(f"  {len(shape.priorities)} {words.priorities.lower()}, {len(shape.action_plan)} actions, "
-          f"{len(shape.evidence)} evidence items")
+        print(
+            f"  {words.theme.lower()} {theme.code} {theme.title}: {len(theme.descriptors)} "
+            f"{words.descriptors.lower()}, {rated} rated"
+        )
+    print(
+        f"  {len(shape.priorities)} {words.priorities.lower()}, {len(shape.action_plan)} actions, "
+        f"{len(shape.evidence)} evidence items"
+    )
     return EXIT_OK
 
 
 def register(sub) -> None:
     """Add show to the parser."""
-    p = add_command(sub, "show", "the whole portfolio (with --json: in the shape of the bundle's portfolio.json)",
-                    ["show oak.portfolio", "show oak.portfolio --json > oak.json"])
+    p = add_command(
+        sub,
+        "show",
+        "the whole portfolio (with --json: in the shape of the bundle's portfolio.json)",
+        ["show oak.portfolio", "show oak.portfolio --json > oak.json"],
+    )
     p.add_argument("path")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)

@@ -21,18 +21,30 @@ class Licence:
 
 
 LICENCES = (
-    Licence("all-rights-reserved", "All rights reserved (for the assessor only)",
-            "Made available to the quality mark's assessor for assessment only; not to be published, copied or "
-            "shared further without the setting's permission."),
-    Licence("CC-BY-NC-ND-4.0", "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
-            "May be shared unchanged, with credit to the setting, for non-commercial purposes.",
-            "https://creativecommons.org/licenses/by-nc-nd/4.0/"),
-    Licence("CC-BY-NC-4.0", "Creative Commons Attribution-NonCommercial 4.0",
-            "May be shared and adapted, with credit to the setting, for non-commercial purposes.",
-            "https://creativecommons.org/licenses/by-nc/4.0/"),
-    Licence("CC-BY-4.0", "Creative Commons Attribution 4.0",
-            "May be shared and adapted for any purpose, with credit to the setting.",
-            "https://creativecommons.org/licenses/by/4.0/"),
+    Licence(
+        "all-rights-reserved",
+        "All rights reserved (for the assessor only)",
+        "Made available to the quality mark's assessor for assessment only; not to be published, copied or "
+        "shared further without the setting's permission.",
+    ),
+    Licence(
+        "CC-BY-NC-ND-4.0",
+        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0",
+        "May be shared unchanged, with credit to the setting, for non-commercial purposes.",
+        "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+    ),
+    Licence(
+        "CC-BY-NC-4.0",
+        "Creative Commons Attribution-NonCommercial 4.0",
+        "May be shared and adapted, with credit to the setting, for non-commercial purposes.",
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+    ),
+    Licence(
+        "CC-BY-4.0",
+        "Creative Commons Attribution 4.0",
+        "May be shared and adapted for any purpose, with credit to the setting.",
+        "https://creativecommons.org/licenses/by/4.0/",
+    ),
 )
 DEFAULT_LICENCE = LICENCES[0].key
 
@@ -45,5 +57,10 @@ def licence_for(key: str | None) -> Licence:
 def crate_entity(key: str | None) -> dict:
     """The licence as an RO-Crate contextual entity (a CreativeWork with a name and description)."""
     licence = licence_for(key)
-    return {"@id": licence.url or f"#licence-{licence.key}", "@type": "CreativeWork", "name": licence.name,
-            "description": licence.description, "identifier": licence.key}
+    return {
+        "@id": licence.url or f"#licence-{licence.key}",
+        "@type": "CreativeWork",
+        "name": licence.name,
+        "description": licence.description,
+        "identifier": licence.key,
+    }

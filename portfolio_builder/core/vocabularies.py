@@ -65,7 +65,11 @@ CONSENT_STATES = tuple(state.value for state in Consent)
 ACTION_STATUSES = tuple(status.value for status in ActionStatus)
 EVIDENCE_KINDS = tuple(kind.value for kind in EvidenceKind)
 # the kinds whose consent must be recorded before they leave (people can be seen or heard in them)
-MEDIA_NEEDING_CONSENT = (EvidenceKind.PHOTO.value, EvidenceKind.VIDEO.value, EvidenceKind.AUDIO.value)
+MEDIA_NEEDING_CONSENT = (
+    EvidenceKind.PHOTO.value,
+    EvidenceKind.VIDEO.value,
+    EvidenceKind.AUDIO.value,
+)
 # the file types whose pixels can be blurred (core.redaction): only these may have consent for a blurred version
 REDACTABLE_TYPES = ("image/jpeg", "image/png", "image/heic", "image/heif")
 

@@ -42,7 +42,9 @@ def remember_splitter(splitter, key: str) -> None:
     state = app_settings().value(f"splitters/{key}")
     if state is not None:
         splitter.restoreState(state)
-    splitter.splitterMoved.connect(lambda *_: app_settings().setValue(f"splitters/{key}", splitter.saveState()))
+    splitter.splitterMoved.connect(
+        lambda *_: app_settings().setValue(f"splitters/{key}", splitter.saveState())
+    )
 
 
 def restore_window(window, key: str, width: int, height: int) -> None:

@@ -19,7 +19,12 @@ class BackupScheduler(QObject):
     backed_up = Signal(str)  # backup file path
     failed = Signal(str)
 
-    def __init__(self, portfolio_path: Path, parent: QObject | None = None, interval_ms: int = BACKUP_INTERVAL_MS):
+    def __init__(
+        self,
+        portfolio_path: Path,
+        parent: QObject | None = None,
+        interval_ms: int = BACKUP_INTERVAL_MS,
+    ):
         super().__init__(parent)
         self.portfolio_path = Path(portfolio_path)
         self.edited = False

@@ -30,9 +30,11 @@ class RestoreBackupDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.portfolio_path = Path(portfolio_path)
-        intro = QLabel("Choose the copy to put back. Restoring replaces the whole portfolio with that copy. "
-                       "The portfolio as it is now is backed up first, so you can undo a restore by "
-                       "restoring that backup (listed as “Before a restore”).")
+        intro = QLabel(
+            "Choose the copy to put back. Restoring replaces the whole portfolio with that copy. "
+            "The portfolio as it is now is backed up first, so you can undo a restore by "
+            "restoring that backup (listed as “Before a restore”)."
+        )
         intro.setWordWrap(True)
         self.model = BackupTableModel(self)
         self.model.set_backups(describe_backups(self.portfolio_path))
@@ -41,7 +43,9 @@ class RestoreBackupDialog(QDialog):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.table.setAccessibleName("Backups")
-        self.table.setAccessibleDescription("One row per backup copy, newest first: when, why, and what it holds")
+        self.table.setAccessibleDescription(
+            "One row per backup copy, newest first: when, why, and what it holds"
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
@@ -59,7 +63,9 @@ class RestoreBackupDialog(QDialog):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            "&Restore", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -94,16 +100,22 @@ class RestoreBackupDialog(QDialog):
         info: BackupInfo | None = rows[0].data(INFO_ROLE) if rows else None
         self.restore_button.setEnabled(info is not None and info.usable)
         if not self.proxy.rowCount():
-            self.detail.setText(f"There are no backups of this portfolio yet. They are kept in "
-                                f"{backup_folder(self.portfolio_path)}.")
+            self.detail.setText(
+                f"There are no backups of this portfolio yet. They are kept in "
+                f"{backup_folder(self.portfolio_path)}."
+            )
         elif info is None:
             self.detail.setText("Select the copy to restore.")
         elif not info.usable:
-            self.detail.setText(f"The copy from {describe_when(info.made_at)} cannot be restored: it is "
-                                f"{info.problem}. Choose another.")
+            self.detail.setText(
+                f"The copy from {describe_when(info.made_at)} cannot be restored: it is "
+                f"{info.problem}. Choose another."
+            )
         else:
-            self.detail.setText(f"The copy from {describe_when(info.made_at)}: {info.path.name}, "
-                                f"in {info.path.parent}.")
+            self.detail.setText(
+                f"The copy from {describe_when(info.made_at)}: {info.path.name}, "
+                f"in {info.path.parent}."
+            )
 
     @classmethod
     def choose(cls, parent: QWidget | None, portfolio_path: Path) -> BackupInfo | None:

@@ -34,12 +34,22 @@ def restore_interactively(window) -> Worker | None:
     if chosen is None:
         return None
     when = describe_when(chosen.made_at)
-    details = (f"The copy holds {chosen.evidence_items} evidence item(s) and ratings for "
-               f"{chosen.descriptors_rated} of {chosen.descriptors} descriptors.\nBackup file: {chosen.path}")
-    if not messages.confirm(window, f"This replaces the portfolio with the copy from {when}. "
-                                    "The current state is backed up first.", TITLE, details):
+    details = (
+        f"The copy holds {chosen.evidence_items} evidence item(s) and ratings for "
+        f"{chosen.descriptors_rated} of {chosen.descriptors} descriptors.\nBackup file: {chosen.path}"
+    )
+    if not messages.confirm(
+        window,
+        f"This replaces the portfolio with the copy from {when}. "
+        "The current state is backed up first.",
+        TITLE,
+        details,
+    ):
         return None
-    lock, window.lock = window.lock or PortfolioLock(path), None  # held while the file is closed and replaced
+    lock, window.lock = (
+        window.lock or PortfolioLock(path),
+        None,
+    )  # held while the file is closed and replaced
     scheduler = window.backups
     if not window.close_portfolio():  # an import is running and the user kept it
         window.lock = lock
@@ -50,13 +60,18 @@ def restore_interactively(window) -> Worker | None:
 def restore_unopenable(window, path: Path, problem: str, lock: PortfolioLock) -> Worker | None:
     """Offer the backups of a portfolio that would not open (damaged or truncated) and has some; lock is held
     by the caller and released here whatever happens."""
-    if not messages.confirm(window, f"{problem}\n\nThis portfolio has backups. Choose one to restore?", TITLE):
+    if not messages.confirm(
+        window, f"{problem}\n\nThis portfolio has backups. Choose one to restore?", TITLE
+    ):
         lock.release()
         return None
     chosen = RestoreBackupDialog.choose(window, path)
     if chosen is None or not messages.confirm(
-            window, f"This replaces the damaged portfolio with the copy from {describe_when(chosen.made_at)}. "
-                    "The damaged file is kept as a backup first.", TITLE):
+        window,
+        f"This replaces the damaged portfolio with the copy from {describe_when(chosen.made_at)}. "
+        "The damaged file is kept as a backup first.",
+        TITLE,
+    ):
         lock.release()
         return None
     return _start_restore(window, path, chosen, lock, None)
@@ -73,8 +88,12 @@ def _start_restore(window, path: Path, chosen, lock: PortfolioLock, scheduler) -
 
     def job(_progress, _cancelled) -> RestoreResult:
         deadline = time.monotonic() + 600
-        while scheduler is not None and scheduler.worker is not None and time.monotonic() < deadline:
-            time.sleep(0.05)  # a backup still being written holds the file open: let it finish first
+        while (
+            scheduler is not None and scheduler.worker is not None and time.monotonic() < deadline
+        ):
+            time.sleep(
+                0.05
+            )  # a backup still being written holds the file open: let it finish first
         return restore_backup(path, chosen.path)
 
     worker = Worker(job)
@@ -87,13 +106,17 @@ def _start_restore(window, path: Path, chosen, lock: PortfolioLock, scheduler) -
 
     def finished(result: RestoreResult) -> None:
         reopen()
-        text = (f"Restored the copy from {when} ({result.restored.evidence_items} evidence items). The state just "
-                f"before restoring was backed up first ({result.before_restore.name}).")
+        text = (
+            f"Restored the copy from {when} ({result.restored.evidence_items} evidence items). The state just "
+            f"before restoring was backed up first ({result.before_restore.name})."
+        )
         window.statusBar().showMessage(text, 60000)
         if window.backups is not None and window.backups.worker is not None:
             # The backup made on reopening would replace this message within a second: show it again after.
-            window.backups.backed_up.connect(lambda _p: window.statusBar().showMessage(text, 60000),
-                                             Qt.ConnectionType.SingleShotConnection)
+            window.backups.backed_up.connect(
+                lambda _p: window.statusBar().showMessage(text, 60000),
+                Qt.ConnectionType.SingleShotConnection,
+            )
 
     def failed(message: str) -> None:
         reopen()

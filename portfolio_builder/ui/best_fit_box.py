@@ -60,8 +60,11 @@ class JudgementHistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self.COLUMNS[section]
         return None
 
@@ -70,10 +73,17 @@ class JudgementHistoryModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (row.judged_on.strftime("%d %b %Y"), self._labels.get(row.level_key, row.level_key), row.comment,
-                    row.judged_by)[column]
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == 1 \
-                and row.level_key in self._brushes:
+            return (
+                row.judged_on.strftime("%d %b %Y"),
+                self._labels.get(row.level_key, row.level_key),
+                row.comment,
+                row.judged_by,
+            )[column]
+        if (
+            role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+            and column == 1
+            and row.level_key in self._brushes
+        ):
             background, text = self._brushes[row.level_key]
             return background if role == Qt.ItemDataRole.BackgroundRole else text
         return None
@@ -107,7 +117,9 @@ class BestFitBox(QGroupBox):
         self.empty = QLabel(wordWrap=True)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Level:", self.level)  # Alt+L, Alt+E, Alt+V are the rating form's and the menus'
+        form.addRow(
+            "Level:", self.level
+        )  # Alt+L, Alt+E, Alt+V are the rating form's and the menus'
         form.addRow("Da&te:", self.date)
         form.addRow("Co&mment:", self.comment)
         form.addRow("Judged &by:", self.by)
@@ -134,7 +146,9 @@ class BestFitBox(QGroupBox):
         if scheme is None or scheme.best_fit is None:
             return
         words = scheme.words
-        self.setTitle(f"{scheme.best_fit.label}: {words.theme} {code}" if code else scheme.best_fit.label)
+        self.setTitle(
+            f"{scheme.best_fit.label}: {words.theme} {code}" if code else scheme.best_fit.label
+        )
         self.record_button.setText(f"Record the {scheme.best_fit.label.lower()}")
         self.history.setAccessibleName(f"{scheme.best_fit.label}: history")
         self.date.setMaximumDate(QDate.currentDate())
@@ -143,9 +157,13 @@ class BestFitBox(QGroupBox):
         self.history_model.set_rows(rows, scheme)
         if rows:
             self.level.setCurrentIndex(max(0, self.level.findData(rows[-1].level_key)))
-        self.empty.setText("" if rows else f"No {scheme.best_fit.label.lower()} recorded for this "
-                                           f"{in_sentence(words.theme)} yet: judge it once at the audit and again as it "
-                                           "changes; each is kept with its date.")
+        self.empty.setText(
+            ""
+            if rows
+            else f"No {scheme.best_fit.label.lower()} recorded for this "
+            f"{in_sentence(words.theme)} yet: judge it once at the audit and again as it "
+            "changes; each is kept with its date."
+        )
         self.empty.setVisible(not rows)
         self.setEnabled(code is not None and not self.context.read_only)
 
@@ -157,8 +175,11 @@ class BestFitBox(QGroupBox):
         portfolio = self.context.portfolio
         level, judged_on = self.level.currentData(), self.date.date().toPython()
         comment, by = self.comment.text(), self.by.text()
-        ok = self.context.push(f"Judge {in_sentence(self.scheme.words.theme)} {code} {self.level.currentText()}",
-                               lambda: judge_theme(portfolio, code, level, judged_on, comment, by), RATINGS)
+        ok = self.context.push(
+            f"Judge {in_sentence(self.scheme.words.theme)} {code} {self.level.currentText()}",
+            lambda: judge_theme(portfolio, code, level, judged_on, comment, by),
+            RATINGS,
+        )
         if ok:
             self.comment.clear()
         return ok

@@ -15,7 +15,9 @@ from .workers import Worker, running_workers
 
 log = logging.getLogger(__name__)
 
-STOPPED_KEY = "stopped-work"  # app settings: {portfolio path: what was stopped}, shown once at the next open
+STOPPED_KEY = (
+    "stopped-work"  # app settings: {portfolio path: what was stopped}, shown once at the next open
+)
 WAIT_SECONDS = 120
 
 
@@ -27,23 +29,33 @@ def user_jobs() -> list[Worker]:
 def describe(worker: Worker) -> str:
     """'An import of evidence (12 of 50 files done)', or just the task when progress counts bytes."""
     done, total, _name = worker.last_progress
-    return f"{worker.task} ({done} of {total} {worker.unit} done)" if worker.unit and total else worker.task
+    return (
+        f"{worker.task} ({done} of {total} {worker.unit} done)"
+        if worker.unit and total
+        else worker.task
+    )
 
 
 def ask_to_stop(parent, jobs: list[Worker], closing_what: str) -> bool:
     """Yes when the user chooses to stop the running work and close."""
     first = describe(jobs[0])
     others = f" and {len(jobs) - 1} other task(s) are" if len(jobs) > 1 else " is"
-    return messages.confirm(parent, f"{first}{others} still running. Stop and close {closing_what}?\n\n"
-                                    "What was already done is kept; the rest is not done. Choose No to keep "
-                                    "working.", "Work still running")
+    return messages.confirm(
+        parent,
+        f"{first}{others} still running. Stop and close {closing_what}?\n\n"
+        "What was already done is kept; the rest is not done. Choose No to keep "
+        "working.",
+        "Work still running",
+    )
 
 
 def stop_and_wait(jobs: list[Worker], timeout: float = WAIT_SECONDS) -> bool:
     """Cancel jobs and every background chore on the portfolio (a preview being worked out: nobody will see it),
     then wait (handling events) until each has returned; False on timeout."""
     for worker in jobs:
-        worker.signals.blockSignals(True)  # its page is closing: no "import cancelled" box on the way out
+        worker.signals.blockSignals(
+            True
+        )  # its page is closing: no "import cancelled" box on the way out
     chores = [w for w in running_workers() if not w.independent]
     for worker in chores:
         worker.cancel()  # those that cannot stop part-way (a backup) simply finish
@@ -52,7 +64,9 @@ def stop_and_wait(jobs: list[Worker], timeout: float = WAIT_SECONDS) -> bool:
         while not worker.wait(0.05):
             QCoreApplication.processEvents()
             if time.monotonic() > deadline:
-                log.warning("A background job (%s) did not stop in %s s", worker.task or "chore", timeout)
+                log.warning(
+                    "A background job (%s) did not stop in %s s", worker.task or "chore", timeout
+                )
                 return False
     QCoreApplication.processEvents()  # the last signals they sent, while their receivers still exist
     return True
@@ -79,7 +93,11 @@ def take_stopped_note(path: Path) -> str:
 def _note(worker: Worker) -> str:
     if worker.stopped_note is not None:
         return worker.stopped_note(worker)
-    return f"{worker.task} was stopped when the portfolio was closed." if worker.outcome == "cancelled" else ""
+    return (
+        f"{worker.task} was stopped when the portfolio was closed."
+        if worker.outcome == "cancelled"
+        else ""
+    )
 
 
 def _stored() -> dict[str, str]:

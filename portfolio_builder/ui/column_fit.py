@@ -14,16 +14,26 @@ class StretchWithMinimum(QObject):
     as room comes back.
     """
 
-    def __init__(self, view: QAbstractItemView, column: int, minimum_chars: int, preferred_chars: int = 0,
-                 give_way: dict[int, int] | None = None):
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        column: int,
+        minimum_chars: int,
+        preferred_chars: int = 0,
+        give_way: dict[int, int] | None = None,
+    ):
         super().__init__(view)
         self.view, self.column = view, column
         chars = view.fontMetrics().averageCharWidth()
         self.minimum = chars * minimum_chars
         self.preferred = chars * max(preferred_chars, minimum_chars)
         self.give_way = dict(give_way or {})
-        self.natural: dict[int, int] = {}  # the width a give-way column was last given by the page or the user
-        self.header: QHeaderView = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        self.natural: dict[
+            int, int
+        ] = {}  # the width a give-way column was last given by the page or the user
+        self.header: QHeaderView = (
+            view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        )
         self.header.setStretchLastSection(False)
         self.header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.header.sectionResized.connect(self._other_resized)
@@ -48,10 +58,20 @@ class StretchWithMinimum(QObject):
             return
         self._fitting = True
         try:
-            shown = [c for c in range(self.header.count()) if c != self.column and not self.header.isSectionHidden(c)]
-            yielding = {c: self.natural.setdefault(c, self.header.sectionSize(c)) for c in shown if c in self.give_way}
+            shown = [
+                c
+                for c in range(self.header.count())
+                if c != self.column and not self.header.isSectionHidden(c)
+            ]
+            yielding = {
+                c: self.natural.setdefault(c, self.header.sectionSize(c))
+                for c in shown
+                if c in self.give_way
+            }
             width = self.view.viewport().width()
-            others = sum(self.header.sectionSize(c) for c in shown if c not in yielding) + sum(yielding.values())
+            others = sum(self.header.sectionSize(c) for c in shown if c not in yielding) + sum(
+                yielding.values()
+            )
             short = max(0, self.preferred - (width - others))
             for c, natural in yielding.items():
                 cut = max(0, min(short, natural - self.give_way[c]))

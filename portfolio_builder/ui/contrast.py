@@ -13,6 +13,7 @@ def luminance(colour) -> float:
 
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
 
 
@@ -24,7 +25,11 @@ def contrast_ratio(a, b) -> float:
 
 def text_colour_on(background) -> str:
     """Black or white, whichever contrasts more with the background (at least 4.58:1 for any background)."""
-    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#FFFFFF", background) else "#FFFFFF"
+    return (
+        "#000000"
+        if contrast_ratio("#000000", background) >= contrast_ratio("#FFFFFF", background)
+        else "#FFFFFF"
+    )
 
 
 def readable_on(colour, background, ratio: float = AA_TEXT) -> QColor:
@@ -46,14 +51,23 @@ def readable_palette(palette):
 
     roles, mended = QPalette.ColorRole, QPalette(palette)
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        text, highlight = palette.color(group, roles.HighlightedText), palette.color(group, roles.Highlight)
+        text, highlight = (
+            palette.color(group, roles.HighlightedText),
+            palette.color(group, roles.Highlight),
+        )
         if contrast_ratio(text, highlight) < AA_TEXT:
             mended.setColor(group, roles.Highlight, readable_on(highlight, text))
         base, hint = palette.color(group, roles.Base), palette.color(group, roles.PlaceholderText)
         flat_hint = QColor(hint)
-        flat_hint.setAlphaF(1.0)  # Qt's hint is the text colour at half opacity: judge it as drawn on the field
-        shown = QColor.fromRgbF(*(h * hint.alphaF() + b * (1 - hint.alphaF())
-                                  for h, b in zip(flat_hint.getRgbF()[:3], base.getRgbF()[:3])))
+        flat_hint.setAlphaF(
+            1.0
+        )  # Qt's hint is the text colour at half opacity: judge it as drawn on the field
+        shown = QColor.fromRgbF(
+            *(
+                h * hint.alphaF() + b * (1 - hint.alphaF())
+                for h, b in zip(flat_hint.getRgbF()[:3], base.getRgbF()[:3])
+            )
+        )
         if contrast_ratio(shown, base) < AA_TEXT:
             mended.setColor(group, roles.PlaceholderText, readable_on(shown, base))
     return mended
@@ -65,13 +79,26 @@ def high_contrast_palette():
 
     palette = QPalette()
     roles = QPalette.ColorRole
-    for role, colour in ((roles.Window, "#000000"), (roles.WindowText, "#FFFFFF"), (roles.Base, "#000000"),
-                         (roles.AlternateBase, "#1A1A1A"), (roles.Text, "#FFFFFF"), (roles.Button, "#000000"),
-                         (roles.ButtonText, "#FFFFFF"), (roles.Highlight, "#FFFF00"),
-                         (roles.HighlightedText, "#000000"), (roles.ToolTipBase, "#000000"),
-                         (roles.ToolTipText, "#FFFFFF"), (roles.PlaceholderText, "#C0C0C0"), (roles.Link, "#00FFFF"),
-                         (roles.BrightText, "#FFFFFF"), (roles.Light, "#FFFFFF"), (roles.Mid, "#C0C0C0"),
-                         (roles.Dark, "#FFFFFF"), (roles.Shadow, "#FFFFFF")):
+    for role, colour in (
+        (roles.Window, "#000000"),
+        (roles.WindowText, "#FFFFFF"),
+        (roles.Base, "#000000"),
+        (roles.AlternateBase, "#1A1A1A"),
+        (roles.Text, "#FFFFFF"),
+        (roles.Button, "#000000"),
+        (roles.ButtonText, "#FFFFFF"),
+        (roles.Highlight, "#FFFF00"),
+        (roles.HighlightedText, "#000000"),
+        (roles.ToolTipBase, "#000000"),
+        (roles.ToolTipText, "#FFFFFF"),
+        (roles.PlaceholderText, "#C0C0C0"),
+        (roles.Link, "#00FFFF"),
+        (roles.BrightText, "#FFFFFF"),
+        (roles.Light, "#FFFFFF"),
+        (roles.Mid, "#C0C0C0"),
+        (roles.Dark, "#FFFFFF"),
+        (roles.Shadow, "#FFFFFF"),
+    ):
         palette.setColor(role, QColor(colour))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9E9E9E"))

@@ -14,9 +14,13 @@ class DropHint(QLabel):
         self.setObjectName("dropHint")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setStyleSheet("#dropHint { background: rgba(227, 238, 250, 225); color: #1F4E79; "
-                           "border: 3px dashed #2E75B6; border-radius: 8px; font-size: 16pt; }")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the drop still reaches the page
+        self.setStyleSheet(
+            "#dropHint { background: rgba(227, 238, 250, 225); color: #1F4E79; "
+            "border: 3px dashed #2E75B6; border-radius: 8px; font-size: 16pt; }"
+        )
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_TransparentForMouseEvents
+        )  # the drop still reaches the page
         self.hide()
 
     def cover(self, area: QWidget | None) -> None:

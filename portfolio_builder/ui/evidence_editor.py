@@ -84,13 +84,23 @@ class EvidenceEditor(QWidget):
         self._description_timer = QTimer(self, singleShot=True, interval=600)
         self._description_timer.timeout.connect(self._commit_description)
         self.title.editingFinished.connect(lambda: self._edit("title", self.title.text(), "title"))
-        self.source.editingFinished.connect(lambda: self._edit("source", self.source.text(), "source"))
+        self.source.editingFinished.connect(
+            lambda: self._edit("source", self.source.text(), "source")
+        )
         self.description.textChanged.connect(self._description_typed)
         self.date.editingFinished.connect(self._commit_date)
-        self.component.activated.connect(lambda: self._edit("component", self.component.currentData(), "component"))
-        self.consent.activated.connect(lambda: self._edit("consent", self.consent.currentData(), "consent"))
-        self.tags_box.key_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=False))
-        self.tags_box.cross_button.clicked.connect(lambda: self.tag_selected(self.chosen_code(), cross=True))
+        self.component.activated.connect(
+            lambda: self._edit("component", self.component.currentData(), "component")
+        )
+        self.consent.activated.connect(
+            lambda: self._edit("consent", self.consent.currentData(), "consent")
+        )
+        self.tags_box.key_button.clicked.connect(
+            lambda: self.tag_selected(self.chosen_code(), cross=False)
+        )
+        self.tags_box.cross_button.clicked.connect(
+            lambda: self.tag_selected(self.chosen_code(), cross=True)
+        )
         self.tags_box.untag_button.clicked.connect(self.untag_current)
         self.reload_choices()
         self.show_items([])
@@ -102,7 +112,9 @@ class EvidenceEditor(QWidget):
         self.component.clear()
         for component in scheme.components:
             self.component.addItem(component.title, component.key)
-            self.component.setItemData(self.component.count() - 1, component.note, Qt.ItemDataRole.ToolTipRole)
+            self.component.setItemData(
+                self.component.count() - 1, component.note, Qt.ItemDataRole.ToolTipRole
+            )
         for widget in (self.component, self.component_label):
             widget.setVisible(bool(scheme.components))
         self.tags_box.set_words(scheme)
@@ -123,14 +135,18 @@ class EvidenceEditor(QWidget):
         single = len(self.ids) == 1
         self.details = evidence_details(self.context.portfolio, self.ids[0]) if single else None
         try:
-            self.shared = shared_details(self.context.portfolio, self.ids) if len(self.ids) > 1 else None
+            self.shared = (
+                shared_details(self.context.portfolio, self.ids) if len(self.ids) > 1 else None
+            )
         except PortfolioError:  # an item went between the selection and now: the page reloads
             self.shared = None
         editable = not self.context.read_only
         self.form_box.setEnabled(bool(self.details or self.shared) and editable)
         for widget in (self.title, self.description):
             widget.setEnabled(single)
-        self.form_box.setTitle("Details" if self.shared is None else f"Details of {len(self.ids)} items")
+        self.form_box.setTitle(
+            "Details" if self.shared is None else f"Details of {len(self.ids)} items"
+        )
         self.tags_box.setEnabled(bool(self.ids) and editable)
         self.tags_box.untag_button.setEnabled(bool(self.ids))
         word = self.scheme.words.descriptors if self.scheme else "Descriptors"
@@ -140,11 +156,21 @@ class EvidenceEditor(QWidget):
 
     def _fill_form(self) -> None:
         item = self.details.item if self.details else None
-        widgets = (self.title, self.description, self.date, self.source, self.component, self.consent)
+        widgets = (
+            self.title,
+            self.description,
+            self.date,
+            self.source,
+            self.component,
+            self.consent,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            for combo in (self.component, self.consent):  # the 'Several values' entry of a previous selection
+            for combo in (
+                self.component,
+                self.consent,
+            ):  # the 'Several values' entry of a previous selection
                 if combo.count() and combo.itemData(0) is None:
                     combo.removeItem(0)
             self.date.setSpecialValueText("No date")
@@ -162,8 +188,12 @@ class EvidenceEditor(QWidget):
             self.date.setDate(QDate(item.evidence_date) if item and item.evidence_date else NO_DATE)
             self.source.setText(item.source if item else "")
             self.source.setCursorPosition(0)
-            self.component.setCurrentIndex(max(0, self.component.findData(item.component if item else "")))
-            self.consent.setCurrentIndex(max(0, self.consent.findData(item.consent if item else MISSING)))
+            self.component.setCurrentIndex(
+                max(0, self.component.findData(item.component if item else ""))
+            )
+            self.consent.setCurrentIndex(
+                max(0, self.consent.findData(item.consent if item else MISSING))
+            )
             self._offer_blurred(item)
         finally:
             for widget in widgets:
@@ -182,7 +212,9 @@ class EvidenceEditor(QWidget):
         self.date.setSpecialValueText(SEVERAL if "evidence_date" in mixed else "No date")
         self.date.setDate(QDate(shared.evidence_date) if shared.evidence_date else NO_DATE)
         self.source.setText("" if "source" in mixed else shared.source)
-        self.source.setPlaceholderText(f"{SEVERAL}: type one to set it for all" if "source" in mixed else "")
+        self.source.setPlaceholderText(
+            f"{SEVERAL}: type one to set it for all" if "source" in mixed else ""
+        )
         for combo, field in ((self.component, "component"), (self.consent, "consent")):
             if field in mixed:
                 combo.insertItem(0, SEVERAL, None)
@@ -191,7 +223,9 @@ class EvidenceEditor(QWidget):
                 combo.setCurrentIndex(max(0, combo.findData(getattr(shared, field))))
         entry = self.consent.model().item(self.consent.findData(BLURRED))
         entry.setEnabled(shared.all_photos)
-        entry.setToolTip("" if shared.all_photos else "Only photos can be blurred: choose only photos for this.")
+        entry.setToolTip(
+            "" if shared.all_photos else "Only photos can be blurred: choose only photos for this."
+        )
         self.tags_box.show_shared_tags(self.scheme, shared)
 
     def _offer_blurred(self, item) -> None:
@@ -199,8 +233,12 @@ class EvidenceEditor(QWidget):
         entry = self.consent.model().item(self.consent.findData(BLURRED))
         photo = item is not None and can_be_blurred(item.kind, item.mime_type or "")
         entry.setEnabled(photo or (item is not None and item.consent == BLURRED))
-        entry.setToolTip("Only a copy with the parts you mark blurred or blocked out leaves the setting "
-                         "(Blur or block out… above)." if photo else "Only photos can be blurred.")
+        entry.setToolTip(
+            "Only a copy with the parts you mark blurred or blocked out leaves the setting "
+            "(Blur or block out… above)."
+            if photo
+            else "Only photos can be blurred."
+        )
 
     # --- edits ---------------------------------------------------------------------------------
     def _edit(self, field: str, value, label: str) -> bool:
@@ -210,11 +248,16 @@ class EvidenceEditor(QWidget):
         if self.details is None:
             return False
         old = getattr(self.details.item, field)
-        if value == old or (isinstance(value, str) and isinstance(old, str) and value.strip() == old.strip()):
+        if value == old or (
+            isinstance(value, str) and isinstance(old, str) and value.strip() == old.strip()
+        ):
             return False
         portfolio, evidence_id = self.context.portfolio, self.details.item.id
-        ok = self.context.push(f"Change {label} of '{self.details.item.title}'",
-                               lambda: update_evidence(portfolio, evidence_id, **{field: value}), EVIDENCE)
+        ok = self.context.push(
+            f"Change {label} of '{self.details.item.title}'",
+            lambda: update_evidence(portfolio, evidence_id, **{field: value}),
+            EVIDENCE,
+        )
         if not ok:
             self._fill_form()
         return ok
@@ -225,11 +268,16 @@ class EvidenceEditor(QWidget):
         if field in shared.mixed:
             if value in (None, "") or (isinstance(value, str) and not value.strip()):
                 return False  # left as 'Several values': each item keeps its own
-        elif value == getattr(shared, field) or (isinstance(value, str) and value.strip() == getattr(shared, field)):
+        elif value == getattr(shared, field) or (
+            isinstance(value, str) and value.strip() == getattr(shared, field)
+        ):
             return False
         portfolio = self.context.portfolio
-        ok = self.context.push(f"Set {label} of {len(ids)} items",
-                               lambda: update_evidence_many(portfolio, ids, **{field: value}), EVIDENCE)
+        ok = self.context.push(
+            f"Set {label} of {len(ids)} items",
+            lambda: update_evidence_many(portfolio, ids, **{field: value}),
+            EVIDENCE,
+        )
         if not ok:
             self._fill_form()
         return ok
@@ -255,19 +303,32 @@ class EvidenceEditor(QWidget):
         portfolio, ids = self.context.portfolio, list(self.ids)
         what = "cross-reference" if cross else "key evidence"
         label = f"Tag {len(ids)} items" if len(ids) > 1 else "Tag item"
-        return self.context.push(f"{label} to {code} as {what}",
-                                 lambda: tag_evidence_many(portfolio, ids, code, cross_reference=cross), EVIDENCE)
+        return self.context.push(
+            f"{label} to {code} as {what}",
+            lambda: tag_evidence_many(portfolio, ids, code, cross_reference=cross),
+            EVIDENCE,
+        )
 
     def untag_current(self) -> bool:
         """Remove the tag selected in the list from the selected item, or from every selected item (one step)."""
         index = self.tags_box.tag_list.currentIndex()
         if self.shared is not None and index.isValid():
-            code, ids, portfolio = self.shared.tags[index.row()][0], list(self.ids), self.context.portfolio
-            return self.context.push(f"Remove tag {code} from {len(ids)} items",
-                                     lambda: untag_evidence_many(portfolio, ids, code), EVIDENCE)
+            code, ids, portfolio = (
+                self.shared.tags[index.row()][0],
+                list(self.ids),
+                self.context.portfolio,
+            )
+            return self.context.push(
+                f"Remove tag {code} from {len(ids)} items",
+                lambda: untag_evidence_many(portfolio, ids, code),
+                EVIDENCE,
+            )
         if self.details is None or not index.isValid():
             return False
         tag = self.details.tags[index.row()]
         portfolio, evidence_id = self.context.portfolio, self.details.item.id
-        return self.context.push(f"Remove tag {tag.code}",
-                                 lambda: untag_evidence(portfolio, evidence_id, tag.code), EVIDENCE)
+        return self.context.push(
+            f"Remove tag {tag.code}",
+            lambda: untag_evidence(portfolio, evidence_id, tag.code),
+            EVIDENCE,
+        )

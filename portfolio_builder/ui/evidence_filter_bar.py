@@ -33,17 +33,26 @@ class EvidenceFilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Show:"))
-        for widget in (self.kind_filter, self.theme_filter, self.component_filter, self.untagged_filter,
-                       self.consent_filter):
+        for widget in (
+            self.kind_filter,
+            self.theme_filter,
+            self.component_filter,
+            self.untagged_filter,
+            self.consent_filter,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         for widget in (self.count_label, self.list_button, self.grid_button):
             layout.addWidget(widget)
-        self.kind_filter.currentIndexChanged.connect(lambda: self.changed.emit({"kind": self.kind_filter.currentData()}))
+        self.kind_filter.currentIndexChanged.connect(
+            lambda: self.changed.emit({"kind": self.kind_filter.currentData()})
+        )
         self.theme_filter.currentIndexChanged.connect(
-            lambda: self.changed.emit({"theme_code": self.theme_filter.currentData()}))
+            lambda: self.changed.emit({"theme_code": self.theme_filter.currentData()})
+        )
         self.component_filter.currentIndexChanged.connect(
-            lambda: self.changed.emit({"component": self.component_filter.currentData()}))
+            lambda: self.changed.emit({"component": self.component_filter.currentData()})
+        )
         self.untagged_filter.toggled.connect(lambda on: self.changed.emit({"untagged": on}))
         self.consent_filter.toggled.connect(lambda on: self.changed.emit({"consent_missing": on}))
 
@@ -82,4 +91,6 @@ class EvidenceFilterBar(QWidget):
             choice.setCurrentIndex(0)
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown} of {total} items" if shown != total else f"{total} items")
+        self.count_label.setText(
+            f"{shown} of {total} items" if shown != total else f"{total} items"
+        )

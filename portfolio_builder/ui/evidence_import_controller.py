@@ -49,10 +49,12 @@ def stopped_note(worker: Worker) -> str:
     if not total:
         return "The last import was stopped when the portfolio was closed, before any file was imported."
     added = len(report.added)
-    return (f"The last import was stopped after {done} of {total} files, when the portfolio was closed: "
-            f"the {added} item{'s' if added != 1 else ''} it added {'are' if added != 1 else 'is'} kept; "
-            f"the other {total - done} file{'s were' if total - done != 1 else ' was'} not imported. "
-            "Add them again to finish (files already in are not added twice).")
+    return (
+        f"The last import was stopped after {done} of {total} files, when the portfolio was closed: "
+        f"the {added} item{'s' if added != 1 else ''} it added {'are' if added != 1 else 'is'} kept; "
+        f"the other {total - done} file{'s were' if total - done != 1 else ' was'} not imported. "
+        "Add them again to finish (files already in are not added twice)."
+    )
 
 
 class EvidenceImportController(QObject):
@@ -77,13 +79,17 @@ class EvidenceImportController(QObject):
             self.failed.emit("An import is already running; wait for it to finish or cancel it.")
             return None
         if self.context.read_only:
-            self.failed.emit(self.context.portfolio.read_only_reason or "This portfolio is open read-only.")
+            self.failed.emit(
+                self.context.portfolio.read_only_reason or "This portfolio is open read-only."
+            )
             return None
         portfolio = self.context.portfolio
         sources = [str(s) for s in sources]
 
         def job(progress, is_cancelled):
-            return import_evidence(portfolio, sources, progress=progress, cancel=is_cancelled, **options)
+            return import_evidence(
+                portfolio, sources, progress=progress, cancel=is_cancelled, **options
+            )
 
         worker = Worker(job, task="An import of evidence", unit="files")
         worker.stopped_note = stopped_note
@@ -104,7 +110,9 @@ class EvidenceImportController(QObject):
         if report.skipped:
             self.failed.emit(report.skipped[0][1])
         elif report.duplicates:
-            self.failed.emit(f"That address is already in the portfolio (item {report.duplicates[0][1]}).")
+            self.failed.emit(
+                f"That address is already in the portfolio (item {report.duplicates[0][1]})."
+            )
         if report.added:
             self.context.changed.emit(EVIDENCE)
         return report

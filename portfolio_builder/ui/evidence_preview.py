@@ -18,8 +18,10 @@ from .scheme_words import in_sentence
 from .workers import Worker, start_worker
 
 PREVIEW_SIDE = 900  # the full preview is decoded no larger than this
-NO_REGIONS_NOTE = ("Consent is for a blurred version, and nothing is marked to blur yet: this photo stays out of the "
-                   "bundle until you mark the faces or details to blur.")
+NO_REGIONS_NOTE = (
+    "Consent is for a blurred version, and nothing is marked to blur yet: this photo stays out of the "
+    "bundle until you mark the faces or details to blur."
+)
 
 
 def _size_text(size: int) -> str:
@@ -34,27 +36,37 @@ def facts_text(details: EvidenceDetails, scheme: Scheme | None = None) -> str:
     """The item's facts as plain lines in the scheme's words: type, size, original name, date, links."""
     item = details.item
     words = scheme.words if scheme is not None else None
-    lines = [f"Type: {KIND_LABELS.get(item.kind, item.kind)}"
-             + (f" ({item.mime_type})" if item.mime_type and len(item.mime_type) < 24 else "")]
+    lines = [
+        f"Type: {KIND_LABELS.get(item.kind, item.kind)}"
+        + (f" ({item.mime_type})" if item.mime_type and len(item.mime_type) < 24 else "")
+    ]
     if item.sha256:
         lines.append(f"Size: {_size_text(item.size)}")
     if item.original_name:
         lines.append(f"Original name: {item.original_name}")
     if item.url:
         lines.append(f"Address: {item.url}")
-    lines.append(f"Date: {item.evidence_date.strftime('%d %B %Y') if item.evidence_date else 'not recorded'}")
+    lines.append(
+        f"Date: {item.evidence_date.strftime('%d %B %Y') if item.evidence_date else 'not recorded'}"
+    )
     lines.append(f"Added: {item.added_at:%d %B %Y}")
     component = scheme.component(item.component) if scheme is not None else None
     consent = f"Consent: {CONSENT_LABELS.get(item.consent, item.consent).lower()}"
     lines.append(f"{component.title}; {consent.lower()}" if component else consent)
     key = [t.code for t in details.tags if t.role == "key"]
     cross = [t.code for t in details.tags if t.role == "cross"]
-    lines.append(f"{words.key_evidence if words else 'Key evidence'} for: {', '.join(key) or 'none'}")
+    lines.append(
+        f"{words.key_evidence if words else 'Key evidence'} for: {', '.join(key) or 'none'}"
+    )
     if cross:
-        lines.append(f"{words.cross_reference if words else 'Cross-reference'} for: {', '.join(cross)}")
+        lines.append(
+            f"{words.cross_reference if words else 'Cross-reference'} for: {', '.join(cross)}"
+        )
     if details.cover_sheets:
-        lines.append(f"On {in_sentence(words.cover_sheets) if words else 'cover sheets'}: "
-                     f"{'; '.join(details.cover_sheets)}")
+        lines.append(
+            f"On {in_sentence(words.cover_sheets) if words else 'cover sheets'}: "
+            f"{'; '.join(details.cover_sheets)}"
+        )
     if item.has_location:
         lines.append("The photo records where it was taken; the location is removed on export.")
     return "\n".join(lines)
@@ -76,7 +88,9 @@ class EvidencePreview(QWidget):
         super().__init__(parent)
         self.portfolio = portfolio
         self.scheme: Scheme | None = None  # the evidence page sets it
-        self.context = context  # the PortfolioContext that edits go through (None: the preview only shows)
+        self.context = (
+            context  # the PortfolioContext that edits go through (None: the preview only shows)
+        )
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(120)
         self.image.setMaximumHeight(220)
@@ -87,7 +101,9 @@ class EvidencePreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.redaction = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.redact_button = QPushButton("&Blur or block out…")
-        self.redact_button.setToolTip("Mark faces or details to blur or block out in the copy that leaves")
+        self.redact_button.setToolTip(
+            "Mark faces or details to blur or block out in the copy that leaves"
+        )
         self.redact_button.clicked.connect(self.open_editor)
         layout.addWidget(self.image)
         layout.addWidget(self.redaction)
@@ -118,7 +134,9 @@ class EvidencePreview(QWidget):
         self.redaction.setText(note)
         self.redaction.setStyleSheet("color: #B3261E;" if note == NO_REGIONS_NOTE else "")
         self.redaction.setVisible(bool(note))
-        blurrable = can_be_blurred(details.item.kind, details.item.mime_type or "") and bool(details.item.sha256)
+        blurrable = can_be_blurred(details.item.kind, details.item.mime_type or "") and bool(
+            details.item.sha256
+        )
         self.redact_button.setVisible(blurrable and self.context is not None)
         self.redact_button.setEnabled(self.context is not None and not self.context.read_only)
         if details.item.kind != "photo" or not details.item.sha256:
@@ -151,12 +169,17 @@ class EvidencePreview(QWidget):
             self.image.setText("Loading preview…")
             return
         box = QSize(max(120, self.image.width()), self.image.maximumHeight())
-        self.image.setPixmap(pixmap.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
+        self.image.setPixmap(
+            pixmap.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def _load_full(self, evidence_id: int) -> None:
         portfolio, regions = self.portfolio, self._regions
-        worker = Worker(lambda _p, _c: (evidence_id, regions, _upright_with(portfolio, evidence_id, regions)))
+        worker = Worker(
+            lambda _p, _c: (evidence_id, regions, _upright_with(portfolio, evidence_id, regions))
+        )
         worker.signals.finished.connect(self._full_arrived)
         worker.signals.failed.connect(lambda message: self.image.setText(message))
         self._workers = [w for w in self._workers[-3:]] + [worker]
@@ -164,7 +187,12 @@ class EvidencePreview(QWidget):
 
     def _full_arrived(self, result) -> None:
         evidence_id, regions, image = result
-        if evidence_id == self._current and regions == self._regions and image is not None and not image.isNull():
+        if (
+            evidence_id == self._current
+            and regions == self._regions
+            and image is not None
+            and not image.isNull()
+        ):
             self._set_pixmap(QPixmap.fromImage(image))
 
     def resizeEvent(self, event) -> None:

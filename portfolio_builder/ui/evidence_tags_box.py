@@ -18,7 +18,9 @@ from ..core.scheme.model import Scheme
 from .mnemonics import MENU_KEYS, with_free_mnemonic
 from .scheme_words import in_sentence
 
-PAGE_KEYS = MENU_KEYS + "iolumtdasnrgp"  # the Evidence page's other Alt keys (add, filters, this form)
+PAGE_KEYS = (
+    MENU_KEYS + "iolumtdasnrgp"
+)  # the Evidence page's other Alt keys (add, filters, this form)
 
 
 class EvidenceTagsBox(QGroupBox):
@@ -32,12 +34,16 @@ class EvidenceTagsBox(QGroupBox):
         self.tag_list.setMaximumHeight(64)
         self.code_choice = QComboBox()
         self.code_choice.setMinimumContentsLength(12)
-        self.code_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.code_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.key_button = QPushButton("Tag as &key evidence")
         self.cross_button = QPushButton("As cross-&reference")
         self.untag_button = QPushButton("Remove ta&g")
         buttons = QGridLayout()  # two rows, so the pane stays narrow enough at 150 % scaling
-        buttons.addWidget(self.key_button, 0, 0, 1, 2)  # the scheme's word for key evidence can be long
+        buttons.addWidget(
+            self.key_button, 0, 0, 1, 2
+        )  # the scheme's word for key evidence can be long
         buttons.addWidget(self.cross_button, 1, 0)
         buttons.addWidget(self.untag_button, 1, 1)
         layout = QVBoxLayout(self)
@@ -51,7 +57,9 @@ class EvidenceTagsBox(QGroupBox):
         self.setTitle(words.descriptors)
         self.tag_list.setAccessibleName(f"{words.descriptors} this item is tagged to")
         self.code_choice.setAccessibleName(f"{words.descriptor} to tag")
-        self.key_button.setText(with_free_mnemonic(f"Tag as {in_sentence(words.key_evidence)}", set(PAGE_KEYS), 7))
+        self.key_button.setText(
+            with_free_mnemonic(f"Tag as {in_sentence(words.key_evidence)}", set(PAGE_KEYS), 7)
+        )
         self.key_button.setToolTip(f"{words.key_evidence}: {scheme.evidence_rule.describe()}")
 
     def set_choices(self, choices) -> None:
@@ -61,7 +69,9 @@ class EvidenceTagsBox(QGroupBox):
         for choice in choices:
             text = choice.text if len(choice.text) <= 70 else choice.text[:67] + "…"
             self.code_choice.addItem(f"{choice.code}  {text}", choice.code)
-            self.code_choice.setItemData(self.code_choice.count() - 1, choice.text, Qt.ItemDataRole.ToolTipRole)
+            self.code_choice.setItemData(
+                self.code_choice.count() - 1, choice.text, Qt.ItemDataRole.ToolTipRole
+            )
         if current is not None:
             self.code_choice.setCurrentIndex(max(0, self.code_choice.findData(current)))
 
@@ -75,8 +85,13 @@ class EvidenceTagsBox(QGroupBox):
     def show_shared_tags(self, scheme: Scheme | None, shared: SharedDetails) -> None:
         """Several items' tags, each with how many of them have it."""
         key_word = in_sentence(scheme.words.key_evidence) if scheme else "key evidence"
-        self.tag_model.setStringList([f"{code}  {key_word if role == 'key' else 'cross-reference'}: "
-                                      f"{count} of {shared.count} items" for code, role, count in shared.tags])
+        self.tag_model.setStringList(
+            [
+                f"{code}  {key_word if role == 'key' else 'cross-reference'}: "
+                f"{count} of {shared.count} items"
+                for code, role, count in shared.tags
+            ]
+        )
 
 
 def tag_line(tag, scheme: Scheme | None) -> str:

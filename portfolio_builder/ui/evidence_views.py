@@ -18,8 +18,10 @@ def evidence_table(model: QAbstractItemModel) -> QTableView:
     """The list: one row per item, sortable, named for screen readers; Tab leaves it, arrows move in it."""
     table = QTableView(tabKeyNavigation=False)
     table.setAccessibleName("Evidence library")
-    table.setAccessibleDescription("One row per item: title, kind, date, consent and tags; choose items "
-                                   "to edit or tag them in the pane beside")
+    table.setAccessibleDescription(
+        "One row per item: title, kind, date, consent and tags; choose items "
+        "to edit or tag them in the pane beside"
+    )
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

@@ -40,7 +40,11 @@ class FileOpenRouter(QObject):
     def _main_window(self):
         from .main_window import MainWindow
 
-        existing = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and not w.isHidden()]
+        existing = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and not w.isHidden()
+        ]
         if existing:
             return existing[0]
         window = MainWindow()

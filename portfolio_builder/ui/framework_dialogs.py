@@ -39,7 +39,9 @@ class ThemeForm:
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -50,11 +52,20 @@ class DescriptorDialog(QDialog):
 
     words = Words()  # the open portfolio's scheme words; the framework page sets them
 
-    def __init__(self, parent: QWidget | None, themes: list[tuple[str, str]], initial: DescriptorForm,
-                 adding: bool):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        themes: list[tuple[str, str]],
+        initial: DescriptorForm,
+        adding: bool,
+    ):
         super().__init__(parent)
         w = self.words
-        self.setWindowTitle(f"Add {in_sentence(w.descriptor)}" if adding else f"Edit {in_sentence(w.descriptor)} {initial.code}")
+        self.setWindowTitle(
+            f"Add {in_sentence(w.descriptor)}"
+            if adding
+            else f"Edit {in_sentence(w.descriptor)} {initial.code}"
+        )
         self.theme = QComboBox()
         for code, title in themes:
             self.theme.addItem(f"{code}  {title}", code)
@@ -66,19 +77,28 @@ class DescriptorDialog(QDialog):
         self.examples.setPlaceholderText("One example of evidence per line")
         form = QFormLayout(self)
         taken: set[str] = set()  # the scheme's words share no Alt key with Code or each other
-        for label, field in ((w.theme, self.theme), ("Code", self.code), (w.descriptor, self.text),
-                             (w.examples, self.examples)):
+        for label, field in (
+            (w.theme, self.theme),
+            ("Code", self.code),
+            (w.descriptor, self.text),
+            (w.examples, self.examples),
+        ):
             form.addRow(with_free_mnemonic(f"{label}:", taken), field)
         form.addRow(_buttons(self))
         self.resize(self.fontMetrics().averageCharWidth() * 70, self.sizeHint().height())
 
     def form(self) -> DescriptorForm:
-        return DescriptorForm(self.theme.currentData(), self.code.text().strip(), self.text.toPlainText().strip(),
-                              [e.strip() for e in self.examples.toPlainText().splitlines() if e.strip()])
+        return DescriptorForm(
+            self.theme.currentData(),
+            self.code.text().strip(),
+            self.text.toPlainText().strip(),
+            [e.strip() for e in self.examples.toPlainText().splitlines() if e.strip()],
+        )
 
     @classmethod
-    def ask(cls, parent, themes: list[tuple[str, str]], initial: DescriptorForm,
-            adding: bool) -> DescriptorForm | None:
+    def ask(
+        cls, parent, themes: list[tuple[str, str]], initial: DescriptorForm, adding: bool
+    ) -> DescriptorForm | None:
         """Show the form; the typed values, or None when cancelled."""
         dialog = cls(parent, themes, initial, adding)
         return dialog.form() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -105,7 +125,11 @@ class ThemeDialog(QDialog):
         self.resize(self.fontMetrics().averageCharWidth() * 60, self.sizeHint().height())
 
     def form(self) -> ThemeForm:
-        return ThemeForm(self.code.text().strip(), self.title.text().strip(), self.description.toPlainText().strip())
+        return ThemeForm(
+            self.code.text().strip(),
+            self.title.text().strip(),
+            self.description.toPlainText().strip(),
+        )
 
     @classmethod
     def ask(cls, parent, initial: ThemeForm, adding: bool) -> ThemeForm | None:

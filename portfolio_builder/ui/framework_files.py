@@ -27,21 +27,30 @@ def import_framework_file(page) -> bool:
     plan = plan_merge(p, framework)
     w = page.context.scheme.words
     if plan.empty:
-        messages.show_info(page, f"{framework.name} has no {in_sentence(w.themes)} or {in_sentence(w.descriptors)} with new "
-                                 "codes: nothing to add.")
+        messages.show_info(
+            page,
+            f"{framework.name} has no {in_sentence(w.themes)} or {in_sentence(w.descriptors)} with new "
+            "codes: nothing to add.",
+        )
         return False
     themes, descriptors = plan.codes()
-    question = (f"Add {len(themes)} new {in_sentence(w.theme)}(s) and {len(descriptors)} new {in_sentence(w.descriptor)}(s) "
-                f"from {framework.name}? Codes already in this portfolio are left as they are.")
+    question = (
+        f"Add {len(themes)} new {in_sentence(w.theme)}(s) and {len(descriptors)} new {in_sentence(w.descriptor)}(s) "
+        f"from {framework.name}? Codes already in this portfolio are left as they are."
+    )
     if not messages.confirm(page, question, "Import framework", "\n".join(plan.summary_lines())):
         return False
-    return page.context.push(f"Import framework {framework.name}", lambda: apply_merge(p, plan), FRAMEWORK)
+    return page.context.push(
+        f"Import framework {framework.name}", lambda: apply_merge(p, plan), FRAMEWORK
+    )
 
 
 def export_framework_file(page) -> bool:
     """Save the portfolio's framework, as the setting edited it, as a file another setting can import."""
     framework = framework_copy(page.context.portfolio)
-    path = messages.ask_save_path(page, "Export the framework", messages.FRAMEWORK_FILTER, f"{framework.id}.toml")
+    path = messages.ask_save_path(
+        page, "Export the framework", messages.FRAMEWORK_FILTER, f"{framework.id}.toml"
+    )
     if not path:
         return False
     try:

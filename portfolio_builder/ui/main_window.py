@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         """Work stopped when this portfolio was last closed (an import half done): say so, once."""
         note = closing_work.take_stopped_note(path)
         if note:
-            QTimer.singleShot(0, lambda: messages.show_info(self, note, "Last time this portfolio was open"))
+            QTimer.singleShot(
+                0, lambda: messages.show_info(self, note, "Last time this portfolio was open")
+            )
 
     def _show_portfolio(self, portfolio: Portfolio) -> None:
         self.context = PortfolioContext(portfolio, self)
@@ -114,12 +116,18 @@ class MainWindow(QMainWindow):
         self.view = PortfolioView(self.context)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
-        self.view.show_page(0)  # always the dashboard: what needs doing, whichever page was used last
+        self.view.show_page(
+            0
+        )  # always the dashboard: what needs doing, whichever page was used last
         if not portfolio.read_only:
             self.backups = BackupScheduler(portfolio.path, self)
             self.context.changed.connect(self.backups.note_edit)
-            self.backups.backed_up.connect(lambda p: self.statusBar().showMessage(f"Backup saved: {Path(p).name}", 8000))
-            self.backups.failed.connect(lambda m: self.statusBar().showMessage(f"Backup failed: {m}", 15000))
+            self.backups.backed_up.connect(
+                lambda p: self.statusBar().showMessage(f"Backup saved: {Path(p).name}", 8000)
+            )
+            self.backups.failed.connect(
+                lambda m: self.statusBar().showMessage(f"Backup failed: {m}", 15000)
+            )
             self.backups.start()
         self.saved_label.setText("Read-only" if portfolio.read_only else "All changes saved")
         self._update_state()
@@ -181,7 +189,9 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open whatever was given (a dropped file, a file the system asks us to open): bundle or portfolio."""
         if looks_like_bundle(Path(path)):
-            if not merge_if_pack(self, Path(path)):  # a contribution pack given to the lead's portfolio
+            if not merge_if_pack(
+                self, Path(path)
+            ):  # a contribution pack given to the lead's portfolio
                 self.open_bundle(path)
             return True
         return self.open_portfolio(path)
@@ -231,8 +241,14 @@ class MainWindow(QMainWindow):
             except PortfolioError:
                 name = ""
             file_name = Path(self.context.portfolio.path).name
-            suffix = (" [read-only]" if self.context.read_only else "") + (f" [team copy for {owner}]" if owner else "")
-            self.setWindowTitle(f"{name} — {file_name}{suffix} — {APP_NAME}" if name else f"{file_name} — {APP_NAME}")
+            suffix = (" [read-only]" if self.context.read_only else "") + (
+                f" [team copy for {owner}]" if owner else ""
+            )
+            self.setWindowTitle(
+                f"{name} — {file_name}{suffix} — {APP_NAME}"
+                if name
+                else f"{file_name} — {APP_NAME}"
+            )
         else:
             self.setWindowTitle(APP_NAME)
 
@@ -248,15 +264,24 @@ class MainWindow(QMainWindow):
             self.check_action.setEnabled(True)
             self.statusBar().clearMessage()
             if problems:
-                messages.show_info(self, f"Check portfolio found {len(problems)} problem(s). Open one of the "
-                                         "backups if the portfolio is damaged.", "Check portfolio", "\n".join(problems))
+                messages.show_info(
+                    self,
+                    f"Check portfolio found {len(problems)} problem(s). Open one of the "
+                    "backups if the portfolio is damaged.",
+                    "Check portfolio",
+                    "\n".join(problems),
+                )
             else:
-                messages.show_info(self, "No problems found: the portfolio file and every stored file are intact.",
-                                   "Check portfolio")
+                messages.show_info(
+                    self,
+                    "No problems found: the portfolio file and every stored file are intact.",
+                    "Check portfolio",
+                )
 
         def failed(message):
             self.check_action.setEnabled(True)
             messages.show_error(self, message, "Check portfolio")
+
         self._jobs.append(start_check(self.context.portfolio, done, failed))
 
     def back_up_now(self) -> None:
@@ -307,6 +332,8 @@ class MainWindow(QMainWindow):
         if not self.close_portfolio():  # work is running and the user chose to keep working
             event.ignore()
             return
-        closing_work.stop_and_wait([])  # a restore or backup still writing finishes before the app goes
+        closing_work.stop_and_wait(
+            []
+        )  # a restore or backup still writing finishes before the app goes
         save_window(self, "window")
         super().closeEvent(event)

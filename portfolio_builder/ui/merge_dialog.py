@@ -57,13 +57,18 @@ class MergeDialog(QDialog):
         self.plan = plan
         contributor = plan.head.get("contributor", "the team member")
         self.setWindowTitle(f"Merge {contributor}'s contribution")
-        counts = {v: len(plan.having(v)) for v in ("new", "already-there", "conflict", "refused", "declined-before")}
+        counts = {
+            v: len(plan.having(v))
+            for v in ("new", "already-there", "conflict", "refused", "declined-before")
+        }
         headline = QLabel(
             f"<b>{contributor}</b> sent {len(plan.changes)} change(s), packed {local_when(plan.head.get('made_at'))}"
             f": {counts['new']} come in, {counts['already-there']} are already here"
             + (f", <b>{counts['conflict']} need your decision</b>" if counts["conflict"] else "")
-            + (f", {counts['refused']} cannot come in" if counts["refused"] else "") + ".<br>A backup is made "
-            "first, then everything goes in at once. Changes you decline stay in the merge log.")
+            + (f", {counts['refused']} cannot come in" if counts["refused"] else "")
+            + ".<br>A backup is made "
+            "first, then everything goes in at once. Changes you decline stay in the merge log."
+        )
         headline.setWordWrap(True)
         self.model = MergePlanModel(plan, self)
         self.table = QTableView()
@@ -73,7 +78,9 @@ class MergeDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.choices = [ConflictChoice(c, contributor) for c in plan.conflicts]
         layout = QVBoxLayout(self)
         layout.addWidget(headline)
@@ -112,7 +119,9 @@ class MergeDialog(QDialog):
     def _update(self, *_args) -> None:
         undecided = sum(1 for c in self.choices if not c.choice())
         self.merge_button.setEnabled(not undecided and bool(self.plan.changes))
-        self.merge_button.setToolTip(f"{undecided} conflict(s) still need a choice." if undecided else "")
+        self.merge_button.setToolTip(
+            f"{undecided} conflict(s) still need a choice." if undecided else ""
+        )
 
     def decisions(self) -> dict[str, str]:
         return {c.planned.id: c.choice() for c in self.choices if c.choice()}

@@ -14,18 +14,29 @@ def show_error(parent: QWidget | None, message: str, title: str = "Portfolio Bui
     QMessageBox.warning(parent, title, message)
 
 
-def show_info(parent: QWidget | None, message: str, title: str = "Portfolio Builder", details: str = "") -> None:
+def show_info(
+    parent: QWidget | None, message: str, title: str = "Portfolio Builder", details: str = ""
+) -> None:
     """An outcome worth reading (e.g. the result of Check portfolio)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     if details:
         box.setDetailedText(details)
     box.exec()
 
 
-def confirm(parent: QWidget | None, message: str, title: str = "Portfolio Builder", details: str = "") -> bool:
+def confirm(
+    parent: QWidget | None, message: str, title: str = "Portfolio Builder", details: str = ""
+) -> bool:
     """A yes/no question; True when the user said yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, message,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        message,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if details:
         box.setDetailedText(details)

@@ -15,5 +15,5 @@ def with_free_mnemonic(text: str, taken: set[str], start: int = 0) -> str:
         if text[i].lower() not in taken:
             taken.add(text[i].lower())
             shift = text[:i].count("&")
-            return plain[:i + shift] + "&" + plain[i + shift:]
+            return plain[: i + shift] + "&" + plain[i + shift :]
     return plain

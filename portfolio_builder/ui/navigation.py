@@ -15,8 +15,14 @@ from ..core.planning.readiness import (
 )
 
 # Where each kind of fix lives, by sidebar title (ui/pages PAGES); the theme's sheet is edited on the Framework page.
-PAGE_TITLES = {SETTING: "Setting and team", FRAMEWORK: "Framework", THEME_SHEET: "Framework", AUDIT: "Audit",
-               EVIDENCE: "Evidence", PLANNING: "Planning"}
+PAGE_TITLES = {
+    SETTING: "Setting and team",
+    FRAMEWORK: "Framework",
+    THEME_SHEET: "Framework",
+    AUDIT: "Audit",
+    EVIDENCE: "Evidence",
+    PLANNING: "Planning",
+}
 
 
 def workspace_of(widget: QWidget | None):

@@ -36,9 +36,19 @@ from .models.team_model import TeamModel
 from .save_location import location_warning
 from .scheme_words import counted, in_sentence
 
-SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
-                 "Children's centre", "Secure children's home", "Secure training centre",
-                 "Young offender institution", "Children's services team", "Other")
+SETTING_KINDS = (
+    "Primary school",
+    "Secondary school",
+    "All-through school",
+    "Special school",
+    "Nursery",
+    "Children's centre",
+    "Secure children's home",
+    "Secure training centre",
+    "Young offender institution",
+    "Children's services team",
+    "Other",
+)
 
 
 def default_folder() -> Path:
@@ -63,10 +73,21 @@ def scheme_summary(framework: Framework) -> str:
     words = scheme.words
     ours = sum(1 for t in framework.themes for d in t.descriptors if d.ours)
     if ours or scheme.scale.ours:
-        what = [x for x, on in ((counted(ours, in_sentence(words.descriptor), in_sentence(words.descriptors)), ours),
-                                ("the rating scale", scheme.scale.ours)) if on]
-        parts.append(f"Written by us, not taken from the source: {' and '.join(what)}. The app marks them as ours "
-                     f"until you put in your {words.guidance_possessive} own.")
+        what = [
+            x
+            for x, on in (
+                (
+                    counted(ours, in_sentence(words.descriptor), in_sentence(words.descriptors)),
+                    ours,
+                ),
+                ("the rating scale", scheme.scale.ours),
+            )
+            if on
+        ]
+        parts.append(
+            f"Written by us, not taken from the source: {' and '.join(what)}. The app marks them as ours "
+            f"until you put in your {words.guidance_possessive} own."
+        )
     return "\n".join(p for p in parts if p)
 
 
@@ -94,7 +115,9 @@ class FrameworkChoicePage(QWizardPage):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.description)
         layout.addWidget(import_button)
-        preferred = next((i for i, f in enumerate(self.frameworks) if f.id == "family-partnership-award"), 0)
+        preferred = next(
+            (i for i, f in enumerate(self.frameworks) if f.id == "family-partnership-award"), 0
+        )
         self.list.setCurrentIndex(self.model.index(preferred, 0))
 
     @staticmethod
@@ -102,7 +125,11 @@ class FrameworkChoicePage(QWizardPage):
         words = framework.scheme.words
         themes = counted(len(framework.themes), in_sentence(words.theme), in_sentence(words.themes))
         count = framework.descriptor_count()
-        given = f"; {counted(count, in_sentence(words.descriptor), in_sentence(words.descriptors))} to start from" if count else ""
+        given = (
+            f"; {counted(count, in_sentence(words.descriptor), in_sentence(words.descriptors))} to start from"
+            if count
+            else ""
+        )
         return f"{framework.name}\n    {themes}{given}"
 
     def _show_description(self) -> None:
@@ -143,7 +170,9 @@ class SettingPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("About your setting")
-        self.setSubTitle("Only the name is required. The assessor sees these details at the front of the portfolio.")
+        self.setSubTitle(
+            "Only the name is required. The assessor sees these details at the front of the portfolio."
+        )
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.kind.setEditable(True)
@@ -166,9 +195,13 @@ class TeamPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("Who is leading the work?")
-        self.setSubTitle("The lead runs the process; the core team gather evidence (a governor is often one).")
+        self.setSubTitle(
+            "The lead runs the process; the core team gather evidence (a governor is often one)."
+        )
         self.lead_name = QLineEdit()
-        self.lead_role = QLineEdit(placeholderText="e.g. Family Partnership Manager, Head of Family Services")
+        self.lead_role = QLineEdit(
+            placeholderText="e.g. Family Partnership Manager, Head of Family Services"
+        )
         self.team = TeamModel(self)
         self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
         self.table.setAccessibleName("Core team")
@@ -199,9 +232,11 @@ class TeamPage(QWizardPage):
         self.table.edit(index)
 
     def remove_member(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()} |
-                      ({self.table.currentIndex().row()} if self.table.currentIndex().isValid() else set()),
-                      reverse=True)
+        rows = sorted(
+            {i.row() for i in self.table.selectionModel().selectedIndexes()}
+            | ({self.table.currentIndex().row()} if self.table.currentIndex().isValid() else set()),
+            reverse=True,
+        )
         for row in rows:
             self.team.removeRows(row, 1)
 
@@ -212,7 +247,9 @@ class LocationPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("Where should the portfolio be saved?")
-        self.setSubTitle("One file holds the whole portfolio; automatic backups are kept in a folder beside it.")
+        self.setSubTitle(
+            "One file holds the whole portfolio; automatic backups are kept in a folder beside it."
+        )
         self.folder = QLineEdit(str(default_folder()))
         browse = QPushButton("Bro&wse…")  # Alt+B is Back, Alt+F Finish
         browse.clicked.connect(self.browse)
@@ -223,7 +260,9 @@ class LocationPage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        folder_label = QLabel("F&older:")  # a row holding a layout gets no buddy, so the & would show as typed
+        folder_label = QLabel(
+            "F&older:"
+        )  # a row holding a layout gets no buddy, so the & would show as typed
         folder_label.setBuddy(self.folder)
         form = QFormLayout(self)
         form.addRow(folder_label, row)
@@ -262,7 +301,10 @@ class LocationPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.folder.text().strip() and self.file_name.text().strip()) and not self.path().exists()
+        return (
+            bool(self.folder.text().strip() and self.file_name.text().strip())
+            and not self.path().exists()
+        )
 
 
 class NewPortfolioWizard(QWizard):
@@ -287,7 +329,9 @@ class NewPortfolioWizard(QWizard):
             messages.show_error(self, exc.message, "New portfolio")
             return
         except OSError as exc:
-            messages.show_error(self, f"Could not create the folder: {exc.strerror or exc}.", "New portfolio")
+            messages.show_error(
+                self, f"Could not create the folder: {exc.strerror or exc}.", "New portfolio"
+            )
             return
         super().accept()
 
@@ -296,12 +340,20 @@ class NewPortfolioWizard(QWizard):
         path = self.location_page.path()
         path.parent.mkdir(parents=True, exist_ok=True)
         lead = (self.team_page.lead_name.text().strip(), self.team_page.lead_role.text().strip())
-        portfolio = create_portfolio(path, self.framework_page.framework(), self.setting_page.name.text(),
-                                     lead=lead, team=self.team_page.team.members())
+        portfolio = create_portfolio(
+            path,
+            self.framework_page.framework(),
+            self.setting_page.name.text(),
+            lead=lead,
+            team=self.team_page.team.members(),
+        )
         try:
-            update_profile(portfolio, kind=self.setting_page.kind.currentText().strip(),
-                           address=self.setting_page.address.toPlainText().strip(),
-                           reference=self.setting_page.reference.text().strip())
+            update_profile(
+                portfolio,
+                kind=self.setting_page.kind.currentText().strip(),
+                address=self.setting_page.address.toPlainText().strip(),
+                reference=self.setting_page.reference.text().strip(),
+            )
         finally:
             portfolio.close()
         return path

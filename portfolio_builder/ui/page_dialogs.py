@@ -8,8 +8,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-EVIDENCE_FILTER = ("Evidence files (*.pdf *.docx *.doc *.xlsx *.pptx *.odt *.rtf *.txt *.csv *.md *.jpg *.jpeg "
-                   "*.png *.heic *.mp3 *.m4a *.wav *.mp4 *.mov);;All files (*)")
+EVIDENCE_FILTER = (
+    "Evidence files (*.pdf *.docx *.doc *.xlsx *.pptx *.odt *.rtf *.txt *.csv *.md *.jpg *.jpeg "
+    "*.png *.heic *.mp3 *.m4a *.wav *.mp4 *.mov);;All files (*)"
+)
 
 
 def show_refusal(parent: QWidget | None, message: str) -> None:
@@ -24,7 +26,9 @@ def show_information(parent: QWidget | None, title: str, message: str) -> None:
 
 def confirm(parent: QWidget | None, title: str, message: str, action: str = "OK") -> bool:
     """Ask before something that cannot be undone; True when the user agrees."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.Cancel, parent
+    )
     ok = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -33,7 +37,9 @@ def confirm(parent: QWidget | None, title: str, message: str, action: str = "OK"
 
 def choose_evidence_files(parent: QWidget | None) -> list[str]:
     """Files to import, from the native open dialog (empty when cancelled)."""
-    files, _ = QFileDialog.getOpenFileNames(parent, "Add evidence files", str(Path.home()), EVIDENCE_FILTER)
+    files, _ = QFileDialog.getOpenFileNames(
+        parent, "Add evidence files", str(Path.home()), EVIDENCE_FILTER
+    )
     return files
 
 
@@ -44,8 +50,13 @@ def choose_evidence_folder(parent: QWidget | None) -> str:
 
 def ask_link(parent: QWidget | None) -> tuple[str, str] | None:
     """A web or video address and an optional title, or None when cancelled."""
-    url, ok = QInputDialog.getText(parent, "Add link", "Web or video address (http:// or https://):",
-                                   QLineEdit.EchoMode.Normal, "https://")
+    url, ok = QInputDialog.getText(
+        parent,
+        "Add link",
+        "Web or video address (http:// or https://):",
+        QLineEdit.EchoMode.Normal,
+        "https://",
+    )
     if not ok or not url.strip():
         return None
     title, ok = QInputDialog.getText(parent, "Add link", "Title (leave empty to use the address):")
@@ -75,7 +86,9 @@ def choose_evidence(parent: QWidget | None, rows: list[tuple[int, str]]) -> int 
     """Pick one evidence item by title from (id, title) pairs; None when cancelled."""
     labels = [f"{title}  (item {evidence_id})" for evidence_id, title in rows]
     if not labels:
-        show_information(parent, "No evidence", "There is no evidence in the portfolio to attach yet.")
+        show_information(
+            parent, "No evidence", "There is no evidence in the portfolio to attach yet."
+        )
         return None
     chosen, ok = QInputDialog.getItem(parent, "Attach evidence", "Evidence item:", labels, 0, False)
     return rows[labels.index(chosen)][0] if ok and chosen in labels else None

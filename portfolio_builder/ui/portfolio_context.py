@@ -21,12 +21,28 @@ from ..core.storage.portfolio_file import Portfolio
 from ..core.storage.row_changes import Change, recorded
 
 # What changed, so pages refresh only what they show.
-FRAMEWORK, EVIDENCE, RATINGS, PLANNING, SETTING = "framework", "evidence", "ratings", "planning", "setting"
+FRAMEWORK, EVIDENCE, RATINGS, PLANNING, SETTING = (
+    "framework",
+    "evidence",
+    "ratings",
+    "planning",
+    "setting",
+)
 AREA_OF_TABLE = {
-    "theme": FRAMEWORK, "descriptor": FRAMEWORK, "framework_info": FRAMEWORK, "theme_judgement": RATINGS,
-    "audit_rating": RATINGS, "priority": PLANNING, "priority_descriptor": PLANNING, "action_item": PLANNING,
-    "cover_sheet": PLANNING, "diary_entry": PLANNING, "cover_sheet_link": PLANNING, "portfolio_text": PLANNING,
-    "setting_profile": SETTING, "staff": SETTING,
+    "theme": FRAMEWORK,
+    "descriptor": FRAMEWORK,
+    "framework_info": FRAMEWORK,
+    "theme_judgement": RATINGS,
+    "audit_rating": RATINGS,
+    "priority": PLANNING,
+    "priority_descriptor": PLANNING,
+    "action_item": PLANNING,
+    "cover_sheet": PLANNING,
+    "diary_entry": PLANNING,
+    "cover_sheet_link": PLANNING,
+    "portfolio_text": PLANNING,
+    "setting_profile": SETTING,
+    "staff": SETTING,
 }  # every other table (evidence items, their tags, files, regions) is EVIDENCE
 
 
@@ -117,8 +133,12 @@ class PortfolioContext(QObject):
             step(self.portfolio)
         except PortfolioError as exc:
             self._history_broken = True
-            self.error.emit(f"{exc.message} The undo history was cleared, so the remaining steps stay as they are.")
-            QTimer.singleShot(0, self._clear_history)  # never delete commands while the stack runs one
+            self.error.emit(
+                f"{exc.message} The undo history was cleared, so the remaining steps stay as they are."
+            )
+            QTimer.singleShot(
+                0, self._clear_history
+            )  # never delete commands while the stack runs one
             return
         for touched in areas_of(change, area):
             self.changed.emit(touched)

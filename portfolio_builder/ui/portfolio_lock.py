@@ -8,7 +8,9 @@ from PySide6.QtCore import QLockFile
 
 from ..core.errors import PortfolioFileError
 
-ALREADY_OPEN = "This portfolio is already open in another window (or another copy of Portfolio Builder)."
+ALREADY_OPEN = (
+    "This portfolio is already open in another window (or another copy of Portfolio Builder)."
+)
 
 
 def lock_path(portfolio_path: Path) -> Path:

@@ -26,10 +26,15 @@ class PortfolioView(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setObjectName("readOnlyBanner")
-        self.banner.setStyleSheet("#readOnlyBanner { background: #FFF3CD; color: #5C4400; padding: 6px; }")
+        self.banner.setStyleSheet(
+            "#readOnlyBanner { background: #FFF3CD; color: #5C4400; padding: 6px; }"
+        )
         portfolio = context.portfolio
-        self.banner.setText("Read-only: " + (portfolio.read_only_reason or "this portfolio is open read-only.")
-                            + " Changes cannot be made.")
+        self.banner.setText(
+            "Read-only: "
+            + (portfolio.read_only_reason or "this portfolio is open read-only.")
+            + " Changes cannot be made."
+        )
         self.banner.setVisible(portfolio.read_only)
 
         self.pages = build_pages(context)
@@ -46,7 +51,9 @@ class PortfolioView(QWidget):
         self.sidebar.setSpacing(3)
         width = max(self.sidebar.fontMetrics().horizontalAdvance(t) for t, _ in self.pages)
         self.sidebar.setFixedWidth(width + self.sidebar.fontMetrics().averageCharWidth() * 6)
-        self.sidebar.selectionModel().currentChanged.connect(lambda current, _prev: self.stack.setCurrentIndex(current.row()))
+        self.sidebar.selectionModel().currentChanged.connect(
+            lambda current, _prev: self.stack.setCurrentIndex(current.row())
+        )
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -62,7 +69,9 @@ class PortfolioView(QWidget):
         """Switch to a page by position."""
         if 0 <= number < len(self.pages):
             index = self.sidebar.model().index(number, 0)
-            self.sidebar.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.sidebar.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             self.stack.setCurrentIndex(number)
 
     def page(self, title: str) -> QWidget | None:

@@ -16,7 +16,12 @@ class ProfileTextEditors(QObject):
 
     saved = Signal(bool)  # whether the last save went through (a refusal is shown by the context)
 
-    def __init__(self, context: PortfolioContext, fields: list[tuple[str, str]], parent: QObject | None = None):
+    def __init__(
+        self,
+        context: PortfolioContext,
+        fields: list[tuple[str, str]],
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.context = context
         self.editors: dict[str, QPlainTextEdit] = {}
@@ -44,7 +49,9 @@ class ProfileTextEditors(QObject):
         """Save one field now."""
         self.timers[field].stop()
         text = self.editors[field].toPlainText()
-        ok, _ = self.context.try_call(lambda: update_profile(self.context.portfolio, **{field: text}), SETTING)
+        ok, _ = self.context.try_call(
+            lambda: update_profile(self.context.portfolio, **{field: text}), SETTING
+        )
         self.saved.emit(ok)
         return ok
 

@@ -30,7 +30,9 @@ class ReadinessLists(QWidget):
         self.warning_model = ReadinessIssueModel(self)
         self.blocking = _list(self.blocking_model, "What stops a final export")
         self.warnings = _list(self.warning_model, "Worth a look")
-        self.warnings_label = QLabel("Worth a look (these do not stop a final export):", wordWrap=True)
+        self.warnings_label = QLabel(
+            "Worth a look (these do not stop a final export):", wordWrap=True
+        )
         for view in (self.blocking, self.warnings):
             view.activated.connect(lambda index: go_to_issue(self, index.data(ISSUE_ROLE)))
         layout = QVBoxLayout(self)

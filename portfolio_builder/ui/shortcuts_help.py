@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
 
 EVERYWHERE = "Everywhere"
 # Keys that belong to a widget rather than an action, worth telling people about: (keys, what, where).
-WIDGET_KEYS = (("Tab / Shift+Tab", "Move between fields", EVERYWHERE),
-               ("F2", "Edit the selected cell of the action plan", "Planning"),
-               ("Enter", "Open the selected recent portfolio", "Start screen"),
-               ("Ctrl+Tab / Ctrl+Page Down", "Next tab", "Planning, the assessor's report"),
-               ("Arrows, Enter", "Choose a chip, go to its fix", "Dashboard"),
-               ("Insert, Page Down, arrows, Ctrl+arrows, Delete",
-                "Add, choose, move, resize, remove a region", "Blur or block out"))
+WIDGET_KEYS = (
+    ("Tab / Shift+Tab", "Move between fields", EVERYWHERE),
+    ("F2", "Edit the selected cell of the action plan", "Planning"),
+    ("Enter", "Open the selected recent portfolio", "Start screen"),
+    ("Ctrl+Tab / Ctrl+Page Down", "Next tab", "Planning, the assessor's report"),
+    ("Arrows, Enter", "Choose a chip, go to its fix", "Dashboard"),
+    (
+        "Insert, Page Down, arrows, Ctrl+arrows, Delete",
+        "Add, choose, move, resize, remove a region",
+        "Blur or block out",
+    ),
+)
 
 
 def _pages(window: QWidget) -> list[tuple[str, QWidget]]:
@@ -54,7 +59,10 @@ def shortcut_lines(window: QWidget) -> list[tuple[str, str, str]]:
             page = _page_of(action, pages)
             if page not in where:
                 where.append(page)
-    lines = [(keys, what, ", ".join(sorted(where, key=order.index))) for (keys, what), where in found.items()]
+    lines = [
+        (keys, what, ", ".join(sorted(where, key=order.index)))
+        for (keys, what), where in found.items()
+    ]
     lines += [line for line in WIDGET_KEYS if (line[0], line[1]) not in found]
     first_place = {place: n for n, place in enumerate(order)}
     return sorted(lines, key=lambda line: first_place.get(line[2].split(", ")[0], len(order)))

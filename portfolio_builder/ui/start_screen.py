@@ -16,7 +16,9 @@ class StartScreen(QWidget):
     newRequested = Signal()
     openRequested = Signal()
     openPathRequested = Signal(str)
-    openBundleRequested = Signal()  # the assessor's way in, handled by whoever owns the assessor window
+    openBundleRequested = (
+        Signal()
+    )  # the assessor's way in, handled by whoever owns the assessor window
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,8 +27,10 @@ class StartScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel("Build your evidence portfolio for a family-partnership quality mark. "
-                       "Everything stays on this computer.")
+        intro = QLabel(
+            "Build your evidence portfolio for a family-partnership quality mark. "
+            "Everything stays on this computer."
+        )
         intro.setWordWrap(True)
         self.new_button = QPushButton("&New portfolio…")
         self.open_button = QPushButton("&Open portfolio…")

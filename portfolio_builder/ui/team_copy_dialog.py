@@ -26,14 +26,22 @@ from . import messages
 class TeamCopyDialog(QDialog):
     """Asks for the person, the themes (none ticked: all) and the file; values() gives them back."""
 
-    def __init__(self, portfolio_path: Path, staff: list[str], themes: list[tuple[str, str]], theme_word: str = "Theme",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        portfolio_path: Path,
+        staff: list[str],
+        themes: list[tuple[str, str]],
+        theme_word: str = "Theme",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Send a team copy")
         self.portfolio_path = Path(portfolio_path)
-        intro = QLabel("A team copy is this portfolio for one member of the team, to work on with their own laptop. "
-                       "What they add or change comes back as a contribution pack, which you merge with "
-                       "File > Merge a contribution.")
+        intro = QLabel(
+            "A team copy is this portfolio for one member of the team, to work on with their own laptop. "
+            "What they add or change comes back as a contribution pack, which you merge with "
+            "File > Merge a contribution."
+        )
         intro.setWordWrap(True)
         self.person = QComboBox()
         self.person.setEditable(True)
@@ -62,10 +70,14 @@ class TeamCopyDialog(QDialog):
         where.addWidget(browse)
         form = QFormLayout()
         form.addRow("For:", self.person)
-        form.addRow(f"Only the evidence of\n(none ticked: all {theme_word.lower()}s):", self.theme_view)
+        form.addRow(
+            f"Only the evidence of\n(none ticked: all {theme_word.lower()}s):", self.theme_view
+        )
         form.addRow("Save as:", where)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send = self.buttons.addButton("Save the team copy", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send = self.buttons.addButton(
+            "Save the team copy", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,11 +92,19 @@ class TeamCopyDialog(QDialog):
     def _suggest_path(self, name: str) -> None:
         slug = "-".join(name.lower().split())
         if slug and (not self.path.text() or self.path.property("suggested")):
-            self.path.setText(str(self.portfolio_path.with_name(f"{self.portfolio_path.stem}-for-{slug}.portfolio")))
+            self.path.setText(
+                str(
+                    self.portfolio_path.with_name(
+                        f"{self.portfolio_path.stem}-for-{slug}.portfolio"
+                    )
+                )
+            )
             self.path.setProperty("suggested", True)
 
     def _choose_path(self) -> None:
-        chosen = messages.ask_save_path(self, "Save the team copy as", messages.PORTFOLIO_FILTER, self.path.text())
+        chosen = messages.ask_save_path(
+            self, "Save the team copy as", messages.PORTFOLIO_FILTER, self.path.text()
+        )
         if chosen:
             self.path.setText(chosen if chosen.endswith(".portfolio") else chosen + ".portfolio")
             self.path.setProperty("suggested", False)
@@ -94,6 +114,9 @@ class TeamCopyDialog(QDialog):
 
     def values(self) -> tuple[str, list[str], Path]:
         """(person, theme codes ticked, file)."""
-        themes = [self.theme_model.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.theme_model.rowCount())
-                  if self.theme_model.item(row).checkState() == Qt.CheckState.Checked]
+        themes = [
+            self.theme_model.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.theme_model.rowCount())
+            if self.theme_model.item(row).checkState() == Qt.CheckState.Checked
+        ]
         return self.person.currentText().strip(), themes, Path(self.path.text().strip())

@@ -34,7 +34,9 @@ def _run(parent: QWidget, dialog: QProgressDialog, job, done, title: str, task: 
         dialog.close()
         done(result)
 
-    worker.signals.progress.connect(lambda d, t, _n: (dialog.setMaximum(int(t)), dialog.setValue(int(d))))
+    worker.signals.progress.connect(
+        lambda d, t, _n: (dialog.setMaximum(int(t)), dialog.setValue(int(d)))
+    )
     worker.signals.finished.connect(finished)
     worker.signals.failed.connect(failed)
     return start_worker(worker)
@@ -54,16 +56,27 @@ def send_team_copy_interactively(parent: QWidget, context) -> Worker | None:
 
     def done(copy) -> None:
         scope = f", with the evidence of {', '.join(copy.themes)} only" if copy.themes else ""
-        messages.show_info(parent, f"The team copy for {copy.for_name} is saved as {copy.path.name}{scope}. Give "
-                                   "them the file (on a USB stick, for example); they send back a contribution "
-                                   "pack for you to merge.", "Send a team copy")
+        messages.show_info(
+            parent,
+            f"The team copy for {copy.for_name} is saved as {copy.path.name}{scope}. Give "
+            "them the file (on a USB stick, for example); they send back a contribution "
+            "pack for you to merge.",
+            "Send a team copy",
+        )
 
     busy = QProgressDialog(f"Writing the team copy for {name}…", "Cancel", 0, 0, parent)
     busy.setWindowModality(Qt.WindowModality.WindowModal)
     busy.setMinimumDuration(300)
-    worker = _run(parent, busy, lambda report, cancelled: make_team_copy(
-        portfolio, out, name, chosen, progress=lambda d, t: report(d, t, ""), cancel=cancelled), done,
-        "Send a team copy", "Writing a team copy")
+    worker = _run(
+        parent,
+        busy,
+        lambda report, cancelled: make_team_copy(
+            portfolio, out, name, chosen, progress=lambda d, t: report(d, t, ""), cancel=cancelled
+        ),
+        done,
+        "Send a team copy",
+        "Writing a team copy",
+    )
     busy.canceled.connect(worker.cancel)
     worker.signals.cancelled.connect(busy.close)
     return worker
@@ -74,19 +87,31 @@ def contribute_interactively(parent: QWidget, context) -> Worker | None:
     from ..core.team.pack_writer import make_contribution_pack
 
     copy_path = Path(context.portfolio.path)
-    suggested = str(copy_path.with_name(f"{copy_path.stem}-contribution-{date.today():%Y-%m-%d}.zip"))
-    out = messages.ask_save_path(parent, "Save your contribution for the lead", PACK_FILTER, suggested)
+    suggested = str(
+        copy_path.with_name(f"{copy_path.stem}-contribution-{date.today():%Y-%m-%d}.zip")
+    )
+    out = messages.ask_save_path(
+        parent, "Save your contribution for the lead", PACK_FILTER, suggested
+    )
     if not out:
         return None
 
     def done(pack) -> None:
-        messages.show_info(parent, f"Your contribution is saved as {pack.path.name} ({pack.changes} change(s), "
-                                   f"{pack.files} file(s)). Give it to the lead to merge into the portfolio.",
-                           "Send my contribution")
+        messages.show_info(
+            parent,
+            f"Your contribution is saved as {pack.path.name} ({pack.changes} change(s), "
+            f"{pack.files} file(s)). Give it to the lead to merge into the portfolio.",
+            "Send my contribution",
+        )
 
-    return _run(parent, _busy(parent, "Packing your contribution…"),
-                lambda _progress, _cancelled: make_contribution_pack(copy_path, Path(out)), done,
-                "Send my contribution", "Packing your contribution")
+    return _run(
+        parent,
+        _busy(parent, "Packing your contribution…"),
+        lambda _progress, _cancelled: make_contribution_pack(copy_path, Path(out)),
+        done,
+        "Send my contribution",
+        "Packing your contribution",
+    )
 
 
 def merge_interactively(parent: QWidget, context, pack_path: str | None = None) -> Worker | None:
@@ -95,8 +120,9 @@ def merge_interactively(parent: QWidget, context, pack_path: str | None = None) 
     from ..core.team.pack_reader import open_pack
 
     portfolio = context.portfolio
-    path = pack_path or messages.ask_open_path(parent, "Merge a contribution pack", PACK_FILTER,
-                                               str(Path(portfolio.path).parent))
+    path = pack_path or messages.ask_open_path(
+        parent, "Merge a contribution pack", PACK_FILTER, str(Path(portfolio.path).parent)
+    )
     if not path:
         return None
 
@@ -112,14 +138,23 @@ def merge_interactively(parent: QWidget, context, pack_path: str | None = None) 
         plan, pack = result
         if plan.merged_before_at:
             pack.close()
-            messages.show_info(parent, f"This pack from {plan.head.get('contributor')} was merged on "
-                                       f"{plan.merged_before_at[:16]}; merging it again would change nothing.",
-                               "Merge a contribution")
+            messages.show_info(
+                parent,
+                f"This pack from {plan.head.get('contributor')} was merged on "
+                f"{plan.merged_before_at[:16]}; merging it again would change nothing.",
+                "Merge a contribution",
+            )
             return
         choose_and_merge(parent, context, pack, plan)
 
-    return _run(parent, _busy(parent, "Checking the contribution pack…"), check, planned, "Merge a contribution",
-                "Checking a contribution pack")
+    return _run(
+        parent,
+        _busy(parent, "Checking the contribution pack…"),
+        check,
+        planned,
+        "Merge a contribution",
+        "Checking a contribution pack",
+    )
 
 
 def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
@@ -136,8 +171,13 @@ def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
 
     def merge(report, cancelled):
         try:
-            return apply_merge(context.portfolio, pack, decisions, progress=lambda d, t: report(d, t, ""),
-                               cancel=cancelled)
+            return apply_merge(
+                context.portfolio,
+                pack,
+                decisions,
+                progress=lambda d, t: report(d, t, ""),
+                cancel=cancelled,
+            )
         finally:
             pack.close()
 
@@ -151,7 +191,13 @@ def choose_and_merge(parent: QWidget, context, pack, plan) -> Worker | None:
     progress.setMinimumDuration(300)
     worker = _run(parent, progress, merge, done, "Merge a contribution", "Merging a contribution")
     progress.canceled.connect(worker.cancel)
-    worker.signals.cancelled.connect(lambda: (progress.close(), messages.show_info(
-        parent, "The merge was cancelled: nothing was merged.", "Merge a contribution")))
+    worker.signals.cancelled.connect(
+        lambda: (
+            progress.close(),
+            messages.show_info(
+                parent, "The merge was cancelled: nothing was merged.", "Merge a contribution"
+            ),
+        )
+    )
     parent._team_job = worker
     return worker

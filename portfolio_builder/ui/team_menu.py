@@ -7,9 +7,15 @@ from pathlib import Path
 
 def add_team_actions(window, file_menu) -> list:
     """Add the three entries to the File menu (as window.team_copy_action ...); returns them."""
-    window.team_copy_action = window._action(file_menu, "Send a &team copy…", lambda: run(window, "send_team_copy"))
-    window.merge_action = window._action(file_menu, "&Merge a contribution…", lambda: run(window, "merge"))
-    window.contribute_action = window._action(file_menu, "Send &my contribution…", lambda: run(window, "contribute"))
+    window.team_copy_action = window._action(
+        file_menu, "Send a &team copy…", lambda: run(window, "send_team_copy")
+    )
+    window.merge_action = window._action(
+        file_menu, "&Merge a contribution…", lambda: run(window, "merge")
+    )
+    window.contribute_action = window._action(
+        file_menu, "Send &my contribution…", lambda: run(window, "contribute")
+    )
     window.contribute_action.setVisible(False)
     return [window.team_copy_action, window.merge_action, window.contribute_action]
 
@@ -46,7 +52,11 @@ def merge_if_pack(window, path: Path) -> bool:
     """A contribution pack given to the lead's open portfolio (dropped, opened) goes to Merge; False otherwise."""
     from ..core.team.pack_reader import looks_like_pack
 
-    if window.context is None or not window.merge_action.isEnabled() or not looks_like_pack(Path(path)):
+    if (
+        window.context is None
+        or not window.merge_action.isEnabled()
+        or not looks_like_pack(Path(path))
+    ):
         return False
     run(window, "merge", str(path))
     return True

@@ -29,7 +29,9 @@ SHEET_CHECKS = {"theme_lead", "theme_dates", "theme_summary"}
 
 def scheme_has_theme_sheet(scheme: Scheme) -> bool:
     """Whether the scheme prints a theme's lead, dates and summative comment, or needs them before a final export."""
-    printed = any("evidence_summary_sheet" in part.sheets for part in walk_parts(scheme.document_parts()))
+    printed = any(
+        "evidence_summary_sheet" in part.sheets for part in walk_parts(scheme.document_parts())
+    )
     return printed or bool(SHEET_CHECKS & set(scheme.final.requires))
 
 
@@ -48,16 +50,24 @@ class ThemeSheetForm(QGroupBox):
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
-        layout = QVBoxLayout(self)  # each label above its field, across the whole width (the words are long)
+        layout = QVBoxLayout(
+            self
+        )  # each label above its field, across the whole width (the words are long)
         self.labels = [QLabel(wordWrap=True) for _ in range(4)]
         for label, widget in zip(self.labels, (self.lead, self.started, self.ended, self.summary)):
             label.setBuddy(widget)
             layout.addWidget(label)
             layout.addWidget(widget)
         self._timer = QTimer(self, singleShot=True, interval=600, timeout=self._save_summary)
-        self.lead.activated.connect(lambda _i: self._save("lead_staff_id", self.lead.currentData() or None))
-        self.started.editingFinished.connect(lambda: self._save("gathering_started", self._day(self.started)))
-        self.ended.editingFinished.connect(lambda: self._save("gathering_ended", self._day(self.ended)))
+        self.lead.activated.connect(
+            lambda _i: self._save("lead_staff_id", self.lead.currentData() or None)
+        )
+        self.started.editingFinished.connect(
+            lambda: self._save("gathering_started", self._day(self.started))
+        )
+        self.ended.editingFinished.connect(
+            lambda: self._save("gathering_ended", self._day(self.ended))
+        )
         self.summary.textChanged.connect(self._timer.start)
 
     def _date_edit(self) -> QDateEdit:
@@ -74,8 +84,9 @@ class ThemeSheetForm(QGroupBox):
         """Label the fields as the scheme's sheet does."""
         w = scheme.words
         self.setTitle(w.summary_sheet)
-        for label, text in zip(self.labels, (w.theme_lead, w.gathering_started, w.gathering_ended,
-                                             w.summative_comment)):
+        for label, text in zip(
+            self.labels, (w.theme_lead, w.gathering_started, w.gathering_ended, w.summative_comment)
+        ):
             label.setText(text + ":")
 
     def show_theme(self, theme_id: int | None) -> None:
@@ -93,8 +104,10 @@ class ThemeSheetForm(QGroupBox):
             for staff_id, name in staff_names(self.context.portfolio):
                 self.lead.addItem(name, staff_id)
             self.lead.setCurrentIndex(max(0, self.lead.findData(row.lead_staff_id if row else 0)))
-            for edit, value in ((self.started, row.gathering_started if row else None),
-                                (self.ended, row.gathering_ended if row else None)):
+            for edit, value in (
+                (self.started, row.gathering_started if row else None),
+                (self.ended, row.gathering_ended if row else None),
+            ):
                 edit.setMaximumDate(QDate.currentDate().addYears(3))
                 edit.setDate(QDate(value) if value else NOT_SET)
             if self.summary.toPlainText().strip() != (row.summative_comment if row else ""):
@@ -107,7 +120,12 @@ class ThemeSheetForm(QGroupBox):
 
     def focus_field(self, name: str) -> None:
         """Put the cursor in one field: lead, started, ended or summary."""
-        widget = {"lead": self.lead, "started": self.started, "ended": self.ended, "summary": self.summary}[name]
+        widget = {
+            "lead": self.lead,
+            "started": self.started,
+            "ended": self.ended,
+            "summary": self.summary,
+        }[name]
         widget.setFocus()
 
     def _save(self, field: str, value) -> bool:
@@ -115,10 +133,17 @@ class ThemeSheetForm(QGroupBox):
         if row is None or self.context.read_only or getattr(row, field) == value:
             return False
         portfolio, theme_id = self.context.portfolio, row.id
-        label = dict(zip(("lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"),
-                         ("lead", "start date", "end date", "summative comment")))[field]
-        ok = self.context.push(f"Change the {label} of {row.code}",
-                               lambda: fs.update_theme(portfolio, theme_id, **{field: value}), FRAMEWORK)
+        label = dict(
+            zip(
+                ("lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"),
+                ("lead", "start date", "end date", "summative comment"),
+            )
+        )[field]
+        ok = self.context.push(
+            f"Change the {label} of {row.code}",
+            lambda: fs.update_theme(portfolio, theme_id, **{field: value}),
+            FRAMEWORK,
+        )
         self.show_theme(theme_id)  # saved or refused: show what the file holds
         return ok
 

@@ -14,14 +14,18 @@ from ..core.errors import Cancelled, PortfolioError
 
 log = logging.getLogger(__name__)
 
-_running: set[Worker] = set()  # started and not yet returned: kept alive, and asked about when a window closes
+_running: set[Worker] = (
+    set()
+)  # started and not yet returned: kept alive, and asked about when a window closes
 _running_lock = threading.Lock()
 
 
 class WorkerSignals(QObject):
     """Signals a worker emits; they are delivered on the GUI thread."""
 
-    progress = Signal("qlonglong", "qlonglong", str)  # done, total (bytes past 2 GB: 64-bit), current item
+    progress = Signal(
+        "qlonglong", "qlonglong", str
+    )  # done, total (bytes past 2 GB: 64-bit), current item
     finished = Signal(object)  # the job's result
     failed = Signal(str)  # a message fit for the user
     cancelled = Signal()
@@ -34,14 +38,23 @@ class Worker(QRunnable):
     before stopping such a worker. Background chores (thumbnails, backups) leave it empty and are waited for.
     """
 
-    def __init__(self, job: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any], task: str = "",
-                 unit: str = "", independent: bool = False):
+    def __init__(
+        self,
+        job: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any],
+        task: str = "",
+        unit: str = "",
+        independent: bool = False,
+    ):
         super().__init__()
         self.job = job
         self.task = task
-        self.unit = unit  # what progress counts ("files"), for "12 of 50 files"; empty when it counts bytes
+        self.unit = (
+            unit  # what progress counts ("files"), for "12 of 50 files"; empty when it counts bytes
+        )
         self.independent = independent  # uses no portfolio (the assessor's bundle): a portfolio's close need not wait
-        self.stopped_note: Callable[[Worker], str] | None = None  # what to tell the next open if it was stopped
+        self.stopped_note: Callable[[Worker], str] | None = (
+            None  # what to tell the next open if it was stopped
+        )
         self.signals = WorkerSignals()
         self.last_progress: tuple[int, int, str] = (0, 0, "")
         self.result: Any = None
@@ -73,7 +86,9 @@ class Worker(QRunnable):
     def _emit(self, signal, *args) -> None:
         try:
             signal.emit(*args)
-        except RuntimeError:  # the application is going away and took the signals with it: nobody to tell
+        except (
+            RuntimeError
+        ):  # the application is going away and took the signals with it: nobody to tell
             log.info("A background job ended after its window closed")
 
     def run(self) -> None:
@@ -96,7 +111,9 @@ class Worker(QRunnable):
         except Exception as exc:  # noqa: BLE001 - reported to the user, logged in full
             log.error("Background job failed:\n%s", traceback.format_exc())
             self.outcome = "failed"
-            self._emit(self.signals.failed, f"Something went wrong: {exc}. The details are in the log.")
+            self._emit(
+                self.signals.failed, f"Something went wrong: {exc}. The details are in the log."
+            )
         else:
             self.result = result
             self.outcome = "cancelled" if self._cancel.is_set() else "finished"

@@ -12,20 +12,31 @@ PHOTO = object()  # a FILES value: the runner writes a small JPEG photo under th
 
 
 def _evidence_files(prefix: str, codes: list[str]) -> dict[str, str]:
-    return {f"{prefix}-{code}-{n}.txt": f"{what} for {code}: written for the {prefix.upper()} journey test.\n"
-            for code in codes for n, what in ((1, "Minutes of the family forum"), (2, "Policy extract"))}
+    return {
+        f"{prefix}-{code}-{n}.txt": f"{what} for {code}: written for the {prefix.upper()} journey test.\n"
+        for code in codes
+        for n, what in ((1, "Minutes of the family forum"), (2, "Policy extract"))
+    }
 
 
 def _key_evidence(prefix: str, codes: list[str]) -> list[str]:
-    return [f"add $portfolio $files/{prefix}-{code}-1.txt $files/{prefix}-{code}-2.txt --descriptor {code} "
-            "--consent not-needed" for code in codes]
+    return [
+        f"add $portfolio $files/{prefix}-{code}-1.txt $files/{prefix}-{code}-2.txt --descriptor {code} "
+        "--consent not-needed"
+        for code in codes
+    ]
 
 
 def _ratings(codes: list[str], baseline: str, now: str, by: str) -> list[str]:
-    return [line for code in codes for line in (
-        f"rate $portfolio {code} {baseline} --on 2025-09-26 --comment 'Baseline audit.' --gap 'Families not yet "
-        "involved.'",
-        f"rate $portfolio {code} {now} --on 2026-06-12 --comment 'Now part of everyday practice.' --by '{by}'")]
+    return [
+        line
+        for code in codes
+        for line in (
+            f"rate $portfolio {code} {baseline} --on 2025-09-26 --comment 'Baseline audit.' --gap 'Families not yet "
+            "involved.'",
+            f"rate $portfolio {code} {now} --on 2026-06-12 --comment 'Now part of everyday practice.' --by '{by}'",
+        )
+    ]
 
 
 # --- Family Partnership Award -------------------------------------------------------------------
@@ -34,9 +45,11 @@ FPA_CODES = [f"1{letter}" for letter in "abcdefghij"] + ["2a", "2b", "2c", "3a",
 
 FPA_FILES: dict[str, object] = {
     "context.txt": "Oak Primary serves 420 families on the east side of Exton.\nMany speak English as an additional language.\n",
-    "theme2.txt": ("a. Leaders and governors promote partnership\n   with families in every plan.\n"
-                   "b) The family partnership lead has time to coordinate the work.\n\n"
-                   "2c Partnership work is reviewed each term.\n"),
+    "theme2.txt": (
+        "a. Leaders and governors promote partnership\n   with families in every plan.\n"
+        "b) The family partnership lead has time to coordinate the work.\n\n"
+        "2c Partnership work is reviewed each term.\n"
+    ),
     "summary-1.txt": "Ethos, vision and policy are now shaped with families.\n",
     "case-study.txt": "The Ahmed family: from first contact to leading the Family Forum.\n",
     "welcome-breakfast.jpg": PHOTO,
@@ -86,31 +99,54 @@ FPA_JOURNEY: list[str] = [
     "action add $portfolio --theme 3 --action 'Newsletter written with parents' --lead 'Ben Jones' "
     "--from 2025-11-01 --to 2026-06-30 --status in-progress",
     # The overall best-fit judgement of each theme, at baseline and now.
-    *[line for n in range(1, 7) for line in (f"theme $portfolio {n} --best-fit Emergent --on 2025-09-30",
-                                             f"theme $portfolio {n} --best-fit embedded --on 2026-06-12 "
-                                             "--comment 'Fully in place.'")],
+    *[
+        line
+        for n in range(1, 7)
+        for line in (
+            f"theme $portfolio {n} --best-fit Emergent --on 2025-09-30",
+            f"theme $portfolio {n} --best-fit embedded --on 2026-06-12 --comment 'Fully in place.'",
+        )
+    ],
     "write $portfolio case-study @$files/case-study.txt",
 ]
 
 # --- Investors in Families (secure estate) --------------------------------------------------------
 
-IIF_ELEMENTS = {f"E{n}": title for n, title in enumerate([
-    "Leadership and commitment", "Welcoming families", "Visits", "Communication with families",
-    "Staff training", "Family learning", "Resettlement", "Review and feedback"], 1)}
+IIF_ELEMENTS = {
+    f"E{n}": title
+    for n, title in enumerate(
+        [
+            "Leadership and commitment",
+            "Welcoming families",
+            "Visits",
+            "Communication with families",
+            "Staff training",
+            "Family learning",
+            "Resettlement",
+            "Review and feedback",
+        ],
+        1,
+    )
+}
 IIF_CODES = ["E1a", "E1b", *[f"E{n}a" for n in range(2, 9)]]
 IIF_LEADS = ["Kim Reyes", "Lee Grant", "Mo Farah-Smith", "Nia Evans", "Omar Khan"]
 
 IIF_FILES: dict[str, object] = {
     "context.txt": "A young offender institution for 300 boys aged 15-18, many far from home.\n",
     "element1.txt": "1a Senior leaders back the family work in the business plan.\n"
-                    "1b) A named lead coordinates work with families\nacross departments.\n",
-    **{f"element{n}.txt": f"a. Statement for element {n}: families are involved.\n" for n in range(2, 9)},
+    "1b) A named lead coordinates work with families\nacross departments.\n",
+    **{
+        f"element{n}.txt": f"a. Statement for element {n}: families are involved.\n"
+        for n in range(2, 9)
+    },
     "strategy.txt": "Family strategy 2025-2028, signed by the governor.\n",
     "outline-plan.txt": "Year 1: family days. Year 2: family learning. Year 3: resettlement with families.\n",
     "family-day.jpg": PHOTO,
     "letters.txt": "Letters sent to every family about visits.\n",
-    **{f"impact-{n}.txt": f"Impact of priority {n}: more families engaged, as the feedback shows.\n"
-       for n in range(1, 6)},
+    **{
+        f"impact-{n}.txt": f"Impact of priority {n}: more families engaged, as the feedback shows.\n"
+        for n in range(1, 6)
+    },
     **_evidence_files("iif", IIF_CODES),
 }
 
@@ -130,11 +166,18 @@ IIF_JOURNEY: list[str] = [
     "add $portfolio $files/outline-plan.txt --component plan --consent not-needed",
     "write $portfolio outline-plan @$files/outline-plan.txt",
     # Five priorities, a different lead each, spanning a range of statements.
-    *[f"priority add $portfolio 'Priority {n}: better contact with families' --statement {a} --statement {b} "
-      f"--lead '{IIF_LEADS[n - 1]}'"
-      for n, (a, b) in enumerate([("E1a", "E2a"), ("E3a", "E4a"), ("E5a", "E6a"), ("E7a", "E8a"), ("E1b", "E3a")], 1)],
-    *[f"action add $portfolio --theme {n} --action 'Work plan for priority {n}' --priority {n} "
-      f"--lead '{IIF_LEADS[n - 1]}' --from 2025-10-01 --to 2026-07-31 --status in-progress" for n in range(1, 6)],
+    *[
+        f"priority add $portfolio 'Priority {n}: better contact with families' --statement {a} --statement {b} "
+        f"--lead '{IIF_LEADS[n - 1]}'"
+        for n, (a, b) in enumerate(
+            [("E1a", "E2a"), ("E3a", "E4a"), ("E5a", "E6a"), ("E7a", "E8a"), ("E1b", "E3a")], 1
+        )
+    ],
+    *[
+        f"action add $portfolio --theme {n} --action 'Work plan for priority {n}' --priority {n} "
+        f"--lead '{IIF_LEADS[n - 1]}' --from 2025-10-01 --to 2026-07-31 --status in-progress"
+        for n in range(1, 6)
+    ],
     # Priority Action Cover Sheets: dated diaries with activity evidence, and the impact of each.
     "photo = add $portfolio $files/family-day.jpg --title 'Family day in the sports hall'",
     "letters = add $portfolio $files/letters.txt --consent not-needed",
@@ -142,8 +185,10 @@ IIF_JOURNEY: list[str] = [
     "evidence $portfolio $photo --consent obtained",
     "diary add $portfolio 1 2025-11-04 'Letters sent; first family day held.' --by 'Kim Reyes' "
     "--evidence $photo --evidence $letters",
-    *[f"diary add $portfolio {n} 2026-0{n}-10 'Actions for priority {n} under way.' --by '{IIF_LEADS[n - 1]}'"
-      for n in range(2, 6)],
+    *[
+        f"diary add $portfolio {n} 2026-0{n}-10 'Actions for priority {n} under way.' --by '{IIF_LEADS[n - 1]}'"
+        for n in range(2, 6)
+    ],
     *[f"impact $portfolio {n} @$files/impact-{n}.txt" for n in range(1, 6)],
 ]
 
@@ -159,12 +204,20 @@ LA_JOURNEY: list[str] = [
     "new $portfolio --framework la-practice-quality --setting \"Exshire Children's Services\" --lead 'Pat Moss' "
     "--lead-role 'Head of Quality Assurance'",
     "setting $portfolio --contact-email qa@exshire.example --context @$files/context.txt",
-    "descriptor edit $portfolio R1 --text \"Referrals set out the concern and the family's strengths clearly.\"",
-    *[line for code in LA_CODES for line in (
-        f"rate $portfolio {code} 'requires improvement' --on 2026-01-12 --comment 'Stage 1 audit.' "
-        "--gap 'Chronology out of date.'",
-        f"rate $portfolio {code} good --on 2026-04-20 --comment 'Moderated at Stage 2.'")],
-    *[f"add $portfolio $files/la-{code}-1.txt --descriptor {code} --consent not-needed" for code in LA_CODES],
+    'descriptor edit $portfolio R1 --text "Referrals set out the concern and the family\'s strengths clearly."',
+    *[
+        line
+        for code in LA_CODES
+        for line in (
+            f"rate $portfolio {code} 'requires improvement' --on 2026-01-12 --comment 'Stage 1 audit.' "
+            "--gap 'Chronology out of date.'",
+            f"rate $portfolio {code} good --on 2026-04-20 --comment 'Moderated at Stage 2.'",
+        )
+    ],
+    *[
+        f"add $portfolio $files/la-{code}-1.txt --descriptor {code} --consent not-needed"
+        for code in LA_CODES
+    ],
     "action add $portfolio --theme P --descriptor P2 --action 'Contingency plans agreed for every child' "
     "--lead 'Pat Moss' --from 2026-01-12 --status done",
     "write $portfolio analysis @$files/analysis.txt",
@@ -174,13 +227,13 @@ LA_JOURNEY: list[str] = [
 
 SOS_FILES: dict[str, object] = {
     "principles.txt": "a. Working relationships are the heart of practice.\n"
-                      "b) Practitioners think critically and stay curious.\n",
+    "b) Practitioners think critically and stay curious.\n",
     "benchmark.txt": "Compared with two neighbouring authorities that hold the award.\n",
     "data-a.txt": "Family feedback survey, 2026: 81% felt listened to.\n",
     "data-b.txt": "Supervision audit, 2026.\n",
 }
 SOS_JOURNEY: list[str] = [
-    "new $portfolio --framework signs-of-safety-accreditation --setting \"Westborough Children's Services\" "
+    'new $portfolio --framework signs-of-safety-accreditation --setting "Westborough Children\'s Services" '
     "--lead 'Sam Lee' --lead-role 'Practice lead'",
     "setting $portfolio --award-level Silver --contact-email practice@westborough.example",
     "descriptor paste $portfolio C $files/principles.txt",
@@ -231,8 +284,12 @@ title = "Voice"
 code = "V1"
 text = "Families shape our plans."
 """
-OWN_FILES: dict[str, object] = {"charter.toml": OWN_FRAMEWORK, "greeting.txt": "Greeting rota.\n",
-                                "survey.txt": "Family survey.\n", "forum.txt": "Forum minutes.\n"}
+OWN_FILES: dict[str, object] = {
+    "charter.toml": OWN_FRAMEWORK,
+    "greeting.txt": "Greeting rota.\n",
+    "survey.txt": "Family survey.\n",
+    "forum.txt": "Forum minutes.\n",
+}
 OWN_JOURNEY: list[str] = [
     "new $portfolio --framework $files/charter.toml --setting 'Hillview Nursery' --lead 'Pat Lee'",
     "rate $portfolio W1 fully --on 2026-03-01",
@@ -250,4 +307,8 @@ JOURNEYS = {
     "hillview-family-charter": (OWN_JOURNEY, OWN_FILES),
 }
 
-FINAL_CHECKS = ["status $portfolio --json", "export $portfolio $out/bundle.zip", "verify $out/bundle.zip"]
+FINAL_CHECKS = [
+    "status $portfolio --json",
+    "export $portfolio $out/bundle.zip",
+    "verify $out/bundle.zip",
+]

@@ -44,8 +44,12 @@ def run_in_process(argv: list[str]) -> tuple[int, str, str]:
 
 def run_program(argv: list[str]) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of the real program in its own process."""
-    done = subprocess.run([sys.executable, "-m", "portfolio_builder.cli", *argv], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "portfolio_builder.cli", *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return done.returncode, done.stdout, done.stderr
 
 

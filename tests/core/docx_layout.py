@@ -26,6 +26,9 @@ def words_too_wide(doc, longest: int = 14) -> list[str]:
                     size = run.font.size.pt if run.font.size else 9.5
                     font = FONT_BOLD if run.bold else FONT
                     tokens = DATE.findall(run.text) + DATE.sub(" ", run.text).split()
-                    found += [word for word in tokens
-                              if len(word) <= longest and stringWidth(word, font, size) > width]
+                    found += [
+                        word
+                        for word in tokens
+                        if len(word) <= longest and stringWidth(word, font, size) > width
+                    ]
     return found

@@ -10,20 +10,31 @@ from pathlib import Path
 
 from PIL import Image
 
-MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-               b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-               b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
-def make_jpeg(path: Path, size=(640, 480), taken: datetime | None = datetime(2025, 9, 15, 10, 30),
-              gps: bool = False, orientation: int | None = None, seed: int = 0) -> Path:
+def make_jpeg(
+    path: Path,
+    size=(640, 480),
+    taken: datetime | None = datetime(2025, 9, 15, 10, 30),
+    gps: bool = False,
+    orientation: int | None = None,
+    seed: int = 0,
+) -> Path:
     """A JPEG with a noisy picture, an EXIF DateTimeOriginal, and GPS/orientation when asked."""
     rng = random.Random(seed)
     image = Image.new("RGB", size, tuple(rng.randint(0, 255) for _ in range(3)))
     for _ in range(20):
         x, y = rng.randint(0, size[0] - 1), rng.randint(0, size[1] - 1)
-        image.paste(tuple(rng.randint(0, 255) for _ in range(3)), (x, y, min(size[0], x + 60), min(size[1], y + 40)))
+        image.paste(
+            tuple(rng.randint(0, 255) for _ in range(3)),
+            (x, y, min(size[0], x + 60), min(size[1], y + 40)),
+        )
     exif = Image.Exif()
     if taken is not None:
         exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
@@ -57,7 +68,9 @@ def make_docx(path: Path, text: str = "Family Forum minutes") -> Path:
     return path
 
 
-def make_text(path: Path, text: str = "Minutes of the Family Forum\nAttended: 14 families\n") -> Path:
+def make_text(
+    path: Path, text: str = "Minutes of the Family Forum\nAttended: 14 families\n"
+) -> Path:
     """A UTF-8 text file."""
     path.write_text(text, encoding="utf-8")
     return path
@@ -65,12 +78,17 @@ def make_text(path: Path, text: str = "Minutes of the Family Forum\nAttended: 14
 
 def make_png_bomb(path: Path, width: int = 30000, height: int = 30000) -> Path:
     """A tiny PNG whose header claims a huge 1-bit image (a decompression bomb)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     rows = zlib.compress(b"\x00" * (1 + (width + 7) // 8) * 16)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
     return path
 
 

@@ -9,13 +9,25 @@ import numpy as np
 import pytest
 from PIL import Image
 
-skimage_data = pytest.importorskip("skimage.data", reason="scikit-image ships the real face photos ([test] extra)")
+skimage_data = pytest.importorskip(
+    "skimage.data", reason="scikit-image ships the real face photos ([test] extra)"
+)
 
 # (left, top, width, height) of each face in pixels, read off the photos by eye
 FACE_BOXES = {
     "astronaut": (178, 62, 92, 110),  # skimage: Eileen Collins, frontal, 512 x 512
-    "camera": (205, 118, 53, 70),  # skimage: the cameraman, three-quarter view behind his camera, grey
-    "grace_hopper": (176, 120, 181, 215),  # matplotlib sample data: frontal, glasses and cap, 512 x 600
+    "camera": (
+        205,
+        118,
+        53,
+        70,
+    ),  # skimage: the cameraman, three-quarter view behind his camera, grey
+    "grace_hopper": (
+        176,
+        120,
+        181,
+        215,
+    ),  # matplotlib sample data: frontal, glasses and cap, 512 x 600
 }
 
 
@@ -23,7 +35,9 @@ FACE_BOXES = {
 def photo(name: str) -> Image.Image:
     """One of the real photos as an RGB image."""
     if name == "grace_hopper":
-        cbook = pytest.importorskip("matplotlib.cbook", reason="matplotlib ships grace_hopper.jpg ([test] extra)")
+        cbook = pytest.importorskip(
+            "matplotlib.cbook", reason="matplotlib ships grace_hopper.jpg ([test] extra)"
+        )
         with Image.open(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)) as image:
             return image.convert("RGB")
     return Image.fromarray(getattr(skimage_data, name)()).convert("RGB")
@@ -42,7 +56,9 @@ def lfw_faces() -> tuple[np.ndarray, np.ndarray]:
     return crops[:100], crops[100:]
 
 
-def mosaic(crops: np.ndarray, face: int = 64, tile: int = 128) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
+def mosaic(
+    crops: np.ndarray, face: int = 64, tile: int = 128
+) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
     """The crops enlarged to face pixels and laid on a 10-wide grid, each with its edges stretched around it.
 
     Returns the RGB image and the (left, top, width, height) of every crop in it.
@@ -52,8 +68,12 @@ def mosaic(crops: np.ndarray, face: int = 64, tile: int = 128) -> tuple[Image.Im
     sheet = Image.new("L", (10 * tile, rows * tile))
     boxes = []
     for n, crop in enumerate(crops):
-        small = Image.fromarray((crop * 255).astype(np.uint8)).resize((face, face), Image.Resampling.BICUBIC)
-        framed = np.pad(np.asarray(small), pad, mode="edge")  # context around the tight crop, as a photo has
+        small = Image.fromarray((crop * 255).astype(np.uint8)).resize(
+            (face, face), Image.Resampling.BICUBIC
+        )
+        framed = np.pad(
+            np.asarray(small), pad, mode="edge"
+        )  # context around the tight crop, as a photo has
         left, top = (n % 10) * tile, (n // 10) * tile
         sheet.paste(Image.fromarray(framed), (left, top))
         boxes.append((left + pad, top + pad, face, face))
@@ -62,8 +82,12 @@ def mosaic(crops: np.ndarray, face: int = 64, tile: int = 128) -> tuple[Image.Im
 
 def region_pixels(region, width: int, height: int) -> tuple[int, int, int, int]:
     """A region's (left, top, right, bottom) in pixels of a width x height upright photo."""
-    return (round(region.x * width), round(region.y * height), round((region.x + region.w) * width),
-            round((region.y + region.h) * height))
+    return (
+        round(region.x * width),
+        round(region.y * height),
+        round((region.x + region.w) * width),
+        round((region.y + region.h) * height),
+    )
 
 
 def covered_share(region, box, width: int, height: int) -> float:

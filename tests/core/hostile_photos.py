@@ -54,7 +54,9 @@ def _segment(marker: int, body: bytes) -> bytes:
 
 def plain_jpeg(size=(64, 48), colour=(200, 120, 40), exif: Image.Exif | None = None) -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=90, exif=exif.tobytes() if exif else b"")
+    Image.new("RGB", size, colour).save(
+        buffer, "JPEG", quality=90, exif=exif.tobytes() if exif else b""
+    )
     return buffer.getvalue()
 
 
@@ -62,12 +64,24 @@ def hostile_jpeg() -> bytes:
     """A JPEG with every planted tag, a COM comment, XMP, IPTC, an MPF marker and a second JPEG (with its own GPS
     and Artist) after the end-of-image marker, as phones write for multi-picture and motion photos."""
     base = plain_jpeg(exif=planted_exif())
-    xmp = (b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><rdf:Description dc:creator='" + NAME.encode()
-           + b"' photoshop:City='" + PLACE.encode() + b"'/></x:xmpmeta>")
-    iptc = b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x14\x1c\x02\x5a\x00\x11" + PLACE.encode()
+    xmp = (
+        b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><rdf:Description dc:creator='"
+        + NAME.encode()
+        + b"' photoshop:City='"
+        + PLACE.encode()
+        + b"'/></x:xmpmeta>"
+    )
+    iptc = (
+        b"Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x14\x1c\x02\x5a\x00\x11"
+        + PLACE.encode()
+    )
     mpf = b"MPF\x00" + DEVICE.encode()
-    extra = _segment(0xFE, f"Taken by {NAME} at {PLACE}".encode()) + _segment(0xE1, xmp) \
-        + _segment(0xED, iptc) + _segment(0xE2, mpf)
+    extra = (
+        _segment(0xFE, f"Taken by {NAME} at {PLACE}".encode())
+        + _segment(0xE1, xmp)
+        + _segment(0xED, iptc)
+        + _segment(0xE2, mpf)
+    )
     trailer = plain_jpeg((32, 24), (10, 10, 10), planted_exif())
     return base[:2] + extra + base[2:] + trailer
 
@@ -80,13 +94,21 @@ def hostile_png() -> bytes:
     iend = data.rindex(b"IEND") - 4
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     exif = planted_exif().tobytes()
     exif = exif[6:] if exif.startswith(b"Exif\x00\x00") else exif
-    chunks = (chunk(b"eXIf", exif) + chunk(b"tEXt", b"Author\x00" + NAME.encode())
-              + chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(PLACE.encode()))
-              + chunk(b"iTXt", b"Description\x00\x00\x00\x00\x00" + DEVICE.encode()))
+    chunks = (
+        chunk(b"eXIf", exif)
+        + chunk(b"tEXt", b"Author\x00" + NAME.encode())
+        + chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(PLACE.encode()))
+        + chunk(b"iTXt", b"Description\x00\x00\x00\x00\x00" + DEVICE.encode())
+    )
     return data[:iend] + chunks + data[iend:] + SOFTWARE.encode()
 
 
@@ -123,24 +145,30 @@ def hostile_docx() -> bytes:
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     parts["docProps/app.xml"] = parts["docProps/app.xml"].replace(
-        b"</Properties>", f"<Company>{PLACE}</Company><Manager>{NAME}</Manager></Properties>".encode())
+        b"</Properties>",
+        f"<Company>{PLACE}</Company><Manager>{NAME}</Manager></Properties>".encode(),
+    )
     parts["docProps/custom.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/'
         'officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
         f'docPropsVTypes"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="Device">'
-        f'<vt:lpwstr>{DEVICE}</vt:lpwstr></property></Properties>').encode()
+        f"<vt:lpwstr>{DEVICE}</vt:lpwstr></property></Properties>"
+    ).encode()
     parts["word/comments.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats'
         f'.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="{NAME}" w:initials="AS" w:date='
-        '"2025-10-01T10:00:00Z"><w:p><w:r><w:t>Check this</w:t></w:r></w:p></w:comment></w:comments>').encode()
+        '"2025-10-01T10:00:00Z"><w:p><w:r><w:t>Check this</w:t></w:r></w:p></w:comment></w:comments>'
+    ).encode()
     return _zip(parts)
 
 
 def hostile_odt() -> bytes:
     """An OpenDocument text whose meta.xml names the author and place, with an annotation by the child's name."""
-    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
     parts = {
         "mimetype": b"application/vnd.oasis.opendocument.text",
         "META-INF/manifest.xml": (
@@ -148,16 +176,21 @@ def hostile_odt() -> bytes:
             b':xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-'
             b'type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" '
             b'manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type='
-            b'"text/xml"/></manifest:manifest>'),
-        "meta.xml": (f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ns} office:version="1.2">'
-                     f'<office:meta><meta:initial-creator>{NAME}</meta:initial-creator><dc:creator>{NAME}</dc:creator>'
-                     f'<dc:title>{PLACE}</dc:title><meta:generator>{SOFTWARE}</meta:generator>'
-                     f'<meta:user-defined meta:name="Device">{DEVICE}</meta:user-defined></office:meta>'
-                     '</office:document-meta>').encode(),
-        "content.xml": (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
-                        '<office:body><office:text><text:p>Family forum minutes.<office:annotation>'
-                        f'<dc:creator>{NAME}</dc:creator><text:p>Check</text:p></office:annotation></text:p>'
-                        '</office:text></office:body></office:document-content>').encode(),
+            b'"text/xml"/></manifest:manifest>'
+        ),
+        "meta.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {ns} office:version="1.2">'
+            f"<office:meta><meta:initial-creator>{NAME}</meta:initial-creator><dc:creator>{NAME}</dc:creator>"
+            f"<dc:title>{PLACE}</dc:title><meta:generator>{SOFTWARE}</meta:generator>"
+            f'<meta:user-defined meta:name="Device">{DEVICE}</meta:user-defined></office:meta>'
+            "</office:document-meta>"
+        ).encode(),
+        "content.xml": (
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2">'
+            "<office:body><office:text><text:p>Family forum minutes.<office:annotation>"
+            f"<dc:creator>{NAME}</dc:creator><text:p>Check</text:p></office:annotation></text:p>"
+            "</office:text></office:body></office:document-content>"
+        ).encode(),
     }
     return _zip(parts, first="mimetype")
 
@@ -172,12 +205,22 @@ def hostile_pdf() -> bytes:
     page.drawString(72, 720, "Family forum minutes: twelve families came.")
     page.save()
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
-    writer.add_metadata({"/Author": NAME, "/Title": f"{NAME} review", "/Subject": PLACE, "/Keywords": DEVICE,
-                         "/Creator": SOFTWARE, "/Producer": SOFTWARE})
-    xmp = (f'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
-           f'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/'
-           f'elements/1.1/" dc:creator="{NAME}" dc:description="{PLACE} {DEVICE}"/></rdf:RDF></x:xmpmeta>'
-           '<?xpacket end="w"?>').encode()
+    writer.add_metadata(
+        {
+            "/Author": NAME,
+            "/Title": f"{NAME} review",
+            "/Subject": PLACE,
+            "/Keywords": DEVICE,
+            "/Creator": SOFTWARE,
+            "/Producer": SOFTWARE,
+        }
+    )
+    xmp = (
+        f'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        f'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/'
+        f'elements/1.1/" dc:creator="{NAME}" dc:description="{PLACE} {DEVICE}"/></rdf:RDF></x:xmpmeta>'
+        '<?xpacket end="w"?>'
+    ).encode()
     writer.xmp_metadata = None
     from pypdf.generic import DecodedStreamObject, NameObject
 

@@ -6,9 +6,17 @@ import shutil
 from pathlib import Path
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-         "--disable-extensions")
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+)
 
 
 def missing_reason() -> str:
@@ -38,7 +46,9 @@ def axe_violations(page: Path) -> list[dict]:
     for flag in FLAGS:
         options.add_argument(flag)
     with loopback_only():  # the driver listens on this machine only; nothing else is reachable
-        driver = webdriver.Chrome(service=Service(DRIVER), options=options)  # a given driver: nothing downloaded
+        driver = webdriver.Chrome(
+            service=Service(DRIVER), options=options
+        )  # a given driver: nothing downloaded
         try:
             driver.get(Path(page).resolve().as_uri())
             axe = Axe(driver)
@@ -47,5 +57,13 @@ def axe_violations(page: Path) -> list[dict]:
         finally:
             driver.quit()
     assert result["passes"], "axe-core ran no checks"
-    return [{"impact": v.get("impact"), "id": v["id"], "help": v["help"], "nodes": len(v["nodes"]),
-             "html": v["nodes"][0]["html"][:160] if v["nodes"] else ""} for v in result["violations"]]
+    return [
+        {
+            "impact": v.get("impact"),
+            "id": v["id"],
+            "help": v["help"],
+            "nodes": len(v["nodes"]),
+            "html": v["nodes"][0]["html"][:160] if v["nodes"] else "",
+        }
+        for v in result["violations"]
+    ]

@@ -28,7 +28,7 @@ def _box(kind: bytes, body: bytes) -> bytes:
 
 def _moov(cleaned: bool) -> bytes:
     """The index box with the place in a udta box; as the bundle must have it when cleaned (udta -> zeroed free)."""
-    udta_body = _box(b"\xa9xyz", struct.pack(">HH", len(PLACE), 0x15c7) + PLACE)
+    udta_body = _box(b"\xa9xyz", struct.pack(">HH", len(PLACE), 0x15C7) + PLACE)
     udta = _box(b"free", bytes(len(udta_body))) if cleaned else _box(b"udta", udta_body)
     trak = _box(b"trak", _box(b"tkhd", b"\x00" * 84) + _box(b"mdia", b"\x00" * 40))
     return _box(b"moov", _box(b"mvhd", b"\x00" * 100) + trak + udta)
@@ -53,7 +53,7 @@ def write_recording(path: Path, size: int, random_media: bool = False) -> Record
             out.seek(0, os.SEEK_END)
         written, counter = 0, 0
         while written < media:
-            piece = block[:min(PIECE, media - written)]
+            piece = block[: min(PIECE, media - written)]
             if random_media:
                 piece = counter.to_bytes(8, "little") + piece[8:] if len(piece) >= 8 else piece
                 out.write(piece)

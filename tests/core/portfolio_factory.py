@@ -46,20 +46,39 @@ def photo_with_gps(colour=(90, 140, 200), size=(320, 240)) -> bytes:
     return buffer.getvalue()
 
 
-def add_file_evidence(portfolio, data: bytes, title: str, kind: str = "document", mime_type: str = "text/plain",
-                      original_name: str = "file.txt", consent: str = "not-needed", component: str = "",
-                      thumbnail: bytes | None = None) -> int:
+def add_file_evidence(
+    portfolio,
+    data: bytes,
+    title: str,
+    kind: str = "document",
+    mime_type: str = "text/plain",
+    original_name: str = "file.txt",
+    consent: str = "not-needed",
+    component: str = "",
+    thumbnail: bytes | None = None,
+) -> int:
     """Store bytes and add an evidence row for them (what the import module would do); returns its id."""
     with portfolio.raw_connection() as conn:
         sha256 = store_bytes(conn, data)
         if thumbnail is not None:
-            conn.execute("INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, 32, 24, ?)",
-                         (sha256, thumbnail))
+            conn.execute(
+                "INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, 32, 24, ?)",
+                (sha256, thumbnail),
+            )
         conn.commit()
     with portfolio.writing() as session:
-        row = EvidenceItem(kind=kind, title=title, sha256=sha256, size=len(data), mime_type=mime_type,
-                           original_name=original_name, consent=consent, component=component,
-                           evidence_date=date(2025, 10, 1), collected_by="Ann Patel")
+        row = EvidenceItem(
+            kind=kind,
+            title=title,
+            sha256=sha256,
+            size=len(data),
+            mime_type=mime_type,
+            original_name=original_name,
+            consent=consent,
+            component=component,
+            evidence_date=date(2025, 10, 1),
+            collected_by="Ann Patel",
+        )
         session.add(row)
         session.flush()
         return row.id
@@ -79,7 +98,9 @@ def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[in
     each, every descriptor rated, each theme's best fit, lead, dates and summative comment, and the case
     study; returns evidence ids per descriptor."""
     with portfolio.writing() as session:
-        for row in session.exec(select(DescriptorRow).where(DescriptorRow.code.not_in(["1a", "1b"]))).all():
+        for row in session.exec(
+            select(DescriptorRow).where(DescriptorRow.code.not_in(["1a", "1b"]))
+        ).all():
             session.delete(row)
     for theme, code in EXTRA_DESCRIPTORS.items():
         add_descriptor(portfolio, theme, code, f"Descriptor {code} typed in from the award pack.")
@@ -88,17 +109,36 @@ def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[in
     photo = photo_bytes or photo_with_gps()
     for index, code in enumerate(codes):
         if index == 0:
-            first = add_file_evidence(portfolio, photo, "Welcome breakfast for new families", kind="photo",
-                                      mime_type="image/jpeg", original_name="IMG_0001.JPG", consent="obtained",
-                                      thumbnail=photo)
+            first = add_file_evidence(
+                portfolio,
+                photo,
+                "Welcome breakfast for new families",
+                kind="photo",
+                mime_type="image/jpeg",
+                original_name="IMG_0001.JPG",
+                consent="obtained",
+                thumbnail=photo,
+            )
         elif index == 1:
-            first = add_file_evidence(portfolio, b"Family newsletter, autumn term.\n", HOSTILE_TITLE,
-                                      original_name="newsletter.txt")
+            first = add_file_evidence(
+                portfolio,
+                b"Family newsletter, autumn term.\n",
+                HOSTILE_TITLE,
+                original_name="newsletter.txt",
+            )
         else:
-            first = add_file_evidence(portfolio, f"Minutes for {code}.\n".encode(), f"Minutes of the forum ({code})",
-                                      original_name=f"minutes-{code}.txt")
-        second = add_file_evidence(portfolio, f"Policy evidence for {code}: Zoë's notes.\n".encode(),
-                                   f"Policy for {code}", original_name=f"CON.{code}.txt")
+            first = add_file_evidence(
+                portfolio,
+                f"Minutes for {code}.\n".encode(),
+                f"Minutes of the forum ({code})",
+                original_name=f"minutes-{code}.txt",
+            )
+        second = add_file_evidence(
+            portfolio,
+            f"Policy evidence for {code}: Zoë's notes.\n".encode(),
+            f"Policy for {code}",
+            original_name=f"CON.{code}.txt",
+        )
         for evidence_id in (first, second):
             tag_evidence(portfolio, evidence_id, code)
         evidence[code] = [first, second]
@@ -106,19 +146,35 @@ def make_ready(portfolio, photo_bytes: bytes | None = None) -> dict[str, list[in
     tag_evidence(portfolio, link, "1a", cross_reference=True)
     with portfolio.writing() as session:
         for d in session.exec(select(DescriptorRow)).all():
-            session.add(AuditRating(descriptor_id=d.id, level_key="developing", rated_on=date(2025, 9, 1)))
-            session.add(AuditRating(descriptor_id=d.id, level_key="embedded", rated_on=date(2026, 3, 1),
-                                    comment="Now part of everyday practice."))
+            session.add(
+                AuditRating(descriptor_id=d.id, level_key="developing", rated_on=date(2025, 9, 1))
+            )
+            session.add(
+                AuditRating(
+                    descriptor_id=d.id,
+                    level_key="embedded",
+                    rated_on=date(2026, 3, 1),
+                    comment="Now part of everyday practice.",
+                )
+            )
         lead = session.exec(select(Staff)).first()
         for theme in session.exec(select(ThemeRow)).all():
-            session.add(ThemeJudgement(theme_id=theme.id, level_key="embedded", judged_on=date(2026, 3, 1)))
-            theme.lead_staff_id, theme.gathering_started, theme.gathering_ended = lead.id, date(2025, 9, 1), \
-                date(2026, 6, 1)
+            session.add(
+                ThemeJudgement(theme_id=theme.id, level_key="embedded", judged_on=date(2026, 3, 1))
+            )
+            theme.lead_staff_id, theme.gathering_started, theme.gathering_ended = (
+                lead.id,
+                date(2025, 9, 1),
+                date(2026, 6, 1),
+            )
             theme.summative_comment = f"Theme {theme.code} is embedded."
             session.add(theme)
-        session.add(PortfolioText(key="case-study", body="Our journey, from the audit to the award."))
-    generic = add_file_evidence(portfolio, b"Strategic plan.\n", "Strategic plan", component="",
-                                original_name="plan.txt")
+        session.add(
+            PortfolioText(key="case-study", body="Our journey, from the audit to the award.")
+        )
+    generic = add_file_evidence(
+        portfolio, b"Strategic plan.\n", "Strategic plan", component="", original_name="plan.txt"
+    )
     tag_evidence(portfolio, generic, "2a", cross_reference=True)
     evidence["generic"] = [generic]
     evidence["link"] = [link]

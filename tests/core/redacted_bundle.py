@@ -71,7 +71,9 @@ def detail(pixels: np.ndarray) -> float:
 
 def pattern(pixels: np.ndarray, size: int) -> np.ndarray:
     """The pixels averaged down to size x size, as a unit vector around their mean (a coarse likeness)."""
-    small = np.asarray(Image.fromarray(pixels.astype(np.uint8)).resize((size, size), Image.Resampling.BOX), float)
+    small = np.asarray(
+        Image.fromarray(pixels.astype(np.uint8)).resize((size, size), Image.Resampling.BOX), float
+    )
     vector = small.ravel() - small.mean()
     return vector / (np.linalg.norm(vector) + 1e-9)
 
@@ -79,7 +81,7 @@ def pattern(pixels: np.ndarray, size: int) -> np.ndarray:
 def crop(pixels: np.ndarray, box: tuple[int, int, int, int], scale: float = 1.0) -> np.ndarray:
     """The part of the pixels under a (left, top, width, height) box, the box scaled first."""
     x, y, w, h = (round(v * scale) for v in box)
-    return pixels[y:y + h, x:x + w]
+    return pixels[y : y + h, x : x + w]
 
 
 def outside_regions(shape: tuple[int, int], regions, band: int = 12) -> np.ndarray:
@@ -89,7 +91,7 @@ def outside_regions(shape: tuple[int, int], regions, band: int = 12) -> np.ndarr
     for r in regions:
         left, top = round(r.x * width) - band, round(r.y * height) - band
         right, bottom = round((r.x + r.w) * width) + band, round((r.y + r.h) * height) + band
-        mask[max(0, top):bottom, max(0, left):right] = False
+        mask[max(0, top) : bottom, max(0, left) : right] = False
     return mask
 
 
@@ -97,7 +99,11 @@ def pdf_pictures(data: bytes) -> list[Image.Image]:
     """Every picture embedded in a PDF, decoded."""
     from pypdf import PdfReader
 
-    return [picture.image.convert("RGB") for page in PdfReader(io.BytesIO(data)).pages for picture in page.images]
+    return [
+        picture.image.convert("RGB")
+        for page in PdfReader(io.BytesIO(data)).pages
+        for picture in page.images
+    ]
 
 
 def html_pictures(text: str) -> list[Image.Image]:
@@ -116,31 +122,58 @@ def the_same_picture(pictures: list[Image.Image], item: RedactedItem) -> Image.I
 
 def _stored_sideways(image: Image.Image) -> bytes:
     """The photo as a phone stores it when held upright: turned, with EXIF orientation 6 and identifying tags."""
-    return jpeg_bytes(image.transpose(Image.Transpose.ROTATE_90), quality=92,
-                      exif=identifying_exif(orientation=6).tobytes(), icc_profile=srgb_profile())
+    return jpeg_bytes(
+        image.transpose(Image.Transpose.ROTATE_90),
+        quality=92,
+        exif=identifying_exif(orientation=6).tobytes(),
+        icc_profile=srgb_profile(),
+    )
 
 
 def build_redacted_bundle(folder: Path) -> RedactedBundle:
     """Four real photos with regions (two with consent for a blurred version, one of them stored sideways, one HEIC)
     and one without, found by Find faces or drawn, in a new portfolio exported as a draft."""
     sources = {
-        "astronaut": (jpeg_bytes(photo("astronaut"), quality=92, exif=identifying_exif().tobytes(),
-                                 comment=b"Jane Smith at Flat 3, 12 Acacia Road"), "blurred", FACE_BOXES["astronaut"]),
-        "hopper-sideways": (_stored_sideways(photo("grace_hopper")), "blurred", FACE_BOXES["grace_hopper"]),
+        "astronaut": (
+            jpeg_bytes(
+                photo("astronaut"),
+                quality=92,
+                exif=identifying_exif().tobytes(),
+                comment=b"Jane Smith at Flat 3, 12 Acacia Road",
+            ),
+            "blurred",
+            FACE_BOXES["astronaut"],
+        ),
+        "hopper-sideways": (
+            _stored_sideways(photo("grace_hopper")),
+            "blurred",
+            FACE_BOXES["grace_hopper"],
+        ),
         "camera": (jpeg_bytes(photo("camera"), quality=92), "obtained", FACE_BOXES["camera"]),
         "astronaut-heic": (HEIC_ASTRONAUT.read_bytes(), "obtained", FACE_BOXES["astronaut"]),
         "coffee": (jpeg_bytes(Image.fromarray(skimage_data.coffee())), "obtained", None),
     }
-    portfolio = create_portfolio(folder / "faces.portfolio", shipped_framework("family-partnership-award"),
-                                 "Oak Primary School")
+    portfolio = create_portfolio(
+        folder / "faces.portfolio",
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+    )
     bundle = RedactedBundle(folder / "faces.zip")
     with portfolio:
         for number, (name, (data, consent, face)) in enumerate(sources.items()):
             path = folder / f"{name}.{'heic' if name.endswith('heic') else 'jpg'}"
             path.write_bytes(data)
-            evidence_id = import_evidence(portfolio, [path], title=name, descriptor_codes=["1" + "abc"[number // 2]],
-                                          consent=consent, workers=1).added[0]
-            item = RedactedItem(evidence_id, name, data, face, thumbnail=thumbnail_bytes(portfolio, evidence_id))
+            evidence_id = import_evidence(
+                portfolio,
+                [path],
+                title=name,
+                descriptor_codes=["1" + "abc"[number // 2]],
+                consent=consent,
+                workers=1,
+            ).added[0]
+            item = RedactedItem(
+                evidence_id, name, data, face, thumbnail=thumbnail_bytes(portfolio, evidence_id)
+            )
             if face is not None:
                 item.regions = suggest_face_regions(portfolio, evidence_id)
                 set_regions(portfolio, evidence_id, item.regions)

@@ -34,13 +34,24 @@ def health(path: Path) -> dict:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert rehash_stored_files(conn) == []
-        counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                  for table in ("evidence_item", "stored_file", "descriptor_link", "audit_rating", "diary_entry",
-                                "action_item", "cover_sheet_link", "theme_judgement")}
+        counts = {
+            table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (
+                "evidence_item",
+                "stored_file",
+                "descriptor_link",
+                "audit_rating",
+                "diary_entry",
+                "action_item",
+                "cover_sheet_link",
+                "theme_judgement",
+            )
+        }
         counts["texts"] = dict(conn.execute("SELECT key, body FROM portfolio_text").fetchall())
         counts["duplicate_files"] = conn.execute(
             "SELECT count(*) FROM (SELECT sha256 FROM evidence_item WHERE sha256 IS NOT NULL "
-            "GROUP BY sha256 HAVING count(*) > 1)").fetchone()[0]
+            "GROUP BY sha256 HAVING count(*) > 1)"
+        ).fetchone()[0]
         return counts
 
 
@@ -53,15 +64,23 @@ def exports_and_verifies(portfolio, folder: Path) -> None:
 
 def current_level(portfolio, code: str) -> str:
     with portfolio.raw_connection() as conn:
-        return conn.execute("SELECT r.level_key FROM audit_rating r JOIN descriptor d ON d.id = r.descriptor_id "
-                            "WHERE d.code = ? ORDER BY r.rated_on DESC, r.id DESC LIMIT 1", (code,)).fetchone()[0]
+        return conn.execute(
+            "SELECT r.level_key FROM audit_rating r JOIN descriptor d ON d.id = r.descriptor_id "
+            "WHERE d.code = ? ORDER BY r.rated_on DESC, r.id DESC LIMIT 1",
+            (code,),
+        ).fetchone()[0]
 
 
 def key_titles(portfolio, code: str) -> list[str]:
     with portfolio.raw_connection() as conn:
-        return [r[0] for r in conn.execute(
-            "SELECT e.title FROM descriptor_link l JOIN evidence_item e ON e.id = l.evidence_id JOIN descriptor d "
-            "ON d.id = l.descriptor_id WHERE d.code = ? AND l.role = 'key' ORDER BY l.slot", (code,))]
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT e.title FROM descriptor_link l JOIN evidence_item e ON e.id = l.evidence_id JOIN descriptor d "
+                "ON d.id = l.descriptor_id WHERE d.code = ? AND l.role = 'key' ORDER BY l.slot",
+                (code,),
+            )
+        ]
 
 
 def today() -> date:
@@ -77,13 +96,19 @@ def two_packs(lead, folder: Path) -> tuple[Path, Path]:
     from tests.core.portfolio_factory import add_file_evidence
 
     packs = []
-    for name, level, words in (("Ben Jones", "developing", "Ben's telling"), ("Dev Shah", "emergent", "Dev's")):
+    for name, level, words in (
+        ("Ben Jones", "developing", "Ben's telling"),
+        ("Dev Shah", "emergent", "Dev's"),
+    ):
         copy = make_team_copy(lead, folder / f"{name.split()[0]}.portfolio", name)
         with Portfolio.open(copy.path) as member:
             rate_descriptor(member, "1a", level, today(), f"Rated by {name}.", rated_by=name)
             with member.raw_connection() as conn:
-                conn.execute("INSERT INTO portfolio_text (key, body) VALUES ('case-study', ?) ON CONFLICT(key) "
-                             "DO UPDATE SET body = excluded.body", (f"Our journey, in {words} words.",))
+                conn.execute(
+                    "INSERT INTO portfolio_text (key, body) VALUES ('case-study', ?) ON CONFLICT(key) "
+                    "DO UPDATE SET body = excluded.body",
+                    (f"Our journey, in {words} words.",),
+                )
                 conn.commit()
             if name == "Dev Shah":
                 add_file_evidence(member, b"Minutes of the dads' group.\n", "Dads' group minutes")

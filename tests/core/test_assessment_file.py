@@ -23,9 +23,12 @@ def test_every_change_is_on_disk_before_the_next_line_runs(tmp_path):
     file.set_field("strengths", "Families shape the vision.")
     other = sqlite3.connect(file.path)
     assert other.execute("SELECT judgement, comment FROM judgement WHERE code='1a'").fetchone() == (
-        "met", "Seen the policy and the minutes.")
+        "met",
+        "Seen the policy and the minutes.",
+    )
     assert other.execute("SELECT value FROM meta WHERE key='field:strengths'").fetchone()[0] == (
-        "Families shape the vision.")
+        "Families shape the vision."
+    )
     other.close()
     file.close()
 
@@ -69,7 +72,11 @@ def test_hostile_uuid_cannot_escape_the_assessments_folder(tmp_path):
     """A bundle whose identifier holds ../ or slashes still gets a plain file name inside the folder."""
     for bad in ("../../etc/passwd", "a/b", "..", "C:\\x", "\x00", "x" * 500):
         path = assessment_path(bad, tmp_path)
-        assert path.parent == tmp_path and "/" not in file_stem_for(bad) and "\\" not in file_stem_for(bad)
+        assert (
+            path.parent == tmp_path
+            and "/" not in file_stem_for(bad)
+            and "\\" not in file_stem_for(bad)
+        )
     assert assessment_path("../../x", tmp_path) != assessment_path("../../y", tmp_path)
 
 

@@ -11,13 +11,25 @@ from tests.core.snapshot_factory import HOSTILE_TITLE, fpa_snapshot, iif_snapsho
 
 
 def _assessment(recommendation="award-met") -> Assessment:
-    a = Assessment(uuid="urn:uuid:5e0c", fields={
-        "assessor_name": "Zoë Łukasz", "visit_date": "2026-06-20", "report_date": "2026-06-24",
-        "visit_notes": "Met six parents <b>in the hall</b>.", "strengths": "Families shape the vision & policy.",
-        "areas_for_development": "Translate the policy into Polish.", "recommendation": recommendation,
-        "recommendation_comment": "The standard is met in full."})
-    a.judgements[("descriptor", "1a")] = Judgement("descriptor", "1a", "met", "Mission statement seen.")
-    a.judgements[("descriptor", "1d")] = Judgement("descriptor", "1d", "not-yet-met", "Only one item seen.")
+    a = Assessment(
+        uuid="urn:uuid:5e0c",
+        fields={
+            "assessor_name": "Zoë Łukasz",
+            "visit_date": "2026-06-20",
+            "report_date": "2026-06-24",
+            "visit_notes": "Met six parents <b>in the hall</b>.",
+            "strengths": "Families shape the vision & policy.",
+            "areas_for_development": "Translate the policy into Polish.",
+            "recommendation": recommendation,
+            "recommendation_comment": "The standard is met in full.",
+        },
+    )
+    a.judgements[("descriptor", "1a")] = Judgement(
+        "descriptor", "1a", "met", "Mission statement seen."
+    )
+    a.judgements[("descriptor", "1d")] = Judgement(
+        "descriptor", "1d", "not-yet-met", "Only one item seen."
+    )
     a.judgements[("theme", "1")] = Judgement("theme", "1", "met", "A strong theme.")
     return a
 
@@ -39,27 +51,49 @@ def test_docx_report_reads_back_with_judgements_and_verdict(tmp_path):
     """The Word report holds the setting, context, each judgement with its comment, strengths and the verdict."""
     out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.docx")
     body = _docx_text(out)
-    for expected in ("Zoë Łukasz Academy & Nursery", "A two-form entry primary school", "Mission statement seen.",
-                     "Not yet met", "Only one item seen.", "A strong theme.", "Families shape the vision & policy.",
-                     "Translate the policy into Polish.", "Award met", "24 Jun 2026", "Key evidence 1a-1: Policy",
-                     "Met six parents <b>in the hall</b>."):
+    for expected in (
+        "Zoë Łukasz Academy & Nursery",
+        "A two-form entry primary school",
+        "Mission statement seen.",
+        "Not yet met",
+        "Only one item seen.",
+        "A strong theme.",
+        "Families shape the vision & policy.",
+        "Translate the policy into Polish.",
+        "Award met",
+        "24 Jun 2026",
+        "Key evidence 1a-1: Policy",
+        "Met six parents <b>in the hall</b>.",
+    ):
         assert expected in body, expected
 
 
 def test_pdf_report_reads_back_with_judgements_and_verdict(tmp_path):
     """The PDF report prints the same content, accents intact, with the further-work verdict when chosen."""
-    out = export_assessor_report(fpa_snapshot(), _assessment("further-work"), tmp_path / "report.pdf")
+    out = export_assessor_report(
+        fpa_snapshot(), _assessment("further-work"), tmp_path / "report.pdf"
+    )
     body = " ".join(_pdf_text(out).split())
-    for expected in ("Assessor’s Report", "Zoë Łukasz Academy & Nursery", "Mission statement seen.",
-                     "Only one item seen.", "Further work needed", "Translate the policy into Polish.",
-                     "Key evidence 1a-1: Policy", "Summary of judgements", "Page 1 of"):
+    for expected in (
+        "Assessor’s Report",
+        "Zoë Łukasz Academy & Nursery",
+        "Mission statement seen.",
+        "Only one item seen.",
+        "Further work needed",
+        "Translate the policy into Polish.",
+        "Key evidence 1a-1: Policy",
+        "Summary of judgements",
+        "Page 1 of",
+    ):
         assert expected in body, expected
 
 
 def test_evidence_seen_lists_titles_and_marks_damaged_and_left_out_items():
     """Per descriptor the report names its key evidence; damaged files and items left out are flagged."""
     snap = fpa_snapshot()
-    content = build_report_content(snap, _assessment(), damaged_paths={"data/evidence/1/1a-1-item.pdf"})
+    content = build_report_content(
+        snap, _assessment(), damaged_paths={"data/evidence/1/1a-1-item.pdf"}
+    )
     first = content.themes[0].descriptors[0]
     assert first.evidence_seen[0].startswith("Key evidence 1a-1: Policy")
     assert first.evidence_seen[0].endswith("[file damaged in the bundle]")
@@ -87,7 +121,9 @@ def test_wrong_suffix_and_writing_over_the_bundle_are_refused(tmp_path):
     with pytest.raises(BadInput, match=r"\.docx"):
         export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.txt")
     with pytest.raises(BadInput, match="over the bundle"):
-        export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "oak.pdf", protect=(tmp_path / "oak.pdf",))
+        export_assessor_report(
+            fpa_snapshot(), _assessment(), tmp_path / "oak.pdf", protect=(tmp_path / "oak.pdf",)
+        )
     assert bundle.read_bytes() == b"PK"
     assert not list(tmp_path.glob("*.part"))
 

@@ -15,7 +15,9 @@ from portfolio_builder.core.storage.schema import EvidenceItem
 
 def test_ratings_keep_their_history_and_newest_is_current(fpa_portfolio):
     """Each rating is dated and kept; the newest by date is the current judgement."""
-    audit.rate_descriptor(fpa_portfolio, "1a", "emergent", date(2025, 9, 20), "Baseline", rated_by="Ann")
+    audit.rate_descriptor(
+        fpa_portfolio, "1a", "emergent", date(2025, 9, 20), "Baseline", rated_by="Ann"
+    )
     audit.rate_descriptor(fpa_portfolio, "1a", "Embedded", date(2026, 5, 1), "Now in place")
     history = audit.rating_history(fpa_portfolio, "1a")
     assert [h.level_key for h in history] == ["emergent", "embedded"]
@@ -42,16 +44,30 @@ def _statements(portfolio):
 def test_priorities_actions_and_diary(iif_portfolio):
     """IiF priorities span statements, each gets a cover sheet whose diary is kept in date order."""
     _statements(iif_portfolio)
-    first = planning.add_priority(iif_portfolio, "Hear every family", descriptor_codes=["E1.1", "e1.2"])
-    second = planning.add_priority(iif_portfolio, "Reviews with families", descriptor_codes=["E2.1"])
+    first = planning.add_priority(
+        iif_portfolio, "Hear every family", descriptor_codes=["E1.1", "e1.2"]
+    )
+    second = planning.add_priority(
+        iif_portfolio, "Reviews with families", descriptor_codes=["E2.1"]
+    )
     planning.move_priority(iif_portfolio, second, 0)
-    assert [p.title for p in planning.list_priorities(iif_portfolio)] == ["Reviews with families", "Hear every family"]
+    assert [p.title for p in planning.list_priorities(iif_portfolio)] == [
+        "Reviews with families",
+        "Hear every family",
+    ]
     sheet = planning.cover_sheet_for(iif_portfolio, first)
     planning.add_diary_entry(iif_portfolio, sheet.id, date(2026, 2, 1), "Second")
     planning.add_diary_entry(iif_portfolio, sheet.id, date(2025, 11, 1), "First")
     assert [e.text for e in planning.diary_entries(iif_portfolio, sheet.id)] == ["First", "Second"]
-    planning.add_action(iif_portfolio, "Relaunch the visits", descriptor_code="E1.1", lead="Sam",
-                        starts_on=date(2025, 10, 1), ends_on=date(2026, 3, 1), priority_id=first)
+    planning.add_action(
+        iif_portfolio,
+        "Relaunch the visits",
+        descriptor_code="E1.1",
+        lead="Sam",
+        starts_on=date(2025, 10, 1),
+        ends_on=date(2026, 3, 1),
+        priority_id=first,
+    )
     snap = build_snapshot(iif_portfolio)
     assert snap.priorities[1].descriptor_codes == ["E1.1", "E1.2"]
     assert snap.priorities[1].cover_sheet.diary[0].text == "First"
@@ -72,17 +88,22 @@ def test_fpa_has_no_priorities_and_iif_no_more_than_five(fpa_portfolio, iif_port
 def test_action_plan_refuses_nonsense(fpa_portfolio):
     """An action that ends before it starts, or has no text, is refused."""
     with pytest.raises(BadInput, match="end before it starts"):
-        planning.add_action(fpa_portfolio, "Do it", starts_on=date(2026, 3, 1), ends_on=date(2026, 1, 1))
+        planning.add_action(
+            fpa_portfolio, "Do it", starts_on=date(2026, 3, 1), ends_on=date(2026, 1, 1)
+        )
     with pytest.raises(BadInput):
         planning.add_action(fpa_portfolio, "   ")
-
 
 
 def test_diary_entry_in_the_future_is_refused(iif_portfolio):
     """A diary records what was done: a future date is refused."""
     with pytest.raises(BadInput, match="future"):
-        planning.add_diary_entry(iif_portfolio, planning.cover_sheet_for(
-            iif_portfolio, planning.add_priority(iif_portfolio, "P")).id, date.today() + timedelta(days=3), "x")
+        planning.add_diary_entry(
+            iif_portfolio,
+            planning.cover_sheet_for(iif_portfolio, planning.add_priority(iif_portfolio, "P")).id,
+            date.today() + timedelta(days=3),
+            "x",
+        )
 
 
 def test_readiness_lists_every_kind_of_gap(fpa_portfolio):
@@ -97,16 +118,27 @@ def test_readiness_lists_every_kind_of_gap(fpa_portfolio):
     assert "Theme 1 has no overall best fit judgement yet." in problems
     assert "Theme 1: 'Name of lead person collecting evidence' is not filled in." in problems
     assert "Good practice case study is not written yet." in problems
-    assert any(p.startswith("Theme 2 (Leadership, management and coordination) has no evidence descriptors")
-               for p in problems)
+    assert any(
+        p.startswith(
+            "Theme 2 (Leadership, management and coordination) has no evidence descriptors"
+        )
+        for p in problems
+    )
     assert not any("priorities" in p for p in problems)
-    assert any("Consent is not recorded for photo 'Parents' breakfast'" in w for w in readiness.warnings)
-    assert "Evidence descriptor 1a shows our summary: replace it with your award pack's wording." in readiness.warnings
+    assert any(
+        "Consent is not recorded for photo 'Parents' breakfast'" in w for w in readiness.warnings
+    )
+    assert (
+        "Evidence descriptor 1a shows our summary: replace it with your award pack's wording."
+        in readiness.warnings
+    )
 
 
 def test_added_descriptors_join_the_readiness_report(fpa_portfolio):
     """Descriptors typed in from the award pack are checked like the shipped ones."""
-    add_descriptor(fpa_portfolio, "2", "2a", "Leaders champion family partnership.", ["Governors' minutes"])
+    add_descriptor(
+        fpa_portfolio, "2", "2a", "Leaders champion family partnership.", ["Governors' minutes"]
+    )
     readiness = check_readiness(fpa_portfolio)
     assert "Evidence descriptor 2a has 0 of 2 key evidence items." in readiness.problems
     assert not any(p.startswith("Theme 2 (") for p in readiness.problems)  # entered now: not empty

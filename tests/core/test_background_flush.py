@@ -13,7 +13,9 @@ import pytest
 from portfolio_builder.core.storage import durable_files
 from portfolio_builder.core.storage.durable_files import BackgroundFlush
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds SQLite's handles in Linux /proc")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="finds SQLite's handles in Linux /proc"
+)
 
 TRY_TO_WRITE = """
 import sqlite3, sys
@@ -33,7 +35,9 @@ def _wal_database(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def test_the_journal_and_the_portfolio_are_synced_while_they_grow_and_the_lock_is_kept(tmp_path, monkeypatch):
+def test_the_journal_and_the_portfolio_are_synced_while_they_grow_and_the_lock_is_kept(
+    tmp_path, monkeypatch
+):
     """Both files are synced through handles SQLite opened (none opened or closed by the flush); another program
     still cannot write while the transaction runs, and the data is all there after the commit."""
     monkeypatch.setattr(durable_files, "FLUSH_INTERVAL_S", 0.001)
@@ -53,12 +57,20 @@ def test_the_journal_and_the_portfolio_are_synced_while_they_grow_and_the_lock_i
         conn.execute("BEGIN IMMEDIATE")
         for _ in range(40):
             conn.execute("INSERT INTO part VALUES (?)", (os.urandom(128 * 1024),))
-        blocked = subprocess.run([sys.executable, "-c", TRY_TO_WRITE, str(path)], capture_output=True, text=True)
-        assert blocked.stdout.strip() == "database is locked"  # the lock held throughout the flushing
+        blocked = subprocess.run(
+            [sys.executable, "-c", TRY_TO_WRITE, str(path)], capture_output=True, text=True
+        )
+        assert (
+            blocked.stdout.strip() == "database is locked"
+        )  # the lock held throughout the flushing
         conn.execute("COMMIT")
-        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # fills the portfolio file: it is synced as it grows
+        conn.execute(
+            "PRAGMA wal_checkpoint(PASSIVE)"
+        )  # fills the portfolio file: it is synced as it grows
         deadline = time.monotonic() + 30
-        while str(path.resolve()) not in synced and time.monotonic() < deadline:  # the thread wakes every ms
+        while (
+            str(path.resolve()) not in synced and time.monotonic() < deadline
+        ):  # the thread wakes every ms
             time.sleep(0.001)
     assert set(os.listdir("/proc/self/fd")) == handles_before
     assert synced == {str(path.resolve()), str(Path(f"{path}-wal").resolve())}

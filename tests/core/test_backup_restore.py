@@ -26,11 +26,13 @@ def add_items(portfolio: Portfolio, *titles: str, blob_size: int = 0) -> None:
         for title in titles:
             data = f"evidence: {title}\n".encode() + os.urandom(blob_size)
             sha = store_bytes(conn, data)
-            conn.execute("INSERT INTO evidence_item (kind, title, description, source, component, consent, "
-                         "consent_note, sha256, url, original_name, mime_type, size, has_location, collected_by, "
-                         "added_at) VALUES ('document', ?, '', '', 'activity', 'not-needed', '', ?, '', ?, "
-                         "'text/plain', ?, 0, '', '2026-03-04 10:00:00.000000')",
-                         (title, sha, f"{title}.txt", len(data)))
+            conn.execute(
+                "INSERT INTO evidence_item (kind, title, description, source, component, consent, "
+                "consent_note, sha256, url, original_name, mime_type, size, has_location, collected_by, "
+                "added_at) VALUES ('document', ?, '', '', 'activity', 'not-needed', '', ?, '', ?, "
+                "'text/plain', ?, 0, '', '2026-03-04 10:00:00.000000')",
+                (title, sha, f"{title}.txt", len(data)),
+            )
         conn.commit()
 
 
@@ -70,7 +72,12 @@ def test_backups_are_described_newest_first_with_what_they_hold(fpa_portfolio):
     described = describe_backups(fpa_portfolio.path)
     assert [d.path for d in described] == [second, first]
     newest, oldest = described
-    assert (newest.label, newest.evidence_items, newest.descriptors_rated, newest.descriptors) == ("manual", 2, 2, 10)
+    assert (newest.label, newest.evidence_items, newest.descriptors_rated, newest.descriptors) == (
+        "manual",
+        2,
+        2,
+        10,
+    )
     assert (oldest.label, oldest.evidence_items, oldest.descriptors_rated) == ("auto", 0, 0)
     assert newest.made_at > oldest.made_at and newest.size == second.stat().st_size
     assert newest.newest_entry is not None and oldest.newest_entry is None
@@ -113,7 +120,9 @@ def test_restore_brings_back_the_earlier_content(earlier_and_later):
     assert result.restored.path == backup and result.restored.evidence_items == 2
     with Portfolio.open(path) as portfolio:
         assert check_portfolio(portfolio) == []
-        assert [r.level_key for r in audit_service.rating_history(portfolio, "1a")] == ["developing"]
+        assert [r.level_key for r in audit_service.rating_history(portfolio, "1a")] == [
+            "developing"
+        ]
     assert not Path(f"{path}.restoring").exists()
 
 
@@ -135,7 +144,9 @@ def test_restore_keeps_unsaved_wal_content_in_the_pre_restore_backup(earlier_and
     writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     main_before = path.read_bytes()
     writer.execute("PRAGMA wal_autocheckpoint=0")
-    writer.execute("UPDATE evidence_item SET title = 'Only in the WAL' WHERE title = 'Parents evening'")
+    writer.execute(
+        "UPDATE evidence_item SET title = 'Only in the WAL' WHERE title = 'Parents evening'"
+    )
     writer.commit()
     wal_bytes = Path(f"{path}-wal").read_bytes()
     writer.close()  # the last close checkpoints; put back what a crash would have left: old main file + its WAL
@@ -147,7 +158,9 @@ def test_restore_keeps_unsaved_wal_content_in_the_pre_restore_backup(earlier_and
     assert titles(path) == ["Coffee morning", "Newsletter"]
 
 
-@pytest.mark.parametrize("kind", ["truncated", "damaged pages", "not sqlite", "another program", "newer version"])
+@pytest.mark.parametrize(
+    "kind", ["truncated", "damaged pages", "not sqlite", "another program", "newer version"]
+)
 def test_a_bad_backup_is_refused_and_nothing_changes(earlier_and_later, kind):
     """A damaged, foreign or newer-version backup is refused with a clear message; the portfolio is unchanged."""
     path, backup = earlier_and_later
@@ -158,7 +171,9 @@ def test_a_bad_backup_is_refused_and_nothing_changes(earlier_and_later, kind):
         data = bytearray(backup.read_bytes())
         page_size = int.from_bytes(data[16:18], "big")
         for page in range(1, len(data) // page_size):
-            data[page * page_size + 8: page * page_size + 40] = b"\xff" * 32  # smash every b-tree page's cells
+            data[page * page_size + 8 : page * page_size + 40] = (
+                b"\xff" * 32
+            )  # smash every b-tree page's cells
         bad.write_bytes(bytes(data))
     elif kind == "not sqlite":
         bad.write_text("Dear parents, ...")
@@ -173,10 +188,14 @@ def test_a_bad_backup_is_refused_and_nothing_changes(earlier_and_later, kind):
         conn.execute("PRAGMA user_version=99")
         conn.close()
     before, listing = digest(path), sorted(p.name for p in path.parent.rglob("*"))
-    with pytest.raises(PortfolioFileError, match="cannot be restored.*The portfolio was not changed"):
+    with pytest.raises(
+        PortfolioFileError, match="cannot be restored.*The portfolio was not changed"
+    ):
         restore_backup(path, bad)
     assert digest(path) == before
-    assert sorted(p.name for p in path.parent.rglob("*")) == listing  # no pre-restore backup, no temp left
+    assert (
+        sorted(p.name for p in path.parent.rglob("*")) == listing
+    )  # no pre-restore backup, no temp left
     assert titles(path) == ["Coffee morning", "Parents evening"]
 
 
@@ -195,8 +214,10 @@ def test_restore_is_refused_while_the_portfolio_is_open_elsewhere(earlier_and_la
     assert titles(path) == ["Coffee morning", "Parents evening"]
 
 
-@pytest.mark.skipif(os.name == "nt" or (hasattr(os, "geteuid") and os.geteuid() == 0),
-                    reason="needs POSIX permissions that apply to this user")
+@pytest.mark.skipif(
+    os.name == "nt" or (hasattr(os, "geteuid") and os.geteuid() == 0),
+    reason="needs POSIX permissions that apply to this user",
+)
 def test_restore_is_refused_over_a_read_only_portfolio(earlier_and_later):
     """A portfolio that cannot be written (it would open read-only) is not restored over."""
     path, backup = earlier_and_later

@@ -56,12 +56,24 @@ OLD = [f"current {n:02d}" for n in range(24)]
 NEW = [f"backup {n:02d}" for n in range(24)]
 
 
-def run_and_kill(portfolio: Path, backup: Path, step: str, delay: float, pause: bool = True) -> list[str]:
+def run_and_kill(
+    portfolio: Path, backup: Path, step: str, delay: float, pause: bool = True
+) -> list[str]:
     """Run a restore in a child process; SIGKILL it `delay` seconds after it announces `step` (and waits there,
     unless pause is False)."""
-    child = subprocess.Popen([sys.executable, "-c", RESTORE_SCRIPT, str(portfolio), str(backup),
-                              step if pause else "none"],
-                             stdout=subprocess.PIPE, text=True, start_new_session=True)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            RESTORE_SCRIPT,
+            str(portfolio),
+            str(backup),
+            step if pause else "none",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     seen = []
     try:
         while True:
@@ -96,8 +108,12 @@ def restore_pair(tmp_path):
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path / "oak.portfolio"
-    with create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
-                          lead=("Ann Patel", "Family Partnership Manager")) as portfolio:
+    with create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    ) as portfolio:
         add_items(portfolio, *NEW, blob_size=1_000_000)
         backup = make_backup(path, "manual")
         with portfolio.raw_connection() as conn:
@@ -109,21 +125,28 @@ def restore_pair(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("step, delay, expected", [
-    ("copying", 0.0, OLD),   # while the backup is being copied into the temp file
-    ("copying", 0.05, OLD),
-    ("copied", 0.0, OLD),    # temp file complete, not yet checked
-    ("saving", 0.02, OLD),   # while the current state is being backed up
-    ("retired", 0.0, OLD),   # the portfolio's WAL folded in, the files not yet swapped
-    ("replaced", 0.0, NEW),  # swapped, the folder not yet synced
-])
+@pytest.mark.parametrize(
+    "step, delay, expected",
+    [
+        ("copying", 0.0, OLD),  # while the backup is being copied into the temp file
+        ("copying", 0.05, OLD),
+        ("copied", 0.0, OLD),  # temp file complete, not yet checked
+        ("saving", 0.02, OLD),  # while the current state is being backed up
+        ("retired", 0.0, OLD),  # the portfolio's WAL folded in, the files not yet swapped
+        ("replaced", 0.0, NEW),  # swapped, the folder not yet synced
+    ],
+)
 def test_kill_minus_nine_mid_restore_leaves_old_or_new_whole(restore_pair, step, delay, expected):
     """Killed at each step, the portfolio opens and passes Check portfolio with all of one content; a retry finishes."""
     path, backup = restore_pair
     run_and_kill(path, backup, step, delay)
     assert state_after_kill(path) == sorted(expected)
-    finished = subprocess.run([sys.executable, "-c", RESTORE_SCRIPT, str(path), str(backup), "none"],
-                              capture_output=True, text=True, timeout=120)
+    finished = subprocess.run(
+        [sys.executable, "-c", RESTORE_SCRIPT, str(path), str(backup), "none"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "finished" in finished.stdout, finished.stderr
     assert state_after_kill(path) == sorted(NEW)
     assert not Path(f"{path}.restoring").exists() and not Path(f"{path}.restoring-journal").exists()
@@ -134,7 +157,16 @@ def test_kill_minus_nine_at_random_moments_never_mixes(restore_pair):
     """Killed at moments not tied to any step, the portfolio is always wholly old or wholly new."""
     path, backup = restore_pair
     outcomes = []
-    for delay in (0.0, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.3):  # a whole restore here takes about 0.1 s
+    for delay in (
+        0.0,
+        0.01,
+        0.02,
+        0.04,
+        0.06,
+        0.08,
+        0.1,
+        0.3,
+    ):  # a whole restore here takes about 0.1 s
         run_and_kill(path, backup, "start", delay, pause=False)
         titles = state_after_kill(path)
         assert titles in (sorted(OLD), sorted(NEW))

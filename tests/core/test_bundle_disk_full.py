@@ -30,7 +30,9 @@ def _hash(path) -> str:
 
 
 @pytest.mark.parametrize("room", [0, 20_000, 200_000])
-def test_disk_full_mid_export_leaves_nothing_and_says_so(fpa_portfolio, tmp_path, monkeypatch, room):
+def test_disk_full_mid_export_leaves_nothing_and_says_so(
+    fpa_portfolio, tmp_path, monkeypatch, room
+):
     """The user is told the disk is full; no bundle and no .part remain; a later export on free space works."""
     make_ready(fpa_portfolio)
     fpa_portfolio.close()
@@ -38,7 +40,9 @@ def test_disk_full_mid_export_leaves_nothing_and_says_so(fpa_portfolio, tmp_path
     out = tmp_path / "out" / "bundle.zip"
     out.parent.mkdir()
     FillingDisk.room = room
-    monkeypatch.setattr(bundle_writer, "open", lambda path, mode: FillingDisk(path, "w"), raising=False)
+    monkeypatch.setattr(
+        bundle_writer, "open", lambda path, mode: FillingDisk(path, "w"), raising=False
+    )
     with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:
         with pytest.raises(PortfolioFileError, match="not enough space on the disk for bundle.zip"):
             export_bundle(portfolio, out)

@@ -65,13 +65,23 @@ def test_layout_names_and_compression(shared_ready_bundle):
     with zipfile.ZipFile(result.path) as archive:
         infos = {i.filename.split("/", 1)[1]: i for i in archive.infolist()}
         tops = {i.filename.split("/")[0] for i in archive.infolist()}
-    assert tops == {result.path.stem} and result.path.stem.startswith("Oak-Primary-School-Family-Partnership-Award-")
+    assert tops == {result.path.stem} and result.path.stem.startswith(
+        "Oak-Primary-School-Family-Partnership-Award-"
+    )
     assert "data/evidence/1/1a-1-Welcome-breakfast-for-new-families.jpg" in infos
     assert "data/evidence/other/Strategic-plan.txt" in infos  # a cross-reference only
     assert any(n.startswith("data/evidence/1/1a-2-") for n in infos)
-    assert {"START-HERE.html", "bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-            "data/portfolio.json", "data/portfolio.pdf", "data/ro-crate-metadata.json",
-            "data/ro-crate-preview.html"} <= set(infos)
+    assert {
+        "START-HERE.html",
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
+        "data/portfolio.json",
+        "data/portfolio.pdf",
+        "data/ro-crate-metadata.json",
+        "data/ro-crate-preview.html",
+    } <= set(infos)
     for name, info in infos.items():
         media = name.endswith((".jpg", ".pdf", ".docx"))
         assert info.compress_type == (zipfile.ZIP_STORED if media else zipfile.ZIP_DEFLATED), name
@@ -87,7 +97,9 @@ def test_portfolio_json_records_paths_and_links(shared_ready_bundle):
     assert snapshot["draft"] is False
     by_id = {e["id"]: e for e in snapshot["evidence"]}
     link = by_id[evidence["link"][0]]
-    assert link["path"] is None and link["included"] and link["url"] == "https://example.org/families"
+    assert (
+        link["path"] is None and link["included"] and link["url"] == "https://example.org/families"
+    )
     for item in snapshot["evidence"]:
         if item["path"]:
             member = f"{result.path.stem}/data/{item['path']}"
@@ -101,7 +113,9 @@ def test_not_ready_export_refuses_and_lists_why(fpa_portfolio, tmp_path):
     with pytest.raises(BadInput) as refused:
         export_bundle(fpa_portfolio, tmp_path / "out.zip")
     message = str(refused.value)
-    assert "not ready" in message and "Evidence descriptor 1a has 0 of 2 key evidence items" in message
+    assert (
+        "not ready" in message and "Evidence descriptor 1a has 0 of 2 key evidence items" in message
+    )
     assert "draft" in message
     assert not list(tmp_path.glob("out.zip*"))
 
@@ -122,8 +136,15 @@ def test_draft_export_of_unready_portfolio_says_draft(fpa_portfolio, tmp_path):
 def test_unconsented_photo_left_out_unless_asked(fpa_portfolio, tmp_path):
     """A photo without recorded consent is left out (reported, and only counted in the bundle) unless
     include_unconsented is set."""
-    photo = add_file_evidence(fpa_portfolio, photo_with_gps(), "Sports day", kind="photo", mime_type="image/jpeg",
-                              original_name="sports.jpg", consent="missing")
+    photo = add_file_evidence(
+        fpa_portfolio,
+        photo_with_gps(),
+        "Sports day",
+        kind="photo",
+        mime_type="image/jpeg",
+        original_name="sports.jpg",
+        consent="missing",
+    )
     result = export_bundle(fpa_portfolio, tmp_path / "a.zip", draft=True)
     assert result.left_out == [(photo, "Sports day", "consent is not recorded")]
     with zipfile.ZipFile(result.path) as archive:
@@ -132,10 +153,14 @@ def test_unconsented_photo_left_out_unless_asked(fpa_portfolio, tmp_path):
         snapshot = json.loads(archive.read(member))
     assert photo not in [e["id"] for e in snapshot["evidence"]]
     assert snapshot["left_out"] == [{"reason": "consent is not recorded", "count": 1}]
-    included = export_bundle(fpa_portfolio, tmp_path / "b.zip", draft=True, include_unconsented=True)
+    included = export_bundle(
+        fpa_portfolio, tmp_path / "b.zip", draft=True, include_unconsented=True
+    )
     assert included.left_out == []
     with zipfile.ZipFile(included.path) as archive:
-        assert any(n.endswith("sports.jpg") or n.endswith("Sports-day.jpg") for n in archive.namelist())
+        assert any(
+            n.endswith("sports.jpg") or n.endswith("Sports-day.jpg") for n in archive.namelist()
+        )
 
 
 def test_titles_with_script_are_escaped_in_html(shared_ready_bundle):
@@ -156,7 +181,11 @@ def test_contents_index_shows_photo_thumbnails_inline(shared_ready_bundle):
     pytest.importorskip("portfolio_builder.core.documents")
     result, _ = shared_ready_bundle
     with zipfile.ZipFile(result.path) as archive:
-        preview = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("ro-crate-preview.html"))
+        preview = next(
+            archive.read(n).decode()
+            for n in archive.namelist()
+            if n.endswith("ro-crate-preview.html")
+        )
     assert '<img class="thumb" src="data:image/jpeg;base64,' in preview
     assert 'alt="Welcome breakfast for new families"' in preview
 
@@ -168,8 +197,12 @@ def test_cancel_midway_leaves_no_file(fpa_portfolio, tmp_path):
     make_ready(fpa_portfolio)
     seen = []
     with pytest.raises(Cancelled):
-        export_bundle(fpa_portfolio, tmp_path / "c.zip", progress=lambda d, t, n: seen.append(n),
-                      cancel=lambda: len(seen) >= 5)
+        export_bundle(
+            fpa_portfolio,
+            tmp_path / "c.zip",
+            progress=lambda d, t, n: seen.append(n),
+            cancel=lambda: len(seen) >= 5,
+        )
     assert list(tmp_path.glob("c.zip*")) == []
 
 

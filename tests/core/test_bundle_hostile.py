@@ -12,8 +12,11 @@ from tests.core.hostile_zips import HOSTILE_CASES, TOP, bag_members, write_zip
 
 
 def _listing(folder):
-    return sorted(os.path.relpath(os.path.join(root, name), folder)
-                  for root, dirs, files in os.walk(folder) for name in dirs + files)
+    return sorted(
+        os.path.relpath(os.path.join(root, name), folder)
+        for root, dirs, files in os.walk(folder)
+        for name in dirs + files
+    )
 
 
 @pytest.mark.timeout(60)
@@ -33,7 +36,9 @@ def test_hostile_bundle_is_refused_with_a_clear_message(case, tmp_path):
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("case", [c for c in HOSTILE_CASES if c.unsafe], ids=[c.name for c in HOSTILE_CASES if c.unsafe])
+@pytest.mark.parametrize(
+    "case", [c for c in HOSTILE_CASES if c.unsafe], ids=[c.name for c in HOSTILE_CASES if c.unsafe]
+)
 def test_reader_refuses_unsafe_bundles_on_opening(case, tmp_path):
     """BundleReader raises UnsafeBundle before any member is read."""
     bundle = case.build(tmp_path / f"{case.name}.zip")

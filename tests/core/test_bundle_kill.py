@@ -45,8 +45,11 @@ def test_kill_during_export_leaves_no_bundle(fpa_portfolio, tmp_path):
     before = _hash(fpa_portfolio.path)
     out, marker = tmp_path / "bundle.zip", tmp_path / "started"
     root = Path(__file__).resolve().parents[2]
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(fpa_portfolio.path), str(out), str(marker)],
-                             cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(fpa_portfolio.path), str(out), str(marker)],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
     try:
         deadline = time.monotonic() + 60
         while not marker.exists():

@@ -23,8 +23,24 @@ from portfolio_builder.core.shape.portfolio_shape import read_shape
 from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.snapshot_factory import fpa_snapshot_dict
 
-ODD_VALUES = [None, 0, -1, 10**12, 1.5, True, "", "x" * 3000, [], {}, [1, "a", None], {"a": 1}, "<script>",
-              "2026-99-99", "../../etc", "\x00\x01"]
+ODD_VALUES = [
+    None,
+    0,
+    -1,
+    10**12,
+    1.5,
+    True,
+    "",
+    "x" * 3000,
+    [],
+    {},
+    [1, "a", None],
+    {"a": 1},
+    "<script>",
+    "2026-99-99",
+    "../../etc",
+    "\x00\x01",
+]
 
 
 def _paths(value, prefix=()):
@@ -65,7 +81,9 @@ def test_malformed_json_with_matching_checksums_is_refused_at_open(tmp_path):
     """Checksums cannot catch a bundle made malformed by whoever made it: the shape check refuses it at open."""
     snapshot = fpa_snapshot_dict()
     snapshot["evidence"][0]["cover_sheets"] = "priority one"
-    bundle = write_zip(tmp_path / "made.zip", bag_members({"portfolio.json": json.dumps(snapshot).encode()}))
+    bundle = write_zip(
+        tmp_path / "made.zip", bag_members({"portfolio.json": json.dumps(snapshot).encode()})
+    )
     report = verify_bundle(bundle)
     assert not report.valid and any("cover_sheets" in p for p in report.problems)
     with pytest.raises(UnsafeBundle, match="malformed"):
@@ -89,10 +107,14 @@ def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
         accepted += 1
         for node in _walk(build_contents(snapshot, set(), ["portfolio.pdf"])):
             page_for(node, snapshot)
-        render_assessor_report_pdf(build_report_content(snapshot, Assessment(uuid="u")), io.BytesIO())
+        render_assessor_report_pdf(
+            build_report_content(snapshot, Assessment(uuid="u")), io.BytesIO()
+        )
         if number % 10 == 0:
             render_portfolio_pdf(snapshot, io.BytesIO(), lambda _id: None)
-    assert accepted > 50  # the mutations that keep the types (odd text, dates, numbers) were really tried
+    assert (
+        accepted > 50
+    )  # the mutations that keep the types (odd text, dates, numbers) were really tried
 
 
 def test_mangled_bundle_bytes_are_refused_never_raised(shared_ready_bundle, tmp_path):
@@ -111,7 +133,7 @@ def test_mangled_bundle_bytes_are_refused_never_raised(shared_ready_bundle, tmp_
             for _ in range(rng.randint(1, 4)):
                 data[len(data) - rng.randrange(1, min(6000, len(data)))] = rng.randrange(256)
         elif choice < 0.85:
-            data = data[:rng.randrange(len(data))]
+            data = data[: rng.randrange(len(data))]
         else:
             at = rng.randrange(len(data))
             data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 40)))
@@ -141,7 +163,7 @@ def test_a_zip_asking_for_a_newer_zip_version_is_refused(tmp_path):
     bundle = write_zip(tmp_path / "b.zip", bag_members())
     data = bytearray(bundle.read_bytes())
     at = _central_entry_offset(data) + 6  # 'version needed to extract'
-    data[at:at + 2] = (78).to_bytes(2, "little")
+    data[at : at + 2] = (78).to_bytes(2, "little")
     bundle.write_bytes(bytes(data))
     assert not verify_bundle(bundle).valid
     with pytest.raises(UnsafeBundle, match="not a bundle"):
@@ -152,9 +174,18 @@ def test_a_deflated_member_that_will_not_inflate_is_named_as_damaged(tmp_path):
     """Compressed bytes that zlib rejects outright make that file damaged, reported by name."""
     import zlib
 
-    text = "".join(f"Minutes of meeting {n}: families spoke about the Forum.\n" for n in range(400)).encode()
-    bundle = write_zip(tmp_path / "b.zip", bag_members({"portfolio.json": json.dumps(fpa_snapshot_dict()).encode(),
-                                                        "evidence/1/minutes.txt": text}))
+    text = "".join(
+        f"Minutes of meeting {n}: families spoke about the Forum.\n" for n in range(400)
+    ).encode()
+    bundle = write_zip(
+        tmp_path / "b.zip",
+        bag_members(
+            {
+                "portfolio.json": json.dumps(fpa_snapshot_dict()).encode(),
+                "evidence/1/minutes.txt": text,
+            }
+        ),
+    )
     original = bundle.read_bytes()
     with zipfile.ZipFile(bundle) as archive:
         info = next(i for i in archive.infolist() if i.filename.endswith("minutes.txt"))
@@ -165,7 +196,7 @@ def test_a_deflated_member_that_will_not_inflate_is_named_as_damaged(tmp_path):
         for _ in range(3):
             data[start + rng.randrange(8, info.compress_size)] = rng.randrange(256)
         try:
-            zlib.decompressobj(-15).decompress(bytes(data[start:start + info.compress_size]))
+            zlib.decompressobj(-15).decompress(bytes(data[start : start + info.compress_size]))
         except zlib.error:
             break
     else:

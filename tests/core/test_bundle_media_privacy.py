@@ -35,27 +35,46 @@ def box(kind: bytes, body: bytes = b"", large: bool = False) -> bytes:
 
 def phone_video(brand: bytes = b"qt  ", large_mdat: bool = False) -> bytes:
     """A MOV laid out as an iPhone writes it: ftyp, the media data, then moov with the place three times."""
-    keys = box(b"keys", struct.pack(">II", 0, 1) + struct.pack(">I4s", 8 + len(ISO6709_KEY), b"mdta") + ISO6709_KEY)
+    keys = box(
+        b"keys",
+        struct.pack(">II", 0, 1) + struct.pack(">I4s", 8 + len(ISO6709_KEY), b"mdta") + ISO6709_KEY,
+    )
     ilst = box(b"ilst", box(b"\x00\x00\x00\x01", box(b"data", struct.pack(">II", 1, 0) + PLACE)))
     meta = box(b"meta", box(b"hdlr", b"\x00" * 8 + b"mdta" + b"\x00" * 12) + keys + ilst)
-    udta = box(b"udta", box(b"\xa9xyz", struct.pack(">HH", len(PLACE), 0x15c7) + PLACE) + box(b"\xa9mak", b"Apple"))
-    trak = box(b"trak", box(b"tkhd", b"\x00" * 84) + box(b"udta", box(b"\xa9xyz", PLACE)) + box(b"mdia", b"\x00" * 40))
+    udta = box(
+        b"udta",
+        box(b"\xa9xyz", struct.pack(">HH", len(PLACE), 0x15C7) + PLACE) + box(b"\xa9mak", b"Apple"),
+    )
+    trak = box(
+        b"trak",
+        box(b"tkhd", b"\x00" * 84)
+        + box(b"udta", box(b"\xa9xyz", PLACE))
+        + box(b"mdia", b"\x00" * 40),
+    )
     moov = box(b"moov", box(b"mvhd", b"\x00" * 100) + trak + udta + meta)
     media = bytes(range(256)) * 40
-    return box(b"ftyp", brand + b"\x00\x00\x00\x00" + brand) + box(b"mdat", media, large=large_mdat) + moov
+    return (
+        box(b"ftyp", brand + b"\x00\x00\x00\x00" + brand)
+        + box(b"mdat", media, large=large_mdat)
+        + moov
+    )
 
 
-def box_types(data: bytes, start: int = 0, end: int | None = None, containers=(b"moov", b"trak")) -> list:
+def box_types(
+    data: bytes, start: int = 0, end: int | None = None, containers=(b"moov", b"trak")
+) -> list:
     """The box tree's types, descending into moov and trak: a file that still parses gives the same shape."""
     end = len(data) if end is None else end
     found, pos = [], start
     while pos + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
         header = 8
         if size == 1:
-            size, header = struct.unpack(">Q", data[pos + 8:pos + 16])[0], 16
+            size, header = struct.unpack(">Q", data[pos + 8 : pos + 16])[0], 16
         assert size >= header and pos + size <= end, "the file no longer parses"
-        found.append((kind, box_types(data, pos + header, pos + size) if kind in containers else None))
+        found.append(
+            (kind, box_types(data, pos + header, pos + size) if kind in containers else None)
+        )
         pos += size
     assert pos == end
     return found
@@ -70,9 +89,18 @@ def _bundle_file(result, suffix: str) -> tuple[str, bytes]:
 def test_heic_photo_arrives_as_a_clean_upright_jpeg(fpa_portfolio, tmp_path):
     """A HEIC photo becomes a JPEG in the bundle (every laptop opens it) with its date but no GPS or serial."""
     photo = heic_with_gps()
-    assert Image.open(io.BytesIO(photo)).getexif().get_ifd(0x8825)  # the test photo really has a position
-    item = add_file_evidence(fpa_portfolio, photo, "Stay and play", kind="photo", mime_type="image/heic",
-                             original_name="IMG_4012.HEIC", consent="obtained")
+    assert (
+        Image.open(io.BytesIO(photo)).getexif().get_ifd(0x8825)
+    )  # the test photo really has a position
+    item = add_file_evidence(
+        fpa_portfolio,
+        photo,
+        "Stay and play",
+        kind="photo",
+        mime_type="image/heic",
+        original_name="IMG_4012.HEIC",
+        consent="obtained",
+    )
     tag_evidence(fpa_portfolio, item, "1a", cross_reference=True)
     result, _ = ready_bundle(fpa_portfolio, tmp_path)
     name, data = _bundle_file(result, "Stay-and-play.jpg")
@@ -87,16 +115,28 @@ def test_heic_photo_arrives_as_a_clean_upright_jpeg(fpa_portfolio, tmp_path):
     assert '"converted_from": "image/heic"' in snapshot and ".heic" not in name.lower()
 
 
-@pytest.mark.parametrize("kind, mime, name, brand", [
-    ("video", "video/quicktime", "IMG_0420.MOV", b"qt  "),
-    ("video", "video/mp4", "VID_20251001.mp4", b"isom"),
-    ("audio", "audio/mp4", "Family voices.m4a", b"M4A "),
-])
-def test_recording_leaves_without_its_place_and_still_plays(fpa_portfolio, tmp_path, kind, mime, name, brand):
+@pytest.mark.parametrize(
+    "kind, mime, name, brand",
+    [
+        ("video", "video/quicktime", "IMG_0420.MOV", b"qt  "),
+        ("video", "video/mp4", "VID_20251001.mp4", b"isom"),
+        ("audio", "audio/mp4", "Family voices.m4a", b"M4A "),
+    ],
+)
+def test_recording_leaves_without_its_place_and_still_plays(
+    fpa_portfolio, tmp_path, kind, mime, name, brand
+):
     """Video and audio keep their size and box layout, but the recording place is gone from the bundle."""
     original = phone_video(brand)
-    item = add_file_evidence(fpa_portfolio, original, "Forum video diary", kind=kind, mime_type=mime,
-                             original_name=name, consent="obtained")
+    item = add_file_evidence(
+        fpa_portfolio,
+        original,
+        "Forum video diary",
+        kind=kind,
+        mime_type=mime,
+        original_name=name,
+        consent="obtained",
+    )
     tag_evidence(fpa_portfolio, item, "1a", cross_reference=True)
     result, _ = ready_bundle(fpa_portfolio, tmp_path)
     _name, data = _bundle_file(result, name.rsplit(".", 1)[1].lower())
@@ -104,7 +144,9 @@ def test_recording_leaves_without_its_place_and_still_plays(fpa_portfolio, tmp_p
     assert len(data) == len(original)
     renamed = [(k if k not in (b"udta", b"meta") else b"free", c) for k, c in box_types(original)]
     assert [k for k, _ in box_types(data)] == [k for k, _ in renamed]
-    assert data[:8 + 16] == original[:8 + 16] and bytes(range(256)) * 40 in data  # header and media untouched
+    assert (
+        data[: 8 + 16] == original[: 8 + 16] and bytes(range(256)) * 40 in data
+    )  # header and media untouched
     assert verify_bundle(result.path).valid
 
 
@@ -113,15 +155,19 @@ def test_stripping_streams_in_any_chunk_size(chunk):
     """However the stored file is chunked, the result is the same, including 64-bit box sizes."""
     original = phone_video(large_mdat=True)
     whole = b"".join(strip_recording_location([original]))
-    pieces = [original[i:i + chunk] for i in range(0, len(original), chunk)]
+    pieces = [original[i : i + chunk] for i in range(0, len(original), chunk)]
     assert b"".join(strip_recording_location(pieces)) == whole
     assert PLACE not in whole and len(whole) == len(original)
 
 
 def test_other_recordings_pass_through_unchanged():
     """Files that are not ISO media (WebM, WAV, damaged) come back byte for byte."""
-    for data in (b"\x1aE\xdf\xa3" + b"webm" * 100, b"RIFF\x00\x00\x00\x00WAVEfmt " + b"\x00" * 50, b"",
-                 box(b"ftyp", b"isom") + b"\x00\x00\x00\x03junk"):
+    for data in (
+        b"\x1aE\xdf\xa3" + b"webm" * 100,
+        b"RIFF\x00\x00\x00\x00WAVEfmt " + b"\x00" * 50,
+        b"",
+        box(b"ftyp", b"isom") + b"\x00\x00\x00\x03junk",
+    ):
         assert b"".join(strip_recording_location([data])) == data
 
 
@@ -129,10 +175,19 @@ def test_only_the_boxes_playback_needs_are_kept():
     """An allow-list, not a list of known bad boxes: a maker's own box at the top, in the movie and in a track
     (holding a name) is blanked too, while the movie header, tracks and media data are kept; the size stays."""
     maker = box(b"Xcam", b"Owner: Amelia Smith")
-    trak = box(b"trak", box(b"tkhd", b"\x00" * 84) + box(b"Xtrk", b"Amelia Smith") + box(b"mdia", b"\x00" * 40))
-    video = (box(b"ftyp", b"isom\x00\x00\x00\x00isom") + maker + box(b"mdat", bytes(range(256)) * 8)
-             + box(b"moov", box(b"mvhd", b"\x00" * 100) + trak + box(b"Xmov", b"Amelia Smith")))
-    cleaned = b"".join(strip_recording_location(video[n:n + 100] for n in range(0, len(video), 100)))
+    trak = box(
+        b"trak",
+        box(b"tkhd", b"\x00" * 84) + box(b"Xtrk", b"Amelia Smith") + box(b"mdia", b"\x00" * 40),
+    )
+    video = (
+        box(b"ftyp", b"isom\x00\x00\x00\x00isom")
+        + maker
+        + box(b"mdat", bytes(range(256)) * 8)
+        + box(b"moov", box(b"mvhd", b"\x00" * 100) + trak + box(b"Xmov", b"Amelia Smith"))
+    )
+    cleaned = b"".join(
+        strip_recording_location(video[n : n + 100] for n in range(0, len(video), 100))
+    )
     assert len(cleaned) == len(video) and b"Amelia" not in cleaned
     kinds = box_types(cleaned)
     assert [k for k, _ in kinds] == [b"ftyp", b"free", b"mdat", b"moov"]

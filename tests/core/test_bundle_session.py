@@ -22,7 +22,11 @@ def bundle(tmp_path_factory):
 
 
 def _first_file_item(session, suffix):
-    return next(e for e in session.snapshot.evidence if (e.path or "").lower().endswith(suffix) and e.included)
+    return next(
+        e
+        for e in session.snapshot.evidence
+        if (e.path or "").lower().endswith(suffix) and e.included
+    )
 
 
 def test_opening_verifies_with_progress_and_loads_portfolio_json(bundle):

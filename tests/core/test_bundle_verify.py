@@ -20,7 +20,7 @@ def bundle(shared_ready_bundle):
 
 def _flip_middle(data: bytes) -> bytes:
     middle = len(data) // 2
-    return data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1:]
+    return data[:middle] + bytes([data[middle] ^ 0x01]) + data[middle + 1 :]
 
 
 def test_our_bundle_verifies_with_progress(bundle):
@@ -28,13 +28,24 @@ def test_our_bundle_verifies_with_progress(bundle):
     calls = []
     report = verify_bundle(bundle.path, progress=lambda done, total: calls.append((done, total)))
     assert report.valid and report.safe and report.problems == [] and report.damaged == set()
-    assert (report.uuid, report.setting, report.scheme) == (bundle.uuid, "Oak Primary School",
-                                                            "Family Partnership Award")
+    assert (report.uuid, report.setting, report.scheme) == (
+        bundle.uuid,
+        "Oak Primary School",
+        "Family Partnership Award",
+    )
     assert calls and calls[-1][0] == calls[-1][1]
 
 
-@pytest.mark.parametrize("member", ["1a-1-Welcome-breakfast-for-new-families.jpg", "data/portfolio.pdf",
-                                    "data/portfolio.json", "action-plan.docx", "data/ro-crate-metadata.json"])
+@pytest.mark.parametrize(
+    "member",
+    [
+        "1a-1-Welcome-breakfast-for-new-families.jpg",
+        "data/portfolio.pdf",
+        "data/portfolio.json",
+        "action-plan.docx",
+        "data/ro-crate-metadata.json",
+    ],
+)
 def test_one_flipped_byte_fails_and_names_the_file(bundle, tmp_path, member):
     """Flipping one byte of one payload file makes the bundle invalid and names exactly that file."""
     tampered = tmp_path / "tampered.zip"
@@ -48,7 +59,9 @@ def test_one_flipped_byte_fails_and_names_the_file(bundle, tmp_path, member):
 def test_changed_tag_file_is_caught(bundle, tmp_path):
     """Editing bag-info.txt after export is caught by the tag manifest."""
     tampered = tmp_path / "tampered.zip"
-    rewrite_member(bundle.path, tampered, "bag-info.txt", lambda d: d.replace(b"Oak Primary", b"Elm Primary"))
+    rewrite_member(
+        bundle.path, tampered, "bag-info.txt", lambda d: d.replace(b"Oak Primary", b"Elm Primary")
+    )
     report = verify_bundle(tampered)
     assert not report.valid and any("bag-info.txt" in p for p in report.problems)
 
@@ -85,5 +98,8 @@ def test_safe_names():
     assert book.claim("evidence/1", "a.txt") == "evidence/1/a.txt"
     assert book.claim("evidence/1", "A.TXT") == "evidence/1/A-2.TXT"
     from datetime import date
-    assert bag_folder_name("St Mary's C of E", "Family Partnership Award", date(2026, 1, 2)) == \
-        "St-Mary-s-C-of-E-Family-Partnership-Award-2026-01-02"
+
+    assert (
+        bag_folder_name("St Mary's C of E", "Family Partnership Award", date(2026, 1, 2))
+        == "St-Mary-s-C-of-E-Family-Partnership-Award-2026-01-02"
+    )

@@ -24,7 +24,9 @@ def test_frameworks_lists_the_shipped_ones(capsys):
 def test_new_then_status_json(capsys, tmp_path):
     """A new portfolio reports not ready, with its problems, as JSON."""
     path = tmp_path / "oak.portfolio"
-    code, out, _ = run(capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak")
+    code, out, _ = run(
+        capsys, "new", str(path), "--framework", "family-partnership-award", "--setting", "Oak"
+    )
     assert code == 0 and path.exists()
     code, out, _ = run(capsys, "status", str(path), "--json")
     report = json.loads(out)
@@ -34,7 +36,9 @@ def test_new_then_status_json(capsys, tmp_path):
 
 def test_refusals_exit_1_with_one_line(capsys, tmp_path):
     """A refused request exits 1 with a single clear line on stderr and no traceback."""
-    code, _, err = run(capsys, "new", str(tmp_path / "x.portfolio"), "--framework", "nope", "--setting", "Oak")
+    code, _, err = run(
+        capsys, "new", str(tmp_path / "x.portfolio"), "--framework", "nope", "--setting", "Oak"
+    )
     assert code == 1 and err.count("\n") == 1 and "Known frameworks" in err
     assert not (tmp_path / "x.portfolio").exists()
     junk = tmp_path / "junk.portfolio"
@@ -63,8 +67,12 @@ def test_usage_errors_exit_2(capsys):
 
 def test_installed_entry_point_runs(tmp_path):
     """The `portfolio-builder` program runs as a separate process."""
-    result = subprocess.run([sys.executable, "-m", "portfolio_builder.cli", "frameworks"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "portfolio_builder.cli", "frameworks"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0 and "blank" in result.stdout
 
 
@@ -79,14 +87,24 @@ def test_backup_list_and_restore(capsys, tmp_path):
     assert run(capsys, "add", str(path), str(note))[0] == 0
     code, out, _ = run(capsys, "backups", str(path), "--json")
     listed = json.loads(out)
-    assert code == 0 and len(listed) == 1 and listed[0]["evidence_items"] == 0 and listed[0]["problem"] == ""
+    assert (
+        code == 0
+        and len(listed) == 1
+        and listed[0]["evidence_items"] == 0
+        and listed[0]["problem"] == ""
+    )
     code, out, _ = run(capsys, "restore", str(path), "1")
     assert code == 0 and "Restored the copy from" in out
-    assert json.loads(run(capsys, "status", str(path), "--json")[1])["problems"]  # still a readable portfolio
+    assert json.loads(run(capsys, "status", str(path), "--json")[1])[
+        "problems"
+    ]  # still a readable portfolio
     code, out, _ = run(capsys, "backups", str(path), "--json")
     kinds = [b["kind"] for b in json.loads(out)]
-    assert "before-restore" in kinds and json.loads(out)[0]["evidence_items"] == 1  # the undo copy, newest
+    assert (
+        "before-restore" in kinds and json.loads(out)[0]["evidence_items"] == 1
+    )  # the undo copy, newest
     from portfolio_builder.core.storage.portfolio_file import Portfolio
+
     with Portfolio.open(path, read_only=True) as portfolio, portfolio.raw_connection() as conn:
         assert conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0] == 0
 
@@ -106,7 +124,9 @@ def test_restore_refuses_while_a_window_has_the_portfolio_open(capsys, tmp_path)
     finally:
         window.kill()
         window.wait()
-    code, _, _ = run(capsys, "restore", str(path), "1")  # the window is gone: its stale lock no longer counts
+    code, _, _ = run(
+        capsys, "restore", str(path), "1"
+    )  # the window is gone: its stale lock no longer counts
     assert code == 0
     code, _, err = run(capsys, "restore", str(path), "9")
     assert code == 1 and "no backup number 9" in err
@@ -124,7 +144,12 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(capsys, tmp_path, monke
 
     monkeypatch.setattr(readiness, "check_readiness", broken)
     code, _, err = run(capsys, "status", str(path))
-    assert code == 1 and err.count("\n") == 1 and "unexpected error (KeyError" in err and "Traceback" not in err
+    assert (
+        code == 1
+        and err.count("\n") == 1
+        and "unexpected error (KeyError" in err
+        and "Traceback" not in err
+    )
     monkeypatch.setenv("PORTFOLIO_BUILDER_DEBUG", "1")
     with pytest.raises(KeyError):
         main(["status", str(path)])

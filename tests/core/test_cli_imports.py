@@ -17,13 +17,16 @@ print(json.dumps({"code": code, "loaded": loaded}))
 
 
 def _modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
-    done = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     result = json.loads(done.stdout.strip().splitlines()[-1])
     return result["code"], set(result["loaded"])
 
 
-def test_verify_loads_neither_the_database_layer_nor_qt_nor_the_document_libraries(shared_ready_bundle):
+def test_verify_loads_neither_the_database_layer_nor_qt_nor_the_document_libraries(
+    shared_ready_bundle,
+):
     """Checking a bundle reads a zip and one JSON file: SQLModel, SQLAlchemy and Qt stay unloaded, and a
     well-formed portfolio.json is checked without loading pydantic (or even pydantic-core)."""
     result, _ = shared_ready_bundle

@@ -11,32 +11,55 @@ from .cli_runner import run_in_process, run_lines, run_program, write_files
 
 def check_fpa(snapshot: dict) -> None:
     """Evidence summary sheets, all 17 descriptors rated, each theme's best fit, the action plan, the case study."""
-    assert all(t["lead"] and t["gathering_started"] and t["gathering_ended"] and t["summative_comment"]
-               for t in snapshot["themes"])
+    assert all(
+        t["lead"] and t["gathering_started"] and t["gathering_ended"] and t["summative_comment"]
+        for t in snapshot["themes"]
+    )
     assert [len(t["descriptors"]) for t in snapshot["themes"]] == [10, 3, 1, 1, 1, 1]
-    assert [d["rating"]["label"] for t in snapshot["themes"] for d in t["descriptors"]] == ["Embedded"] * 17
-    assert [[r["label"] for r in t["best_fit_history"]] for t in snapshot["themes"]] == [["Emergent", "Embedded"]] * 6
+    assert [d["rating"]["label"] for t in snapshot["themes"] for d in t["descriptors"]] == [
+        "Embedded"
+    ] * 17
+    assert [[r["label"] for r in t["best_fit_history"]] for t in snapshot["themes"]] == [
+        ["Emergent", "Embedded"]
+    ] * 6
     assert snapshot["themes"][1]["descriptors"][0]["text"].endswith("with families in every plan.")
-    assert snapshot["texts"]["case-study"].startswith("The Ahmed family") and len(snapshot["action_plan"]) == 2
+    assert (
+        snapshot["texts"]["case-study"].startswith("The Ahmed family")
+        and len(snapshot["action_plan"]) == 2
+    )
     assert snapshot["priorities"] == []
 
 
 def check_iif(snapshot: dict) -> None:
     """Elements renamed, statements pasted, five differently-led priorities with diaries and impact, components."""
-    assert [t["title"] for t in snapshot["themes"]][:2] == ["Leadership and commitment", "Welcoming families"]
+    assert [t["title"] for t in snapshot["themes"]][:2] == [
+        "Leadership and commitment",
+        "Welcoming families",
+    ]
     assert not any(t["placeholder"] for t in snapshot["themes"])
     assert [d["code"] for d in snapshot["themes"][0]["descriptors"]] == ["E1a", "E1b"]
     assert len({p["lead"] for p in snapshot["priorities"]}) == 5
-    assert all(p["cover_sheet"]["diary"] and p["cover_sheet"]["impact_summary"] for p in snapshot["priorities"])
+    assert all(
+        p["cover_sheet"]["diary"] and p["cover_sheet"]["impact_summary"]
+        for p in snapshot["priorities"]
+    )
     assert len(snapshot["priorities"][0]["cover_sheet"]["evidence"]) == 2
-    assert snapshot["texts"]["outline-plan"].startswith("Year 1") and snapshot["action_plan"][0]["priority_number"] == 1
+    assert (
+        snapshot["texts"]["outline-plan"].startswith("Year 1")
+        and snapshot["action_plan"][0]["priority_number"] == 1
+    )
     assert {e["component"] for e in snapshot["evidence"]} == {"activity", "generic", "plan"}
 
 
 def check_la(snapshot: dict) -> None:
     """Every criterion graded at Stage 1 and after moderation, one audit record each, actions with a due date."""
-    assert [d["rating"]["label"] for t in snapshot["themes"] for d in t["descriptors"]] == ["Good"] * 11
-    assert not snapshot["themes"][0]["descriptors"][0]["ours"] and snapshot["themes"][0]["descriptors"][1]["ours"]
+    assert [d["rating"]["label"] for t in snapshot["themes"] for d in t["descriptors"]] == [
+        "Good"
+    ] * 11
+    assert (
+        not snapshot["themes"][0]["descriptors"][0]["ours"]
+        and snapshot["themes"][0]["descriptors"][1]["ours"]
+    )
     assert snapshot["action_plan"][0]["due_on"] == "2026-02-09"  # four weeks after it was agreed
 
 
@@ -53,12 +76,20 @@ def check_own(snapshot: dict) -> None:
     assert [len(d["key_evidence"]) for t in snapshot["themes"] for d in t["descriptors"]] == [1, 2]
 
 
-CHECKS = {"hillview-family-charter": check_own, "family-partnership-award": check_fpa, "investors-in-families-secure": check_iif,
-          "la-practice-quality": check_la, "signs-of-safety-accreditation": check_sos}
-FIELDS = {"family-partnership-award": ("contact_email", "phone", "address", "head", "context"),
-          "investors-in-families-secure": ("contact_email", "phone", "address", "head", "context"),
-          "la-practice-quality": ("contact_email", "context"), "signs-of-safety-accreditation": ("contact_email",),
-          "hillview-family-charter": ()}
+CHECKS = {
+    "hillview-family-charter": check_own,
+    "family-partnership-award": check_fpa,
+    "investors-in-families-secure": check_iif,
+    "la-practice-quality": check_la,
+    "signs-of-safety-accreditation": check_sos,
+}
+FIELDS = {
+    "family-partnership-award": ("contact_email", "phone", "address", "head", "context"),
+    "investors-in-families-secure": ("contact_email", "phone", "address", "head", "context"),
+    "la-practice-quality": ("contact_email", "context"),
+    "signs-of-safety-accreditation": ("contact_email",),
+    "hillview-family-charter": (),
+}
 
 
 @pytest.mark.parametrize("scheme", list(JOURNEYS))
@@ -66,7 +97,11 @@ def test_a_complete_portfolio_from_the_command_line_alone(scheme, tmp_path):
     """A scheme's journey of commands fills in what the assessor reads and leaves a ready portfolio that the
     real program (its own process) exports as a final bundle and verifies."""
     lines, files = JOURNEYS[scheme]
-    values = {"portfolio": tmp_path / "journey.portfolio", "files": tmp_path / "files", "out": tmp_path / "out"}
+    values = {
+        "portfolio": tmp_path / "journey.portfolio",
+        "files": tmp_path / "files",
+        "out": tmp_path / "out",
+    }
     write_files(values["files"], files, PHOTO)
     values["out"].mkdir()
     run_lines(lines, values)

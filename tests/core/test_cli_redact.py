@@ -45,14 +45,28 @@ def _regions(path: str, item: int = 1) -> list[dict]:
 
 def test_regions_given_on_the_command_line_are_stored_and_listed(oak):
     """Two regions (a blurred ellipse, a blocked rectangle) replace the item's regions and show in show --json."""
-    code, out, err = run_in_process(["redact", oak, "1", "--region", "0.3,0.05,0.3,0.35,ellipse",
-                                     "--region", "0.05,0.6,0.2,0.1,block"])
+    code, out, err = run_in_process(
+        [
+            "redact",
+            oak,
+            "1",
+            "--region",
+            "0.3,0.05,0.3,0.35,ellipse",
+            "--region",
+            "0.05,0.6,0.2,0.1,block",
+        ]
+    )
     assert code == 0, err
     assert "1 part blurred, 1 blocked out" in out
-    assert _regions(oak) == [{"x": 0.3, "y": 0.05, "w": 0.3, "h": 0.35, "mode": "blur", "shape": "ellipse"},
-                             {"x": 0.05, "y": 0.6, "w": 0.2, "h": 0.1, "mode": "block", "shape": "rectangle"}]
+    assert _regions(oak) == [
+        {"x": 0.3, "y": 0.05, "w": 0.3, "h": 0.35, "mode": "blur", "shape": "ellipse"},
+        {"x": 0.05, "y": 0.6, "w": 0.2, "h": 0.1, "mode": "block", "shape": "rectangle"},
+    ]
     listed = run_in_process(["redact", oak, "1"])[1].splitlines()
-    assert listed == ["0.3000,0.0500,0.3000,0.3500,blur,ellipse", "0.0500,0.6000,0.2000,0.1000,block,rectangle"]
+    assert listed == [
+        "0.3000,0.0500,0.3000,0.3500,blur,ellipse",
+        "0.0500,0.6000,0.2000,0.1000,block,rectangle",
+    ]
 
 
 def test_faces_are_found_and_blurred_and_clear_removes_every_region(oak):
@@ -64,7 +78,10 @@ def test_faces_are_found_and_blurred_and_clear_removes_every_region(oak):
     assert "blurred version" not in run_in_process(["status", oak])[1]
     assert run_in_process(["redact", oak, "1", "--clear"])[0] == 0
     assert _regions(oak) == []
-    assert "is for a blurred version, but nothing on it is marked" in run_in_process(["status", oak])[1]
+    assert (
+        "is for a blurred version, but nothing on it is marked"
+        in run_in_process(["status", oak])[1]
+    )
 
 
 def test_the_dry_run_says_which_items_leave_redacted(oak):
@@ -74,14 +91,17 @@ def test_the_dry_run_says_which_items_leave_redacted(oak):
     assert "redacted: 1 part blurred" in out
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["1", "--region", "0.3,0.05,0.3"], "x,y,w,h"),
-    (["1", "--region", "0.8,0.05,0.3,0.3"], "inside the photo"),
-    (["1", "--region", "0.1,0.1,0.2,0.2,smudge"], "blur or block"),
-    (["9", "--region", "0.1,0.1,0.2,0.2"], "no evidence item 9"),
-    (["3", "--region", "0.1,0.1,0.2,0.2"], "not a photo"),
-    (["2", "--faces"], "No face was found"),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["1", "--region", "0.3,0.05,0.3"], "x,y,w,h"),
+        (["1", "--region", "0.8,0.05,0.3,0.3"], "inside the photo"),
+        (["1", "--region", "0.1,0.1,0.2,0.2,smudge"], "blur or block"),
+        (["9", "--region", "0.1,0.1,0.2,0.2"], "no evidence item 9"),
+        (["3", "--region", "0.1,0.1,0.2,0.2"], "not a photo"),
+        (["2", "--faces"], "No face was found"),
+    ],
+)
 def test_a_refused_redaction_is_one_line_and_changes_nothing(oak, argv, words):
     """A malformed or outside region, an unknown item, a document, or no face found: one line, exit 1, no change."""
     run_in_process(["redact", oak, "1", "--region", "0.1,0.1,0.2,0.2"])

@@ -20,11 +20,19 @@ SETUP = [
     "add $portfolio $files/c.txt --consent not-needed",  # item 3, untagged
     "rate $portfolio 1a developing --on 2025-09-26",
 ]
-FILES = {"a.txt": "Minutes one.\n", "b.txt": "Policy two.\n", "c.txt": "Newsletter three.\n",
-         "d.txt": "Survey four.\n", "paste-3.txt": "a. Families get news.\nb) Families are asked.\n",
-         "paste-dup.txt": "a. One.\nA. Again.\n", "paste-taken.txt": "a. Leaders again.\n",
-         "paste-junk.txt": "Theme three descriptors\na. One.\n", "paste-other.txt": "4a Belongs to theme four.\n",
-         "paste-empty.txt": "\n\n", "latin1.txt": "caf\xe9".encode("latin-1")}
+FILES = {
+    "a.txt": "Minutes one.\n",
+    "b.txt": "Policy two.\n",
+    "c.txt": "Newsletter three.\n",
+    "d.txt": "Survey four.\n",
+    "paste-3.txt": "a. Families get news.\nb) Families are asked.\n",
+    "paste-dup.txt": "a. One.\nA. Again.\n",
+    "paste-taken.txt": "a. Leaders again.\n",
+    "paste-junk.txt": "Theme three descriptors\na. One.\n",
+    "paste-other.txt": "4a Belongs to theme four.\n",
+    "paste-empty.txt": "\n\n",
+    "latin1.txt": "caf\xe9".encode("latin-1"),
+}
 
 
 SETUP_IIF = [
@@ -89,40 +97,78 @@ REFUSALS = [  # (arguments after the command's path is inserted at {p}, words th
     (["staff", "add", "{p}", " "], ["needs a name"]),
     (["theme", "{p}", "9"], ["no theme '9'", "1 (Ethos, vision and policy)", "6 (Effectiveness)"]),
     (["theme", "{p}", "2", "--lead", "Zed"], ["Nobody called 'Zed'", "Ann Patel, Ben Jones"]),
-    (["theme", "{p}", "2", "--started", "14/03/2026"], ["'14/03/2026' is not a start date", "YYYY-MM-DD"]),
+    (
+        ["theme", "{p}", "2", "--started", "14/03/2026"],
+        ["'14/03/2026' is not a start date", "YYYY-MM-DD"],
+    ),
     (["theme", "{p}", "2", "--started", "2026-03-01", "--ended", "2026-02-01"], ["cannot end"]),
     (["theme", "{p}", "2", "--title", " "], ["needs a title"]),
     (["theme", "{p}", "2", "--summary", "@{f}/missing.txt"], ["missing"]),
     (["descriptor", "add", "{p}", "7", "7a", "Text"], ["no theme '7'", "Themes:"]),
     (["descriptor", "add", "{p}", "2", "1a", "Text"], ["'1a' is already used"]),
     (["descriptor", "add", "{p}", "2", "2 b", "Text"], ["not a valid code"]),
-    (["descriptor", "edit", "{p}", "9z", "--text", "T"], ["no evidence descriptor '9z'", "1a", "2a"]),
+    (
+        ["descriptor", "edit", "{p}", "9z", "--text", "T"],
+        ["no evidence descriptor '9z'", "1a", "2a"],
+    ),
     (["descriptor", "edit", "{p}", "1a"], ["Nothing to change"]),
     (["descriptor", "paste", "{p}", "3", "{f}/paste-dup.txt"], ["3a is pasted twice"]),
-    (["descriptor", "paste", "{p}", "2", "{f}/paste-taken.txt"], ["2a is already in this portfolio"]),
+    (
+        ["descriptor", "paste", "{p}", "2", "{f}/paste-taken.txt"],
+        ["2a is already in this portfolio"],
+    ),
     (["descriptor", "paste", "{p}", "3", "{f}/paste-junk.txt"], ["line 1 starts no lettered item"]),
     (["descriptor", "paste", "{p}", "3", "{f}/paste-other.txt"], ["numbered for theme 4"]),
     (["descriptor", "paste", "{p}", "3", "{f}/paste-empty.txt"], ["nothing to add"]),
     (["descriptor", "paste", "{p}", "3", "{f}/missing.txt"], ["missing"]),
     (["descriptor", "paste", "{p}", "Z", "{f}/paste-3.txt"], ["no theme 'Z'"]),
     (["rate", "{p}", "9z", "embedded"], ["no evidence descriptor '9z'", "Codes in this portfolio"]),
-    (["rate", "{p}", "1a", "great"], ["'great' is not on this portfolio's scale", "Emergent, Developing, Embedded"]),
+    (
+        ["rate", "{p}", "1a", "great"],
+        ["'great' is not on this portfolio's scale", "Emergent, Developing, Embedded"],
+    ),
     (["rate", "{p}", "1a", "embedded", "--on", "2999-01-01"], ["future"]),
     (["rate", "{p}", "1a", "embedded", "--on", "2026-02-30"], ["not a rating date"]),
-    (["rate", "{p}", "1a", "embedded", "--by", "Zed"], ["Nobody called 'Zed'", "Ann Patel, Ben Jones"]),
+    (
+        ["rate", "{p}", "1a", "embedded", "--by", "Zed"],
+        ["Nobody called 'Zed'", "Ann Patel, Ben Jones"],
+    ),
     (["priority", "add", "{p}", "Visits"], ["does not use priorities", "action plan"]),
     (["write", "{p}", "outline-plan", "Year 1"], ["has no text 'outline-plan'", "case-study"]),
     (["theme", "{p}", "2", "--best-fit", "green"], ["'green' is not on this portfolio's scale"]),
     (["theme", "{p}", "2", "--best-fit", "embedded", "--on", "2999-01-01"], ["future"]),
     (["theme", "{p}", "2", "--on", "2026-01-01"], ["give --best-fit"]),
     (["action", "add", "{p}", "--theme", "9", "--action", "Do"], ["no theme '9'"]),
-    (["action", "add", "{p}", "--theme", "1", "--action", "Do", "--from", "2026-1-1"], ["not a start date"]),
-    (["action", "add", "{p}", "--theme", "1", "--action", "Do", "--from", "2026-03-01", "--to", "2026-02-01"],
-     ["cannot end before it starts"]),
-    (["action", "add", "{p}", "--theme", "1", "--action", "Do", "--lead", "Zed"], ["Nobody called 'Zed'"]),
+    (
+        ["action", "add", "{p}", "--theme", "1", "--action", "Do", "--from", "2026-1-1"],
+        ["not a start date"],
+    ),
+    (
+        [
+            "action",
+            "add",
+            "{p}",
+            "--theme",
+            "1",
+            "--action",
+            "Do",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-02-01",
+        ],
+        ["cannot end before it starts"],
+    ),
+    (
+        ["action", "add", "{p}", "--theme", "1", "--action", "Do", "--lead", "Zed"],
+        ["Nobody called 'Zed'"],
+    ),
     (["action", "add", "{p}", "--theme", "1", "--action", " "], ["needs a description"]),
     (["write", "{p}", "case-study", "@{f}"], ["is a folder"]),
-    (["evidence", "{p}", "1", "99", "98", "--consent", "obtained"], ["no evidence items 98-99", "items 1-3"]),
+    (
+        ["evidence", "{p}", "1", "99", "98", "--consent", "obtained"],
+        ["no evidence items 98-99", "items 1-3"],
+    ),
     (["evidence", "{p}", "1", "2", "--date", "2026-13-01"], ["not a date"]),
     (["evidence", "{p}", "1", "--title", " "], ["needs a title"]),
     (["evidence", "{p}", "42"], ["no evidence item 42"]),
@@ -141,13 +187,17 @@ IIF_REFUSALS = [  # priorities, their cover sheets and the scheme's own rules, o
     (["priority", "add", "{p}", "Visits", "--statement", "9z"], ["no quality statement '9z'"]),
     (["priority", "add", "{p}", "Visits", "--lead", "Zed"], ["Nobody called 'Zed'"]),
     (["priority", "add", "{p}", " "], ["needs a title"]),
-    (["action", "add", "{p}", "--theme", "1", "--action", "Do", "--priority", "4"],
-     ["no priority 4", "1 Family Forum"]),
+    (
+        ["action", "add", "{p}", "--theme", "1", "--action", "Do", "--priority", "4"],
+        ["no priority 4", "1 Family Forum"],
+    ),
     (["diary", "add", "{p}", "2", "2026-01-05", "Text"], ["no priority 2", "1 Family Forum"]),
     (["diary", "add", "{p}", "1", "2999-01-05", "Text"], ["cannot be dated in the future"]),
     (["diary", "add", "{p}", "1", "yesterday", "Text"], ["'yesterday' is not a diary date"]),
-    (["diary", "add", "{p}", "1", "2026-01-05", "Text", "--evidence", "1", "--evidence", "99"],
-     ["no evidence item 99", "items 1-3"]),
+    (
+        ["diary", "add", "{p}", "1", "2026-01-05", "Text", "--evidence", "1", "--evidence", "99"],
+        ["no evidence item 99", "items 1-3"],
+    ),
     (["diary", "add", "{p}", "1", "2026-01-05", "Text", "--by", "Zed"], ["Nobody called 'Zed'"]),
     (["diary", "add", "{p}", "1", "2026-01-05", " "], ["needs some text"]),
     (["impact", "{p}", "3", "Text"], ["no priority 3"]),
@@ -156,11 +206,16 @@ IIF_REFUSALS = [  # priorities, their cover sheets and the scheme's own rules, o
     (["theme", "{p}", "E1", "--best-fit", "green"], ["has no overall best-fit judgement"]),
     (["setting", "{p}", "--award-level", "Gold"], ["not an award level"]),
 ]
-CASES = [("oak", argv, words) for argv, words in REFUSALS] + [("hill", argv, words) for argv, words in IIF_REFUSALS]
+CASES = [("oak", argv, words) for argv, words in REFUSALS] + [
+    ("hill", argv, words) for argv, words in IIF_REFUSALS
+]
 
 
-@pytest.mark.parametrize("which, argv, words", CASES, ids=[f"{w} " + " ".join(a[:3]) + f" #{n}"
-                                                           for n, (w, a, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "which, argv, words",
+    CASES,
+    ids=[f"{w} " + " ".join(a[:3]) + f" #{n}" for n, (w, a, _) in enumerate(CASES)],
+)
 def test_a_refused_command_names_what_is_known_and_changes_nothing(request, which, argv, words):
     """Unknown names, bad or future dates, broken rules and unreadable files are refused in one line that says
     what exists, and the portfolio is exactly as before."""
@@ -250,8 +305,15 @@ def test_a_read_only_folder_refuses_writes(oak):
     assert state(path) == before
 
 
-READS = [["show", "{p}", "--json"], ["staff", "list", "{p}"], ["setting", "{p}"], ["theme", "{p}", "1"],
-         ["evidence", "{p}", "1"], ["status", "{p}"], ["contributions", "{p}"]]
+READS = [
+    ["show", "{p}", "--json"],
+    ["staff", "list", "{p}"],
+    ["setting", "{p}"],
+    ["theme", "{p}", "1"],
+    ["evidence", "{p}", "1"],
+    ["status", "{p}"],
+    ["contributions", "{p}"],
+]
 
 
 @pytest.mark.parametrize("argv", WRITES + READS, ids=WRITE_IDS + [" ".join(a[:2]) for a in READS])

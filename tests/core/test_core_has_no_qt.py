@@ -17,5 +17,7 @@ def test_core_never_imports_qt():
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{source.name}: {n}" for n in names if n.split(".")[0] in {"PySide6", "shiboken6"}]
+            offenders += [
+                f"{source.name}: {n}" for n in names if n.split(".")[0] in {"PySide6", "shiboken6"}
+            ]
     assert offenders == []

@@ -19,10 +19,39 @@ BELOW = {  # package -> the core packages it may import (besides the base module
     "planning": {"scheme", "storage", "framework", "evidence"},
     "shape": {"scheme", "storage", "evidence"},
     "documents": {"scheme", "shape"},
-    "bundle": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents"},
+    "bundle": {
+        "scheme",
+        "storage",
+        "framework",
+        "evidence",
+        "privacy",
+        "planning",
+        "shape",
+        "documents",
+    },
     "assessor": {"scheme", "shape", "documents", "bundle", "privacy"},
-    "team": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents", "bundle"},
-    "demo": {"scheme", "storage", "framework", "evidence", "privacy", "planning", "shape", "documents", "bundle"},
+    "team": {
+        "scheme",
+        "storage",
+        "framework",
+        "evidence",
+        "privacy",
+        "planning",
+        "shape",
+        "documents",
+        "bundle",
+    },
+    "demo": {
+        "scheme",
+        "storage",
+        "framework",
+        "evidence",
+        "privacy",
+        "planning",
+        "shape",
+        "documents",
+        "bundle",
+    },
 }
 
 
@@ -54,7 +83,9 @@ def test_every_package_names_what_it_may_import():
     packages = {p.name for p in CORE.iterdir() if (p / "__init__.py").exists()}
     assert packages == set(BELOW)
     for name in packages:
-        doc = ast.get_docstring(ast.parse((CORE / name / "__init__.py").read_text(encoding="utf-8")))
+        doc = ast.get_docstring(
+            ast.parse((CORE / name / "__init__.py").read_text(encoding="utf-8"))
+        )
         assert doc and "import" in doc.lower(), name
 
 
@@ -66,13 +97,20 @@ def test_packages_import_only_what_is_below_them():
             for line, head in _core_imports(path):
                 if head not in BASE | allowed | {package}:
                     offenders.append(f"{path.relative_to(CORE)}:{line} imports core.{head}")
-    base_offenders = [f"{name}.py imports core.{head}" for name in BASE for _l, head in _core_imports(CORE / f"{name}.py")
-                      if head not in BASE]
+    base_offenders = [
+        f"{name}.py imports core.{head}"
+        for name in BASE
+        for _l, head in _core_imports(CORE / f"{name}.py")
+        if head not in BASE
+    ]
     assert offenders + base_offenders == []
 
 
 def test_no_module_is_over_400_lines():
     """Small modules with one job: none of the program's modules passes 400 lines."""
-    long = [f"{p.relative_to(ROOT)} ({n} lines)" for p in (ROOT / "portfolio_builder").rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400]
+    long = [
+        f"{p.relative_to(ROOT)} ({n} lines)"
+        for p in (ROOT / "portfolio_builder").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    ]
     assert long == []

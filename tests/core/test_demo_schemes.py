@@ -15,10 +15,12 @@ from portfolio_builder.core.shape.snapshot import build_snapshot
 from portfolio_builder.core.storage.portfolio_file import Portfolio
 from tests.core.cli_runner import run_in_process
 
-SETTINGS = {"family-partnership-award": "Riverside Primary School",
-            "investors-in-families-secure": "Larchwood Secure Children's Home",
-            "la-practice-quality": "Westmoor Children's Services",
-            "signs-of-safety-accreditation": "Northbridge Children's Services"}
+SETTINGS = {
+    "family-partnership-award": "Riverside Primary School",
+    "investors-in-families-secure": "Larchwood Secure Children's Home",
+    "la-practice-quality": "Westmoor Children's Services",
+    "signs-of-safety-accreditation": "Northbridge Children's Services",
+}
 
 
 @pytest.mark.parametrize("scheme_id", sorted(SETTINGS))
@@ -39,7 +41,9 @@ def test_each_sample_is_part_way_through_its_own_scheme(tmp_path, scheme_id):
     setting_word = SETTINGS[scheme_id].split()[0]
     assert all(text.startswith(("We ", setting_word)) for text in typed), typed
     assert set(texts) <= {t.key for t in shape.scheme.texts}  # only the scheme's own texts
-    assert bool(priorities) == shape.scheme.priorities.used  # priorities only where the scheme has them
+    assert (
+        bool(priorities) == shape.scheme.priorities.used
+    )  # priorities only where the scheme has them
     assert any(d.rating_history for t in shape.themes for d in t.descriptors)
 
 
@@ -55,8 +59,12 @@ def test_iif_sample_renames_some_elements_and_leaves_the_rest_to_be_named(tmp_pa
 
 def test_the_command_builds_any_schemes_sample_and_refuses_blank(tmp_path):
     """`demo DIR --scheme ID` prints the new portfolio's path; blank has no sample and is refused in one line."""
-    code, out, _err = run_in_process(["demo", str(tmp_path), "--scheme", "signs-of-safety-accreditation"])
+    code, out, _err = run_in_process(
+        ["demo", str(tmp_path), "--scheme", "signs-of-safety-accreditation"]
+    )
     assert code == 0 and out.strip().endswith("northbridge-sample.portfolio")
     code, _out, err = run_in_process(["demo", str(tmp_path), "--scheme", "blank"])
-    assert code == 1 and "There is no sample for 'blank'" in err and len(err.strip().splitlines()) == 1
+    assert (
+        code == 1 and "There is no sample for 'blank'" in err and len(err.strip().splitlines()) == 1
+    )
     assert "blank" not in demo_schemes() and len(demo_schemes()) == 4

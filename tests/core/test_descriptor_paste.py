@@ -26,9 +26,18 @@ def test_every_accepted_form_becomes_a_code_from_the_theme_and_the_letter():
     """'a.', 'b)', '2c', '2d)', '(e)' and '2f.' all read, continuation lines joined, blank lines ignored."""
     preview = parse_pasted(PACK, "2", 2)
     assert preview.ok and preview.problems == []
-    assert [(i.code, i.line) for i in preview.items] == [("2a", 1), ("2b", 3), ("2c", 5), ("2d", 6), ("2e", 7),
-                                                         ("2f", 8)]
-    assert preview.items[0].text == "Leaders and governors promote partnership with families in every plan."
+    assert [(i.code, i.line) for i in preview.items] == [
+        ("2a", 1),
+        ("2b", 3),
+        ("2c", 5),
+        ("2d", 6),
+        ("2e", 7),
+        ("2f", 8),
+    ]
+    assert (
+        preview.items[0].text
+        == "Leaders and governors promote partnership with families in every plan."
+    )
 
 
 def test_a_theme_code_prefixes_the_letter_and_its_number_is_accepted():
@@ -40,35 +49,51 @@ def test_a_theme_code_prefixes_the_letter_and_its_number_is_accepted():
 def test_duplicates_are_found_without_case_against_the_portfolio_and_each_other():
     """A code already in the portfolio (in another case) or pasted twice is a problem naming its line."""
     preview = parse_pasted("a. One.\nb. Two.\nB) Two again.\n", "2", 2, existing_codes=["2A"])
-    assert preview.problems == ["line 1: 2a is already in this portfolio (as 2A)",
-                                "line 3: 2b is pasted twice (first on line 2)"]
+    assert preview.problems == [
+        "line 1: 2a is already in this portfolio (as 2A)",
+        "line 3: 2b is pasted twice (first on line 2)",
+    ]
     assert not preview.ok
 
 
 def test_unreadable_lines_and_wrong_numbers_are_problems():
     """A first line that starts no item, a number for another theme, an item without text: each is named."""
     preview = parse_pasted("Theme 2 descriptors\na. One.\n3b Belongs elsewhere.\nc.\n", "2", 2)
-    assert preview.problems == ["line 1 starts no lettered item: 'Theme 2 descriptors'",
-                                "line 3 ('3b') is numbered for theme 3, not theme 2",
-                                "line 4: 2c has no text"]
+    assert preview.problems == [
+        "line 1 starts no lettered item: 'Theme 2 descriptors'",
+        "line 3 ('3b') is numbered for theme 3, not theme 2",
+        "line 4: 2c has no text",
+    ]
     assert "nothing to add" in parse_pasted("\n  \n", "2", 2).problems[0]
 
 
 def test_sentences_that_merely_start_with_a_letter_are_continuations():
     """'e.g. leaflets', 'a family survey' and '10am meetings' continue the item above; they start no new one."""
-    preview = parse_pasted("a. Families are informed,\ne.g. leaflets\na family survey\n10am meetings\n", "1", 1)
+    preview = parse_pasted(
+        "a. Families are informed,\ne.g. leaflets\na family survey\n10am meetings\n", "1", 1
+    )
     assert [i.code for i in preview.items] == ["1a"]
-    assert preview.items[0].text == "Families are informed, e.g. leaflets a family survey 10am meetings"
+    assert (
+        preview.items[0].text
+        == "Families are informed, e.g. leaflets a family survey 10am meetings"
+    )
 
 
 def test_apply_adds_every_descriptor_or_none(fpa_portfolio):
     """A clean paste adds all its descriptors at the end of the theme in order; one duplicate adds none."""
     add_descriptor(fpa_portfolio, "3", "3a", "Typed in first.")
-    assert [i.code for i in preview_paste(fpa_portfolio, "3", "b. Two.\nc. Three.\n").items] == ["3b", "3c"]
+    assert [i.code for i in preview_paste(fpa_portfolio, "3", "b. Two.\nc. Three.\n").items] == [
+        "3b",
+        "3c",
+    ]
     added = apply_paste(fpa_portfolio, "3", "b. Two.\nc. Three.\n")
     assert [i.code for i in added] == ["3b", "3c"]
     theme = build_snapshot(fpa_portfolio).themes[2]
-    assert [(d.code, d.text) for d in theme.descriptors] == [("3a", "Typed in first."), ("3b", "Two."), ("3c", "Three.")]
+    assert [(d.code, d.text) for d in theme.descriptors] == [
+        ("3a", "Typed in first."),
+        ("3b", "Two."),
+        ("3c", "Three."),
+    ]
     before = build_snapshot(fpa_portfolio).themes
     with pytest.raises(BadInput, match="Nothing was added to theme 3: line 2: 3b is already"):
         apply_paste(fpa_portfolio, "3", "d. Four.\nB. Two again.\n")

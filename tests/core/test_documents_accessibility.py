@@ -15,11 +15,16 @@ def test_contents_index_has_no_serious_or_critical_findings(make, tmp_path):
     """Headings, table headers and captions, alt text on every thumbnail, a language and a skip link: axe-core
     finds nothing serious or critical in the contents index or START-HERE."""
     shape = make()
-    (tmp_path / "index.html").write_text(render_preview_html(shape, thumbnail=lambda _id: tiny_jpeg()),
-                                         encoding="utf-8")
-    (tmp_path / "start.html").write_text(render_start_here_html(shape, "Oak-FPA-2026"), encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        render_preview_html(shape, thumbnail=lambda _id: tiny_jpeg()), encoding="utf-8"
+    )
+    (tmp_path / "start.html").write_text(
+        render_start_here_html(shape, "Oak-FPA-2026"), encoding="utf-8"
+    )
     for page in ("index.html", "start.html"):
-        found = [v for v in axe_violations(tmp_path / page) if v["impact"] in ("serious", "critical")]
+        found = [
+            v for v in axe_violations(tmp_path / page) if v["impact"] in ("serious", "critical")
+        ]
         assert found == [], (page, found)
 
 

@@ -31,8 +31,13 @@ def test_every_sheet_is_there_with_a_clear_name():
     """FPA: audit and summary sheet for each entered theme, the action plan and audit findings, the case study;
     no cover sheets, outline plan or Assessor's Report page, which are Investors in Families' parts."""
     names = list(render_sheets_docx(fpa_snapshot()))
-    assert names == ["01-theme-1-audit-sheet.docx", "02-theme-1-summary-sheet.docx", "03-action-plan.docx",
-                     "04-audit-findings.docx", "05-case-study.docx"]
+    assert names == [
+        "01-theme-1-audit-sheet.docx",
+        "02-theme-1-summary-sheet.docx",
+        "03-action-plan.docx",
+        "04-audit-findings.docx",
+        "05-case-study.docx",
+    ]
 
 
 def test_iif_sheets_follow_its_components():
@@ -51,7 +56,11 @@ def test_sheets_hold_their_content():
     read back from Word."""
     sheets = render_sheets_docx(fpa_snapshot())
     audit = _text(sheets["01-theme-1-audit-sheet.docx"])
-    assert "1a Descriptor 1a" in audit and "✓ 10 Mar 2026" in audit and "Involve families in review" in audit
+    assert (
+        "1a Descriptor 1a" in audit
+        and "✓ 10 Mar 2026" in audit
+        and "Involve families in review" in audit
+    )
     assert "Overall best fit judgement" in audit and "Embedded (12 Mar 2026)" in audit
     summary = _text(sheets["02-theme-1-summary-sheet.docx"])
     assert "Key evidence 1j-2" in summary and "Source for 1c" in summary and "Zoë Łukasz" in summary
@@ -60,7 +69,10 @@ def test_sheets_hold_their_content():
     assert "Success criteria (impact/outcomes)" in plan and "Action for theme 6" in plan
     iif = render_sheets_docx(iif_snapshot())
     cover = _text(next(v for k, v in iif.items() if "priority-3-priority-action-cover-sheet" in k))
-    assert "Diary entry 3: letters sent" in cover and "Impact of the activity on family engagement" in cover
+    assert (
+        "Diary entry 3: letters sent" in cover
+        and "Impact of the activity on family engagement" in cover
+    )
 
 
 def test_assessors_report_first_page_has_setting_details_and_context():
@@ -68,15 +80,24 @@ def test_assessors_report_first_page_has_setting_details_and_context():
     context, and nothing else: the rest of the report is the assessor's."""
     snap = iif_snapshot()
     report = _text(render_sheets_docx(snap)["01-assessors-report-first-page.docx"])
-    for value in ("Zoë Łukasz Academy & Nursery", "Primary school", "Leeds", "URN 123456", "Mrs Ayesha Khan",
-                  "office@oak.example", snap.setting.context):
+    for value in (
+        "Zoë Łukasz Academy & Nursery",
+        "Primary school",
+        "Leeds",
+        "URN 123456",
+        "Mrs Ayesha Khan",
+        "office@oak.example",
+        snap.setting.context,
+    ):
         assert value in report
     assert "Recommendation" not in report and "Strengths" not in report
 
 
 def test_draft_marks_every_sheet():
     """Each Word sheet of a draft portfolio says DRAFT; a final one does not."""
-    assert all("DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot(draft=True)).values())
+    assert all(
+        "DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot(draft=True)).values()
+    )
     assert not any("DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot()).values())
 
 
@@ -93,7 +114,12 @@ def test_codes_are_shown_as_words():
     plan = _text(next(v for k, v in sheets.items() if k.endswith("action-plan.docx")))
     assert "In progress" in plan and "in-progress" not in plan
     cover = _text(sheets[next(k for k in sheets if "priority-1-priority-action-cover-sheet" in k)])
-    assert "Missing" in cover and "Obtained" in cover and "Photo" in cover and "not-needed" not in cover
+    assert (
+        "Missing" in cover
+        and "Obtained" in cover
+        and "Photo" in cover
+        and "not-needed" not in cover
+    )
 
 
 def test_no_word_is_broken_across_lines_in_a_table():
@@ -137,6 +163,10 @@ def test_descriptor_codes_are_bold_as_in_the_pdf():
     """On the audit and summary sheets the descriptor's code leads its cell in bold, the text follows plain."""
     sheets = render_sheets_docx(fpa_snapshot())
     for name in ("01-theme-1-audit-sheet.docx", "02-theme-1-summary-sheet.docx"):
-        table = next(t for t in Document(BytesIO(sheets[name])).tables if t.rows[0].cells[0].text == "Evidence descriptor")
+        table = next(
+            t
+            for t in Document(BytesIO(sheets[name])).tables
+            if t.rows[0].cells[0].text == "Evidence descriptor"
+        )
         runs = table.rows[1].cells[0].paragraphs[0].runs
         assert runs[0].text.strip() == "1a" and runs[0].bold and not runs[1].bold, name

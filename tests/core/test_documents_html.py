@@ -22,7 +22,10 @@ def test_hostile_title_is_escaped_and_no_script_anywhere():
     """A title holding <script> and quotes shows as text; the page contains no <script at all."""
     html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
     assert "<script" not in html.lower()
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27;" in html
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27;"
+        in html
+    )
 
 
 def test_only_http_and_relative_evidence_links():
@@ -32,8 +35,13 @@ def test_only_http_and_relative_evidence_links():
     hrefs = _hrefs(html)
     assert not any(h.lower().startswith("javascript") for h in hrefs)
     assert "Dodgy link" in html
-    assert all(h.startswith(("#", "https://", "http://", "evidence/", "sheets/", "portfolio.pdf")) for h in hrefs)
-    assert '<a href="https://video.example.org/forum?a=1&amp;b=2" rel="noopener noreferrer">' in html
+    assert all(
+        h.startswith(("#", "https://", "http://", "evidence/", "sheets/", "portfolio.pdf"))
+        for h in hrefs
+    )
+    assert (
+        '<a href="https://video.example.org/forum?a=1&amp;b=2" rel="noopener noreferrer">' in html
+    )
     key = snap.themes[0].descriptors[0].key_evidence[0]
     path = next(e.path for e in snap.evidence if e.id == key)
     assert f'href="{path}"' in html
@@ -49,8 +57,10 @@ def test_excluded_items_are_not_linked_or_pictured():
 def test_page_is_self_contained_with_strict_csp():
     """The index works offline: CSP meta tag, inline thumbnails as data: URIs, nothing fetched from elsewhere."""
     html = render_preview_html(fpa_snapshot(), thumbnail=lambda _id: tiny_jpeg())
-    assert ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
-            "style-src 'unsafe-inline'\">") in html
+    assert (
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
+        "style-src 'unsafe-inline'\">"
+    ) in html
     assert 'src="data:image/jpeg;base64,' in html
     assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(css|js|woff2?|png|jpg)', html)
     assert "<link" not in html
@@ -63,7 +73,11 @@ def test_index_lists_every_theme_descriptor_rating_and_cover_sheet():
     assert "Theme 1: Ethos, vision and policy" in html and "Theme 2: Leadership" in html
     for d in snap.themes[0].descriptors:
         assert f"<strong>{d.code}</strong>" in html
-    assert "Embedded" in html and "Action for theme 6" in html and "Priority Action Cover Sheet" not in html
+    assert (
+        "Embedded" in html
+        and "Action for theme 6" in html
+        and "Priority Action Cover Sheet" not in html
+    )
     iif = render_preview_html(iif_snapshot())
     assert "Priority 5: Priority 5" in iif and "Priority Action Cover Sheet" in iif
 
@@ -73,7 +87,11 @@ def test_draft_banner_and_start_here_link():
     assert "DRAFT" in render_preview_html(fpa_snapshot(draft=True))
     assert "DRAFT" not in render_preview_html(fpa_snapshot())
     start = render_start_here_html(fpa_snapshot(draft=True), "oak<b>-fpa")
-    assert 'href="data/ro-crate-preview.html"' in start and "oak&lt;b&gt;-fpa" in start and "DRAFT" in start
+    assert (
+        'href="data/ro-crate-preview.html"' in start
+        and "oak&lt;b&gt;-fpa" in start
+        and "DRAFT" in start
+    )
     assert "<script" not in start.lower()
 
 
@@ -97,7 +115,9 @@ def test_audit_findings_show_the_journey_from_baseline():
     """The index's audit findings match the PDF's: levels at baseline and now, the best fit, and each baseline
     gap with what became of it (kept in the rating history even after re-rating)."""
     html = render_preview_html(fpa_snapshot())
-    findings = html.split("Report on findings from the initial audit</h3>", 1)[1].split("</table>", 1)[0]
+    findings = html.split("Report on findings from the initial audit</h3>", 1)[1].split(
+        "</table>", 1
+    )[0]
     assert '<th scope="col">At baseline</th>' in findings and '<th scope="col">Now</th>' in findings
     assert "Emergent 10" in findings and "Developing 5, Embedded 5" in findings
     assert "1b (Emergent \u2192 Developing): Needs a policy" in findings

@@ -67,6 +67,7 @@ def test_pdf_has_bookmarks_for_themes_and_sheets():
                 yield from titles(entry)
             else:
                 yield entry.title
+
     found = list(titles(reader.outline))
     assert "Contents" in found
     assert "Theme 1: Ethos, vision and policy" in found
@@ -101,9 +102,16 @@ def test_investors_in_families_portfolio_is_ordered_by_component():
     three components in order: activity-specific (work plan, cover sheets), generic, the three-year plan."""
     _reader, pages = _render(iif_snapshot())
     contents = _flat(pages[1] + " " + pages[2])
-    order = ["Assessor's Report: first page", "Element E1: Element 1 of the toolkit", "Key priorities",
-             "Activity-specific evidence", "Work plan and timeline", "Priority Action Cover Sheets",
-             "Generic evidence", "Outline action plan for the next three years"]
+    order = [
+        "Assessor's Report: first page",
+        "Element E1: Element 1 of the toolkit",
+        "Key priorities",
+        "Activity-specific evidence",
+        "Work plan and timeline",
+        "Priority Action Cover Sheets",
+        "Generic evidence",
+        "Outline action plan for the next three years",
+    ]
     assert [contents.index(t) for t in order] == sorted(contents.index(t) for t in order)
     assert "Element E3" not in contents  # not entered: left out of a final portfolio
     assert "case study" not in _flat(" ".join(pages)).lower()
@@ -192,5 +200,7 @@ def test_dates_print_on_one_line():
         d["rating"] = d["rating_history"][-1]
     _reader, pages = _render(read_shape(snap))
     lines = [line.strip() for page in pages for line in page.splitlines()]
-    assert "28 May 2026" in lines and "✓ 28 May 2026" in lines  # a date cell, and the current level's cell
+    assert (
+        "28 May 2026" in lines and "✓ 28 May 2026" in lines
+    )  # a date cell, and the current level's cell
     assert "28 May" not in lines and "✓ 28 May" not in lines

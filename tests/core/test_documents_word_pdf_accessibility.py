@@ -26,13 +26,21 @@ def test_every_sheet_has_headings_header_rows_and_a_language(make):
         doc = Document(BytesIO(data))
         headings = [p for p in doc.paragraphs if p.style.name.startswith("Heading")]
         assert headings and headings[0].style.name == "Heading 1", name
-        for table in doc.tables:  # grid tables; a two-column table is "label | value", with no header row
+        for (
+            table
+        ) in doc.tables:  # grid tables; a two-column table is "label | value", with no header row
             if len(table.columns) > 2:
-                assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, name
-        lang = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+                assert table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, (
+                    name
+                )
+        lang = doc.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+        )
         assert lang is not None and lang.get(qn("w:val")) == "en-GB", name
         assert doc.core_properties.title, name
-        for doc_pr in doc.element.body.iter(WP_DOCPR):  # any picture a sheet carries says what it shows
+        for doc_pr in doc.element.body.iter(
+            WP_DOCPR
+        ):  # any picture a sheet carries says what it shows
             assert doc_pr.get("descr"), name
 
 

@@ -13,8 +13,10 @@ from tests.core.evidence_fixtures import make_jpeg, make_pdf, make_png, make_png
 
 def counts(portfolio):
     with portfolio.raw_connection() as conn:
-        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("evidence_item", "stored_file", "descriptor_link", "thumbnail"))
+        return tuple(
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("evidence_item", "stored_file", "descriptor_link", "thumbnail")
+        )
 
 
 @pytest.fixture
@@ -92,11 +94,15 @@ def test_decompression_bomb_png(seeded, tmp_path):
 
 def test_file_over_the_size_cap(seeded, tmp_path):
     """A file over the size cap is refused, suggesting a link for big video."""
-    message = refused(seeded, make_pdf(tmp_path / "big.pdf", extra=b" " * 5000), max_file_bytes=4096)
+    message = refused(
+        seeded, make_pdf(tmp_path / "big.pdf", extra=b" " * 5000), max_file_bytes=4096
+    )
     assert "over the" in message and "limit" in message
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(document.cookie)", "file:///C:/Users/ann/secret.docx"])
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(document.cookie)", "file:///C:/Users/ann/secret.docx"]
+)
 def test_non_web_links(seeded, link):
     """javascript: and file: links are refused; only http(s) is accepted."""
     assert "Only web links" in refused(seeded, link)
@@ -106,14 +112,21 @@ def test_unknown_descriptor_code_imports_nothing(seeded, tmp_path):
     """An unknown descriptor code refuses the whole import before any file is stored."""
     before = counts(seeded)
     with pytest.raises(BadInput, match="no descriptor '9z'"):
-        import_evidence(seeded, [make_text(tmp_path / "a.txt"), make_pdf(tmp_path / "b.pdf")], descriptor_codes=["9z"])
+        import_evidence(
+            seeded,
+            [make_text(tmp_path / "a.txt"), make_pdf(tmp_path / "b.pdf")],
+            descriptor_codes=["9z"],
+        )
     assert counts(seeded) == before
 
 
 def test_third_key_item_names_the_two_and_stores_nothing(seeded, tmp_path):
     """A third key item for a descriptor is refused naming the two already there; its file is not stored."""
-    first, second = import_evidence(seeded, [make_text(tmp_path / "one.txt", "1"), make_text(tmp_path / "two.txt", "2")],
-                                    workers=1).added
+    first, second = import_evidence(
+        seeded,
+        [make_text(tmp_path / "one.txt", "1"), make_text(tmp_path / "two.txt", "2")],
+        workers=1,
+    ).added
     tag_evidence(seeded, first, "1a")
     tag_evidence(seeded, second, "1a")
     before = counts(seeded)
@@ -143,8 +156,10 @@ def test_read_only_portfolio(seeded, tmp_path):
         assert counts(read_only)[:2] == (1, 1)
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
-                    reason="root ignores folder permissions, so chmod cannot make the location read-only")
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+    reason="root ignores folder permissions, so chmod cannot make the location read-only",
+)
 def test_read_only_location(seeded, tmp_path):
     """A portfolio in a read-only folder opens read-only and refuses an import."""
     path, note = seeded.path, make_text(tmp_path / "a.txt")

@@ -7,14 +7,22 @@ from portfolio_builder.core.evidence.evidence_detect import detect_file, detect_
 from tests.core.evidence_fixtures import make_docx, make_jpeg, make_pdf, make_png, make_text
 
 
-@pytest.mark.parametrize("maker, name, kind, mime", [
-    (make_pdf, "a.pdf", "document", "application/pdf"),
-    (make_docx, "a.docx", "document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    (make_text, "a.txt", "document", "text/plain"),
-    (make_text, "a.csv", "document", "text/csv"),
-    (make_jpeg, "a.jpg", "photo", "image/jpeg"),
-    (make_png, "a.png", "photo", "image/png"),
-])
+@pytest.mark.parametrize(
+    "maker, name, kind, mime",
+    [
+        (make_pdf, "a.pdf", "document", "application/pdf"),
+        (
+            make_docx,
+            "a.docx",
+            "document",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (make_text, "a.txt", "document", "text/plain"),
+        (make_text, "a.csv", "document", "text/csv"),
+        (make_jpeg, "a.jpg", "photo", "image/jpeg"),
+        (make_png, "a.png", "photo", "image/png"),
+    ],
+)
 def test_known_formats_are_detected(tmp_path, maker, name, kind, mime):
     """Each supported format is recognised with the right kind and MIME type."""
     detected = detect_file(maker(tmp_path / name))
@@ -45,7 +53,9 @@ def test_audio_and_video_by_content(tmp_path):
 
     with wave.open(str(tmp_path / "voice.wav"), "wb") as w:
         w.setnchannels(1), w.setsampwidth(2), w.setframerate(8000), w.writeframes(b"\x00\x00" * 800)
-    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 64)
+    (tmp_path / "clip.mp4").write_bytes(
+        b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"\x00" * 64
+    )
     assert detect_file(tmp_path / "voice.wav").kind == "audio"
     assert detect_file(tmp_path / "clip.mp4").kind == "video"
 
@@ -54,7 +64,11 @@ def test_png_named_pdf_is_mislabelled_naming_both(tmp_path):
     """A PNG named .pdf is refused as mislabelled, naming both what the name and the content say."""
     with pytest.raises(BadInput) as caught:
         detect_file(make_png(tmp_path / "report.pdf"))
-    assert "mislabelled" in caught.value.message and "PDF" in caught.value.message and "PNG" in caught.value.message
+    assert (
+        "mislabelled" in caught.value.message
+        and "PDF" in caught.value.message
+        and "PNG" in caught.value.message
+    )
 
 
 def test_text_named_jpg_is_mislabelled(tmp_path):
@@ -80,17 +94,25 @@ def test_plain_zip_is_unsupported(tmp_path):
         detect_file(tmp_path / "pack.zip")
 
 
-@pytest.mark.parametrize("url, kind", [
-    ("https://www.youtube.com/watch?v=abc", "video"), ("https://youtu.be/abc", "video"),
-    ("https://vimeo.com/123", "video"), ("https://example.org/clip.mp4", "video"),
-    ("https://example.org/newsletter", "link"), ("http://school.example.org/", "link"),
-])
+@pytest.mark.parametrize(
+    "url, kind",
+    [
+        ("https://www.youtube.com/watch?v=abc", "video"),
+        ("https://youtu.be/abc", "video"),
+        ("https://vimeo.com/123", "video"),
+        ("https://example.org/clip.mp4", "video"),
+        ("https://example.org/newsletter", "link"),
+        ("http://school.example.org/", "link"),
+    ],
+)
 def test_links_are_video_or_link(url, kind):
     """Video hosts and video file addresses are videos; other web pages are links."""
     assert detect_link(url) == kind
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "ftp://x.org/a"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi", "ftp://x.org/a"]
+)
 def test_non_web_links_are_refused(url):
     """Only http and https links are accepted."""
     with pytest.raises(BadInput, match="Only web links"):

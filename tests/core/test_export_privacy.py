@@ -40,28 +40,51 @@ def _hostile_portfolio(portfolio) -> dict[str, int]:
     and an untagged document; every original file name names the child."""
     make_ready(portfolio)
     items = {}
-    made = [("photo", hostile_jpeg(), "image/jpeg", "Reading corner"), ("photo", hostile_png(), "image/png",
-            "Painting table"), ("document", hostile_pdf(), "application/pdf", "Forum minutes"),
-            ("document", hostile_docx(), DOCX, "Forum notes"), ("document", hostile_odt(), ODT, "Forum agenda")]
+    made = [
+        ("photo", hostile_jpeg(), "image/jpeg", "Reading corner"),
+        ("photo", hostile_png(), "image/png", "Painting table"),
+        ("document", hostile_pdf(), "application/pdf", "Forum minutes"),
+        ("document", hostile_docx(), DOCX, "Forum notes"),
+        ("document", hostile_odt(), ODT, "Forum agenda"),
+    ]
     heic = hostile_heic()
     if heic is not None:
         made.append(("photo", heic, "image/heic", "Stay and play"))
     for kind, data, mime, title in made:
-        items[title] = add_file_evidence(portfolio, data, title, kind=kind, mime_type=mime, consent="obtained",
-                                         original_name=f"{NAME} reading.{mime.rsplit('/', 1)[-1][:4]}",
-                                         thumbnail=data if mime == "image/jpeg" else None)
+        items[title] = add_file_evidence(
+            portfolio,
+            data,
+            title,
+            kind=kind,
+            mime_type=mime,
+            consent="obtained",
+            original_name=f"{NAME} reading.{mime.rsplit('/', 1)[-1][:4]}",
+            thumbnail=data if mime == "image/jpeg" else None,
+        )
         tag_evidence(portfolio, items[title], "1a", cross_reference=True)
-    items["left out"] = add_file_evidence(portfolio, plain_jpeg(colour=(1, 2, 3)), LEFT_OUT_TITLE, kind="photo",
-                                          mime_type="image/jpeg", consent="missing", original_name="zebedee.jpg")
+    items["left out"] = add_file_evidence(
+        portfolio,
+        plain_jpeg(colour=(1, 2, 3)),
+        LEFT_OUT_TITLE,
+        kind="photo",
+        mime_type="image/jpeg",
+        consent="missing",
+        original_name="zebedee.jpg",
+    )
     tag_evidence(portfolio, items["left out"], "1b", cross_reference=True)
-    items["untagged"] = add_file_evidence(portfolio, b"A draft nobody tagged.\n", UNTAGGED_TITLE,
-                                          original_name="quentin.txt")
+    items["untagged"] = add_file_evidence(
+        portfolio, b"A draft nobody tagged.\n", UNTAGGED_TITLE, original_name="quentin.txt"
+    )
     return items
 
 
 def _members(bundle) -> dict[str, bytes]:
     with zipfile.ZipFile(bundle) as archive:
-        return {name.split("/", 1)[1]: archive.read(name) for name in archive.namelist() if not name.endswith("/")}
+        return {
+            name.split("/", 1)[1]: archive.read(name)
+            for name in archive.namelist()
+            if not name.endswith("/")
+        }
 
 
 def _texts_inside(name: str, data: bytes) -> list[bytes]:
@@ -78,8 +101,12 @@ def _independent_metadata(folder, name: str) -> str:
     """What exiftool reads from a file (every group, unknown and embedded tags); Pillow/pypdf without it."""
     path = folder / name.replace("/", "_")
     if shutil.which("exiftool"):
-        return subprocess.run(["exiftool", "-a", "-u", "-ee", "-G1", "-j", str(path)], capture_output=True,
-                              text=True, timeout=60).stdout
+        return subprocess.run(
+            ["exiftool", "-a", "-u", "-ee", "-G1", "-j", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
     if name.endswith(".pdf"):
         from pypdf import PdfReader
 
@@ -98,7 +125,9 @@ def test_bundle_read_back_holds_no_planted_name_place_or_device(fpa_portfolio, t
     """Every file of the bundle, the parts of its Office files, its embedded thumbnails and what exiftool reads
     from each evidence file are free of every planted name, place and device identifier."""
     _hostile_portfolio(fpa_portfolio)
-    result = export_bundle(fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False)
+    result = export_bundle(
+        fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False
+    )
     assert verify_bundle(result.path).valid
     members = _members(result.path)
     out = tmp_path / "files"
@@ -107,32 +136,50 @@ def test_bundle_read_back_holds_no_planted_name_place_or_device(fpa_portfolio, t
         for blob in _texts_inside(name, data):
             for planted in PLANTED:
                 assert planted.encode() not in blob, f"{planted!r} leaked in {name}"
-                assert planted.encode("utf-16-le") not in blob, f"{planted!r} (UTF-16) leaked in {name}"
+                assert planted.encode("utf-16-le") not in blob, (
+                    f"{planted!r} (UTF-16) leaked in {name}"
+                )
         if name.startswith("data/evidence/") or name == "data/portfolio.pdf":
             (out / name.replace("/", "_")).write_bytes(data)
             metadata = _independent_metadata(out, name)
             for planted in PLANTED:
                 assert planted not in metadata, f"{planted!r} read back from {name}"
     photo = next(data for name, data in members.items() if name.endswith("Reading-corner.jpg"))
-    assert b"\xff\xfe" not in photo and photo.count(b"\xff\xd8") == 1 and photo.endswith(b"\xff\xd9")
+    assert (
+        b"\xff\xfe" not in photo and photo.count(b"\xff\xd8") == 1 and photo.endswith(b"\xff\xd9")
+    )
 
 
 def test_left_out_and_untagged_items_leave_no_trace_but_a_count(fpa_portfolio, tmp_path):
     """An unconsented photo and an untagged note are not in any file of the bundle (no title, no hash);
     portfolio.json counts them with their reasons and no item carries its original file name."""
     items = _hostile_portfolio(fpa_portfolio)
-    result = export_bundle(fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False)
+    result = export_bundle(
+        fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False
+    )
     assert {i for i, _t, _r in result.left_out} == {items["left out"], items["untagged"]}
     members = _members(result.path)
     snapshot = json.loads(members["data/portfolio.json"])
     for name, data in members.items():
         for blob in _texts_inside(name, data):
-            for secret in (LEFT_OUT_TITLE, UNTAGGED_TITLE, "Zebedee", "zebedee.jpg", "quentin", NAME):
-                assert secret.encode() not in blob and secret.encode("unicode_escape") not in blob, (secret, name)
-    assert all("original_name" not in item and "has_location" not in item for item in snapshot["evidence"])
+            for secret in (
+                LEFT_OUT_TITLE,
+                UNTAGGED_TITLE,
+                "Zebedee",
+                "zebedee.jpg",
+                "quentin",
+                NAME,
+            ):
+                assert (
+                    secret.encode() not in blob and secret.encode("unicode_escape") not in blob
+                ), (secret, name)
+    assert all(
+        "original_name" not in item and "has_location" not in item for item in snapshot["evidence"]
+    )
     assert sorted((c["reason"], c["count"]) for c in snapshot["left_out"]) == [
         ("consent is not recorded", 1),
-        ("it is not presented for any descriptor or cover sheet (tagged to nothing)", 1)]
+        ("it is not presented for any descriptor or cover sheet (tagged to nothing)", 1),
+    ]
 
 
 def test_untagged_items_go_in_only_when_asked_and_are_then_listed(fpa_portfolio, tmp_path):
@@ -163,7 +210,9 @@ def test_export_plan_preview_lists_titles_files_removals_and_reasons(fpa_portfol
     check_photos(fpa_portfolio, plan)
     text = "\n".join(preview_lines(plan))
     assert "Reading corner  ->  data/evidence/" in text and "Reading-corner.jpg" in text
-    assert "GPS position" in text and "comment" in text and "data after the end of the picture" in text
+    assert (
+        "GPS position" in text and "comment" in text and "data after the end of the picture" in text
+    )
     assert "author, title, subject, keywords" in text and "XMP metadata" in text
     assert f"{LEFT_OUT_TITLE} (item {items['left out']}): consent is not recorded" in text
     assert f"{UNTAGGED_TITLE} (item {items['untagged']}): it is not presented" in text
@@ -178,9 +227,15 @@ def test_document_that_cannot_be_cleaned_is_reported_not_sent(fpa_portfolio, tmp
     writer.encrypt("secret")
     locked = io.BytesIO()
     writer.write(locked)
-    pdf = add_file_evidence(fpa_portfolio, locked.getvalue(), "Locked minutes", mime_type="application/pdf")
-    ole = add_file_evidence(fpa_portfolio, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Old letter",
-                            mime_type="application/x-ole-storage")
+    pdf = add_file_evidence(
+        fpa_portfolio, locked.getvalue(), "Locked minutes", mime_type="application/pdf"
+    )
+    ole = add_file_evidence(
+        fpa_portfolio,
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+        "Old letter",
+        mime_type="application/x-ole-storage",
+    )
     for item in (pdf, ole):
         tag_evidence(fpa_portfolio, item, "1a", cross_reference=True)
     result = export_bundle(fpa_portfolio, tmp_path / "bundle.zip")
@@ -189,7 +244,9 @@ def test_document_that_cannot_be_cleaned_is_reported_not_sent(fpa_portfolio, tmp
     assert not any("Locked" in name or "Old-letter" in name for name in _members(result.path))
 
 
-def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(fpa_portfolio, tmp_path, capsys):
+def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(
+    fpa_portfolio, tmp_path, capsys
+):
     """`export --dry-run` prints the titles, bundle names, removals and left-out reasons, and writes no file."""
     from portfolio_builder.cli import main
 
@@ -197,11 +254,15 @@ def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(fpa_portfol
     fpa_portfolio.close()
     out = tmp_path / "out"
     out.mkdir()
-    assert main(["export", str(fpa_portfolio.path), str(out / "b.zip"), "--draft", "--dry-run"]) == 0
+    assert (
+        main(["export", str(fpa_portfolio.path), str(out / "b.zip"), "--draft", "--dry-run"]) == 0
+    )
     printed = capsys.readouterr().out
     assert "Forum minutes  ->  data/evidence/" in printed and "XMP metadata" in printed
     assert f"{LEFT_OUT_TITLE} (item {items['left out']}): consent is not recorded" in printed
-    assert f"{UNTAGGED_TITLE}  ->  data/evidence/other/" in printed  # a draft includes untagged items, listed
+    assert (
+        f"{UNTAGGED_TITLE}  ->  data/evidence/other/" in printed
+    )  # a draft includes untagged items, listed
     assert list(out.iterdir()) == []
 
 
@@ -211,8 +272,12 @@ def test_rtf_loses_its_information_group_and_macro_documents_are_refused():
     from portfolio_builder.core.privacy.document_errors import CannotClean
     from portfolio_builder.core.privacy.document_privacy import clean_document
 
-    rtf = (b"{\\rtf1\\ansi{\\info{\\author " + NAME.encode() + b"}{\\*\\company Elm Road}}Minutes \\{kept\\}."
-           b"{\\*\\atnauthor " + NAME.encode() + b"}}")
+    rtf = (
+        b"{\\rtf1\\ansi{\\info{\\author "
+        + NAME.encode()
+        + b"}{\\*\\company Elm Road}}Minutes \\{kept\\}."
+        b"{\\*\\atnauthor " + NAME.encode() + b"}}"
+    )
     cleaned = clean_document(rtf, "application/rtf")
     assert NAME.encode() not in cleaned.data and b"Elm Road" not in cleaned.data
     assert b"Minutes \\{kept\\}." in cleaned.data and cleaned.removed

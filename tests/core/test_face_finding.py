@@ -43,7 +43,9 @@ def test_most_faces_in_a_crowd_of_a_hundred_are_found_and_nothing_else():
     assert find_faces(jpeg_bytes(empty_sheet)) == ()
 
 
-@pytest.mark.parametrize("name", ["chelsea", "coffee", "rocket", "hubble_deep_field", "text", "retina"])
+@pytest.mark.parametrize(
+    "name", ["chelsea", "coffee", "rocket", "hubble_deep_field", "text", "retina"]
+)
 def test_photos_without_people_get_no_suggestions(name):
     """A real photo with no person in it (a cat, a coffee cup, text, a rocket) gets no face regions."""
     image = Image.fromarray(getattr(skimage_data, name)()).convert("RGB")
@@ -53,18 +55,26 @@ def test_photos_without_people_get_no_suggestions(name):
 def test_a_sideways_photo_gets_its_region_on_the_upright_face():
     """A photo stored sideways with EXIF orientation 6 gets its region where the face is when shown upright."""
     upright = photo("astronaut")
-    stored = upright.transpose(Image.Transpose.ROTATE_90)  # orientation 6 turns it back a quarter clockwise
+    stored = upright.transpose(
+        Image.Transpose.ROTATE_90
+    )  # orientation 6 turns it back a quarter clockwise
     exif = Image.Exif()
     exif[0x0112] = 6
     regions = find_faces(jpeg_bytes(stored, exif=exif.tobytes()))
     assert len(regions) == 1
-    assert covered_share(regions[0], FACE_BOXES["astronaut"], *upright.size) == pytest.approx(1.0, abs=0.02)
+    assert covered_share(regions[0], FACE_BOXES["astronaut"], *upright.size) == pytest.approx(
+        1.0, abs=0.02
+    )
 
 
 def test_many_photos_on_two_processes_keep_their_order_and_report_a_bad_one():
     """Suggestions for several photos come back in order from worker processes; an unreadable one has a message."""
-    photos = [jpeg_bytes(photo("astronaut")), b"not a photo at all", jpeg_bytes(photo("grace_hopper")),
-              jpeg_bytes(Image.fromarray(skimage_data.coffee()))]
+    photos = [
+        jpeg_bytes(photo("astronaut")),
+        b"not a photo at all",
+        jpeg_bytes(photo("grace_hopper")),
+        jpeg_bytes(Image.fromarray(skimage_data.coffee())),
+    ]
     results = list(find_faces_in_photos(photos, workers=2))
     assert [len(r.regions) for r in results] == [1, 0, 1, 0]
     assert [r.error is None for r in results] == [True, False, True, True]

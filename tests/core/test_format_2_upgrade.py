@@ -30,8 +30,13 @@ def old_file(tmp_path) -> Path:
 def _raw(path: Path) -> dict:
     """Every table's rows as plain SQLite sees them, for a before/after comparison."""
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
 
 
@@ -41,17 +46,28 @@ def test_every_stored_byte_and_hash_survives_the_upgrade(old_file):
     before = _raw(old_file)
     assert before and sqlite3.connect(old_file).execute("PRAGMA user_version").fetchone()[0] == 2
     files = {sha: (size, data) for sha, size, data in before["stored_file"]}
-    assert len(files) == 6 and all(hashlib.sha256(d).hexdigest() == s for s, (_n, d) in files.items())
+    assert len(files) == 6 and all(
+        hashlib.sha256(d).hexdigest() == s for s, (_n, d) in files.items()
+    )
     with Portfolio.open(old_file) as portfolio, portfolio.raw_connection() as conn:
         for sha256, (size, data) in files.items():
             stored = b"".join(iter_stored_chunks(conn, sha256))
-            assert stored == data and len(stored) == size and hashlib.sha256(stored).hexdigest() == sha256
+            assert (
+                stored == data
+                and len(stored) == size
+                and hashlib.sha256(stored).hexdigest() == sha256
+            )
         assert check_portfolio(portfolio) == []
     after = _raw(old_file)
     assert after.pop("stored_file_part") == [] and after.pop("redaction_region") == []
-    assert after.pop("team_identity") == [] and after.pop("merge_log") == []  # format 5: empty until a team copy
+    assert (
+        after.pop("team_identity") == [] and after.pop("merge_log") == []
+    )  # format 5: empty until a team copy
     assert after == before
-    assert sqlite3.connect(old_file).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert (
+        sqlite3.connect(old_file).execute("PRAGMA user_version").fetchone()[0]
+        == schema.SCHEMA_VERSION
+    )
     assert [b for b in list_backups(old_file) if "before-format-3" in b.name]
 
 
@@ -59,7 +75,9 @@ def test_the_upgrade_writes_no_evidence_byte_again(old_file):
     """The upgrade adds a table and leaves the stored bytes where they are: the file does not grow by them."""
     size_before = old_file.stat().st_size
     Portfolio.open(old_file).close()
-    assert old_file.stat().st_size <= size_before + 10 * 4096  # four new tables' (and an index's) pages and schema
+    assert (
+        old_file.stat().st_size <= size_before + 10 * 4096
+    )  # four new tables' (and an index's) pages and schema
 
 
 def test_an_upgraded_portfolio_exports_its_files_intact(old_file, tmp_path):
@@ -68,5 +86,7 @@ def test_an_upgraded_portfolio_exports_its_files_intact(old_file, tmp_path):
         result = export_bundle(portfolio, tmp_path, draft=True)
     assert verify_bundle(result.path).valid
     with zipfile.ZipFile(result.path) as archive:
-        notes = [archive.read(n) for n in archive.namelist() if n.endswith(".txt") and "/evidence/" in n]
+        notes = [
+            archive.read(n) for n in archive.namelist() if n.endswith(".txt") and "/evidence/" in n
+        ]
     assert b"Minutes of the Family Forum\nAttended: 14 families\n" in notes

@@ -21,11 +21,16 @@ def codes(portfolio, theme_index=0):
 
 def test_setting_adds_descriptors_from_its_award_pack(fpa_portfolio):
     """Theme 2's descriptors, typed in by the setting, are kept in order with their examples."""
-    add_descriptor(fpa_portfolio, "2", "2a", "Leaders champion partnership.", ["Governors' minutes", ""])
+    add_descriptor(
+        fpa_portfolio, "2", "2a", "Leaders champion partnership.", ["Governors' minutes", ""]
+    )
     add_descriptor(fpa_portfolio, "2", "2b", "Roles are clear.")
     with fpa_portfolio.session() as session:
         theme = read_framework(session).themes[1]
-    assert [(d.code, d.examples) for d in theme.descriptors] == [("2a", ["Governors' minutes"]), ("2b", [])]
+    assert [(d.code, d.examples) for d in theme.descriptors] == [
+        ("2a", ["Governors' minutes"]),
+        ("2b", []),
+    ]
 
 
 def test_descriptor_codes_stay_unique_and_valid(fpa_portfolio):
@@ -56,4 +61,6 @@ def test_framework_exported_from_a_portfolio_imports_elsewhere(fpa_portfolio, tm
     with fpa_portfolio.session() as session:
         save_framework(read_framework(session), tmp_path / "ours.toml")
     loaded = load_framework(tmp_path / "ours.toml")
-    assert loaded.themes[-1].descriptors[0].code == "7a" and loaded.scheme.evidence_rule.max_key == 2
+    assert (
+        loaded.themes[-1].descriptors[0].code == "7a" and loaded.scheme.evidence_rule.max_key == 2
+    )

@@ -18,14 +18,22 @@ FPA = resource_path("frameworks", "family-partnership-award.toml")
 def test_shipped_frameworks_are_the_five_schemes():
     """The app ships FPA, IiF (secure estate), an LA practice-quality framework, Signs of Safety and a blank one."""
     ids = {f.id for f in shipped_frameworks()}
-    assert ids == {"family-partnership-award", "investors-in-families-secure", "la-practice-quality",
-                   "signs-of-safety-accreditation", "blank"}
+    assert ids == {
+        "family-partnership-award",
+        "investors-in-families-secure",
+        "la-practice-quality",
+        "signs-of-safety-accreditation",
+        "blank",
+    }
 
 
 def test_family_partnership_award_has_six_themes_and_theme_one_a_to_j():
     """Theme 1 holds descriptors 1a-1j; themes 2-6 are left for the setting's award pack."""
     fpa = shipped_framework("family-partnership-award")
-    assert [t.title for t in fpa.themes][:2] == ["Ethos, vision and policy", "Leadership, management and coordination"]
+    assert [t.title for t in fpa.themes][:2] == [
+        "Ethos, vision and policy",
+        "Leadership, management and coordination",
+    ]
     assert len(fpa.themes) == 6
     assert [d.code for d in fpa.themes[0].descriptors] == [f"1{c}" for c in "abcdefghij"]
     assert all(not t.descriptors for t in fpa.themes[1:])
@@ -34,7 +42,9 @@ def test_family_partnership_award_has_six_themes_and_theme_one_a_to_j():
     assert [lv.score for lv in scheme.scale.levels] == [35, 70, 100]
     assert (scheme.evidence_rule.min_key, scheme.evidence_rule.max_key) == (2, 2)
     assert not scheme.priorities.used and scheme.best_fit is not None
-    assert all(d.ours for d in fpa.themes[0].descriptors)  # our summaries of slide 15, marked as ours
+    assert all(
+        d.ours for d in fpa.themes[0].descriptors
+    )  # our summaries of slide 15, marked as ours
 
 
 def test_investors_in_families_uses_rag_five_priorities_and_components():
@@ -43,9 +53,13 @@ def test_investors_in_families_uses_rag_five_priorities_and_components():
     scheme = iif.scheme
     assert [lv.key for lv in scheme.scale.levels] == ["red", "amber", "green"]
     assert not any(lv.description for lv in scheme.scale.levels)  # no invented RAG legend
-    assert scheme.priorities.count == 5 and scheme.priorities.cover_sheets and scheme.uses_components
+    assert (
+        scheme.priorities.count == 5 and scheme.priorities.cover_sheets and scheme.uses_components
+    )
     assert not scheme.evidence_rule.per_descriptor
-    assert iif.descriptor_count() == 0 and all(t.placeholder and t.hint and not t.description for t in iif.themes)
+    assert iif.descriptor_count() == 0 and all(
+        t.placeholder and t.hint and not t.description for t in iif.themes
+    )
 
 
 def test_unknown_framework_names_the_known_ones():
@@ -66,14 +80,21 @@ def _line_of(text: str, fragment: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), start=1) if fragment in line)
 
 
-@pytest.mark.parametrize("change, marker, words", [
-    (('code = "1c"', 'code = "1 c"'), 'code = "1 c"', "descriptor code"),
-    (('min_key = 2', 'min_key = 3'), "[evidence_rule]", "min_key cannot be more than max_key"),
-    (('title = "Partnership in practice"', 'title = ""'), 'title = ""', "title of theme 4"),
-    (('text = "Families take pride', 'txt = "Families take pride'), 'code = "1d"', "has no key 'txt'"),
-    (('score = 70 }', 'score = "high" }'), 'score = "high"', "[scale.levels] score"),
-    (('[scale]', '[scale'), "[scale", ""),
-])
+@pytest.mark.parametrize(
+    "change, marker, words",
+    [
+        (('code = "1c"', 'code = "1 c"'), 'code = "1 c"', "descriptor code"),
+        (("min_key = 2", "min_key = 3"), "[evidence_rule]", "min_key cannot be more than max_key"),
+        (('title = "Partnership in practice"', 'title = ""'), 'title = ""', "title of theme 4"),
+        (
+            ('text = "Families take pride', 'txt = "Families take pride'),
+            'code = "1d"',
+            "has no key 'txt'",
+        ),
+        (("score = 70 }", 'score = "high" }'), 'score = "high"', "[scale.levels] score"),
+        (("[scale]", "[scale"), "[scale", ""),
+    ],
+)
 def test_malformed_framework_names_the_line(change, marker, words):
     """A malformed framework file is refused with the line of the error and what is wrong."""
     text = FPA.read_text(encoding="utf-8").replace(*change, 1)

@@ -42,16 +42,25 @@ def test_links_that_break_out_of_markup_never_become_pdf_links(fpa_portfolio, tm
     """Links already stored with quotes or '">' export fine, as plain text: no javascript: annotation, and every
     link annotation in portfolio.pdf is a plain http(s) address."""
     for n, url in enumerate((BREAKOUT, ANGLE, "https://example.org/fine")):
-        tag_evidence(fpa_portfolio, add_link_evidence(fpa_portfolio, url, f"Link {n}"), "1a", cross_reference=True)
+        tag_evidence(
+            fpa_portfolio,
+            add_link_evidence(fpa_portfolio, url, f"Link {n}"),
+            "1a",
+            cross_reference=True,
+        )
     first = export_bundle(fpa_portfolio, tmp_path / "a.zip", draft=True)
-    second = export_bundle(fpa_portfolio, tmp_path / "b.zip", draft=True)  # later exports keep working
+    second = export_bundle(
+        fpa_portfolio, tmp_path / "b.zip", draft=True
+    )  # later exports keep working
     for bundle in (first.path, second.path):
         uris = _pdf_uris(bundle)
         assert "https://example.org/fine" in uris
         assert all(safe_web_url(u) == u and "javascript" not in u.lower() for u in uris)
 
 
-@pytest.mark.parametrize("url", [BREAKOUT, ANGLE, "https://user:pw@example.org/", "https://example.org/<b>"])
+@pytest.mark.parametrize(
+    "url", [BREAKOUT, ANGLE, "https://user:pw@example.org/", "https://example.org/<b>"]
+)
 def test_adding_a_link_with_quotes_brackets_or_credentials_is_refused(fpa_portfolio, url):
     """Such links are refused at the door with a one-line reason, and nothing is stored."""
     report = import_evidence(fpa_portfolio, [url])
@@ -93,8 +102,20 @@ def test_non_utf8_and_tricky_file_names_do_not_stop_an_add(fpa_portfolio, tmp_pa
     make_jpeg(folder / "Photo\u202egpj.exe")
     path = fpa_portfolio.path
     fpa_portfolio.close()
-    done = subprocess.run([sys.executable, "-m", "portfolio_builder.cli", "add", str(path), str(folder),
-                           "--consent", "obtained"], capture_output=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "portfolio_builder.cli",
+            "add",
+            str(path),
+            str(folder),
+            "--consent",
+            "obtained",
+        ],
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     with Portfolio.open(path) as portfolio:
         with portfolio.raw_connection() as conn:
@@ -102,7 +123,9 @@ def test_non_utf8_and_tricky_file_names_do_not_stop_an_add(fpa_portfolio, tmp_pa
         plan = plan_export(portfolio, draft=True)
     assert len(titles) == 3
     for text in titles + [item["path"] for item in plan.files]:
-        assert not any(ord(c) < 32 or c in "\u202e\u202d\u2066\u2067\u2068\u2069\ufffd\x7f" for c in text), text
+        assert not any(
+            ord(c) < 32 or c in "\u202e\u202d\u2066\u2067\u2068\u2069\ufffd\x7f" for c in text
+        ), text
     names = [item["path"].rsplit("/", 1)[-1] for item in plan.files]
     assert "Photogpj" in titles and any(n.endswith("Photogpj.jpg") for n in names), names
 
@@ -113,20 +136,33 @@ def test_active_content_never_keeps_an_active_extension(fpa_portfolio, tmp_path)
     folder = tmp_path / "evidence"
     folder.mkdir()
     (folder / "invite.html").write_text("<html><script>alert(document.cookie)</script>Come!</html>")
-    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>')
+    (folder / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
+    )
     (folder / "report.html").write_bytes(MINIMAL_PDF + b"<html><script>alert(2)</script></html>")
-    report = import_evidence(fpa_portfolio, [folder], descriptor_codes=["1a"], consent="obtained", workers=1)
-    assert len(report.added) == 2  # the third would be a third key item: added as a cross-reference below
+    report = import_evidence(
+        fpa_portfolio, [folder], descriptor_codes=["1a"], consent="obtained", workers=1
+    )
+    assert (
+        len(report.added) == 2
+    )  # the third would be a third key item: added as a cross-reference below
     report = import_evidence(fpa_portfolio, [folder / "report.html"], consent="obtained")
     tag_evidence(fpa_portfolio, report.added[0], "1b")
-    names = sorted(item["path"].rsplit("/", 1)[-1] for item in plan_export(fpa_portfolio, draft=True).files)
+    names = sorted(
+        item["path"].rsplit("/", 1)[-1] for item in plan_export(fpa_portfolio, draft=True).files
+    )
     assert names == ["1a-1-Invite.txt", "1a-2-Logo.txt", "1b-1-Report.pdf"]
 
 
 def test_assessor_never_hands_active_content_to_another_program(tmp_path):
     """Opening a web page, SVG or script from a (hand-made) bundle is refused before anything is extracted."""
     session = BundleSession(tmp_path / "b.zip", reader=None, report=None, snapshot={})
-    for name in ("evidence/1/invite.html", "evidence/1/logo.SVG", "evidence/other/run.bat", "evidence/x.docm"):
+    for name in (
+        "evidence/1/invite.html",
+        "evidence/1/logo.SVG",
+        "evidence/other/run.bat",
+        "evidence/x.docm",
+    ):
         with pytest.raises(BadInput, match="can run code when opened"):
             session.viewer_copy(name)
     assert session.private_dir_if_made is None

@@ -28,19 +28,30 @@ def _notes(folder: Path, count: int, size: int, seed: str) -> Path:
 
 
 def _new_portfolio(path: Path) -> None:
-    subprocess.run(CLI + ["new", str(path), "--framework", "family-partnership-award", "--setting", "Oak"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        CLI + ["new", str(path), "--framework", "family-partnership-award", "--setting", "Oak"],
+        check=True,
+        capture_output=True,
+    )
 
 
 def _add(path: Path, folder: Path, file_limit: int | None = None) -> subprocess.CompletedProcess:
     """`portfolio-builder add` in a child; file_limit caps every file it writes (RLIMIT_FSIZE), like a full disk."""
+
     def limit():
         if file_limit is not None:
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the cap fails (EFBIG) instead of killing
+            signal.signal(
+                signal.SIGXFSZ, signal.SIG_IGN
+            )  # a write past the cap fails (EFBIG) instead of killing
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
 
-    return subprocess.run(CLI + ["add", str(path), str(folder)], preexec_fn=limit, capture_output=True, text=True,
-                          timeout=240)
+    return subprocess.run(
+        CLI + ["add", str(path), str(folder)],
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def _stored_ids(path: Path) -> list[int]:
@@ -95,9 +106,16 @@ def _mount_tmpfs(folder: Path, megabytes: int) -> str | None:
     if os.geteuid() != 0 or not shutil.which("mount"):
         return "mounting a tmpfs needs root"
     folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
-                          capture_output=True, text=True)
-    return None if done.returncode == 0 else f"this machine refuses to mount a tmpfs ({done.stderr.strip()})"
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    return (
+        None
+        if done.returncode == 0
+        else f"this machine refuses to mount a tmpfs ({done.stderr.strip()})"
+    )
 
 
 @pytest.mark.slow
@@ -150,20 +168,27 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from Linux /proc")
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process tree from Linux /proc"
+)
 def test_kill_minus_nine_of_add_ends_its_workers_and_resource_tracker(tmp_path):
     """After kill -9 of `add`, its worker processes and multiprocessing's resource tracker end within seconds."""
     path = tmp_path / "oak.portfolio"
     _new_portfolio(path)
-    folder = _notes(tmp_path / "src", 20, 20_000, "k")  # 16 or more files: checked by a pool of workers
+    folder = _notes(
+        tmp_path / "src", 20, 20_000, "k"
+    )  # 16 or more files: checked by a pool of workers
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # `add` waits for the write lock with its workers started
-    child = subprocess.Popen(CLI + ["add", str(path), str(folder)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        CLI + ["add", str(path), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     helpers: set[int] = set()
     try:
         deadline = time.monotonic() + 60
-        while len(_descendants(child.pid)) < 3 and time.monotonic() < deadline:  # 2 workers and the tracker
+        while (
+            len(_descendants(child.pid)) < 3 and time.monotonic() < deadline
+        ):  # 2 workers and the tracker
             time.sleep(0.1)
         helpers = _descendants(child.pid)
         assert len(helpers) >= 3, "the import never started its worker processes"

@@ -28,10 +28,16 @@ if __name__ == "__main__":
 """
 
 
-def run_and_kill(portfolio_path: Path, folder: Path, after_lines: int, after_seconds: float) -> None:
+def run_and_kill(
+    portfolio_path: Path, folder: Path, after_lines: int, after_seconds: float
+) -> None:
     """Run an import in a child process; SIGKILL its process group a little after N progress lines."""
-    child = subprocess.Popen([sys.executable, "-c", IMPORT_SCRIPT, str(portfolio_path), str(folder)],
-                             stdout=subprocess.PIPE, text=True, start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_SCRIPT, str(portfolio_path), str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         for _ in range(after_lines):
             if not child.stdout.readline():
@@ -48,10 +54,20 @@ def assert_consistent(portfolio_path: Path) -> int:
     with Portfolio.open(portfolio_path) as portfolio, portfolio.raw_connection() as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert conn.execute("SELECT count(*) FROM evidence_item e LEFT JOIN stored_file s ON s.sha256 = e.sha256 "
-                            "WHERE e.sha256 IS NOT NULL AND s.sha256 IS NULL").fetchone()[0] == 0
-        assert conn.execute("SELECT count(*) FROM stored_file s WHERE NOT EXISTS "
-                            "(SELECT 1 FROM evidence_item e WHERE e.sha256 = s.sha256)").fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM evidence_item e LEFT JOIN stored_file s ON s.sha256 = e.sha256 "
+                "WHERE e.sha256 IS NOT NULL AND s.sha256 IS NULL"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM stored_file s WHERE NOT EXISTS "
+                "(SELECT 1 FROM evidence_item e WHERE e.sha256 = s.sha256)"
+            ).fetchone()[0]
+            == 0
+        )
         assert rehash_stored_files(conn) == []
         return conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0]
 
@@ -78,9 +94,15 @@ def test_kill_minus_nine_mid_import_leaves_a_consistent_portfolio(fpa_portfolio,
         run_and_kill(path, folder, (counts[-1] if counts else 0) + after_new_lines, after_seconds)
         counts.append(assert_consistent(path))
     print("items after each kill:", counts)
-    assert counts == sorted(counts) and counts[-1] < ITEMS  # nothing committed was lost; the kills came mid-import
-    done = subprocess.run([sys.executable, "-c", IMPORT_SCRIPT, str(path), str(folder)], capture_output=True,
-                          text=True, timeout=60)
+    assert (
+        counts == sorted(counts) and counts[-1] < ITEMS
+    )  # nothing committed was lost; the kills came mid-import
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_SCRIPT, str(path), str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "finished" in done.stdout
     assert assert_consistent(path) == ITEMS
 
@@ -93,11 +115,18 @@ def test_kill_minus_nine_while_a_long_recording_streams_in(fpa_portfolio, tmp_pa
     path = fpa_portfolio.path
     fpa_portfolio.close()
     journal = Path(f"{path}-wal")
-    child = subprocess.Popen([sys.executable, "-c", IMPORT_SCRIPT, str(path), str(recording.path)],
-                             stdout=subprocess.PIPE, text=True, start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_SCRIPT, str(path), str(recording.path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 120
-        while not (journal.exists() and journal.stat().st_size > 150 * 1024**2) and time.monotonic() < deadline:
+        while (
+            not (journal.exists() and journal.stat().st_size > 150 * 1024**2)
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.01)
         assert journal.stat().st_size > 150 * 1024**2, "the recording never started streaming in"
     finally:
@@ -109,11 +138,19 @@ def test_kill_minus_nine_while_a_long_recording_streams_in(fpa_portfolio, tmp_pa
     assert assert_consistent(path) == 0
     with Portfolio.open(path) as portfolio, portfolio.raw_connection() as conn:
         assert conn.execute("SELECT count(*) FROM stored_file_part").fetchone()[0] == 0
-    done = subprocess.run([sys.executable, "-c", IMPORT_SCRIPT, str(path), str(recording.path)], capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_SCRIPT, str(path), str(recording.path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "finished" in done.stdout, done.stderr
     assert assert_consistent(path) == 1
     with Portfolio.open(path) as portfolio, portfolio.raw_connection() as conn:
         assert conn.execute("SELECT sha256 FROM evidence_item").fetchone()[0] == recording.sha256
-    for large in (path, journal, recording.path):  # 1.2 GB: not left behind in pytest's kept temp folders
+    for large in (
+        path,
+        journal,
+        recording.path,
+    ):  # 1.2 GB: not left behind in pytest's kept temp folders
         large.unlink(missing_ok=True)

@@ -8,7 +8,9 @@ from tests.core.evidence_fixtures import make_jpeg, make_pdf
 
 def test_healthy_portfolio_has_no_problems(fpa_portfolio, tmp_path):
     """A freshly imported portfolio is reported healthy."""
-    import_evidence(fpa_portfolio, [make_pdf(tmp_path / "a.pdf"), make_jpeg(tmp_path / "b.jpg")], workers=1)
+    import_evidence(
+        fpa_portfolio, [make_pdf(tmp_path / "a.pdf"), make_jpeg(tmp_path / "b.jpg")], workers=1
+    )
     assert check_portfolio(fpa_portfolio) == []
 
 

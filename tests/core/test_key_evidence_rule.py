@@ -23,7 +23,10 @@ def add_item(portfolio, title, data=None):
 
 def links(portfolio):
     with portfolio.session() as session:
-        return sorted((k.evidence_id, k.descriptor_id, k.role, k.slot) for k in session.exec(select(DescriptorLink)).all())
+        return sorted(
+            (k.evidence_id, k.descriptor_id, k.role, k.slot)
+            for k in session.exec(select(DescriptorLink)).all()
+        )
 
 
 def test_two_key_items_fill_slots_one_and_two(fpa_portfolio):

@@ -19,10 +19,21 @@ def test_a_theme_is_found_by_code_in_any_case_or_by_number(tmp_path):
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
-    with create_portfolio(tmp_path / "iif.portfolio", shipped_framework("investors-in-families-secure"),
-                          "HMYOI Northfield") as portfolio, portfolio.session() as session:
-        assert theme_by_reference(session, "e3").code == "E3" and theme_by_reference(session, "3").code == "E3"
-        with pytest.raises(BadInput, match=r"no element '9'\. Elements: 1 \(E1 Element 1\), 2 \(E2 Element 2\)"):
+    with (
+        create_portfolio(
+            tmp_path / "iif.portfolio",
+            shipped_framework("investors-in-families-secure"),
+            "HMYOI Northfield",
+        ) as portfolio,
+        portfolio.session() as session,
+    ):
+        assert (
+            theme_by_reference(session, "e3").code == "E3"
+            and theme_by_reference(session, "3").code == "E3"
+        )
+        with pytest.raises(
+            BadInput, match=r"no element '9'\. Elements: 1 \(E1 Element 1\), 2 \(E2 Element 2\)"
+        ):
             theme_by_reference(session, "9")
 
 
@@ -32,7 +43,9 @@ def test_people_are_found_by_name_in_any_case_and_a_new_lead_is_the_only_one(fpa
     assert [p.name for p in list_staff(fpa_portfolio) if p.is_lead] == ["Ben Jones"]
     with fpa_portfolio.session() as session:
         assert staff_by_name(session, "  ben   JONES ").name == "Ben Jones"
-        with pytest.raises(BadInput, match=r"Nobody called 'Zed' is on the staff list \(Ann Patel, Ben Jones\)"):
+        with pytest.raises(
+            BadInput, match=r"Nobody called 'Zed' is on the staff list \(Ann Patel, Ben Jones\)"
+        ):
             staff_by_name(session, "Zed")
     with pytest.raises(BadInput, match="already on the staff list"):
         add_staff(fpa_portfolio, "ANN PATEL", unique_name=True)

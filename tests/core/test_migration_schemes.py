@@ -21,16 +21,35 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "format-1"
 
 def _counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("evidence_item", "stored_file", "audit_rating", "descriptor", "descriptor_link", "priority",
-                          "diary_entry", "action_item", "staff", "theme")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in (
+                "evidence_item",
+                "stored_file",
+                "audit_rating",
+                "descriptor",
+                "descriptor_link",
+                "priority",
+                "diary_entry",
+                "action_item",
+                "staff",
+                "theme",
+            )
+        }
 
 
 def _schema(path: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-        return {t: sorted((c[1], c[2].upper(), c[3], c[5]) for c in conn.execute(f"PRAGMA table_info({t})"))
-                for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        return {
+            t: sorted(
+                (c[1], c[2].upper(), c[3], c[5]) for c in conn.execute(f"PRAGMA table_info({t})")
+            )
+            for t in tables
+        }
 
 
 @pytest.fixture(params=["riverside-sample", "iif-v1"])
@@ -45,7 +64,9 @@ def test_an_old_portfolio_is_backed_up_upgraded_and_keeps_everything(old_file):
     """Every row a setting made is still there after the upgrade, and the file as it was is kept as a backup."""
     before = _counts(old_file)
     with sqlite3.connect(old_file) as conn:
-        case_study, plan = conn.execute("SELECT case_study, three_year_plan FROM setting_profile").fetchone()
+        case_study, plan = conn.execute(
+            "SELECT case_study, three_year_plan FROM setting_profile"
+        ).fetchone()
     with Portfolio.open(old_file) as portfolio:
         texts = read_texts(portfolio)
         scheme = scheme_of(portfolio)
@@ -54,7 +75,9 @@ def test_an_old_portfolio_is_backed_up_upgraded_and_keeps_everything(old_file):
     assert texts.get("case-study", "") == case_study and texts.get("outline-plan", "") == plan
     assert [b for b in list_backups(old_file) if "before-format-2" in b.name]
     assert scheme.id in ("family-partnership-award", "investors-in-families-secure")
-    assert all(t.description == "" for t in shape.themes[1:])  # set-up hints moved out of what is printed
+    assert all(
+        t.description == "" for t in shape.themes[1:]
+    )  # set-up hints moved out of what is printed
 
 
 def test_an_upgraded_file_has_the_same_tables_as_a_new_one(old_file, tmp_path):
@@ -78,7 +101,10 @@ def test_each_scheme_takes_its_own_rules_on_upgrade(tmp_path):
         assert len(shape.priorities) == 5  # kept: the earlier version asked an FPA setting for five
     with Portfolio.open(tmp_path / "iif-v1.portfolio") as iif:
         shape = build_snapshot(iif)
-        assert shape.scheme.priorities.count == 5 and shape.scheme.words.descriptor == "Quality statement"
+        assert (
+            shape.scheme.priorities.count == 5
+            and shape.scheme.words.descriptor == "Quality statement"
+        )
         assert [t.placeholder for t in shape.themes[:2]] == [True, True]
         assert shape.themes[0].descriptors[0].rating_history[0].gap == "No visit welcome pack"
 

@@ -22,11 +22,17 @@ def test_a_new_portfolio_has_64_kb_pages(fpa_portfolio):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_an_earlier_4_kb_portfolio_keeps_its_pages_and_stores_a_recording_in_parts(tmp_path, monkeypatch):
+def test_an_earlier_4_kb_portfolio_keeps_its_pages_and_stores_a_recording_in_parts(
+    tmp_path, monkeypatch
+):
     monkeypatch.setattr(portfolio_file, "NEW_FILE_PAGE_SIZE", 4096)  # made as before this change
     path = tmp_path / "older.portfolio"
-    create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
-                     lead=("Ann Patel", "Family Partnership Manager")).close()
+    create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    ).close()
     monkeypatch.undo()
     monkeypatch.setattr(evidence_store, "PART_BYTES", 64 * 1024)  # many parts, as a recording has
     recording = write_recording(tmp_path / "IMG_0420.MOV", 1024 * 1024 + 7, random_media=True)

@@ -59,11 +59,14 @@ def test_refuses_to_overwrite_an_existing_file(fpa_portfolio):
         Portfolio.create(fpa_portfolio.path)
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "empty"),
-    (b"%PDF-1.7\n" + b"x" * 200, "not an SQLite database"),
-    (b"hello, this is just text\n" * 20, "not an SQLite database"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"%PDF-1.7\n" + b"x" * 200, "not an SQLite database"),
+        (b"hello, this is just text\n" * 20, "not an SQLite database"),
+    ],
+)
 def test_not_a_portfolio_is_refused(tmp_path, content, words):
     """Files that are not SQLite are refused with a clear message."""
     path = tmp_path / "thing.portfolio"
@@ -165,7 +168,9 @@ def test_migration_backs_up_first(fpa_portfolio, monkeypatch):
     connection.execute(f"PRAGMA user_version={older}")
     connection.close()
     ran = []
-    monkeypatch.setitem(migrations.MIGRATIONS, older, lambda conn: ran.append(conn.execute("SELECT 1").fetchone()))
+    monkeypatch.setitem(
+        migrations.MIGRATIONS, older, lambda conn: ran.append(conn.execute("SELECT 1").fetchone())
+    )
     Portfolio.open(path).close()
     assert ran == [(1,)]
     assert _pragma(path, "user_version") == schema.SCHEMA_VERSION
@@ -206,7 +211,9 @@ def _format_1_copy(tmp_path):
     from pathlib import Path
 
     path = tmp_path / "old.portfolio"
-    shutil.copy(Path(__file__).parent.parent / "fixtures" / "format-1" / "riverside-sample.portfolio", path)
+    shutil.copy(
+        Path(__file__).parent.parent / "fixtures" / "format-1" / "riverside-sample.portfolio", path
+    )
     return path
 
 

@@ -63,12 +63,20 @@ def test_the_bundle_photo_has_its_face_unrecognisable_and_the_rest_unchanged(bun
     face, blurred = crop(before, item.face), crop(after, item.face)
     assert detail(blurred) < 0.1 * detail(face)
     x, y, w, h = item.face
-    softened = grey(upright(item.original).crop((x, y, x + w, y + h)).filter(ImageFilter.GaussianBlur(4)))
+    softened = grey(
+        upright(item.original).crop((x, y, x + w, y + h)).filter(ImageFilter.GaussianBlur(4))
+    )
     for size in (8, 16):
-        assert pattern(face, size) @ pattern(blurred, size) < 0.85  # an 8 x 8 likeness of the face does not match
-        assert pattern(face, size) @ pattern(softened, size) > 0.95  # the same comparison sees through a soft blur
+        assert (
+            pattern(face, size) @ pattern(blurred, size) < 0.85
+        )  # an 8 x 8 likeness of the face does not match
+        assert (
+            pattern(face, size) @ pattern(softened, size) > 0.95
+        )  # the same comparison sees through a soft blur
     difference = np.abs(after - before)[outside_regions(before.shape, item.regions)]
-    tolerance = (2.0, 8) if name.endswith("heic") else (0.5, 3)  # HEIC is encoded as JPEG for the first time
+    tolerance = (
+        (2.0, 8) if name.endswith("heic") else (0.5, 3)
+    )  # HEIC is encoded as JPEG for the first time
     assert difference.mean() < tolerance[0] and np.percentile(difference, 99) <= tolerance[1]
 
 
@@ -81,7 +89,11 @@ def test_a_photo_without_regions_leaves_cleaned_but_not_blurred(bundle):
 def test_a_heic_photo_with_regions_leaves_as_a_jpeg(bundle):
     """The HEIC item is a .jpg in the bundle, and portfolio.json says so."""
     assert any(p.endswith("astronaut-heic.jpg") for p in bundle.files)
-    entry = next(e for e in json.loads(bundle.files["portfolio.json"])["evidence"] if e["title"] == "astronaut-heic")
+    entry = next(
+        e
+        for e in json.loads(bundle.files["portfolio.json"])["evidence"]
+        if e["title"] == "astronaut-heic"
+    )
     assert entry["mime_type"] == "image/jpeg" and entry["path"].endswith(".jpg")
 
 
@@ -96,7 +108,10 @@ def test_no_metadata_leaves_with_a_redacted_photo(bundle):
             exif = image.getexif()
             assert set(exif) <= {0x0112, 0x8769}, name
             assert exif.get_ifd(0x8825) == {} and "comment" not in image.info
-    assert Image.open(io.BytesIO(bundle.evidence(bundle.items["hopper-sideways"]))).getexif()[0x0112] == 6
+    assert (
+        Image.open(io.BytesIO(bundle.evidence(bundle.items["hopper-sideways"]))).getexif()[0x0112]
+        == 6
+    )
 
 
 @pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool is not installed")
@@ -104,10 +119,22 @@ def test_exiftool_finds_only_the_allowed_tags_in_the_bundle_photo(bundle, tmp_pa
     """exiftool, reading every tag it knows, finds only file structure, orientation, date and colour profile."""
     path = tmp_path / "sideways.jpg"
     path.write_bytes(bundle.evidence(bundle.items["hopper-sideways"]))
-    report = json.loads(subprocess.run(["exiftool", "-j", "-G1", "-a", "-u", str(path)], check=True,
-                                       capture_output=True, text=True).stdout)[0]
-    exif_tags = {key for key in report if key.split(":")[0] in ("IFD0", "ExifIFD", "GPS", "XMP-x", "IPTC")}
-    assert exif_tags <= {"IFD0:Orientation", "ExifIFD:DateTimeOriginal", "ExifIFD:OffsetTimeOriginal"}, exif_tags
+    report = json.loads(
+        subprocess.run(
+            ["exiftool", "-j", "-G1", "-a", "-u", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )[0]
+    exif_tags = {
+        key for key in report if key.split(":")[0] in ("IFD0", "ExifIFD", "GPS", "XMP-x", "IPTC")
+    }
+    assert exif_tags <= {
+        "IFD0:Orientation",
+        "ExifIFD:DateTimeOriginal",
+        "ExifIFD:OffsetTimeOriginal",
+    }, exif_tags
 
 
 @pytest.mark.parametrize("document", ["portfolio.pdf", "ro-crate-preview.html"])
@@ -115,15 +142,21 @@ def test_the_thumbnails_in_the_pdf_and_the_contents_index_are_redacted(bundle, d
     """Each redacted photo's picture in portfolio.pdf and the HTML index has its face blurred (the sideways one
     upright); no picture shows a face as the original thumbnail does."""
     data = bundle.files[document]
-    pictures = pdf_pictures(data) if document.endswith(".pdf") else html_pictures(data.decode("utf-8"))
+    pictures = (
+        pdf_pictures(data) if document.endswith(".pdf") else html_pictures(data.decode("utf-8"))
+    )
     assert len(pictures) == len(bundle.items)
     for name in FACES:
         item = bundle.items[name]
         thumbnail = grey(upright(item.thumbnail))
         scale = thumbnail.shape[1] / grey(upright(item.original)).shape[1]
         shown = grey(the_same_picture(pictures, item))
-        assert detail(crop(shown, item.face, scale)) < 0.15 * detail(crop(thumbnail, item.face, scale)), name
-        assert np.abs(shown - thumbnail)[outside_regions(thumbnail.shape, item.regions)].mean() < 1.5, name
+        assert detail(crop(shown, item.face, scale)) < 0.15 * detail(
+            crop(thumbnail, item.face, scale)
+        ), name
+        assert (
+            np.abs(shown - thumbnail)[outside_regions(thumbnail.shape, item.regions)].mean() < 1.5
+        ), name
 
 
 def test_the_sideways_photo_is_redacted_where_the_face_is_upright(bundle):
@@ -163,42 +196,59 @@ def test_a_photo_with_consent_for_a_blurred_version_waits_for_its_regions(fpa_po
     marked the preview says it leaves redacted."""
     path = tmp_path / "open-morning.jpg"
     path.write_bytes(jpeg_bytes(photo("grace_hopper")))
-    evidence_id = import_evidence(fpa_portfolio, [path], descriptor_codes=["1a"], consent="blurred",
-                                  workers=1).added[0]
+    evidence_id = import_evidence(
+        fpa_portfolio, [path], descriptor_codes=["1a"], consent="blurred", workers=1
+    ).added[0]
     issues = [i for i in check_readiness(fpa_portfolio).issues if i.kind == "blur-missing"]
-    assert [(i.subject, i.blocks, i.page) for i in issues] == [(str(evidence_id), False, "evidence")]
+    assert [(i.subject, i.blocks, i.page) for i in issues] == [
+        (str(evidence_id), False, "evidence")
+    ]
     plan = plan_export(fpa_portfolio, draft=True, include_unconsented=True, include_untagged=True)
     assert [(i, reason) for i, _title, reason in plan.left_out] == [(evidence_id, NO_REGIONS)]
     assert any(NO_REGIONS in line for line in preview_lines(plan))
     result = export_bundle(fpa_portfolio, tmp_path / "out.zip", draft=True)
     assert result.left_out and result.left_out[0][0] == evidence_id
 
-    set_regions(fpa_portfolio, evidence_id, [Region(0.3, 0.15, 0.4, 0.4, "blur", "ellipse"),
-                                             Region(0.0, 0.9, 0.3, 0.1, "block")])
+    set_regions(
+        fpa_portfolio,
+        evidence_id,
+        [Region(0.3, 0.15, 0.4, 0.4, "blur", "ellipse"), Region(0.0, 0.9, 0.3, 0.1, "block")],
+    )
     assert not [i for i in check_readiness(fpa_portfolio).issues if i.kind == "blur-missing"]
     plan = plan_export(fpa_portfolio, draft=True)
     check_photos(fpa_portfolio, plan)
     lines = preview_lines(plan)
-    at = next(n for n, line in enumerate(lines) if "Open morning  ->  data/evidence/1/1a-1-Open-morning.jpg" in line)
+    at = next(
+        n
+        for n, line in enumerate(lines)
+        if "Open morning  ->  data/evidence/1/1a-1-Open-morning.jpg" in line
+    )
     assert lines[at + 1].strip() == "redacted: 1 part blurred, 1 blocked out"
     assert "re-encoded after blurring" in lines[at + 2]
     assert plan.left_out == []
 
 
-def test_a_photo_that_cannot_be_blurred_stops_the_export_and_writes_nothing(fpa_portfolio, tmp_path):
+def test_a_photo_that_cannot_be_blurred_stops_the_export_and_writes_nothing(
+    fpa_portfolio, tmp_path
+):
     """A photo whose stored bytes are damaged cannot have its regions painted: no bundle is written, rather than
     one carrying the photo unblurred."""
     path = tmp_path / "portrait.jpg"
     path.write_bytes(jpeg_bytes(photo("astronaut")))
-    evidence_id = import_evidence(fpa_portfolio, [path], descriptor_codes=["1a"], consent="blurred",
-                                  workers=1).added[0]
+    evidence_id = import_evidence(
+        fpa_portfolio, [path], descriptor_codes=["1a"], consent="blurred", workers=1
+    ).added[0]
     set_regions(fpa_portfolio, evidence_id, [Region(0.3, 0.05, 0.3, 0.35)])
-    with fpa_portfolio.raw_connection() as conn:  # the stored bytes damaged on disk, as a bad sector would
+    with (
+        fpa_portfolio.raw_connection() as conn
+    ):  # the stored bytes damaged on disk, as a bad sector would
         conn.execute("UPDATE stored_file SET data = substr(data, 1, 4000)")
         conn.commit()
     from portfolio_builder.core.errors import PortfolioError
 
-    with pytest.raises(PortfolioError, match="could not be blurred|missing from the portfolio") as refused:
+    with pytest.raises(
+        PortfolioError, match="could not be blurred|missing from the portfolio"
+    ) as refused:
         export_bundle(fpa_portfolio, tmp_path / "out.zip", draft=True)
     assert "\n" not in refused.value.message
     assert not list(Path(tmp_path).glob("out.zip*"))

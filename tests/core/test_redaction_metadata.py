@@ -17,8 +17,16 @@ from portfolio_builder.core.privacy.redaction import Region, redact_photo
 
 from .face_photos import jpeg_bytes, photo
 
-SECRETS = (b"Canon", b"EOS-SECRET", b"SERIAL-4711", b"Jane Smith", b"Flat 3, 12 Acacia Road", b"TRAILING-SECRET",
-           b"iptc-caption-secret", b"xmp-secret")
+SECRETS = (
+    b"Canon",
+    b"EOS-SECRET",
+    b"SERIAL-4711",
+    b"Jane Smith",
+    b"Flat 3, 12 Acacia Road",
+    b"TRAILING-SECRET",
+    b"iptc-caption-secret",
+    b"xmp-secret",
+)
 TAKEN = "2025:06:14 10:30:00"
 REGION = Region(0.3, 0.05, 0.25, 0.35)
 
@@ -52,9 +60,14 @@ def app13(text: bytes) -> bytes:
 
 def loaded_jpeg(orientation: int = 1) -> bytes:
     """A real photo as a JPEG carrying every kind of metadata that must not leave, plus bytes after its end."""
-    data = jpeg_bytes(photo("astronaut"), quality=92, exif=identifying_exif(orientation).tobytes(),
-                      icc_profile=srgb_profile(), comment=b"Jane Smith at Flat 3, 12 Acacia Road",
-                      xmp=b"<x:xmpmeta>xmp-secret</x:xmpmeta>")
+    data = jpeg_bytes(
+        photo("astronaut"),
+        quality=92,
+        exif=identifying_exif(orientation).tobytes(),
+        icc_profile=srgb_profile(),
+        comment=b"Jane Smith at Flat 3, 12 Acacia Road",
+        xmp=b"<x:xmpmeta>xmp-secret</x:xmpmeta>",
+    )
     return data[:2] + app13(b"iptc-caption-secret") + data[2:] + b"TRAILING-SECRET"
 
 
@@ -62,10 +75,10 @@ def jpeg_segments(data: bytes) -> tuple[list[tuple[int, bytes]], bytes]:
     """The JPEG's marker segments before the image data, and whatever follows its end marker."""
     segments, pos = [], 2
     while data[pos + 1] != 0xDA:
-        marker, length = data[pos + 1], struct.unpack(">H", data[pos + 2:pos + 4])[0]
-        segments.append((marker, data[pos + 4:pos + 2 + length]))
+        marker, length = data[pos + 1], struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+        segments.append((marker, data[pos + 4 : pos + 2 + length]))
         pos += 2 + length
-    return segments, data[data.rindex(b"\xff\xd9") + 2:]
+    return segments, data[data.rindex(b"\xff\xd9") + 2 :]
 
 
 def assert_only_allowed_exif(image: Image.Image, orientation: int) -> None:
@@ -112,15 +125,17 @@ def test_a_redacted_png_drops_text_chunks_and_gps():
     text.add_text("Author", "Jane Smith")
     text.add_itxt("XML:com.adobe.xmp", "<x:xmpmeta>xmp-secret Flat 3, 12 Acacia Road</x:xmpmeta>")
     buffer = io.BytesIO()
-    photo("astronaut").save(buffer, "PNG", pnginfo=text, exif=identifying_exif().tobytes(), icc_profile=srgb_profile())
+    photo("astronaut").save(
+        buffer, "PNG", pnginfo=text, exif=identifying_exif().tobytes(), icc_profile=srgb_profile()
+    )
     assert b"Jane Smith" in buffer.getvalue() and b"xmp-secret" in buffer.getvalue()
     out = redact_photo(buffer.getvalue(), [REGION]).data
     for secret in SECRETS:
         assert secret not in out
     chunks, pos = [], 8
     while pos < len(out):
-        length = struct.unpack(">I", out[pos:pos + 4])[0]
-        chunks.append(out[pos + 4:pos + 8])
+        length = struct.unpack(">I", out[pos : pos + 4])[0]
+        chunks.append(out[pos + 4 : pos + 8])
         pos += 12 + length
     assert set(chunks) <= {b"IHDR", b"iCCP", b"eXIf", b"IDAT", b"IEND"}
     with Image.open(io.BytesIO(out)) as image:
@@ -146,11 +161,21 @@ def test_exiftool_finds_nothing_but_the_allowed_tags(tmp_path):
     """exiftool, reading every tag it knows, finds only file structure, orientation, date and colour profile."""
     path = tmp_path / "redacted.jpg"
     path.write_bytes(redact_photo(loaded_jpeg(6), [REGION]).data)
-    report = json.loads(subprocess.run(["exiftool", "-j", "-G1", "-a", "-u", str(path)], check=True,
-                                       capture_output=True, text=True).stdout)[0]
+    report = json.loads(
+        subprocess.run(
+            ["exiftool", "-j", "-G1", "-a", "-u", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )[0]
     groups = {key.split(":")[0] for key in report if ":" in key and not key.startswith("ICC")}
     assert groups <= {"ExifTool", "System", "File", "JFIF", "IFD0", "ExifIFD", "Composite"}, groups
     assert "File:Comment" not in report
     exif_tags = {key for key in report if key.split(":")[0] in ("IFD0", "ExifIFD")}
-    assert exif_tags <= {"IFD0:Orientation", "ExifIFD:DateTimeOriginal", "ExifIFD:OffsetTimeOriginal"}, exif_tags
+    assert exif_tags <= {
+        "IFD0:Orientation",
+        "ExifIFD:DateTimeOriginal",
+        "ExifIFD:OffsetTimeOriginal",
+    }, exif_tags
     assert report["ExifIFD:DateTimeOriginal"] == TAKEN

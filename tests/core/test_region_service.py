@@ -42,7 +42,9 @@ def astronaut_item(fpa_portfolio, tmp_path):
     """A real photo of a face imported into a new portfolio; returns its id."""
     path = tmp_path / "astronaut.jpg"
     path.write_bytes(jpeg_bytes(photo("astronaut")))
-    return import_evidence(fpa_portfolio, [path], descriptor_codes=["1a"], consent="obtained", workers=1).added[0]
+    return import_evidence(
+        fpa_portfolio, [path], descriptor_codes=["1a"], consent="obtained", workers=1
+    ).added[0]
 
 
 def _stored(portfolio, evidence_id) -> bytes:
@@ -59,12 +61,16 @@ def test_regions_are_kept_with_the_item_and_the_photo_is_untouched(fpa_portfolio
     assert item_regions(fpa_portfolio, astronaut_item) == (FACE, LABEL)
     assert evidence_details(fpa_portfolio, astronaut_item).regions == (FACE, LABEL)
     shown = build_snapshot(fpa_portfolio).evidence[0].regions
-    assert [(r.x, r.y, r.w, r.h, r.mode, r.shape) for r in shown] == [(0.3, 0.05, 0.3, 0.35, "blur", "ellipse"),
-                                                                     (0.05, 0.6, 0.2, 0.1, "block", "rectangle")]
+    assert [(r.x, r.y, r.w, r.h, r.mode, r.shape) for r in shown] == [
+        (0.3, 0.05, 0.3, 0.35, "blur", "ellipse"),
+        (0.05, 0.6, 0.2, 0.1, "block", "rectangle"),
+    ]
     assert _stored(fpa_portfolio, astronaut_item) == before
 
 
-def test_replacing_returns_what_undo_needs_to_put_the_old_regions_back(fpa_portfolio, astronaut_item):
+def test_replacing_returns_what_undo_needs_to_put_the_old_regions_back(
+    fpa_portfolio, astronaut_item
+):
     """Each write says what was there before; setting that again restores the item exactly (the desktop's undo)."""
     set_regions(fpa_portfolio, astronaut_item, [FACE])
     change = set_regions(fpa_portfolio, astronaut_item, [LABEL])
@@ -75,12 +81,17 @@ def test_replacing_returns_what_undo_needs_to_put_the_old_regions_back(fpa_portf
     assert cleared.before == (FACE,) and item_regions(fpa_portfolio, astronaut_item) == ()
 
 
-def test_regions_are_refused_for_what_is_not_a_photo_and_nothing_changes(fpa_portfolio, astronaut_item, tmp_path):
+def test_regions_are_refused_for_what_is_not_a_photo_and_nothing_changes(
+    fpa_portfolio, astronaut_item, tmp_path
+):
     """A document, an unknown item or something that is not a Region is refused in one line; nothing is written."""
     doc = import_evidence(fpa_portfolio, [make_text(tmp_path / "minutes.txt")], workers=1).added[0]
     set_regions(fpa_portfolio, astronaut_item, [FACE])
-    for evidence_id, regions, words in ((doc, [FACE], "not a photo"), (999, [FACE], "no evidence item 999"),
-                                        (astronaut_item, [FACE, "0,0,1,1"], "Region")):
+    for evidence_id, regions, words in (
+        (doc, [FACE], "not a photo"),
+        (999, [FACE], "no evidence item 999"),
+        (astronaut_item, [FACE, "0,0,1,1"], "Region"),
+    ):
         with pytest.raises(BadInput, match=words) as refused:
             set_regions(fpa_portfolio, evidence_id, regions)
         assert "\n" not in refused.value.message
@@ -124,9 +135,15 @@ def test_consent_for_a_blurred_version_is_only_for_photos(fpa_portfolio, astrona
     doc = import_evidence(fpa_portfolio, [make_text(tmp_path / "minutes.txt")], workers=1).added[0]
     with pytest.raises(BadInput, match="only for photos"):
         update_evidence(fpa_portfolio, doc, consent="blurred")
-    assert get_evidence(fpa_portfolio, doc).consent == "not-needed"  # unchanged: a document needs none
-    report = import_evidence(fpa_portfolio, [make_text(tmp_path / "letter.txt", "A letter")], consent="blurred",
-                             workers=1)
+    assert (
+        get_evidence(fpa_portfolio, doc).consent == "not-needed"
+    )  # unchanged: a document needs none
+    report = import_evidence(
+        fpa_portfolio,
+        [make_text(tmp_path / "letter.txt", "A letter")],
+        consent="blurred",
+        workers=1,
+    )
     assert report.added == [] and "not a photo" in report.skipped[0][1]
 
 
@@ -136,7 +153,9 @@ def test_the_consent_words_have_one_home():
     from portfolio_builder.core.documents import portfolio_view
 
     assert schema.CONSENT_STATES is consent.CONSENT_STATES
-    assert all(portfolio_view.consent_words(key) == label for key, label in consent.CONSENT_LABELS.items())
+    assert all(
+        portfolio_view.consent_words(key) == label for key, label in consent.CONSENT_LABELS.items()
+    )
     assert portfolio_view.consent_words("blurred") == "For a blurred version"
     assert consent.CONSENT_STATES == ("obtained", "blurred", "not-needed", "missing")
 
@@ -154,4 +173,6 @@ def test_a_format_2_file_is_upgraded_to_hold_regions_keeping_everything(tmp_path
     assert titles == ["Open morning", "Letter"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
-    assert [b for b in list_backups(path) if "before-format-3" in b.name]  # one backup before upgrading
+    assert [
+        b for b in list_backups(path) if "before-format-3" in b.name
+    ]  # one backup before upgrading

@@ -40,18 +40,27 @@ def offline_validator(monkeypatch, tmp_path):
     monkeypatch.setattr(HttpRequester, "get", local_get, raising=False)
 
     def validate(crate_folder: Path):
-        settings = ValidationSettings(rocrate_uri=str(crate_folder), profile_identifier="ro-crate-1.1",
-                                      requirement_severity="REQUIRED", offline=True,
-                                      cache_path=tmp_path / "validator-cache", skip_availability_check=True)
+        settings = ValidationSettings(
+            rocrate_uri=str(crate_folder),
+            profile_identifier="ro-crate-1.1",
+            requirement_severity="REQUIRED",
+            offline=True,
+            cache_path=tmp_path / "validator-cache",
+            skip_availability_check=True,
+        )
         result = services.validate(settings)
-        return result, [f"{i.check.identifier if i.check else ''}: {i.message}" for i in result.get_issues()]
+        return result, [
+            f"{i.check.identifier if i.check else ''}: {i.message}" for i in result.get_issues()
+        ]
 
     validate.asked = asked
     return validate
 
 
 @pytest.mark.slow
-def test_bundle_crate_passes_the_ro_crate_1_1_profile(shared_ready_bundle, tmp_path, offline_validator):
+def test_bundle_crate_passes_the_ro_crate_1_1_profile(
+    shared_ready_bundle, tmp_path, offline_validator
+):
     """No REQUIRED issue: the licence is there (all rights reserved by default) and sha256 is a defined term."""
     result, _ = shared_ready_bundle
     bag = extract_all(result.path, tmp_path / "x")
@@ -61,13 +70,19 @@ def test_bundle_crate_passes_the_ro_crate_1_1_profile(shared_ready_bundle, tmp_p
     crate = json.loads((bag / "data" / "ro-crate-metadata.json").read_text())
     root = next(e for e in crate["@graph"] if e["@id"] == "./")
     licence = next(e for e in crate["@graph"] if e["@id"] == root["license"]["@id"])
-    assert licence["identifier"] == "all-rights-reserved" and licence["name"] and licence["description"]
+    assert (
+        licence["identifier"] == "all-rights-reserved"
+        and licence["name"]
+        and licence["description"]
+    )
 
 
 def test_setting_licence_choice_reaches_the_crate(fpa_portfolio, tmp_path):
     """A setting that chose CC BY-NC-ND 4.0 gets it, with its Creative Commons address, on the root dataset."""
     update_profile(fpa_portfolio, licence="CC-BY-NC-ND-4.0")
     result, _ = ready_bundle(fpa_portfolio, tmp_path / "bundle.zip")
-    crate = json.loads((extract_all(result.path, tmp_path / "x") / "data" / "ro-crate-metadata.json").read_text())
+    crate = json.loads(
+        (extract_all(result.path, tmp_path / "x") / "data" / "ro-crate-metadata.json").read_text()
+    )
     root = next(e for e in crate["@graph"] if e["@id"] == "./")
     assert root["license"] == {"@id": "https://creativecommons.org/licenses/by-nc-nd/4.0/"}

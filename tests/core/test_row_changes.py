@@ -28,8 +28,15 @@ from tests.core.evidence_fixtures import make_jpeg, make_pdf
 @pytest.fixture
 def items(fpa_portfolio, tmp_path):
     """A document, a photo (tagged key evidence for 1a, one blur region) and a link."""
-    report = import_evidence(fpa_portfolio, [make_pdf(tmp_path / "policy.pdf"), make_jpeg(tmp_path / "fair.jpg"),
-                                             "https://example.org/newsletter"], workers=1)
+    report = import_evidence(
+        fpa_portfolio,
+        [
+            make_pdf(tmp_path / "policy.pdf"),
+            make_jpeg(tmp_path / "fair.jpg"),
+            "https://example.org/newsletter",
+        ],
+        workers=1,
+    )
     tag_evidence(fpa_portfolio, report.added[1], "1a")
     set_regions(fpa_portfolio, report.added[1], [Region(0.1, 0.1, 0.2, 0.2)])
     return fpa_portfolio, report.added
@@ -38,16 +45,24 @@ def items(fpa_portfolio, tmp_path):
 def whole_file(portfolio) -> dict:
     """Every table's rows except blobs, to compare states of the whole portfolio."""
     with portfolio.raw_connection() as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                             "AND name NOT LIKE 'sqlite_%'")]
-        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return {
+            t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables
+        }
 
 
 def test_a_bulk_edit_undoes_and_redoes_every_item_at_once(items):
     """Consent set on three items is one Change: undo gives each its own old value back, redo sets them again."""
     portfolio, ids = items
     original = whole_file(portfolio)
-    count, change = recorded(portfolio, "set consent", lambda: update_evidence_many(portfolio, ids, consent="obtained"))
+    count, change = recorded(
+        portfolio, "set consent", lambda: update_evidence_many(portfolio, ids, consent="obtained")
+    )
     assert count == 3 and change.tables == {"evidence_item"} and len(change.before) == 3
     changed = whole_file(portfolio)
     change.undo(portfolio)
@@ -64,7 +79,11 @@ def test_a_deleted_item_comes_back_with_its_tags_regions_and_bytes(items):
     original = whole_file(portfolio)
     with portfolio.raw_connection() as conn:
         photo_bytes = read_stored_bytes(conn, get_evidence(portfolio, photo).sha256)
-    _, change = recorded(portfolio, "delete", lambda: delete_evidence_many(portfolio, [photo], keep_unused_files=True))
+    _, change = recorded(
+        portfolio,
+        "delete",
+        lambda: delete_evidence_many(portfolio, [photo], keep_unused_files=True),
+    )
     assert [r.id for r in query_evidence(portfolio)] == [doc, link]
     assert {"evidence_item", "descriptor_link", "redaction_region"} <= change.tables
     change.undo(portfolio)
@@ -93,8 +112,11 @@ def test_unused_bytes_go_once_the_undo_history_is_closed(items):
 def test_undo_is_refused_when_its_rows_changed_meanwhile(items):
     """An item edited outside the undo history since: undo refuses with a clear message and changes nothing."""
     portfolio, (doc, photo, link) = items
-    _, change = recorded(portfolio, "set consent", lambda: update_evidence_many(portfolio, [doc, photo],
-                                                                                consent="obtained"))
+    _, change = recorded(
+        portfolio,
+        "set consent",
+        lambda: update_evidence_many(portfolio, [doc, photo], consent="obtained"),
+    )
     update_evidence(portfolio, photo, title="Renamed elsewhere")
     before = whole_file(portfolio)
     refusal = r"'set consent' could not be undone: evidence item 2 was changed outside the undo history\. Nothing"
@@ -107,8 +129,14 @@ def test_undo_of_a_delete_is_refused_when_what_it_would_put_back_is_taken(items)
     """A deleted photo's key slot given to another item outside the history: undo of the delete is refused
     (the evidence rule's slot is taken), nothing changes, and an unrelated change still undoes."""
     portfolio, (doc, photo, link) = items
-    _, change = recorded(portfolio, "retitle", lambda: update_evidence(portfolio, doc, title="Policy 2025"))
-    _, delete = recorded(portfolio, "delete", lambda: delete_evidence_many(portfolio, [photo], keep_unused_files=True))
+    _, change = recorded(
+        portfolio, "retitle", lambda: update_evidence(portfolio, doc, title="Policy 2025")
+    )
+    _, delete = recorded(
+        portfolio,
+        "delete",
+        lambda: delete_evidence_many(portfolio, [photo], keep_unused_files=True),
+    )
     tag_evidence(portfolio, doc, "1a")  # takes the freed key slot outside the history
     before = whole_file(portfolio)
     with pytest.raises(ChangedMeanwhile, match="Nothing was changed"):
@@ -137,7 +165,9 @@ def test_a_deleted_descriptor_comes_back_in_its_place(items):
     before = whole_file(portfolio)
     with portfolio.session() as session:
         descriptor_id = descriptor_by_code(session, "1a").id
-    _, change = recorded(portfolio, "delete 1a", lambda: delete_descriptor_in_place(portfolio, descriptor_id))
+    _, change = recorded(
+        portfolio, "delete 1a", lambda: delete_descriptor_in_place(portfolio, descriptor_id)
+    )
     assert {"descriptor", "descriptor_link"} <= change.tables
     change.undo(portfolio)
     assert whole_file(portfolio) == before
@@ -155,7 +185,9 @@ def test_undo_never_takes_rows_made_outside_it(items):
     from portfolio_builder.core.framework.framework_service import add_descriptor
 
     portfolio, (doc, _photo, _link) = items
-    _, change = recorded(portfolio, "add 1z", lambda: add_descriptor(portfolio, "1", "1z", "A new statement"))
+    _, change = recorded(
+        portfolio, "add 1z", lambda: add_descriptor(portfolio, "1", "1z", "A new statement")
+    )
     tag_evidence(portfolio, doc, "1z")
     before = whole_file(portfolio)
     with pytest.raises(ChangedMeanwhile, match="would also remove descriptor link .* made outside"):
@@ -174,10 +206,14 @@ def test_undo_that_would_point_at_a_row_deleted_since_is_refused(items):
         descriptor_id = descriptor_by_code(session, "1a").id
     delete_descriptor_in_place(portfolio, descriptor_id)
     before = whole_file(portfolio)
-    with pytest.raises(ChangedMeanwhile, match="'untag' could not be undone: it clashes with a change made outside"):
+    with pytest.raises(
+        ChangedMeanwhile, match="'untag' could not be undone: it clashes with a change made outside"
+    ):
         change.undo(portfolio)
     assert whole_file(portfolio) == before
-    with portfolio.raw_connection() as conn:  # the connection's transaction was ended, not left open
+    with (
+        portfolio.raw_connection() as conn
+    ):  # the connection's transaction was ended, not left open
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -196,7 +232,10 @@ def test_writes_of_other_threads_are_not_part_of_a_change(items):
     _, change = recorded(portfolio, "source", edit_with_a_worker_busy)
     assert [(image.table, image.key) for image in change.after] == [("evidence_item", (doc,))]
     change.undo(portfolio)
-    assert (get_evidence(portfolio, doc).source, get_evidence(portfolio, photo).source) == ("", "Worker")
+    assert (get_evidence(portfolio, doc).source, get_evidence(portfolio, photo).source) == (
+        "",
+        "Worker",
+    )
 
 
 def test_a_recording_inside_another_is_part_of_both(items):
@@ -206,7 +245,9 @@ def test_a_recording_inside_another_is_part_of_both(items):
 
     def two_steps():
         update_evidence(portfolio, doc, source="Outer")
-        return recorded(portfolio, "inner", lambda: update_evidence(portfolio, photo, source="Inner"))[1]
+        return recorded(
+            portfolio, "inner", lambda: update_evidence(portfolio, photo, source="Inner")
+        )[1]
 
     inner, outer = recorded(portfolio, "outer", two_steps)
     assert len(inner.after) == 1 and len(outer.after) == 2

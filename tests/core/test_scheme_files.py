@@ -36,16 +36,44 @@ def test_each_scheme_has_its_own_rules_and_words():
     schemes = {f.id: f.scheme for f in shipped_frameworks()}
     fpa, iif = schemes["family-partnership-award"], schemes["investors-in-families-secure"]
     la, sos = schemes["la-practice-quality"], schemes["signs-of-safety-accreditation"]
-    assert fpa.words.descriptor == "Evidence descriptor" and iif.words.descriptor == "Quality statement"
+    assert (
+        fpa.words.descriptor == "Evidence descriptor"
+        and iif.words.descriptor == "Quality statement"
+    )
     assert fpa.words.guidance == "award pack" and iif.words.guidance == "i-HOP toolkit"
-    assert [p.part for p in fpa.document_parts()] == ["contents", "themes", "action_plan", "audit_findings", "text"]
-    assert {p.inside_theme for p in fpa.document_parts() if p.part in ("action_plan", "audit_findings")} == {"2"}
+    assert [p.part for p in fpa.document_parts()] == [
+        "contents",
+        "themes",
+        "action_plan",
+        "audit_findings",
+        "text",
+    ]
+    assert {
+        p.inside_theme for p in fpa.document_parts() if p.part in ("action_plan", "audit_findings")
+    } == {"2"}
     assert not fpa.components and fpa.text("case-study").required
-    assert [c.key for c in iif.components] == ["activity", "generic", "plan"] and iif.best_fit is None
-    assert [lv.label for lv in la.scale.levels] == ["Inadequate", "Requires improvement", "Good", "Outstanding"]
-    assert la.scale.older_band("inadequate") == "0 \u2013 2" and la.scale.older_band("outstanding") == "9 \u2013 10"
-    assert {(d.days, d.working_days, d.level) for d in la.deadlines} == {(28, None, ""), (None, 5, "inadequate")}
-    assert sos.award.levels == ["Bronze", "Silver", "Gold"] and sos.words.reviewer == "Peer reviewer"
+    assert [c.key for c in iif.components] == [
+        "activity",
+        "generic",
+        "plan",
+    ] and iif.best_fit is None
+    assert [lv.label for lv in la.scale.levels] == [
+        "Inadequate",
+        "Requires improvement",
+        "Good",
+        "Outstanding",
+    ]
+    assert (
+        la.scale.older_band("inadequate") == "0 \u2013 2"
+        and la.scale.older_band("outstanding") == "9 \u2013 10"
+    )
+    assert {(d.days, d.working_days, d.level) for d in la.deadlines} == {
+        (28, None, ""),
+        (None, 5, "inadequate"),
+    }
+    assert (
+        sos.award.levels == ["Bronze", "Silver", "Gold"] and sos.words.reviewer == "Peer reviewer"
+    )
     assert sos.scale.ours and sos.evidence_rule.max_key is None
 
 
@@ -67,18 +95,39 @@ def test_a_format_1_file_still_imports_with_its_meaning():
     assert {p.inside_theme for p in scheme.document_parts() if p.part == "action_plan"} == {"A"}
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A',score=1e400}]\n", 6,
-     "finite number"),
-    ("format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A',score=inf}]\n", 6,
-     "finite number"),
-    ("format = 2\n[framework]\nid='x'\nname='X'\nnested = " + "[" * 3000 + "]" * 3000 + "\n", 5, "nest"),
-    ("format = 2\n[framework]\nid='x'\nname='X'\n[priorities]\ncount = 5\ncuont = 3\n"
-     "[scale]\nlevels=[{key='a',label='A'}]\n", 7, "has no key 'cuont'"),
-    ("format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A'}]\n[[documents]]\n"
-     "part = 'text'\ntext = 'case-study'\n", 7, "text 'case-study'"),
-    ("format = 3\n[framework]\nid='x'\nname='X'\n", 1, "newer version"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        (
+            "format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A',score=1e400}]\n",
+            6,
+            "finite number",
+        ),
+        (
+            "format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A',score=inf}]\n",
+            6,
+            "finite number",
+        ),
+        (
+            "format = 2\n[framework]\nid='x'\nname='X'\nnested = " + "[" * 3000 + "]" * 3000 + "\n",
+            5,
+            "nest",
+        ),
+        (
+            "format = 2\n[framework]\nid='x'\nname='X'\n[priorities]\ncount = 5\ncuont = 3\n"
+            "[scale]\nlevels=[{key='a',label='A'}]\n",
+            7,
+            "has no key 'cuont'",
+        ),
+        (
+            "format = 2\n[framework]\nid='x'\nname='X'\n[scale]\nlevels=[{key='a',label='A'}]\n[[documents]]\n"
+            "part = 'text'\ntext = 'case-study'\n",
+            7,
+            "text 'case-study'",
+        ),
+        ("format = 3\n[framework]\nid='x'\nname='X'\n", 1, "newer version"),
+    ],
+)
 def test_hostile_or_mistaken_scheme_files_name_their_line(text, line, words):
     """Deep nesting, inf and 1e400, misspelt keys, dangling references and newer formats: refused by line."""
     with pytest.raises(BadInput) as caught:

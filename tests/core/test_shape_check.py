@@ -15,8 +15,31 @@ from portfolio_builder.core.shape.shape_check import SCHEMA_PATH, _fast, _valida
 from portfolio_builder.core.shape.shape_schema_build import schema_text
 from tests.core.snapshot_factory import fpa_snapshot_dict, iif_snapshot_dict, v1_snapshot_dict
 
-ODD_VALUES = [None, 0, -1, 1, 10**12, 1.5, 2.0, True, False, "", "1", "true", "x" * 3000, [], {}, [1, "a", None],
-              {"a": 1}, "#12345G", "#123456", "2026-99-99", "../../etc", "evidence/x.pdf", "\x00\x01"]
+ODD_VALUES = [
+    None,
+    0,
+    -1,
+    1,
+    10**12,
+    1.5,
+    2.0,
+    True,
+    False,
+    "",
+    "1",
+    "true",
+    "x" * 3000,
+    [],
+    {},
+    [1, "a", None],
+    {"a": 1},
+    "#12345G",
+    "#123456",
+    "2026-99-99",
+    "../../etc",
+    "evidence/x.pdf",
+    "\x00\x01",
+]
 
 
 def _paths(value, prefix=()):
@@ -66,10 +89,14 @@ def test_a_good_portfolio_reads_the_same_both_ways(make):
     assert _verdict(check_portfolio_dict, value) == _verdict(check_portfolio_json, value)
     assert _verdict(check_portfolio_dict, value)[0] == "ok"
     if value["format_version"] == 2:  # a well-formed file needs no pydantic-core at all
-        assert _fast().accepted(copy.deepcopy(value)) == _validator().validate_python(copy.deepcopy(value))
+        assert _fast().accepted(copy.deepcopy(value)) == _validator().validate_python(
+            copy.deepcopy(value)
+        )
 
 
-@pytest.mark.parametrize("make, seed", [(fpa_snapshot_dict, 1), (iif_snapshot_dict, 2), (fpa_snapshot_dict, 3)])
+@pytest.mark.parametrize(
+    "make, seed", [(fpa_snapshot_dict, 1), (iif_snapshot_dict, 2), (fpa_snapshot_dict, 3)]
+)
 def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, seed):
     """Seeded mutations (odd values, deleted keys) anywhere, the scheme's rules included: same verdict, same words."""
     base = make()
@@ -81,12 +108,18 @@ def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, see
         value = copy.deepcopy(base)
         for _ in range(rng.choice((1, 1, 2, 3))):
             where = rng.choice(scheme_places if rng.random() < 0.5 else places)
-            _set(value, where, _DELETE if rng.random() < 0.15 else copy.deepcopy(rng.choice(ODD_VALUES)))
+            _set(
+                value,
+                where,
+                _DELETE if rng.random() < 0.15 else copy.deepcopy(rng.choice(ODD_VALUES)),
+            )
         light, full = _verdict(check_portfolio_dict, value), _verdict(check_portfolio_json, value)
         assert light == full, value
         refused += light[0] == "refused"
         fast = _fast().accepted(copy.deepcopy(value))
-        if fast is not None:  # the pure-Python pass only ever accepts what pydantic-core accepts, as it gives it
+        if (
+            fast is not None
+        ):  # the pure-Python pass only ever accepts what pydantic-core accepts, as it gives it
             assert fast == _validator().validate_python(copy.deepcopy(value))
             fast_accepted += 1
     assert 50 < refused < 400  # the corpus exercises both verdicts

@@ -48,7 +48,9 @@ def small_parts(monkeypatch):
 @pytest.mark.parametrize("size", [999, 1000, 1001, 5000, 12_345])
 def test_a_file_over_several_rows_comes_back_identical(fpa_portfolio, tmp_path, small_parts, size):
     """Sizes around a row's boundary are split into whole rows and read back with the same bytes and SHA-256."""
-    data = "".join(f"Family Forum minutes, line {n}\n" for n in range(size // 20 + 1)).encode()[:size]
+    data = "".join(f"Family Forum minutes, line {n}\n" for n in range(size // 20 + 1)).encode()[
+        :size
+    ]
     source = tmp_path / "notes.txt"
     source.write_bytes(data)
     [item] = import_evidence(fpa_portfolio, [source], workers=1).added
@@ -63,7 +65,9 @@ def test_a_file_over_several_rows_comes_back_identical(fpa_portfolio, tmp_path, 
 
 
 @pytest.mark.parametrize("part_bytes", [7, 100, 4096])
-def test_the_recording_place_is_blanked_across_row_boundaries(fpa_portfolio, tmp_path, monkeypatch, part_bytes):
+def test_the_recording_place_is_blanked_across_row_boundaries(
+    fpa_portfolio, tmp_path, monkeypatch, part_bytes
+):
     """A recording's index split between rows still leaves without its place, every other byte unchanged."""
     monkeypatch.setattr(evidence_store, "PART_BYTES", part_bytes)
     recording = write_recording(tmp_path / "IMG_0420.MOV", 20_000, random_media=True)
@@ -83,8 +87,12 @@ def test_the_same_large_file_twice_is_stored_once(fpa_portfolio, tmp_path, small
     recording = write_recording(tmp_path / "a.MOV", 10_000)
     (tmp_path / "copy.MOV").write_bytes(recording.path.read_bytes())
     report = import_evidence(fpa_portfolio, [recording.path, tmp_path / "copy.MOV"], workers=1)
-    assert len(report.added) == 1 and report.duplicates == [(str(tmp_path / "copy.MOV"), report.added[0])]
-    assert _rows(fpa_portfolio, "stored_file") == 1 and _rows(fpa_portfolio, "stored_file_part") == 9
+    assert len(report.added) == 1 and report.duplicates == [
+        (str(tmp_path / "copy.MOV"), report.added[0])
+    ]
+    assert (
+        _rows(fpa_portfolio, "stored_file") == 1 and _rows(fpa_portfolio, "stored_file_part") == 9
+    )
 
 
 def test_a_file_that_changes_while_stored_is_refused_whole(fpa_portfolio, tmp_path, small_parts):
@@ -160,7 +168,9 @@ def test_a_backup_keeps_every_row(fpa_portfolio, tmp_path, small_parts):
 def test_files_past_the_limits_are_refused_naming_the_sizes(fpa_portfolio, tmp_path, monkeypatch):
     """A recording over the limit, and a document over the in-memory limit, are refused with both sizes."""
     recording = write_recording(tmp_path / "IMG_0001.MOV", 3 * 1024 * 1024)
-    report = import_evidence(fpa_portfolio, [recording.path], max_file_bytes=2 * 1024 * 1024, workers=1)
+    report = import_evidence(
+        fpa_portfolio, [recording.path], max_file_bytes=2 * 1024 * 1024, workers=1
+    )
     [(_source, message)] = report.skipped
     assert "IMG_0001.MOV is 3.0 MB, over the 2.0 MB limit for one evidence file" in message
     assert "web link" not in message
@@ -178,15 +188,23 @@ def test_the_default_limit_takes_an_hour_of_phone_video():
     assert storage_limits.size_refusal("a.mov", 4 * 1024**3, cleaned_in_memory=False) == ""
 
 
-def test_a_file_bigger_than_the_free_space_is_refused_before_writing(fpa_portfolio, tmp_path, monkeypatch):
+def test_a_file_bigger_than_the_free_space_is_refused_before_writing(
+    fpa_portfolio, tmp_path, monkeypatch
+):
     """With too little room the import stops before writing that file, naming its size and the space free."""
-    small, big = tmp_path / "a.txt", write_recording(tmp_path / "IMG_0002.MOV", 3 * 1024 * 1024).path
+    small, big = (
+        tmp_path / "a.txt",
+        write_recording(tmp_path / "IMG_0002.MOV", 3 * 1024 * 1024).path,
+    )
     small.write_bytes(b"kept\n")
     monkeypatch.setattr(storage_limits, "free_bytes", lambda folder: 5 * 1024 * 1024)
     report = import_evidence(fpa_portfolio, [small, big], workers=1)
     assert len(report.added) == 1 and report.not_tried == []
-    assert re.match(r"The disk is full for IMG_0002\.MOV: it is 3\.0 MB and storing it needs [6-9]\.\d MB free .*, but "
-                    r"the portfolio's drive has 5\.0 MB free\.", report.stopped)
+    assert re.match(
+        r"The disk is full for IMG_0002\.MOV: it is 3\.0 MB and storing it needs [6-9]\.\d MB free .*, but "
+        r"the portfolio's drive has 5\.0 MB free\.",
+        report.stopped,
+    )
     assert "1 new item(s) were stored and are safe" in report.stopped
     assert _rows(fpa_portfolio, "stored_file") == 1
 
@@ -203,7 +221,10 @@ def test_export_states_its_size_and_refuses_a_drive_too_small(fpa_portfolio, tmp
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr(bundle_export, "free_bytes", lambda folder: 1024 * 1024)
-    with pytest.raises(PortfolioFileError, match="its evidence files alone come to 3.3 MB and the drive has 1.0 MB free"):
+    with pytest.raises(
+        PortfolioFileError,
+        match="its evidence files alone come to 3.3 MB and the drive has 1.0 MB free",
+    ):
         export_bundle(fpa_portfolio, out, draft=True)
     assert list(out.iterdir()) == []
 
@@ -212,14 +233,40 @@ def _sparse_zip(path, name: bytes, size: int) -> None:
     """A zip holding one stored entry of size bytes, written sparse (the reader's limits look at sizes only)."""
     import struct
 
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, 0, size, size, len(name), 0) + name
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, 0, size, size, len(name),
-                          0, 0, 0, 0, 0o100644 << 16, 0) + name
+    local = (
+        struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, 0, size, size, len(name), 0)
+        + name
+    )
+    central = (
+        struct.pack(
+            "<IHHHHHHIIIHHHHHII",
+            0x02014B50,
+            20,
+            20,
+            0,
+            0,
+            0,
+            0x21,
+            0,
+            size,
+            size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0o100644 << 16,
+            0,
+        )
+        + name
+    )
     with open(path, "wb") as out:
         out.write(local)
         out.seek(size, 1)
         out.write(central)
-        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + size, 0))
+        out.write(
+            struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + size, 0)
+        )
 
 
 def test_a_bundle_with_a_3_gb_recording_opens_for_the_assessor(tmp_path):
@@ -231,6 +278,8 @@ def test_a_bundle_with_a_3_gb_recording_opens_for_the_assessor(tmp_path):
     _sparse_zip(bundle, b"Oak-FPA-2026-01-01/data/evidence/1/1a-1-Forum.mov", 3 * 1024**3)
     with BundleReader(bundle) as reader:
         assert reader.entries["data/evidence/1/1a-1-Forum.mov"].size == 3 * 1024**3
-    with pytest.raises(UnsafeBundle, match="over the limit for one file"):  # a limit is still a limit
+    with pytest.raises(
+        UnsafeBundle, match="over the limit for one file"
+    ):  # a limit is still a limit
         BundleReader(bundle, BundleLimits(max_entry_bytes=2 * 1024**3))
     bundle.unlink()

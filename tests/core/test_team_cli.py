@@ -22,11 +22,16 @@ def _run(line: str, values: dict) -> tuple[int, str, str]:
 
 
 def _member_work(values: dict, name: str, who: str, priority: int, rating: str, note: str) -> None:
-    run_lines([f"team-copy $portfolio ${name} --for '{who}'",
-               f"{name}_photo = add ${name} $files/family-day-{name}.jpg --consent obtained --title '{note}'",
-               f"diary add ${name} {priority} {TODAY} '{note}' --by '{who}' --evidence ${name}_photo",
-               f"rate ${name} E3a {rating} --comment 'Seen by {who}.' --by '{who}'",
-               f"contribute ${name} ${name}_pack"], values)
+    run_lines(
+        [
+            f"team-copy $portfolio ${name} --for '{who}'",
+            f"{name}_photo = add ${name} $files/family-day-{name}.jpg --consent obtained --title '{note}'",
+            f"diary add ${name} {priority} {TODAY} '{note}' --by '{who}' --evidence ${name}_photo",
+            f"rate ${name} E3a {rating} --comment 'Seen by {who}.' --by '{who}'",
+            f"contribute ${name} ${name}_pack",
+        ],
+        values,
+    )
 
 
 def _diary_texts(path) -> list[str]:
@@ -43,7 +48,9 @@ def test_three_priority_leads_contribute_and_the_lead_merges_from_the_command_li
     from PIL import Image  # each member's photo different from the others
 
     for shade, n in enumerate(("lee", "mo", "nia")):
-        Image.new("RGB", (64, 48), (10 + 60 * shade, 90, 160)).save(files / f"family-day-{n}.jpg", "JPEG")
+        Image.new("RGB", (64, 48), (10 + 60 * shade, 90, 160)).save(
+            files / f"family-day-{n}.jpg", "JPEG"
+        )
     values = {"portfolio": tmp_path / "hmyoi.portfolio", "files": files, "out": tmp_path / "out"}
     values.update({n: tmp_path / f"{n}.portfolio" for n in ("lee", "mo", "nia")})
     values.update({f"{n}_pack": tmp_path / f"{n}.zip" for n in ("lee", "mo", "nia")})
@@ -58,44 +65,67 @@ def test_three_priority_leads_contribute_and_the_lead_merges_from_the_command_li
     assert code == 0 and "conflict" in out and "mine:   amber" in out and "theirs: red" in out
     conflict_id = re.search(r"conflict\s+([0-9a-f]{12})", out).group(1)
     state = health(values["portfolio"])
-    code, out, err = _run("merge $portfolio $mo_pack", values)  # a conflict and no decision: refused, one line
+    code, out, err = _run(
+        "merge $portfolio $mo_pack", values
+    )  # a conflict and no decision: refused, one line
     assert (code, out) == (1, "") and len(err.strip().splitlines()) == 1 and conflict_id in err
     assert health(values["portfolio"]) == state
     decisions = tmp_path / "choices.json"
     decisions.write_text(json.dumps({conflict_id: "theirs"}), encoding="utf-8")
     run_lines(["merge $portfolio $mo_pack --decisions $choices"], {**values, "choices": decisions})
-    run_lines(["merge $portfolio $nia_pack --take mine"], values)  # Nia's amber is the same as the current: no conflict
+    run_lines(
+        ["merge $portfolio $nia_pack --take mine"], values
+    )  # Nia's amber is the same as the current: no conflict
     code, out, _err = _run("merge $portfolio $nia_pack", values)
     assert code == 0 and "nothing was changed" in out
-    added = ["Family learning sessions planned.", "Resettlement meeting with a family.",
-             "Visits room repainted with families."]
+    added = [
+        "Family learning sessions planned.",
+        "Resettlement meeting with a family.",
+        "Visits room repainted with families.",
+    ]
     assert _diary_texts(values["portfolio"]) == sorted(before + added)
     code, out, _err = _run("contributions $portfolio", values)
-    assert all(who in out for who in ("Lee Grant", "Mo Farah-Smith", "Nia Evans")) and "diary" in out
+    assert (
+        all(who in out for who in ("Lee Grant", "Mo Farah-Smith", "Nia Evans")) and "diary" in out
+    )
     after = health(values["portfolio"])
     assert after["duplicate_files"] == 0 and after["evidence_item"] == state["evidence_item"] + 2
     run_lines(FINAL_CHECKS, values)
 
     # round trip: Lee receives a new copy with everyone's work, and contributes again, twice from it
-    values["lee2"], values["lee2_pack"], values["lee3_pack"] = tmp_path / "lee2.portfolio", tmp_path / "lee2.zip", \
-        tmp_path / "lee3.zip"
-    run_lines(["team-copy $portfolio $lee2 --for 'Lee Grant'",
-               f"diary add $lee2 2 {TODAY} 'Second family day.' --by 'Lee Grant'",
-               "contribute $lee2 $lee2_pack", "merge $portfolio $lee2_pack",
-               f"diary add $lee2 2 {TODAY} 'Third family day.' --by 'Lee Grant'",
-               "contribute $lee2 $lee3_pack"], values)
+    values["lee2"], values["lee2_pack"], values["lee3_pack"] = (
+        tmp_path / "lee2.portfolio",
+        tmp_path / "lee2.zip",
+        tmp_path / "lee3.zip",
+    )
+    run_lines(
+        [
+            "team-copy $portfolio $lee2 --for 'Lee Grant'",
+            f"diary add $lee2 2 {TODAY} 'Second family day.' --by 'Lee Grant'",
+            "contribute $lee2 $lee2_pack",
+            "merge $portfolio $lee2_pack",
+            f"diary add $lee2 2 {TODAY} 'Third family day.' --by 'Lee Grant'",
+            "contribute $lee2 $lee3_pack",
+        ],
+        values,
+    )
     code, out, _err = _run("merge $portfolio $lee3_pack --dry-run", values)
     assert out.count("already-there") == 1 and out.count("\n  new ") == 1
     run_lines(["merge $portfolio $lee3_pack"], values)
-    assert _diary_texts(values["portfolio"]) == sorted(before + added + ["Second family day.", "Third family day."])
+    assert _diary_texts(values["portfolio"]) == sorted(
+        before + added + ["Second family day.", "Third family day."]
+    )
     assert health(values["portfolio"])["duplicate_files"] == 0
     run_lines(["verify $out/bundle.zip"], values)
 
 
 def test_usage_errors_exit_2(tmp_path):
     """--take and --decisions together, an unknown --take, or no --for are usage errors."""
-    for line in ("merge a.portfolio p.zip --take mine --decisions d.json", "merge a.portfolio p.zip --take both",
-                 "team-copy a.portfolio b.portfolio"):
+    for line in (
+        "merge a.portfolio p.zip --take mine --decisions d.json",
+        "merge a.portfolio p.zip --take both",
+        "team-copy a.portfolio b.portfolio",
+    ):
         try:
             code = _run(line, {})[0]
         except SystemExit as exc:

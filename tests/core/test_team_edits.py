@@ -35,21 +35,30 @@ def test_edits_and_deletions_on_a_priority_leads_copy(iif_portfolio, tmp_path):
     keep = add_action(lead, "Paint the visits hall", theme_code="1", lead="Jo Bell")
     drop = add_action(lead, "Old idea", theme_code="1")
     entry = add_diary_entry(lead, sheet, date(2026, 1, 5), "Letters sent.", "Jo Bell")
-    letter = add_file_evidence(lead, b"Letter to families\n", "Letter", consent="missing", kind="photo",
-                               mime_type="image/jpeg")
+    letter = add_file_evidence(
+        lead,
+        b"Letter to families\n",
+        "Letter",
+        consent="missing",
+        kind="photo",
+        mime_type="image/jpeg",
+    )
     copy = make_team_copy(lead, tmp_path / "lee.portfolio", "Lee Grant")
     with Portfolio.open(copy.path) as lee:
         update_action(lee, keep, status="done")
         delete_action(lee, drop)
         update_diary_entry(lee, entry, text="Letters sent to all 300 families.")
         update_evidence(lee, letter, consent="obtained")
-    update_action(lead, keep, lead="Jo Bell and Lee Grant")  # another field of the same row: no conflict
+    update_action(
+        lead, keep, lead="Jo Bell and Lee Grant"
+    )  # another field of the same row: no conflict
     pack = make_contribution_pack(copy.path, tmp_path / "lee.zip").path
     plan = plan_merge(lead, pack)
     assert not plan.conflicts and len(plan.incoming) == 4
     apply_merge(lead, pack, {})
     assert _rows(lead, f"SELECT action, lead, status FROM action_item WHERE id = {keep}") == [
-        ("Paint the visits hall", "Jo Bell and Lee Grant", "done")]
+        ("Paint the visits hall", "Jo Bell and Lee Grant", "done")
+    ]
     assert _rows(lead, f"SELECT count(*) FROM action_item WHERE id = {drop}") == [(0,)]
     assert _rows(lead, "SELECT text FROM diary_entry") == [("Letters sent to all 300 families.",)]
     assert _rows(lead, f"SELECT consent FROM evidence_item WHERE id = {letter}") == [("obtained",)]
@@ -67,10 +76,15 @@ def test_the_same_field_edited_on_both_sides_is_a_conflict(fpa_portfolio, tmp_pa
     pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
     plan = plan_merge(lead, pack)
     assert [(c.conflict, c.mine, c.theirs) for c in plan.conflicts] == [
-        ("both-changed", "Forum minutes (lead)", "Forum minutes (Ben)")]
+        ("both-changed", "Forum minutes (lead)", "Forum minutes (Ben)")
+    ]
     apply_merge(lead, pack, {plan.conflicts[0].id: "theirs"})
-    assert _rows(lead, f"SELECT title FROM evidence_item WHERE id = {item}") == [("Forum minutes (Ben)",)]
-    assert _rows(lead, "SELECT level_key, judged_by FROM theme_judgement") == [("developing", "Ben Jones")]
+    assert _rows(lead, f"SELECT title FROM evidence_item WHERE id = {item}") == [
+        ("Forum minutes (Ben)",)
+    ]
+    assert _rows(lead, "SELECT level_key, judged_by FROM theme_judgement") == [
+        ("developing", "Ben Jones")
+    ]
 
 
 def test_a_colleague_added_on_two_copies_joins_the_team_once(fpa_portfolio, tmp_path):
@@ -85,4 +99,5 @@ def test_a_colleague_added_on_two_copies_joins_the_team_once(fpa_portfolio, tmp_
     assert apply_merge(fpa_portfolio, packs[0], {}).applied == 1
     assert apply_merge(fpa_portfolio, packs[1], {}).already == 1
     assert _rows(fpa_portfolio, "SELECT name, role, is_lead FROM staff WHERE name LIKE 'sam%'") == [
-        ("Sam Lee", "Governor", 0)]
+        ("Sam Lee", "Governor", 0)
+    ]

@@ -30,8 +30,12 @@ if __name__ == "__main__":
 
 def _run_and_kill(lead_path, pack, after_lines: int, after_seconds: float) -> bool:
     """Run a merge in a child process and SIGKILL it; True if it finished before the kill."""
-    child = subprocess.Popen([sys.executable, "-c", MERGE_SCRIPT, str(lead_path), str(pack)],
-                             stdout=subprocess.PIPE, text=True, start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", MERGE_SCRIPT, str(lead_path), str(pack)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     finished = False
     try:
         for _ in range(after_lines):
@@ -64,7 +68,14 @@ def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(fpa_portfolio, 
     before = health(lead_path)
     outcomes = []
     # "start", then one line per change applied inside the transaction: kills before it, early, midway, at the end
-    for after_lines, after_seconds in ((1, 0.2), (2, 0.0), (12, 0.0), (30, 0.0), (ITEMS + 1, 0.0), (ITEMS + 1, 0.05)):
+    for after_lines, after_seconds in (
+        (1, 0.2),
+        (2, 0.0),
+        (12, 0.0),
+        (30, 0.0),
+        (ITEMS + 1, 0.0),
+        (ITEMS + 1, 0.05),
+    ):
         _run_and_kill(lead_path, pack, after_lines, after_seconds)
         state, merged = health(lead_path), _merged(lead_path)
         if merged:
@@ -74,7 +85,9 @@ def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(fpa_portfolio, 
         assert state == before  # not one item, tag or log row of a half-done merge
         outcomes.append("before")
     assert outcomes[:4] == ["before"] * 4, outcomes  # kills inside the transaction left no trace
-    assert _run_and_kill(lead_path, pack, 10_000, 0.0) or _merged(lead_path)  # a merge after the kills completes
+    assert _run_and_kill(lead_path, pack, 10_000, 0.0) or _merged(
+        lead_path
+    )  # a merge after the kills completes
     after = health(lead_path)
     assert after["evidence_item"] == before["evidence_item"] + ITEMS and _merged(lead_path) == ITEMS
     print("outcomes:", outcomes)

@@ -31,8 +31,13 @@ from tests.core.team_fixtures import (
 )
 
 # how the lead settles each kind of conflict in these tests
-CHOICES = {"key-slots": "theirs", "both-rated": "mine", "both-changed": "theirs", "deleted-and-tagged": "mine",
-           "deleted-and-changed": "mine"}
+CHOICES = {
+    "key-slots": "theirs",
+    "both-rated": "mine",
+    "both-changed": "theirs",
+    "deleted-and-tagged": "mine",
+    "deleted-and-changed": "mine",
+}
 
 
 def _sha(path) -> str:
@@ -44,41 +49,63 @@ def _team_work(lead, tmp_path) -> dict:
     evidence = ready_lead(lead)
     strategic = evidence["generic"][0]
     first_2a, second_2a = evidence["2a"]
-    copies = {name: make_team_copy(lead, tmp_path / f"{name.split()[0].lower()}.portfolio", name, themes=themes)
-              for name, themes in (("Ben Jones", ["2"]), ("Dev Shah", None), ("Cara Obi", None))}
+    copies = {
+        name: make_team_copy(
+            lead, tmp_path / f"{name.split()[0].lower()}.portfolio", name, themes=themes
+        )
+        for name, themes in (("Ben Jones", ["2"]), ("Dev Shah", None), ("Cara Obi", None))
+    }
     photos = tmp_path / "photos"
-    with Portfolio.open(copies["Ben Jones"].path) as ben:  # a new photo in 2a's second key slot; a rating; a diary line
+    with Portfolio.open(
+        copies["Ben Jones"].path
+    ) as ben:  # a new photo in 2a's second key slot; a rating; a diary line
         x = add_photo(ben, photos / "ben", "dads.jpg", seed=1)
         untag_evidence(ben, second_2a, "2a")
         tag_evidence(ben, x, "2a")
-        rate_descriptor(ben, "2a", "developing", today(), "Dads now come weekly.", rated_by="Ben Jones")
+        rate_descriptor(
+            ben, "2a", "developing", today(), "Dads now come weekly.", rated_by="Ben Jones"
+        )
         with ben.raw_connection() as conn:
-            conn.execute("UPDATE theme SET summative_comment = 'Dads are part of the school now.' WHERE code = '2'")
+            conn.execute(
+                "UPDATE theme SET summative_comment = 'Dads are part of the school now.' WHERE code = '2'"
+            )
             conn.commit()
-    with Portfolio.open(copies["Dev Shah"].path) as dev:  # the same photo (same bytes), in 2a's FIRST slot instead
+    with Portfolio.open(
+        copies["Dev Shah"].path
+    ) as dev:  # the same photo (same bytes), in 2a's FIRST slot instead
         x = add_photo(dev, photos / "dev", "dads.jpg", seed=1)
         untag_evidence(dev, first_2a, "2a")
         tag_evidence(dev, x, "2a")
-        rate_descriptor(dev, "2a", "emergent", today(), "Only two dads so far.", rated_by="Dev Shah")
+        rate_descriptor(
+            dev, "2a", "emergent", today(), "Only two dads so far.", rated_by="Dev Shah"
+        )
         add_action(dev, "Invite dads to the family forum", theme_code="2", lead="Dev Shah")
-    with Portfolio.open(copies["Cara Obi"].path) as cara:  # two photos, a deletion, the case study, a rating
+    with Portfolio.open(
+        copies["Cara Obi"].path
+    ) as cara:  # two photos, a deletion, the case study, a rating
         y = add_photo(cara, photos / "cara", "forum.jpg", seed=2)
         z = add_photo(cara, photos / "cara", "visit.jpg", seed=3)
         tag_evidence(cara, y, "3a", cross_reference=True)
         tag_evidence(cara, z, "4a", cross_reference=True)
         delete_evidence(cara, strategic)
         with cara.raw_connection() as conn:
-            conn.execute("UPDATE portfolio_text SET body = 'Our journey, as Cara tells it.' WHERE key = 'case-study'")
+            conn.execute(
+                "UPDATE portfolio_text SET body = 'Our journey, as Cara tells it.' WHERE key = 'case-study'"
+            )
             conn.commit()
         rate_descriptor(cara, "3a", "developing", today(), rated_by="Cara Obi")
         add_action(cara, "Home visits for new families", theme_code="4", lead="Cara Obi")
     # meanwhile the lead tags the strategic plan Cara deletes, and rewrites the case study
     tag_evidence(lead, strategic, "3a", cross_reference=True)
     with lead.raw_connection() as conn:
-        conn.execute("UPDATE portfolio_text SET body = 'Our journey, as the lead tells it.' WHERE key = 'case-study'")
+        conn.execute(
+            "UPDATE portfolio_text SET body = 'Our journey, as the lead tells it.' WHERE key = 'case-study'"
+        )
         conn.commit()
-    packs = {name: make_contribution_pack(copy.path, tmp_path / f"{name.split()[0].lower()}.zip").path
-             for name, copy in copies.items()}
+    packs = {
+        name: make_contribution_pack(copy.path, tmp_path / f"{name.split()[0].lower()}.zip").path
+        for name, copy in copies.items()
+    }
     return {"packs": packs, "photos": photos, "strategic": strategic, "evidence": evidence}
 
 
@@ -88,7 +115,9 @@ def _merge(lead, pack) -> tuple:
     return plan, apply_merge(lead, pack, decisions)
 
 
-@pytest.mark.parametrize("order", [("Ben Jones", "Dev Shah", "Cara Obi"), ("Cara Obi", "Dev Shah", "Ben Jones")])
+@pytest.mark.parametrize(
+    "order", [("Ben Jones", "Dev Shah", "Cara Obi"), ("Cara Obi", "Dev Shah", "Ben Jones")]
+)
 def test_three_people_merged_in_any_order_each_contribution_once(fpa_portfolio, tmp_path, order):
     """Every contribution arrives once; 2a's key slots go to the later of Ben and Dev (theirs), its rating stays
     with the earlier (mine), the case study is Cara's (theirs), the deleted-but-tagged plan stays (mine)."""
@@ -101,13 +130,17 @@ def test_three_people_merged_in_any_order_each_contribution_once(fpa_portfolio, 
         assert not result.merged_before_at and result.backup.exists()
     after = health(lead.path)
     assert after["duplicate_files"] == 0
-    assert after["evidence_item"] == before["evidence_item"] + 3  # Ben's and Dev's photo once, Cara's two
+    assert (
+        after["evidence_item"] == before["evidence_item"] + 3
+    )  # Ben's and Dev's photo once, Cara's two
     assert after["action_item"] == before["action_item"] + 2
     with lead.raw_connection() as conn:
         shas = [r[0] for r in conn.execute("SELECT sha256 FROM evidence_item")]
         actions = sorted(r[0] for r in conn.execute("SELECT action FROM action_item"))
         summary = conn.execute("SELECT summative_comment FROM theme WHERE code = '2'").fetchone()[0]
-        kept = conn.execute("SELECT title FROM evidence_item WHERE id = ?", (work["strategic"],)).fetchone()
+        kept = conn.execute(
+            "SELECT title FROM evidence_item WHERE id = ?", (work["strategic"],)
+        ).fetchone()
     for photo in ("ben/dads.jpg", "cara/forum.jpg", "cara/visit.jpg"):
         assert shas.count(_sha(work["photos"] / photo)) == 1
     assert actions == ["Home visits for new families", "Invite dads to the family forum"]
@@ -122,15 +155,24 @@ def test_three_people_merged_in_any_order_each_contribution_once(fpa_portfolio, 
     assert after["texts"]["case-study"] == "Our journey, as Cara tells it."
     conflicts = {c.conflict for p in plans.values() for c in p.conflicts}
     slots = next(c for p in plans.values() for c in p.conflicts if c.conflict == "key-slots")
-    assert "Dads" in slots.mine and "Dads" in slots.theirs and slots.mine != slots.theirs  # both lists by title
+    assert (
+        "Dads" in slots.mine and "Dads" in slots.theirs and slots.mine != slots.theirs
+    )  # both lists by title
     assert {"key-slots", "both-rated", "both-changed", "deleted-and-tagged"} <= conflicts
     with lead.raw_connection() as conn:
         declined = declined_changes(conn)
         people = [(c.contributor, c.applied.get("evidence-new", 0)) for c in contributions(conn)]
-    assert {c["kind"] for c in declined} >= {"rating", "delete"}  # nothing lost: declined changes are in the log
-    assert sorted(people) == sorted([("Ben Jones", 1 if order.index("Ben Jones") < order.index("Dev Shah") else 0),
-                                     ("Dev Shah", 1 if order.index("Dev Shah") < order.index("Ben Jones") else 0),
-                                     ("Cara Obi", 2)])
+    assert {c["kind"] for c in declined} >= {
+        "rating",
+        "delete",
+    }  # nothing lost: declined changes are in the log
+    assert sorted(people) == sorted(
+        [
+            ("Ben Jones", 1 if order.index("Ben Jones") < order.index("Dev Shah") else 0),
+            ("Dev Shah", 1 if order.index("Dev Shah") < order.index("Ben Jones") else 0),
+            ("Cara Obi", 2),
+        ]
+    )
     for name in order:  # merging the same pack twice changes nothing
         again = apply_merge(lead, work["packs"][name], {})
         assert again.merged_before_at and "nothing was changed" in again.sentence()
@@ -151,7 +193,12 @@ def test_conflicts_without_decisions_refuse_and_change_nothing(fpa_portfolio, tm
     assert "need your decision" in str(refused.value) and plan.conflicts[0].id in str(refused.value)
     assert health(lead.path) == before
     with lead.raw_connection() as conn:
-        assert conn.execute("SELECT count(*) FROM merge_log WHERE contributor = 'Dev Shah'").fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM merge_log WHERE contributor = 'Dev Shah'"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_a_theme_copy_holds_only_its_themes_evidence(fpa_portfolio, tmp_path):
@@ -174,13 +221,20 @@ def test_a_contributed_photo_keeps_its_blur_regions_and_preview(fpa_portfolio, t
     copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben Jones")
     with Portfolio.open(copy.path) as ben:
         photo = add_photo(ben, tmp_path / "photos", "faces.jpg", seed=7)
-        set_regions(ben, photo, [Region(0.1, 0.1, 0.3, 0.3), Region(0.5, 0.5, 0.2, 0.2, "block", "ellipse")])
+        set_regions(
+            ben, photo, [Region(0.1, 0.1, 0.3, 0.3), Region(0.5, 0.5, 0.2, 0.2, "block", "ellipse")]
+        )
         wanted = item_regions(ben, photo)
     pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
     apply_merge(fpa_portfolio, pack, {})
     with fpa_portfolio.raw_connection() as conn:
-        item, sha = conn.execute("SELECT id, sha256 FROM evidence_item WHERE title LIKE 'Faces%'").fetchone()
-        assert conn.execute("SELECT count(*) FROM thumbnail WHERE sha256 = ?", (sha,)).fetchone()[0] == 1
+        item, sha = conn.execute(
+            "SELECT id, sha256 FROM evidence_item WHERE title LIKE 'Faces%'"
+        ).fetchone()
+        assert (
+            conn.execute("SELECT count(*) FROM thumbnail WHERE sha256 = ?", (sha,)).fetchone()[0]
+            == 1
+        )
     assert item_regions(fpa_portfolio, item) == wanted
 
 
@@ -201,7 +255,9 @@ def test_a_change_declined_once_is_not_asked_again(fpa_portfolio, tmp_path):
     verdicts = sorted(c.verdict for c in plan.changes)
     assert verdicts == ["already-there", "declined-before", "declined-before", "new"], verdicts
     result = apply_merge(fpa_portfolio, again, {})
-    assert (result.applied, result.declined) == (1, 2) and current_level(fpa_portfolio, "1b") == "developing"
+    assert (result.applied, result.declined) == (1, 2) and current_level(
+        fpa_portfolio, "1b"
+    ) == "developing"
 
 
 def test_a_later_pack_from_the_same_copy_does_not_undo_the_leads_edits(fpa_portfolio, tmp_path):
@@ -215,12 +271,18 @@ def test_a_later_pack_from_the_same_copy_does_not_undo_the_leads_edits(fpa_portf
     with Portfolio.open(copy.path) as ben:
         add_file_evidence(ben, b"Ben's note\n", "Ben's note")
         with ben.raw_connection() as conn:
-            conn.execute("INSERT INTO portfolio_text (key, body) VALUES ('case-study', 'Ben''s telling.')")
+            conn.execute(
+                "INSERT INTO portfolio_text (key, body) VALUES ('case-study', 'Ben''s telling.')"
+            )
             conn.commit()
     apply_merge(fpa_portfolio, make_contribution_pack(copy.path, tmp_path / "ben-1.zip").path, {})
     with fpa_portfolio.raw_connection() as conn:
-        conn.execute("UPDATE portfolio_text SET body = 'The lead''s telling.' WHERE key = 'case-study'")
-        note = conn.execute("SELECT id FROM evidence_item WHERE title = 'Ben''s note'").fetchone()[0]
+        conn.execute(
+            "UPDATE portfolio_text SET body = 'The lead''s telling.' WHERE key = 'case-study'"
+        )
+        note = conn.execute("SELECT id FROM evidence_item WHERE title = 'Ben''s note'").fetchone()[
+            0
+        ]
         conn.commit()
     delete_evidence(fpa_portfolio, note)
     with Portfolio.open(copy.path) as ben:
@@ -230,7 +292,14 @@ def test_a_later_pack_from_the_same_copy_does_not_undo_the_leads_edits(fpa_portf
     assert not plan.conflicts and [c.change["kind"] for c in plan.incoming] == ["rating"]
     apply_merge(fpa_portfolio, second, {})
     with fpa_portfolio.raw_connection() as conn:
-        assert conn.execute("SELECT body FROM portfolio_text WHERE key = 'case-study'").fetchone()[0] == \
-            "The lead's telling."
-        assert conn.execute("SELECT count(*) FROM evidence_item WHERE title = 'Ben''s note'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT body FROM portfolio_text WHERE key = 'case-study'").fetchone()[0]
+            == "The lead's telling."
+        )
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM evidence_item WHERE title = 'Ben''s note'"
+            ).fetchone()[0]
+            == 0
+        )
     assert current_level(fpa_portfolio, "1a") == "developing"

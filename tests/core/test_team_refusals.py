@@ -44,7 +44,9 @@ def _refused(lead_path, pack, words: str) -> None:
     code, out, err = run_in_process(["merge", str(lead_path), str(pack)])
     assert (code, out) == (1, "") and words in err and len(err.strip().splitlines()) == 1
     assert _fingerprint(lead_path) == before
-    assert not backup_folder(lead_path).exists() or not list(backup_folder(lead_path).glob("*before-merge*"))
+    assert not backup_folder(lead_path).exists() or not list(
+        backup_folder(lead_path).glob("*before-merge*")
+    )
 
 
 def _rewrite(pack, out, change) -> None:
@@ -55,8 +57,12 @@ def _rewrite(pack, out, change) -> None:
 
 
 def test_a_pack_for_another_portfolio_is_refused(fpa_portfolio, tmp_path):
-    other = create_portfolio(tmp_path / "elm.portfolio", shipped_framework("family-partnership-award"), "Elm School")
-    make_team_copy(fpa_portfolio, tmp_path / "oak-copy.portfolio", "Ann")  # Oak has an identity of its own
+    other = create_portfolio(
+        tmp_path / "elm.portfolio", shipped_framework("family-partnership-award"), "Elm School"
+    )
+    make_team_copy(
+        fpa_portfolio, tmp_path / "oak-copy.portfolio", "Ann"
+    )  # Oak has an identity of its own
     _copy, pack = _pack(other, tmp_path)
     other.close()
     fpa_portfolio.close()
@@ -114,7 +120,9 @@ def test_mistakes_around_copies_and_packs_are_refused(fpa_portfolio, tmp_path):
         make_team_copy(member, tmp_path / "dev.portfolio", "Dev")
     assert not (tmp_path / "dev.portfolio").exists() and not list(tmp_path.glob("*.part"))
     code, out, err = run_in_process(["contribute", str(fresh.path), str(tmp_path / "cara.zip")])
-    assert (code, out) == (1, "") and "Nothing to send" in err and len(err.strip().splitlines()) == 1
+    assert (
+        (code, out) == (1, "") and "Nothing to send" in err and len(err.strip().splitlines()) == 1
+    )
 
 
 def _reseal(pack, out, edit_changes) -> None:
@@ -128,28 +136,66 @@ def _reseal(pack, out, edit_changes) -> None:
     body = json.loads(members[f"{top}/data/changes.json"])
     edit_changes(body)
     members[f"{top}/data/changes.json"] = json.dumps(body).encode()
-    manifest = "".join(f"{hashlib.sha256(data).hexdigest()}  {name[len(top) + 1:]}\n"
-                       for name, data in sorted(members.items()) if name.startswith(f"{top}/data/"))
+    manifest = "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name[len(top) + 1 :]}\n"
+        for name, data in sorted(members.items())
+        if name.startswith(f"{top}/data/")
+    )
     members[f"{top}/manifest-sha256.txt"] = manifest.encode()
     info = members[f"{top}/bag-info.txt"].decode().splitlines(keepends=True)
-    members[f"{top}/bag-info.txt"] = "".join(line for line in info if not line.startswith("Payload-Oxum")).encode()
-    tags = "".join(f"{hashlib.sha256(members[f'{top}/{n}']).hexdigest()}  {n}\n"
-                   for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt"))
+    members[f"{top}/bag-info.txt"] = "".join(
+        line for line in info if not line.startswith("Payload-Oxum")
+    ).encode()
+    tags = "".join(
+        f"{hashlib.sha256(members[f'{top}/{n}']).hexdigest()}  {n}\n"
+        for n in ("bag-info.txt", "bagit.txt", "manifest-sha256.txt")
+    )
     members[f"{top}/tagmanifest-sha256.txt"] = tags.encode()
     with zipfile.ZipFile(out, "w") as target:
         for name, data in members.items():
             target.writestr(name, data)
 
 
-@pytest.mark.parametrize("edit, words", [
-    (lambda body: body["changes"].append({**body["changes"][0], "kind": "edit", "id": "x", "base": "", "after": "",
-                                         "target": {"table": "evidence", "key": "1",
-                                                    "field": "title = 'x'; DROP TABLE staff; --"}}),
-     "cannot change"),
-    (lambda body: [info["row"].update(consent="whatever") for info in body["evidence"].values()], "consent"),
-    (lambda body: [info.update(file="../../etc/passwd") for info in body["evidence"].values()], "does not hold"),
-    (lambda body: body["changes"].append({"kind": "drop-everything", "id": "y", "target": {}}), "unknown kind"),
-])
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (
+            lambda body: body["changes"].append(
+                {
+                    **body["changes"][0],
+                    "kind": "edit",
+                    "id": "x",
+                    "base": "",
+                    "after": "",
+                    "target": {
+                        "table": "evidence",
+                        "key": "1",
+                        "field": "title = 'x'; DROP TABLE staff; --",
+                    },
+                }
+            ),
+            "cannot change",
+        ),
+        (
+            lambda body: [
+                info["row"].update(consent="whatever") for info in body["evidence"].values()
+            ],
+            "consent",
+        ),
+        (
+            lambda body: [
+                info.update(file="../../etc/passwd") for info in body["evidence"].values()
+            ],
+            "does not hold",
+        ),
+        (
+            lambda body: body["changes"].append(
+                {"kind": "drop-everything", "id": "y", "target": {}}
+            ),
+            "unknown kind",
+        ),
+    ],
+)
 def test_a_resealed_pack_cannot_write_what_a_member_could_not(fpa_portfolio, tmp_path, edit, words):
     """Manifests rewritten to match, the changes still name only fields, states and files a merge may write."""
     _copy, pack = _pack(fpa_portfolio, tmp_path)
@@ -179,10 +225,14 @@ def test_no_team_copy_of_a_newer_or_damaged_portfolio(fpa_portfolio, tmp_path):
         connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 1}")
     connection.close()
     before = path.read_bytes()
-    code, out, err = run_in_process(["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"])
+    code, out, err = run_in_process(
+        ["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"]
+    )
     assert (code, out) == (1, "") and "newer version" in err and len(err.strip().splitlines()) == 1
     path.write_bytes(before[: len(before) // 2])
-    code, out, err = run_in_process(["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"])
+    code, out, err = run_in_process(
+        ["team-copy", str(path), str(tmp_path / "ben.portfolio"), "--for", "Ben"]
+    )
     assert (code, out) == (1, "") and "damaged" in err
     assert not (tmp_path / "ben.portfolio").exists() and not list(tmp_path.glob("*.part"))
 
@@ -200,7 +250,14 @@ def test_a_cancelled_merge_merges_nothing(fpa_portfolio, tmp_path):
     for after_asks in (3, 1):
         asked = []
         with pytest.raises(Cancelled):
-            apply_merge(fpa_portfolio, pack, {}, cancel=lambda asked=asked, after_asks=after_asks: asked.append(1) or len(asked) > after_asks)
+            apply_merge(
+                fpa_portfolio,
+                pack,
+                {},
+                cancel=lambda asked=asked, after_asks=after_asks: (
+                    asked.append(1) or len(asked) > after_asks
+                ),
+            )
         assert _fingerprint(fpa_portfolio.path) == before
     assert apply_merge(fpa_portfolio, pack, {}).applied == 6
 
@@ -215,9 +272,16 @@ def test_a_cancelled_team_copy_leaves_no_file(fpa_portfolio, tmp_path, monkeypat
         add_file_evidence(fpa_portfolio, bytes([n]) * 50_000, f"Recording {n}")
     reports = []
     with pytest.raises(Cancelled):
-        make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben", progress=lambda d, t: reports.append((d, t)),
-                       cancel=lambda: len(reports) >= 3)
+        make_team_copy(
+            fpa_portfolio,
+            tmp_path / "ben.portfolio",
+            "Ben",
+            progress=lambda d, t: reports.append((d, t)),
+            cancel=lambda: len(reports) >= 3,
+        )
     assert len(reports) == 3 and reports[0][1] > 6
     assert not (tmp_path / "ben.portfolio").exists() and not list(tmp_path.glob("*.part*"))
-    copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben", progress=lambda d, t: reports.append(d))
+    copy = make_team_copy(
+        fpa_portfolio, tmp_path / "ben.portfolio", "Ben", progress=lambda d, t: reports.append(d)
+    )
     assert copy.evidence_items == 5

@@ -47,7 +47,10 @@ def test_no_ui_module_imports_the_database_layer_or_opens_a_session():
 def test_the_check_finds_what_it_should(tmp_path):
     """The scan flags a schema import, SQLModel and a session opened on the portfolio."""
     bad = tmp_path / "bad_page.py"
-    bad.write_text("from ..core.storage.schema import Staff\nimport sqlmodel\n"
-                   "def f(p):\n    with p.session() as s:\n        return s\n", encoding="utf-8")
+    bad.write_text(
+        "from ..core.storage.schema import Staff\nimport sqlmodel\n"
+        "def f(p):\n    with p.session() as s:\n        return s\n",
+        encoding="utf-8",
+    )
     found = list(_offences(bad, tmp_path))
     assert len(found) == 3, found

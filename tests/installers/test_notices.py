@@ -30,7 +30,9 @@ def _runtime_closure() -> list[metadata.Distribution]:
 
 
 def _one_shipped_file(dist: metadata.Distribution) -> tuple[str, str, str]:
-    entry = next(f for f in dist.files if not str(f).startswith("..") and ".dist-info" not in str(f))
+    entry = next(
+        f for f in dist.files if not str(f).startswith("..") and ".dist-info" not in str(f)
+    )
     return str(entry), str(dist.locate_file(entry)), "DATA"
 
 
@@ -38,7 +40,8 @@ def test_every_runtime_dependency_gets_a_licence_entry_with_its_text():
     """A distribution added to pyproject.toml without a findable licence fails here, before anyone freezes."""
     closure = _runtime_closure()
     assert {"pyside6-essentials", "pillow", "pi-heif", "sqlalchemy", "reportlab"} <= {
-        re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower() for d in closure}
+        re.sub(r"[-_.]+", "-", d.metadata["Name"]).lower() for d in closure
+    }
     components = generate_notices.build_components([_one_shipped_file(d) for d in closure])
     text = generate_notices.render(components, "0.0.0")
     for dist in closure:
@@ -50,13 +53,17 @@ def test_every_runtime_dependency_gets_a_licence_entry_with_its_text():
         assert len(entry.group(2)) > 400 or in_appendix, f"{name}: no licence text in its entry"
         appendix = text.split("\nAppendix: licence texts referred to above\n")[1]
         for title in in_appendix:
-            assert re.search(rf"\n----- {re.escape(title)} -----\n\n.{{400}}", appendix, re.S), title
+            assert re.search(rf"\n----- {re.escape(title)} -----\n\n.{{400}}", appendix, re.S), (
+                title
+            )
 
 
 def test_qt_is_used_under_the_lgpl_with_both_texts_and_how_to_replace_it():
     """The notices name the LGPL option for PySide6/Qt, carry LGPL-3.0 and GPL-3.0 in full, and say how to swap Qt."""
     pyside = metadata.distribution("PySide6_Essentials")
-    text = generate_notices.render(generate_notices.build_components([_one_shipped_file(pyside)]), "0.0.0")
+    text = generate_notices.render(
+        generate_notices.build_components([_one_shipped_file(pyside)]), "0.0.0"
+    )
     assert "used here under LGPL-3.0-only" in text
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in text and "GNU GENERAL PUBLIC LICENSE" in text
     assert "Replacing the Qt libraries" in text and "libQt6*.so.6" in text

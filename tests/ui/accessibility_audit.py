@@ -15,8 +15,11 @@ def _inner_part(widget: QWidget) -> bool:
 
 def focusable_controls(root: QWidget) -> list[QWidget]:
     """The shown controls Tab can reach inside root (menus are read from their actions' words)."""
-    found = [w for w in [root, *root.findChildren(QWidget)]
-             if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, QMenu)]
+    found = [
+        w
+        for w in [root, *root.findChildren(QWidget)]
+        if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, QMenu)
+    ]
     return [w for w in found if not _inner_part(w)]
 
 
@@ -40,7 +43,11 @@ def _where(widget: QWidget) -> str:
 def _only_the_group_title(widget: QWidget, name: str) -> bool:
     """Named only after its group box, which holds other controls too: a screen reader could not tell them apart."""
     parent = widget.parentWidget()
-    if not isinstance(parent, QGroupBox) or widget.accessibleName() or name != parent.title().replace("&", ""):
+    if (
+        not isinstance(parent, QGroupBox)
+        or widget.accessibleName()
+        or name != parent.title().replace("&", "")
+    ):
         return False
     return len([w for w in focusable_controls(parent) if w is not parent]) > 1
 
@@ -75,6 +82,7 @@ def clashing_mnemonics(window: QWidget) -> list[str]:
         letter = _mnemonic(text)
         if letter:
             claims.setdefault(letter, []).append(text.replace("&", ""))
+
     if isinstance(window, QMainWindow) and window.menuBar().isVisible():
         for action in window.menuBar().actions():
             claim(action.text())
@@ -83,7 +91,9 @@ def clashing_mnemonics(window: QWidget) -> list[str]:
             continue
         if isinstance(widget, QAbstractButton):
             claim(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None and widget.buddy().isVisible():
+        elif (
+            isinstance(widget, QLabel) and widget.buddy() is not None and widget.buddy().isVisible()
+        ):
             claim(widget.text())
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             claim(widget.title())
@@ -91,4 +101,8 @@ def clashing_mnemonics(window: QWidget) -> list[str]:
             for index in range(widget.count()):
                 if widget.isTabVisible(index):
                     claim(widget.tabText(index))
-    return [f"Alt+{letter.upper()}: {' / '.join(texts)}" for letter, texts in sorted(claims.items()) if len(texts) > 1]
+    return [
+        f"Alt+{letter.upper()}: {' / '.join(texts)}"
+        for letter, texts in sorted(claims.items())
+        if len(texts) > 1
+    ]

@@ -40,8 +40,13 @@ def hand_bagged_bundle(out: Path, snapshot: dict | None = None) -> Path:
         writer.add_payload_bytes("portfolio.pdf", tiny_pdf("Portfolio"))
         writer.add_payload_bytes("sheets/action-plan.docx", _tiny_docx("Action plan"))
         writer.add_payload_bytes("portfolio.json", json.dumps(snapshot).encode("utf-8"))
-        writer.finish({"External-Identifier": BUNDLE_UUID, "Source-Organization": snapshot["setting"]["name"],
-                       "Scheme": snapshot["scheme"]["name"]})
+        writer.finish(
+            {
+                "External-Identifier": BUNDLE_UUID,
+                "Source-Organization": snapshot["setting"]["name"],
+                "Scheme": snapshot["scheme"]["name"],
+            }
+        )
     return out
 
 
@@ -82,15 +87,25 @@ def _factory_portfolio(path: Path) -> Path:
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from tests.core.portfolio_factory import add_file_evidence, add_link_evidence, make_ready
 
-    portfolio = create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
-                                 lead=("Ann Patel", "Family Partnership Manager"))
+    portfolio = create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    )
     try:
         make_ready(portfolio)
-        pdf = add_file_evidence(portfolio, tiny_pdf("Family survey summary"), "Family survey summary",
-                                mime_type="application/pdf", original_name="survey.pdf")
+        pdf = add_file_evidence(
+            portfolio,
+            tiny_pdf("Family survey summary"),
+            "Family survey summary",
+            mime_type="application/pdf",
+            original_name="survey.pdf",
+        )
         tag_evidence(portfolio, pdf, "1b", cross_reference=True)
-        video = add_link_evidence(portfolio, "https://video.example.org/oak/forum", "Video diary: the Forum",
-                                  kind="video")
+        video = add_link_evidence(
+            portfolio, "https://video.example.org/oak/forum", "Video diary: the Forum", kind="video"
+        )
         tag_evidence(portfolio, video, "1a", cross_reference=True)
     finally:
         portfolio.close()

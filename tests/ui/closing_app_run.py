@@ -44,6 +44,7 @@ def main(portfolio: str, folder: str, settings: str) -> int:
             window.close()
         else:
             QTimer.singleShot(20, close_when_held)
+
     QTimer.singleShot(20, close_when_held)
     app.exec()
     print(f"outcome={worker.outcome} threads={threading.active_count()}", flush=True)

@@ -31,13 +31,19 @@ def dialogs(monkeypatch):
             self.open_path = self.save_path = ""
 
     rec = Recorder()
-    monkeypatch.setattr(messages, "show_error", lambda parent, message, title="": rec.errors.append(message))
-    monkeypatch.setattr(messages, "show_info",
-                        lambda parent, message, title="", details="": rec.infos.append((message, details)))
+    monkeypatch.setattr(
+        messages, "show_error", lambda parent, message, title="": rec.errors.append(message)
+    )
+    monkeypatch.setattr(
+        messages,
+        "show_info",
+        lambda parent, message, title="", details="": rec.infos.append((message, details)),
+    )
 
     def confirm(parent, message, title="", details=""):
         rec.questions.append((message, details))
         return rec.answer
+
     monkeypatch.setattr(messages, "confirm", confirm)
     monkeypatch.setattr(messages, "ask_open_path", lambda *a, **k: rec.open_path)
     monkeypatch.setattr(messages, "ask_save_path", lambda *a, **k: rec.save_path)
@@ -53,8 +59,16 @@ def add_evidence(portfolio, title: str, kind: str = "document", consent: str = "
         sha = store_bytes(conn, f"evidence: {title}".encode())
         conn.commit()
     with portfolio.writing() as session:
-        item = EvidenceItem(kind=kind, title=title, sha256=sha, size=len(title) + 10, consent=consent,
-                            original_name=f"{title}.txt", mime_type="text/plain", evidence_date=date(2026, 1, 5))
+        item = EvidenceItem(
+            kind=kind,
+            title=title,
+            sha256=sha,
+            size=len(title) + 10,
+            consent=consent,
+            original_name=f"{title}.txt",
+            mime_type="text/plain",
+            evidence_date=date(2026, 1, 5),
+        )
         session.add(item)
         session.flush()
         return item.id
@@ -90,8 +104,12 @@ def scheme_context(qtbot, tmp_path):
     made = []
 
     def make(scheme_id: str, setting: str = "Exshire Children's Services"):
-        portfolio = create_portfolio(tmp_path / f"{scheme_id}.portfolio", shipped_framework(scheme_id), setting,
-                                     lead=("Pat Moss", "Lead"))
+        portfolio = create_portfolio(
+            tmp_path / f"{scheme_id}.portfolio",
+            shipped_framework(scheme_id),
+            setting,
+            lead=("Pat Moss", "Lead"),
+        )
         made.append(PortfolioContext(portfolio))
         return made[-1]
 
@@ -124,8 +142,12 @@ def portfolio_path(tmp_path) -> Path:
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path / "Oak Primary School.portfolio"
-    create_portfolio(path, shipped_framework("family-partnership-award"), "Oak Primary School",
-                     lead=("Ann Patel", "Family Partnership Manager")).close()
+    create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    ).close()
     return path
 
 
@@ -158,5 +180,7 @@ def errors(monkeypatch):
     from portfolio_builder.ui.assessor import AssessorWindow
 
     shown = []
-    monkeypatch.setattr(AssessorWindow, "show_error", classmethod(lambda cls, parent, title, msg: shown.append(msg)))
+    monkeypatch.setattr(
+        AssessorWindow, "show_error", classmethod(lambda cls, parent, title, msg: shown.append(msg))
+    )
     return shown

@@ -34,8 +34,11 @@ def three_items(tmp_path, fpa_portfolio):
     """Two photos and a text document imported into the portfolio; returns their ids."""
     from portfolio_builder.core.evidence.evidence_import import import_evidence
 
-    files = [make_jpeg(tmp_path / "forum.jpg"), make_jpeg(tmp_path / "garden.jpg", (200, 90, 70)),
-             make_text(tmp_path / "minutes.txt")]
+    files = [
+        make_jpeg(tmp_path / "forum.jpg"),
+        make_jpeg(tmp_path / "garden.jpg", (200, 90, 70)),
+        make_text(tmp_path / "minutes.txt"),
+    ]
     report = import_evidence(fpa_portfolio, files, consent="obtained", workers=1)
     assert len(report.added) == 3
     return report.added

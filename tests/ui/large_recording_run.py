@@ -51,7 +51,9 @@ def main(recording: Path, work: Path) -> dict:
     from portfolio_builder.ui.portfolio_context import PortfolioContext
 
     app = QApplication([])
-    portfolio = create_portfolio(work / "Oak.portfolio", shipped_framework("family-partnership-award"), "Oak Primary")
+    portfolio = create_portfolio(
+        work / "Oak.portfolio", shipped_framework("family-partnership-award"), "Oak Primary"
+    )
     context = PortfolioContext(portfolio)
     evidence_page = EvidencePage(context)
     evidence_page.show()
@@ -67,7 +69,11 @@ def main(recording: Path, work: Path) -> dict:
     export_page = ExportPage(context)
     export_page.show()
     export_page.draft.setChecked(True)
-    wait_until(app, lambda: export_page.plan is not None and export_page.plan_options == export_page._options(), 600)
+    wait_until(
+        app,
+        lambda: export_page.plan is not None and export_page.plan_options == export_page._options(),
+        600,
+    )
     preview = export_page.preview_model.stringList()
     target = work / "bundle.zip"
     started = time.monotonic()
@@ -78,7 +84,9 @@ def main(recording: Path, work: Path) -> dict:
 
     with portfolio.raw_connection() as conn:
         digest = hashlib.sha256()
-        sha256 = conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?", (item_id,)).fetchone()[0]
+        sha256 = conn.execute(
+            "SELECT sha256 FROM evidence_item WHERE id = ?", (item_id,)
+        ).fetchone()[0]
         for chunk in iter_stored_chunks(conn, sha256):
             digest.update(chunk)
         parts = conn.execute("SELECT count(*) FROM stored_file_part").fetchone()[0] + 1
@@ -90,10 +98,18 @@ def main(recording: Path, work: Path) -> dict:
                 bundle_digest.update(chunk)
     problems = check_portfolio(portfolio)
     portfolio.close()
-    return {"peak_rss_mb": peak, "stored_sha256": digest.hexdigest(), "key": sha256, "rows": parts,
-            "bundle_sha256": bundle_digest.hexdigest(), "preview": preview,
-            "result": export_page.result_label.text(), "check": problems,
-            "import_s": round(imported_s, 1), "export_s": round(exported_s, 1)}
+    return {
+        "peak_rss_mb": peak,
+        "stored_sha256": digest.hexdigest(),
+        "key": sha256,
+        "rows": parts,
+        "bundle_sha256": bundle_digest.hexdigest(),
+        "preview": preview,
+        "result": export_page.result_label.text(),
+        "check": problems,
+        "import_s": round(imported_s, 1),
+        "export_s": round(exported_s, 1),
+    }
 
 
 if __name__ == "__main__":

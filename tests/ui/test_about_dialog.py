@@ -16,7 +16,9 @@ def _shown_text(dialog) -> str:
 
 def test_about_in_an_installed_copy_shows_its_notices(qtbot, tmp_path, monkeypatch):
     """A frozen build's About lists every bundled component's licence from the notices file it ships."""
-    (tmp_path / "THIRD-PARTY-NOTICES.txt").write_text("63. PySide6_Essentials 6.12.0\nLicence: LGPL-3.0-only\n")
+    (tmp_path / "THIRD-PARTY-NOTICES.txt").write_text(
+        "63. PySide6_Essentials 6.12.0\nLicence: LGPL-3.0-only\n"
+    )
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     dialog = AboutDialog()
     qtbot.addWidget(dialog)

@@ -22,9 +22,15 @@ def page(qtbot, context):
     for title in ("Policy", "Minutes"):
         tag_evidence(p, add_evidence(p, title), "1a")
     tag_evidence(p, add_evidence(p, "Survey"), "1b")
-    planning_service.add_action(p, "Relaunch the Family Forum", starts_on=date.today() - timedelta(days=90),
-                                ends_on=date.today() - timedelta(days=10))
-    planning_service.add_action(p, "Survey families", status="done", starts_on=date.today() - timedelta(days=60))
+    planning_service.add_action(
+        p,
+        "Relaunch the Family Forum",
+        starts_on=date.today() - timedelta(days=90),
+        ends_on=date.today() - timedelta(days=10),
+    )
+    planning_service.add_action(
+        p, "Survey families", status="done", starts_on=date.today() - timedelta(days=60)
+    )
     widget = DashboardPage(context)
     widget.resize(1200, 900)
     qtbot.addWidget(widget)
@@ -47,7 +53,9 @@ def test_the_charts_as_text_say_what_the_colours_say(page):
     assert any("Theme 1" in line for line in text[page.ratings.accessibleName()])
     assert page.chips.accessibleDescription().startswith("Theme 1")
     page.as_text_button.click()
-    assert page.as_text.isVisible() and "1c: no key evidence presented" in page.as_text.toPlainText()
+    assert (
+        page.as_text.isVisible() and "1c: no key evidence presented" in page.as_text.toPlainText()
+    )
     assert page.as_text_button.text().startswith("Hide")
 
 
@@ -59,7 +67,7 @@ def test_colour_is_never_alone(page):
 
     rule = page.readiness.rule
     marks = {d.code: chip_mark(d, rule, {}) for t in page.readiness.themes for d in t.descriptors}
-    assert (marks["1a"], marks["1b"], marks["1c"]) == ("\u2713", "\u25D0", "\u2717")
+    assert (marks["1a"], marks["1b"], marks["1c"]) == ("\u2713", "\u25d0", "\u2717")
     assert "\u2713 all its" in page.chips_key.text() and "\u2717 none" in page.chips_key.text()
     late = next(b for b in page.timeline._bars if b.label == "Relaunch the Family Forum")
     assert bar_mark(late, date.today()) == "!"
@@ -70,8 +78,11 @@ def test_rating_letters_are_unique_for_a_scale():
     """Where chips are coloured by rating, each carries its rating's shortest distinct beginning."""
     from portfolio_builder.ui.dashboard.evidence_chips import short_labels
 
-    assert short_labels(["Emergent", "Developing", "Embedded"]) == {"Developing": "D", "Embedded": "Emb",
-                                                                    "Emergent": "Eme"}
+    assert short_labels(["Emergent", "Developing", "Embedded"]) == {
+        "Developing": "D",
+        "Embedded": "Emb",
+        "Emergent": "Eme",
+    }
     assert short_labels(["Red", "Amber", "Green"]) == {"Amber": "A", "Green": "G", "Red": "R"}
 
 

@@ -51,9 +51,15 @@ CHECK_ALT_KEYS = True  # no two things in a window on the same Alt+letter
 def _traps(root: QWidget) -> list[str]:
     """Text boxes where Tab types a tab, and lists or tables where Tab walks the cells, instead of moving on to
     the next control (a keyboard trap in a form)."""
-    return [f"Tab stays in: {w.accessibleName() or type(w).__name__}" for w in focusable_controls(root)
-            if isinstance(w, (QPlainTextEdit, QTextEdit)) and not w.isReadOnly() and not w.tabChangesFocus()
-            or isinstance(w, QAbstractItemView) and w.tabKeyNavigation()]
+    return [
+        f"Tab stays in: {w.accessibleName() or type(w).__name__}"
+        for w in focusable_controls(root)
+        if isinstance(w, (QPlainTextEdit, QTextEdit))
+        and not w.isReadOnly()
+        and not w.tabChangesFocus()
+        or isinstance(w, QAbstractItemView)
+        and w.tabKeyNavigation()
+    ]
 
 
 def _listed(problems: dict) -> str:
@@ -75,7 +81,9 @@ def _tab_leaves(root: QWidget) -> list[str]:
         QApplication.processEvents()
         time.sleep(0.01)
     else:
-        return [f"Tab not checked: {window.windowTitle() or type(window).__name__} never became active"]
+        return [
+            f"Tab not checked: {window.windowTitle() or type(window).__name__} never became active"
+        ]
     stuck = []
     for widget in focusable_controls(root):
         if not widget.isEnabled() or not widget.isVisible():
@@ -86,8 +94,11 @@ def _tab_leaves(root: QWidget) -> list[str]:
         for _ in range(4):
             QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             focus = QApplication.focusWidget()
-            inside = focus is widget or (focus is not None and focus.parentWidget() is widget
-                                         and isinstance(widget, (QAbstractSpinBox, QComboBox)))
+            inside = focus is widget or (
+                focus is not None
+                and focus.parentWidget() is widget
+                and isinstance(widget, (QAbstractSpinBox, QComboBox))
+            )
             if not inside:
                 break
         else:
@@ -104,7 +115,9 @@ def _audit_everywhere(root: QWidget) -> set[str]:
     """Problems on root as shown, then with the first row of each list chosen and each tab shown."""
     QApplication.processEvents()
     problems = _problems(root)
-    for view in [v for v in root.findChildren(QAbstractItemView) if v.isVisible() and v.model() is not None]:
+    for view in [
+        v for v in root.findChildren(QAbstractItemView) if v.isVisible() and v.model() is not None
+    ]:
         if view.model().rowCount() and not view.currentIndex().isValid():
             view.setCurrentIndex(view.model().index(0, 0))
             QApplication.processEvents()
@@ -166,7 +179,9 @@ def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.setting_page.name.setText("Oak Primary School")
-    wizard.team_page.lead_name.setText("Ann Patel") if hasattr(wizard.team_page, "lead_name") else None
+    wizard.team_page.lead_name.setText("Ann Patel") if hasattr(
+        wizard.team_page, "lead_name"
+    ) else None
     for page in range(4):
         found = _audit_everywhere(wizard)
         if found:
@@ -181,9 +196,12 @@ def test_every_dialog_names_its_controls(qtbot, context, tmp_path, monkeypatch):
     except Exception:  # noqa: BLE001 - an empty list still shows the table
         pass
     dialogs = {
-        "Paste descriptors": lambda: PasteDescriptorsDialog(None, context.portfolio, themes, "1", context.scheme.words),
-        "Add descriptor": lambda: DescriptorDialog(None, themes, DescriptorForm("1", "1a", "Text", ["Example"]),
-                                                   True),
+        "Paste descriptors": lambda: PasteDescriptorsDialog(
+            None, context.portfolio, themes, "1", context.scheme.words
+        ),
+        "Add descriptor": lambda: DescriptorDialog(
+            None, themes, DescriptorForm("1", "1a", "Text", ["Example"]), True
+        ),
         "Add theme": lambda: ThemeDialog(None, ThemeForm("3", "Title", ""), True),
         "Priority": lambda: PriorityDialog([(1, "Ann Patel")], None),
         "Diary entry": lambda: DiaryEntryDialog(None),
@@ -207,7 +225,9 @@ def test_the_region_editor_names_its_controls(qtbot, context, tmp_path):
 
     photo = tmp_path / "garden.jpg"
     Image.new("RGB", (320, 240), (120, 160, 90)).save(photo)
-    evidence_id = import_evidence(context.portfolio, [photo], title="Garden", consent="blurred", workers=1).added[0]
+    evidence_id = import_evidence(
+        context.portfolio, [photo], title="Garden", consent="blurred", workers=1
+    ).added[0]
     editor = RegionEditor(context, evidence_id)
     qtbot.addWidget(editor)
     editor.resize(900, 700)
@@ -266,8 +286,15 @@ def test_the_walk_finds_what_it_should(qtbot):
     layout = QVBoxLayout(form)
     date = QDateEdit(minimumDate=QDate(2000, 1, 1), specialValueText="No date")
     date.setDate(date.minimumDate())
-    for widget in (QLineEdit(accessibleName="Title"), QListView(), QPlainTextEdit(accessibleName="Notes"), date,
-                   QPushButton("&Save"), QPushButton("&Send"), QLineEdit(accessibleName="Last")):
+    for widget in (
+        QLineEdit(accessibleName="Title"),
+        QListView(),
+        QPlainTextEdit(accessibleName="Notes"),
+        date,
+        QPushButton("&Save"),
+        QPushButton("&Send"),
+        QLineEdit(accessibleName="Last"),
+    ):
         layout.addWidget(widget)
     qtbot.addWidget(form)
     form.show()
@@ -295,7 +322,9 @@ def test_the_region_editor_works_from_the_keyboard(qtbot, context, tmp_path):
 
     photo = tmp_path / "garden.jpg"
     Image.new("RGB", (320, 240), (120, 160, 90)).save(photo)
-    evidence_id = import_evidence(context.portfolio, [photo], title="Garden", consent="blurred", workers=1).added[0]
+    evidence_id = import_evidence(
+        context.portfolio, [photo], title="Garden", consent="blurred", workers=1
+    ).added[0]
     editor = RegionEditor(context, evidence_id)
     qtbot.addWidget(editor)
     editor.show()
@@ -304,7 +333,10 @@ def test_the_region_editor_works_from_the_keyboard(qtbot, context, tmp_path):
     canvas.setFocus()
     QTest.keyClick(canvas, Qt.Key.Key_Insert)
     assert len(item_regions(context.portfolio, evidence_id)) == 1
-    assert "1 region(s)" in canvas.accessibleDescription() and "Insert adds" in canvas.accessibleDescription()
+    assert (
+        "1 region(s)" in canvas.accessibleDescription()
+        and "Insert adds" in canvas.accessibleDescription()
+    )
     first = item_regions(context.portfolio, evidence_id)[0]
     QTest.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(canvas, Qt.Key.Key_Right)

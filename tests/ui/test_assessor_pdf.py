@@ -26,8 +26,11 @@ def disk_writes(monkeypatch):
     """Every extraction from the bundle (the only way the viewer writes a file), recorded."""
     written = []
     real = BundleReader.extract_member_to
-    monkeypatch.setattr(BundleReader, "extract_member_to",
-                        lambda self, name, folder: written.append(name) or real(self, name, folder))
+    monkeypatch.setattr(
+        BundleReader,
+        "extract_member_to",
+        lambda self, name, folder: written.append(name) or real(self, name, folder),
+    )
     return written
 
 
@@ -36,8 +39,13 @@ def reads(monkeypatch):
     """Every read of a payload file through the session: (path, cap)."""
     seen = []
     real = BundleSession.read_bytes
-    monkeypatch.setattr(BundleSession, "read_bytes",
-                        lambda self, path, max_bytes=None: seen.append((path, max_bytes)) or real(self, path, max_bytes))
+    monkeypatch.setattr(
+        BundleSession,
+        "read_bytes",
+        lambda self, path, max_bytes=None: (
+            seen.append((path, max_bytes)) or real(self, path, max_bytes)
+        ),
+    )
     return seen
 
 
@@ -52,7 +60,9 @@ def _member_pages(bundle: Path, suffix: str) -> int:
         return len(PdfReader(io.BytesIO(z.read(name))).pages)
 
 
-def test_pdf_evidence_is_shown_in_the_app_from_memory(qtbot, bundle, tmp_path, errors, disk_writes, reads):
+def test_pdf_evidence_is_shown_in_the_app_from_memory(
+    qtbot, bundle, tmp_path, errors, disk_writes, reads
+):
     """A PDF evidence item opens in the PDF pane, read (capped) through the session; nothing lands on disk."""
     before, mtime = sha256_of(bundle), os.stat(bundle).st_mtime_ns
     window = _open(qtbot, bundle, tmp_path / "assessments")
@@ -79,7 +89,9 @@ def test_printable_portfolio_pdf_shows_every_page(qtbot, bundle, tmp_path, error
     assert expected > 1 and pane.showing_pdf and pane.page_count() == expected
     assert pane.pages.text() == f"Page 1 of {expected}"
     _select(window, lambda n: n.kind == DOCUMENT and n.path.endswith(".docx"))
-    assert not pane.isVisibleTo(window) and pane.page_count() == 0  # a Word sheet is not a PDF: details only
+    assert (
+        not pane.isVisibleTo(window) and pane.page_count() == 0
+    )  # a Word sheet is not a PDF: details only
     assert disk_writes == [] and window.session.private_dir_if_made is None
     window.close()
     assert sha256_of(bundle) == before
@@ -126,14 +138,19 @@ def test_damaged_pdf_is_marked_and_not_shown_as_fine(qtbot, bundle, tmp_path, er
 def corrupt_bundle(tmp_path, monkeypatch):
     """A valid bundle (checksums match) whose plan PDF is not a readable PDF, as an exporter bug might leave it."""
     real = assessor_fixtures.tiny_pdf
-    monkeypatch.setattr(assessor_fixtures, "tiny_pdf",
-                        lambda title: b"%PDF-1.7\nthis is not a PDF body\n%%EOF\n" if title == CORRUPT_TITLE
-                        else real(title))
+    monkeypatch.setattr(
+        assessor_fixtures,
+        "tiny_pdf",
+        lambda title: (
+            b"%PDF-1.7\nthis is not a PDF body\n%%EOF\n" if title == CORRUPT_TITLE else real(title)
+        ),
+    )
     return hand_bagged_bundle(tmp_path / "corrupt.zip")
 
 
-def test_corrupt_pdf_shows_a_message_and_open_in_viewer_still_works(qtbot, corrupt_bundle, tmp_path, errors,
-                                                                   monkeypatch):
+def test_corrupt_pdf_shows_a_message_and_open_in_viewer_still_works(
+    qtbot, corrupt_bundle, tmp_path, errors, monkeypatch
+):
     """A PDF QtPdf cannot load gets a plain message; “Open in viewer” still hands over a read-only copy."""
     window = _open(qtbot, corrupt_bundle, tmp_path / "a")
     assert "valid" in window.banner.text()
@@ -143,16 +160,22 @@ def test_corrupt_pdf_shows_a_message_and_open_in_viewer_still_works(qtbot, corru
     assert pane.isVisibleTo(window) and not pane.showing_pdf
     assert "cannot be shown here" in pane.notice.text() and "Open in viewer" in pane.notice.text()
     opened = []
-    monkeypatch.setattr(ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True))
+    monkeypatch.setattr(
+        ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True)
+    )
     assert window.item_view.open_button.isVisibleTo(window)
     window.item_view.open_button.click()
     assert len(opened) == 1 and opened[0].read_bytes().startswith(b"%PDF-1.7\nthis is not")
     good = _select(window, lambda n: _is_pdf_evidence(n) and not n.title.endswith(CORRUPT_TITLE))
-    assert pane.showing_pdf and pane.notice.text() == "", good.title  # the next PDF is shown normally
+    assert pane.showing_pdf and pane.notice.text() == "", (
+        good.title
+    )  # the next PDF is shown normally
     window.close()
 
 
-def test_oversized_pdf_goes_to_the_system_viewer(qtbot, bundle, tmp_path, errors, reads, monkeypatch):
+def test_oversized_pdf_goes_to_the_system_viewer(
+    qtbot, bundle, tmp_path, errors, reads, monkeypatch
+):
     """A PDF above the in-app cap is not read into memory; the pane says to use “Open in viewer”."""
     monkeypatch.setattr(pdf_pane, "MAX_PDF_BYTES", 1000)
     window = _open(qtbot, bundle, tmp_path / "a")
@@ -163,8 +186,9 @@ def test_oversized_pdf_goes_to_the_system_viewer(qtbot, bundle, tmp_path, errors
     window.close()
 
 
-def test_without_qtpdf_pdfs_open_in_the_system_viewer_as_before(qtbot, bundle, tmp_path, errors, monkeypatch,
-                                                                reads):
+def test_without_qtpdf_pdfs_open_in_the_system_viewer_as_before(
+    qtbot, bundle, tmp_path, errors, monkeypatch, reads
+):
     """With no QtPdf the view has no PDF pane: the details page and “Open in viewer” work as they always did."""
     monkeypatch.setattr(pdf_pane, "available", False)
     window = _open(qtbot, bundle, tmp_path / "a")
@@ -173,9 +197,15 @@ def test_without_qtpdf_pdfs_open_in_the_system_viewer_as_before(qtbot, bundle, t
     assert node.title in window.item_view.page.toPlainText()
     assert reads == []
     opened = []
-    monkeypatch.setattr(ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True))
+    monkeypatch.setattr(
+        ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True)
+    )
     window.item_view.open_button.click()
     private = window.session.private_dir_if_made
-    assert len(opened) == 1 and private in opened[0].parents and opened[0].read_bytes().startswith(b"%PDF")
+    assert (
+        len(opened) == 1
+        and private in opened[0].parents
+        and opened[0].read_bytes().startswith(b"%PDF")
+    )
     window.close()
     assert not private.exists()

@@ -51,7 +51,9 @@ def _select(window, predicate):
     return index.data(NodeRole)
 
 
-def test_open_browse_judge_report_and_close(qtbot, bundle, tmp_path, monkeypatch, errors, qtmodeltester):
+def test_open_browse_judge_report_and_close(
+    qtbot, bundle, tmp_path, monkeypatch, errors, qtmodeltester
+):
     """The whole visit: verify, browse, judge as typed, export DOCX and PDF; the bundle never changes."""
     before, mtime = sha256_of(bundle), os.stat(bundle).st_mtime_ns
     window = _open(qtbot, bundle, tmp_path / "assessments")
@@ -62,36 +64,55 @@ def test_open_browse_judge_report_and_close(qtbot, bundle, tmp_path, monkeypatch
     window.panel.radios["met"].click()
     descriptor = _select(window, lambda n: n.kind == DESCRIPTOR)
     code = descriptor.code
-    assert window.panel.target_label.text().startswith("<b>Evidence descriptor</b>")  # the bundle scheme's word
+    assert window.panel.target_label.text().startswith(
+        "<b>Evidence descriptor</b>"
+    )  # the bundle scheme's word
     assert "Family Partnership Award" in window.windowTitle()
     window.panel.radios["not-yet-met"].click()
     window.panel.comment.setPlainText("Only the policy was seen.")
     window.panel.fields["strengths"].setPlainText("Families shape the vision.")
     window.panel.assessor_name.setText("Zoë Łukasz")
-    window.panel.recommendation.setCurrentIndex(window.panel.recommendation.findData("further-work"))
-    db = sqlite3.connect(window.assessment.path)  # saved as typed: visible to another reader at once
-    assert db.execute("SELECT judgement, comment FROM judgement WHERE scope='descriptor' AND code=?",
-                      (code,)).fetchone() == ("not-yet-met", "Only the policy was seen.")
+    window.panel.recommendation.setCurrentIndex(
+        window.panel.recommendation.findData("further-work")
+    )
+    db = sqlite3.connect(
+        window.assessment.path
+    )  # saved as typed: visible to another reader at once
+    assert db.execute(
+        "SELECT judgement, comment FROM judgement WHERE scope='descriptor' AND code=?", (code,)
+    ).fetchone() == ("not-yet-met", "Only the policy was seen.")
     db.close()
 
     photo = _select(window, lambda n: n.kind == EVIDENCE and evidence_action(n.data) == "photo")
     assert not window.item_view.photo.pixmap().isNull(), photo.title
 
     opened = []
-    monkeypatch.setattr(ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True))
+    monkeypatch.setattr(
+        ItemView, "open_local_file", staticmethod(lambda path: opened.append(Path(path)) or True)
+    )
     _select(window, lambda n: n.kind == EVIDENCE and evidence_action(n.data) == "file")
     assert window.item_view.open_button.isVisibleTo(window)
     window.item_view.open_button.click()
     private = window.session.private_dir_if_made
-    assert opened and private in opened[0].parents and stat.S_IMODE(os.stat(opened[0]).st_mode) == 0o400
+    assert (
+        opened
+        and private in opened[0].parents
+        and stat.S_IMODE(os.stat(opened[0]).st_mode) == 0o400
+    )
 
     for suffix in (".docx", ".pdf"):
         target = tmp_path / f"report{suffix}"
-        monkeypatch.setattr(AssessorWindow, "ask_report_path", classmethod(lambda cls, p, s, t=target: str(t)))
+        monkeypatch.setattr(
+            AssessorWindow, "ask_report_path", classmethod(lambda cls, p, s, t=target: str(t))
+        )
         with qtbot.waitSignal(window.report_exported):
             window.export_report()
-    docx_text = "\n".join(c.text for t in Document(str(tmp_path / "report.docx")).tables for r in t.rows
-                          for c in r.cells)
+    docx_text = "\n".join(
+        c.text
+        for t in Document(str(tmp_path / "report.docx")).tables
+        for r in t.rows
+        for c in r.cells
+    )
     assert "Only the policy was seen." in docx_text and "Zoë Łukasz" in docx_text
     pdf_text = " ".join(p.extract_text() for p in PdfReader(str(tmp_path / "report.pdf")).pages)
     assert "Further work needed" in pdf_text and "Families shape the vision." in pdf_text
@@ -122,8 +143,12 @@ def test_web_links_open_only_after_confirmation(qtbot, bundle, tmp_path, monkeyp
     """A video or web link opens in a browser only on a click and after the assessor says yes."""
     window = _open(qtbot, bundle, tmp_path)
     browsed, answers = [], [False, True]
-    monkeypatch.setattr(ItemView, "open_web_link", staticmethod(lambda url: browsed.append(url) or True))
-    monkeypatch.setattr(ItemView, "confirm_link", classmethod(lambda cls, parent, url: answers.pop(0)))
+    monkeypatch.setattr(
+        ItemView, "open_web_link", staticmethod(lambda url: browsed.append(url) or True)
+    )
+    monkeypatch.setattr(
+        ItemView, "confirm_link", classmethod(lambda cls, parent, url: answers.pop(0))
+    )
     node = _select(window, lambda n: n.kind == EVIDENCE and evidence_action(n.data) == "link")
     assert browsed == []
     window.item_view.link_button.click()
@@ -136,17 +161,25 @@ def test_web_links_open_only_after_confirmation(qtbot, bundle, tmp_path, monkeyp
 def test_no_editing_controls_exist(qtbot, bundle, tmp_path, errors):
     """The assessor window has no control that changes the portfolio: only opening, judging and the report."""
     window = _open(qtbot, bundle, tmp_path)
-    actions = {a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions() if a.text()}
+    actions = {
+        a.text().replace("&", "")
+        for a in window.menuBar().actions()[0].menu().actions()
+        if a.text()
+    }
     assert actions == {"Open bundle…", "Export Assessor's Report…", "Close bundle", "Close window"}
     buttons = {b.text() for b in window.findChildren(QPushButton) if b.window() is window}
     assert buttons <= {"Open in viewer", "Open link in browser…", "Export Assessor's Report…"}
     editors = window.findChildren(QLineEdit) + window.findChildren(QPlainTextEdit)
-    assert all(window.panel.isAncestorOf(e) or e.isReadOnly() or not e.isVisibleTo(window) for e in editors)
+    assert all(
+        window.panel.isAncestorOf(e) or e.isReadOnly() or not e.isVisibleTo(window) for e in editors
+    )
     assert window.item_view.page.isReadOnly()
     window.close()
 
 
-def test_damaged_bundle_opens_with_problems_listed_and_items_marked(qtbot, bundle, tmp_path, errors):
+def test_damaged_bundle_opens_with_problems_listed_and_items_marked(
+    qtbot, bundle, tmp_path, errors
+):
     """An altered file: the banner says so, the check page lists it, and its tree row is marked damaged."""
     with zipfile.ZipFile(bundle) as z:
         target = next(n for n in z.namelist() if "/data/evidence/" in n and n.endswith(".pdf"))
@@ -164,7 +197,10 @@ HOSTILE = {
     "not-a-zip": lambda z: None,
     "path-traversal": lambda z: z.writestr("../evil.txt", "x"),
     "absolute-name": lambda z: z.writestr("/etc/evil", "x"),
-    "fetch-txt": lambda z: (z.writestr("bag/fetch.txt", "http://x 1 data/a"), z.writestr("bag/bagit.txt", "")),
+    "fetch-txt": lambda z: (
+        z.writestr("bag/fetch.txt", "http://x 1 data/a"),
+        z.writestr("bag/bagit.txt", ""),
+    ),
     "two-top-folders": lambda z: (z.writestr("a/bagit.txt", ""), z.writestr("b/bagit.txt", "")),
     "symlink": lambda z: z.writestr(_symlink_info(), "/etc/passwd"),
 }
@@ -172,7 +208,7 @@ HOSTILE = {
 
 def _symlink_info():
     info = zipfile.ZipInfo("bag/data/link")
-    info.external_attr = (0o120777 << 16)
+    info.external_attr = 0o120777 << 16
     return info
 
 
@@ -205,7 +241,9 @@ def test_every_hostile_zip_is_refused_with_a_clear_message(qtbot, tmp_path, erro
     assert not (tmp_path / "assessments").exists() or not any((tmp_path / "assessments").iterdir())
 
 
-def test_dropping_a_zip_opens_it_and_open_bundle_window_starts_verifying(qtbot, bundle, tmp_path, errors):
+def test_dropping_a_zip_opens_it_and_open_bundle_window_starts_verifying(
+    qtbot, bundle, tmp_path, errors
+):
     """Dropping a .zip on the window opens it; open_bundle_window(path) shows a window already verifying."""
     window = open_bundle_window(bundle, assessments_folder=tmp_path)
     qtbot.addWidget(window)
@@ -214,8 +252,13 @@ def test_dropping_a_zip_opens_it_and_open_bundle_window_starts_verifying(qtbot, 
     window.close_bundle()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(bundle))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.bundle_opened, timeout=20000):
         window.dropEvent(event)
     assert window.session is not None

@@ -29,7 +29,10 @@ def backups(fpa_portfolio):
     first = make_backup(fpa_portfolio.path, "auto")
     add_evidence(fpa_portfolio, "Coffee morning")
     second = make_backup(fpa_portfolio.path, "manual")
-    damaged = backup_folder(fpa_portfolio.path) / f"{fpa_portfolio.path.stem}-auto-20260101-090000-000000.portfolio"
+    damaged = (
+        backup_folder(fpa_portfolio.path)
+        / f"{fpa_portfolio.path.stem}-auto-20260101-090000-000000.portfolio"
+    )
     damaged.write_bytes(second.read_bytes()[:5000])
     return fpa_portfolio.path, first, second, damaged
 
@@ -48,14 +51,20 @@ def test_chooser_lists_newest_first_and_only_offers_good_copies(qtbot, backups):
     dialog = RestoreBackupDialog(path)
     qtbot.addWidget(dialog)
     proxy = dialog.proxy
-    rows = [[proxy.index(r, c).data() for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
+    rows = [
+        [proxy.index(r, c).data() for c in range(proxy.columnCount())]
+        for r in range(proxy.rowCount())
+    ]
     assert rows[0][1:4] == ["Back up now", "1", "0 of 10"]
     assert rows[1][1:4] == ["Automatically", "0", "0 of 10"]
     assert rows[2][0] == "Thu 1 Jan 2026, 09:00" and rows[2][6] == "Damaged"
     assert dialog.chosen().path == second and dialog.restore_button.isEnabled()
     assert dialog.select_backup(damaged)
     assert dialog.chosen() is None and not dialog.restore_button.isEnabled()
-    assert "cannot be restored: it is damaged: shorter than its own header says" in dialog.detail.text()
+    assert (
+        "cannot be restored: it is damaged: shorter than its own header says"
+        in dialog.detail.text()
+    )
     assert dialog.select_backup(first) and dialog.restore_button.isEnabled()
 
 
@@ -79,7 +88,9 @@ def answer_chooser():
         def poll():
             dialog = QApplication.activeModalWidget()
             if isinstance(dialog, RestoreBackupDialog) and dialog.isVisible():
-                seen.append([dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())])
+                seen.append(
+                    [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
+                )
                 if choose_path is None or not dialog.select_backup(choose_path):
                     dialog.reject()
                 else:
@@ -94,18 +105,23 @@ def answer_chooser():
         timer.stop()
 
 
-def test_restore_from_the_file_menu_brings_back_the_copy(qtbot, main_window, portfolio_path, dialogs,
-                                                         answer_chooser):
+def test_restore_from_the_file_menu_brings_back_the_copy(
+    qtbot, main_window, portfolio_path, dialogs, answer_chooser
+):
     """Choosing a copy and confirming puts it back, reopens the portfolio, and says the previous state was kept."""
     add_evidence(main_window.context.portfolio, "Coffee morning")
     earlier = make_backup(portfolio_path, "manual")
     add_evidence(main_window.context.portfolio, "Parents evening")
     seen = answer_chooser(earlier)
     main_window.restore_action.trigger()
-    assert len(seen) == 1 and len(seen[0]) == 2, "the chooser should have opened once, listing two backups"
+    assert len(seen) == 1 and len(seen[0]) == 2, (
+        "the chooser should have opened once, listing two backups"
+    )
     assert "This replaces the portfolio with the copy from" in dialogs.questions[0][0]
     assert "The current state is backed up first." in dialogs.questions[0][0]
-    qtbot.waitUntil(lambda: "Restored the copy from" in main_window.statusBar().currentMessage(), timeout=15000)
+    qtbot.waitUntil(
+        lambda: "Restored the copy from" in main_window.statusBar().currentMessage(), timeout=15000
+    )
     assert main_window.context is not None and not main_window.context.read_only
     assert dialogs.errors == []
     with main_window.context.portfolio.raw_connection() as conn:
@@ -115,7 +131,9 @@ def test_restore_from_the_file_menu_brings_back_the_copy(qtbot, main_window, por
     assert len(before) == 1 and titles(before[0].path) == ["Coffee morning", "Parents evening"]
     assert main_window.lock is not None and main_window.lock._lock.isLocked()
     qtbot.waitUntil(lambda: main_window.backups.worker is None, timeout=10000)
-    assert "Restored the copy from" in main_window.statusBar().currentMessage()  # not hidden by the open backup
+    assert (
+        "Restored the copy from" in main_window.statusBar().currentMessage()
+    )  # not hidden by the open backup
 
 
 def test_saying_no_changes_nothing(qtbot, main_window, portfolio_path, dialogs, answer_chooser):
@@ -134,7 +152,9 @@ def test_saying_no_changes_nothing(qtbot, main_window, portfolio_path, dialogs, 
         assert conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0] == 2
 
 
-def test_a_refused_restore_reopens_the_portfolio_unchanged(qtbot, main_window, portfolio_path, dialogs, monkeypatch):
+def test_a_refused_restore_reopens_the_portfolio_unchanged(
+    qtbot, main_window, portfolio_path, dialogs, monkeypatch
+):
     """When the core refuses (here: the copy was altered after it was chosen), the error is shown and the portfolio
     reopens as it was."""
     add_evidence(main_window.context.portfolio, "Coffee morning")
@@ -165,21 +185,26 @@ def test_restore_is_not_offered_on_a_read_only_portfolio(qtbot, dialogs, portfol
     window.close()
 
 
-
-def test_a_portfolio_that_will_not_open_offers_its_backups(qtbot, dialogs, portfolio_path, answer_chooser):
+def test_a_portfolio_that_will_not_open_offers_its_backups(
+    qtbot, dialogs, portfolio_path, answer_chooser
+):
     """A truncated portfolio says why it will not open and offers its backups; restoring one opens it again."""
     from portfolio_builder.app import build_main_window
 
     with Portfolio.open(portfolio_path) as portfolio:
         add_evidence(portfolio, "Coffee morning")
     good = make_backup(portfolio_path, "manual")
-    portfolio_path.write_bytes(portfolio_path.read_bytes()[:5000])  # a copy cut short on a pen drive
+    portfolio_path.write_bytes(
+        portfolio_path.read_bytes()[:5000]
+    )  # a copy cut short on a pen drive
     seen = answer_chooser(good)
     window = build_main_window(None, reopen_last=False)
     qtbot.addWidget(window)
     window.show()
     assert not window.open_portfolio(portfolio_path)
-    assert "damaged" in dialogs.questions[0][0] and "Choose one to restore?" in dialogs.questions[0][0]
+    assert (
+        "damaged" in dialogs.questions[0][0] and "Choose one to restore?" in dialogs.questions[0][0]
+    )
     assert len(seen) == 1
     qtbot.waitUntil(lambda: window.context is not None, timeout=15000)
     with window.context.portfolio.raw_connection() as conn:
@@ -188,7 +213,9 @@ def test_a_portfolio_that_will_not_open_offers_its_backups(qtbot, dialogs, portf
     window.close()
 
 
-def test_a_portfolio_that_will_not_open_and_has_no_backups_just_says_why(qtbot, dialogs, portfolio_path):
+def test_a_portfolio_that_will_not_open_and_has_no_backups_just_says_why(
+    qtbot, dialogs, portfolio_path
+):
     """Without backups there is nothing to offer: the reason is shown and nothing is changed."""
     from portfolio_builder.app import build_main_window
 

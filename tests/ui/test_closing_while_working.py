@@ -22,7 +22,9 @@ def held_import(monkeypatch, tmp_path):
     folder = tmp_path / "forum"
     folder.mkdir()
     for n in range(FILES):
-        (folder / f"minutes {n:02d}.txt").write_text(f"Family forum minutes, meeting {n}.\n", encoding="utf-8")
+        (folder / f"minutes {n:02d}.txt").write_text(
+            f"Family forum minutes, meeting {n}.\n", encoding="utf-8"
+        )
     release = threading.Event()
     real = evidence_import._import_entry
 
@@ -37,7 +39,9 @@ def held_import(monkeypatch, tmp_path):
     monkeypatch.setattr(evidence_import, "_import_entry", held)
     monkeypatch.setattr(page_dialogs, "choose_evidence_folder", lambda parent: str(folder))
     shown = []
-    monkeypatch.setattr(page_dialogs, "show_information", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(
+        page_dialogs, "show_information", lambda parent, title, message: shown.append(message)
+    )
     monkeypatch.setattr(page_dialogs, "show_refusal", lambda parent, message: shown.append(message))
     return release, shown
 
@@ -60,9 +64,9 @@ def _start_import(qtbot, window):
     return worker
 
 
-def test_closing_during_an_import_asks_stops_keeps_and_tells_the_next_open(qtbot, main_window, dialogs,
-                                                                           portfolio_path, held_import,
-                                                                           thread_errors, caplog):
+def test_closing_during_an_import_asks_stops_keeps_and_tells_the_next_open(
+    qtbot, main_window, dialogs, portfolio_path, held_import, thread_errors, caplog
+):
     release, shown = held_import
     worker = _start_import(qtbot, main_window)
     main_window.close()
@@ -76,7 +80,9 @@ def test_closing_during_an_import_asks_stops_keeps_and_tells_the_next_open(qtbot
     assert thread_errors == []
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
 
-    portfolio = Portfolio.open(portfolio_path)  # what was imported before the close is committed and kept
+    portfolio = Portfolio.open(
+        portfolio_path
+    )  # what was imported before the close is committed and kept
     titles = sorted(row.title for row in query_evidence(portfolio))
     portfolio.close()
     assert len(titles) == STOP_AFTER and titles[0].startswith("Minutes 00")
@@ -96,8 +102,9 @@ def test_closing_during_an_import_asks_stops_keeps_and_tells_the_next_open(qtbot
     again.close()
 
 
-def test_choosing_to_keep_working_leaves_the_window_and_the_import_running(qtbot, main_window, dialogs,
-                                                                           held_import, thread_errors):
+def test_choosing_to_keep_working_leaves_the_window_and_the_import_running(
+    qtbot, main_window, dialogs, held_import, thread_errors
+):
     release, shown = held_import
     worker = _start_import(qtbot, main_window)
     dialogs.answer = False
@@ -114,8 +121,9 @@ def test_choosing_to_keep_working_leaves_the_window_and_the_import_running(qtbot
     assert len(dialogs.questions) == 2 and thread_errors == []
 
 
-def test_closing_during_an_export_stops_it_and_says_so_next_time(qtbot, main_window, dialogs, portfolio_path,
-                                                                  monkeypatch, tmp_path, thread_errors):
+def test_closing_during_an_export_stops_it_and_says_so_next_time(
+    qtbot, main_window, dialogs, portfolio_path, monkeypatch, tmp_path, thread_errors
+):
     from portfolio_builder.ui.pages import export_page
 
     started = threading.Event()
@@ -133,7 +141,9 @@ def test_closing_during_an_export_stops_it_and_says_so_next_time(qtbot, main_win
     worker = page.start_export(tmp_path / "bundle.zip")
     qtbot.waitUntil(started.is_set, timeout=10000)
     main_window.close()
-    assert dialogs.questions and dialogs.questions[0][0].startswith("Exporting the bundle is still running")
+    assert dialogs.questions and dialogs.questions[0][0].startswith(
+        "Exporting the bundle is still running"
+    )
     assert not worker.running and worker.outcome == "cancelled" and thread_errors == []
     assert not (tmp_path / "bundle.zip").exists()
 
@@ -142,7 +152,9 @@ def test_closing_during_an_export_stops_it_and_says_so_next_time(qtbot, main_win
     again = build_main_window(str(portfolio_path), reopen_last=False)
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=5000)
-    assert dialogs.infos[0][0].startswith("The last bundle export was stopped when the portfolio was closed")
+    assert dialogs.infos[0][0].startswith(
+        "The last bundle export was stopped when the portfolio was closed"
+    )
     again.close()
 
 
@@ -157,12 +169,26 @@ def test_quitting_the_app_during_an_import_raises_nothing_on_the_way_out(portfol
     folder = tmp_path / "forum"
     folder.mkdir()
     for n in range(FILES):
-        (folder / f"minutes {n:02d}.txt").write_text(f"Family forum minutes, meeting {n}.\n", encoding="utf-8")
+        (folder / f"minutes {n:02d}.txt").write_text(
+            f"Family forum minutes, meeting {n}.\n", encoding="utf-8"
+        )
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root))
-    run = subprocess.run([sys.executable, "-m", "tests.ui.closing_app_run", str(portfolio_path), str(folder),
-                          str(tmp_path / "settings")], cwd=root, env=env, capture_output=True, text=True,
-                         timeout=120)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.closing_app_run",
+            str(portfolio_path),
+            str(folder),
+            str(tmp_path / "settings"),
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     assert "outcome=cancelled" in run.stdout
     for symptom in ("Signal source has been deleted", "Traceback", "RuntimeError"):

@@ -13,8 +13,10 @@ from PySide6.QtGui import QColor, QPalette
 from portfolio_builder.ui.contrast import AA_TEXT, contrast_ratio, readable_on, text_colour_on
 
 UI = Path(__file__).resolve().parents[2] / "portfolio_builder" / "ui"
-STYLE = re.compile(r"""(?:background(?:-color)?\s*:\s*(?P<bg>#[0-9A-Fa-f]{6})[^"']*?)?(?<![-\w])color\s*:\s*"""
-                   r"""(?P<fg>#[0-9A-Fa-f]{6}|[a-z]+)""")
+STYLE = re.compile(
+    r"""(?:background(?:-color)?\s*:\s*(?P<bg>#[0-9A-Fa-f]{6})[^"']*?)?(?<![-\w])color\s*:\s*"""
+    r"""(?P<fg>#[0-9A-Fa-f]{6}|[a-z]+)"""
+)
 
 
 def _light():
@@ -46,15 +48,21 @@ def stylesheet_colours() -> list[tuple[str, str, str | None]]:
             for match in STYLE.finditer(line):
                 if "{" in match.group("fg"):
                     continue
-                found.append((f"{path.relative_to(UI)}:{number}", match.group("fg"), match.group("bg")))
+                found.append(
+                    (f"{path.relative_to(UI)}:{number}", match.group("fg"), match.group("bg"))
+                )
     return found
 
 
 def test_the_scan_finds_the_style_sheets():
     """The read-only banner, the PDF notice, the detail view's muted text ... are all in the scan."""
     where = {w.split(":")[0] for w, _fg, _bg in stylesheet_colours()}
-    assert {"portfolio_view.py", "assessor/pdf_pane.py", "descriptor_detail_view.py",
-            "new_portfolio_wizard.py"} <= where
+    assert {
+        "portfolio_view.py",
+        "assessor/pdf_pane.py",
+        "descriptor_detail_view.py",
+        "new_portfolio_wizard.py",
+    } <= where
 
 
 def test_style_sheet_text_reads_on_its_background(qapp):
@@ -62,7 +70,7 @@ def test_style_sheet_text_reads_on_its_background(qapp):
     background of the palette (window, fields, alternate rows)."""
     failing = []
     for where, fg, bg in stylesheet_colours():
-        for background in ([QColor(bg)] if bg else _backgrounds(_light())):
+        for background in [QColor(bg)] if bg else _backgrounds(_light()):
             ratio = contrast_ratio(QColor(fg), background)
             if ratio < AA_TEXT:
                 failing.append(f"{where}: {fg} on {background.name()} is {ratio:.2f}:1")
@@ -79,8 +87,13 @@ def test_coloured_text_in_models_and_tiles_reads(qapp):
     from portfolio_builder.ui.models.framework_tree_model import PART as TREE_PART
 
     failing = []
-    for name, colour in (("badge full", FULL), ("badge part", TREE_PART), ("badge none", NONE),
-                         ("consent missing", MISSING_BRUSH.color()), ("damaged", DAMAGED_BRUSH.color())):
+    for name, colour in (
+        ("badge full", FULL),
+        ("badge part", TREE_PART),
+        ("badge none", NONE),
+        ("consent missing", MISSING_BRUSH.color()),
+        ("damaged", DAMAGED_BRUSH.color()),
+    ):
         for background in _backgrounds(_light()):
             if contrast_ratio(colour, background) < AA_TEXT:
                 failing.append(f"{name} {colour.name()} on {background.name()}")
@@ -95,7 +108,11 @@ def test_coloured_text_in_models_and_tiles_reads(qapp):
 def _scheme_colours() -> list[tuple[str, str]]:
     from portfolio_builder.core.scheme.framework_catalog import shipped_frameworks
 
-    return [(f"{f.id} {level.label}", level.colour) for f in shipped_frameworks() for level in f.scheme.scale.levels]
+    return [
+        (f"{f.id} {level.label}", level.colour)
+        for f in shipped_frameworks()
+        for level in f.scheme.scale.levels
+    ]
 
 
 @pytest.mark.parametrize("where,colour", _scheme_colours())
@@ -105,7 +122,10 @@ def test_text_on_each_scheme_level_colour_reads(qapp, where, colour):
     assert contrast_ratio(text_colour_on(colour), colour) >= AA_TEXT, where
     for palette in (_light(), _high_contrast()):
         window = palette.color(QPalette.ColorRole.Window)
-        assert contrast_ratio(readable_on(colour, window), window) >= AA_TEXT, (where, window.name())
+        assert contrast_ratio(readable_on(colour, window), window) >= AA_TEXT, (
+            where,
+            window.name(),
+        )
 
 
 def test_dashboard_chip_and_chart_colours_read(qapp):
@@ -118,7 +138,10 @@ def test_dashboard_chip_and_chart_colours_read(qapp):
     for palette in (_light(), _high_contrast()):
         window = palette.color(QPalette.ColorRole.Window)
         for colour in (TODAY, palette.color(QPalette.ColorRole.PlaceholderText)):
-            assert contrast_ratio(readable_on(colour, window), window) >= AA_TEXT, (colour.name(), window.name())
+            assert contrast_ratio(readable_on(colour, window), window) >= AA_TEXT, (
+                colour.name(),
+                window.name(),
+            )
 
 
 def test_the_palettes_themselves_read(qapp):
@@ -126,17 +149,26 @@ def test_the_palettes_themselves_read(qapp):
     mends Qt's: its selection is 3.7:1) and high contrast."""
     roles = QPalette.ColorRole
     for palette in (_light(), _high_contrast()):
-        for fg, bg in ((roles.WindowText, roles.Window), (roles.Text, roles.Base), (roles.ButtonText, roles.Button),
-                       (roles.HighlightedText, roles.Highlight), (roles.Text, roles.AlternateBase),
-                       (roles.PlaceholderText, roles.Base)):
-            assert contrast_ratio(_as_drawn(palette.color(fg), palette.color(bg)), palette.color(bg)) >= AA_TEXT, \
-                (fg, bg)
+        for fg, bg in (
+            (roles.WindowText, roles.Window),
+            (roles.Text, roles.Base),
+            (roles.ButtonText, roles.Button),
+            (roles.HighlightedText, roles.Highlight),
+            (roles.Text, roles.AlternateBase),
+            (roles.PlaceholderText, roles.Base),
+        ):
+            assert (
+                contrast_ratio(_as_drawn(palette.color(fg), palette.color(bg)), palette.color(bg))
+                >= AA_TEXT
+            ), (fg, bg)
 
 
 def _as_drawn(colour: QColor, background: QColor) -> QColor:
     """A half-transparent colour (Qt's placeholder) as it shows on the background."""
     a = colour.alphaF()
-    return QColor.fromRgbF(*(c * a + b * (1 - a) for c, b in zip(colour.getRgbF()[:3], background.getRgbF()[:3])))
+    return QColor.fromRgbF(
+        *(c * a + b * (1 - a) for c, b in zip(colour.getRgbF()[:3], background.getRgbF()[:3]))
+    )
 
 
 def test_the_ratio_is_wcags():

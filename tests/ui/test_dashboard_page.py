@@ -46,7 +46,11 @@ def test_iif_dashboard_counts_priorities_and_not_evidence_per_statement(qtbot, i
     assert page.tiles.rated.caption.text() == "quality statements rated"
     assert page.chips_box.title() == "RAG rating per quality statement"
     from portfolio_builder.ui.dashboard.evidence_chips import chip_colour
-    assert chip_colour(page.readiness.themes[0].descriptors[0], page.readiness.rule).name() == "#27ae60"
+
+    assert (
+        chip_colour(page.readiness.themes[0].descriptors[0], page.readiness.rule).name()
+        == "#27ae60"
+    )
 
 
 def test_dashboard_follows_changes_announced_by_the_context(qtbot, page, context):
@@ -76,7 +80,9 @@ def test_rating_chart_compares_baseline_with_now(page, context):
     audit_service.rate_descriptor(p, "1b", "developing", rated_on=date(2025, 9, 1))
     page.refresh()
     theme1 = page.ratings._data.themes[0]
-    assert theme1.baseline == pytest.approx((35 + 70) / 2) and theme1.now == pytest.approx((100 + 70) / 2)
+    assert theme1.baseline == pytest.approx((35 + 70) / 2) and theme1.now == pytest.approx(
+        (100 + 70) / 2
+    )
     assert page.ratings._data.themes[1].now is None
     assert not page.ratings.grab().isNull()
 
@@ -84,11 +90,16 @@ def test_rating_chart_compares_baseline_with_now(page, context):
 def test_action_timeline_draws_dated_actions_and_counts_undated(page, context):
     """Dated actions become bars; actions without dates are counted in a note."""
     p = context.portfolio
-    planning_service.add_action(p, "Relaunch the Family Forum", starts_on=date(2025, 10, 1), ends_on=date(2026, 3, 1))
+    planning_service.add_action(
+        p, "Relaunch the Family Forum", starts_on=date(2025, 10, 1), ends_on=date(2026, 3, 1)
+    )
     planning_service.add_action(p, "Survey families", status="done", starts_on=date(2025, 11, 1))
     planning_service.add_action(p, "Write the case study")
     page.refresh()
-    assert [b.label for b in page.timeline._bars] == ["Relaunch the Family Forum", "Survey families"]
+    assert [b.label for b in page.timeline._bars] == [
+        "Relaunch the Family Forum",
+        "Survey families",
+    ]
     assert page.timeline_note.text() == "1 action has no dates yet and is not shown."
     assert not page.timeline.grab().isNull()
 

@@ -44,8 +44,13 @@ def test_dropping_a_folder_imports_its_files(qtbot, context, tmp_path):
     page = _page(qtbot, context)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(page.importer.finished, timeout=60_000):
         page.dropEvent(event)
     assert page.model.rowCount() == 2
@@ -75,8 +80,9 @@ def test_consent_change_is_undoable(qtbot, context, fpa_portfolio, three_items):
     assert get_evidence(fpa_portfolio, three_items[1]).consent == "obtained"
 
 
-def test_third_key_evidence_item_is_refused_with_the_rule_message(qtbot, context, fpa_portfolio, three_items,
-                                                                    monkeypatch):
+def test_third_key_evidence_item_is_refused_with_the_rule_message(
+    qtbot, context, fpa_portfolio, three_items, monkeypatch
+):
     """Tagging a third key item to a descriptor shows the core's message naming the two, and changes nothing."""
     tag_evidence(fpa_portfolio, three_items[0], "1a")
     tag_evidence(fpa_portfolio, three_items[1], "1a")
@@ -115,7 +121,9 @@ def test_a_javascript_link_is_refused_with_the_core_message(qtbot, context, monk
 
 def test_a_web_link_is_added_and_selected(qtbot, context, monkeypatch):
     """'Add link…' with an https address adds a link item and selects it."""
-    monkeypatch.setattr(page_dialogs, "ask_link", lambda parent: ("https://video.example.org/forum", "Forum diary"))
+    monkeypatch.setattr(
+        page_dialogs, "ask_link", lambda parent: ("https://video.example.org/forum", "Forum diary")
+    )
     page = _page(qtbot, context)
     page.add_link()
     assert page.model.rowCount() == 1
@@ -141,5 +149,9 @@ def test_photo_preview_loads_on_a_worker(qtbot, context, three_items):
     page = _page(qtbot, context)
     page.select_ids([three_items[0]])
     assert "Type: Photo" in page.preview.facts.text()
-    qtbot.waitUntil(lambda: page.preview.image.pixmap() is not None and not page.preview.image.pixmap().isNull(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.preview.image.pixmap() is not None and not page.preview.image.pixmap().isNull()
+        ),
+        timeout=10_000,
+    )

@@ -20,7 +20,9 @@ def test_a_new_portfolio_lists_what_is_missing_and_only_allows_a_draft(qtbot, co
     page = _page(qtbot, context)
     assert page.readiness_label.text().startswith("Not ready yet")
     assert any("has not been rated" in p for p in page.issues.messages())
-    assert any("shows our summary" in p for p in page.issues.messages(blocking=False))  # a warning, listed apart
+    assert any(
+        "shows our summary" in p for p in page.issues.messages(blocking=False)
+    )  # a warning, listed apart
     assert not page.export_button.isEnabled()
     page.draft.setChecked(True)
     assert page.export_button.isEnabled()
@@ -38,7 +40,9 @@ def test_draft_export_runs_on_a_worker_then_verifies(qtbot, context, tmp_path, m
     opened = []
     target = tmp_path / suggested_name(context.portfolio)
     monkeypatch.setattr(page_dialogs, "choose_bundle_path", lambda parent, suggested: str(target))
-    monkeypatch.setattr(page_dialogs, "show_in_folder", lambda path: opened.append(Path(path)) or True)
+    monkeypatch.setattr(
+        page_dialogs, "show_in_folder", lambda path: opened.append(Path(path)) or True
+    )
     page = _page(qtbot, context)
     page.draft.setChecked(True)
     with qtbot.waitSignal(page.progress.bar.valueChanged, timeout=60_000, raising=False):
@@ -59,11 +63,23 @@ def test_page_lists_what_will_leave_before_export(qtbot, context):
     from tests.core.portfolio_factory import add_file_evidence
 
     portfolio = context.portfolio
-    shown = add_file_evidence(portfolio, hostile_jpeg(), "Reading corner", kind="photo", mime_type="image/jpeg",
-                              consent="obtained")
+    shown = add_file_evidence(
+        portfolio,
+        hostile_jpeg(),
+        "Reading corner",
+        kind="photo",
+        mime_type="image/jpeg",
+        consent="obtained",
+    )
     tag_evidence(portfolio, shown, "1a")
-    hidden = add_file_evidence(portfolio, plain_jpeg(), "Park trip", kind="photo", mime_type="image/jpeg",
-                               consent="missing")
+    hidden = add_file_evidence(
+        portfolio,
+        plain_jpeg(),
+        "Park trip",
+        kind="photo",
+        mime_type="image/jpeg",
+        consent="missing",
+    )
     tag_evidence(portfolio, hidden, "1b")
     add_file_evidence(portfolio, b"a note\n", "Loose note")
     page = _page(qtbot, context)
@@ -75,7 +91,9 @@ def test_page_lists_what_will_leave_before_export(qtbot, context):
     assert "Loose note" in text and "tagged to nothing" in text
     page.untagged.setChecked(True)
     qtbot.waitUntil(lambda: page.plan is not None and page.plan_options[2], timeout=60_000)
-    assert any("Loose note  ->  data/evidence/other/" in line for line in page.preview_model.stringList())
+    assert any(
+        "Loose note  ->  data/evidence/other/" in line for line in page.preview_model.stringList()
+    )
 
 
 def test_page_states_the_bundle_size_before_export(qtbot, context):
@@ -87,4 +105,7 @@ def test_page_states_the_bundle_size_before_export(qtbot, context):
     tag_evidence(context.portfolio, item, "1a")
     page = _page(qtbot, context)
     qtbot.waitUntil(lambda: page.plan is not None, timeout=60_000)
-    assert page.preview_model.stringList()[2] == "Size: about 3.1 MB of evidence files, plus the documents."
+    assert (
+        page.preview_model.stringList()[2]
+        == "Size: about 3.1 MB of evidence files, plus the documents."
+    )

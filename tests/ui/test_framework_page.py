@@ -70,7 +70,9 @@ def test_badge_shows_key_evidence_per_descriptor(page, context):
 def test_dropping_a_third_key_item_shows_the_rule_and_changes_nothing(page, context, dialogs):
     """Dropping a third key evidence item on a descriptor shows the core's message; its two items stay."""
     p = context.portfolio
-    first, second, third = (add_evidence(p, t) for t in ("Mission statement", "Prospectus", "Newsletter"))
+    first, second, third = (
+        add_evidence(p, t) for t in ("Mission statement", "Prospectus", "Newsletter")
+    )
     assert drop(page.model, "1a", [first, second])
     page.refresh()
     before = descriptor_detail(p, descriptor_index(page.model, "1a").data(ID_ROLE))
@@ -89,7 +91,9 @@ def test_dropping_two_items_tags_both_and_undo_untags(page, context):
     ids = [add_evidence(p, "Policy"), add_evidence(p, "Agreement")]
     index = descriptor_index(page.model, "1f")
     assert page.model.canDropMimeData(evidence_mime(ids), 1, -1, -1, index)
-    assert not page.model.canDropMimeData(evidence_mime(ids), 1, -1, -1, page.model.index(0, 0))  # a theme
+    assert not page.model.canDropMimeData(
+        evidence_mime(ids), 1, -1, -1, page.model.index(0, 0)
+    )  # a theme
     drop(page.model, "1f", ids)
     d_id = index.data(ID_ROLE)
     assert [e.id for e in descriptor_detail(p, d_id).key_evidence] == ids
@@ -111,7 +115,9 @@ def test_descriptor_edit_can_be_undone_and_redone(page, context):
     line = framework_outline(p)[0][0].descriptors[0]
     old = descriptor_detail(p, line.id)
     initial = DescriptorForm(old.theme_code, old.code, old.text, old.examples)
-    new = DescriptorForm(old.theme_code, "1a", "Trust underpins everything we do with families.", ["Survey"])
+    new = DescriptorForm(
+        old.theme_code, "1a", "Trust underpins everything we do with families.", ["Survey"]
+    )
     assert page.edit_descriptor_to(line.id, initial, new)
     assert descriptor_detail(p, line.id).text == new.text
     context.undo_stack.undo()
@@ -123,8 +129,15 @@ def test_descriptor_edit_can_be_undone_and_redone(page, context):
 
 def test_add_descriptor_to_an_empty_theme(page, context, monkeypatch):
     """Typing in a descriptor from the award pack adds it to the chosen theme, selected; Undo removes it."""
-    monkeypatch.setattr(DescriptorDialog, "ask", classmethod(
-        lambda cls, parent, themes, initial, adding: DescriptorForm("2", "2a", "Leaders champion families.", [])))
+    monkeypatch.setattr(
+        DescriptorDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, themes, initial, adding: DescriptorForm(
+                "2", "2a", "Leaders champion families.", []
+            )
+        ),
+    )
     page.add_descriptor()
     themes, _ = framework_outline(context.portfolio)
     assert [d.code for d in themes[1].descriptors] == ["2a"]
@@ -148,16 +161,24 @@ def test_delete_then_undo_restores_ratings_and_evidence(page, context, dialogs):
     context.undo_stack.undo()
     themes, _ = framework_outline(p)
     restored = themes[0].descriptors[2]
-    assert restored.code == "1c" and restored.key_count == 1 and restored.rating_label == "Developing"
+    assert (
+        restored.code == "1c" and restored.key_count == 1 and restored.rating_label == "Developing"
+    )
 
 
 def test_move_descriptor_down_and_undo(page, context):
     """Move down swaps a descriptor with the next; Undo puts it back."""
     page.select_descriptor("1a")
     page.move_descriptor(+1)
-    assert [d.code for d in framework_outline(context.portfolio)[0][0].descriptors][:2] == ["1b", "1a"]
+    assert [d.code for d in framework_outline(context.portfolio)[0][0].descriptors][:2] == [
+        "1b",
+        "1a",
+    ]
     context.undo_stack.undo()
-    assert [d.code for d in framework_outline(context.portfolio)[0][0].descriptors][:2] == ["1a", "1b"]
+    assert [d.code for d in framework_outline(context.portfolio)[0][0].descriptors][:2] == [
+        "1a",
+        "1b",
+    ]
 
 
 def test_import_framework_adds_only_new_codes_after_confirmation(page, context, dialogs, tmp_path):
@@ -165,8 +186,13 @@ def test_import_framework_adds_only_new_codes_after_confirmation(page, context, 
     with context.portfolio.session() as session:
         framework = framework_service.read_framework(session)
     framework.themes[0].descriptors[0].text = "Changed elsewhere"  # existing code: must not change
-    framework.themes[1].descriptors = [Descriptor("2a", "Leaders model partnership."), Descriptor("2b", "Roles are clear.")]
-    framework.themes.append(Theme("7", "Local theme", "", [Descriptor("7a", "Our own descriptor.")]))
+    framework.themes[1].descriptors = [
+        Descriptor("2a", "Leaders model partnership."),
+        Descriptor("2b", "Roles are clear."),
+    ]
+    framework.themes.append(
+        Theme("7", "Local theme", "", [Descriptor("7a", "Our own descriptor.")])
+    )
     path = tmp_path / "pack.toml"
     save_framework(framework, path)
     dialogs.open_path = str(path)
@@ -178,7 +204,10 @@ def test_import_framework_adds_only_new_codes_after_confirmation(page, context, 
     dialogs.answer = True
     page.import_framework()
     themes, _ = framework_outline(context.portfolio)
-    assert [t.code for t in themes][-1] == "7" and [d.code for d in themes[1].descriptors] == ["2a", "2b"]
+    assert [t.code for t in themes][-1] == "7" and [d.code for d in themes[1].descriptors] == [
+        "2a",
+        "2b",
+    ]
     assert themes[0].descriptors[0].text != "Changed elsewhere"
     context.undo_stack.undo()
     assert len(framework_outline(context.portfolio)[0]) == 6

@@ -25,17 +25,23 @@ def test_ctrl_number_switches_page(qtbot, main_window):
 
 def test_view_menu_names_every_page_and_its_shortcut(qtbot, main_window):
     """View lists the pages in sidebar order with Ctrl+1…Ctrl+7, and is off while no portfolio is open."""
-    assert [a.text().replace("&", "") for a in main_window.page_actions] == [title for _, title in PAGES]
-    assert [a.shortcut().toString() for a in main_window.page_actions] == [f"Ctrl+{n}" for n in range(1, len(PAGES) + 1)]
+    assert [a.text().replace("&", "") for a in main_window.page_actions] == [
+        title for _, title in PAGES
+    ]
+    assert [a.shortcut().toString() for a in main_window.page_actions] == [
+        f"Ctrl+{n}" for n in range(1, len(PAGES) + 1)
+    ]
     main_window.close_portfolio()
     assert not any(a.isEnabled() for a in main_window.page_actions)
 
 
 def test_ctrl_f_goes_to_the_filter_of_the_page_shown(qtbot, main_window):
     """Ctrl+F puts the cursor in the search box of whichever page is shown (Framework, Evidence, Audit)."""
-    for number, box in ((1, lambda: main_window.view.page("Framework").filter),
-                        (2, lambda: main_window.view.page("Evidence").search),
-                        (3, lambda: main_window.view.page("Audit").search)):
+    for number, box in (
+        (1, lambda: main_window.view.page("Framework").filter),
+        (2, lambda: main_window.view.page("Evidence").search),
+        (3, lambda: main_window.view.page("Audit").search),
+    ):
         main_window.show_page(number)
         main_window.view.sidebar.setFocus()
         _press(qtbot, main_window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -52,7 +58,9 @@ def test_f1_lists_the_keyboard_shortcuts(qtbot, main_window, monkeypatch):
 
     lines = {what: keys for keys, what, _where in shortcut_lines(main_window)}
     assert lines["Evidence"] == "Ctrl+3"
-    assert lines["Find"] == QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+    assert lines["Find"] == QKeySequence(QKeySequence.StandardKey.Find).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
     assert lines["Add evidence descriptor"] == "Ctrl+Shift+N"  # the Family Partnership Award's word
 
 

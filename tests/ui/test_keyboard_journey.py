@@ -43,6 +43,7 @@ def _activate(qtbot, window) -> None:
 
 def _when_dialog_is_up(then) -> None:
     """Run then() once a modal dialog is shown and has the keyboard (key presses go where the focus is)."""
+
     def poll():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -54,6 +55,7 @@ def _when_dialog_is_up(then) -> None:
             QTimer.singleShot(20, poll)
             return
         then(dialog)
+
     QTimer.singleShot(0, poll)
 
 
@@ -133,7 +135,9 @@ def test_staff_and_assessor_journey_by_keyboard_alone(qtbot, dialogs, tmp_path, 
     bundle = tmp_path / "oak-draft.zip"
     dialogs.save_path = str(bundle)
     _key(Qt.Key.Key_E, CTRL, window)
-    qtbot.waitUntil(lambda: any("saved as" in message for message, _ in dialogs.infos), timeout=60000)
+    qtbot.waitUntil(
+        lambda: any("saved as" in message for message, _ in dialogs.infos), timeout=60000
+    )
     assert bundle.exists() and dialogs.questions  # the draft was offered first
     window.close()
 
@@ -141,7 +145,9 @@ def test_staff_and_assessor_journey_by_keyboard_alone(qtbot, dialogs, tmp_path, 
     from portfolio_builder.ui.assessor import AssessorWindow
     from portfolio_builder.ui.assessor.contents_model import NodeRole
 
-    monkeypatch.setattr(AssessorWindow, "ask_bundle_path", classmethod(lambda cls, parent: str(bundle)))
+    monkeypatch.setattr(
+        AssessorWindow, "ask_bundle_path", classmethod(lambda cls, parent: str(bundle))
+    )
     assessor = AssessorWindow(tmp_path / "assessments")
     qtbot.addWidget(assessor)
     assessor.show()
@@ -154,9 +160,16 @@ def test_staff_and_assessor_journey_by_keyboard_alone(qtbot, dialogs, tmp_path, 
         node = assessor.tree.currentIndex().data(NodeRole)
         if node is not None and node.kind == DESCRIPTOR and node.code == "1a":
             break
-        _key(Qt.Key.Key_Right if node is not None and not assessor.tree.isExpanded(assessor.tree.currentIndex())
-             and assessor.tree.model().rowCount(assessor.tree.currentIndex()) else Qt.Key.Key_Down)
-    assert node.kind == DESCRIPTOR and node.code == "1a", "descriptor 1a not reached with the arrows"
+        _key(
+            Qt.Key.Key_Right
+            if node is not None
+            and not assessor.tree.isExpanded(assessor.tree.currentIndex())
+            and assessor.tree.model().rowCount(assessor.tree.currentIndex())
+            else Qt.Key.Key_Down
+        )
+    assert node.kind == DESCRIPTOR and node.code == "1a", (
+        "descriptor 1a not reached with the arrows"
+    )
     met = assessor.panel.radios["met"]
     _tab_to(met if met.isChecked() else next(r for r in assessor.panel.radios.values()))
     while not met.hasFocus():
@@ -166,8 +179,9 @@ def test_staff_and_assessor_journey_by_keyboard_alone(qtbot, dialogs, tmp_path, 
     QTest.keyClicks(assessor.panel.comment, "The minutes show families set the agenda.")
     db = sqlite3.connect(assessor.assessment.path)
     try:
-        assert db.execute("SELECT judgement, comment FROM judgement WHERE scope='descriptor' AND code='1a'"
-                          ).fetchone() == ("met", "The minutes show families set the agenda.")
+        assert db.execute(
+            "SELECT judgement, comment FROM judgement WHERE scope='descriptor' AND code='1a'"
+        ).fetchone() == ("met", "The minutes show families set the agenda.")
     finally:
         db.close()
     assert level is not None
@@ -178,4 +192,9 @@ def _key_items(portfolio, code: str) -> int:
     """How many key items the descriptor has, as the dashboard counts them."""
     from portfolio_builder.core.planning.readiness import check_readiness
 
-    return next(d.key_count for t in check_readiness(portfolio).themes for d in t.descriptors if d.code == code)
+    return next(
+        d.key_count
+        for t in check_readiness(portfolio).themes
+        for d in t.descriptors
+        if d.code == code
+    )

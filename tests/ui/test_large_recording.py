@@ -21,13 +21,20 @@ def test_a_long_recording_is_stored_and_exported_whole_in_under_300_mb(tmp_path)
     """Import and export of a 1.5 GB video through the real pages keep the process under 300 MB; the stored file
     (over many rows) has the recording's exact SHA-256, the bundle's copy differs only by the blanked place,
     the preview states the size, and Check portfolio re-hashes it clean."""
-    recording = write_recording(tmp_path / "IMG_0420.MOV", SIZE)  # sparse: made in an instant, read at full speed
+    recording = write_recording(
+        tmp_path / "IMG_0420.MOV", SIZE
+    )  # sparse: made in an instant, read at full speed
     work = tmp_path / "work"
     work.mkdir()
     try:
-        done = subprocess.run([sys.executable, "-m", "tests.ui.large_recording_run", str(recording.path), str(work)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=900,
-                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.ui.large_recording_run", str(recording.path), str(work)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         assert done.returncode == 0, done.stderr[-3000:]
         outcome = json.loads(done.stdout.strip().splitlines()[-1])
     finally:

@@ -25,7 +25,11 @@ def test_sidebar_lists_every_page(main_window):
     assert view.stack.currentWidget() is view.page("Framework")
     for title, widget in view.pages:
         if isinstance(widget, PlaceholderPage):
-            assert widget.findChildren(type(widget.layout().itemAt(0).widget()))[0].text().startswith(f"The {title}")
+            assert (
+                widget.findChildren(type(widget.layout().itemAt(0).widget()))[0]
+                .text()
+                .startswith(f"The {title}")
+            )
 
 
 def test_edit_menu_undo_and_redo_follow_the_portfolio(main_window):
@@ -33,10 +37,16 @@ def test_edit_menu_undo_and_redo_follow_the_portfolio(main_window):
     context = main_window.context
     p = context.portfolio
     d_id = main_window.view.page("Framework").model._themes[0].descriptors[0].id
-    context.push("Edit descriptor 1a", lambda: framework_service.update_descriptor(p, d_id, text="New text"),
-                 "framework")
+    context.push(
+        "Edit descriptor 1a",
+        lambda: framework_service.update_descriptor(p, d_id, text="New text"),
+        "framework",
+    )
     assert main_window.saved_label.text() == "All changes saved"
-    assert main_window.undo_action.isEnabled() and "Edit descriptor 1a" in main_window.undo_action.text()
+    assert (
+        main_window.undo_action.isEnabled()
+        and "Edit descriptor 1a" in main_window.undo_action.text()
+    )
     main_window.undo_action.trigger()
     assert main_window.redo_action.isEnabled()
     main_window.redo_action.trigger()
@@ -45,8 +55,10 @@ def test_edit_menu_undo_and_redo_follow_the_portfolio(main_window):
 
 def test_refused_edit_is_shown_and_not_undoable(main_window, dialogs):
     """A refusal from the core is shown in a message box with the core's words; nothing goes on the undo stack."""
+
     def refuse():
         raise BadInput("That descriptor no longer exists.")
+
     main_window.context.push("Edit", refuse, "framework")
     assert dialogs.errors == ["That descriptor no longer exists."]
     assert not main_window.undo_action.isEnabled()
@@ -113,7 +125,9 @@ def test_new_portfolio_from_the_menu_opens_it(qtbot, dialogs, monkeypatch, portf
     from portfolio_builder.ui.app_settings import recent_portfolios
     from portfolio_builder.ui.new_portfolio_wizard import NewPortfolioWizard
 
-    monkeypatch.setattr(NewPortfolioWizard, "create", classmethod(lambda cls, parent=None: str(portfolio_path)))
+    monkeypatch.setattr(
+        NewPortfolioWizard, "create", classmethod(lambda cls, parent=None: str(portfolio_path))
+    )
     window = build_main_window(None)
     qtbot.addWidget(window)
     window.new_portfolio()

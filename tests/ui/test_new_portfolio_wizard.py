@@ -40,8 +40,13 @@ def test_the_five_shipped_schemes_are_offered_with_description_and_source(wizard
     """Each shipped scheme is listed in its own words; choosing one shows its description, body and source."""
     page = wizard.framework_page
     ids = [f.id for f in page.frameworks]
-    assert sorted(ids) == ["blank", "family-partnership-award", "investors-in-families-secure",
-                           "la-practice-quality", "signs-of-safety-accreditation"]
+    assert sorted(ids) == [
+        "blank",
+        "family-partnership-award",
+        "investors-in-families-secure",
+        "la-practice-quality",
+        "signs-of-safety-accreditation",
+    ]
     assert page.framework().id == "family-partnership-award"  # offered first
     labels = page.model.stringList()
     assert "Investors in Families (secure estate)\n    8 elements" in labels
@@ -61,7 +66,11 @@ def test_finishing_creates_the_portfolio_with_profile_and_team(wizard, tmp_path)
     assert wizard.created_path == path
     with Portfolio.open(path) as portfolio:
         profile = setting_profile(portfolio)
-        assert (profile.name, profile.kind, profile.reference) == ("Oak Primary School", "Primary school", "URN 123456")
+        assert (profile.name, profile.kind, profile.reference) == (
+            "Oak Primary School",
+            "Primary school",
+            "URN 123456",
+        )
         staff = [(s.name, s.is_lead) for s in list_staff(portfolio)]
     assert staff[0] == ("Ann Patel", True) and ("Priya Shah", False) in staff and len(staff) == 3
 
@@ -98,8 +107,12 @@ def test_imported_framework_file_joins_the_list(wizard, tmp_path):
     from portfolio_builder.core.scheme.framework_model import Framework
 
     blank = shipped_framework("blank")
-    framework = Framework(scheme=blank.scheme.model_copy(update={"name": "Local Families Charter",
-                                                                  "id": "local-charter"}), themes=blank.themes)
+    framework = Framework(
+        scheme=blank.scheme.model_copy(
+            update={"name": "Local Families Charter", "id": "local-charter"}
+        ),
+        themes=blank.themes,
+    )
     save_framework(framework, tmp_path / "charter.toml")
     assert wizard.framework_page.add_framework_file(tmp_path / "charter.toml")
     assert wizard.framework_page.framework().name == "Local Families Charter"
@@ -112,10 +125,15 @@ def test_broken_framework_file_is_refused_with_its_line(wizard, tmp_path, dialog
     assert dialogs.errors and "framework" in dialogs.errors[0].lower()
 
 
-@pytest.mark.parametrize("path", [PureWindowsPath(r"C:\Users\ann\OneDrive - Oak School\Documents"),
-                                  PurePosixPath("/home/ann/Dropbox/portfolios"),
-                                  PurePosixPath("/Users/ann/Google Drive/My Drive"),
-                                  PureWindowsPath(r"\\server\share\portfolios")])
+@pytest.mark.parametrize(
+    "path",
+    [
+        PureWindowsPath(r"C:\Users\ann\OneDrive - Oak School\Documents"),
+        PurePosixPath("/home/ann/Dropbox/portfolios"),
+        PurePosixPath("/Users/ann/Google Drive/My Drive"),
+        PureWindowsPath(r"\\server\share\portfolios"),
+    ],
+)
 def test_sync_folders_and_network_shares_are_warned_about(path):
     """OneDrive, Dropbox, Google Drive folders and network shares get a warning."""
     assert location_warning(path)
@@ -128,4 +146,6 @@ def test_local_folder_gets_no_warning(tmp_path):
 
 def test_file_name_drops_characters_windows_refuses():
     """The suggested file name is safe on every system."""
-    assert file_name_for('St. Mary\'s C/E "Infant" School?') == "St. Mary's CE Infant School.portfolio"
+    assert (
+        file_name_for('St. Mary\'s C/E "Infant" School?') == "St. Mary's CE Infant School.portfolio"
+    )

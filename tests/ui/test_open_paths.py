@@ -16,7 +16,9 @@ def private_data_home(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("name", ["bundle.zip", "bundle-from-email.BIN"])
-def test_a_bundle_opens_in_the_assessor_window_verified_and_unchanged(qtbot, bundle, tmp_path, name):
+def test_a_bundle_opens_in_the_assessor_window_verified_and_unchanged(
+    qtbot, bundle, tmp_path, name
+):
     """A bundle (by .zip name, or by content under any name) opens read-only in the assessor's window."""
     from portfolio_builder.app import build_window_for
 
@@ -43,7 +45,9 @@ def test_a_portfolio_opens_in_the_main_window(qtbot, dialogs, portfolio_path):
     window.close()
 
 
-def test_dropping_a_bundle_or_portfolio_on_the_main_window_opens_it(qtbot, dialogs, bundle, portfolio_path):
+def test_dropping_a_bundle_or_portfolio_on_the_main_window_opens_it(
+    qtbot, dialogs, bundle, portfolio_path
+):
     """A bundle dropped on the start screen opens the assessor's window; a portfolio dropped there opens for editing."""
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
@@ -57,8 +61,13 @@ def test_dropping_a_bundle_or_portfolio_on_the_main_window_opens_it(qtbot, dialo
     def drop(path):
         data = QMimeData()
         data.setUrls([QUrl.fromLocalFile(str(path))])
-        event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                           Qt.KeyboardModifier.NoModifier)
+        event = QDropEvent(
+            QPointF(50, 50),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         window.dropEvent(event)
         return event.isAccepted()
 
@@ -66,14 +75,18 @@ def test_dropping_a_bundle_or_portfolio_on_the_main_window_opens_it(qtbot, dialo
     assessor = window._assessor
     qtbot.addWidget(assessor)
     qtbot.waitUntil(lambda: assessor.session is not None, timeout=20000)
-    assert window.context is None  # the setting's window did not try to open the bundle as a portfolio
+    assert (
+        window.context is None
+    )  # the setting's window did not try to open the bundle as a portfolio
     assert drop(portfolio_path)
     assert window.context is not None and not dialogs.errors
     assessor.close()
     window.close()
 
 
-def test_the_systems_file_open_request_routes_to_the_right_window(qtbot, dialogs, bundle, portfolio_path):
+def test_the_systems_file_open_request_routes_to_the_right_window(
+    qtbot, dialogs, bundle, portfolio_path
+):
     """A QFileOpenEvent (how macOS passes a double-clicked file) opens a bundle or a portfolio in its window."""
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication

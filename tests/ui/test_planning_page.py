@@ -39,36 +39,67 @@ def test_fpa_planning_has_no_priorities_or_cover_sheets(qtbot, context):
     page = _page(qtbot, context)
     assert _tab_labels(page) == ["Action plan", "Good practice case study"]
     model = page.actions.model
-    assert [model.headerData(n, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-            for n in range(model.columnCount())][:3] == \
-        ["Key theme", "Action/Activities", "Lead person(s) responsible"]
+    assert [
+        model.headerData(n, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        for n in range(model.columnCount())
+    ][:3] == ["Key theme", "Action/Activities", "Lead person(s) responsible"]
 
 
-def test_adding_a_priority_counts_it_against_the_scheme(qtbot, iif_context, iif_portfolio, monkeypatch):
+def test_adding_a_priority_counts_it_against_the_scheme(
+    qtbot, iif_context, iif_portfolio, monkeypatch
+):
     """IiF: a priority added through the dialog shows as '1 of 5 chosen' with its statements; Undo removes it."""
     _statements(iif_portfolio)
-    monkeypatch.setattr(PriorityDialog, "ask", classmethod(lambda cls, parent, staff, initial=None: {
-        "title": "Hear every voice", "description": "", "lead_staff_id": staff[0][0], "codes": ["E1a", "E2a"]}))
+    monkeypatch.setattr(
+        PriorityDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, staff, initial=None: {
+                "title": "Hear every voice",
+                "description": "",
+                "lead_staff_id": staff[0][0],
+                "codes": ["E1a", "E2a"],
+            }
+        ),
+    )
     page = _page(qtbot, iif_context)
-    assert _tab_labels(page) == ["Key priorities", "Work plan and timeline", "Priority Action Cover Sheets",
-                                 "Outline action plan for the next three years"]
+    assert _tab_labels(page) == [
+        "Key priorities",
+        "Work plan and timeline",
+        "Priority Action Cover Sheets",
+        "Outline action plan for the next three years",
+    ]
     assert page.priorities.count_label.text().startswith("0 of 5 chosen")
     assert page.priorities.add()
     assert page.priorities.count_label.text().startswith("1 of 5 chosen")
     text = page.priorities.model.data(page.priorities.model.index(0))
-    assert "Hear every voice" in text and "Jo Bell" in text and "Quality statements: E1a, E2a" in text
+    assert (
+        "Hear every voice" in text and "Jo Bell" in text and "Quality statements: E1a, E2a" in text
+    )
     iif_context.undo_stack.undo()
     assert planning.list_priorities(iif_portfolio) == []
 
 
-def test_a_sixth_priority_is_refused_with_the_core_message(qtbot, iif_context, iif_portfolio, monkeypatch):
+def test_a_sixth_priority_is_refused_with_the_core_message(
+    qtbot, iif_context, iif_portfolio, monkeypatch
+):
     """IiF asks for exactly five: the sixth is refused with the core's words and nothing is added."""
     for n in range(1, 6):
         planning.add_priority(iif_portfolio, f"Priority {n}")
     shown = []
     monkeypatch.setattr(page_dialogs, "show_refusal", lambda parent, message: shown.append(message))
-    monkeypatch.setattr(PriorityDialog, "ask", classmethod(lambda cls, parent, staff, initial=None: {
-        "title": "One too many", "description": "", "lead_staff_id": 0, "codes": []}))
+    monkeypatch.setattr(
+        PriorityDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, staff, initial=None: {
+                "title": "One too many",
+                "description": "",
+                "lead_staff_id": 0,
+                "codes": [],
+            }
+        ),
+    )
     page = _page(qtbot, iif_context)
     assert page.priorities.count_label.text().startswith("5 of 5 chosen")
     assert not page.priorities.add()
@@ -83,10 +114,16 @@ def test_an_older_fpa_portfolio_keeps_its_priorities_with_a_note(qtbot, older_fp
     labels = _tab_labels(page)
     assert labels[0] == "Priorities" and "Good practice case study" in labels
     assert page.priorities.model.rowCount() == 5
-    assert "does not use priorities" in page.priorities.note.text() and "not printed" in page.priorities.note.text()
+    assert (
+        "does not use priorities" in page.priorities.note.text()
+        and "not printed" in page.priorities.note.text()
+    )
     assert not page.priorities.buttons["add"].isVisibleTo(page)
     assert set(page.texts.editors) == {"case-study", "outline-plan"}
-    assert "earlier version" in page.texts.boxes["outline-plan"].findChildren(type(page.priorities.note))[0].text()
+    assert (
+        "earlier version"
+        in page.texts.boxes["outline-plan"].findChildren(type(page.priorities.note))[0].text()
+    )
     assert len(planning.list_priorities(older_fpa_context.portfolio)) == 5
 
 
@@ -113,7 +150,9 @@ def test_la_actions_show_when_they_are_due_by_the_scheme(qtbot, scheme_context):
 
     ctx = scheme_context("la-practice-quality")
     rate_descriptor(ctx.portfolio, "R1", "inadequate", date(2026, 1, 12))
-    planning.add_action(ctx.portfolio, "Chronology updated", descriptor_code="R1", starts_on=date(2026, 1, 12))
+    planning.add_action(
+        ctx.portfolio, "Chronology updated", descriptor_code="R1", starts_on=date(2026, 1, 12)
+    )
     planning.add_action(ctx.portfolio, "Team briefing", theme_code="Q", starts_on=date(2026, 1, 12))
     page = _page(qtbot, ctx)
     model = page.actions.model
@@ -137,15 +176,26 @@ def test_an_action_ending_before_it_starts_is_refused(qtbot, context, fpa_portfo
     assert shown and "end before it starts" in shown[0]
 
 
-def test_cover_sheet_diary_entries_and_evidence(qtbot, iif_context, iif_portfolio, monkeypatch, tmp_path):
+def test_cover_sheet_diary_entries_and_evidence(
+    qtbot, iif_context, iif_portfolio, monkeypatch, tmp_path
+):
     """A diary entry and an attached item appear on the cover sheet; deleting the entry can be undone."""
     from tests.ui.conftest import add_evidence
 
     _statements(iif_portfolio)
     item = add_evidence(iif_portfolio, "Family day photo", kind="photo", consent="obtained")
     pid = planning.add_priority(iif_portfolio, "Hear every voice", descriptor_codes=["E1a"])
-    monkeypatch.setattr(DiaryEntryDialog, "ask", classmethod(lambda cls, parent, initial=None: {
-        "entry_date": date(2025, 11, 2), "text": "Family day held; 14 families came.", "author": "Jo"}))
+    monkeypatch.setattr(
+        DiaryEntryDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, initial=None: {
+                "entry_date": date(2025, 11, 2),
+                "text": "Family day held; 14 families came.",
+                "author": "Jo",
+            }
+        ),
+    )
     monkeypatch.setattr(page_dialogs, "choose_evidence", lambda parent, rows: rows[0][0])
     page = _page(qtbot, iif_context)
     page.tabs.setCurrentWidget(page.cover_sheets)
@@ -172,11 +222,18 @@ def test_case_study_is_saved_shortly_after_typing(qtbot, context, fpa_portfolio)
     page.tabs.setCurrentWidget(page.texts)
     qtbot.keyClicks(page.texts.editors["case-study"], "Our journey")
     assert read_texts(fpa_portfolio).get("case-study", "") == ""
-    qtbot.waitUntil(lambda: read_texts(fpa_portfolio).get("case-study") == "Our journey", timeout=3000)
+    qtbot.waitUntil(
+        lambda: read_texts(fpa_portfolio).get("case-study") == "Our journey", timeout=3000
+    )
 
 
-@pytest.mark.parametrize("scheme_id, key", [("investors-in-families-secure", "outline-plan"),
-                                            ("signs-of-safety-accreditation", "self-benchmarking")])
+@pytest.mark.parametrize(
+    "scheme_id, key",
+    [
+        ("investors-in-families-secure", "outline-plan"),
+        ("signs-of-safety-accreditation", "self-benchmarking"),
+    ],
+)
 def test_each_scheme_asks_for_its_own_texts(qtbot, scheme_context, scheme_id, key):
     """IiF asks for the outline three-year plan, Signs of Safety for self-benchmarking: one editor each."""
     page = _page(qtbot, scheme_context(scheme_id))

@@ -33,7 +33,9 @@ def test_export_line_takes_the_user_to_the_descriptor_to_rate(qtbot, main_window
     main_window.view.show_page(5)
     export = _page(main_window, "Export")
     export.refresh()
-    _double_click_line(qtbot, export.issues.blocking, lambda i: i.kind == "unrated" and i.subject == "1c")
+    _double_click_line(
+        qtbot, export.issues.blocking, lambda i: i.kind == "unrated" and i.subject == "1c"
+    )
     assert _shown_title(main_window) == "Audit"
     audit = _page(main_window, "Audit")
     assert audit.current_code() == "1c"
@@ -79,7 +81,10 @@ def test_a_theme_sheet_line_opens_the_theme_with_its_field(qtbot, main_window):
     assert go_to_issue(_page(main_window, "Dashboard"), issue)
     framework = _page(main_window, "Framework")
     assert _shown_title(main_window) == "Framework"
-    assert framework.model.theme_at(framework.proxy.mapToSource(framework.tree.currentIndex())).code == "3"
+    assert (
+        framework.model.theme_at(framework.proxy.mapToSource(framework.tree.currentIndex())).code
+        == "3"
+    )
     qtbot.waitUntil(lambda: framework.sheet_form.lead.hasFocus(), timeout=3000)
 
 
@@ -88,7 +93,9 @@ def test_a_missing_context_opens_the_setting_page_at_the_context(qtbot, main_win
     from portfolio_builder.core.planning.readiness import SETTING, ReadinessIssue
     from portfolio_builder.ui.navigation import go_to_issue
 
-    assert go_to_issue(_page(main_window, "Export"), ReadinessIssue("setting-context", "", "", page=SETTING))
+    assert go_to_issue(
+        _page(main_window, "Export"), ReadinessIssue("setting-context", "", "", page=SETTING)
+    )
     setting = _page(main_window, "Setting and team")
     assert _shown_title(main_window) == "Setting and team"
     qtbot.waitUntil(lambda: setting.texts["context"].hasFocus(), timeout=3000)
@@ -100,7 +107,9 @@ def test_a_final_export_is_refused_while_anything_blocks(qtbot, main_window, mon
 
     shown, asked = [], []
     monkeypatch.setattr(page_dialogs, "show_refusal", lambda parent, message: shown.append(message))
-    monkeypatch.setattr(page_dialogs, "choose_bundle_path", lambda parent, suggested: asked.append(suggested) or "")
+    monkeypatch.setattr(
+        page_dialogs, "choose_bundle_path", lambda parent, suggested: asked.append(suggested) or ""
+    )
     main_window.view.show_page(5)
     export = _page(main_window, "Export")
     assert not export.export_button.isEnabled()

@@ -28,8 +28,12 @@ def _items(portfolio, tmp_path) -> tuple[int, int]:
     from portfolio_builder.core.evidence.evidence_import import import_evidence
 
     (tmp_path / "astronaut.jpg").write_bytes(jpeg_bytes(photo("astronaut")))
-    report = import_evidence(portfolio, [tmp_path / "astronaut.jpg", make_text(tmp_path / "minutes.txt")],
-                             consent="obtained", workers=1)
+    report = import_evidence(
+        portfolio,
+        [tmp_path / "astronaut.jpg", make_text(tmp_path / "minutes.txt")],
+        consent="obtained",
+        workers=1,
+    )
     return tuple(report.added)
 
 
@@ -37,7 +41,11 @@ def test_the_preview_draws_the_regions_and_says_what_leaves(qtbot, context, tmp_
     """A photo's preview shows a blocked-out part in the block grey and says what leaves; the photo kept is not
     touched."""
     photo_id, _doc = _items(context.portfolio, tmp_path)
-    set_regions(context.portfolio, photo_id, [Region(0.0, 0.0, 0.5, 0.5, "block"), Region(0.5, 0.5, 0.3, 0.3)])
+    set_regions(
+        context.portfolio,
+        photo_id,
+        [Region(0.0, 0.0, 0.5, 0.5, "block"), Region(0.5, 0.5, 0.3, 0.3)],
+    )
     page = _page(qtbot, context)
     page.select_ids([photo_id])
     preview = page.preview
@@ -46,8 +54,12 @@ def test_the_preview_draws_the_regions_and_says_what_leaves(qtbot, context, tmp_
 
     def blocked() -> bool:
         image = preview._pixmap.toImage() if preview._pixmap is not None else None
-        return image is not None and image.width() > 400 and \
-            QColor(image.pixel(image.width() // 5, image.height() // 5)).red() == BLOCK_GREY
+        return (
+            image is not None
+            and image.width() > 400
+            and QColor(image.pixel(image.width() // 5, image.height() // 5)).red() == BLOCK_GREY
+        )
+
     qtbot.waitUntil(blocked, timeout=10_000)  # the full preview, upright, with its regions painted
 
 
@@ -55,8 +67,11 @@ def test_the_preview_opens_the_editor_on_the_photo(qtbot, context, tmp_path, mon
     """Blur or block out… opens the region editor for the selected photo; a document has no such button."""
     photo_id, doc_id = _items(context.portfolio, tmp_path)
     opened = []
-    monkeypatch.setattr(RegionEditor, "open_for", classmethod(lambda cls, ctx, evidence_id, parent=None:
-                                                              opened.append(evidence_id)))
+    monkeypatch.setattr(
+        RegionEditor,
+        "open_for",
+        classmethod(lambda cls, ctx, evidence_id, parent=None: opened.append(evidence_id)),
+    )
     page = _page(qtbot, context)
     page.select_ids([photo_id])
     page.preview.redact_button.click()
@@ -79,7 +94,10 @@ def test_the_consent_choice_offers_a_blurred_version_for_photos_only(qtbot, cont
     consent.setCurrentIndex(row)
     consent.activated.emit(row)
     assert get_evidence(context.portfolio, photo_id).consent == "blurred"
-    assert "stays out of the bundle" in page.preview.redaction.text() and page.preview.redaction.isVisible()
+    assert (
+        "stays out of the bundle" in page.preview.redaction.text()
+        and page.preview.redaction.isVisible()
+    )
     context.undo_stack.undo()
     assert get_evidence(context.portfolio, photo_id).consent == "obtained"
     page.select_ids([doc_id])

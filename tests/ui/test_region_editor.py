@@ -45,7 +45,9 @@ def _editor(qtbot, context, evidence_id) -> RegionEditor:
 
 
 def _send(widget, kind, point: QPointF, button, buttons) -> None:
-    event = QMouseEvent(kind, point, widget.mapToGlobal(point), button, buttons, Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        kind, point, widget.mapToGlobal(point), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -55,12 +57,20 @@ def drag(canvas, start: tuple[float, float], end: tuple[float, float], steps: in
     a, b = canvas.to_widget(*start), canvas.to_widget(*end)
     _send(canvas, QEvent.Type.MouseButtonPress, a, left, left)
     for step in range(1, steps + 1):
-        _send(canvas, QEvent.Type.MouseMove, a + (b - a) * (step / steps), Qt.MouseButton.NoButton, left)
+        _send(
+            canvas,
+            QEvent.Type.MouseMove,
+            a + (b - a) * (step / steps),
+            Qt.MouseButton.NoButton,
+            left,
+        )
     _send(canvas, QEvent.Type.MouseButtonRelease, b, left, Qt.MouseButton.NoButton)
 
 
 def _close(region: Region, x: float, y: float, w: float, h: float, slack: float = 0.01) -> bool:
-    return all(abs(a - b) <= slack for a, b in zip((region.x, region.y, region.w, region.h), (x, y, w, h)))
+    return all(
+        abs(a - b) <= slack for a, b in zip((region.x, region.y, region.w, region.h), (x, y, w, h))
+    )
 
 
 def test_drawing_a_region_stores_it_at_once_and_undo_takes_it_away(qtbot, context, astronaut):
@@ -68,7 +78,10 @@ def test_drawing_a_region_stores_it_at_once_and_undo_takes_it_away(qtbot, contex
     editor = _editor(qtbot, context, astronaut)
     drag(editor.canvas, (0.1, 0.1), (0.3, 0.4))
     [region] = item_regions(context.portfolio, astronaut)
-    assert _close(region, 0.1, 0.1, 0.2, 0.3) and (region.mode, region.shape) == ("blur", "rectangle")
+    assert _close(region, 0.1, 0.1, 0.2, 0.3) and (region.mode, region.shape) == (
+        "blur",
+        "rectangle",
+    )
     assert "1 part blurred" in editor.status.text()
     editor.undo_action.trigger()
     assert item_regions(context.portfolio, astronaut) == () and editor.canvas.regions == ()
@@ -90,7 +103,9 @@ def test_a_region_is_moved_and_resized_with_the_mouse_each_one_undo_step(qtbot, 
     drag(editor.canvas, (0.3, 0.3), (0.4, 0.35))  # from its middle
     [moved] = item_regions(context.portfolio, astronaut)
     assert _close(moved, 0.3, 0.25, 0.2, 0.2)
-    drag(editor.canvas, (0.5, 0.45), (0.6, 0.6))  # its bottom-right handle (it is selected after the move)
+    drag(
+        editor.canvas, (0.5, 0.45), (0.6, 0.6)
+    )  # its bottom-right handle (it is selected after the move)
     [resized] = item_regions(context.portfolio, astronaut)
     assert _close(resized, 0.3, 0.25, 0.3, 0.35)
     editor.undo_action.trigger()
@@ -124,14 +139,19 @@ def test_removing_a_region_with_delete_or_the_button_is_undoable(qtbot, context,
 
 def test_shape_and_effect_are_chosen_per_region(qtbot, context, astronaut):
     """The choices change the selected region only; a new region is drawn with the current choices."""
-    set_regions(context.portfolio, astronaut, [Region(0.1, 0.1, 0.2, 0.2), Region(0.6, 0.6, 0.2, 0.2)])
+    set_regions(
+        context.portfolio, astronaut, [Region(0.1, 0.1, 0.2, 0.2), Region(0.6, 0.6, 0.2, 0.2)]
+    )
     editor = _editor(qtbot, context, astronaut)
     editor.canvas.select(STORED, 0)
     for choice, value in ((editor.shape_choice, "ellipse"), (editor.mode_choice, "block")):
         choice.setCurrentIndex(choice.findData(value))
         choice.activated.emit(choice.currentIndex())
     first, second = item_regions(context.portfolio, astronaut)
-    assert (first.shape, first.mode) == ("ellipse", "block") and (second.shape, second.mode) == ("rectangle", "blur")
+    assert (first.shape, first.mode) == ("ellipse", "block") and (second.shape, second.mode) == (
+        "rectangle",
+        "blur",
+    )
     editor.canvas.select(None)
     drag(editor.canvas, (0.4, 0.05), (0.55, 0.2))
     assert item_regions(context.portfolio, astronaut)[-1].mode == "block"
@@ -139,7 +159,9 @@ def test_shape_and_effect_are_chosen_per_region(qtbot, context, astronaut):
     assert editor.mode_choice.currentData() == "blur"  # the choices show the selected region's own
 
 
-def test_the_photo_is_shown_upright_and_regions_are_drawn_upright(qtbot, context, fpa_portfolio, tmp_path):
+def test_the_photo_is_shown_upright_and_regions_are_drawn_upright(
+    qtbot, context, fpa_portfolio, tmp_path
+):
     """A photo stored sideways (EXIF orientation 6) is shown as a portrait, and a region drawn on the face there
     blurs the face in the copy that leaves."""
     import io
@@ -153,29 +175,47 @@ def test_the_photo_is_shown_upright_and_regions_are_drawn_upright(qtbot, context
     upright = photo("grace_hopper")
     exif = Image.Exif()
     exif[0x0112] = 6
-    evidence_id = _import(fpa_portfolio, tmp_path, "hopper", jpeg_bytes(upright.transpose(Image.Transpose.ROTATE_90),
-                                                                        exif=exif.tobytes()))
+    evidence_id = _import(
+        fpa_portfolio,
+        tmp_path,
+        "hopper",
+        jpeg_bytes(upright.transpose(Image.Transpose.ROTATE_90), exif=exif.tobytes()),
+    )
     editor = _editor(qtbot, context, evidence_id)
     picture = editor.canvas.picture
-    assert picture.width() / picture.height() == pytest.approx(upright.width / upright.height, abs=0.01)
+    assert picture.width() / picture.height() == pytest.approx(
+        upright.width / upright.height, abs=0.01
+    )
     x, y, w, h = FACE_BOXES["grace_hopper"]
     width, height = upright.size
     drag(editor.canvas, (x / width, y / height), ((x + w) / width, (y + h) / height))
-    out = redact_photo(stored_bytes(context.portfolio, evidence_id), item_regions(context.portfolio, evidence_id))
-    shown = np.asarray(ImageOps.exif_transpose(Image.open(io.BytesIO(out.data))).convert("L"), float)
+    out = redact_photo(
+        stored_bytes(context.portfolio, evidence_id), item_regions(context.portfolio, evidence_id)
+    )
+    shown = np.asarray(
+        ImageOps.exif_transpose(Image.open(io.BytesIO(out.data))).convert("L"), float
+    )
     original = np.asarray(upright.convert("L"), float)
     face = (slice(y + 5, y + h - 5), slice(x + 5, x + w - 5))
-    assert np.abs(np.diff(shown[face], axis=1)).mean() < 0.2 * np.abs(np.diff(original[face], axis=1)).mean()
+    assert (
+        np.abs(np.diff(shown[face], axis=1)).mean()
+        < 0.2 * np.abs(np.diff(original[face], axis=1)).mean()
+    )
 
 
-def test_find_faces_runs_on_a_worker_and_its_suggestions_are_adjusted_then_accepted(qtbot, context, astronaut,
-                                                                                    monkeypatch):
+def test_find_faces_runs_on_a_worker_and_its_suggestions_are_adjusted_then_accepted(
+    qtbot, context, astronaut, monkeypatch
+):
     """Find faces looks on a worker thread; the suggestion is dashed and not stored; moving it keeps it a
     suggestion; Accept stores it as one undoable step."""
     import portfolio_builder.core.privacy.redaction as redaction
 
     threads, real = [], redaction.find_faces
-    monkeypatch.setattr(redaction, "find_faces", lambda data: threads.append(threading.current_thread()) or real(data))
+    monkeypatch.setattr(
+        redaction,
+        "find_faces",
+        lambda data: threads.append(threading.current_thread()) or real(data),
+    )
     editor = _editor(qtbot, context, astronaut)
     editor.find_faces()
     assert editor.progress.isVisible() and not editor.find_button.isEnabled()

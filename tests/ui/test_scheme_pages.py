@@ -45,8 +45,17 @@ def one_to_three(qtbot, tmp_path):
     """A setting's own scheme asking for at least one key item and accepting up to three."""
     blank = shipped_framework("blank")
     scheme = blank.scheme.model_copy(update={"evidence_rule": EvidenceRule(min_key=1, max_key=3)})
-    framework = Framework(scheme=scheme, themes=[Theme("A", "Area", "", [Descriptor("A1", "First criterion."),
-                                                                         Descriptor("A2", "Second criterion.")])])
+    framework = Framework(
+        scheme=scheme,
+        themes=[
+            Theme(
+                "A",
+                "Area",
+                "",
+                [Descriptor("A1", "First criterion."), Descriptor("A2", "Second criterion.")],
+            )
+        ],
+    )
     portfolio = create_portfolio(tmp_path / "own.portfolio", framework, "Own Setting")
     ctx = PortfolioContext(portfolio)
     yield ctx
@@ -94,7 +103,9 @@ def test_our_summaries_are_marked_until_the_setting_types_its_own(qtbot, context
     assert _row_texts(page, "1a")[0].data().startswith("1a  our summary: Trust")
     line = page.model.descriptor_at(page.proxy.mapToSource(page.tree.currentIndex()))
     old = DescriptorForm("1", "1a", line.text, [])
-    assert page.edit_descriptor_to(line.id, old, DescriptorForm("1", "1a", "Our award pack's own words.", []))
+    assert page.edit_descriptor_to(
+        line.id, old, DescriptorForm("1", "1a", "Our award pack's own words.", [])
+    )
     page.refresh()
     page.select_descriptor("1a")
     assert "Our summary" not in page.detail.toPlainText()
@@ -108,19 +119,24 @@ def test_a_themes_sheet_fields_are_edited_on_the_framework_page(qtbot, context):
     form = page.sheet_form
     assert form.isVisible() and form.title() == "Portfolio summary sheet"
     assert form.labels[0].text() == "Name of lead person collecting evidence:"
-    assert "Type in this theme's evidence descriptors" in page.detail.toPlainText()  # the hint, for the setting
+    assert (
+        "Type in this theme's evidence descriptors" in page.detail.toPlainText()
+    )  # the hint, for the setting
     form.lead.setCurrentIndex(form.lead.findText("Ann Patel"))
     form.lead.activated.emit(form.lead.currentIndex())
     form.summary.setPlainText("Leaders own the plan.")
     qtbot.waitUntil(lambda: not form._timer.isActive(), timeout=3000)
     with context.portfolio.raw_connection() as conn:
-        row = conn.execute("SELECT lead_staff_id, summative_comment FROM theme WHERE code = '2'").fetchone()
+        row = conn.execute(
+            "SELECT lead_staff_id, summative_comment FROM theme WHERE code = '2'"
+        ).fetchone()
     assert row[0] is not None and row[1] == "Leaders own the plan."
     context.undo_stack.undo()
     context.undo_stack.undo()
     with context.portfolio.raw_connection() as conn:
-        assert conn.execute("SELECT lead_staff_id, summative_comment FROM theme WHERE code = '2'").fetchone() == \
-            (None, "")
+        assert conn.execute(
+            "SELECT lead_staff_id, summative_comment FROM theme WHERE code = '2'"
+        ).fetchone() == (None, "")
 
 
 def test_fpa_records_a_dated_best_fit_per_theme_and_undo_removes_it(qtbot, context):
@@ -175,41 +191,61 @@ def test_components_appear_only_where_the_scheme_has_them(qtbot, context, iif_co
     add_evidence(iif_context.portfolio, "Family strategy")
     iif.refresh()
     assert not iif.table.isColumnHidden(6) and iif.filters.component_filter.isVisible()
-    assert [iif.filters.component_filter.itemText(n) for n in range(iif.filters.component_filter.count())] == [
-        "All components", "Activity-specific evidence", "Generic evidence",
-        "Outline action plan for the next three years"]
+    assert [
+        iif.filters.component_filter.itemText(n)
+        for n in range(iif.filters.component_filter.count())
+    ] == [
+        "All components",
+        "Activity-specific evidence",
+        "Generic evidence",
+        "Outline action plan for the next three years",
+    ]
     iif.filters.component_filter.setCurrentIndex(iif.filters.component_filter.findData("generic"))
     assert iif.proxy.rowCount() == 0  # the item was filed as activity-specific
 
 
 def test_rating_a_descriptor_dated_in_the_past_keeps_the_journey(qtbot, context):
     """Baseline then now: the audit page's history keeps both, the current one first."""
-    audit_service.rate_descriptor(context.portfolio, "1a", "emergent", date(2025, 9, 1), gap="Not shared")
+    audit_service.rate_descriptor(
+        context.portfolio, "1a", "emergent", date(2025, 9, 1), gap="Not shared"
+    )
     audit_service.rate_descriptor(context.portfolio, "1a", "embedded", date(2026, 1, 1))
     page = _shown(qtbot, AuditPage(context))
     page.select_code("1a")
     assert [page.history_model.index(r, 1).data() for r in range(2)] == ["Embedded", "Emergent"]
-    assert page.history_model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
-        "Gaps and actions required"
+    assert (
+        page.history_model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        == "Gaps and actions required"
+    )
 
 
-def test_descriptors_pasted_from_the_award_pack_are_added_in_one_undoable_step(qtbot, context, monkeypatch):
+def test_descriptors_pasted_from_the_award_pack_are_added_in_one_undoable_step(
+    qtbot, context, monkeypatch
+):
     """Paste descriptors: a lettered list becomes theme 2's 2a and 2b (the dialog shows the codes first);
     one Undo removes both."""
     from portfolio_builder.ui.paste_descriptors_dialog import PasteDescriptorsDialog
 
     page = _shown(qtbot, FrameworkPage(context))
-    dialog = PasteDescriptorsDialog(page, context.portfolio, [("1", "Ethos"), ("2", "Leadership")], "2",
-                                    context.scheme.words)
+    dialog = PasteDescriptorsDialog(
+        page, context.portfolio, [("1", "Ethos"), ("2", "Leadership")], "2", context.scheme.words
+    )
     qtbot.addWidget(dialog)
     dialog.text.setPlainText("a. Test descriptor one\n   continued here.\nb) Test descriptor two.")
     assert dialog.read()
-    assert dialog.preview_model.stringList() == ["2a  Test descriptor one continued here.",
-                                                 "2b  Test descriptor two."]
+    assert dialog.preview_model.stringList() == [
+        "2a  Test descriptor one continued here.",
+        "2b  Test descriptor two.",
+    ]
     dialog.text.setPlainText("a. Test\n1k Numbered for theme 1")
     assert not dialog.read() and "numbered for theme 1" in dialog.status.text()
-    monkeypatch.setattr(PasteDescriptorsDialog, "ask", classmethod(
-        lambda cls, parent, portfolio, themes, code, words: ("2", "a. Test one.\nb) Test two.")))
+    monkeypatch.setattr(
+        PasteDescriptorsDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, portfolio, themes, code, words: ("2", "a. Test one.\nb) Test two.")
+        ),
+    )
     page.select_theme("2")
     assert page.paste_action.text() == "Paste evidence descriptors…"
     assert page.paste_descriptors()

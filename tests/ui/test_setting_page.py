@@ -24,7 +24,9 @@ def _type(qtbot, edit, text: str) -> None:
     edit.editingFinished.emit()
 
 
-def test_details_are_on_disk_as_soon_as_a_field_is_left_and_undo_restores(qtbot, context, fpa_portfolio):
+def test_details_are_on_disk_as_soon_as_a_field_is_left_and_undo_restores(
+    qtbot, context, fpa_portfolio
+):
     """Head and phone typed in are in the portfolio file at once (another connection sees them); Undo restores."""
     page = _page(qtbot, context)
     assert page.lines["name"].text() == "Oak Primary School"
@@ -52,14 +54,17 @@ def test_context_is_saved_after_typing_stops_and_when_the_page_hides(qtbot, cont
     """The context for the assessor saves ~0.5 s after typing, and at once if the page is left sooner."""
     page = _page(qtbot, context)
     page.texts["context"].setPlainText("A two-form entry primary in a mixed town.")
-    qtbot.waitUntil(lambda: setting_profile(fpa_portfolio).context.startswith("A two-form"), timeout=3000)
+    qtbot.waitUntil(
+        lambda: setting_profile(fpa_portfolio).context.startswith("A two-form"), timeout=3000
+    )
     page.texts["address"].setPlainText("1 River Lane")
     page.hide()
     assert setting_profile(fpa_portfolio).address == "1 River Lane"
 
 
-def test_team_members_are_added_renamed_made_lead_and_removed_with_undo(qtbot, context, fpa_portfolio,
-                                                                         qtmodeltester):
+def test_team_members_are_added_renamed_made_lead_and_removed_with_undo(
+    qtbot, context, fpa_portfolio, qtmodeltester
+):
     """A new member can be named in the table and made the only lead; removing and undoing keeps what they led."""
     page = _page(qtbot, context)
     model = page.team_model
@@ -76,11 +81,16 @@ def test_team_members_are_added_renamed_made_lead_and_removed_with_undo(qtbot, c
     page.make_selected_lead()
     leads = [s.name for s in list_staff(fpa_portfolio) if s.is_lead]
     assert leads == ["Sam Wright"]
-    assert model.data(model.index(model.row_of(sam.id), 3), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert (
+        model.data(model.index(model.row_of(sam.id), 3), Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Checked
+    )
     context.undo_stack.undo()
     assert [s.name for s in list_staff(fpa_portfolio) if s.is_lead] == ["Ann Patel"]
 
-    framework_service.update_theme(fpa_portfolio, 1, lead_staff_id=sam.id)  # leads theme 1's evidence gathering
+    framework_service.update_theme(
+        fpa_portfolio, 1, lead_staff_id=sam.id
+    )  # leads theme 1's evidence gathering
     page.team.selectRow(model.row_of(sam.id))
     page.remove_selected()
     assert "Sam Wright" not in [s.name for s in list_staff(fpa_portfolio)]
@@ -137,7 +147,11 @@ def test_award_level_is_offered_only_where_the_scheme_has_levels(qtbot, context,
     sos = scheme_context("signs-of-safety-accreditation")
     page = _page(qtbot, sos)
     assert page.award_level.isVisibleTo(page)
-    assert [page.award_level.itemText(n) for n in range(1, page.award_level.count())] == ["Bronze", "Silver", "Gold"]
+    assert [page.award_level.itemText(n) for n in range(1, page.award_level.count())] == [
+        "Bronze",
+        "Silver",
+        "Gold",
+    ]
     index = page.award_level.findData("Silver")
     page.award_level.setCurrentIndex(index)
     page.award_level.activated.emit(index)

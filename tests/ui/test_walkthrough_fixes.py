@@ -33,14 +33,18 @@ def _shown(qtbot, widget, size=(1366, 768)):
 
 def _notices(monkeypatch) -> list[str]:
     said = []
-    monkeypatch.setattr(page_dialogs, "show_information", lambda parent, title, message: said.append(message))
+    monkeypatch.setattr(
+        page_dialogs, "show_information", lambda parent, title, message: said.append(message)
+    )
     monkeypatch.setattr(page_dialogs, "show_refusal", lambda parent, message: said.append(message))
     return said
 
 
 def _import(qtbot, page, chooser: str, monkeypatch, answer) -> None:
     monkeypatch.setattr(page_dialogs, chooser, lambda parent: answer)
-    button = page.add_folder_button if chooser == "choose_evidence_folder" else page.add_files_button
+    button = (
+        page.add_folder_button if chooser == "choose_evidence_folder" else page.add_files_button
+    )
     button.click()
     worker = page.importer.worker
     qtbot.waitUntil(lambda: page.importer.worker is None, timeout=30000)
@@ -78,7 +82,9 @@ def test_an_import_error_names_the_file_once(qtbot, context, tmp_path, monkeypat
 def test_delete_asks_about_its_tags(qtbot, context, fpa_portfolio, tmp_path, monkeypatch):
     item = import_evidence(fpa_portfolio, [make_text(tmp_path / "policy.txt")], workers=1).added[0]
     asked = []
-    monkeypatch.setattr(page_dialogs, "confirm", lambda parent, title, message, action="OK": asked.append(message))
+    monkeypatch.setattr(
+        page_dialogs, "confirm", lambda parent, title, message, action="OK": asked.append(message)
+    )
     page = _shown(qtbot, EvidencePage(context))
     page.select_ids([item])
     page.delete_selected()
@@ -87,7 +93,9 @@ def test_delete_asks_about_its_tags(qtbot, context, fpa_portfolio, tmp_path, mon
 
 def test_a_photo_keeps_its_tag_buttons_in_view_at_1366x768(qtbot, main_window, tmp_path):
     portfolio = main_window.context.portfolio
-    photo = import_evidence(portfolio, [make_jpeg(tmp_path / "forum.jpg", size=(1600, 1200))], workers=1).added[0]
+    photo = import_evidence(
+        portfolio, [make_jpeg(tmp_path / "forum.jpg", size=(1600, 1200))], workers=1
+    ).added[0]
     main_window.showNormal()
     main_window.resize(1366, 768)
     main_window.show_page(2)
@@ -96,18 +104,31 @@ def test_a_photo_keeps_its_tag_buttons_in_view_at_1366x768(qtbot, main_window, t
     page.select_ids([photo])
     qtbot.waitUntil(lambda: not page.preview.image.pixmap().isNull(), timeout=10000)
     editor = page.editor
-    for button in (editor.tags_box.key_button, editor.tags_box.cross_button, editor.tags_box.untag_button):
+    for button in (
+        editor.tags_box.key_button,
+        editor.tags_box.cross_button,
+        editor.tags_box.untag_button,
+    ):
         assert button.isVisible()
-        assert button.visibleRegion().boundingRect() == button.rect(), button.text()  # nothing scrolled away
-        assert main_window.rect().contains(button.mapTo(main_window, QPoint(button.width(), button.height())))
+        assert button.visibleRegion().boundingRect() == button.rect(), (
+            button.text()
+        )  # nothing scrolled away
+        assert main_window.rect().contains(
+            button.mapTo(main_window, QPoint(button.width(), button.height()))
+        )
 
 
 def test_a_drop_files_here_panel_shows_while_files_are_dragged_over(qtbot, context, tmp_path):
     page = _shown(qtbot, EvidencePage(context))
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(make_text(tmp_path / "minutes.txt")))])
-    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(200, 200),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     page.dragEnterEvent(enter)
     assert enter.isAccepted()
     assert page.drop_hint.isVisible() and "Drop files" in page.drop_hint.text()
@@ -116,12 +137,21 @@ def test_a_drop_files_here_panel_shows_while_files_are_dragged_over(qtbot, conte
     assert not page.drop_hint.isVisible()
     web = QMimeData()
     web.setUrls([QUrl("https://example.org/page")])
-    page.dragEnterEvent(QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, web, Qt.MouseButton.NoButton,
-                                        Qt.KeyboardModifier.NoModifier))
+    page.dragEnterEvent(
+        QDragEnterEvent(
+            QPoint(200, 200),
+            Qt.DropAction.CopyAction,
+            web,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
     assert not page.drop_hint.isVisible()  # only what would be accepted is invited
 
 
-def test_the_export_readiness_list_follows_the_include_without_consent_tick(qtbot, context, fpa_portfolio, tmp_path):
+def test_the_export_readiness_list_follows_the_include_without_consent_tick(
+    qtbot, context, fpa_portfolio, tmp_path
+):
     import_evidence(fpa_portfolio, [make_jpeg(tmp_path / "trip.jpg")], workers=1)
     page = _shown(qtbot, ExportPage(context))
     line = next(m for m in page.issues.messages(blocking=False) if "Consent is not recorded" in m)
@@ -141,12 +171,19 @@ def test_a_portfolio_opens_on_the_dashboard(qtbot, main_window, portfolio_path):
 
 
 def test_timeline_months_carry_the_whole_year(qtbot, context, fpa_portfolio):
-    planning.add_action(fpa_portfolio, "Family forum each term", starts_on=date(2025, 12, 1), ends_on=date(2026, 3, 27))
+    planning.add_action(
+        fpa_portfolio,
+        "Family forum each term",
+        starts_on=date(2025, 12, 1),
+        ends_on=date(2026, 3, 27),
+    )
     page = _shown(qtbot, DashboardPage(context))
     page.refresh()
     page.timeline.grab()
     labels = page.timeline.month_labels
-    assert "Jan 2026" in labels and all(re.fullmatch(r"[A-Z][a-z]{2} 20\d\d", label) for label in labels)
+    assert "Jan 2026" in labels and all(
+        re.fullmatch(r"[A-Z][a-z]{2} 20\d\d", label) for label in labels
+    )
     assert month_label(date(2026, 1, 1)) == "Jan 2026"
 
 
@@ -163,12 +200,21 @@ def test_f1_lists_each_shortcut_once_with_its_page(main_window):
     assert where[("Ctrl+3", "Evidence")] == "Everywhere"
 
 
-def test_titles_keep_their_room_while_the_component_column_shows(qtbot, iif_context, iif_portfolio, tmp_path):
+def test_titles_keep_their_room_while_the_component_column_shows(
+    qtbot, iif_context, iif_portfolio, tmp_path
+):
     title = "Feedback cards from families, winter"  # 36 characters: typical of the samples
-    report = import_evidence(iif_portfolio, [make_text(tmp_path / "purpose.txt")], title=title, workers=1,
-                             component="activity")
+    report = import_evidence(
+        iif_portfolio,
+        [make_text(tmp_path / "purpose.txt")],
+        title=title,
+        workers=1,
+        component="activity",
+    )
     assert report.added
-    page = _shown(qtbot, EvidencePage(iif_context), (1190, 700))  # the page's share of a 1366x768 window
+    page = _shown(
+        qtbot, EvidencePage(iif_context), (1190, 700)
+    )  # the page's share of a 1366x768 window
     page.splitter.setSizes([850, 340])
     qtbot.wait(20)
     table, column = page.table, page.model.columnCount()
@@ -182,14 +228,20 @@ def test_titles_keep_their_room_while_the_component_column_shows(qtbot, iif_cont
     assert table.columnWidth(6) == page.title_fit.natural[6]
 
 
-def test_a_cover_sheet_shows_its_prioritys_lead_when_none_is_typed(qtbot, iif_context, iif_portfolio):
+def test_a_cover_sheet_shows_its_prioritys_lead_when_none_is_typed(
+    qtbot, iif_context, iif_portfolio
+):
     framework_service.add_descriptor(iif_portfolio, "E1", "E1a", "Test statement E1a.")
     lead_id, lead_name = staff_names(iif_portfolio)[0]
-    planning.add_priority(iif_portfolio, "Hear every voice", lead_staff_id=lead_id, descriptor_codes=["E1a"])
+    planning.add_priority(
+        iif_portfolio, "Hear every voice", lead_staff_id=lead_id, descriptor_codes=["E1a"]
+    )
     page = _shown(qtbot, PlanningPage(iif_context))
     page.tabs.setCurrentWidget(page.cover_sheets)
     sheet = page.cover_sheets
-    assert sheet.lead.text() == "" and sheet.lead.placeholderText().startswith(f"{lead_name} (leads the")
+    assert sheet.lead.text() == "" and sheet.lead.placeholderText().startswith(
+        f"{lead_name} (leads the"
+    )
 
 
 def test_add_to_action_plan_says_so_and_the_row_appears(qtbot, context, fpa_portfolio, monkeypatch):
@@ -205,27 +257,38 @@ def test_add_to_action_plan_says_so_and_the_row_appears(qtbot, context, fpa_port
     assert planning_page.actions.model.rowCount() == before + 1
 
 
-def test_file_export_bundle_suggests_a_draft_name_that_says_draft(main_window, dialogs, monkeypatch):
+def test_file_export_bundle_suggests_a_draft_name_that_says_draft(
+    main_window, dialogs, monkeypatch
+):
     from portfolio_builder.ui import messages
 
     suggested = []
-    monkeypatch.setattr(messages, "ask_save_path", lambda parent, title, filter_, name="": suggested.append(name) or "")
+    monkeypatch.setattr(
+        messages,
+        "ask_save_path",
+        lambda parent, title, filter_, name="": suggested.append(name) or "",
+    )
     main_window.export_bundle()  # not ready: a draft is offered (yes), then the save dialog (cancelled)
     assert dialogs.questions and "draft" in dialogs.questions[0][0].lower()
     assert suggested and suggested[0].endswith("-DRAFT.zip")
 
 
-def test_a_typed_www_address_is_a_link_with_its_title_and_consent_by_kind(qtbot, context, fpa_portfolio, tmp_path,
-                                                                          monkeypatch):
+def test_a_typed_www_address_is_a_link_with_its_title_and_consent_by_kind(
+    qtbot, context, fpa_portfolio, tmp_path, monkeypatch
+):
     """Done on main before this branch; driven here through the page: 'www…' is a link (title kept), a document or
     link needs no consent, a photo is Missing until it is recorded."""
     said = _notices(monkeypatch)
-    monkeypatch.setattr(page_dialogs, "ask_link", lambda parent: ("www.example.org/families", "Our families page"))
+    monkeypatch.setattr(
+        page_dialogs, "ask_link", lambda parent: ("www.example.org/families", "Our families page")
+    )
     page = _shown(qtbot, EvidencePage(context))
     page.add_link()
     assert said == [] and page.editor.title.text() == "Our families page"
     assert page.editor.consent.currentData() == "not-needed"
-    _import(qtbot, page, "choose_evidence_files", monkeypatch, [str(make_jpeg(tmp_path / "trip.jpg"))])
+    _import(
+        qtbot, page, "choose_evidence_files", monkeypatch, [str(make_jpeg(tmp_path / "trip.jpg"))]
+    )
     assert page.editor.consent.currentData() == "missing"
 
 
@@ -242,7 +305,10 @@ def test_a_long_title_shows_its_start_in_the_details(qtbot, main_window, tmp_pat
     editor.title.setText("")
     page.select_ids([])
     from portfolio_builder.core.evidence import evidence_service
-    evidence_service.update_evidence(portfolio, photo, title="Welcome breakfast for new families and their children, autumn")
+
+    evidence_service.update_evidence(
+        portfolio, photo, title="Welcome breakfast for new families and their children, autumn"
+    )
     page.refresh()
     page.select_ids([photo])
     assert editor.title.text().startswith("Welcome breakfast")

@@ -61,13 +61,19 @@ def _check_existing(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise PortfolioFileError(f"Cannot read the assessment file {path}: {exc.strerror or exc}.") from exc
+        raise PortfolioFileError(
+            f"Cannot read the assessment file {path}: {exc.strerror or exc}."
+        ) from exc
     if not header:
         return  # an empty file left by a crash before the first write: start it afresh
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise PortfolioFileError(f"{path.name} is not an assessment file. Move it aside and open the bundle again.")
+        raise PortfolioFileError(
+            f"{path.name} is not an assessment file. Move it aside and open the bundle again."
+        )
     if struct.unpack(">I", header[68:72])[0] not in (0, APPLICATION_ID):
-        raise PortfolioFileError(f"{path.name} belongs to another program, not Portfolio Builder's assessments.")
+        raise PortfolioFileError(
+            f"{path.name} belongs to another program, not Portfolio Builder's assessments."
+        )
 
 
 class AssessmentFile:
@@ -79,18 +85,28 @@ class AssessmentFile:
 
     # --- opening --------------------------------------------------------------------------------
     @classmethod
-    def open(cls, uuid: str, folder: Path | None = None, *, setting: str = "", scheme: str = "",
-             bundle_name: str = "") -> AssessmentFile:
+    def open(
+        cls,
+        uuid: str,
+        folder: Path | None = None,
+        *,
+        setting: str = "",
+        scheme: str = "",
+        bundle_name: str = "",
+    ) -> AssessmentFile:
         """Open (or create) the assessment of the bundle with this UUID in folder (default: user data)."""
         if not str(uuid or "").strip():
-            raise PortfolioFileError("This bundle has no identifier (External-Identifier), so its assessment "
-                                     "cannot be kept.")
+            raise PortfolioFileError(
+                "This bundle has no identifier (External-Identifier), so its assessment "
+                "cannot be kept."
+            )
         path = assessment_path(uuid, folder)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise PortfolioFileError(f"Cannot create the folder for assessments, {path.parent}: "
-                                     f"{exc.strerror or exc}.") from exc
+            raise PortfolioFileError(
+                f"Cannot create the folder for assessments, {path.parent}: {exc.strerror or exc}."
+            ) from exc
         if path.exists():
             _check_existing(path)
         try:
@@ -100,8 +116,10 @@ class AssessmentFile:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 connection.close()
-                raise PortfolioFileError(f"{path.name} was written by a newer Portfolio Builder; update the app "
-                                         "to open it.")
+                raise PortfolioFileError(
+                    f"{path.name} was written by a newer Portfolio Builder; update the app "
+                    "to open it."
+                )
             connection.executescript(_SCHEMA)
             connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
             connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -112,12 +130,16 @@ class AssessmentFile:
         file._set_meta_default("created_at", _now())
         for key, value in (("setting", setting), ("scheme", scheme), ("bundle_name", bundle_name)):
             if value:
-                file._write("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                            (key, value))
+                file._write(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (key, value),
+                )
         stored = file._meta("uuid")
         if file_stem_for(stored) != file_stem_for(uuid):
             file.close()
-            raise PortfolioFileError(f"{path.name} holds the assessment of another bundle ({stored}).")
+            raise PortfolioFileError(
+                f"{path.name} holds the assessment of another bundle ({stored})."
+            )
         return file
 
     def close(self) -> None:
@@ -142,8 +164,10 @@ class AssessmentFile:
         try:
             self._connection().execute(sql, params)
         except sqlite3.Error as exc:
-            raise PortfolioFileError(f"Could not save the assessment to {self.path}: {exc}. What you typed last "
-                                     "is not saved; check the disk and try again.") from exc
+            raise PortfolioFileError(
+                f"Could not save the assessment to {self.path}: {exc}. What you typed last "
+                "is not saved; check the disk and try again."
+            ) from exc
 
     def _meta(self, key: str) -> str:
         row = self._connection().execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
@@ -153,22 +177,37 @@ class AssessmentFile:
         self._write("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # --- judgements ---------------------------------------------------------------------------
-    def set_judgement(self, scope: str, code: str, judgement: str | None = None, comment: str | None = None) -> None:
+    def set_judgement(
+        self, scope: str, code: str, judgement: str | None = None, comment: str | None = None
+    ) -> None:
         """Record a judgement and/or a comment for a descriptor or theme; the other part is kept."""
         check_judgement(scope, code, judgement)
         if comment is not None:
             check_field("visit_notes", comment)  # same length rule as any typed text
         current = self.judgement(scope, code)
-        self._write("INSERT INTO judgement(scope, code, judgement, comment, updated_at) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT(scope, code) DO UPDATE SET judgement=excluded.judgement, "
-                    "comment=excluded.comment, updated_at=excluded.updated_at",
-                    (scope, code, judgement if judgement is not None else current.judgement,
-                     comment if comment is not None else current.comment, _now()))
+        self._write(
+            "INSERT INTO judgement(scope, code, judgement, comment, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(scope, code) DO UPDATE SET judgement=excluded.judgement, "
+            "comment=excluded.comment, updated_at=excluded.updated_at",
+            (
+                scope,
+                code,
+                judgement if judgement is not None else current.judgement,
+                comment if comment is not None else current.comment,
+                _now(),
+            ),
+        )
 
     def judgement(self, scope: str, code: str) -> Judgement:
         """The judgement recorded for a descriptor or theme ('not seen' when none)."""
-        row = self._connection().execute("SELECT judgement, comment, updated_at FROM judgement "
-                                         "WHERE scope=? AND code=?", (scope, code)).fetchone()
+        row = (
+            self._connection()
+            .execute(
+                "SELECT judgement, comment, updated_at FROM judgement WHERE scope=? AND code=?",
+                (scope, code),
+            )
+            .fetchone()
+        )
         if not row:
             return Judgement(scope, code, NOT_SEEN, "", "")
         return Judgement(scope, code, *row)
@@ -177,10 +216,15 @@ class AssessmentFile:
     def set_field(self, name: str, value: str) -> None:
         """Save one of the report's text fields (name in TEXT_FIELDS)."""
         check_field(name, value)
-        self._write("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                    ("field:" + name, value))
-        self._write("INSERT INTO meta(key, value) VALUES ('updated_at', ?) ON CONFLICT(key) DO UPDATE "
-                    "SET value=excluded.value", (_now(),))
+        self._write(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            ("field:" + name, value),
+        )
+        self._write(
+            "INSERT INTO meta(key, value) VALUES ('updated_at', ?) ON CONFLICT(key) DO UPDATE "
+            "SET value=excluded.value",
+            (_now(),),
+        )
 
     def field(self, name: str) -> str:
         return self._meta("field:" + name)
@@ -190,7 +234,17 @@ class AssessmentFile:
         """Everything recorded, as plain data for the report."""
         db = self._connection()
         fields = {name: self.field(name) for name in TEXT_FIELDS}
-        judgements = {(s, c): Judgement(s, c, j, m, u) for s, c, j, m, u in
-                      db.execute("SELECT scope, code, judgement, comment, updated_at FROM judgement")}
-        return Assessment(uuid=self._meta("uuid"), setting=self._meta("setting"), scheme=self._meta("scheme"),
-                          bundle_name=self._meta("bundle_name"), fields=fields, judgements=judgements)
+        judgements = {
+            (s, c): Judgement(s, c, j, m, u)
+            for s, c, j, m, u in db.execute(
+                "SELECT scope, code, judgement, comment, updated_at FROM judgement"
+            )
+        }
+        return Assessment(
+            uuid=self._meta("uuid"),
+            setting=self._meta("setting"),
+            scheme=self._meta("scheme"),
+            bundle_name=self._meta("bundle_name"),
+            fields=fields,
+            judgements=judgements,
+        )

@@ -12,19 +12,36 @@ JUDGEMENT_LABELS = {MET: "Met", NOT_YET_MET: "Not yet met", NOT_SEEN: "Not seen"
 
 AWARD_MET, FURTHER_WORK = "award-met", "further-work"
 RECOMMENDATIONS = ("", AWARD_MET, FURTHER_WORK)
-RECOMMENDATION_LABELS = {"": "Not decided yet", AWARD_MET: "Award met",
-                         FURTHER_WORK: "Further work needed"}
+RECOMMENDATION_LABELS = {
+    "": "Not decided yet",
+    AWARD_MET: "Award met",
+    FURTHER_WORK: "Further work needed",
+}
 
 DESCRIPTOR, THEME = "descriptor", "theme"
 SCOPES = (DESCRIPTOR, THEME)
 
 # Free-text fields of the report, in the order the report prints them.
-TEXT_FIELDS = ("assessor_name", "visit_date", "report_date", "visit_notes", "strengths",
-               "areas_for_development", "recommendation", "recommendation_comment")
-FIELD_LABELS = {"assessor_name": "Assessor's name", "visit_date": "Date of visit", "report_date": "Date of report",
-                "visit_notes": "Visit notes", "strengths": "Strengths",
-                "areas_for_development": "Areas for development", "recommendation": "Recommendation",
-                "recommendation_comment": "Comment on the recommendation"}
+TEXT_FIELDS = (
+    "assessor_name",
+    "visit_date",
+    "report_date",
+    "visit_notes",
+    "strengths",
+    "areas_for_development",
+    "recommendation",
+    "recommendation_comment",
+)
+FIELD_LABELS = {
+    "assessor_name": "Assessor's name",
+    "visit_date": "Date of visit",
+    "report_date": "Date of report",
+    "visit_notes": "Visit notes",
+    "strengths": "Strengths",
+    "areas_for_development": "Areas for development",
+    "recommendation": "Recommendation",
+    "recommendation_comment": "Comment on the recommendation",
+}
 MAX_TEXT = 200_000
 
 

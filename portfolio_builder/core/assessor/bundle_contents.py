@@ -12,8 +12,18 @@ from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 
 # Node kinds the viewer knows how to show.
 CHECK, SETTING, GROUP, THEME, DESCRIPTOR, EVIDENCE, AUDIT, ACTION_PLAN, PRIORITY, DOCUMENT, TEXT = (
-    "check", "setting", "group", "theme", "descriptor", "evidence", "audit", "action_plan", "priority",
-    "document", "text")
+    "check",
+    "setting",
+    "group",
+    "theme",
+    "descriptor",
+    "evidence",
+    "audit",
+    "action_plan",
+    "priority",
+    "document",
+    "text",
+)
 PHOTO_KINDS = {"photo", "image"}
 PHOTO_TYPES = ("image/jpeg", "image/png", "image/gif", "image/webp")
 
@@ -28,7 +38,9 @@ class ContentNode:
     children: list[ContentNode] = field(default_factory=list)
     damaged: bool = False
     parent: ContentNode | None = field(default=None, repr=False, compare=False)
-    path: str = ""  # a payload path (evidence/..., sheets/..., portfolio.pdf) when the node is a file
+    path: str = (
+        ""  # a payload path (evidence/..., sheets/..., portfolio.pdf) when the node is a file
+    )
 
     def add(self, child: ContentNode) -> ContentNode:
         child.parent = self
@@ -62,8 +74,12 @@ def _evidence_title(item: EvidenceShape, role: str = "") -> str:
     return f"{role}{item.title or f'Item {item.id}'}"
 
 
-def build_contents(shape: PortfolioShape, damaged: set[str] = frozenset(), documents: list[str] | None = None,
-                   valid: bool = True) -> ContentNode:
+def build_contents(
+    shape: PortfolioShape,
+    damaged: set[str] = frozenset(),
+    documents: list[str] | None = None,
+    valid: bool = True,
+) -> ContentNode:
     """The browse tree of a bundle; damaged holds payload paths ('evidence/...') whose files failed checks."""
     view = PortfolioView(shape)
     words, scheme = view.words, view.scheme
@@ -71,8 +87,15 @@ def build_contents(shape: PortfolioShape, damaged: set[str] = frozenset(), docum
 
     def evidence_node(parent: ContentNode, item: EvidenceShape, role: str = "") -> None:
         path = item.path or ""
-        parent.add(ContentNode(EVIDENCE, _evidence_title(item, role), item, damaged=bool(path) and path in damaged,
-                               path=path))
+        parent.add(
+            ContentNode(
+                EVIDENCE,
+                _evidence_title(item, role),
+                item,
+                damaged=bool(path) and path in damaged,
+                path=path,
+            )
+        )
 
     root.add(ContentNode(CHECK, "Bundle check: " + ("valid" if valid else "PROBLEMS FOUND")))
     root.add(ContentNode(SETTING, "Setting details and context", shape.setting))
@@ -92,11 +115,16 @@ def build_contents(shape: PortfolioShape, damaged: set[str] = frozenset(), docum
         group = words.cover_sheets if scheme.priorities.cover_sheets else words.priorities
         sheets = root.add(ContentNode(GROUP, group))
         for priority in view.priorities:
-            p_node = sheets.add(ContentNode(PRIORITY, f"{words.priority} {priority.number}: {priority.title}",
-                                            priority))
+            p_node = sheets.add(
+                ContentNode(
+                    PRIORITY, f"{words.priority} {priority.number}: {priority.title}", priority
+                )
+            )
             for item in view.cover_sheet_evidence(priority):
                 evidence_node(p_node, item)
-    listed = {part.component for part in walk_parts(scheme.document_parts()) if part.part == "evidence"}
+    listed = {
+        part.component for part in walk_parts(scheme.document_parts()) if part.part == "evidence"
+    }
     for component in scheme.components:
         items = view.component_evidence(component.key)
         if items and component.key in listed:

@@ -18,7 +18,9 @@ from ..shape.portfolio_shape import PortfolioShape
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
-MAX_VIEW_BYTES = 64 * 1024 * 1024  # a photo shown inside the app is read into memory; larger ones are opened outside
+MAX_VIEW_BYTES = (
+    64 * 1024 * 1024
+)  # a photo shown inside the app is read into memory; larger ones are opened outside
 
 
 def payload_key(path: str) -> str:
@@ -45,7 +47,9 @@ class BundleSession:
 
     # --- opening ------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path, progress: Progress | None = None, cancel: CancelCheck | None = None) -> BundleSession:
+    def open(
+        cls, path, progress: Progress | None = None, cancel: CancelCheck | None = None
+    ) -> BundleSession:
         """Verify the bundle (progress reported), refuse it if unsafe, then load its portfolio.json."""
         from ..bundle.bundle_reader import BundleReader
         from ..bundle.bundle_verify import verify_bundle
@@ -66,7 +70,9 @@ class BundleSession:
             raise
         except (ValueError, UnicodeDecodeError):
             _close_quietly(reader)
-            raise BadInput(f"The portfolio.json in {path.name} is damaged and cannot be read.") from None
+            raise BadInput(
+                f"The portfolio.json in {path.name} is damaged and cannot be read."
+            ) from None
         return cls(path, reader, report, snapshot)
 
     # --- facts --------------------------------------------------------------------------------
@@ -85,8 +91,14 @@ class BundleSession:
     def documents(self) -> list[str]:
         """The printable portfolio and the Word sheets in the bundle ('portfolio.pdf', 'sheets/...')."""
         names = getattr(self.reader, "entries", {}) or {}
-        return sorted((payload_key(n) for n in names if n == "data/portfolio.pdf" or n.startswith("data/sheets/")),
-                      key=lambda n: (n != "portfolio.pdf", n))
+        return sorted(
+            (
+                payload_key(n)
+                for n in names
+                if n == "data/portfolio.pdf" or n.startswith("data/sheets/")
+            ),
+            key=lambda n: (n != "portfolio.pdf", n),
+        )
 
     def is_damaged(self, payload_path: str | None) -> bool:
         """Whether the file at this payload path failed its checksum or is missing."""
@@ -105,7 +117,9 @@ class BundleSession:
         """A read-only (0400) copy of one payload file in the private folder, for the system viewer."""
         self._check_open()
         key = payload_key(payload_path)
-        if is_active_name(key):  # a browser or shell would run it: active content never leaves the app
+        if is_active_name(
+            key
+        ):  # a browser or shell would run it: active content never leaves the app
             raise BadInput(ACTIVE_REFUSAL.format(name=key.rsplit("/", 1)[-1]))
         if key in self._copies and self._copies[key].exists():
             return self._copies[key]
@@ -169,6 +183,7 @@ def _close_quietly(reader) -> None:
 
 def _remove_tree(folder: Path) -> None:
     """Delete the private folder even though its files are read-only."""
+
     def make_writable_and_retry(function, path, _exc):
         try:
             os.chmod(path, stat.S_IRWXU)

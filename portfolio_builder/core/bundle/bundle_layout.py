@@ -8,32 +8,99 @@ from datetime import date
 from pathlib import PurePosixPath
 
 MAX_NAME_CHARS = 80
-WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-                    *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
-                    "COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3"}
+WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+    "COM\u00b9",
+    "COM\u00b2",
+    "COM\u00b3",
+    "LPT\u00b9",
+    "LPT\u00b2",
+    "LPT\u00b3",
+}
 WINDOWS_FORBIDDEN = set('<>:"|?*')
 STORED_SUFFIXES = {  # already compressed: deflating them costs time and saves nothing
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".mp4", ".m4v", ".mov", ".m4a", ".mp3",
-    ".aac", ".ogg", ".oga", ".webm", ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".zip",
-    ".epub", ".gz", ".7z"}
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".heic",
+    ".heif",
+    ".mp4",
+    ".m4v",
+    ".mov",
+    ".m4a",
+    ".mp3",
+    ".aac",
+    ".ogg",
+    ".oga",
+    ".webm",
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".zip",
+    ".epub",
+    ".gz",
+    ".7z",
+}
 STORED_MIME_PREFIXES = ("image/", "video/", "audio/")
 # The detected type alone decides a bundle file's extension (never the name it came with), so a PDF/HTML polyglot
 # is a .pdf and nothing arrives with an extension that runs in a browser or a shell; unknown types are .bin.
 EXTENSION_FOR_MIME = {
-    "image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf", "application/rtf": ".rtf",
-    "text/plain": ".txt", "text/csv": ".csv", "text/tab-separated-values": ".tsv", "text/markdown": ".md",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "application/pdf": ".pdf",
+    "application/rtf": ".rtf",
+    "text/plain": ".txt",
+    "text/csv": ".csv",
+    "text/tab-separated-values": ".tsv",
+    "text/markdown": ".md",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
-    "application/vnd.oasis.opendocument.text": ".odt", "application/vnd.oasis.opendocument.spreadsheet": ".ods",
-    "application/vnd.oasis.opendocument.presentation": ".odp", "application/x-ole-storage": ".bin",
-    "video/mp4": ".mp4", "video/quicktime": ".mov", "video/x-m4v": ".m4v", "video/webm": ".webm",
-    "video/x-matroska": ".mkv", "video/x-msvideo": ".avi", "video/3gpp": ".3gp", "video/3gpp2": ".3g2",
-    "video/x-ms-wmv": ".wmv", "video/mpeg": ".mpg", "video/x-flv": ".flv", "video/ogg": ".ogv",
-    "audio/mpeg": ".mp3", "audio/mp4": ".m4a", "audio/x-m4a": ".m4a", "audio/aac": ".aac", "audio/x-aac": ".aac",
-    "audio/x-wav": ".wav", "audio/wav": ".wav", "audio/ogg": ".ogg", "audio/opus": ".opus", "audio/x-flac": ".flac",
-    "audio/flac": ".flac", "audio/amr": ".amr", "audio/x-aiff": ".aif", "audio/aiff": ".aif",
-    "audio/x-ms-wma": ".wma"}
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/vnd.oasis.opendocument.presentation": ".odp",
+    "application/x-ole-storage": ".bin",
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
+    "video/x-m4v": ".m4v",
+    "video/webm": ".webm",
+    "video/x-matroska": ".mkv",
+    "video/x-msvideo": ".avi",
+    "video/3gpp": ".3gp",
+    "video/3gpp2": ".3g2",
+    "video/x-ms-wmv": ".wmv",
+    "video/mpeg": ".mpg",
+    "video/x-flv": ".flv",
+    "video/ogg": ".ogv",
+    "audio/mpeg": ".mp3",
+    "audio/mp4": ".m4a",
+    "audio/x-m4a": ".m4a",
+    "audio/aac": ".aac",
+    "audio/x-aac": ".aac",
+    "audio/x-wav": ".wav",
+    "audio/wav": ".wav",
+    "audio/ogg": ".ogg",
+    "audio/opus": ".opus",
+    "audio/x-flac": ".flac",
+    "audio/flac": ".flac",
+    "audio/amr": ".amr",
+    "audio/x-aiff": ".aif",
+    "audio/aiff": ".aif",
+    "audio/x-ms-wma": ".wma",
+}
 
 
 def ascii_slug(text: str, max_chars: int = MAX_NAME_CHARS) -> str:
@@ -74,9 +141,13 @@ def safe_file_name(name: str, fallback: str = "file", max_chars: int = MAX_NAME_
     """A file name safe on Windows, macOS and Linux: ASCII, no reserved name, no trailing dot or space."""
     path = PurePosixPath((name or "").replace("\\", "/").split("/")[-1])
     suffix = ascii_slug(path.suffix.lstrip("."), 10).lower()
-    stem = ascii_slug(path.stem if suffix else path.name, max_chars) or ascii_slug(fallback, max_chars) or "file"
+    stem = (
+        ascii_slug(path.stem if suffix else path.name, max_chars)
+        or ascii_slug(fallback, max_chars)
+        or "file"
+    )
     if suffix:
-        stem = stem[:max(1, max_chars - len(suffix) - 1)].rstrip("-._ ") or "file"
+        stem = stem[: max(1, max_chars - len(suffix) - 1)].rstrip("-._ ") or "file"
     if is_reserved_windows_name(stem):
         stem = f"{stem}_"
     return f"{stem}.{suffix}" if suffix else stem
@@ -119,8 +190,11 @@ def _display_name(item: dict) -> str:
     from ..evidence.display_text import clean_display_text
 
     title = clean_display_text(item.get("title") or "").replace("/", "-").replace("\\", "-")
-    return safe_file_name((title or f"item-{item.get('id')}") + extension_for(item.get("mime_type") or ""),
-                          fallback=f"item-{item.get('id')}", max_chars=60)
+    return safe_file_name(
+        (title or f"item-{item.get('id')}") + extension_for(item.get("mime_type") or ""),
+        fallback=f"item-{item.get('id')}",
+        max_chars=60,
+    )
 
 
 def evidence_folder_and_prefix(item: dict, snapshot: dict) -> tuple[str, str]:
@@ -130,10 +204,15 @@ def evidence_folder_and_prefix(item: dict, snapshot: dict) -> tuple[str, str]:
         for theme in snapshot.get("themes", []):
             for descriptor in theme.get("descriptors", []):
                 if descriptor.get("code") == codes[0]:
-                    slot = descriptor.get("key_evidence", []).index(item["id"]) + 1 \
-                        if item["id"] in descriptor.get("key_evidence", []) else 1
-                    return (f"evidence/{ascii_slug(theme['code'], 20) or 'theme'}",
-                            f"{ascii_slug(descriptor['code'], 20)}-{slot}-")
+                    slot = (
+                        descriptor.get("key_evidence", []).index(item["id"]) + 1
+                        if item["id"] in descriptor.get("key_evidence", [])
+                        else 1
+                    )
+                    return (
+                        f"evidence/{ascii_slug(theme['code'], 20) or 'theme'}",
+                        f"{ascii_slug(descriptor['code'], 20)}-{slot}-",
+                    )
     if item.get("cover_sheets"):
         return f"evidence/cover-sheets/priority-{int(item['cover_sheets'][0])}", ""
     component = ascii_slug(item.get("component") or "", 20)
@@ -145,7 +224,9 @@ def evidence_folder_and_prefix(item: dict, snapshot: dict) -> tuple[str, str]:
 def evidence_path(item: dict, snapshot: dict, names: NameBook) -> str:
     """The payload path (relative to data/) of one evidence file, unique in this bundle."""
     folder, prefix = evidence_folder_and_prefix(item, snapshot)
-    return names.claim(folder, safe_file_name(prefix + _display_name(item), max_chars=MAX_NAME_CHARS))
+    return names.claim(
+        folder, safe_file_name(prefix + _display_name(item), max_chars=MAX_NAME_CHARS)
+    )
 
 
 def is_stored_entry(name: str, mime_type: str = "") -> bool:
@@ -153,4 +234,8 @@ def is_stored_entry(name: str, mime_type: str = "") -> bool:
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in STORED_SUFFIXES:
         return True
-    return bool(mime_type) and mime_type.startswith(STORED_MIME_PREFIXES) and not mime_type.startswith("image/svg")
+    return (
+        bool(mime_type)
+        and mime_type.startswith(STORED_MIME_PREFIXES)
+        and not mime_type.startswith("image/svg")
+    )

@@ -54,7 +54,9 @@ def _check_json_shape(value, depth_limit: int) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > depth_limit:
-            raise UnsafeBundle(f"A JSON file in the bundle is nested more than {depth_limit} levels deep.")
+            raise UnsafeBundle(
+                f"A JSON file in the bundle is nested more than {depth_limit} levels deep."
+            )
         if isinstance(item, dict):
             stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
@@ -92,7 +94,9 @@ class CountedReader:
             raise UnsafeBundle(f"{self.entry.name} in the bundle is damaged ({exc}).") from exc
         self.count += len(chunk)
         if self.count > self.entry.size:
-            raise UnsafeBundle(f"{self.entry.name} in the bundle holds more data than its header says (zip bomb?).")
+            raise UnsafeBundle(
+                f"{self.entry.name} in the bundle holds more data than its header says (zip bomb?)."
+            )
         return chunk
 
     def close(self) -> None:
@@ -120,10 +124,22 @@ class BundleReader:
             raise UnsafeBundle(f"There is no bundle at {self.path}.") from None
         except IsADirectoryError:
             raise UnsafeBundle(f"{self.path.name} is a folder, not a bundle (.zip) file.") from None
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, KeyError,
-                struct.error, OverflowError, zlib.error) as exc:  # whatever a mangled zip makes zipfile raise
-            raise UnsafeBundle(f"{self.path.name} is not a bundle: it is not a zip file, or it is truncated "
-                               f"or damaged ({exc}).") from exc
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            KeyError,
+            struct.error,
+            OverflowError,
+            zlib.error,
+        ) as exc:  # whatever a mangled zip makes zipfile raise
+            raise UnsafeBundle(
+                f"{self.path.name} is not a bundle: it is not a zip file, or it is truncated "
+                f"or damaged ({exc})."
+            ) from exc
         try:
             self.top_folder, self.entries = self._check_entries()
         except BaseException:
@@ -136,7 +152,9 @@ class BundleReader:
         if not infos:
             raise UnsafeBundle(f"{name} is an empty zip file, not a bundle.")
         if len(infos) > limits.max_entries:
-            raise UnsafeBundle(f"{name} has {len(infos)} entries, more than the {limits.max_entries} allowed.")
+            raise UnsafeBundle(
+                f"{name} has {len(infos)} entries, more than the {limits.max_entries} allowed."
+            )
         file_size = self.path.stat().st_size
         seen: set[str] = set()
         folded: dict[str, str] = {}
@@ -153,39 +171,61 @@ class BundleReader:
             seen.add(entry_name)
             key = unicodedata.normalize("NFC", entry_name.rstrip("/")).casefold()
             if key in folded and folded[key] != entry_name.rstrip("/"):
-                raise UnsafeBundle(f"{name} is unsafe: '{entry_name}' and '{folded[key]}' differ only in case, "
-                                   "so one would overwrite the other on Windows or macOS.")
+                raise UnsafeBundle(
+                    f"{name} is unsafe: '{entry_name}' and '{folded[key]}' differ only in case, "
+                    "so one would overwrite the other on Windows or macOS."
+                )
             folded[key] = entry_name.rstrip("/")
             if info.flag_bits & 0x1:
-                raise UnsafeBundle(f"{name} has an encrypted entry ('{entry_name}'); bundles are never encrypted.")
+                raise UnsafeBundle(
+                    f"{name} has an encrypted entry ('{entry_name}'); bundles are never encrypted."
+                )
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise UnsafeBundle(f"{name} is unsafe: '{entry_name}' is a symbolic link.")
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise UnsafeBundle(f"{name} uses an unsupported compression method for '{entry_name}'.")
+                raise UnsafeBundle(
+                    f"{name} uses an unsupported compression method for '{entry_name}'."
+                )
             if info.header_offset + info.compress_size > file_size:
-                raise UnsafeBundle(f"{name} is truncated: '{entry_name}' runs past the end of the file.")
+                raise UnsafeBundle(
+                    f"{name} is truncated: '{entry_name}' runs past the end of the file."
+                )
             if info.file_size > limits.max_entry_bytes:
-                raise UnsafeBundle(f"{name} is refused: '{entry_name}' would unpack to "
-                                   f"{info.file_size / 1e9:.1f} GB, over the limit for one file.")
-            if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-                raise UnsafeBundle(f"{name} is refused as a zip bomb: '{entry_name}' expands more than "
-                                   f"{limits.max_ratio} times.")
+                raise UnsafeBundle(
+                    f"{name} is refused: '{entry_name}' would unpack to "
+                    f"{info.file_size / 1e9:.1f} GB, over the limit for one file."
+                )
+            if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+                info.compress_size, 1
+            ):
+                raise UnsafeBundle(
+                    f"{name} is refused as a zip bomb: '{entry_name}' expands more than "
+                    f"{limits.max_ratio} times."
+                )
             total += info.file_size
             if total > limits.max_total_bytes:
-                raise UnsafeBundle(f"{name} is refused: it would unpack to more than "
-                                   f"{limits.max_total_bytes / 1e9:.0f} GB.")
+                raise UnsafeBundle(
+                    f"{name} is refused: it would unpack to more than "
+                    f"{limits.max_total_bytes / 1e9:.0f} GB."
+                )
             top, _, rest = entry_name.partition("/")
             tops.add(top)
             if len(tops) > 1:
-                raise UnsafeBundle(f"{name} is not a bundle: it must hold exactly one top folder, "
-                                   f"but has '{sorted(tops)[0]}' and '{sorted(tops)[1]}'.")
+                raise UnsafeBundle(
+                    f"{name} is not a bundle: it must hold exactly one top folder, "
+                    f"but has '{sorted(tops)[0]}' and '{sorted(tops)[1]}'."
+                )
             if info.is_dir() or not rest:
                 if not info.is_dir():
-                    raise UnsafeBundle(f"{name} is not a bundle: '{entry_name}' is a file outside the bag folder.")
+                    raise UnsafeBundle(
+                        f"{name} is not a bundle: '{entry_name}' is a file outside the bag folder."
+                    )
                 continue
             if rest.casefold() == "fetch.txt":
-                raise UnsafeBundle(f"{name} is refused: it has a fetch.txt, which asks to download files "
-                                   "from elsewhere; a bundle must hold all its files itself.")
+                raise UnsafeBundle(
+                    f"{name} is refused: it has a fetch.txt, which asks to download files "
+                    "from elsewhere; a bundle must hold all its files itself."
+                )
             entries[rest] = BundleEntry(rest, info.file_size, info.compress_size, info.CRC)
         if not entries:
             raise UnsafeBundle(f"{name} holds no files.")
@@ -211,7 +251,9 @@ class BundleReader:
         if entry is None:
             raise KeyError(name)
         if entry.size > max_bytes:
-            raise UnsafeBundle(f"{name} in the bundle is too large ({entry.size} bytes; at most {max_bytes}).")
+            raise UnsafeBundle(
+                f"{name} in the bundle is too large ({entry.size} bytes; at most {max_bytes})."
+            )
         with self.open_member(name) as member:
             data = member.read(max_bytes + 1)
         if len(data) > max_bytes:
@@ -255,13 +297,17 @@ class BundleReader:
     def portfolio_json(self) -> PortfolioShape:
         """data/portfolio.json, checked against the snapshot format before anyone uses it."""
         if "data/portfolio.json" not in self.entries:
-            raise UnsafeBundle("The bundle has no data/portfolio.json, so it cannot be opened as a portfolio.")
+            raise UnsafeBundle(
+                "The bundle has no data/portfolio.json, so it cannot be opened as a portfolio."
+            )
         return check_portfolio_json(self.read_json("data/portfolio.json"))
 
     def portfolio_dict(self) -> dict:
         """data/portfolio.json given the same checks as portfolio_json(), as plain checked JSON (for verify)."""
         if "data/portfolio.json" not in self.entries:
-            raise UnsafeBundle("The bundle has no data/portfolio.json, so it cannot be opened as a portfolio.")
+            raise UnsafeBundle(
+                "The bundle has no data/portfolio.json, so it cannot be opened as a portfolio."
+            )
         return check_portfolio_dict(self.read_json("data/portfolio.json"))
 
     def extract_member_to(self, name: str, private_dir: Path) -> Path:

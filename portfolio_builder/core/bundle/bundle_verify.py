@@ -36,7 +36,9 @@ class VerifyReport:
     uuid: str = ""
     setting: str = ""
     scheme: str = ""
-    ours: bool = False  # made by Portfolio Builder (bag-info says so and portfolio.json has our format)
+    ours: bool = (
+        False  # made by Portfolio Builder (bag-info says so and portfolio.json has our format)
+    )
 
     @property
     def headline(self) -> str:
@@ -44,18 +46,29 @@ class VerifyReport:
         if self.valid:
             return f"Valid bundle: {self.setting} ({self.scheme}), {self.uuid}."
         if not self.ours:
-            return ("This is not a Portfolio Builder bundle (or it is too damaged to tell): "
-                    f"{len(self.problems)} problem(s) found.")
-        return (f"This Portfolio Builder bundle from {self.setting or 'an unnamed setting'} is NOT valid: it was "
-                f"changed or damaged after it was exported ({len(self.problems)} problem(s)).")
+            return (
+                "This is not a Portfolio Builder bundle (or it is too damaged to tell): "
+                f"{len(self.problems)} problem(s) found."
+            )
+        return (
+            f"This Portfolio Builder bundle from {self.setting or 'an unnamed setting'} is NOT valid: it was "
+            f"changed or damaged after it was exported ({len(self.problems)} problem(s))."
+        )
 
 
 def _decode_path(raw: str) -> str:
-    return raw.replace("%0A", "\n").replace("%0a", "\n").replace("%0D", "\r").replace("%0d", "\r") \
+    return (
+        raw.replace("%0A", "\n")
+        .replace("%0a", "\n")
+        .replace("%0D", "\r")
+        .replace("%0d", "\r")
         .replace("%25", "%")
+    )
 
 
-def parse_manifest(text: str, name: str, problems: list[str], algorithm: str = "sha256") -> dict[str, str]:
+def parse_manifest(
+    text: str, name: str, problems: list[str], algorithm: str = "sha256"
+) -> dict[str, str]:
     """path -> lower-case checksum from a manifest, noting malformed, duplicate or escaping lines."""
     result: dict[str, str] = {}
     width = hashlib.new(algorithm).digest_size * 2
@@ -64,7 +77,9 @@ def parse_manifest(text: str, name: str, problems: list[str], algorithm: str = "
             continue
         match = MANIFEST_LINE.match(line)
         if not match or len(match.group(1)) != width:
-            problems.append(f"{name} line {number} is malformed (expected '<{algorithm} checksum> <path>').")
+            problems.append(
+                f"{name} line {number} is malformed (expected '<{algorithm} checksum> <path>')."
+            )
             continue
         path = _decode_path(match.group(2).strip())
         reason = unsafe_name_reason(path)
@@ -84,12 +99,16 @@ class _Verifier:
         self.reader, self.report, self.progress, self.cancel = reader, report, progress, cancel
         self.done = 0
         self.total = 0
-        self._lock = threading.Lock()  # members are hashed on several threads; progress stays in order
+        self._lock = (
+            threading.Lock()
+        )  # members are hashed on several threads; progress stays in order
 
     def problem(self, message: str) -> None:
         self.report.problems.append(message)
 
-    def digest_member(self, name: str, algorithms: tuple[str, ...] = ("sha256",)) -> tuple[dict | None, str | None]:
+    def digest_member(
+        self, name: str, algorithms: tuple[str, ...] = ("sha256",)
+    ) -> tuple[dict | None, str | None]:
         """({algorithm: checksum}, None) of a member, read once; (None, why) if it cannot be read. Any thread."""
         digests = {algorithm: hashlib.new(algorithm) for algorithm in algorithms}
         try:
@@ -117,10 +136,15 @@ class _Verifier:
             lines = raw.decode("utf-8").splitlines(keepends=True)
         except UnicodeDecodeError:
             lines = []
-        if raw.startswith(b"\xef\xbb\xbf") or [line.rstrip("\r\n") for line in lines] != BAGIT_LINES \
-                or not all(line.endswith(("\n", "\r")) for line in lines):
-            self.problem("bagit.txt is not exactly the two lines BagIt 1.0 requires ('BagIt-Version: 1.0' and "
-                         "'Tag-File-Character-Encoding: UTF-8', no byte-order mark, nothing else).")
+        if (
+            raw.startswith(b"\xef\xbb\xbf")
+            or [line.rstrip("\r\n") for line in lines] != BAGIT_LINES
+            or not all(line.endswith(("\n", "\r")) for line in lines)
+        ):
+            self.problem(
+                "bagit.txt is not exactly the two lines BagIt 1.0 requires ('BagIt-Version: 1.0' and "
+                "'Tag-File-Character-Encoding: UTF-8', no byte-order mark, nothing else)."
+            )
 
     def manifests(self, tag: bool) -> dict[str, dict[str, str]]:
         """Every (tag) manifest in the bag as algorithm -> {path: checksum}; unknown algorithms are refused."""
@@ -131,9 +155,13 @@ class _Verifier:
                 continue
             algorithm = match.group(2).lower()
             if algorithm not in ALGORITHMS:
-                self.problem(f"{name} uses the checksum algorithm '{algorithm}', which cannot be checked here.")
+                self.problem(
+                    f"{name} uses the checksum algorithm '{algorithm}', which cannot be checked here."
+                )
                 continue
-            found[algorithm] = parse_manifest(self.reader.read_text(name), name, self.report.problems, algorithm)
+            found[algorithm] = parse_manifest(
+                self.reader.read_text(name), name, self.report.problems, algorithm
+            )
         return found
 
     def hash_all(self, wanted: dict[str, list[str]]) -> dict[str, dict | None]:
@@ -158,7 +186,10 @@ class _Verifier:
                 except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
                     failures.append(exc)
 
-        threads = [threading.Thread(target=work, name=f"verify-{n}") for n in range(min(HASH_THREADS, len(paths)))]
+        threads = [
+            threading.Thread(target=work, name=f"verify-{n}")
+            for n in range(min(HASH_THREADS, len(paths)))
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -187,7 +218,9 @@ class _Verifier:
         for path in payload:
             missing_from = [f"manifest-{a}.txt" for a, m in manifests.items() if path not in m]
             if missing_from:
-                self.problem(f"{path} is in the bundle but not in {', '.join(missing_from)} (an extra file).")
+                self.problem(
+                    f"{path} is in the bundle but not in {', '.join(missing_from)} (an extra file)."
+                )
                 self.report.damaged.add(path)
         for path in sorted(listed - set(entries)):
             self.problem(f"{path} is missing from the bundle.")
@@ -198,7 +231,9 @@ class _Verifier:
             bad = actual is None or any(actual[a] != manifests[a][path] for a in wanted[path])
             if bad:
                 if actual is not None:
-                    self.problem(f"{path} has been changed or damaged: its checksum does not match the manifest.")
+                    self.problem(
+                        f"{path} has been changed or damaged: its checksum does not match the manifest."
+                    )
                 self.report.damaged.add(path)
         return manifests.get("sha256") or next(iter(manifests.values()), {})
 
@@ -206,8 +241,10 @@ class _Verifier:
         """The tag manifest is required; each one is checked with its own algorithm; every tag file is listed."""
         entries = self.reader.entries
         if OUR_TAG_MANIFEST not in entries:
-            self.problem(f"{OUR_TAG_MANIFEST} is missing, so bag-info.txt, START-HERE.html and the manifests "
-                         "cannot be checked (every Portfolio Builder bundle has one).")
+            self.problem(
+                f"{OUR_TAG_MANIFEST} is missing, so bag-info.txt, START-HERE.html and the manifests "
+                "cannot be checked (every Portfolio Builder bundle has one)."
+            )
         tag_manifests = self.manifests(tag=True)
         wanted: dict[str, list[str]] = {}
         for algorithm, tags in tag_manifests.items():
@@ -215,18 +252,26 @@ class _Verifier:
                 if path.startswith("data/"):
                     self.problem(f"tagmanifest-{algorithm}.txt lists the payload file {path}.")
                 elif path not in entries:
-                    self.problem(f"Tag file {path} is listed in tagmanifest-{algorithm}.txt but missing.")
+                    self.problem(
+                        f"Tag file {path} is listed in tagmanifest-{algorithm}.txt but missing."
+                    )
                 else:
                     wanted.setdefault(path, []).append(algorithm)
         for path, actual in self.hash_all(wanted).items():
             for algorithm in wanted[path]:
                 if actual is not None and actual[algorithm] != tag_manifests[algorithm][path]:
-                    self.problem(f"Tag file {path} has been changed: its checksum does not match "
-                                 f"tagmanifest-{algorithm}.txt.")
+                    self.problem(
+                        f"Tag file {path} has been changed: its checksum does not match "
+                        f"tagmanifest-{algorithm}.txt."
+                    )
         for path in sorted(entries):
             match = MANIFEST_NAME.match(path)
-            if not path.startswith("data/") and not (match and match.group(1)) and path not in wanted \
-                    and not any(path in tags for tags in tag_manifests.values()):
+            if (
+                not path.startswith("data/")
+                and not (match and match.group(1))
+                and path not in wanted
+                and not any(path in tags for tags in tag_manifests.values())
+            ):
                 self.problem(f"{path} is in the bundle but no manifest lists it (an extra file).")
         oxum = self.reader.bag_info().get("Payload-Oxum")
         if oxum:
@@ -235,7 +280,9 @@ class _Verifier:
             if not (octets.isdigit() and count.isdigit()):
                 self.problem("bag-info.txt has a malformed Payload-Oxum.")
             elif (int(octets), int(count)) != (sum(entries[p].size for p in listed), len(manifest)):
-                self.problem(f"Payload-Oxum says {count} files and {octets} bytes, which is not what the bundle holds.")
+                self.problem(
+                    f"Payload-Oxum says {count} files and {octets} bytes, which is not what the bundle holds."
+                )
 
     def check_portfolio(self, manifest: dict[str, str]) -> None:
         try:
@@ -254,13 +301,16 @@ class _Verifier:
             if item["included"] and item["path"]:
                 path = f"data/{item['path']}"
                 if path not in manifest:
-                    self.problem(f"Evidence {item['id']} ('{item['title'][:80]}') should be at {path}, "
-                                 "but the manifest does not list it.")
+                    self.problem(
+                        f"Evidence {item['id']} ('{item['title'][:80]}') should be at {path}, "
+                        "but the manifest does not list it."
+                    )
                     self.report.damaged.add(path)
 
 
-def verify_bundle(path: Path, progress: VerifyProgress | None = None,
-                  cancel: CancelCheck | None = None) -> VerifyReport:
+def verify_bundle(
+    path: Path, progress: VerifyProgress | None = None, cancel: CancelCheck | None = None
+) -> VerifyReport:
     """Verify a bundle: unsafe -> safe=False and stop; otherwise every BagIt and portfolio.json check."""
     report = VerifyReport()
     try:

@@ -53,8 +53,14 @@ class BundleWriter:
     .part, so nothing is left behind. progress(done, total, name) is called per chunk.
     """
 
-    def __init__(self, final_path: Path, bag_folder: str, total_bytes: int = 0,
-                 progress: Progress | None = None, cancel: CancelCheck | None = None):
+    def __init__(
+        self,
+        final_path: Path,
+        bag_folder: str,
+        total_bytes: int = 0,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ):
         self.final_path = Path(final_path)
         self.part_path = self.final_path.with_name(self.final_path.name + ".part")
         self.bag_folder = bag_folder
@@ -78,9 +84,13 @@ class BundleWriter:
         if self._cancel is not None and self._cancel():
             raise Cancelled("Export cancelled: no bundle was written.")
 
-    def _write_member(self, arcname: str, chunks: Iterable[bytes], size: int | None, stored: bool) -> tuple[str, int]:
+    def _write_member(
+        self, arcname: str, chunks: Iterable[bytes], size: int | None, stored: bool
+    ) -> tuple[str, int]:
         self._check_cancel()
-        info = zipfile.ZipInfo(f"{self.bag_folder}/{arcname}", date_time=date.today().timetuple()[:6])
+        info = zipfile.ZipInfo(
+            f"{self.bag_folder}/{arcname}", date_time=date.today().timetuple()[:6]
+        )
         info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         info.external_attr = 0o100644 << 16
         if size is not None:
@@ -95,7 +105,9 @@ class BundleWriter:
                     written += len(chunk)
                     self.done_bytes += len(chunk)
                     if self._progress is not None:
-                        self._progress(self.done_bytes, max(self.total_bytes, self.done_bytes), arcname)
+                        self._progress(
+                            self.done_bytes, max(self.total_bytes, self.done_bytes), arcname
+                        )
                     self._check_cancel()
         finally:
             close = getattr(chunks, "close", None)
@@ -105,10 +117,13 @@ class BundleWriter:
             raise OSError(f"{arcname}: expected {size} bytes, read {written}")
         return digest.hexdigest(), written
 
-    def add_payload(self, path: str, chunks: Iterable[bytes], size: int | None = None,
-                    mime_type: str = "") -> WrittenFile:
+    def add_payload(
+        self, path: str, chunks: Iterable[bytes], size: int | None = None, mime_type: str = ""
+    ) -> WrittenFile:
         """Stream one payload file to data/<path>; stored or deflated by its type."""
-        sha256, written = self._write_member(f"data/{path}", chunks, size, is_stored_entry(path, mime_type))
+        sha256, written = self._write_member(
+            f"data/{path}", chunks, size, is_stored_entry(path, mime_type)
+        )
         record = WrittenFile(path, sha256, written)
         self.files.append(record)
         return record
@@ -132,9 +147,13 @@ class BundleWriter:
         tag_hashes = {"bagit.txt": self._add_tag_file("bagit.txt", BAGIT_TXT)}
         info_text = "".join(f"{_tag_value(k)}: {_tag_value(v)}\n" for k, v in info.items())
         tag_hashes["bag-info.txt"] = self._add_tag_file("bag-info.txt", info_text.encode("utf-8"))
-        manifest = "".join(f"{f.sha256}  data/{_manifest_path(f.path)}\n"
-                           for f in sorted(self.files, key=lambda f: f.path))
-        tag_hashes["manifest-sha256.txt"] = self._add_tag_file("manifest-sha256.txt", manifest.encode("utf-8"))
+        manifest = "".join(
+            f"{f.sha256}  data/{_manifest_path(f.path)}\n"
+            for f in sorted(self.files, key=lambda f: f.path)
+        )
+        tag_hashes["manifest-sha256.txt"] = self._add_tag_file(
+            "manifest-sha256.txt", manifest.encode("utf-8")
+        )
         for name, data in (top_files or {}).items():
             tag_hashes[name] = self._add_tag_file(name, data)
         tagmanifest = "".join(f"{h}  {_manifest_path(n)}\n" for n, h in sorted(tag_hashes.items()))

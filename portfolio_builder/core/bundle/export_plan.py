@@ -18,14 +18,19 @@ from ..storage.storage_limits import size_words
 from ..vocabularies import BLURRED, MEDIA_NEEDING_CONSENT, can_be_blurred
 from .bundle_layout import NameBook, bag_folder_name, evidence_path
 
-HEIC_TYPES = ("image/heic", "image/heif")  # converted to JPEG in the bundle: cleaned, and viewable anywhere
+HEIC_TYPES = (
+    "image/heic",
+    "image/heif",
+)  # converted to JPEG in the bundle: cleaned, and viewable anywhere
 NO_CONSENT = "consent is not recorded"
 NOT_PRESENTED = "it is not presented for any descriptor or cover sheet (tagged to nothing)"
 NO_FILE = "it has neither a stored file nor a link"
 NO_REGIONS = "its consent is for a blurred version, and nothing on it is marked to blur"
 NOT_BLURRABLE = "parts of it are marked to blur, but only JPEG, PNG and HEIC photos can be blurred"
 REDACTED_WORDS = "everything but the pixels, orientation, capture date and colour profile (re-encoded after blurring)"
-DOCUMENT_CACHE_BYTES = 128 * 1024 * 1024  # cleaned documents kept for the writer; beyond this they are cleaned again
+DOCUMENT_CACHE_BYTES = (
+    128 * 1024 * 1024
+)  # cleaned documents kept for the writer; beyond this they are cleaned again
 Progress = Callable[[int, int, str], None]
 
 
@@ -36,10 +41,16 @@ class ExportPlan:
     snapshot: dict
     bag_folder: str
     draft: bool
-    files: list[dict] = field(default_factory=list)  # evidence items written as files, each with its path
+    files: list[dict] = field(
+        default_factory=list
+    )  # evidence items written as files, each with its path
     links: list[dict] = field(default_factory=list)  # web links presented in the bundle
-    left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (evidence id, title, reason)
-    removed: dict[int, list[str]] = field(default_factory=dict)  # evidence id -> metadata removed, in words
+    left_out: list[tuple[int, str, str]] = field(
+        default_factory=list
+    )  # (evidence id, title, reason)
+    removed: dict[int, list[str]] = field(
+        default_factory=dict
+    )  # evidence id -> metadata removed, in words
     cleaned: dict[int, bytes] = field(default_factory=dict)  # evidence id -> cleaned document bytes
     licence: str = ""  # the setting's choice (core/licences.py), given to the RO-Crate root dataset
     documents_checked: bool = False
@@ -53,8 +64,10 @@ class ExportPlan:
 
     def total_bytes(self) -> int:
         """The evidence files' size as they will leave (cleaned documents as cleaned, where already known)."""
-        return sum(len(self.cleaned[item["id"]]) if item["id"] in self.cleaned else item.get("size") or 0
-                   for item in self.files)
+        return sum(
+            len(self.cleaned[item["id"]]) if item["id"] in self.cleaned else item.get("size") or 0
+            for item in self.files
+        )
 
     def left_out_counts(self) -> list[dict]:
         """How many items were left out for each reason: all that a bundle says about them."""
@@ -68,8 +81,13 @@ def _is_link(item: dict) -> bool:
     return not item.get("sha256") and (item["kind"] in ("link", "video") or bool(item.get("url")))
 
 
-def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = False,
-                include_untagged: bool | None = None) -> ExportPlan:
+def plan_export(
+    portfolio,
+    *,
+    draft: bool = False,
+    include_unconsented: bool = False,
+    include_untagged: bool | None = None,
+) -> ExportPlan:
     """Decide each item's place in the bundle from the portfolio (SQL only, no file is read).
 
     Left out: media without recorded consent (unless include_unconsented), items presented nowhere
@@ -85,8 +103,11 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
         snapshot["missing"] = check_readiness(portfolio).problems
     components = presented_components(shape.scheme)
     untagged_in = draft if include_untagged is None else include_untagged
-    plan = ExportPlan(snapshot, bag_folder_name(snapshot["setting"]["name"], snapshot["scheme"]["name"],
-                                                date.today()), bool(draft))
+    plan = ExportPlan(
+        snapshot,
+        bag_folder_name(snapshot["setting"]["name"], snapshot["scheme"]["name"], date.today()),
+        bool(draft),
+    )
     from ..framework.portfolio_setup import setting_profile
 
     plan.licence = setting_profile(portfolio).licence
@@ -97,14 +118,20 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
         reason = None
         if not is_presented(item, components) and not untagged_in:
             reason = NOT_PRESENTED
-        elif item["consent"] == "missing" and item["kind"] in MEDIA_NEEDING_CONSENT and not include_unconsented:
+        elif (
+            item["consent"] == "missing"
+            and item["kind"] in MEDIA_NEEDING_CONSENT
+            and not include_unconsented
+        ):
             reason = NO_CONSENT
         elif item["consent"] == BLURRED and not item.get("regions"):
             reason = NO_REGIONS  # never sent as it is, whatever the options: the family agreed to a blurred copy
         elif not _is_link(item) and not item.get("sha256"):
             reason = NO_FILE
         elif not _is_link(item) and refusal_before_reading(item.get("mime_type") or ""):
-            reason = "its metadata cannot be removed safely: " + refusal_before_reading(item["mime_type"])
+            reason = "its metadata cannot be removed safely: " + refusal_before_reading(
+                item["mime_type"]
+            )
         elif item.get("regions") and not can_be_blurred(item["kind"], item.get("mime_type") or ""):
             reason = NOT_BLURRABLE
         if reason:
@@ -113,7 +140,9 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
         elif _is_link(item):
             plan.links.append(item)
         else:
-            item["redacted"] = bool(item.get("regions"))  # the file leaves with its regions painted in
+            item["redacted"] = bool(
+                item.get("regions")
+            )  # the file leaves with its regions painted in
             if item.get("mime_type") in HEIC_TYPES:
                 item["converted_from"], item["mime_type"] = item["mime_type"], "image/jpeg"
             item["path"] = evidence_path(item, snapshot, names)
@@ -121,8 +150,12 @@ def plan_export(portfolio, *, draft: bool = False, include_unconsented: bool = F
     return plan
 
 
-def check_documents(portfolio, plan: ExportPlan, progress: Progress | None = None,
-                    cancel: Callable[[], bool] | None = None) -> None:
+def check_documents(
+    portfolio,
+    plan: ExportPlan,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> None:
     """Empty every document's metadata now: what cannot be cleaned is left out with its reason, what can is kept
     (within a memory budget) for the writer, and what was removed is recorded for the preview."""
     from ..errors import Cancelled
@@ -159,7 +192,9 @@ def check_photos(portfolio, plan: ExportPlan) -> None:
 
     with portfolio.raw_connection() as conn:
         for item in plan.files:
-            if item.get("redacted"):  # re-encoded from its painted pixels: nothing of the original's metadata is read
+            if item.get(
+                "redacted"
+            ):  # re-encoded from its painted pixels: nothing of the original's metadata is read
                 plan.removed[item["id"]] = [REDACTED_WORDS]
             elif item["kind"] == "photo" or item.get("mime_type") in ("image/jpeg", "image/png"):
                 try:
@@ -167,17 +202,21 @@ def check_photos(portfolio, plan: ExportPlan) -> None:
                 except KeyError:
                     continue
                 if item.get("converted_from"):
-                    words = ["converted from HEIC to JPEG; everything but the pixels, date and colour profile"]
+                    words = [
+                        "converted from HEIC to JPEG; everything but the pixels, date and colour profile"
+                    ]
                 plan.removed[item["id"]] = words
     plan.photos_checked = True
 
 
 def preview_lines(plan: ExportPlan) -> list[str]:
     """The plan in words, one line each: every title with its bundle file name, what is removed, what stays out."""
-    lines = [f"Bundle folder: {plan.bag_folder}{' (DRAFT)' if plan.draft else ''}",
-             f"Leaving: {len(plan.files)} file(s) and {len(plan.links)} web link(s), with portfolio.json, "
-             "portfolio.pdf, the Word sheets and the contents index.",
-             f"Size: about {size_words(plan.total_bytes())} of evidence files, plus the documents."]
+    lines = [
+        f"Bundle folder: {plan.bag_folder}{' (DRAFT)' if plan.draft else ''}",
+        f"Leaving: {len(plan.files)} file(s) and {len(plan.links)} web link(s), with portfolio.json, "
+        "portfolio.pdf, the Word sheets and the contents index.",
+        f"Size: about {size_words(plan.total_bytes())} of evidence files, plus the documents.",
+    ]
     for item in plan.files:
         removed = plan.removed.get(item["id"])
         lines.append(f"  {item['title']}  ->  data/{item['path']}")
@@ -189,7 +228,9 @@ def preview_lines(plan: ExportPlan) -> list[str]:
         lines.append(f"  {item['title']}  ->  web link {clean_display_text(item.get('url'))}")
     if plan.left_out:
         lines.append(f"Left out ({len(plan.left_out)}; the bundle only says how many, and why):")
-        lines += [f"  {title} (item {item_id}): {reason}" for item_id, title, reason in plan.left_out]
+        lines += [
+            f"  {title} (item {item_id}): {reason}" for item_id, title, reason in plan.left_out
+        ]
     else:
         lines.append("Left out: nothing.")
     return lines
@@ -206,12 +247,19 @@ def redaction_words(regions) -> str:
     """What redaction does to a photo, in words: '2 parts blurred, 1 blocked out'."""
     blurred = sum(1 for r in regions if r.mode == "blur")
     blocked = len(regions) - blurred
-    parts = ([f"{blurred} part{'s' if blurred != 1 else ''} blurred"] if blurred else []) + \
-        ([f"{blocked}{'' if blurred else ' part' + ('s' if blocked != 1 else '')} blocked out"] if blocked else [])
+    parts = ([f"{blurred} part{'s' if blurred != 1 else ''} blurred"] if blurred else []) + (
+        [f"{blocked}{'' if blurred else ' part' + ('s' if blocked != 1 else '')} blocked out"]
+        if blocked
+        else []
+    )
     return ", ".join(parts) or "nothing marked"
 
 
-PRIVATE_ITEM_FIELDS = ("original_name", "has_location", "regions")  # regions: only the painted pixels leave
+PRIVATE_ITEM_FIELDS = (
+    "original_name",
+    "has_location",
+    "regions",
+)  # regions: only the painted pixels leave
 
 
 def public_snapshot(plan: ExportPlan) -> dict:
@@ -232,6 +280,8 @@ def public_snapshot(plan: ExportPlan) -> dict:
             descriptor["cross_references"] = [i for i in descriptor["cross_references"] if i in ids]
     for priority in snapshot["priorities"]:
         if priority.get("cover_sheet"):
-            priority["cover_sheet"]["evidence"] = [i for i in priority["cover_sheet"]["evidence"] if i in ids]
+            priority["cover_sheet"]["evidence"] = [
+                i for i in priority["cover_sheet"]["evidence"] if i in ids
+            ]
     snapshot["left_out"] = plan.left_out_counts()
     return snapshot

@@ -11,8 +11,14 @@ from .bundle_layout import unsafe_name_reason
 if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
     from ..shape.portfolio_shape import PortfolioShape
 
-REQUIRED_KEYS = {"setting": dict, "themes": list, "priorities": list, "action_plan": list, "evidence": list,
-                 "staff": list}
+REQUIRED_KEYS = {
+    "setting": dict,
+    "themes": list,
+    "priorities": list,
+    "action_plan": list,
+    "evidence": list,
+    "staff": list,
+}
 EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
 
 
@@ -24,23 +30,42 @@ def _check_portfolio_basics(value) -> int:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise UnsafeBundle("data/portfolio.json has no valid format_version.")
     if version > FORMAT_VERSION:
-        raise UnsafeBundle(f"This bundle was made by a newer Portfolio Builder (portfolio format {version}); "
-                           "update Portfolio Builder to open it.")
+        raise UnsafeBundle(
+            f"This bundle was made by a newer Portfolio Builder (portfolio format {version}); "
+            "update Portfolio Builder to open it."
+        )
     scheme_key = "framework" if version == 1 else "scheme"
     for key, kind in {**REQUIRED_KEYS, scheme_key: dict}.items():
         if not isinstance(value.get(key), kind):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: '{key}' is missing or of the wrong type.")
-    if not all(isinstance(t, dict) and isinstance(t.get("code"), str) and isinstance(t.get("descriptors"), list)
-               for t in value["themes"]):
-        raise UnsafeBundle("data/portfolio.json is malformed: a theme has no code or descriptor list.")
+            raise UnsafeBundle(
+                f"data/portfolio.json is malformed: '{key}' is missing or of the wrong type."
+            )
+    if not all(
+        isinstance(t, dict)
+        and isinstance(t.get("code"), str)
+        and isinstance(t.get("descriptors"), list)
+        for t in value["themes"]
+    ):
+        raise UnsafeBundle(
+            "data/portfolio.json is malformed: a theme has no code or descriptor list."
+        )
     for item in value["evidence"]:
-        if not isinstance(item, dict) or any(not isinstance(item.get(k), t) for k, t in EVIDENCE_KEYS.items()):
-            raise UnsafeBundle("data/portfolio.json is malformed: an evidence item lacks its id, kind, title "
-                               "or included flag.")
+        if not isinstance(item, dict) or any(
+            not isinstance(item.get(k), t) for k, t in EVIDENCE_KEYS.items()
+        ):
+            raise UnsafeBundle(
+                "data/portfolio.json is malformed: an evidence item lacks its id, kind, title "
+                "or included flag."
+            )
         path = item.get("path")
-        if path is not None and (not isinstance(path, str) or not path.startswith("evidence/")
-                                 or unsafe_name_reason(path)):
-            raise UnsafeBundle(f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path.")
+        if path is not None and (
+            not isinstance(path, str)
+            or not path.startswith("evidence/")
+            or unsafe_name_reason(path)
+        ):
+            raise UnsafeBundle(
+                f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path."
+            )
     return version
 
 

@@ -11,15 +11,22 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..resources import resource_path
 
-PALETTES = [((70, 130, 180), (240, 200, 80)), ((60, 150, 90), (250, 240, 220)), ((200, 90, 70), (250, 220, 160)),
-            ((120, 90, 160), (230, 220, 250)), ((40, 110, 120), (250, 200, 190))]
+PALETTES = [
+    ((70, 130, 180), (240, 200, 80)),
+    ((60, 150, 90), (250, 240, 220)),
+    ((200, 90, 70), (250, 220, 160)),
+    ((120, 90, 160), (230, 220, 250)),
+    ((40, 110, 120), (250, 200, 190)),
+]
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resource_path("fonts", "DejaVuSans-Bold.ttf")), size)
 
 
-def make_photo(path: Path, caption: str, taken: datetime, seed: int, with_gps: bool = False) -> Path:
+def make_photo(
+    path: Path, caption: str, taken: datetime, seed: int, with_gps: bool = False
+) -> Path:
     """A 1600x1200 JPEG 'photo' of an activity, with an EXIF date (and GPS when asked, to be stripped)."""
     rng = random.Random(seed)
     sky, ground = PALETTES[seed % len(PALETTES)]
@@ -76,14 +83,30 @@ def make_text(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def sample_file(folder: Path, index: int, kind: str, title: str, when: datetime, setting: str,
-                note: str = "Written by the setting's team for its own portfolio.") -> Path:
+def sample_file(
+    folder: Path,
+    index: int,
+    kind: str,
+    title: str,
+    when: datetime,
+    setting: str,
+    note: str = "Written by the setting's team for its own portfolio.",
+) -> Path:
     """One generated evidence file of a kind ('photo', 'docx', 'pdf', 'text') for a fictional setting's sample."""
-    stem = folder / f"{index:02d}-{''.join(c if c.isalnum() else '-' for c in title.lower())[:40].strip('-')}"
-    paragraphs = [f"{title}.", f"{setting}, {when:%B %Y}.", note,
-                  "This sample document was generated for the Portfolio Builder demonstration."]
+    stem = (
+        folder
+        / f"{index:02d}-{''.join(c if c.isalnum() else '-' for c in title.lower())[:40].strip('-')}"
+    )
+    paragraphs = [
+        f"{title}.",
+        f"{setting}, {when:%B %Y}.",
+        note,
+        "This sample document was generated for the Portfolio Builder demonstration.",
+    ]
     if kind == "photo":
-        return make_photo(stem.with_suffix(".jpg"), title, when, seed=index, with_gps=index % 3 == 0)
+        return make_photo(
+            stem.with_suffix(".jpg"), title, when, seed=index, with_gps=index % 3 == 0
+        )
     if kind == "docx":
         return make_docx(stem.with_suffix(".docx"), title, paragraphs)
     if kind == "pdf":

@@ -10,5 +10,8 @@ from .demo_larchwood import build_iif_demo
 from .demo_northbridge import build_sos_demo
 from .demo_westmoor import build_la_demo
 
-SCHEME_DEMOS = {"investors-in-families-secure": build_iif_demo, "la-practice-quality": build_la_demo,
-                "signs-of-safety-accreditation": build_sos_demo}
+SCHEME_DEMOS = {
+    "investors-in-families-secure": build_iif_demo,
+    "la-practice-quality": build_la_demo,
+    "signs-of-safety-accreditation": build_sos_demo,
+}

@@ -13,11 +13,15 @@ from ..storage.portfolio_file import Portfolio
 from .demo_files import sample_file
 
 
-def import_samples(portfolio: Portfolio, setting: str, items: list[tuple], start: int = 1, **options) -> list[int]:
+def import_samples(
+    portfolio: Portfolio, setting: str, items: list[tuple], start: int = 1, **options
+) -> list[int]:
     """Generate and import (kind, title, when, consent, component) files; returns their ids, in order."""
     with tempfile.TemporaryDirectory(prefix="pb-demo-") as tmp:
-        files: list[str | Path] = [sample_file(Path(tmp), start + n, kind, title, when, setting)
-                                   for n, (kind, title, when, *_rest) in enumerate(items)]
+        files: list[str | Path] = [
+            sample_file(Path(tmp), start + n, kind, title, when, setting)
+            for n, (kind, title, when, *_rest) in enumerate(items)
+        ]
         report = import_evidence(portfolio, files, consent="obtained", **options)
     if report.skipped:
         raise RuntimeError(f"demo import failed: {report.skipped}")
@@ -29,8 +33,14 @@ def import_samples(portfolio: Portfolio, setting: str, items: list[tuple], start
     return list(report.added)
 
 
-def new_sample_portfolio(folder: Path, name: str, scheme_id: str, setting: str, lead: tuple[str, str],
-         team: list[tuple[str, str]]) -> tuple[Path, Portfolio]:
+def new_sample_portfolio(
+    folder: Path,
+    name: str,
+    scheme_id: str,
+    setting: str,
+    lead: tuple[str, str],
+    team: list[tuple[str, str]],
+) -> tuple[Path, Portfolio]:
     """A new portfolio of a shipped scheme at folder/name, replacing an earlier sample there."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

@@ -10,4 +10,9 @@ from .html_start_here import render_start_here_html
 from .render_docx import render_sheets_docx
 from .render_pdf import render_portfolio_pdf
 
-__all__ = ["render_portfolio_pdf", "render_sheets_docx", "render_preview_html", "render_start_here_html"]
+__all__ = [
+    "render_portfolio_pdf",
+    "render_sheets_docx",
+    "render_preview_html",
+    "render_start_here_html",
+]

@@ -14,24 +14,47 @@ def _part_sheets(view: PortfolioView, part: DocumentPart) -> list[tuple[str, She
     scheme, words = view.scheme, view.words
     kind = part.part
     if kind == "audit_findings":
-        return [(part.title or "Audit findings", audit_findings(view, part.title or "Audit findings"))]
+        return [
+            (part.title or "Audit findings", audit_findings(view, part.title or "Audit findings"))
+        ]
     if kind == "action_plan":
-        return [(part.title or words.action_plan, plan_sheets.action_plan(view, part.title or words.action_plan))]
+        return [
+            (
+                part.title or words.action_plan,
+                plan_sheets.action_plan(view, part.title or words.action_plan),
+            )
+        ]
     if kind == "priorities":
-        return [(part.title or words.priorities, plan_sheets.priorities(view, part.title or words.priorities))]
+        return [
+            (
+                part.title or words.priorities,
+                plan_sheets.priorities(view, part.title or words.priorities),
+            )
+        ]
     if kind == "cover_sheets":
-        return [(f"{words.priority} {p.number}: {p.title}", plan_sheets.cover_sheet(view, p))
-                for p in view.priorities]
+        return [
+            (f"{words.priority} {p.number}: {p.title}", plan_sheets.cover_sheet(view, p))
+            for p in view.priorities
+        ]
     if kind == "evidence":
         component = scheme.component(part.component)
         if component is None:
             return []
-        return [(part.title or component.title, plan_sheets.component_evidence(view, component, part.title))]
+        return [
+            (
+                part.title or component.title,
+                plan_sheets.component_evidence(view, component, part.title),
+            )
+        ]
     if kind == "text":
         text_part = scheme.text(part.text)
-        if text_part is None or (not view.draft and not view.shape.texts.get(part.text, "").strip()):
+        if text_part is None or (
+            not view.draft and not view.shape.texts.get(part.text, "").strip()
+        ):
             return []
-        return [(part.title or text_part.title, plan_sheets.text_sheet(view, text_part, part.title))]
+        return [
+            (part.title or text_part.title, plan_sheets.text_sheet(view, text_part, part.title))
+        ]
     if kind == "assessor_first_page":
         title = part.title or "Assessor's Report: first page"
         return [(title, plan_sheets.assessor_first_page(view, title))]
@@ -79,21 +102,30 @@ class _Planner:
         inside = self.inside.get(theme.code, [])
         if not theme.descriptors and not inside:
             if view.draft:  # listed once, so a reader of the draft knows it is still to come
-                self.entries.append(Entry(f"{view.theme_heading(theme)} \u2014 not entered yet", level, muted=True))
+                self.entries.append(
+                    Entry(f"{view.theme_heading(theme)} \u2014 not entered yet", level, muted=True)
+                )
             return
         runs_on = not part.page_per_theme and self.themes_started
         self.themes_started = True
-        self.entries.append(Entry(view.theme_heading(theme), level, note=theme.description, runs_on=runs_on))
+        self.entries.append(
+            Entry(view.theme_heading(theme), level, note=theme.description, runs_on=runs_on)
+        )
         if theme.descriptors:
             for sheet_kind in part.sheets:
                 sheet = THEME_SHEETS[sheet_kind](view, theme)
-                self.entries.append(Entry(_SHEET_WORDS[sheet_kind](view.words), level + 1, sheet, runs_on=runs_on))
+                self.entries.append(
+                    Entry(_SHEET_WORDS[sheet_kind](view.words), level + 1, sheet, runs_on=runs_on)
+                )
         for inner in inside:
             self._sheets(inner, level + 1)
 
 
-_SHEET_WORDS = {"audit_sheet": lambda w: w.audit_sheet, "evidence_summary_sheet": lambda w: w.summary_sheet,
-                "evidence_list": lambda w: w.evidence_list}
+_SHEET_WORDS = {
+    "audit_sheet": lambda w: w.audit_sheet,
+    "evidence_summary_sheet": lambda w: w.summary_sheet,
+    "evidence_list": lambda w: w.evidence_list,
+}
 
 
 def _walk(parts):

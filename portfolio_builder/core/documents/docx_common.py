@@ -44,7 +44,9 @@ def _house_font(r_pr) -> None:
 
 def _house_styles(doc) -> None:
     """Body and headings in the PDF's house style: one sans-serif font, headings in the accent colour."""
-    default_run = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    default_run = doc.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
+    )
     if default_run is not None:
         _house_font(default_run)
         _language(default_run)
@@ -151,7 +153,9 @@ def _plain(value) -> str:
     return " ".join(value) if isinstance(value, tuple) else clean(value)
 
 
-def _write(cell, value, bold: bool = False, size: float = 8.5, colour: RGBColor | None = None) -> None:
+def _write(
+    cell, value, bold: bool = False, size: float = 8.5, colour: RGBColor | None = None
+) -> None:
     paragraph = cell.paragraphs[0]
     if isinstance(value, tuple):
         first = paragraph.add_run(value[0] + " ")

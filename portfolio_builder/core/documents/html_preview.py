@@ -31,13 +31,17 @@ def _evidence_entry(item: EvidenceShape, thumbnail: Thumbnail | None) -> str:
     details = ", ".join(x for x in (esc(item.kind), esc(nice_date(item.evidence_date))) if x)
     word = consent_words(item.consent)
     consent = f" \u00b7 consent: {esc(word.lower())}" if word else ""
-    return f"<li>{picture}{label} <span class=\"meta\">({details}{consent})</span></li>"
+    return f'<li>{picture}{label} <span class="meta">({details}{consent})</span></li>'
 
 
 def _evidence_list(block: EvidenceList, thumbnail: Thumbnail | None) -> str:
     if not block.items:
         return f'<p class="muted">{esc(block.empty)}</p>'
-    return '<ul class="evidence">' + "".join(_evidence_entry(i, thumbnail) for i in block.items) + "</ul>"
+    return (
+        '<ul class="evidence">'
+        + "".join(_evidence_entry(i, thumbnail) for i in block.items)
+        + "</ul>"
+    )
 
 
 def _cell(value: Cell, header_cell: bool = False) -> str:
@@ -47,7 +51,7 @@ def _cell(value: Cell, header_cell: bool = False) -> str:
     if value.lead:
         body = f"<strong>{esc(value.lead)}</strong> {body}"
     style = f' style="border-left:8px solid {safe_colour(value.tint)}"' if value.tint else ""
-    tag = "th scope=\"row\"" if header_cell else "td"
+    tag = 'th scope="row"' if header_cell else "td"
     return f"<{tag}{style}>{body}</{tag.split()[0]}>"
 
 
@@ -55,13 +59,18 @@ def _table(block: Table, caption: str) -> str:
     if not block.rows:
         return f'<p class="muted">{esc(block.empty or "Nothing recorded yet.")}</p>'
     head = "".join(f'<th scope="col">{esc(c.label)}</th>' for c in block.columns)
-    rows = "".join("<tr>" + "".join(_cell(v, n == 0) for n, v in enumerate(row)) + "</tr>" for row in block.rows)
+    rows = "".join(
+        "<tr>" + "".join(_cell(v, n == 0) for n, v in enumerate(row)) + "</tr>"
+        for row in block.rows
+    )
     return f"<table><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _fields(block: Fields) -> str:
-    rows = "".join(f'<tr><th scope="row">{esc(label)}</th><td>{esc_lines(value)}</td></tr>'
-                   for label, value in block.pairs)
+    rows = "".join(
+        f'<tr><th scope="row">{esc(label)}</th><td>{esc_lines(value)}</td></tr>'
+        for label, value in block.pairs
+    )
     return f'<table class="fields"><tbody>{rows}</tbody></table>'
 
 
@@ -70,7 +79,9 @@ def _paragraphs(block: Paragraphs) -> str:
     if not body:
         return f'<p class="muted">{esc(block.empty)}</p>' if block.empty else ""
     css = {"muted": ' class="muted"', "small": ' class="meta"'}.get(block.style, "")
-    return "".join(f"<p{css}>{esc_lines(chunk.strip())}</p>" for chunk in body.split("\n\n") if chunk.strip())
+    return "".join(
+        f"<p{css}>{esc_lines(chunk.strip())}</p>" for chunk in body.split("\n\n") if chunk.strip()
+    )
 
 
 def _blocks(blocks, caption: str, thumbnail: Thumbnail | None, level: int) -> str:
@@ -94,24 +105,34 @@ def render_preview_html(shape: PortfolioShape, thumbnail: Thumbnail | None = Non
     """The contents index: every part of the portfolio in the scheme's order, with links to the evidence."""
     view = PortfolioView(shape)
     entries = [e for e in document_plan(view) if not e.contents_page]
-    parts = ['<a class="skip" href="#main">Skip to the portfolio</a>',
-             f"<header><h1>{esc(view.setting_name)}</h1><p class=\"meta\">{esc(view.scheme_name)} \u00b7 portfolio "
-             f"of evidence \u00b7 produced {esc(nice_date(shape.created_at))}</p>"]
+    parts = [
+        '<a class="skip" href="#main">Skip to the portfolio</a>',
+        f'<header><h1>{esc(view.setting_name)}</h1><p class="meta">{esc(view.scheme_name)} \u00b7 portfolio '
+        f"of evidence \u00b7 produced {esc(nice_date(shape.created_at))}</p>",
+    ]
     if view.draft:
         parts.append('<p class="draft">DRAFT \u2014 work in progress, not the final portfolio</p>')
     if view.left_out_note():
         parts.append(f'<p class="meta">{esc(view.left_out_note())}</p>')
-    sheets = "".join(f"<li>{file_link('sheets/' + name, name)}</li>" for name in sheet_file_names(shape))
-    parts.append(f"<p>{file_link('portfolio.pdf', 'The printable portfolio (PDF)')}</p>"
-                 f"<details><summary>Editable sheets (Word)</summary><ul>{sheets}</ul></details></header>")
-    nav = "".join(f"<li style=\"margin-left:{e.level * 1.2}em\"><a href=\"#s{n}\">{esc(e.title)}</a></li>"
-                  for n, e in enumerate(entries, start=1))
-    parts.append(f"<nav aria-label=\"Contents\"><h2>Contents</h2><ol>{nav}</ol></nav><main id=\"main\">")
+    sheets = "".join(
+        f"<li>{file_link('sheets/' + name, name)}</li>" for name in sheet_file_names(shape)
+    )
+    parts.append(
+        f"<p>{file_link('portfolio.pdf', 'The printable portfolio (PDF)')}</p>"
+        f"<details><summary>Editable sheets (Word)</summary><ul>{sheets}</ul></details></header>"
+    )
+    nav = "".join(
+        f'<li style="margin-left:{e.level * 1.2}em"><a href="#s{n}">{esc(e.title)}</a></li>'
+        for n, e in enumerate(entries, start=1)
+    )
+    parts.append(
+        f'<nav aria-label="Contents"><h2>Contents</h2><ol>{nav}</ol></nav><main id="main">'
+    )
     for n, entry in enumerate(entries, start=1):
         tag = f"h{min(entry.level + 2, 6)}"
         body = f'<p class="meta">{esc(entry.note)}</p>' if entry.note else ""
         if entry.sheet is not None:
             body += _blocks(entry.sheet.blocks, entry.title, thumbnail, entry.level)
-        parts.append(f"<section id=\"s{n}\"><{tag}>{esc(entry.title)}</{tag}>{body}</section>")
+        parts.append(f'<section id="s{n}"><{tag}>{esc(entry.title)}</{tag}>{body}</section>')
     parts.append("</main>")
     return page(f"{view.setting_name} \u2014 {view.scheme_name}", "\n".join(parts))

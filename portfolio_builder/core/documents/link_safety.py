@@ -11,14 +11,18 @@ def safe_web_url(url) -> str | None:
         return None
     url = url.strip()
     # quotes, angle brackets and the like would break out of an href attribute (PDF markup, HTML)
-    if any(ch in url for ch in "\x00\r\n\t\\ \"'<>`{}|^") or any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if any(ch in url for ch in "\x00\r\n\t\\ \"'<>`{}|^") or any(
+        ord(ch) < 32 or ord(ch) == 127 for ch in url
+    ):
         return None
     try:
         parts = urlsplit(url)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or "@" in parts.netloc:
-        return None  # user:password@ in a link is refused: it leaks a secret, and hides the real host
+        return (
+            None  # user:password@ in a link is refused: it leaks a secret, and hides the real host
+        )
     return url
 
 
@@ -26,7 +30,12 @@ def safe_relative_href(path) -> str | None:
     """A percent-encoded relative href for a bundle path like 'evidence/1/1a-1-x.pdf', or None if unsafe."""
     if not isinstance(path, str) or not path or len(path) > 1000:
         return None
-    if path.startswith(("/", "\\")) or "\\" in path or ":" in path or any(ord(ch) < 32 for ch in path):
+    if (
+        path.startswith(("/", "\\"))
+        or "\\" in path
+        or ":" in path
+        or any(ord(ch) < 32 for ch in path)
+    ):
         return None
     segments = path.split("/")
     if any(seg in ("", ".", "..") for seg in segments):

@@ -26,7 +26,9 @@ def _tint(hex_colour: str) -> colors.Color:
         c = colors.HexColor(hex_colour)
     except (ValueError, TypeError):
         c = colors.HexColor("#888888")
-    return colors.Color(c.red + (1 - c.red) * 0.8, c.green + (1 - c.green) * 0.8, c.blue + (1 - c.blue) * 0.8)
+    return colors.Color(
+        c.red + (1 - c.red) * 0.8, c.green + (1 - c.green) * 0.8, c.blue + (1 - c.blue) * 0.8
+    )
 
 
 def _cell(value: Cell):
@@ -46,10 +48,18 @@ def table_flowable(table: Table, width: float):
     fixed = sum(DATE_WIDTH for c in table.columns if c.date)
     shares = sum(c.share for c in table.columns if not c.date) or 1
     widths = [DATE_WIDTH if c.date else (width - fixed) * c.share / shares for c in table.columns]
-    extra = [("BACKGROUND", (col, row), (col, row), _tint(value.tint))
-             for row, values in enumerate(table.rows, start=1) for col, value in enumerate(values) if value.tint]
-    return house_table([c.label for c in table.columns], [[_cell(v) for v in row] for row in table.rows], widths,
-                       extra)
+    extra = [
+        ("BACKGROUND", (col, row), (col, row), _tint(value.tint))
+        for row, values in enumerate(table.rows, start=1)
+        for col, value in enumerate(values)
+        if value.tint
+    ]
+    return house_table(
+        [c.label for c in table.columns],
+        [[_cell(v) for v in row] for row in table.rows],
+        widths,
+        extra,
+    )
 
 
 def paragraphs(block: Paragraphs) -> list:
@@ -58,7 +68,9 @@ def paragraphs(block: Paragraphs) -> list:
     if not body:
         return [Paragraph(para_text(block.empty), styles()["muted"])] if block.empty else []
     style = styles()[block.style]
-    return [Paragraph(para_text(chunk.strip()), style) for chunk in body.split("\n\n") if chunk.strip()]
+    return [
+        Paragraph(para_text(chunk.strip()), style) for chunk in body.split("\n\n") if chunk.strip()
+    ]
 
 
 def _link(url: str) -> str:
@@ -97,16 +109,33 @@ def evidence_table(block: EvidenceList, width: float, thumbnail: Thumbnail | Non
     if not block.items:
         return Paragraph(para_text(block.empty), styles()["muted"])
     widths = [2.3 * cm] + [w * (width - 2.3 * cm) for w in (0.32, 0.11, 0.14, 0.16, 0.11, 0.16)]
-    header = ["Preview", "Title", "Kind", "Date", "Source / collected by", "Consent", "Evidence for"]
+    header = [
+        "Preview",
+        "Title",
+        "Kind",
+        "Date",
+        "Source / collected by",
+        "Consent",
+        "Evidence for",
+    ]
     rows = []
     for item in block.items:
-        used = [f"Key: {', '.join(item.key_for)}" if item.key_for else "",
-                f"Cross-ref: {', '.join(item.cross_reference_for)}" if item.cross_reference_for else "",
-                "Priority " + ", ".join(str(n) for n in item.cover_sheets) if item.cover_sheets else ""]
-        rows.append([_thumb(item, thumbnail), markup_cell(_title_markup(item)), cell(kind_words(item.kind)),
-                     cell(nice_date(item.evidence_date or item.taken_at)),
-                     lines_cell([item.source, item.collected_by]), cell(consent_words(item.consent)),
-                     lines_cell(used)])
+        used = [
+            f"Key: {', '.join(item.key_for)}" if item.key_for else "",
+            f"Cross-ref: {', '.join(item.cross_reference_for)}" if item.cross_reference_for else "",
+            "Priority " + ", ".join(str(n) for n in item.cover_sheets) if item.cover_sheets else "",
+        ]
+        rows.append(
+            [
+                _thumb(item, thumbnail),
+                markup_cell(_title_markup(item)),
+                cell(kind_words(item.kind)),
+                cell(nice_date(item.evidence_date or item.taken_at)),
+                lines_cell([item.source, item.collected_by]),
+                cell(consent_words(item.consent)),
+                lines_cell(used),
+            ]
+        )
     return house_table(header, rows, widths)
 
 

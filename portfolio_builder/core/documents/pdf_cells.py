@@ -55,7 +55,9 @@ class HouseTable(Table):
         return None
 
 
-def house_table(header: list[str], rows: list[list], widths: list[float], extra: list | None = None) -> Table:
+def house_table(
+    header: list[str], rows: list[list], widths: list[float], extra: list | None = None
+) -> Table:
     """A grid table in the house style; the header repeats on each page and only tall rows split."""
     data = [[cell(h, "cell_head") for h in header]] + rows
     table = HouseTable(data, colWidths=widths, repeatRows=1, splitInRow=24, hAlign="LEFT")
@@ -67,7 +69,9 @@ def label_table(pairs: list[tuple[str, object]], width: float) -> Table:
     """A two-column 'label: value' box (lead, dates, summative comment ...)."""
     rows = [[cell(label, "small_bold"), cell(value)] for label, value in pairs]
     table = HouseTable(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=24)
-    style = grid_style(header_rows=0) + [("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))]
+    style = grid_style(header_rows=0) + [
+        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E4EEF3"))
+    ]
     table.setStyle(TableStyle(style))
     return table
 

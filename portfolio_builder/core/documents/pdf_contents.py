@@ -21,14 +21,18 @@ from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text,
 _keys = itertools.count(1)
 
 
-MAX_HEADING_CHARS = 160  # a heading never needs to split across pages (reportlab cannot split this subclass)
+MAX_HEADING_CHARS = (
+    160  # a heading never needs to split across pages (reportlab cannot split this subclass)
+)
 
 
 class SectionHeading(Paragraph):
     """A heading that becomes a contents entry and a PDF bookmark at its outline level."""
 
-    def __init__(self, title: str, level: int, style_name: str | None = None, in_contents: bool = True):
-        title = title if len(title) <= MAX_HEADING_CHARS else title[:MAX_HEADING_CHARS - 1] + "…"
+    def __init__(
+        self, title: str, level: int, style_name: str | None = None, in_contents: bool = True
+    ):
+        title = title if len(title) <= MAX_HEADING_CHARS else title[: MAX_HEADING_CHARS - 1] + "…"
         super().__init__(para_text(title), styles()[style_name or f"h{min(level, 2)}"])
         self.plain_title = title
         self.outline_level = level
@@ -70,10 +74,18 @@ class PageTotalMarker(Flowable):
 
 def contents_table() -> TableOfContents:
     """The contents page flowable, filled in by multiBuild from the section headings."""
-    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))  # tight rows: six themes and five priorities fit one page
+    toc = TableOfContents(
+        dotsMinLevel=0,
+        tableStyle=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        ),
+    )  # tight rows: six themes and five priorities fit one page
     s = styles()
     toc.levelStyles = [s["toc0"], s["toc1"], s["toc2"]]
     return toc
@@ -86,17 +98,26 @@ class HeadingWithNext(KeepTogether):
     def wrap(self, aW, aH):
         dims: list = []
         width, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
-        self._H, self._H0, self._dims, self._wrapInfo = height, dims[0][1] if dims else 0, dims, (aW, aH)
+        self._H, self._H0, self._dims, self._wrapInfo = (
+            height,
+            dims[0][1] if dims else 0,
+            dims,
+            (aW, aH),
+        )
         return width, 0xFFFFFF  # force a split, as KeepTogether does
 
     def _start_height(self) -> float:
         """Height of every flowable but the last, plus the last one's first rows (or lines)."""
         *lead, last = self._content
         heights = [h for _w, h in self._dims]
-        need = sum(heights[:-1]) + sum(f.getSpaceAfter() + f.getSpaceBefore() for f in lead) + last.getSpaceBefore()
+        need = (
+            sum(heights[:-1])
+            + sum(f.getSpaceAfter() + f.getSpaceBefore() for f in lead)
+            + last.getSpaceBefore()
+        )
         rows = getattr(last, "_rowHeights", None)
         if rows:
-            return need + sum(rows[:(last.repeatRows or 0) + 1])
+            return need + sum(rows[: (last.repeatRows or 0) + 1])
         if isinstance(last, Paragraph):
             return need + min(heights[-1], 3 * last.style.leading)
         return need + heights[-1]
@@ -113,22 +134,50 @@ class HeadingWithNext(KeepTogether):
 class PortfolioDocTemplate(BaseDocTemplate):
     """A4 portrait pages with a landscape template for wide tables; headings feed contents and outline."""
 
-    def __init__(self, out, *, setting_name: str, scheme_name: str, footer_note: str, draft: bool, title: str):
-        super().__init__(out, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                         bottomMargin=MARGIN, title=title, author=setting_name, subject=scheme_name,
-                         creator="Portfolio Builder", lang="en-GB", displayDocTitle=True)
+    def __init__(
+        self, out, *, setting_name: str, scheme_name: str, footer_note: str, draft: bool, title: str
+    ):
+        super().__init__(
+            out,
+            pagesize=PORTRAIT,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=title,
+            author=setting_name,
+            subject=scheme_name,
+            creator="Portfolio Builder",
+            lang="en-GB",
+            displayDocTitle=True,
+        )
         # ReportLab writes no structure tree (untagged PDF); language and title are what it can give (README)
         self.setting_name, self.scheme_name, self.footer_note, self.draft = (
-            setting_name, scheme_name, footer_note, draft)
+            setting_name,
+            scheme_name,
+            footer_note,
+            draft,
+        )
         self.page_total = 0
         self.keepTogetherClass = HeadingWithNext
-        self.addPageTemplates([self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)])
+        self.addPageTemplates(
+            [self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)]
+        )
 
     @staticmethod
     def _template(name: str, size) -> PageTemplate:
         width, height = size
-        frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id=f"{name}-frame",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            MARGIN,
+            MARGIN,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN,
+            id=f"{name}-frame",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         return PageTemplate(id=name, frames=[frame], onPage=draw_page_frame, pagesize=size)
 
     def afterFlowable(self, flowable):
@@ -136,10 +185,17 @@ class PortfolioDocTemplate(BaseDocTemplate):
             return
         key = flowable.bookmark_key
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.plain_title, key, level=flowable.outline_level,
-                                  closed=flowable.outline_level > 0)
+        self.canv.addOutlineEntry(
+            flowable.plain_title,
+            key,
+            level=flowable.outline_level,
+            closed=flowable.outline_level > 0,
+        )
         if flowable.in_contents:
-            self.notify("TOCEntry", (flowable.outline_level, para_text(flowable.plain_title), self.page, key))
+            self.notify(
+                "TOCEntry",
+                (flowable.outline_level, para_text(flowable.plain_title), self.page, key),
+            )
 
     @staticmethod
     def frame_width(landscape: bool = False) -> float:

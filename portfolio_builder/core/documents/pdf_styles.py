@@ -29,10 +29,15 @@ MARGIN = 1.5 * cm
 @lru_cache(maxsize=1)
 def register_fonts() -> None:
     """Embed DejaVu (regular, bold, oblique) so accented, Polish and other names print."""
-    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSans-Oblique.ttf")):
+    for name, file in (
+        (FONT, "DejaVuSans.ttf"),
+        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
+        (FONT_ITALIC, "DejaVuSans-Oblique.ttf"),
+    ):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD
+    )
 
 
 _MARKUP_ENTITIES = {'"': "&quot;", "'": "&#39;"}
@@ -44,7 +49,9 @@ def para_text(value) -> str:
     characters dropped, line breaks kept."""
     if value is None:
         return ""
-    text = str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace").translate(_CONTROLS)
+    text = (
+        str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace").translate(_CONTROLS)
+    )
     return escape(text, _MARKUP_ENTITIES).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
@@ -52,30 +59,87 @@ def para_text(value) -> str:
 def styles() -> dict[str, ParagraphStyle]:
     """Named paragraph styles used across every sheet."""
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4)
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4
+    )
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=7.8, leading=10, spaceAfter=0),
-        "small_bold": ParagraphStyle("small_bold", parent=body, fontName=FONT_BOLD, fontSize=7.8, leading=10,
-                                     spaceAfter=0),
-        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=FONT_BOLD, fontSize=7.8, leading=10,
-                                    textColor=colors.white, spaceAfter=0),
+        "small_bold": ParagraphStyle(
+            "small_bold", parent=body, fontName=FONT_BOLD, fontSize=7.8, leading=10, spaceAfter=0
+        ),
+        "cell_head": ParagraphStyle(
+            "cell_head",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=7.8,
+            leading=10,
+            textColor=colors.white,
+            spaceAfter=0,
+        ),
         "muted": ParagraphStyle("muted", parent=body, fontName=FONT_ITALIC, textColor=MUTED),
-        "title": ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=26, leading=32,
-                                textColor=ACCENT, alignment=TA_CENTER, spaceAfter=14),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=14, leading=19, alignment=TA_CENTER,
-                                   spaceAfter=8),
-        "draft_banner": ParagraphStyle("draft_banner", parent=body, fontName=FONT_BOLD, fontSize=12, leading=16,
-                                       textColor=colors.HexColor("#B03A2E"), alignment=TA_CENTER),
-        "h0": ParagraphStyle("h0", parent=body, fontName=FONT_BOLD, fontSize=20, leading=25,
-                             textColor=ACCENT, spaceBefore=6, spaceAfter=10, keepWithNext=1),
-        "h1": ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=16, leading=20,
-                             textColor=ACCENT, spaceBefore=4, spaceAfter=8, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=12.5, leading=16,
-                             textColor=ACCENT, spaceBefore=10, spaceAfter=5, keepWithNext=1),
-        "toc0": ParagraphStyle("toc0", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=17, leftIndent=0),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=26,
+            leading=32,
+            textColor=ACCENT,
+            alignment=TA_CENTER,
+            spaceAfter=14,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=14, leading=19, alignment=TA_CENTER, spaceAfter=8
+        ),
+        "draft_banner": ParagraphStyle(
+            "draft_banner",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=16,
+            textColor=colors.HexColor("#B03A2E"),
+            alignment=TA_CENTER,
+        ),
+        "h0": ParagraphStyle(
+            "h0",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=20,
+            leading=25,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "toc0": ParagraphStyle(
+            "toc0", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=17, leftIndent=0
+        ),
         "toc1": ParagraphStyle("toc1", parent=body, fontSize=9.5, leading=12.5, leftIndent=14),
-        "toc2": ParagraphStyle("toc2", parent=body, fontSize=9, leading=11.5, leftIndent=28, textColor=MUTED),
+        "toc2": ParagraphStyle(
+            "toc2", parent=body, fontSize=9, leading=11.5, leftIndent=28, textColor=MUTED
+        ),
     }
 
 

@@ -142,7 +142,11 @@ class PortfolioView:
 
     def left_out_note(self) -> str:
         """What the bundle says about items left out of it: only how many, and why."""
-        parts = [f"{n.count} item{'s' if n.count != 1 else ''} ({n.reason})" for n in self.shape.left_out if n.count]
+        parts = [
+            f"{n.count} item{'s' if n.count != 1 else ''} ({n.reason})"
+            for n in self.shape.left_out
+            if n.count
+        ]
         return f"Left out of this bundle: {'; '.join(parts)}." if parts else ""
 
     def entered_themes(self) -> list[ThemeShape]:

@@ -37,10 +37,16 @@ def sheet_docx(view: PortfolioView, sheet: Sheet):
     for block in sheet.blocks:
         if isinstance(block, Table):
             if not block.rows:
-                doc.add_paragraph().add_run(clean(block.empty or "Nothing recorded yet.")).italic = True
+                doc.add_paragraph().add_run(
+                    clean(block.empty or "Nothing recorded yet.")
+                ).italic = True
                 continue
-            add_table(doc, [c.label for c in block.columns], [[_value(v) for v in row] for row in block.rows],
-                      _widths_cm(doc, block.columns))
+            add_table(
+                doc,
+                [c.label for c in block.columns],
+                [[_value(v) for v in row] for row in block.rows],
+                _widths_cm(doc, block.columns),
+            )
             doc.add_paragraph()
         elif isinstance(block, Fields):
             add_fields(doc, list(block.pairs))
@@ -54,9 +60,21 @@ def sheet_docx(view: PortfolioView, sheet: Sheet):
             if not block.items:
                 doc.add_paragraph().add_run(clean(block.empty)).italic = True
                 continue
-            add_table(doc, ["Title", "Kind", "Date", "Consent", "File or link"],
-                      [[i.title, kind_words(i.kind), nice_date(i.evidence_date), consent_words(i.consent), _where(i)]
-                       for i in block.items], [3.3, 1.2, 1.6, 1.2, 3.2])
+            add_table(
+                doc,
+                ["Title", "Kind", "Date", "Consent", "File or link"],
+                [
+                    [
+                        i.title,
+                        kind_words(i.kind),
+                        nice_date(i.evidence_date),
+                        consent_words(i.consent),
+                        _where(i),
+                    ]
+                    for i in block.items
+                ],
+                [3.3, 1.2, 1.6, 1.2, 3.2],
+            )
     return doc
 
 

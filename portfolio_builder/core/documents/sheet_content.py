@@ -95,5 +95,7 @@ class Entry:
     sheet: Sheet | None = None
     note: str = ""
     contents_page: bool = False  # the place of the contents page (PDF) or navigation (HTML)
-    muted: bool = False  # listed for the reader's information only (a theme not entered yet, on a draft)
+    muted: bool = (
+        False  # listed for the reader's information only (a theme not entered yet, on a draft)
+    )
     runs_on: bool = False  # may share a page with what precedes it (short themes of one audit)

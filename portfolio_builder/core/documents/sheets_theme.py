@@ -60,24 +60,44 @@ def audit_sheet(view: PortfolioView, theme: ThemeShape) -> Sheet:
     if view.scheme.best_fit is not None:
         current = theme.best_fit
         history = "; ".join(f"{r.label} ({nice_date(r.on)})" for r in theme.best_fit_history)
-        blocks.append(Fields(((view.scheme.best_fit.label, f"{current.label} ({nice_date(current.on)})"
-                               if current else ""), ("History", history),
-                              ("Comment", current.comment if current else ""))))
-    columns = ((Column(words.descriptor, 3.0),) + tuple(Column(f"{lv.label} (date)", 1.35, date=True)
-                                                         for lv in levels)
-               + (Column(words.comment, 3.6), Column(words.gap, 2.4)))
+        blocks.append(
+            Fields(
+                (
+                    (
+                        view.scheme.best_fit.label,
+                        f"{current.label} ({nice_date(current.on)})" if current else "",
+                    ),
+                    ("History", history),
+                    ("Comment", current.comment if current else ""),
+                )
+            )
+        )
+    columns = (
+        (Column(words.descriptor, 3.0),)
+        + tuple(Column(f"{lv.label} (date)", 1.35, date=True) for lv in levels)
+        + (Column(words.comment, 3.6), Column(words.gap, 2.4))
+    )
     rows = []
     for d in theme.descriptors:
         reached = view.level_dates(d.rating_history, d.rating)
         comment = d.rating.comment if d.rating else ""
         if d.rating and d.rating.by:
             comment = f"{comment}\n\u2014 {d.rating.by}".strip()
-        rows.append((Cell.of(view.descriptor_text(d), lead=d.code),
-                     *(_level_cell(view, d, reached, lv.key) for lv in levels),
-                     Cell.of(comment), Cell(tuple(_gap_lines(d.rating_history)))))
+        rows.append(
+            (
+                Cell.of(view.descriptor_text(d), lead=d.code),
+                *(_level_cell(view, d, reached, lv.key) for lv in levels),
+                Cell.of(comment),
+                Cell(tuple(_gap_lines(d.rating_history))),
+            )
+        )
     blocks.append(Table(columns, tuple(rows)))
-    return Sheet(f"{_theme_key(view, theme)}-audit-sheet", f"{words.audit_sheet} \u2014 {view.theme_heading(theme)}",
-                 tuple(blocks), landscape=True)
+    return Sheet(
+        f"{_theme_key(view, theme)}-audit-sheet",
+        f"{words.audit_sheet} \u2014 {view.theme_heading(theme)}",
+        tuple(blocks),
+        landscape=True,
+    )
 
 
 def _item_line(item) -> str:
@@ -100,31 +120,62 @@ def summary_sheet(view: PortfolioView, theme: ThemeShape) -> Sheet:
             if others:
                 cross.append(f"{n}. also for {', '.join(dict.fromkeys(others))}")
         cross += [f"\u2192 {item.title}" for item in view.items(d.cross_references)]
-        rows.append((Cell.of(view.descriptor_text(d), lead=d.code), Cell(tuple(key_lines)), Cell(tuple(sources)),
-                     Cell(tuple(cross)), Cell(tuple(f"\u2022 {e}" for e in d.examples))))
-    columns = (Column(words.descriptor, 2.6), Column(f"{words.key_evidence} ({rule.describe()})", 3.0),
-               Column(words.source_of_evidence, 1.8), Column(words.cross_reference, 2.2),
-               Column(words.examples, 2.2))
+        rows.append(
+            (
+                Cell.of(view.descriptor_text(d), lead=d.code),
+                Cell(tuple(key_lines)),
+                Cell(tuple(sources)),
+                Cell(tuple(cross)),
+                Cell(tuple(f"\u2022 {e}" for e in d.examples)),
+            )
+        )
+    columns = (
+        Column(words.descriptor, 2.6),
+        Column(f"{words.key_evidence} ({rule.describe()})", 3.0),
+        Column(words.source_of_evidence, 1.8),
+        Column(words.cross_reference, 2.2),
+        Column(words.examples, 2.2),
+    )
     lead = theme.lead
-    fields = Fields(((words.theme_lead, lead.name if lead else ""), (words.theme_lead_role, lead.role if lead else ""),
-                     (words.gathering_started, nice_date(theme.gathering_started)),
-                     (words.gathering_ended, nice_date(theme.gathering_ended)),
-                     (words.summative_comment, theme.summative_comment)))
-    return Sheet(f"{_theme_key(view, theme)}-summary-sheet", f"{words.summary_sheet} \u2014 {view.theme_heading(theme)}",
-                 (Table(columns, tuple(rows)), fields), landscape=True)
+    fields = Fields(
+        (
+            (words.theme_lead, lead.name if lead else ""),
+            (words.theme_lead_role, lead.role if lead else ""),
+            (words.gathering_started, nice_date(theme.gathering_started)),
+            (words.gathering_ended, nice_date(theme.gathering_ended)),
+            (words.summative_comment, theme.summative_comment),
+        )
+    )
+    return Sheet(
+        f"{_theme_key(view, theme)}-summary-sheet",
+        f"{words.summary_sheet} \u2014 {view.theme_heading(theme)}",
+        (Table(columns, tuple(rows)), fields),
+        landscape=True,
+    )
 
 
 def evidence_list(view: PortfolioView, theme: ThemeShape) -> Sheet:
     """Every item presented for the theme's descriptors, with previews (PDF and HTML only)."""
-    return Sheet(f"{_theme_key(view, theme)}-evidence", f"{view.words.evidence_list} \u2014 {view.theme_heading(theme)}",
-                 (EvidenceList(tuple(view.theme_evidence(theme))),), word=False)
+    return Sheet(
+        f"{_theme_key(view, theme)}-evidence",
+        f"{view.words.evidence_list} \u2014 {view.theme_heading(theme)}",
+        (EvidenceList(tuple(view.theme_evidence(theme))),),
+        word=False,
+    )
 
 
-THEME_SHEETS = {"audit_sheet": audit_sheet, "evidence_summary_sheet": summary_sheet, "evidence_list": evidence_list}
+THEME_SHEETS = {
+    "audit_sheet": audit_sheet,
+    "evidence_summary_sheet": summary_sheet,
+    "evidence_list": evidence_list,
+}
 
 
 def _counts(view: PortfolioView, ratings: list[Rating | None]) -> str:
-    counts = [(lv.label, sum(1 for r in ratings if r is not None and r.level == lv.key)) for lv in view.levels]
+    counts = [
+        (lv.label, sum(1 for r in ratings if r is not None and r.level == lv.key))
+        for lv in view.levels
+    ]
     shown = [f"{label} {n}" for label, n in counts if n]
     unrated = sum(1 for r in ratings if r is None)
     if unrated:
@@ -136,10 +187,16 @@ def _what_became(view: PortfolioView, d: DescriptorShape) -> str:
     """A baseline gap and what became of it: the level now and any action planned for it."""
     baseline = view.baseline(d.rating_history)
     now = d.rating
-    journey = f"{baseline.label} \u2192 {now.label}" if baseline and now and baseline is not now else (
-        now.label if now else "not rated")
-    actions = [f"action: {a.action} ({status_words(a.status).lower()})" for a in view.actions
-               if a.descriptor_code == d.code]
+    journey = (
+        f"{baseline.label} \u2192 {now.label}"
+        if baseline and now and baseline is not now
+        else (now.label if now else "not rated")
+    )
+    actions = [
+        f"action: {a.action} ({status_words(a.status).lower()})"
+        for a in view.actions
+        if a.descriptor_code == d.code
+    ]
     return f"{d.code} ({journey}): {baseline.gap}" + (f"; {'; '.join(actions)}" if actions else "")
 
 
@@ -154,8 +211,11 @@ def audit_findings(view: PortfolioView, title: str) -> Sheet:
     rows = []
     for theme in view.entered_themes():
         baselines = [view.baseline(d.rating_history) for d in theme.descriptors]
-        row = [Cell.of(view.theme_heading(theme)), Cell.of(_counts(view, baselines)),
-               Cell.of(_counts(view, [d.rating for d in theme.descriptors]))]
+        row = [
+            Cell.of(view.theme_heading(theme)),
+            Cell.of(_counts(view, baselines)),
+            Cell.of(_counts(view, [d.rating for d in theme.descriptors])),
+        ]
         if best_fit is not None:
             first = theme.best_fit_history[0] if theme.best_fit_history else None
             now = theme.best_fit
@@ -165,9 +225,14 @@ def audit_findings(view: PortfolioView, title: str) -> Sheet:
                 if first and first is not now and first.level != now.level:
                     shown = f"{first.label} ({nice_date(first.on)}) \u2192 {shown}"
             row.append(Cell.of(shown or "\u2014"))
-        gaps = [_what_became(view, d) for d in theme.descriptors
-                if view.baseline(d.rating_history) and view.baseline(d.rating_history).gap]
+        gaps = [
+            _what_became(view, d)
+            for d in theme.descriptors
+            if view.baseline(d.rating_history) and view.baseline(d.rating_history).gap
+        ]
         row.append(Cell(tuple(gaps) or ("No gaps recorded at baseline.",)))
         rows.append(tuple(row))
-    table = Table(tuple(columns), tuple(rows), empty=f"No {words.themes.lower()} have been audited yet.")
+    table = Table(
+        tuple(columns), tuple(rows), empty=f"No {words.themes.lower()} have been audited yet."
+    )
     return Sheet("audit-findings", title, (table,), landscape=True)

@@ -34,35 +34,108 @@ class Format:
 
 FORMATS = {
     "pdf": Format("document", "application/pdf", "a PDF document", ("pdf",)),
-    "docx": Format("document", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                   "a Word document", ("docx", "docm", "dotx")),
-    "xlsx": Format("document", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                   "an Excel spreadsheet", ("xlsx", "xlsm", "xltx")),
-    "pptx": Format("document", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                   "a PowerPoint presentation", ("pptx", "pptm", "ppsx")),
-    "odt": Format("document", "application/vnd.oasis.opendocument.text", "an OpenDocument text", ("odt",)),
-    "ods": Format("document", "application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet",
-                  ("ods",)),
-    "odp": Format("document", "application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation",
-                  ("odp",)),
-    "ole": Format("document", "application/x-ole-storage", "an older Microsoft Office document",
-                  ("doc", "xls", "ppt", "dot", "xlt", "pps")),
+    "docx": Format(
+        "document",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "a Word document",
+        ("docx", "docm", "dotx"),
+    ),
+    "xlsx": Format(
+        "document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "an Excel spreadsheet",
+        ("xlsx", "xlsm", "xltx"),
+    ),
+    "pptx": Format(
+        "document",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "a PowerPoint presentation",
+        ("pptx", "pptm", "ppsx"),
+    ),
+    "odt": Format(
+        "document", "application/vnd.oasis.opendocument.text", "an OpenDocument text", ("odt",)
+    ),
+    "ods": Format(
+        "document",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "an OpenDocument spreadsheet",
+        ("ods",),
+    ),
+    "odp": Format(
+        "document",
+        "application/vnd.oasis.opendocument.presentation",
+        "an OpenDocument presentation",
+        ("odp",),
+    ),
+    "ole": Format(
+        "document",
+        "application/x-ole-storage",
+        "an older Microsoft Office document",
+        ("doc", "xls", "ppt", "dot", "xlt", "pps"),
+    ),
     "rtf": Format("document", "application/rtf", "a rich-text (RTF) document", ("rtf",)),
-    "text": Format("document", "text/plain", "plain text", ("txt", "text", "csv", "tsv", "md", "markdown", "log")),
+    "text": Format(
+        "document",
+        "text/plain",
+        "plain text",
+        ("txt", "text", "csv", "tsv", "md", "markdown", "log"),
+    ),
     "jpeg": Format("photo", "image/jpeg", "a JPEG photo", ("jpg", "jpeg", "jpe", "jfif")),
     "png": Format("photo", "image/png", "a PNG image", ("png",)),
     "heic": Format("photo", "image/heic", "a HEIC photo", ("heic", "heif", "hif")),
 }
-AUDIO_EXTENSIONS = ("mp3", "m4a", "aac", "wav", "ogg", "oga", "opus", "flac", "amr", "aif", "aiff", "wma")
-VIDEO_EXTENSIONS = ("mp4", "m4v", "mov", "qt", "webm", "mkv", "avi", "3gp", "3g2", "wmv", "mpg", "mpeg", "ogv",
-                    "flv")
-TEXT_MIME_BY_EXTENSION = {"csv": "text/csv", "tsv": "text/tab-separated-values", "md": "text/markdown",
-                          "markdown": "text/markdown"}
-VIDEO_HOSTS = ("youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "dailymotion.com", "dai.ly",
-               "wistia.com", "loom.com", "stream.microsoft.com")
-OPENDOCUMENT = {"application/vnd.oasis.opendocument.text": "odt",
-                "application/vnd.oasis.opendocument.spreadsheet": "ods",
-                "application/vnd.oasis.opendocument.presentation": "odp"}
+AUDIO_EXTENSIONS = (
+    "mp3",
+    "m4a",
+    "aac",
+    "wav",
+    "ogg",
+    "oga",
+    "opus",
+    "flac",
+    "amr",
+    "aif",
+    "aiff",
+    "wma",
+)
+VIDEO_EXTENSIONS = (
+    "mp4",
+    "m4v",
+    "mov",
+    "qt",
+    "webm",
+    "mkv",
+    "avi",
+    "3gp",
+    "3g2",
+    "wmv",
+    "mpg",
+    "mpeg",
+    "ogv",
+    "flv",
+)
+TEXT_MIME_BY_EXTENSION = {
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "md": "text/markdown",
+    "markdown": "text/markdown",
+}
+VIDEO_HOSTS = (
+    "youtube.com",
+    "youtu.be",
+    "youtube-nocookie.com",
+    "vimeo.com",
+    "dailymotion.com",
+    "dai.ly",
+    "wistia.com",
+    "loom.com",
+    "stream.microsoft.com",
+)
+OPENDOCUMENT = {
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.oasis.opendocument.presentation": "odp",
+}
 
 
 @dataclass(frozen=True)
@@ -97,8 +170,11 @@ def _zip_format(path: Path) -> str | None:
                     return OPENDOCUMENT[mimetype]
             if "[Content_Types].xml" in names:
                 content_types = archive.read("[Content_Types].xml")[:200_000]
-                for part, fmt in ((b"wordprocessingml", "docx"), (b"spreadsheetml", "xlsx"),
-                                  (b"presentationml", "pptx")):
+                for part, fmt in (
+                    (b"wordprocessingml", "docx"),
+                    (b"spreadsheetml", "xlsx"),
+                    (b"presentationml", "pptx"),
+                ):
                     if part in content_types:
                         return fmt
             return "zip"
@@ -142,7 +218,9 @@ def _content_format(path: Path, head: bytes) -> tuple[str, Format] | None:
         if guess.mime in ("image/heic", "image/heif"):
             return "heic", FORMATS["heic"]
         if guess.mime.startswith("audio/"):
-            return guess.extension, Format("audio", guess.mime, "an audio recording", AUDIO_EXTENSIONS)
+            return guess.extension, Format(
+                "audio", guess.mime, "an audio recording", AUDIO_EXTENSIONS
+            )
         if guess.mime.startswith("video/"):
             return guess.extension, Format("video", guess.mime, "a video", VIDEO_EXTENSIONS)
         return None
@@ -170,21 +248,29 @@ def detect_file(path: Path) -> Detected:
     claimed = _claimed_label(extension)
     if found is None:
         if claimed:
-            raise BadInput(f"{path.name}: unsupported type. Its name says {claimed} (.{extension}), "
-                           f"but its content is {_describe_unknown(head)}.")
-        raise BadInput(f"{path.name}: unsupported type ({_describe_unknown(head)}). Add documents (PDF, Word, "
-                       "Excel, PowerPoint, OpenDocument, text), photos (JPEG, PNG, HEIC), audio or video.")
+            raise BadInput(
+                f"{path.name}: unsupported type. Its name says {claimed} (.{extension}), "
+                f"but its content is {_describe_unknown(head)}."
+            )
+        raise BadInput(
+            f"{path.name}: unsupported type ({_describe_unknown(head)}). Add documents (PDF, Word, "
+            "Excel, PowerPoint, OpenDocument, text), photos (JPEG, PNG, HEIC), audio or video."
+        )
     _key, fmt = found
     if claimed and extension not in fmt.extensions:
-        raise BadInput(f"{path.name} is mislabelled: its name says {claimed} (.{extension}) but its content is "
-                       f"{fmt.label}. Check it is the file you meant, then rename it.")
+        raise BadInput(
+            f"{path.name} is mislabelled: its name says {claimed} (.{extension}) but its content is "
+            f"{fmt.label}. Check it is the file you meant, then rename it."
+        )
     mime = TEXT_MIME_BY_EXTENSION.get(extension, fmt.mime) if fmt.mime == "text/plain" else fmt.mime
     return Detected(fmt.kind, mime, fmt.label)
 
 
 def is_link(source: str) -> bool:
     """Whether a source string is a link (has a URL scheme) rather than a file path (C:\\ is a path)."""
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", source)) and not re.match(r"^[A-Za-z]:[\\/]", source)
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", source)) and not re.match(
+        r"^[A-Za-z]:[\\/]", source
+    )
 
 
 def detect_link(url: str) -> str:
@@ -195,14 +281,20 @@ def detect_link(url: str) -> str:
     if any(ord(ch) < 33 or ord(ch) == 127 for ch in url):
         raise BadInput("A link cannot contain spaces or control characters.")
     if any(ch in url for ch in "\"'<>`\\{}|^"):
-        raise BadInput("A link cannot contain quotes, angle brackets, backslashes or braces; copy the address "
-                       "again from the browser's address bar.")
+        raise BadInput(
+            "A link cannot contain quotes, angle brackets, backslashes or braces; copy the address "
+            "again from the browser's address bar."
+        )
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if "@" in parts.netloc:
-        raise BadInput("A link cannot carry a user name or password (user:password@...); remove them first.")
+        raise BadInput(
+            "A link cannot carry a user name or password (user:password@...); remove them first."
+        )
     if scheme not in ("http", "https"):
-        raise BadInput(f"Only web links (http:// or https://) can be added; '{scheme}:' links are refused.")
+        raise BadInput(
+            f"Only web links (http:// or https://) can be added; '{scheme}:' links are refused."
+        )
     host = (parts.hostname or "").lower()
     try:
         ascii_host = host.encode("idna").decode("ascii") if host else ""
@@ -210,8 +302,12 @@ def detect_link(url: str) -> str:
         ascii_host = ""
     if not re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)*$|^[0-9a-f:.]+$", ascii_host):
         raise BadInput(f"'{url}' is not a complete web address (it has no host name).")
-    is_video_host = any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS) or host.startswith("video.")
-    extension = parts.path.rsplit(".", 1)[-1].lower() if "." in parts.path.rsplit("/", 1)[-1] else ""
+    is_video_host = any(
+        host == h or host.endswith("." + h) for h in VIDEO_HOSTS
+    ) or host.startswith("video.")
+    extension = (
+        parts.path.rsplit(".", 1)[-1].lower() if "." in parts.path.rsplit("/", 1)[-1] else ""
+    )
     return "video" if is_video_host or extension in VIDEO_EXTENSIONS else "link"
 
 
@@ -234,7 +330,9 @@ def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
     try:
         size = os.stat(path).st_size
         if size == 0:
-            return FileAnalysis(path, error=f"{name} is empty (0 bytes): there is nothing to import.")
+            return FileAnalysis(
+                path, error=f"{name} is empty (0 bytes): there is nothing to import."
+            )
         if refusal := size_refusal(name, size, cleaned_in_memory=False, max_bytes=max_bytes):
             return FileAnalysis(path, error=refusal)
         detected = detect_file(Path(path))
@@ -254,7 +352,9 @@ def analyse_file(path: str, max_bytes: int = MAX_FILE_BYTES) -> FileAnalysis:
 
 def tidy_title(name: str) -> str:
     """A readable title from a file name: no extension, separators as spaces, first letter capital."""
-    name = clean_display_text(name)  # a file name may hold bytes that are not UTF-8, escapes or a bidi override
+    name = clean_display_text(
+        name
+    )  # a file name may hold bytes that are not UTF-8, escapes or a bidi override
     stem = Path(name).stem if "." in name.strip(".") else name
     text = re.sub(r"(?<!\d)-|-(?!\d)", " ", stem.replace("_", " ").replace("+", " "))
     text = re.sub(r"\s+", " ", text).strip(" .")
@@ -267,6 +367,12 @@ def link_title(url: str) -> str:
     """A readable title for a web link: its last path part, or its host when that part says nothing."""
     parts = urlsplit(url)
     last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
-    if not re.search(r"[^\W\d_]", last) or last.lower() in ("watch", "view", "index.html", "index.php", "embed"):
+    if not re.search(r"[^\W\d_]", last) or last.lower() in (
+        "watch",
+        "view",
+        "index.html",
+        "index.php",
+        "embed",
+    ):
         return parts.hostname or url
     return tidy_title(last)

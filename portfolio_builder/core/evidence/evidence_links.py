@@ -21,29 +21,40 @@ def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
 
 def key_evidence(session: Session, descriptor_id: int) -> list[tuple[DescriptorLink, EvidenceItem]]:
     """The key evidence of a descriptor, in slot order."""
-    rows = session.exec(select(DescriptorLink, EvidenceItem)
-                        .join(EvidenceItem, EvidenceItem.id == DescriptorLink.evidence_id)
-                        .where(DescriptorLink.descriptor_id == descriptor_id, DescriptorLink.role == "key")
-                        .order_by(DescriptorLink.slot)).all()
+    rows = session.exec(
+        select(DescriptorLink, EvidenceItem)
+        .join(EvidenceItem, EvidenceItem.id == DescriptorLink.evidence_id)
+        .where(DescriptorLink.descriptor_id == descriptor_id, DescriptorLink.role == "key")
+        .order_by(DescriptorLink.slot)
+    ).all()
     return list(rows)
 
 
-def tag_in_session(session: Session, evidence_id: int, code: str, cross_reference: bool = False,
-                   note: str = "") -> DescriptorLink:
+def tag_in_session(
+    session: Session, evidence_id: int, code: str, cross_reference: bool = False, note: str = ""
+) -> DescriptorLink:
     """Tag within an open session (for batch work); same rules as tag_evidence."""
     item = _evidence(session, evidence_id)
     descriptor = descriptor_by_code(session, code)
-    existing = session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id,
-                                                         DescriptorLink.descriptor_id == descriptor.id)).first()
+    existing = session.exec(
+        select(DescriptorLink).where(
+            DescriptorLink.evidence_id == evidence_id, DescriptorLink.descriptor_id == descriptor.id
+        )
+    ).first()
     wanted_role = "cross" if cross_reference else "key"
     if existing is not None and existing.role == wanted_role:
         return existing
     if not cross_reference:
         rule = scheme_in_session(session).evidence_rule
-        present = [(link, ev) for link, ev in key_evidence(session, descriptor.id) if ev.id != evidence_id]
+        present = [
+            (link, ev) for link, ev in key_evidence(session, descriptor.id) if ev.id != evidence_id
+        ]
         if not rule.has_room(len(present)):
-            raise RuleViolation(rule.refusal(descriptor.code, [(ev.id, ev.title) for _, ev in present],
-                                             f"'{item.title}'"))
+            raise RuleViolation(
+                rule.refusal(
+                    descriptor.code, [(ev.id, ev.title) for _, ev in present], f"'{item.title}'"
+                )
+            )
         slot = rule.next_slot({link.slot for link, _ in present})
     else:
         slot = None
@@ -55,8 +66,9 @@ def tag_in_session(session: Session, evidence_id: int, code: str, cross_referenc
     return existing
 
 
-def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_reference: bool = False,
-                 note: str = "") -> int:
+def tag_evidence(
+    portfolio: Portfolio, evidence_id: int, code: str, cross_reference: bool = False, note: str = ""
+) -> int:
     """Present evidence for a descriptor as key evidence (refused past the rule's maximum) or a
     cross-reference; returns the slot number (0 for a cross-reference)."""
     with portfolio.writing() as session:
@@ -64,7 +76,9 @@ def tag_evidence(portfolio: Portfolio, evidence_id: int, code: str, cross_refere
         return link.slot or 0
 
 
-def tag_evidence_many(portfolio: Portfolio, evidence_ids, code: str, cross_reference: bool = False) -> int:
+def tag_evidence_many(
+    portfolio: Portfolio, evidence_ids, code: str, cross_reference: bool = False
+) -> int:
     """Tag several items to one descriptor in one transaction, or none: an unknown id, or a key item past the
     scheme's evidence rule, refuses the lot with its message. Returns how many items were tagged."""
     ids = list(dict.fromkeys(int(i) for i in evidence_ids))
@@ -75,23 +89,35 @@ def tag_evidence_many(portfolio: Portfolio, evidence_ids, code: str, cross_refer
     return len(ids)
 
 
-def untag_evidence(portfolio: Portfolio, evidence_id: int, code: str, must_be_tagged: bool = False) -> None:
+def untag_evidence(
+    portfolio: Portfolio, evidence_id: int, code: str, must_be_tagged: bool = False
+) -> None:
     """Remove an evidence item from a descriptor (key or cross-reference); with must_be_tagged, an unknown
     item or one not presented for that descriptor is refused (BadInput) instead of ignored."""
     with portfolio.writing() as session:
         if must_be_tagged:
             check_evidence_ids(session, [evidence_id])
         descriptor = descriptor_by_code(session, code)
-        link = session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id,
-                                                         DescriptorLink.descriptor_id == descriptor.id)).first()
+        link = session.exec(
+            select(DescriptorLink).where(
+                DescriptorLink.evidence_id == evidence_id,
+                DescriptorLink.descriptor_id == descriptor.id,
+            )
+        ).first()
         if link is not None:
             session.delete(link)
         elif must_be_tagged:
-            codes = sorted(session.exec(select(DescriptorRow.code).join(
-                DescriptorLink, DescriptorLink.descriptor_id == DescriptorRow.id)
-                .where(DescriptorLink.evidence_id == evidence_id)).all())
-            raise BadInput(f"Item {evidence_id} is not presented for {descriptor.code}; "
-                           + (f"it is presented for {', '.join(codes)}." if codes else "it has no tags."))
+            codes = sorted(
+                session.exec(
+                    select(DescriptorRow.code)
+                    .join(DescriptorLink, DescriptorLink.descriptor_id == DescriptorRow.id)
+                    .where(DescriptorLink.evidence_id == evidence_id)
+                ).all()
+            )
+            raise BadInput(
+                f"Item {evidence_id} is not presented for {descriptor.code}; "
+                + (f"it is presented for {', '.join(codes)}." if codes else "it has no tags.")
+            )
 
 
 def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
@@ -101,8 +127,11 @@ def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
     with portfolio.writing() as session:
         check_evidence_ids(session, ids)
         descriptor = descriptor_by_code(session, code)
-        links = session.exec(select(DescriptorLink).where(DescriptorLink.descriptor_id == descriptor.id,
-                                                          DescriptorLink.evidence_id.in_(ids))).all()
+        links = session.exec(
+            select(DescriptorLink).where(
+                DescriptorLink.descriptor_id == descriptor.id, DescriptorLink.evidence_id.in_(ids)
+            )
+        ).all()
         for link in links:
             session.delete(link)
         return len(links)
@@ -110,7 +139,9 @@ def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
 
 def links_of_evidence(session: Session, evidence_id: int) -> list[DescriptorLink]:
     """Every descriptor link of one evidence item."""
-    return list(session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id)).all())
+    return list(
+        session.exec(select(DescriptorLink).where(DescriptorLink.evidence_id == evidence_id)).all()
+    )
 
 
 def attach_to_cover_sheet(portfolio: Portfolio, evidence_id: int, cover_sheet_id: int) -> None:

@@ -19,8 +19,16 @@ from ..storage.schema import EvidenceItem
 from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
 from .display_text import clean_display_text
 
-EDITABLE_FIELDS = ("title", "description", "source", "evidence_date", "component", "consent", "consent_note",
-                   "collected_by")
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "source",
+    "evidence_date",
+    "component",
+    "consent",
+    "consent_note",
+    "collected_by",
+)
 MAX_TITLE = 300
 MAX_TEXT = 20_000
 
@@ -82,15 +90,21 @@ def _clean(name: str, value):
         raise BadInput(f"The {name.replace('_', ' ')} must be text.")
     value = value.strip()
     if name == "title":
-        value = clean_display_text(value, MAX_TITLE + 1)  # no control characters, escapes or bidi overrides
+        value = clean_display_text(
+            value, MAX_TITLE + 1
+        )  # no control characters, escapes or bidi overrides
         if not value:
             raise BadInput("An evidence item needs a title.")
         if len(value) > MAX_TITLE:
             raise BadInput(f"The title is too long ({len(value)} characters; at most {MAX_TITLE}).")
     elif name == "consent" and value not in CONSENT_STATES:
-        raise BadInput(f"'{value}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
+        raise BadInput(
+            f"'{value}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}."
+        )
     elif len(value) > MAX_TEXT:
-        raise BadInput(f"The {name.replace('_', ' ')} is too long (at most {MAX_TEXT:,} characters).")
+        raise BadInput(
+            f"The {name.replace('_', ' ')} is too long (at most {MAX_TEXT:,} characters)."
+        )
     return value
 
 
@@ -100,15 +114,19 @@ def _refuse_blurred_consent(items: list[EvidenceItem]) -> None:
     if others:
         named = ", ".join(f"'{item.title}' (item {item.id})" for item in others[:5])
         more = f" and {len(others) - 5} more" if len(others) > 5 else ""
-        raise BadInput(f"Consent for a blurred version is only for photos (JPEG, PNG, HEIC), and {named}{more} "
-                       f"{'is not one' if len(others) == 1 else 'are not'}; nothing was changed.")
+        raise BadInput(
+            f"Consent for a blurred version is only for photos (JPEG, PNG, HEIC), and {named}{more} "
+            f"{'is not one' if len(others) == 1 else 'are not'}; nothing was changed."
+        )
 
 
 def update_evidence(portfolio: Portfolio, evidence_id: int, **fields) -> EvidenceItem:
     """Change an item's descriptive fields; every value is checked before anything is saved."""
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
-        raise BadInput(f"{', '.join(unknown)} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}.")
+        raise BadInput(
+            f"{', '.join(unknown)} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}."
+        )
     cleaned = {name: _clean(name, value) for name, value in fields.items()}
     with portfolio.writing() as session:
         item = session.get(EvidenceItem, evidence_id)
@@ -130,13 +148,17 @@ def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
     ids = list(dict.fromkeys(int(i) for i in evidence_ids))
     unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
     if unknown:
-        raise BadInput(f"{', '.join(unknown)} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}.")
+        raise BadInput(
+            f"{', '.join(unknown)} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}."
+        )
     cleaned = {name: _clean(name, value) for name, value in fields.items()}
     with portfolio.writing() as session:
         check_evidence_ids(session, ids)
         if cleaned.get("consent") == BLURRED:
             _refuse_blurred_consent([session.get(EvidenceItem, evidence_id) for evidence_id in ids])
-        if cleaned:  # one statement for the lot (500 photos' consent in a blink, not one row at a time)
+        if (
+            cleaned
+        ):  # one statement for the lot (500 photos' consent in a blink, not one row at a time)
             session.exec(update(EvidenceItem).where(EvidenceItem.id.in_(ids)).values(**cleaned))
     return len(ids)
 
@@ -146,7 +168,9 @@ def delete_evidence(portfolio: Portfolio, evidence_id: int) -> None:
     delete_evidence_many(portfolio, [evidence_id])
 
 
-def delete_evidence_many(portfolio: Portfolio, evidence_ids, keep_unused_files: bool = False) -> None:
+def delete_evidence_many(
+    portfolio: Portfolio, evidence_ids, keep_unused_files: bool = False
+) -> None:
     """Delete several items in one transaction, or none when any id is unknown; stored bytes and previews
     no other item uses go with them, unless keep_unused_files (an undoable delete: the desktop's undo brings
     the item back to its bytes; remove_unused_files clears them when the undo history is closed)."""
@@ -157,15 +181,24 @@ def delete_evidence_many(portfolio: Portfolio, evidence_ids, keep_unused_files: 
         try:
             conn.execute("BEGIN IMMEDIATE")
             with conn:
-                refuse_unknown_evidence((r[0] for r in conn.execute("SELECT id FROM evidence_item")), ids)
+                refuse_unknown_evidence(
+                    (r[0] for r in conn.execute("SELECT id FROM evidence_item")), ids
+                )
                 hashes = set()
                 for evidence_id in ids:
-                    hashes.add(conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?",
-                                            (evidence_id,)).fetchone()[0])
+                    hashes.add(
+                        conn.execute(
+                            "SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)
+                        ).fetchone()[0]
+                    )
                     conn.execute("DELETE FROM evidence_item WHERE id = ?", (evidence_id,))
-                for sha256 in (set() if keep_unused_files else hashes - {None, ""}):
-                    if conn.execute("SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1",
-                                    (sha256,)).fetchone() is None:
+                for sha256 in set() if keep_unused_files else hashes - {None, ""}:
+                    if (
+                        conn.execute(
+                            "SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1", (sha256,)
+                        ).fetchone()
+                        is None
+                    ):
                         delete_stored_file(conn, sha256)
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
@@ -179,9 +212,13 @@ def remove_unused_files(portfolio: Portfolio) -> int:
         try:
             conn.execute("BEGIN IMMEDIATE")
             with conn:
-                unused = [r[0] for r in conn.execute(
-                    "SELECT s.sha256 FROM stored_file s WHERE NOT EXISTS "
-                    "(SELECT 1 FROM evidence_item e WHERE e.sha256 = s.sha256)")]
+                unused = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT s.sha256 FROM stored_file s WHERE NOT EXISTS "
+                        "(SELECT 1 FROM evidence_item e WHERE e.sha256 = s.sha256)"
+                    )
+                ]
                 for sha256 in unused:
                     delete_stored_file(conn, sha256)
         except sqlite3.Error as exc:
@@ -189,22 +226,31 @@ def remove_unused_files(portfolio: Portfolio) -> int:
     return len(unused)
 
 
-def _filters(text: str, kind: str | None, theme_code: str | None, untagged: bool,
-             consent_missing: bool) -> tuple[str, list]:
+def _filters(
+    text: str, kind: str | None, theme_code: str | None, untagged: bool, consent_missing: bool
+) -> tuple[str, list]:
     clauses, params = [], []
     if text.strip():
-        pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append("(e.title LIKE ? ESCAPE '\\' OR e.description LIKE ? ESCAPE '\\' "
-                       "OR e.source LIKE ? ESCAPE '\\' OR e.original_name LIKE ? ESCAPE '\\')")
+        pattern = (
+            "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
+        clauses.append(
+            "(e.title LIKE ? ESCAPE '\\' OR e.description LIKE ? ESCAPE '\\' "
+            "OR e.source LIKE ? ESCAPE '\\' OR e.original_name LIKE ? ESCAPE '\\')"
+        )
         params += [pattern] * 4
     if kind is not None:
         if kind not in EVIDENCE_KINDS:
-            raise BadInput(f"'{kind}' is not a kind of evidence; use one of: {', '.join(EVIDENCE_KINDS)}.")
+            raise BadInput(
+                f"'{kind}' is not a kind of evidence; use one of: {', '.join(EVIDENCE_KINDS)}."
+            )
         clauses.append("e.kind = ?")
         params.append(kind)
     if theme_code is not None:
-        clauses.append("e.id IN (SELECT l.evidence_id FROM descriptor_link l JOIN descriptor d ON d.id = "
-                       "l.descriptor_id JOIN theme t ON t.id = d.theme_id WHERE t.code = ?)")
+        clauses.append(
+            "e.id IN (SELECT l.evidence_id FROM descriptor_link l JOIN descriptor d ON d.id = "
+            "l.descriptor_id JOIN theme t ON t.id = d.theme_id WHERE t.code = ?)"
+        )
         params.append(theme_code)
     if untagged:
         clauses.append("NOT EXISTS (SELECT 1 FROM descriptor_link l WHERE l.evidence_id = e.id)")
@@ -213,26 +259,52 @@ def _filters(text: str, kind: str | None, theme_code: str | None, untagged: bool
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def query_evidence(portfolio: Portfolio, text: str = "", kind: str | None = None, theme_code: str | None = None,
-                   untagged: bool = False, consent_missing: bool = False, limit: int | None = None,
-                   offset: int = 0) -> list[EvidenceRow]:
+def query_evidence(
+    portfolio: Portfolio,
+    text: str = "",
+    kind: str | None = None,
+    theme_code: str | None = None,
+    untagged: bool = False,
+    consent_missing: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[EvidenceRow]:
     """Evidence rows matching every filter given, in the order they were added (one SQL query)."""
     where, params = _filters(text, kind, theme_code, untagged, consent_missing)
-    sql = ("SELECT e.id, e.kind, e.title, e.evidence_date, e.consent, e.component, "
-           "(SELECT group_concat(code, ' ') FROM (SELECT d.code AS code FROM descriptor_link l JOIN descriptor d "
-           "ON d.id = l.descriptor_id WHERE l.evidence_id = e.id AND l.role = 'key' ORDER BY d.code)), "
-           "(SELECT group_concat(code, ' ') FROM (SELECT d.code AS code FROM descriptor_link l JOIN descriptor d "
-           "ON d.id = l.descriptor_id WHERE l.evidence_id = e.id AND l.role = 'cross' ORDER BY d.code)) "
-           f"FROM evidence_item e{where} ORDER BY e.id LIMIT ? OFFSET ?")
+    sql = (
+        "SELECT e.id, e.kind, e.title, e.evidence_date, e.consent, e.component, "
+        "(SELECT group_concat(code, ' ') FROM (SELECT d.code AS code FROM descriptor_link l JOIN descriptor d "
+        "ON d.id = l.descriptor_id WHERE l.evidence_id = e.id AND l.role = 'key' ORDER BY d.code)), "
+        "(SELECT group_concat(code, ' ') FROM (SELECT d.code AS code FROM descriptor_link l JOIN descriptor d "
+        "ON d.id = l.descriptor_id WHERE l.evidence_id = e.id AND l.role = 'cross' ORDER BY d.code)) "
+        f"FROM evidence_item e{where} ORDER BY e.id LIMIT ? OFFSET ?"
+    )
     params += [-1 if limit is None else int(limit), max(0, int(offset))]
     with portfolio.raw_connection() as conn:
         rows = conn.execute(sql, params).fetchall()
-    return [EvidenceRow(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, r[4], r[5],
-                        tuple((r[6] or "").split()), tuple((r[7] or "").split())) for r in rows]
+    return [
+        EvidenceRow(
+            r[0],
+            r[1],
+            r[2],
+            date.fromisoformat(r[3]) if r[3] else None,
+            r[4],
+            r[5],
+            tuple((r[6] or "").split()),
+            tuple((r[7] or "").split()),
+        )
+        for r in rows
+    ]
 
 
-def count_evidence(portfolio: Portfolio, text: str = "", kind: str | None = None, theme_code: str | None = None,
-                   untagged: bool = False, consent_missing: bool = False) -> int:
+def count_evidence(
+    portfolio: Portfolio,
+    text: str = "",
+    kind: str | None = None,
+    theme_code: str | None = None,
+    untagged: bool = False,
+    consent_missing: bool = False,
+) -> int:
     """How many items query_evidence would return without a limit (for paging a list)."""
     where, params = _filters(text, kind, theme_code, untagged, consent_missing)
     with portfolio.raw_connection() as conn:
@@ -242,6 +314,9 @@ def count_evidence(portfolio: Portfolio, text: str = "", kind: str | None = None
 def thumbnail_bytes(portfolio: Portfolio, evidence_id: int) -> bytes | None:
     """The JPEG preview of a photo item, or None for items without one."""
     with portfolio.raw_connection() as conn:
-        row = conn.execute("SELECT t.jpeg FROM evidence_item e JOIN thumbnail t ON t.sha256 = e.sha256 "
-                           "WHERE e.id = ?", (evidence_id,)).fetchone()
+        row = conn.execute(
+            "SELECT t.jpeg FROM evidence_item e JOIN thumbnail t ON t.sha256 = e.sha256 "
+            "WHERE e.id = ?",
+            (evidence_id,),
+        ).fetchone()
     return row[0] if row else None

@@ -34,7 +34,12 @@ def expand_sources(sources: Iterable[str | Path]) -> list[ImportSource]:
     entries = []
     for source in sources:
         text = str(source).strip()
-        if isinstance(source, str) and not is_link(text) and WEB_ADDRESS.match(text) and not Path(text).exists():
+        if (
+            isinstance(source, str)
+            and not is_link(text)
+            and WEB_ADDRESS.match(text)
+            and not Path(text).exists()
+        ):
             text = f"https://{text}"  # typed as people read addresses: www.example.org/page
         if isinstance(source, str) and is_link(text):
             try:
@@ -50,11 +55,22 @@ def expand_sources(sources: Iterable[str | Path]) -> list[ImportSource]:
         elif path.is_dir():
             found, outside = _folder_files(path)
             entries += [ImportSource(f, path=f) for f in found]
-            entries += [ImportSource(f, error=f"{shown_name(f)} is a link to something outside the folder; links that leave "
-                                        "the folder are not followed.") for f in outside]
+            entries += [
+                ImportSource(
+                    f,
+                    error=f"{shown_name(f)} is a link to something outside the folder; links that leave "
+                    "the folder are not followed.",
+                )
+                for f in outside
+            ]
             if not found and not outside:
-                entries.append(ImportSource(text, error=f"The folder {path.name or path} has no files to import "
-                                                  "(hidden files are skipped)."))
+                entries.append(
+                    ImportSource(
+                        text,
+                        error=f"The folder {path.name or path} has no files to import "
+                        "(hidden files are skipped).",
+                    )
+                )
         elif not path.is_file():
             entries.append(ImportSource(text, error=f"{path.name} is not an ordinary file."))
         else:
@@ -79,7 +95,9 @@ def _folder_files(path: Path) -> tuple[list[str], list[str]]:
             full = os.path.join(folder, d)
             if os.path.islink(full) and not _inside(os.path.realpath(full), root):
                 outside.append(full)
-        dirs[:] = sorted(d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(folder, d)))
+        dirs[:] = sorted(
+            d for d in dirs if not _hidden(d) and not os.path.islink(os.path.join(folder, d))
+        )
         for name in sorted(f for f in files if not _hidden(f)):
             full = os.path.join(folder, name)
             if os.path.islink(full) and not _inside(os.path.realpath(full), root):

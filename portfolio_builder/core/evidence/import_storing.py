@@ -27,12 +27,16 @@ def _db_time(value: datetime | None) -> str | None:
 
 
 def _key_evidence(conn: sqlite3.Connection, descriptor_id: int) -> list[tuple[int, int, str]]:
-    return conn.execute("SELECT l.slot, e.id, e.title FROM descriptor_link l JOIN evidence_item e "
-                        "ON e.id = l.evidence_id WHERE l.descriptor_id = ? AND l.role = 'key' ORDER BY l.slot",
-                        (descriptor_id,)).fetchall()
+    return conn.execute(
+        "SELECT l.slot, e.id, e.title FROM descriptor_link l JOIN evidence_item e "
+        "ON e.id = l.evidence_id WHERE l.descriptor_id = ? AND l.role = 'key' ORDER BY l.slot",
+        (descriptor_id,),
+    ).fetchall()
 
 
-def _check_room(conn: sqlite3.Connection, descriptors: list[tuple[int, str]], rule: EvidenceRule, title: str) -> None:
+def _check_room(
+    conn: sqlite3.Connection, descriptors: list[tuple[int, str]], rule: EvidenceRule, title: str
+) -> None:
     """RuleViolation naming the items already there when a descriptor has its full key evidence."""
     for descriptor_id, code in descriptors:
         present = _key_evidence(conn, descriptor_id)
@@ -52,30 +56,49 @@ class ImportOptions:
     rule: EvidenceRule
     cover_sheet_id: int | None
     component: str
-    consent: str | None  # None: by kind (photos, video and audio need it recorded; documents and links do not)
+    consent: (
+        str | None
+    )  # None: by kind (photos, video and audio need it recorded; documents and links do not)
 
 
 def _insert_item(conn: sqlite3.Connection, options: ImportOptions, **values) -> int:
     """One evidence row, its key-evidence links and its cover-sheet link, inside the caller's transaction."""
-    consent = options.consent or ("missing" if values.get("kind") in MEDIA_NEEDING_CONSENT else "not-needed")
-    values.update(component=options.component, consent=consent, added_at=_db_time(datetime.now(UTC)))
+    consent = options.consent or (
+        "missing" if values.get("kind") in MEDIA_NEEDING_CONSENT else "not-needed"
+    )
+    values.update(
+        component=options.component, consent=consent, added_at=_db_time(datetime.now(UTC))
+    )
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
-    item_id = conn.execute(f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
-                           f"VALUES ({marks}, '', '', '', '')", tuple(values.values())).lastrowid
+    item_id = conn.execute(
+        f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
+        f"VALUES ({marks}, '', '', '', '')",
+        tuple(values.values()),
+    ).lastrowid
     assert item_id is not None  # an INSERT always sets it
     for descriptor_id, _code in options.descriptors:
         slot = options.rule.next_slot({slot for slot, _i, _t in _key_evidence(conn, descriptor_id)})
-        conn.execute("INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
-                     "VALUES (?, ?, 'key', ?, '')", (item_id, descriptor_id, slot))
+        conn.execute(
+            "INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
+            "VALUES (?, ?, 'key', ?, '')",
+            (item_id, descriptor_id, slot),
+        )
     if options.cover_sheet_id is not None:
-        conn.execute("INSERT INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
-                     (options.cover_sheet_id, item_id))
+        conn.execute(
+            "INSERT INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
+            (options.cover_sheet_id, item_id),
+        )
     return item_id
 
 
-def store_file_item(conn: sqlite3.Connection, options: ImportOptions, analysis: FileAnalysis, title: str,
-               cancel: Callable[[], bool] | None) -> tuple[bool, int]:
+def store_file_item(
+    conn: sqlite3.Connection,
+    options: ImportOptions,
+    analysis: FileAnalysis,
+    title: str,
+    cancel: Callable[[], bool] | None,
+) -> tuple[bool, int]:
     """Store a file and its item in ONE transaction; (False, existing id) when the bytes already have an item.
 
     NoRoom, before a byte is written, when the drive cannot hold the file; Cancelled (rolled back) when
@@ -85,13 +108,19 @@ def store_file_item(conn: sqlite3.Connection, options: ImportOptions, analysis: 
         return _store_one_transaction(conn, options, analysis, title, cancel)
 
 
-def _store_one_transaction(conn: sqlite3.Connection, options: ImportOptions, analysis: FileAnalysis, title: str,
-                           cancel: Callable[[], bool] | None) -> tuple[bool, int]:
+def _store_one_transaction(
+    conn: sqlite3.Connection,
+    options: ImportOptions,
+    analysis: FileAnalysis,
+    title: str,
+    cancel: Callable[[], bool] | None,
+) -> tuple[bool, int]:
     """The one transaction of store_file_item: item, links, preview and (unless already there) the stored bytes."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
-        existing = conn.execute("SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1",
-                                (analysis.sha256,)).fetchone()
+        existing = conn.execute(
+            "SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1", (analysis.sha256,)
+        ).fetchone()
         if existing:
             return False, existing[0]
         _check_room(conn, options.descriptors, options.rule, f"'{title}'")
@@ -100,47 +129,92 @@ def _store_one_transaction(conn: sqlite3.Connection, options: ImportOptions, ana
         store_file(conn, Path(analysis.path), analysis.sha256, analysis.size, cancel=cancel)
         photo = analysis.photo
         taken_at = photo.taken_at if photo else None
-        item_id = _insert_item(conn, options, kind=analysis.kind, title=title, sha256=analysis.sha256,
-                               url="", original_name=clean_display_text(Path(analysis.path).name),
-                               mime_type=analysis.mime,
-                               size=analysis.size, evidence_date=taken_at.date().isoformat() if taken_at else None,
-                               taken_at=_db_time(taken_at), has_location=int(bool(photo and photo.has_location)))
+        item_id = _insert_item(
+            conn,
+            options,
+            kind=analysis.kind,
+            title=title,
+            sha256=analysis.sha256,
+            url="",
+            original_name=clean_display_text(Path(analysis.path).name),
+            mime_type=analysis.mime,
+            size=analysis.size,
+            evidence_date=taken_at.date().isoformat() if taken_at else None,
+            taken_at=_db_time(taken_at),
+            has_location=int(bool(photo and photo.has_location)),
+        )
         if photo:
-            conn.execute("INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, ?, ?, ?)",
-                         (analysis.sha256, photo.thumbnail_width, photo.thumbnail_height, photo.thumbnail_jpeg))
+            conn.execute(
+                "INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, ?, ?, ?)",
+                (
+                    analysis.sha256,
+                    photo.thumbnail_width,
+                    photo.thumbnail_height,
+                    photo.thumbnail_jpeg,
+                ),
+            )
         return True, item_id
 
 
-def store_link_item(conn: sqlite3.Connection, options: ImportOptions, url: str, kind: str, title: str) -> tuple[bool, int]:
+def store_link_item(
+    conn: sqlite3.Connection, options: ImportOptions, url: str, kind: str, title: str
+) -> tuple[bool, int]:
     """Add a web link as an item in one transaction; (False, existing id) when the same address is there."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
-        existing = conn.execute("SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)).fetchone()
+        existing = conn.execute(
+            "SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)
+        ).fetchone()
         if existing:
             return False, existing[0]
         _check_room(conn, options.descriptors, options.rule, f"'{title}'")
-        return True, _insert_item(conn, options, kind=kind, title=title, url=url, sha256=None, original_name="",
-                                  mime_type="", size=0, evidence_date=None, taken_at=None, has_location=0)
+        return True, _insert_item(
+            conn,
+            options,
+            kind=kind,
+            title=title,
+            url=url,
+            sha256=None,
+            original_name="",
+            mime_type="",
+            size=0,
+            evidence_date=None,
+            taken_at=None,
+            has_location=0,
+        )
 
 
-def import_options(conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent) -> ImportOptions:
+def import_options(
+    conn: sqlite3.Connection, descriptor_codes, cover_sheet_id, component, consent
+) -> ImportOptions:
     """Check the whole request before any file is touched: values, codes, cover sheet, room for key evidence."""
     from ..vocabularies import CONSENT_STATES
 
     scheme = load_scheme(conn)
     component = check_component(scheme, component)
     if consent is not None and consent not in CONSENT_STATES:
-        raise BadInput(f"'{consent}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}.")
+        raise BadInput(
+            f"'{consent}' is not a consent state; use one of: {', '.join(CONSENT_STATES)}."
+        )
     descriptors = []
     for code in dict.fromkeys(str(c).strip() for c in descriptor_codes):
-        row = conn.execute("SELECT id, code FROM descriptor WHERE lower(code) = lower(?)", (code,)).fetchone()
+        row = conn.execute(
+            "SELECT id, code FROM descriptor WHERE lower(code) = lower(?)", (code,)
+        ).fetchone()
         if row is None:
             codes = [r[0] for r in conn.execute("SELECT code FROM descriptor ORDER BY code")]
-            raise BadInput(f"There is no descriptor '{code}'; nothing was imported. "
-                           f"Codes in this portfolio: {', '.join(codes) or 'none yet'}.")
+            raise BadInput(
+                f"There is no descriptor '{code}'; nothing was imported. "
+                f"Codes in this portfolio: {', '.join(codes) or 'none yet'}."
+            )
         descriptors.append(row)
-    if cover_sheet_id is not None and conn.execute("SELECT 1 FROM cover_sheet WHERE id = ?",
-                                                   (cover_sheet_id,)).fetchone() is None:
+    if (
+        cover_sheet_id is not None
+        and conn.execute("SELECT 1 FROM cover_sheet WHERE id = ?", (cover_sheet_id,)).fetchone()
+        is None
+    ):
         raise BadInput(f"There is no cover sheet {cover_sheet_id}; nothing was imported.")
-    _check_room(conn, descriptors, scheme.evidence_rule, "the new evidence")  # before any file is read
+    _check_room(
+        conn, descriptors, scheme.evidence_rule, "the new evidence"
+    )  # before any file is read
     return ImportOptions(descriptors, scheme.evidence_rule, cover_sheet_id, component, consent)

@@ -28,7 +28,9 @@ class PhotoFacts:
     thumbnail_jpeg: bytes
     thumbnail_width: int
     thumbnail_height: int
-    taken_at: datetime | None  # aware; camera time read as local time unless the photo gives its offset
+    taken_at: (
+        datetime | None
+    )  # aware; camera time read as local time unless the photo gives its offset
     has_location: bool
 
 
@@ -67,8 +69,10 @@ def _has_location(exif: Image.Exif) -> bool:
 
 
 def _too_large(name: str) -> BadInput:
-    return BadInput(f"{name}: image too large to open safely (more than {Image.MAX_IMAGE_PIXELS:,} pixels); "
-                    "it may be a damaged or malicious file.")
+    return BadInput(
+        f"{name}: image too large to open safely (more than {Image.MAX_IMAGE_PIXELS:,} pixels); "
+        "it may be a damaged or malicious file."
+    )
 
 
 def examine_photo(path: str | Path, size: int = THUMBNAIL_SIZE) -> PhotoFacts:
@@ -84,13 +88,17 @@ def examine_photo(path: str | Path, size: int = THUMBNAIL_SIZE) -> PhotoFacts:
             with Image.open(path) as image:
                 width, height = image.size
                 exif = image.getexif()
-                image.draft("RGB", (size, size))  # JPEG decodes at 1/2, 1/4 or 1/8 scale: much faster
+                image.draft(
+                    "RGB", (size, size)
+                )  # JPEG decodes at 1/2, 1/4 or 1/8 scale: much faster
                 image.load()
                 small = image.copy()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _too_large(path.name) from None
         except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
-            raise BadInput(f"{path.name} is damaged: it does not open as a picture ({exc}).") from None
+            raise BadInput(
+                f"{path.name} is damaged: it does not open as a picture ({exc})."
+            ) from None
     small.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
     orientation = exif.get(0x0112)
     if orientation and orientation != 1:
@@ -103,5 +111,12 @@ def examine_photo(path: str | Path, size: int = THUMBNAIL_SIZE) -> PhotoFacts:
     small.info = {}  # the preview carries pixels only: no comment or XMP copied from the photo
     buffer = io.BytesIO()
     small.save(buffer, "JPEG", quality=THUMBNAIL_QUALITY, optimize=False)
-    return PhotoFacts(width, height, buffer.getvalue(), small.width, small.height, _taken_at(exif),
-                      _has_location(exif))
+    return PhotoFacts(
+        width,
+        height,
+        buffer.getvalue(),
+        small.width,
+        small.height,
+        _taken_at(exif),
+        _has_location(exif),
+    )

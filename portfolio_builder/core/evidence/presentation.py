@@ -14,10 +14,16 @@ from ..scheme.scheme_rules import walk_parts
 
 def presented_components(scheme: Scheme) -> frozenset[str]:
     """The components whose items the scheme's documents list on their own."""
-    return frozenset(part.component for part in walk_parts(scheme.document_parts()) if part.part == "evidence")
+    return frozenset(
+        part.component for part in walk_parts(scheme.document_parts()) if part.part == "evidence"
+    )
 
 
 def is_presented(item: dict, components: frozenset[str] = frozenset()) -> bool:
     """Whether a snapshot evidence item is presented: a descriptor link, a cover-sheet link or a listed component."""
-    return bool(item.get("key_for") or item.get("cross_reference_for") or item.get("cover_sheets")
-                or (item.get("component") and item.get("component") in components))
+    return bool(
+        item.get("key_for")
+        or item.get("cross_reference_for")
+        or item.get("cover_sheets")
+        or (item.get("component") and item.get("component") in components)
+    )

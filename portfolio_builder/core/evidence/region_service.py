@@ -30,16 +30,21 @@ class RegionChange:
 
 def regions_in(conn: sqlite3.Connection, evidence_id: int) -> tuple[Region, ...]:
     """An item's regions in the order they were drawn, on an open connection."""
-    rows = conn.execute("SELECT x, y, w, h, mode, shape FROM redaction_region WHERE evidence_id = ? "
-                        "ORDER BY position, id", (evidence_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT x, y, w, h, mode, shape FROM redaction_region WHERE evidence_id = ? "
+        "ORDER BY position, id",
+        (evidence_id,),
+    ).fetchall()
     return tuple(Region(*row) for row in rows)
 
 
 def all_regions(conn: sqlite3.Connection) -> dict[int, tuple[Region, ...]]:
     """Every item's regions by evidence id (items without regions are absent), in one query."""
     found: dict[int, list[Region]] = {}
-    for evidence_id, *values in conn.execute("SELECT evidence_id, x, y, w, h, mode, shape FROM redaction_region "
-                                             "ORDER BY evidence_id, position, id"):
+    for evidence_id, *values in conn.execute(
+        "SELECT evidence_id, x, y, w, h, mode, shape FROM redaction_region "
+        "ORDER BY evidence_id, position, id"
+    ):
         found.setdefault(evidence_id, []).append(Region(*values))
     return {evidence_id: tuple(regions) for evidence_id, regions in found.items()}
 
@@ -51,15 +56,21 @@ def item_regions(portfolio: Portfolio, evidence_id: int) -> tuple[Region, ...]:
         return regions_in(conn, evidence_id)
 
 
-def _photo_item(conn: sqlite3.Connection, evidence_id: int, writing: bool = True) -> tuple[str, str]:
+def _photo_item(
+    conn: sqlite3.Connection, evidence_id: int, writing: bool = True
+) -> tuple[str, str]:
     """(title, mime type) of the item; BadInput when there is none, or (to write) it is not a photo we can blur."""
-    row = conn.execute("SELECT title, kind, mime_type FROM evidence_item WHERE id = ?", (evidence_id,)).fetchone()
+    row = conn.execute(
+        "SELECT title, kind, mime_type FROM evidence_item WHERE id = ?", (evidence_id,)
+    ).fetchone()
     if row is None:
         raise BadInput(f"There is no evidence item {evidence_id}.")
     title, kind, mime_type = row
     if writing and not can_be_blurred(kind, mime_type or ""):
-        raise BadInput(f"'{title}' (item {evidence_id}) is not a photo: only JPEG, PNG and HEIC photos can have "
-                       "parts blurred or blocked out.")
+        raise BadInput(
+            f"'{title}' (item {evidence_id}) is not a photo: only JPEG, PNG and HEIC photos can have "
+            "parts blurred or blocked out."
+        )
     return title, mime_type
 
 
@@ -87,7 +98,11 @@ def set_regions(portfolio: Portfolio, evidence_id: int, regions: Iterable[Region
                 conn.executemany(
                     "INSERT INTO redaction_region (evidence_id, position, x, y, w, h, mode, shape) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(evidence_id, n, r.x, r.y, r.w, r.h, r.mode, r.shape) for n, r in enumerate(regions)])
+                    [
+                        (evidence_id, n, r.x, r.y, r.w, r.h, r.mode, r.shape)
+                        for n, r in enumerate(regions)
+                    ],
+                )
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
     return RegionChange(evidence_id, before, regions)
@@ -98,8 +113,12 @@ def clear_regions(portfolio: Portfolio, evidence_id: int) -> RegionChange:
     return set_regions(portfolio, evidence_id, ())
 
 
-def suggest_face_regions(portfolio: Portfolio, evidence_id: int, cancel: Callable[[], bool] | None = None,
-                         progress: Callable[[int, int, str], None] | None = None) -> tuple[Region, ...]:
+def suggest_face_regions(
+    portfolio: Portfolio,
+    evidence_id: int,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> tuple[Region, ...]:
     """A blur region over each face found in the item's photo (nothing is stored: staff accept them).
 
     Slow (about half a second of CPU a photo): call it from a worker, never the GUI thread.
@@ -112,12 +131,15 @@ def suggest_face_regions(portfolio: Portfolio, evidence_id: int, cancel: Callabl
         progress(0, 2, "Reading the photo")
     with portfolio.raw_connection() as conn:
         _photo_item(conn, evidence_id)
-        sha256 = conn.execute("SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)).fetchone()[0]
+        sha256 = conn.execute(
+            "SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)
+        ).fetchone()[0]
         try:
             data = read_stored_bytes(conn, sha256)
         except KeyError:
-            raise BadInput(f"The photo of item {evidence_id} is missing from the portfolio; run Check portfolio.") \
-                from None
+            raise BadInput(
+                f"The photo of item {evidence_id} is missing from the portfolio; run Check portfolio."
+            ) from None
     if cancel is not None and cancel():
         raise Cancelled("Find faces was cancelled.")
     if progress is not None:

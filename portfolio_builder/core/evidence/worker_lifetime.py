@@ -17,7 +17,9 @@ def end_with_parent() -> None:
     parent = multiprocessing.parent_process()
     if parent is None:  # not a child of multiprocessing (called directly, in-process)
         return
-    threading.Thread(target=_exit_when_gone, args=(parent,), name="parent-watch", daemon=True).start()
+    threading.Thread(
+        target=_exit_when_gone, args=(parent,), name="parent-watch", daemon=True
+    ).start()
 
 
 def _exit_when_gone(parent) -> None:

@@ -14,28 +14,47 @@ from .framework_reads import Judgement, frozen_copy
 from .framework_service import theme_by_code
 
 
-def judgement_row(session, theme_id: int, level: str, judged_on: date | None, comment: str = "",
-                  judged_by: str = "") -> ThemeJudgement:
+def judgement_row(
+    session,
+    theme_id: int,
+    level: str,
+    judged_on: date | None,
+    comment: str = "",
+    judged_by: str = "",
+) -> ThemeJudgement:
     """A checked judgement added in the caller's transaction (the scheme has best fit; level and date valid)."""
     judged_on = judged_on or date.today()
     if judged_on > date.today():
         raise BadInput("A best-fit judgement cannot be dated in the future.")
     scheme = scheme_in_session(session)
     if scheme.best_fit is None:
-        raise RuleViolation(f"{scheme.name} has no overall best-fit judgement per {scheme.words.theme.lower()}.")
+        raise RuleViolation(
+            f"{scheme.name} has no overall best-fit judgement per {scheme.words.theme.lower()}."
+        )
     chosen = scheme.scale.find(level)
     if chosen is None:
         names = ", ".join(lv.label for lv in scheme.scale.levels)
         raise BadInput(f"'{level}' is not on this portfolio's scale ({names}).")
-    row = ThemeJudgement(theme_id=theme_id, level_key=chosen.key, judged_on=judged_on, comment=comment.strip(),
-                         judged_by=judged_by.strip())
+    row = ThemeJudgement(
+        theme_id=theme_id,
+        level_key=chosen.key,
+        judged_on=judged_on,
+        comment=comment.strip(),
+        judged_by=judged_by.strip(),
+    )
     session.add(row)
     session.flush()
     return row
 
 
-def judge_theme(portfolio: Portfolio, theme_code: str, level: str, judged_on: date | None = None,
-                comment: str = "", judged_by: str = "") -> int:
+def judge_theme(
+    portfolio: Portfolio,
+    theme_code: str,
+    level: str,
+    judged_on: date | None = None,
+    comment: str = "",
+    judged_by: str = "",
+) -> int:
     """Record a theme's best-fit judgement on the scheme's scale (kept in its history); returns its id."""
     with portfolio.writing() as session:
         theme = theme_by_code(session, theme_code)
@@ -46,6 +65,9 @@ def judgement_history(portfolio: Portfolio, theme_code: str) -> list[Judgement]:
     """A theme's best-fit judgements, oldest first (the last is the current one)."""
     with portfolio.session() as session:
         theme = theme_by_code(session, theme_code)
-        rows = session.exec(select(ThemeJudgement).where(ThemeJudgement.theme_id == theme.id)
-                            .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)).all()
+        rows = session.exec(
+            select(ThemeJudgement)
+            .where(ThemeJudgement.theme_id == theme.id)
+            .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)
+        ).all()
         return [frozen_copy(Judgement, row) for row in rows]

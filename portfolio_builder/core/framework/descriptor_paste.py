@@ -46,8 +46,9 @@ class PastePreview:
         return bool(self.items) and not self.problems
 
 
-def parse_pasted(text: str, theme_code: str, theme_number: int, existing_codes=(),
-                 theme_title: str = "") -> PastePreview:
+def parse_pasted(
+    text: str, theme_code: str, theme_number: int, existing_codes=(), theme_title: str = ""
+) -> PastePreview:
     """Read a pasted list into descriptors for one theme, noting duplicates and unreadable lines."""
     preview = PastePreview(theme_code, theme_title)
     taken = {c.casefold(): c for c in existing_codes}
@@ -65,26 +66,42 @@ def parse_pasted(text: str, theme_code: str, theme_number: int, existing_codes=(
             continue
         given = match.groupdict().get("number")
         if given is not None and int(given) != theme_number and given != theme_code:
-            preview.problems.append(f"line {number} ('{given}{match['letter']}') is numbered for theme {given}, "
-                                    f"not theme {theme_code}")
-        started.append([f"{theme_code}{match['letter'].lower()}", [match["text"]] if match["text"] else [], number])
+            preview.problems.append(
+                f"line {number} ('{given}{match['letter']}') is numbered for theme {given}, "
+                f"not theme {theme_code}"
+            )
+        started.append(
+            [
+                f"{theme_code}{match['letter'].lower()}",
+                [match["text"]] if match["text"] else [],
+                number,
+            ]
+        )
     seen: dict[str, int] = {}
     for code, parts, line in started:
         body = " ".join(parts).strip()
         if not body:
             preview.problems.append(f"line {line}: {code} has no text")
         if len(code) > MAX_CODE:
-            preview.problems.append(f"line {line}: the code {code} is longer than {MAX_CODE} characters")
+            preview.problems.append(
+                f"line {line}: the code {code} is longer than {MAX_CODE} characters"
+            )
         if code.casefold() in taken:
             existing = taken[code.casefold()]
-            preview.problems.append(f"line {line}: {code} is already in this portfolio"
-                                    + (f" (as {existing})" if existing != code else ""))
+            preview.problems.append(
+                f"line {line}: {code} is already in this portfolio"
+                + (f" (as {existing})" if existing != code else "")
+            )
         elif code.casefold() in seen:
-            preview.problems.append(f"line {line}: {code} is pasted twice (first on line {seen[code.casefold()]})")
+            preview.problems.append(
+                f"line {line}: {code} is pasted twice (first on line {seen[code.casefold()]})"
+            )
         seen.setdefault(code.casefold(), line)
         preview.items.append(PastedDescriptor(code, body, line))
     if not started and not preview.problems:
-        preview.problems.append("there is nothing to add: no line starts with a letter such as 'a.' or '1a'")
+        preview.problems.append(
+            "there is nothing to add: no line starts with a letter such as 'a.' or '1a'"
+        )
     return preview
 
 
@@ -93,8 +110,13 @@ def _short(line: str, width: int = 40) -> str:
 
 
 def _preview_in(session: Session, theme: ThemeRow, text: str) -> PastePreview:
-    number = session.exec(select(func.count()).select_from(ThemeRow).where(ThemeRow.position < theme.position)).one()
-    codes = [*session.exec(select(DescriptorRow.code)).all(), *session.exec(select(ThemeRow.code)).all()]
+    number = session.exec(
+        select(func.count()).select_from(ThemeRow).where(ThemeRow.position < theme.position)
+    ).one()
+    codes = [
+        *session.exec(select(DescriptorRow.code)).all(),
+        *session.exec(select(ThemeRow.code)).all(),
+    ]
     return parse_pasted(text, theme.code, number + 1, codes, theme.title)
 
 
@@ -112,8 +134,13 @@ def apply_paste(portfolio: Portfolio, theme: str, text: str) -> list[PastedDescr
         preview = _preview_in(session, row, text)
         if not preview.ok:
             raise BadInput(f"Nothing was added to theme {row.code}: {'; '.join(preview.problems)}.")
-        position = session.exec(select(func.count()).select_from(DescriptorRow)
-                                .where(DescriptorRow.theme_id == row.id)).one()
+        position = session.exec(
+            select(func.count()).select_from(DescriptorRow).where(DescriptorRow.theme_id == row.id)
+        ).one()
         for offset, item in enumerate(preview.items):
-            session.add(DescriptorRow(theme_id=row.id, position=position + offset, code=item.code, text=item.text))
+            session.add(
+                DescriptorRow(
+                    theme_id=row.id, position=position + offset, code=item.code, text=item.text
+                )
+            )
         return preview.items

@@ -16,7 +16,9 @@ class MergePlan:
     """What an import would add: whole new themes, and new descriptors for themes already present."""
 
     new_themes: list[Theme] = field(default_factory=list)
-    new_descriptors: list[tuple[str, Descriptor]] = field(default_factory=list)  # (existing theme code, d)
+    new_descriptors: list[tuple[str, Descriptor]] = field(
+        default_factory=list
+    )  # (existing theme code, d)
 
     @property
     def empty(self) -> bool:
@@ -30,7 +32,10 @@ class MergePlan:
 
     def summary_lines(self) -> list[str]:
         """One line per addition, for the confirmation the user sees."""
-        lines = [f"New theme {t.code} {t.title} ({len(t.descriptors)} descriptors)" for t in self.new_themes]
+        lines = [
+            f"New theme {t.code} {t.title} ({len(t.descriptors)} descriptors)"
+            for t in self.new_themes
+        ]
         for t in self.new_themes:
             lines += [f"  {d.code}: {d.text}" for d in t.descriptors]
         lines += [f"{d.code} (theme {theme}): {d.text}" for theme, d in self.new_descriptors]
@@ -45,7 +50,9 @@ def plan_merge(portfolio: Portfolio, framework: Framework) -> MergePlan:
     plan = MergePlan()
     for theme in framework.themes:
         if theme.code in theme_codes:
-            plan.new_descriptors += [(theme.code, d) for d in theme.descriptors if d.code not in used]
+            plan.new_descriptors += [
+                (theme.code, d) for d in theme.descriptors if d.code not in used
+            ]
         elif theme.code not in used:
             kept = [d for d in theme.descriptors if d.code not in used and d.code != theme.code]
             plan.new_themes.append(Theme(theme.code, theme.title, theme.description, kept))
@@ -55,18 +62,33 @@ def plan_merge(portfolio: Portfolio, framework: Framework) -> MergePlan:
 def apply_merge(portfolio: Portfolio, plan: MergePlan) -> None:
     """Add what the plan lists, in one transaction."""
     with portfolio.writing() as session:
+
         def append(theme_row: ThemeRow, descriptor: Descriptor) -> None:
-            position = session.exec(select(func.count()).select_from(DescriptorRow)
-                                    .where(DescriptorRow.theme_id == theme_row.id)).one()
-            session.add(DescriptorRow(theme_id=theme_row.id, position=position, code=descriptor.code,
-                                      text=descriptor.text, examples="\n".join(descriptor.examples)))
+            position = session.exec(
+                select(func.count())
+                .select_from(DescriptorRow)
+                .where(DescriptorRow.theme_id == theme_row.id)
+            ).one()
+            session.add(
+                DescriptorRow(
+                    theme_id=theme_row.id,
+                    position=position,
+                    code=descriptor.code,
+                    text=descriptor.text,
+                    examples="\n".join(descriptor.examples),
+                )
+            )
             session.flush()
 
         for theme_code, descriptor in plan.new_descriptors:
-            append(session.exec(select(ThemeRow).where(ThemeRow.code == theme_code)).one(), descriptor)
+            append(
+                session.exec(select(ThemeRow).where(ThemeRow.code == theme_code)).one(), descriptor
+            )
         for theme in plan.new_themes:
             position = session.exec(select(func.count()).select_from(ThemeRow)).one()
-            row = ThemeRow(position=position, code=theme.code, title=theme.title, description=theme.description)
+            row = ThemeRow(
+                position=position, code=theme.code, title=theme.title, description=theme.description
+            )
             session.add(row)
             session.flush()
             for descriptor in theme.descriptors:

@@ -89,4 +89,3 @@ def descriptor_ids(portfolio: Portfolio, codes: list[str]) -> list[int]:
     """The ids of the descriptors with these codes (any case), in the order given; BadInput for an unknown one."""
     with portfolio.session() as session:
         return [int(descriptor_by_code(session, code).id) for code in codes]  # type: ignore[arg-type]
-

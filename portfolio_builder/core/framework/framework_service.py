@@ -16,13 +16,27 @@ def install_framework(session: Session, framework: Framework) -> None:
     """Copy a framework into an empty portfolio: its scheme definition, themes and descriptors."""
     session.add(FrameworkInfo(scheme=scheme_json(framework.scheme)))
     for t_pos, theme in enumerate(framework.themes):
-        row = ThemeRow(position=t_pos, code=theme.code, title=theme.title, description=theme.description,
-                       hint=theme.hint, placeholder=theme.placeholder)
+        row = ThemeRow(
+            position=t_pos,
+            code=theme.code,
+            title=theme.title,
+            description=theme.description,
+            hint=theme.hint,
+            placeholder=theme.placeholder,
+        )
         session.add(row)
         session.flush()
         for d_pos, descriptor in enumerate(theme.descriptors):
-            session.add(DescriptorRow(theme_id=row.id, position=d_pos, code=descriptor.code, text=descriptor.text,
-                                      examples="\n".join(descriptor.examples), ours=descriptor.ours))
+            session.add(
+                DescriptorRow(
+                    theme_id=row.id,
+                    position=d_pos,
+                    code=descriptor.code,
+                    text=descriptor.text,
+                    examples="\n".join(descriptor.examples),
+                    ours=descriptor.ours,
+                )
+            )
 
 
 def read_framework(session: Session) -> Framework:
@@ -32,20 +46,39 @@ def read_framework(session: Session) -> Framework:
     by_theme: dict[int, list[DescriptorRow]] = {}
     for d in descriptors:
         by_theme.setdefault(d.theme_id, []).append(d)
-    return Framework(scheme=scheme_in_session(session), themes=[
-        Theme(t.code, t.title, t.description,
-              [Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e], d.ours)
-               for d in by_theme.get(t.id, [])], hint=t.hint, placeholder=t.placeholder) for t in themes])
+    return Framework(
+        scheme=scheme_in_session(session),
+        themes=[
+            Theme(
+                t.code,
+                t.title,
+                t.description,
+                [
+                    Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e], d.ours)
+                    for d in by_theme.get(t.id, [])
+                ],
+                hint=t.hint,
+                placeholder=t.placeholder,
+            )
+            for t in themes
+        ],
+    )
 
 
 def descriptor_by_code(session: Session, code: str) -> DescriptorRow:
     """A descriptor by its code, whatever its case, or BadInput naming the codes that exist."""
     wanted = (code or "").strip()
-    row = session.exec(select(DescriptorRow).where(func.lower(DescriptorRow.code) == wanted.lower())).first()
+    row = session.exec(
+        select(DescriptorRow).where(func.lower(DescriptorRow.code) == wanted.lower())
+    ).first()
     if row is None:
         codes = session.exec(select(DescriptorRow.code).order_by(DescriptorRow.code)).all()
         word = scheme_in_session(session).words.descriptor.lower()
-        hint = f" Codes in this portfolio: {', '.join(codes)}." if codes else f" This portfolio has no {word}s yet."
+        hint = (
+            f" Codes in this portfolio: {', '.join(codes)}."
+            if codes
+            else f" This portfolio has no {word}s yet."
+        )
         raise BadInput(f"There is no {word} '{wanted}'.{hint}")
     return row
 
@@ -60,9 +93,15 @@ def theme_by_code(session: Session, code: str) -> ThemeRow:
 def _check_new_code(session: Session, code: str, ignore_id: int | None = None) -> str:
     code = (code or "").strip()
     if not CODE_RE.match(code):
-        raise BadInput(f"'{code}' is not a valid code: use letters, digits, '.' and '-' (up to 16).")
-    clash = session.exec(select(DescriptorRow).where(func.lower(DescriptorRow.code) == code.lower())).first()
-    theme_clash = session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == code.lower())).first()
+        raise BadInput(
+            f"'{code}' is not a valid code: use letters, digits, '.' and '-' (up to 16)."
+        )
+    clash = session.exec(
+        select(DescriptorRow).where(func.lower(DescriptorRow.code) == code.lower())
+    ).first()
+    theme_clash = session.exec(
+        select(ThemeRow).where(func.lower(ThemeRow.code) == code.lower())
+    ).first()
     if (clash and clash.id != ignore_id) or theme_clash:
         raise BadInput(f"The code '{code}' is already used in this portfolio.")
     return code
@@ -73,19 +112,32 @@ def add_theme(portfolio: Portfolio, code: str, title: str, description: str = ""
     if not title.strip():
         raise BadInput("A theme needs a title.")
     with portfolio.writing() as session:
-        if session.exec(select(ThemeRow).where(func.lower(ThemeRow.code) == code.strip().lower())).first():
+        if session.exec(
+            select(ThemeRow).where(func.lower(ThemeRow.code) == code.strip().lower())
+        ).first():
             raise BadInput(f"The theme code '{code}' is already used.")
         position = session.exec(select(func.count()).select_from(ThemeRow)).one()
-        row = ThemeRow(position=position, code=code.strip(), title=title.strip(), description=description)
+        row = ThemeRow(
+            position=position, code=code.strip(), title=title.strip(), description=description
+        )
         session.add(row)
         session.flush()
         return row.id
 
 
-def update_theme(portfolio: Portfolio, theme_id: int, best_fit: tuple | None = None, **fields) -> None:
+def update_theme(
+    portfolio: Portfolio, theme_id: int, best_fit: tuple | None = None, **fields
+) -> None:
     """Edit a theme's title, description or evidence-summary fields, and record a best-fit judgement
     ((level, date, comment)) with them, all in one transaction."""
-    allowed = {"title", "description", "lead_staff_id", "gathering_started", "gathering_ended", "summative_comment"}
+    allowed = {
+        "title",
+        "description",
+        "lead_staff_id",
+        "gathering_started",
+        "gathering_ended",
+        "summative_comment",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise BadInput(f"A theme has no field {', '.join(sorted(unknown))}.")
@@ -104,31 +156,47 @@ def update_theme(portfolio: Portfolio, theme_id: int, best_fit: tuple | None = N
 
             judgement_row(session, row.id, *best_fit)
         if "title" in fields and fields["title"].strip() != row.title:
-            row.placeholder = False  # renamed from the scheme's placeholder: the setting's own title now
+            row.placeholder = (
+                False  # renamed from the scheme's placeholder: the setting's own title now
+            )
         for name, value in fields.items():
             setattr(row, name, value.strip() if name == "title" else value)
         session.add(row)
 
 
-def add_descriptor(portfolio: Portfolio, theme_code: str, code: str, text: str,
-                   examples: list[str] | None = None) -> int:
+def add_descriptor(
+    portfolio: Portfolio, theme_code: str, code: str, text: str, examples: list[str] | None = None
+) -> int:
     """Add a descriptor at the end of a theme (for descriptors from the award pack); returns its id."""
     if not text.strip():
         raise BadInput("A descriptor needs its text.")
     with portfolio.writing() as session:
         theme = theme_by_code(session, theme_code)
         code = _check_new_code(session, code)
-        position = session.exec(select(func.count()).select_from(DescriptorRow)
-                                .where(DescriptorRow.theme_id == theme.id)).one()
-        row = DescriptorRow(theme_id=theme.id, position=position, code=code, text=text.strip(),
-                            examples="\n".join(e.strip() for e in (examples or []) if e.strip()))
+        position = session.exec(
+            select(func.count())
+            .select_from(DescriptorRow)
+            .where(DescriptorRow.theme_id == theme.id)
+        ).one()
+        row = DescriptorRow(
+            theme_id=theme.id,
+            position=position,
+            code=code,
+            text=text.strip(),
+            examples="\n".join(e.strip() for e in (examples or []) if e.strip()),
+        )
         session.add(row)
         session.flush()
         return row.id
 
 
-def update_descriptor(portfolio: Portfolio, descriptor_id: int, code: str | None = None,
-                      text: str | None = None, examples: list[str] | None = None) -> None:
+def update_descriptor(
+    portfolio: Portfolio,
+    descriptor_id: int,
+    code: str | None = None,
+    text: str | None = None,
+    examples: list[str] | None = None,
+) -> None:
     """Edit a descriptor's code, text or examples."""
     with portfolio.writing() as session:
         row = session.get(DescriptorRow, descriptor_id)
@@ -153,8 +221,13 @@ def move_descriptor(portfolio: Portfolio, descriptor_id: int, new_position: int)
         row = session.get(DescriptorRow, descriptor_id)
         if row is None:
             raise BadInput("That descriptor no longer exists.")
-        siblings = list(session.exec(select(DescriptorRow).where(DescriptorRow.theme_id == row.theme_id)
-                                     .order_by(DescriptorRow.position)).all())
+        siblings = list(
+            session.exec(
+                select(DescriptorRow)
+                .where(DescriptorRow.theme_id == row.theme_id)
+                .order_by(DescriptorRow.position)
+            ).all()
+        )
         siblings.remove(row)
         siblings.insert(max(0, min(new_position, len(siblings))), row)
         for position, sibling in enumerate(siblings):

@@ -20,7 +20,9 @@ def iso_date(text: str | date, what: str = "date") -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise BadInput(f"'{text}' is not a {what}: write it as YYYY-MM-DD, e.g. 2026-03-14.") from None
+        raise BadInput(
+            f"'{text}' is not a {what}: write it as YYYY-MM-DD, e.g. 2026-03-14."
+        ) from None
 
 
 def theme_by_reference(session: Session, reference: str) -> ThemeRow:
@@ -32,10 +34,14 @@ def theme_by_reference(session: Session, reference: str) -> ThemeRow:
             return theme
     if wanted.isdigit() and 1 <= int(wanted) <= len(themes):
         return themes[int(wanted) - 1]
-    listed = ", ".join(f"{number} ({t.code} {t.title})" if t.code != str(number) else f"{t.code} ({t.title})"
-                       for number, t in enumerate(themes, start=1))
+    listed = ", ".join(
+        f"{number} ({t.code} {t.title})" if t.code != str(number) else f"{t.code} ({t.title})"
+        for number, t in enumerate(themes, start=1)
+    )
     words = scheme_in_session(session).words
-    raise BadInput(f"There is no {words.theme.lower()} '{wanted}'. {words.themes}: {listed or 'none'}.")
+    raise BadInput(
+        f"There is no {words.theme.lower()} '{wanted}'. {words.themes}: {listed or 'none'}."
+    )
 
 
 def staff_by_name(session: Session, name: str) -> Staff:
@@ -46,10 +52,14 @@ def staff_by_name(session: Session, name: str) -> Staff:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise BadInput(f"{len(matches)} people on the staff list are called '{wanted}'; rename one of them first.")
+        raise BadInput(
+            f"{len(matches)} people on the staff list are called '{wanted}'; rename one of them first."
+        )
     known = ", ".join(p.name for p in people)
-    raise BadInput(f"Nobody called '{wanted}' is on the staff list"
-                   + (f" ({known})." if known else "; the staff list is empty."))
+    raise BadInput(
+        f"Nobody called '{wanted}' is on the staff list"
+        + (f" ({known})." if known else "; the staff list is empty.")
+    )
 
 
 def priority_by_number(session: Session, number: int | str) -> Priority:
@@ -60,8 +70,10 @@ def priority_by_number(session: Session, number: int | str) -> Priority:
         return priorities[int(text) - 1]
     words = scheme_in_session(session).words
     if not priorities:
-        raise BadInput(f"There is no {words.priority.lower()} {text}: this portfolio has no "
-                       f"{words.priorities.lower()} yet.")
+        raise BadInput(
+            f"There is no {words.priority.lower()} {text}: this portfolio has no "
+            f"{words.priorities.lower()} yet."
+        )
     listed = "; ".join(f"{n} {p.title}" for n, p in enumerate(priorities, start=1))
     raise BadInput(f"There is no {words.priority.lower()} {text}. {words.priorities}: {listed}.")
 
@@ -93,9 +105,16 @@ def refuse_unknown_evidence(known: Iterable[int], wanted: Iterable[int]) -> None
     missing = [i for i in dict.fromkeys(wanted) if i not in known]
     if not missing:
         return
-    what = (f"There is no evidence item {missing[0]}" if len(missing) == 1
-            else f"There are no evidence items {id_ranges(missing)}")
-    held = f"this portfolio has items {id_ranges(known)}" if known else "this portfolio has no evidence yet"
+    what = (
+        f"There is no evidence item {missing[0]}"
+        if len(missing) == 1
+        else f"There are no evidence items {id_ranges(missing)}"
+    )
+    held = (
+        f"this portfolio has items {id_ranges(known)}"
+        if known
+        else "this portfolio has no evidence yet"
+    )
     raise BadInput(f"{what} ({held}); nothing was changed.")
 
 

@@ -15,12 +15,27 @@ from ..storage.schema import SettingProfile, Staff
 from .framework_reads import SettingValues, StaffMember, frozen_copy
 from .framework_service import install_framework
 
-PROFILE_FIELDS = {"name", "kind", "address", "reference", "head", "contact_email", "phone", "context", "award_level",
-                  "licence"}
+PROFILE_FIELDS = {
+    "name",
+    "kind",
+    "address",
+    "reference",
+    "head",
+    "contact_email",
+    "phone",
+    "context",
+    "award_level",
+    "licence",
+}
 
 
-def create_portfolio(path: Path, framework: Framework, setting_name: str, lead: tuple[str, str] | None = None,
-                     team: list[tuple[str, str]] | None = None) -> Portfolio:
+def create_portfolio(
+    path: Path,
+    framework: Framework,
+    setting_name: str,
+    lead: tuple[str, str] | None = None,
+    team: list[tuple[str, str]] | None = None,
+) -> Portfolio:
     """Create a portfolio file holding a copy of the framework, the setting and its core team."""
     if not setting_name or not setting_name.strip():
         raise BadInput("The setting needs a name.")
@@ -58,11 +73,15 @@ def update_profile(portfolio: Portfolio, **fields: str) -> None:
     if "name" in fields and not fields["name"].strip():
         raise BadInput("The setting needs a name.")
     if "licence" in fields and fields["licence"] not in {licence.key for licence in LICENCES}:
-        raise BadInput(f"'{fields['licence']}' is not a licence Portfolio Builder offers; choose one of: "
-                       f"{', '.join(licence.key for licence in LICENCES)}.")
+        raise BadInput(
+            f"'{fields['licence']}' is not a licence Portfolio Builder offers; choose one of: "
+            f"{', '.join(licence.key for licence in LICENCES)}."
+        )
     with portfolio.writing() as session:
         award = scheme_in_session(session).award
-        if fields.get("award_level") and (award is None or fields["award_level"] not in award.levels):
+        if fields.get("award_level") and (
+            award is None or fields["award_level"] not in award.levels
+        ):
             known = ", ".join(award.levels) if award else "none in this scheme"
             raise BadInput(f"'{fields['award_level']}' is not an award level (levels: {known}).")
         profile = session.exec(select(SettingProfile)).one()
@@ -78,8 +97,15 @@ def list_staff(portfolio: Portfolio) -> list[StaffMember]:
         return [frozen_copy(StaffMember, row) for row in rows]
 
 
-def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",
-              is_lead: bool = False, in_core_team: bool = True, unique_name: bool = False) -> int:
+def add_staff(
+    portfolio: Portfolio,
+    name: str,
+    role: str = "",
+    email: str = "",
+    is_lead: bool = False,
+    in_core_team: bool = True,
+    unique_name: bool = False,
+) -> int:
     """Add a member of staff (a new lead becomes the only lead; unique_name refuses a name already on the
     list, so people can be found by name); returns the id."""
     if not name.strip():
@@ -87,13 +113,18 @@ def add_staff(portfolio: Portfolio, name: str, role: str = "", email: str = "",
     with portfolio.writing() as session:
         if unique_name:
             wanted = " ".join(name.split()).casefold()
-            if any(" ".join(n.split()).casefold() == wanted for n in session.exec(select(Staff.name)).all()):
+            if any(
+                " ".join(n.split()).casefold() == wanted
+                for n in session.exec(select(Staff.name)).all()
+            ):
                 raise BadInput(f"'{name.strip()}' is already on the staff list.")
         if is_lead:
             for other in session.exec(select(Staff).where(Staff.is_lead)).all():
                 other.is_lead = False
                 session.add(other)
-        row = Staff(name=name.strip(), role=role, email=email, is_lead=is_lead, in_core_team=in_core_team)
+        row = Staff(
+            name=name.strip(), role=role, email=email, is_lead=is_lead, in_core_team=in_core_team
+        )
         session.add(row)
         session.flush()
         return row.id
@@ -112,7 +143,9 @@ def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:
                 raise BadInput(f"A member of staff has no field {name}.")
             setattr(row, name, value.strip() if isinstance(value, str) else value)
         if fields.get("is_lead"):
-            for other in session.exec(select(Staff).where(Staff.id != staff_id, Staff.is_lead)).all():
+            for other in session.exec(
+                select(Staff).where(Staff.id != staff_id, Staff.is_lead)
+            ).all():
                 other.is_lead = False
                 session.add(other)
         session.add(row)

@@ -36,7 +36,10 @@ class AuditRow:
 
 def levels(portfolio: Portfolio) -> list[Level]:
     """The rating scale, lowest first."""
-    return [Level(lv.key, lv.label, lv.description, lv.colour) for lv in scheme_of(portfolio).scale.levels]
+    return [
+        Level(lv.key, lv.label, lv.description, lv.colour)
+        for lv in scheme_of(portfolio).scale.levels
+    ]
 
 
 def audit_rows(portfolio: Portfolio) -> list[AuditRow]:
@@ -50,6 +53,17 @@ def audit_rows(portfolio: Portfolio) -> list[AuditRow]:
         ORDER BY t.position, d.position"""
     with portfolio.raw_connection() as conn:
         rows = conn.execute(sql).fetchall()
-    return [AuditRow(code, text, tcode, ttitle, level, date.fromisoformat(rated) if rated else None,
-                     comment or "", gap or "", count)
-            for code, text, tcode, ttitle, level, rated, comment, gap, count in rows]
+    return [
+        AuditRow(
+            code,
+            text,
+            tcode,
+            ttitle,
+            level,
+            date.fromisoformat(rated) if rated else None,
+            comment or "",
+            gap or "",
+            count,
+        )
+        for code, text, tcode, ttitle, level, rated, comment, gap, count in rows
+    ]

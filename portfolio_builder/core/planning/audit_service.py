@@ -22,8 +22,15 @@ def scale_levels(session: Session) -> list[Level]:
     return list(scheme_in_session(session).scale.levels)
 
 
-def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date | None = None,
-                    comment: str = "", gap: str = "", rated_by: str = "") -> int:
+def rate_descriptor(
+    portfolio: Portfolio,
+    code: str,
+    level: str,
+    rated_on: date | None = None,
+    comment: str = "",
+    gap: str = "",
+    rated_by: str = "",
+) -> int:
     """Record a rating of a descriptor (kept in its history); returns the rating id."""
     rated_on = rated_on or date.today()
     if rated_on > date.today():
@@ -31,8 +38,14 @@ def rate_descriptor(portfolio: Portfolio, code: str, level: str, rated_on: date 
     with portfolio.writing() as session:
         descriptor = descriptor_by_code(session, code)
         chosen = level_by_name(session, level)
-        row = AuditRating(descriptor_id=descriptor.id, level_key=chosen.key, rated_on=rated_on,
-                          comment=comment.strip(), gap=gap.strip(), rated_by=rated_by.strip())
+        row = AuditRating(
+            descriptor_id=descriptor.id,
+            level_key=chosen.key,
+            rated_on=rated_on,
+            comment=comment.strip(),
+            gap=gap.strip(),
+            rated_by=rated_by.strip(),
+        )
         session.add(row)
         session.flush()
         return row.id
@@ -55,15 +68,20 @@ def rating_history(portfolio: Portfolio, code: str) -> list[RatingEntry]:
     """Every rating of a descriptor, oldest first (the last is the current one)."""
     with portfolio.session() as session:
         descriptor = descriptor_by_code(session, code)
-        rows = session.exec(select(AuditRating).where(AuditRating.descriptor_id == descriptor.id)
-                            .order_by(AuditRating.rated_on, AuditRating.id)).all()
+        rows = session.exec(
+            select(AuditRating)
+            .where(AuditRating.descriptor_id == descriptor.id)
+            .order_by(AuditRating.rated_on, AuditRating.id)
+        ).all()
         return [frozen_copy(RatingEntry, row) for row in rows]
 
 
 def current_ratings(session: Session) -> dict[int, AuditRating]:
     """The current (newest) rating per descriptor id."""
     current: dict[int, AuditRating] = {}
-    for row in session.exec(select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)).all():
+    for row in session.exec(
+        select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)
+    ).all():
         current[row.descriptor_id] = row
     return current
 
@@ -71,7 +89,9 @@ def current_ratings(session: Session) -> dict[int, AuditRating]:
 def baseline_ratings(session: Session) -> dict[int, AuditRating]:
     """The first (baseline) rating per descriptor id, to compare with now."""
     first: dict[int, AuditRating] = {}
-    for row in session.exec(select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)).all():
+    for row in session.exec(
+        select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)
+    ).all():
         first.setdefault(row.descriptor_id, row)
     return first
 
@@ -85,7 +105,9 @@ def update_rating(portfolio: Portfolio, rating_id: int, **fields) -> None:
         row = session.get(AuditRating, rating_id)
         if row is None:
             raise BadInput("That rating no longer exists.")
-        if "level_key" in fields and fields["level_key"] not in {level.key for level in scale_levels(session)}:
+        if "level_key" in fields and fields["level_key"] not in {
+            level.key for level in scale_levels(session)
+        }:
             raise BadInput(f"'{fields['level_key']}' is not on this portfolio's scale.")
         for name, value in fields.items():
             setattr(row, name, value)

@@ -19,8 +19,11 @@ def delete_descriptor_in_place(portfolio: Portfolio, descriptor_id: int) -> None
         row = session.get(DescriptorRow, descriptor_id)
         if row is None:
             raise BadInput("That descriptor no longer exists.")
-        siblings = session.exec(select(DescriptorRow).where(DescriptorRow.theme_id == row.theme_id,
-                                                            DescriptorRow.position > row.position)).all()
+        siblings = session.exec(
+            select(DescriptorRow).where(
+                DescriptorRow.theme_id == row.theme_id, DescriptorRow.position > row.position
+            )
+        ).all()
         session.delete(row)
         session.flush()
         for sibling in siblings:

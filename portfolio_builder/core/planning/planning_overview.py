@@ -58,8 +58,12 @@ def priority_rows(portfolio: Portfolio) -> list[PriorityRow]:
         ORDER BY p.position"""
     with portfolio.raw_connection() as conn:
         rows = conn.execute(sql).fetchall()
-    return [PriorityRow(pid, pos + 1, title, desc or "", lead_id, lead, tuple((codes or "").split()), sheet)
-            for pid, pos, title, desc, lead_id, lead, codes, sheet in rows]
+    return [
+        PriorityRow(
+            pid, pos + 1, title, desc or "", lead_id, lead, tuple((codes or "").split()), sheet
+        )
+        for pid, pos, title, desc, lead_id, lead, codes, sheet in rows
+    ]
 
 
 def action_rows(portfolio: Portfolio) -> list[ActionRow]:
@@ -77,9 +81,24 @@ def action_rows(portfolio: Portfolio) -> list[ActionRow]:
     with portfolio.raw_connection() as conn:
         scheme = load_scheme(conn)
         rows = conn.execute(sql).fetchall()
-    return [ActionRow(r[0], r[1], r[2], r[3], r[4], r[5], _day(r[6]), _day(r[7]), r[8], r[9], r[10],
-                      r[11],
-                      due_date(scheme, _day(r[6]), r[12])) for r in rows]
+    return [
+        ActionRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            _day(r[6]),
+            _day(r[7]),
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            due_date(scheme, _day(r[6]), r[12]),
+        )
+        for r in rows
+    ]
 
 
 def theme_ids(portfolio: Portfolio) -> dict[str, int]:
@@ -91,13 +110,22 @@ def theme_ids(portfolio: Portfolio) -> dict[str, int]:
 def cover_sheet_evidence(portfolio: Portfolio, cover_sheet_id: int) -> list[tuple[int, str, str]]:
     """(evidence id, title, kind) of the evidence attached to a cover sheet."""
     with portfolio.raw_connection() as conn:
-        return [tuple(r) for r in conn.execute(
-            "SELECT e.id, e.title, e.kind FROM cover_sheet_link l JOIN evidence_item e ON e.id = l.evidence_id "
-            "WHERE l.cover_sheet_id = ? ORDER BY e.id", (cover_sheet_id,)).fetchall()]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                "SELECT e.id, e.title, e.kind FROM cover_sheet_link l JOIN evidence_item e ON e.id = l.evidence_id "
+                "WHERE l.cover_sheet_id = ? ORDER BY e.id",
+                (cover_sheet_id,),
+            ).fetchall()
+        ]
 
 
 def staff_names(portfolio: Portfolio) -> list[tuple[int, str]]:
     """(id, name) of everyone on the staff list, lead first."""
     with portfolio.raw_connection() as conn:
-        return [tuple(r) for r in conn.execute(
-            "SELECT id, name FROM staff ORDER BY is_lead DESC, name").fetchall()]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                "SELECT id, name FROM staff ORDER BY is_lead DESC, name"
+            ).fetchall()
+        ]

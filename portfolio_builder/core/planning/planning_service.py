@@ -24,8 +24,20 @@ from ..storage.schema import (
 )
 from ..vocabularies import ACTION_STATUSES
 
-ACTION_FIELDS = {"action", "lead", "resources", "starts_on", "ends_on", "monitoring", "success_criteria",
-                 "status", "theme_id", "descriptor_id", "priority_id", "position"}
+ACTION_FIELDS = {
+    "action",
+    "lead",
+    "resources",
+    "starts_on",
+    "ends_on",
+    "monitoring",
+    "success_criteria",
+    "status",
+    "theme_id",
+    "descriptor_id",
+    "priority_id",
+    "position",
+}
 
 
 @dataclass(frozen=True)
@@ -72,23 +84,39 @@ class CoverSheetFields:
 def list_priorities(portfolio: Portfolio) -> list[PriorityLine]:
     """The priorities in their chosen order."""
     with portfolio.session() as session:
-        return [frozen_copy(PriorityLine, row) for row in session.exec(select(Priority).order_by(Priority.position))]
+        return [
+            frozen_copy(PriorityLine, row)
+            for row in session.exec(select(Priority).order_by(Priority.position))
+        ]
 
 
-def add_priority(portfolio: Portfolio, title: str, description: str = "", lead_staff_id: int | None = None,
-                 descriptor_codes: list[str] | tuple = ()) -> int:
+def add_priority(
+    portfolio: Portfolio,
+    title: str,
+    description: str = "",
+    lead_staff_id: int | None = None,
+    descriptor_codes: list[str] | tuple = (),
+) -> int:
     """Add a priority (with its cover sheet) spanning the given descriptors; returns its id."""
     if not title.strip():
         raise BadInput("A priority needs a title.")
     with portfolio.writing() as session:
         position = session.exec(select(func.count()).select_from(Priority)).one()
         check_room_for_priority(scheme_in_session(session), position)
-        row = Priority(position=position, title=title.strip(), description=description,
-                       lead_staff_id=lead_staff_id)
+        row = Priority(
+            position=position,
+            title=title.strip(),
+            description=description,
+            lead_staff_id=lead_staff_id,
+        )
         session.add(row)
         session.flush()
         for code in dict.fromkeys(descriptor_codes):
-            session.add(PriorityDescriptor(priority_id=row.id, descriptor_id=descriptor_by_code(session, code).id))
+            session.add(
+                PriorityDescriptor(
+                    priority_id=row.id, descriptor_id=descriptor_by_code(session, code).id
+                )
+            )
         session.add(CoverSheet(priority_id=row.id))
         return row.id
 
@@ -97,16 +125,25 @@ def check_room_for_priority(scheme: Scheme, chosen: int) -> None:
     """RuleViolation when the scheme has no priorities, or already has its exact number of them."""
     words, wanted = scheme.words, scheme.priorities
     if not wanted.used:
-        raise RuleViolation(f"{scheme.name} does not use {words.priorities.lower()}: plan the work in the "
-                            f"{words.action_plan.lower()} instead.")
+        raise RuleViolation(
+            f"{scheme.name} does not use {words.priorities.lower()}: plan the work in the "
+            f"{words.action_plan.lower()} instead."
+        )
     if chosen >= wanted.count:
-        raise RuleViolation(f"{scheme.name} asks for exactly {wanted.count} {words.priorities.lower()}, and "
-                            f"{chosen} are chosen: remove one before adding another.")
+        raise RuleViolation(
+            f"{scheme.name} asks for exactly {wanted.count} {words.priorities.lower()}, and "
+            f"{chosen} are chosen: remove one before adding another."
+        )
 
 
-def update_priority(portfolio: Portfolio, priority_id: int, title: str | None = None,
-                    description: str | None = None, lead_staff_id: int | None = None,
-                    descriptor_codes: list[str] | None = None) -> None:
+def update_priority(
+    portfolio: Portfolio,
+    priority_id: int,
+    title: str | None = None,
+    description: str | None = None,
+    lead_staff_id: int | None = None,
+    descriptor_codes: list[str] | None = None,
+) -> None:
     """Edit a priority; descriptor_codes, when given, replaces the descriptors it spans."""
     with portfolio.writing() as session:
         row = _priority(session, priority_id)
@@ -121,7 +158,9 @@ def update_priority(portfolio: Portfolio, priority_id: int, title: str | None = 
         session.add(row)
         if descriptor_codes is not None:
             ids = [descriptor_by_code(session, c).id for c in dict.fromkeys(descriptor_codes)]
-            for old in session.exec(select(PriorityDescriptor).where(PriorityDescriptor.priority_id == row.id)).all():
+            for old in session.exec(
+                select(PriorityDescriptor).where(PriorityDescriptor.priority_id == row.id)
+            ).all():
                 session.delete(old)
             session.flush()
             for descriptor_id in ids:
@@ -133,9 +172,14 @@ def priority_descriptor_codes(portfolio: Portfolio, priority_id: int) -> list[st
     from ..storage.schema import DescriptorRow
 
     with portfolio.session() as session:
-        return list(session.exec(select(DescriptorRow.code).join(
-            PriorityDescriptor, PriorityDescriptor.descriptor_id == DescriptorRow.id)
-            .where(PriorityDescriptor.priority_id == priority_id).order_by(DescriptorRow.code)).all())
+        return list(
+            session.exec(
+                select(DescriptorRow.code)
+                .join(PriorityDescriptor, PriorityDescriptor.descriptor_id == DescriptorRow.id)
+                .where(PriorityDescriptor.priority_id == priority_id)
+                .order_by(DescriptorRow.code)
+            ).all()
+        )
 
 
 def delete_priority(portfolio: Portfolio, priority_id: int) -> None:
@@ -143,7 +187,9 @@ def delete_priority(portfolio: Portfolio, priority_id: int) -> None:
     with portfolio.writing() as session:
         session.delete(_priority(session, priority_id))
         session.flush()
-        for position, row in enumerate(session.exec(select(Priority).order_by(Priority.position)).all()):
+        for position, row in enumerate(
+            session.exec(select(Priority).order_by(Priority.position)).all()
+        ):
             row.position = position
             session.add(row)
 
@@ -186,8 +232,13 @@ def list_actions(portfolio: Portfolio) -> list[PlannedAction]:
         return [frozen_copy(PlannedAction, row) for row in rows]
 
 
-def add_action(portfolio: Portfolio, action: str, theme_code: str | None = None,
-               descriptor_code: str | None = None, **fields) -> int:
+def add_action(
+    portfolio: Portfolio,
+    action: str,
+    theme_code: str | None = None,
+    descriptor_code: str | None = None,
+    **fields,
+) -> int:
     """Add an action-plan row (optionally for a theme, descriptor gap or priority); returns its id."""
     fields["action"] = action
     _check_action(fields)
@@ -198,7 +249,9 @@ def add_action(portfolio: Portfolio, action: str, theme_code: str | None = None,
             fields.setdefault("theme_id", descriptor.theme_id)
         if theme_code:
             fields["theme_id"] = theme_by_code(session, theme_code).id
-        fields.setdefault("position", session.exec(select(func.count()).select_from(ActionItem)).one())
+        fields.setdefault(
+            "position", session.exec(select(func.count()).select_from(ActionItem)).one()
+        )
         row = ActionItem(**fields)
         session.add(row)
         session.flush()
@@ -229,7 +282,9 @@ def delete_action(portfolio: Portfolio, action_id: int) -> None:
 def cover_sheet_for(portfolio: Portfolio, priority_id: int) -> CoverSheetFields:
     """The cover sheet of a priority (created if an older file lacks one)."""
     with portfolio.session() as session:
-        sheet = session.exec(select(CoverSheet).where(CoverSheet.priority_id == priority_id)).first()
+        sheet = session.exec(
+            select(CoverSheet).where(CoverSheet.priority_id == priority_id)
+        ).first()
         if sheet is not None:
             return frozen_copy(CoverSheetFields, sheet)
     with portfolio.writing() as session:
@@ -253,8 +308,14 @@ def update_cover_sheet(portfolio: Portfolio, cover_sheet_id: int, **fields) -> N
         session.add(sheet)
 
 
-def add_diary_entry(portfolio: Portfolio, cover_sheet_id: int, entry_date: date, text: str,
-                    author: str = "", evidence_ids: list[int] | tuple = ()) -> int:
+def add_diary_entry(
+    portfolio: Portfolio,
+    cover_sheet_id: int,
+    entry_date: date,
+    text: str,
+    author: str = "",
+    evidence_ids: list[int] | tuple = (),
+) -> int:
     """Add a dated diary entry to a cover sheet, attaching the evidence it mentions to the sheet in the
     same transaction; returns its id."""
     if not text.strip():
@@ -265,7 +326,9 @@ def add_diary_entry(portfolio: Portfolio, cover_sheet_id: int, entry_date: date,
         if session.get(CoverSheet, cover_sheet_id) is None:
             raise BadInput(f"There is no cover sheet {cover_sheet_id}.")
         check_evidence_ids(session, evidence_ids)
-        row = DiaryEntry(cover_sheet_id=cover_sheet_id, entry_date=entry_date, text=text.strip(), author=author)
+        row = DiaryEntry(
+            cover_sheet_id=cover_sheet_id, entry_date=entry_date, text=text.strip(), author=author
+        )
         session.add(row)
         for evidence_id in dict.fromkeys(evidence_ids):
             if session.get(CoverSheetLink, (cover_sheet_id, evidence_id)) is None:
@@ -309,6 +372,9 @@ class DiaryLine:
 def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryLine]:
     """A cover sheet's diary, oldest first."""
     with portfolio.session() as session:
-        rows = session.exec(select(DiaryEntry).where(DiaryEntry.cover_sheet_id == cover_sheet_id)
-                            .order_by(DiaryEntry.entry_date, DiaryEntry.id)).all()
+        rows = session.exec(
+            select(DiaryEntry)
+            .where(DiaryEntry.cover_sheet_id == cover_sheet_id)
+            .order_by(DiaryEntry.entry_date, DiaryEntry.id)
+        ).all()
         return [frozen_copy(DiaryLine, row) for row in rows]

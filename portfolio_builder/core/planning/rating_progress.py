@@ -37,14 +37,20 @@ def rating_progress(portfolio: Portfolio) -> RatingProgress:
     with portfolio.session() as session:
         scale = scheme_in_session(session).scale
         themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
-        theme_of = {d_id: t_id for d_id, t_id in session.exec(select(DescriptorRow.id, DescriptorRow.theme_id))}
+        theme_of = {
+            d_id: t_id
+            for d_id, t_id in session.exec(select(DescriptorRow.id, DescriptorRow.theme_id))
+        }
         baseline, current = baseline_ratings(session), current_ratings(session)
     scores = {lv.key: scale.score(lv.key) for lv in scale.levels}
     levels = scale.levels
 
     def average(ratings, theme_id) -> tuple[float | None, int]:
-        values = [scores.get(r.level_key) for d_id, r in ratings.items()
-                  if theme_of.get(d_id) == theme_id and r.level_key in scores]
+        values = [
+            scores.get(r.level_key)
+            for d_id, r in ratings.items()
+            if theme_of.get(d_id) == theme_id and r.level_key in scores
+        ]
         return (sum(values) / len(values) if values else None), len(values)
 
     result = []

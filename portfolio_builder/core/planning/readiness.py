@@ -23,8 +23,19 @@ from .readiness_checks import (
 )
 from .readiness_facts import ReadinessFacts
 
-__all__ = ["AUDIT", "EVIDENCE", "FRAMEWORK", "MEDIA_NEEDING_CONSENT", "PLANNING", "SETTING", "THEME_SHEET",
-           "Readiness", "ReadinessIssue", "check_readiness", "readiness_from_connection"]
+__all__ = [
+    "AUDIT",
+    "EVIDENCE",
+    "FRAMEWORK",
+    "MEDIA_NEEDING_CONSENT",
+    "PLANNING",
+    "SETTING",
+    "THEME_SHEET",
+    "Readiness",
+    "ReadinessIssue",
+    "check_readiness",
+    "readiness_from_connection",
+]
 
 
 @dataclass
@@ -70,12 +81,14 @@ class Readiness:
 
     def with_unconsented_included(self) -> Readiness:
         """The same report as it reads when items without recorded consent are put in the bundle on purpose."""
+
         def reworded(issue: ReadinessIssue) -> ReadinessIssue:
             if issue.kind != "consent-missing" or not issue.subject.isdigit():
                 return issue
             item_id = int(issue.subject)
             title, kind = self.unconsented_items.get(item_id, ("", ""))
             return replace(issue, message=unconsented_message(item_id, title, kind, included=True))
+
         return replace(self, issues=[reworded(issue) for issue in self.issues])
 
     @property
@@ -105,9 +118,15 @@ def readiness_from_connection(conn: sqlite3.Connection) -> Readiness:
     facts = ReadinessFacts.read(conn, scheme)
     progress = _progress(facts, scheme)
     issues = scheme_checks(facts, scheme, progress)
-    return Readiness(issues, progress, scheme.evidence_rule, scheme.priorities.count, len(facts.priorities),
-                     [item_id for item_id, _title, _kind in facts.unconsented],
-                     {item_id: (title, kind) for item_id, title, kind in facts.unconsented})
+    return Readiness(
+        issues,
+        progress,
+        scheme.evidence_rule,
+        scheme.priorities.count,
+        len(facts.priorities),
+        [item_id for item_id, _title, _kind in facts.unconsented],
+        {item_id: (title, kind) for item_id, title, kind in facts.unconsented},
+    )
 
 
 def _progress(facts, scheme: Scheme) -> list[ThemeProgress]:
@@ -116,8 +135,15 @@ def _progress(facts, scheme: Scheme) -> list[ThemeProgress]:
         descriptors = []
         for d in facts.descriptors.get(theme.id, []):
             level = scheme.scale.level(d.level_key)
-            descriptors.append(DescriptorProgress(
-                d.code, d.key_count, d.cross_count, level.label if level else None, level.colour if level else None,
-                scheme.evidence_rule.evidenced(d.key_count)))
+            descriptors.append(
+                DescriptorProgress(
+                    d.code,
+                    d.key_count,
+                    d.cross_count,
+                    level.label if level else None,
+                    level.colour if level else None,
+                    scheme.evidence_rule.evidenced(d.key_count),
+                )
+            )
         themes.append(ThemeProgress(theme.code, theme.title, descriptors))
     return themes

@@ -9,11 +9,66 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 ACTIVE_EXTENSIONS = {
-    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt",
-    ".js", ".mjs", ".jse", ".vbs", ".vbe", ".wsf", ".wsh", ".hta", ".ps1", ".psm1", ".bat", ".cmd", ".com",
-    ".exe", ".msi", ".scr", ".pif", ".cpl", ".dll", ".jar", ".lnk", ".url", ".webloc", ".desktop", ".sh",
-    ".command", ".app", ".py", ".pyw", ".pl", ".rb", ".php", ".swf", ".reg", ".inf", ".scf", ".chm", ".appref-ms",
-    ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppsm", ".sldm"}
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".xht",
+    ".shtml",
+    ".mht",
+    ".mhtml",
+    ".svg",
+    ".svgz",
+    ".xml",
+    ".xsl",
+    ".xslt",
+    ".js",
+    ".mjs",
+    ".jse",
+    ".vbs",
+    ".vbe",
+    ".wsf",
+    ".wsh",
+    ".hta",
+    ".ps1",
+    ".psm1",
+    ".bat",
+    ".cmd",
+    ".com",
+    ".exe",
+    ".msi",
+    ".scr",
+    ".pif",
+    ".cpl",
+    ".dll",
+    ".jar",
+    ".lnk",
+    ".url",
+    ".webloc",
+    ".desktop",
+    ".sh",
+    ".command",
+    ".app",
+    ".py",
+    ".pyw",
+    ".pl",
+    ".rb",
+    ".php",
+    ".swf",
+    ".reg",
+    ".inf",
+    ".scf",
+    ".chm",
+    ".appref-ms",
+    ".docm",
+    ".dotm",
+    ".xlsm",
+    ".xltm",
+    ".xlam",
+    ".pptm",
+    ".potm",
+    ".ppsm",
+    ".sldm",
+}
 
 
 def is_active_name(name) -> bool:
@@ -22,5 +77,7 @@ def is_active_name(name) -> bool:
     return suffix in ACTIVE_EXTENSIONS
 
 
-REFUSAL = ("{name} is a kind of file that can run code when opened (a web page, SVG, script or program), so it is "
-           "not opened outside Portfolio Builder. Ask the setting for a PDF or a picture of it instead.")
+REFUSAL = (
+    "{name} is a kind of file that can run code when opened (a web page, SVG, script or program), so it is "
+    "not opened outside Portfolio Builder. Ask the setting for a PDF or a picture of it instead."
+)

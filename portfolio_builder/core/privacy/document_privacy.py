@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 
 from .document_errors import CannotClean
 
-OOXML_TYPES = {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
-ODF_TYPES = {"application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
-             "application/vnd.oasis.opendocument.presentation"}
+OOXML_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+ODF_TYPES = {
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+}
 PDF_TYPE, RTF_TYPE, OLE_TYPE = "application/pdf", "application/rtf", "application/x-ole-storage"
-RTF_GROUPS = re.compile(rb"\{\\(info|\*\\atnauthor|\*\\atnid|\*\\company|\*\\operator|\*\\userprops)\b")
+RTF_GROUPS = re.compile(
+    rb"\{\\(info|\*\\atnauthor|\*\\atnid|\*\\company|\*\\operator|\*\\userprops)\b"
+)
 
 
 @dataclass
@@ -31,14 +38,20 @@ class CleanedDocument:
 
 def needs_cleaning(mime_type: str) -> bool:
     """Whether a document type carries metadata fields that must be emptied (or refused) before it leaves."""
-    return mime_type in OOXML_TYPES or mime_type in ODF_TYPES or mime_type in (PDF_TYPE, RTF_TYPE, OLE_TYPE)
+    return (
+        mime_type in OOXML_TYPES
+        or mime_type in ODF_TYPES
+        or mime_type in (PDF_TYPE, RTF_TYPE, OLE_TYPE)
+    )
 
 
 def refusal_before_reading(mime_type: str) -> str | None:
     """Why a type can never be cleaned (known without reading the file), or None."""
     if mime_type == OLE_TYPE:
-        return ("it is an older Office file (.doc, .xls, .ppt) whose author fields cannot be emptied safely; "
-                "save it as .docx, .xlsx, .pptx or PDF and add it again")
+        return (
+            "it is an older Office file (.doc, .xls, .ppt) whose author fields cannot be emptied safely; "
+            "save it as .docx, .xlsx, .pptx or PDF and add it again"
+        )
     return None
 
 
@@ -84,9 +97,11 @@ def _clean_rtf(data: bytes) -> CleanedDocument:
     for match in RTF_GROUPS.finditer(data):
         if match.start() < pos:
             continue
-        out += data[pos:match.start()]
+        out += data[pos : match.start()]
         pos = _group_end(data, match.start())
-        word = "author, title, company and dates" if match.group(1) == b"info" else "comment authors"
+        word = (
+            "author, title, company and dates" if match.group(1) == b"info" else "comment authors"
+        )
         if word not in removed:
             removed.append(word)
     out += data[pos:]

@@ -18,10 +18,41 @@ COLOR_SPACE = 0xA001
 _DATE = re.compile(r"^\d{4}:\d\d:\d\d \d\d:\d\d:\d\d$")
 _OFFSET = re.compile(r"^[+-]\d\d:\d\d$")
 KEPT_IFD0 = {ORIENTATION: "orientation", DATETIME: "date"}
-KEPT_EXIF = {DATETIME_ORIGINAL: "date", DATETIME_DIGITIZED: "date", OFFSET_TIME: "offset",
-             OFFSET_TIME_ORIGINAL: "offset", OFFSET_TIME_DIGITIZED: "offset", COLOR_SPACE: "colour space"}
-CAMERA_TAGS = {0x010F, 0x0110, 0xA430, 0xA431, 0xA432, 0xA433, 0xA434, 0xA435, 0xC62F, 0x927C, 0xA420}
-TEXT_TAGS = {0x010D, 0x010E, 0x0131, 0x013B, 0x013C, 0x8298, 0x9286, 0x9C9B, 0x9C9C, 0x9C9D, 0x9C9E, 0x9C9F}
+KEPT_EXIF = {
+    DATETIME_ORIGINAL: "date",
+    DATETIME_DIGITIZED: "date",
+    OFFSET_TIME: "offset",
+    OFFSET_TIME_ORIGINAL: "offset",
+    OFFSET_TIME_DIGITIZED: "offset",
+    COLOR_SPACE: "colour space",
+}
+CAMERA_TAGS = {
+    0x010F,
+    0x0110,
+    0xA430,
+    0xA431,
+    0xA432,
+    0xA433,
+    0xA434,
+    0xA435,
+    0xC62F,
+    0x927C,
+    0xA420,
+}
+TEXT_TAGS = {
+    0x010D,
+    0x010E,
+    0x0131,
+    0x013B,
+    0x013C,
+    0x8298,
+    0x9286,
+    0x9C9B,
+    0x9C9C,
+    0x9C9D,
+    0x9C9E,
+    0x9C9F,
+}
 
 
 def _kept_value(kind: str, value):
@@ -58,7 +89,9 @@ def removed_words(exif) -> list[str]:
         words.append("camera make, model or serial number")
     if (ifd0 | sub) & TEXT_TAGS:
         words.append("text tags (description, software, author, comments)")
-    others = (ifd0 - set(KEPT_IFD0) - CAMERA_TAGS - TEXT_TAGS) | (sub - set(KEPT_EXIF) - CAMERA_TAGS - TEXT_TAGS)
+    others = (ifd0 - set(KEPT_IFD0) - CAMERA_TAGS - TEXT_TAGS) | (
+        sub - set(KEPT_EXIF) - CAMERA_TAGS - TEXT_TAGS
+    )
     if others:
         words.append("other camera settings")
     return words
@@ -106,5 +139,5 @@ def clean_exif_block(payload: bytes, removed: list[str]) -> bytes | None:
     kept = allowed_exif(exif)
     if kept is None:
         return None
-    kept = kept[len(EXIF_HEADER):] if kept.startswith(EXIF_HEADER) else kept
+    kept = kept[len(EXIF_HEADER) :] if kept.startswith(EXIF_HEADER) else kept
     return EXIF_HEADER + kept if payload.startswith(EXIF_HEADER) else kept

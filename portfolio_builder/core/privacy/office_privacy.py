@@ -18,26 +18,42 @@ from .photo_privacy import clean_photo_report
 MAX_PARTS = 10_000
 MAX_XML_BYTES = 64 * 1024 * 1024
 EMPTY_PARTS = {
-    "docProps/core.xml": (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp='
-                          b'"http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'),
-    "docProps/app.xml": (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
-                         b'schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>'),
-    "docProps/custom.xml": (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
-                            b'schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>'),
-    "meta.xml": (b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="urn:oasis:names:tc:'
-                 b'opendocument:xmlns:office:1.0" office:version="1.2"><office:meta/></office:document-meta>'),
-    "settings.xml": (b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-settings xmlns:office="urn:oasis:'
-                     b'names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>'),
+    "docProps/core.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp='
+        b'"http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'
+    ),
+    "docProps/app.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>'
+    ),
+    "docProps/custom.xml": (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>'
+    ),
+    "meta.xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="urn:oasis:names:tc:'
+        b'opendocument:xmlns:office:1.0" office:version="1.2"><office:meta/></office:document-meta>'
+    ),
+    "settings.xml": (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-settings xmlns:office="urn:oasis:'
+        b'names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>'
+    ),
 }
-PART_WORDS = {"docProps/core.xml": "author, title, subject, keywords and dates",
-              "docProps/app.xml": "company, manager and program", "docProps/custom.xml": "custom properties",
-              "meta.xml": "author, title, subject, keywords and dates", "settings.xml": "printer and view settings"}
+PART_WORDS = {
+    "docProps/core.xml": "author, title, subject, keywords and dates",
+    "docProps/app.xml": "company, manager and program",
+    "docProps/custom.xml": "custom properties",
+    "meta.xml": "author, title, subject, keywords and dates",
+    "settings.xml": "printer and view settings",
+}
 # attributes and elements naming people, in any namespace (w:author, dc:creator, authors/author ...)
 PERSON_ATTRIBUTES = {"author", "initials", "userId", "providerId", "displayName", "name"}
 PERSON_ELEMENTS = {"author", "creator", "initial-creator", "printed-by"}
-PEOPLE_PARTS = re.compile(r"(^|/)(comments[^/]*|commentsExtended|commentsIds|people|commentAuthors|authors"
-                          r"|threadedComment[^/]*|person[^/]*|document|content|styles|sheet\d+|slide\d+)\.xml$",
-                          re.IGNORECASE)
+PEOPLE_PARTS = re.compile(
+    r"(^|/)(comments[^/]*|commentsExtended|commentsIds|people|commentAuthors|authors"
+    r"|threadedComment[^/]*|person[^/]*|document|content|styles|sheet\d+|slide\d+)\.xml$",
+    re.IGNORECASE,
+)
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png")
 MACRO_PARTS = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml|Basic/|Scripts/)", re.IGNORECASE)
 
@@ -45,8 +61,14 @@ MACRO_PARTS = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml|Basic/|Scripts/)",
 def _parser():
     from lxml import etree
 
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=False)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
 
 
 def _local(name) -> str:
@@ -62,14 +84,21 @@ def _clean_people(xml: bytes, part: str) -> tuple[bytes, bool]:
     except etree.XMLSyntaxError as exc:
         raise CannotClean(f"its part {part} is not well-formed XML") from exc
     changed = False
-    comment_part = not part.endswith(("document.xml", "content.xml", "styles.xml")) and "sheet" not in part \
+    comment_part = (
+        not part.endswith(("document.xml", "content.xml", "styles.xml"))
+        and "sheet" not in part
         and "slide" not in part.rsplit("/", 1)[-1]
+    )
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         for attribute in list(element.attrib):
             local = _local(attribute)
-            if local in PERSON_ATTRIBUTES and (comment_part or local != "name") and element.attrib[attribute]:
+            if (
+                local in PERSON_ATTRIBUTES
+                and (comment_part or local != "name")
+                and element.attrib[attribute]
+            ):
                 element.attrib[attribute] = ""
                 changed = True
         if _local(element.tag) in PERSON_ELEMENTS and (element.text or "").strip():
@@ -94,20 +123,29 @@ def clean_office(data: bytes, kind: str) -> tuple[bytes, list[str]]:
             raise CannotClean(f"it has more than {MAX_PARTS} parts")
         for info in infos:
             if info.flag_bits & 0x1:
-                raise CannotClean("it is protected with a password, so its author fields cannot be emptied")
+                raise CannotClean(
+                    "it is protected with a password, so its author fields cannot be emptied"
+                )
             if MACRO_PARTS.search(info.filename):
-                raise CannotClean("it contains macros (programs that run when it is opened); save it without "
-                                  "macros and add it again")
+                raise CannotClean(
+                    "it contains macros (programs that run when it is opened); save it without "
+                    "macros and add it again"
+                )
             if info.file_size > MAX_XML_BYTES and info.filename.endswith(".xml"):
                 raise CannotClean(f"its part {info.filename} is too large to check")
             body = _read(source, info)
-            if info.filename in EMPTY_PARTS and (kind == "odf") == (info.filename in ("meta.xml", "settings.xml")):
+            if info.filename in EMPTY_PARTS and (kind == "odf") == (
+                info.filename in ("meta.xml", "settings.xml")
+            ):
                 if body.strip() != EMPTY_PARTS[info.filename] and _has_content(body):
                     removed.append(PART_WORDS[info.filename])
                 body = EMPTY_PARTS[info.filename]
             elif info.filename.lower().endswith(PICTURE_SUFFIXES):
                 cleaned = clean_photo_report(body)
-                if cleaned.removed and "photo metadata (places, cameras) in its pictures" not in removed:
+                if (
+                    cleaned.removed
+                    and "photo metadata (places, cameras) in its pictures" not in removed
+                ):
                     removed.append("photo metadata (places, cameras) in its pictures")
                 body = cleaned.data
             elif info.filename.endswith(".xml") and PEOPLE_PARTS.search(info.filename):

@@ -11,9 +11,16 @@ import io
 
 from .document_errors import CannotClean
 
-INFO_WORDS = {"/Author": "author", "/Title": "title", "/Subject": "subject", "/Keywords": "keywords",
-              "/Creator": "creating program", "/Producer": "producing program", "/CreationDate": "dates",
-              "/ModDate": "dates"}
+INFO_WORDS = {
+    "/Author": "author",
+    "/Title": "title",
+    "/Subject": "subject",
+    "/Keywords": "keywords",
+    "/Creator": "creating program",
+    "/Producer": "producing program",
+    "/CreationDate": "dates",
+    "/ModDate": "dates",
+}
 ROOT_DROPPED = {"/OpenAction": "scripts", "/AA": "scripts", "/SpiderInfo": "web capture data"}
 NAMES_DROPPED = {"/JavaScript": "scripts", "/EmbeddedFiles": "attached files"}
 OBJECT_DROPPED = {"/Metadata": "XMP metadata", "/PieceInfo": "application data", "/AA": "scripts"}
@@ -29,7 +36,9 @@ def clean_pdf(data: bytes) -> tuple[bytes, list[str]]:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
-            raise CannotClean("it is protected with a password, so its author and title fields cannot be emptied")
+            raise CannotClean(
+                "it is protected with a password, so its author and title fields cannot be emptied"
+            )
         info = reader.metadata or {}
         for key, word in INFO_WORDS.items():
             if str(info.get(key) or "").strip():
@@ -55,8 +64,19 @@ def clean_pdf(data: bytes) -> tuple[bytes, list[str]]:
         writer.write(out)
     except CannotClean:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError) as exc:
-        raise CannotClean(f"it is not a PDF that can be read safely ({type(exc).__name__})") from exc
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+    ) as exc:
+        raise CannotClean(
+            f"it is not a PDF that can be read safely ({type(exc).__name__})"
+        ) from exc
     return out.getvalue(), removed
 
 
@@ -96,9 +116,26 @@ def _clean_dictionary(obj, removed: list[str]) -> None:
         if key in obj:
             del obj[key]
             _note(removed, word)
-    if obj.get("/Subtype") in ("/Text", "/FreeText", "/Popup", "/Highlight", "/Underline", "/StrikeOut",
-                               "/Squiggly", "/Ink", "/Stamp", "/Square", "/Circle", "/Line", "/Polygon",
-                               "/PolyLine", "/Caret", "/FileAttachment", "/Sound", "/Redact"):
+    if obj.get("/Subtype") in (
+        "/Text",
+        "/FreeText",
+        "/Popup",
+        "/Highlight",
+        "/Underline",
+        "/StrikeOut",
+        "/Squiggly",
+        "/Ink",
+        "/Stamp",
+        "/Square",
+        "/Circle",
+        "/Line",
+        "/Polygon",
+        "/PolyLine",
+        "/Caret",
+        "/FileAttachment",
+        "/Sound",
+        "/Redact",
+    ):
         if str(obj.get("/T") or "").strip():
             obj[NameObject("/T")] = TextStringObject("")
             _note(removed, "comment authors")
@@ -106,7 +143,11 @@ def _clean_dictionary(obj, removed: list[str]) -> None:
     if action is not None and action.get_object().get("/S") in ("/JavaScript", "/Launch"):
         del obj["/A"]
         _note(removed, "scripts")
-    if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image" and obj.get("/Filter") == "/DCTDecode":
+    if (
+        isinstance(obj, StreamObject)
+        and obj.get("/Subtype") == "/Image"
+        and obj.get("/Filter") == "/DCTDecode"
+    ):
         from .photo_privacy import clean_photo_report
 
         cleaned = clean_photo_report(obj._data)

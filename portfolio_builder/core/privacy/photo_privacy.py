@@ -20,12 +20,36 @@ JPEG_SOI, JPEG_EOI = b"\xff\xd8", b"\xff\xd9"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 ICC_HEADER, ADOBE_HEADER, JFIF_HEADER = b"ICC_PROFILE\x00", b"Adobe", b"JFIF\x00"
 # what decoding needs: tables, frame headers (SOF0-SOF15 except DHT/JPG/DAC), restart interval, line count
-DECODING_MARKERS = {0xDB, 0xC4, 0xCC, 0xDD, 0xDC} | {m for m in range(0xC0, 0xD0) if m not in (0xC4, 0xC8, 0xCC)}
+DECODING_MARKERS = {0xDB, 0xC4, 0xCC, 0xDD, 0xDC} | {
+    m for m in range(0xC0, 0xD0) if m not in (0xC4, 0xC8, 0xCC)
+}
 # PNG chunks that are pixels, their colour, or animation frames; everything else (text, eXIf, time) goes
-PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"pHYs",
-            b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCV", b"cLLI"}
+PNG_KEPT = {
+    b"IHDR",
+    b"PLTE",
+    b"IDAT",
+    b"IEND",
+    b"tRNS",
+    b"gAMA",
+    b"cHRM",
+    b"sRGB",
+    b"iCCP",
+    b"sBIT",
+    b"pHYs",
+    b"acTL",
+    b"fcTL",
+    b"fdAT",
+    b"cICP",
+    b"mDCV",
+    b"cLLI",
+}
 TEXT_WORDS = "text tags (description, software, author, comments)"
-PNG_WORDS = {b"tEXt": TEXT_WORDS, b"iTXt": TEXT_WORDS, b"zTXt": TEXT_WORDS, b"tIME": "modification time"}
+PNG_WORDS = {
+    b"tEXt": TEXT_WORDS,
+    b"iTXt": TEXT_WORDS,
+    b"zTXt": TEXT_WORDS,
+    b"tIME": "modification time",
+}
 
 
 @dataclass
@@ -48,12 +72,16 @@ def clean_photo_report(data: bytes) -> CleanedPhoto:
         try:
             return CleanedPhoto(_clean_jpeg(data, removed), removed)
         except (ValueError, struct.error, IndexError):
-            return CleanedPhoto(_reencode_without_metadata(data, "JPEG"), ["everything but the pixels (re-encoded)"])
+            return CleanedPhoto(
+                _reencode_without_metadata(data, "JPEG"), ["everything but the pixels (re-encoded)"]
+            )
     if data.startswith(PNG_SIGNATURE):
         try:
             return CleanedPhoto(_clean_png(data, removed), removed)
         except (ValueError, struct.error, IndexError):
-            return CleanedPhoto(_reencode_without_metadata(data, "PNG"), ["everything but the pixels (re-encoded)"])
+            return CleanedPhoto(
+                _reencode_without_metadata(data, "PNG"), ["everything but the pixels (re-encoded)"]
+            )
     return CleanedPhoto(data, [])
 
 
@@ -88,8 +116,11 @@ def _segment_words(marker: int, body: bytes) -> str:
     if marker == 0xFE:
         return "comment"
     if marker == 0xE1:
-        return "XMP metadata" if b"ns.adobe.com/xap" in body[:64] or b"ns.adobe.com/xmp" in body[:64] \
+        return (
+            "XMP metadata"
+            if b"ns.adobe.com/xap" in body[:64] or b"ns.adobe.com/xmp" in body[:64]
             else "application data"
+        )
     if marker == 0xED:
         return "IPTC metadata (captions, places, names)"
     if marker == 0xE2 and body.startswith(b"MPF\x00"):
@@ -130,25 +161,33 @@ def _clean_jpeg(data: bytes, removed: list[str]) -> bytes:
             if not scans:
                 raise ValueError("JPEG has no image data")
             out.write(JPEG_EOI)
-            if len(data) > pos + 2 and data[pos + 2:].strip(b"\x00"):
-                _note(removed, "data after the end of the picture (a second picture or a motion photo)")
+            if len(data) > pos + 2 and data[pos + 2 :].strip(b"\x00"):
+                _note(
+                    removed,
+                    "data after the end of the picture (a second picture or a motion photo)",
+                )
             return out.getvalue()
-        length = struct.unpack(">H", data[pos + 2:pos + 4])[0]
+        length = struct.unpack(">H", data[pos + 2 : pos + 4])[0]
         end = pos + 2 + length
         if length < 2 or end > len(data):
             raise ValueError("JPEG segment runs past the end")
-        body = data[pos + 4:end]
+        body = data[pos + 4 : end]
         if marker == 0xDA:  # a scan: its header, then image data up to the next marker
             scan_end = _scan_end(data, end)
             out.write(data[pos:scan_end])
             scans += 1
             pos = scan_end
             continue
-        if marker in DECODING_MARKERS or (marker == 0xE2 and body.startswith(ICC_HEADER)) \
-                or (marker == 0xEE and body.startswith(ADOBE_HEADER)):
+        if (
+            marker in DECODING_MARKERS
+            or (marker == 0xE2 and body.startswith(ICC_HEADER))
+            or (marker == 0xEE and body.startswith(ADOBE_HEADER))
+        ):
             out.write(data[pos:end])
         elif marker == 0xE0 and body.startswith(JFIF_HEADER) and len(body) >= 14:
-            jfif = body[:12] + b"\x00\x00"  # version, units, density; its own small preview picture dropped
+            jfif = (
+                body[:12] + b"\x00\x00"
+            )  # version, units, density; its own small preview picture dropped
             out.write(b"\xff\xe0" + struct.pack(">H", len(jfif) + 2) + jfif)
         elif marker == 0xE1 and body.startswith(EXIF_HEADER):
             kept = clean_exif_block(body, removed)
@@ -160,7 +199,12 @@ def _clean_jpeg(data: bytes, removed: list[str]) -> bytes:
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    return (
+        struct.pack(">I", len(body))
+        + kind
+        + body
+        + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    )
 
 
 def _clean_png(data: bytes, removed: list[str]) -> bytes:
@@ -170,12 +214,12 @@ def _clean_png(data: bytes, removed: list[str]) -> bytes:
     while True:
         if pos + 12 > len(data):
             raise ValueError("PNG ends before its IEND chunk")
-        length = struct.unpack(">I", data[pos:pos + 4])[0]
-        kind = data[pos + 4:pos + 8]
+        length = struct.unpack(">I", data[pos : pos + 4])[0]
+        kind = data[pos + 4 : pos + 8]
         end = pos + 12 + length
         if end > len(data):
             raise ValueError("PNG chunk runs past the end")
-        body = data[pos + 8:pos + 8 + length]
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"eXIf":
             kept = clean_exif_block(body, removed)
             if kept is not None:
@@ -214,5 +258,11 @@ def photo_removals(data: bytes) -> list[str]:
     return clean_photo_report(data).removed
 
 
-__all__ = ["CleanedPhoto", "clean_photo", "clean_photo_report", "heic_as_clean_jpeg", "photo_removals",
-           "removed_words"]
+__all__ = [
+    "CleanedPhoto",
+    "clean_photo",
+    "clean_photo_report",
+    "heic_as_clean_jpeg",
+    "photo_removals",
+    "removed_words",
+]

@@ -34,12 +34,12 @@ def _box_header(data: bytes | bytearray, pos: int, end: int) -> tuple[int, int, 
     """(box size, header size, type) at pos, or None when no well-formed box starts there."""
     if pos + 8 > end:
         return None
-    size, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    size, kind = struct.unpack(">I4s", data[pos : pos + 8])
     header = 8
     if size == 1:
         if pos + 16 > end:
             return None
-        size, header = struct.unpack(">Q", data[pos + 8:pos + 16])[0], 16
+        size, header = struct.unpack(">Q", data[pos + 8 : pos + 16])[0], 16
     elif size == 0:
         size = end - pos
     if size < header or pos + size > end:
@@ -54,8 +54,8 @@ def _neutralise_children(moov: bytearray, start: int, end: int, parent: bytes = 
     while (found := _box_header(moov, pos, end)) is not None:
         size, header, kind = found
         if kind not in kept:
-            moov[pos + 4:pos + 8] = b"free"
-            moov[pos + header:pos + size] = bytes(size - header)
+            moov[pos + 4 : pos + 8] = b"free"
+            moov[pos + header : pos + size] = bytes(size - header)
         elif kind in KEPT_INSIDE:
             _neutralise_children(moov, pos + header, pos + size, kind)
         pos += size
@@ -111,15 +111,19 @@ def strip_recording_location(chunks: Iterable[bytes]) -> Iterator[bytes]:
             rest = stream.read(MAX_MOOV_BYTES + 1)
             size = len(header) + len(rest)
             stream = _Stream([rest])
-        elif size == 0 or size < len(header):  # media data to the end of the file, or not a box: unchanged
+        elif size == 0 or size < len(
+            header
+        ):  # media data to the end of the file, or not a box: unchanged
             yield header
             yield from stream.rest()
             return
         remaining = size - len(header)
         if kind == b"moov":
             if size > MAX_MOOV_BYTES:
-                raise BadInput("A video's index is too large to check for the place it was recorded; "
-                               "add that video as a link instead.")
+                raise BadInput(
+                    "A video's index is too large to check for the place it was recorded; "
+                    "add that video as a link instead."
+                )
             box = bytearray(header + stream.read(remaining))
             _neutralise_children(box, len(header), len(box))
             yield bytes(box)

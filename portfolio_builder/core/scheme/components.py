@@ -17,4 +17,6 @@ def check_component(scheme: Scheme, component: str | None) -> str:
         return keys[0]
     if component in keys:
         return component
-    raise BadInput(f"'{component}' is not a component of {scheme.name}; use one of: {', '.join(keys)}.")
+    raise BadInput(
+        f"'{component}' is not a component of {scheme.name}; use one of: {', '.join(keys)}."
+    )

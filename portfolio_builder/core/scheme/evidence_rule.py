@@ -55,5 +55,7 @@ class EvidenceRule(BaseModel):
     def refusal(self, code: str, present: list[tuple[int, str]], title: str) -> str:
         """The message refusing one key item too many, naming the items already there (id, title)."""
         names = " and ".join(f"'{t}' (item {i})" for i, t in present)
-        return (f"Descriptor {code} already has its {self.max_key} key evidence items: {names}. "
-                f"Untag one of them first, or add {title} as a cross-reference.")
+        return (
+            f"Descriptor {code} already has its {self.max_key} key evidence items: {names}. "
+            f"Untag one of them first, or add {title} as a cross-reference."
+        )

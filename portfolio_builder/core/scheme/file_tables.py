@@ -30,9 +30,22 @@ from .scale import Scale
 FORMAT = 2
 HEAD_KEYS = {"id", "name", "awarding_body", "version", "description", "source"}
 LEGACY_HEAD_KEYS = {"priorities_required", "uses_components", "action_plan_theme"}
-SINGLE_TABLES = {"words": Words, "scale": Scale, "best_fit": BestFit, "evidence_rule": EvidenceRule,
-                 "priorities": Priorities, "award": Award, "action_plan": ActionPlan, "final": Final}
-ARRAY_TABLES = {"components": Component, "texts": TextPart, "deadlines": Deadline, "documents": DocumentPart}
+SINGLE_TABLES = {
+    "words": Words,
+    "scale": Scale,
+    "best_fit": BestFit,
+    "evidence_rule": EvidenceRule,
+    "priorities": Priorities,
+    "award": Award,
+    "action_plan": ActionPlan,
+    "final": Final,
+}
+ARRAY_TABLES = {
+    "components": Component,
+    "texts": TextPart,
+    "deadlines": Deadline,
+    "documents": DocumentPart,
+}
 TOP_KEYS = {"format", "framework", "themes"} | set(SINGLE_TABLES) | set(ARRAY_TABLES)
 
 
@@ -52,7 +65,9 @@ def _where(path: tuple) -> str:
 def check_finite(value, path: tuple = ()) -> None:
     """Refuse inf and nan anywhere (TOML reads 1e400 as inf): no scale or count is infinite."""
     if isinstance(value, float) and not math.isfinite(value):
-        raise FileProblem(f"{_where(path[:-1])}{path[-1] if path else 'a value'} must be a finite number", path)
+        raise FileProblem(
+            f"{_where(path[:-1])}{path[-1] if path else 'a value'} must be a finite number", path
+        )
     if isinstance(value, dict):
         for key, item in value.items():
             check_finite(item, path + (key,))
@@ -73,7 +88,9 @@ def _unknown_keys(value, model: type[BaseModel], path: tuple) -> None:
     for key, item in value.items():
         if key not in fields:
             known = ", ".join(sorted(fields))
-            raise FileProblem(f"{_where(path)}has no key '{key}' (known keys: {known})", path + (key,))
+            raise FileProblem(
+                f"{_where(path)}has no key '{key}' (known keys: {known})", path + (key,)
+            )
         annotation = fields[key].annotation
         inner = _model_in(annotation)
         if inner is not None:
@@ -96,8 +113,14 @@ def _validation_problem(exc: ValidationError, prefix: tuple = ()) -> FileProblem
     path = prefix + tuple(first["loc"])
     message = first["msg"].removeprefix("Value error, ")
     if not path:  # a check across tables: point at the table the message names
-        path = next(((table,) for table in ("documents", "deadlines", "texts", "components", "scale")
-                     if table in message or table.rstrip("s") in message), ())
+        path = next(
+            (
+                (table,)
+                for table in ("documents", "deadlines", "texts", "components", "scale")
+                if table in message or table.rstrip("s") in message
+            ),
+            (),
+        )
     field = path[-1] if path and not isinstance(path[-1], int) else ""
     named = f"{field}: " if field and field not in ("__root__",) else ""
     return FileProblem(f"{_where(path[:-1] if field else path)}{named}{message}", path)
@@ -114,7 +137,9 @@ def scheme_from_tables(data: dict) -> Scheme:
         raise FileProblem("a [framework] table with id and name is required", ("framework",))
     file_format = data.get("format", 1)
     if file_format not in (1, FORMAT) or isinstance(file_format, bool):
-        raise FileProblem(f"format must be 1 or {FORMAT}; this file may come from a newer version", ("format",))
+        raise FileProblem(
+            f"format must be 1 or {FORMAT}; this file may come from a newer version", ("format",)
+        )
     allowed = HEAD_KEYS | (LEGACY_HEAD_KEYS if file_format == 1 else set())
     for key in head:
         if key not in allowed:
@@ -145,28 +170,51 @@ def _legacy_scheme(head: dict, data: dict) -> dict:
     rule = data.get("evidence_rule") or {}
     if not isinstance(rule, dict):
         raise FileProblem("[evidence_rule] must be a table", ("evidence_rule",))
-    values: dict = {"evidence_rule": {"min_key": rule.get("min_key", 2), "max_key": rule.get("max_key", 2)}}
+    values: dict = {
+        "evidence_rule": {"min_key": rule.get("min_key", 2), "max_key": rule.get("max_key", 2)}
+    }
     count = head.get("priorities_required", 0)
     if not isinstance(count, int) or isinstance(count, bool):
-        raise FileProblem("[framework] priorities_required must be a whole number", ("framework", "priorities_required"))
+        raise FileProblem(
+            "[framework] priorities_required must be a whole number",
+            ("framework", "priorities_required"),
+        )
     values["priorities"] = {"count": count, "cover_sheets": count > 0}
     components = bool(head.get("uses_components", False))
-    texts = [{"key": "case-study", "title": "Case study"}, {"key": "outline-plan", "title": "Outline plan"}]
+    texts = [
+        {"key": "case-study", "title": "Case study"},
+        {"key": "outline-plan", "title": "Outline plan"},
+    ]
     values["texts"] = texts
     if components:
-        values["components"] = [{"key": "activity", "title": "Activity evidence"},
-                                {"key": "generic", "title": "Generic evidence"},
-                                {"key": "plan", "title": "Outline plan evidence"}]
+        values["components"] = [
+            {"key": "activity", "title": "Activity evidence"},
+            {"key": "generic", "title": "Generic evidence"},
+            {"key": "plan", "title": "Outline plan evidence"},
+        ]
         values["words"] = {"theme": "Element", "themes": "Elements"}
     plan_theme = str(head.get("action_plan_theme", "") or "")
     if plan_theme:
-        values["documents"] = [
-            {"part": "contents"},
-            {"part": "themes", "sheets": ["audit_sheet", "evidence_summary_sheet", "evidence_list"]},
-            {"part": "audit_findings", "title": "Audit findings", "inside_theme": plan_theme},
-            {"part": "action_plan", "title": "Action plan", "inside_theme": plan_theme},
-        ] + ([{"part": "priorities", "title": "Priorities"}, {"part": "cover_sheets", "title": "Cover sheets"}]
-             if count else []) + [{"part": "text", "text": t["key"], "title": t["title"]} for t in texts]
+        values["documents"] = (
+            [
+                {"part": "contents"},
+                {
+                    "part": "themes",
+                    "sheets": ["audit_sheet", "evidence_summary_sheet", "evidence_list"],
+                },
+                {"part": "audit_findings", "title": "Audit findings", "inside_theme": plan_theme},
+                {"part": "action_plan", "title": "Action plan", "inside_theme": plan_theme},
+            ]
+            + (
+                [
+                    {"part": "priorities", "title": "Priorities"},
+                    {"part": "cover_sheets", "title": "Cover sheets"},
+                ]
+                if count
+                else []
+            )
+            + [{"part": "text", "text": t["key"], "title": t["title"]} for t in texts]
+        )
     return values
 
 
@@ -177,7 +225,9 @@ def scheme_tables(scheme: Scheme) -> dict:
     head.setdefault("id", scheme.id)
     head.setdefault("name", scheme.name)
     dumped["scale"] = scheme.scale.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    dumped["scale"]["levels"] = [lv.model_dump(mode="json", exclude_none=True) for lv in scheme.scale.levels]
+    dumped["scale"]["levels"] = [
+        lv.model_dump(mode="json", exclude_none=True) for lv in scheme.scale.levels
+    ]
     if scheme.best_fit is not None:
         dumped["best_fit"] = scheme.best_fit.model_dump(mode="json")
     return {"format": FORMAT, "framework": head, **dumped}

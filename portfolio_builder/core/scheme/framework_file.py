@@ -109,7 +109,9 @@ def _nesting_problem(text: str) -> int | None:
         if ch == "\n":
             line += 1
         if quote:
-            if text.startswith(quote, i) and (quote == "'" or quote == "'''" or text[i - 1] != "\\"):
+            if text.startswith(quote, i) and (
+                quote == "'" or quote == "'''" or text[i - 1] != "\\"
+            ):
                 i += len(quote)
                 quote = ""
                 continue
@@ -141,7 +143,9 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        raise _fail(source, int(match.group(1)) if match else None, str(exc).split(" (at")[0]) from exc
+        raise _fail(
+            source, int(match.group(1)) if match else None, str(exc).split(" (at")[0]
+        ) from exc
     except RecursionError:
         raise _fail(source, None, "brackets nest too deep") from None
     try:
@@ -154,8 +158,11 @@ def parse_framework(text: str, source: str = "framework file") -> Framework:
     theme_codes = {t.code for t in framework.themes}
     for part in scheme.document_parts():
         if part.inside_theme and part.inside_theme not in theme_codes:
-            raise _fail(source, finder.header_line("documents"),
-                        f"a document part goes inside theme '{part.inside_theme}', which [[themes]] does not list")
+            raise _fail(
+                source,
+                finder.header_line("documents"),
+                f"a document part goes inside theme '{part.inside_theme}', which [[themes]] does not list",
+            )
     return framework
 
 
@@ -179,13 +186,18 @@ def _read_themes(data: dict, framework: Framework, finder: _LineFinder, source: 
                 raise ValueError(f"theme code '{code}' appears twice")
             codes.add(code.lower())
             line = finder.key_line("title", finder.header_line("themes", t_index))
-            new_theme = Theme(code=code, title=_text(theme.get("title"), f"title of theme {code}", limit=200),
-                              description=_text(theme.get("description"), "theme description", required=False),
-                              hint=_text(theme.get("hint"), "theme hint", required=False),
-                              placeholder=theme.get("placeholder", False) is True)
+            new_theme = Theme(
+                code=code,
+                title=_text(theme.get("title"), f"title of theme {code}", limit=200),
+                description=_text(theme.get("description"), "theme description", required=False),
+                hint=_text(theme.get("hint"), "theme hint", required=False),
+                placeholder=theme.get("placeholder", False) is True,
+            )
             descriptors = theme.get("descriptors", [])
             if not isinstance(descriptors, list):
-                raise ValueError(f"descriptors of theme {code} must be [[themes.descriptors]] tables")
+                raise ValueError(
+                    f"descriptors of theme {code} must be [[themes.descriptors]] tables"
+                )
             for d_index, item in enumerate(descriptors):
                 line = finder.descriptor_line(t_index, d_index)
                 new_theme.descriptors.append(_descriptor(item, codes, finder, t_index, d_index))
@@ -204,7 +216,9 @@ class _AtLine(Exception):
         self.message, self.line = message, line
 
 
-def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_index: int) -> Descriptor:
+def _descriptor(
+    item, codes: set[str], finder: _LineFinder, t_index: int, d_index: int
+) -> Descriptor:
     start = finder.descriptor_line(t_index, d_index)
 
     def at(key: str):
@@ -220,9 +234,13 @@ def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_inde
     except ValueError as exc:
         raise _AtLine(str(exc), at("code")) from exc
     if not CODE_RE.match(d_code):
-        raise _AtLine(f"descriptor code '{d_code}' may hold only letters, digits, '.' and '-'", at("code"))
+        raise _AtLine(
+            f"descriptor code '{d_code}' may hold only letters, digits, '.' and '-'", at("code")
+        )
     if d_code.lower() in codes:
-        raise _AtLine(f"code '{d_code}' appears twice (codes are the same whatever their case)", at("code"))
+        raise _AtLine(
+            f"code '{d_code}' appears twice (codes are the same whatever their case)", at("code")
+        )
     codes.add(d_code.lower())
     examples = item.get("examples", [])
     if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
@@ -231,8 +249,12 @@ def _descriptor(item, codes: set[str], finder: _LineFinder, t_index: int, d_inde
         text = _text(item.get("text"), f"text of descriptor {d_code}")
     except ValueError as exc:
         raise _AtLine(str(exc), at("text")) from exc
-    return Descriptor(code=d_code, text=text, examples=[e.strip() for e in examples if e.strip()],
-                      ours=item.get("ours", False) is True)
+    return Descriptor(
+        code=d_code,
+        text=text,
+        examples=[e.strip() for e in examples if e.strip()],
+        ours=item.get("ours", False) is True,
+    )
 
 
 def load_framework(path: Path) -> Framework:
@@ -262,8 +284,14 @@ def framework_to_toml(framework: Framework) -> str:
         if t.placeholder:
             theme["placeholder"] = True
         theme["descriptors"] = [
-            {"code": d.code, "text": d.text, "examples": d.examples, **({"ours": True} if d.ours else {})}
-            for d in t.descriptors]
+            {
+                "code": d.code,
+                "text": d.text,
+                "examples": d.examples,
+                **({"ours": True} if d.ours else {}),
+            }
+            for d in t.descriptors
+        ]
         themes.append(theme)
     data["themes"] = themes
     return tomli_w.dumps(data)

@@ -71,7 +71,9 @@ class Priorities(SchemeData):
     count: int = Field(default=0, ge=0, le=20)
     span_range: bool = False  # together they should span a range of descriptors
     different_leads: bool = False  # ideally a different member of staff leads each
-    cover_sheets: bool = False  # each priority keeps a cover sheet: a dated diary with evidence and impact
+    cover_sheets: bool = (
+        False  # each priority keeps a cover sheet: a dated diary with evidence and impact
+    )
 
     @property
     def used(self) -> bool:
@@ -114,10 +116,34 @@ class Deadline(SchemeData):
         return check_deadline(self)
 
 
-ACTION_FIELDS = ("theme", "descriptor", "priority", "action", "lead", "resources", "from", "to", "monitoring",
-                 "success", "status", "deadline")
-ActionField = Literal["theme", "descriptor", "priority", "action", "lead", "resources", "from", "to",
-                      "monitoring", "success", "status", "deadline"]
+ACTION_FIELDS = (
+    "theme",
+    "descriptor",
+    "priority",
+    "action",
+    "lead",
+    "resources",
+    "from",
+    "to",
+    "monitoring",
+    "success",
+    "status",
+    "deadline",
+)
+ActionField = Literal[
+    "theme",
+    "descriptor",
+    "priority",
+    "action",
+    "lead",
+    "resources",
+    "from",
+    "to",
+    "monitoring",
+    "success",
+    "status",
+    "deadline",
+]
 
 
 class ActionColumn(SchemeData):
@@ -127,20 +153,42 @@ class ActionColumn(SchemeData):
     label: str = Label
 
 
-DEFAULT_ACTION_COLUMNS = (("theme", "Theme"), ("action", "Action"), ("lead", "Lead"), ("resources", "Resources"),
-                          ("from", "From"), ("to", "To"), ("monitoring", "Monitoring"),
-                          ("success", "Success criteria"), ("status", "Status"))  # (field, heading)
+DEFAULT_ACTION_COLUMNS = (
+    ("theme", "Theme"),
+    ("action", "Action"),
+    ("lead", "Lead"),
+    ("resources", "Resources"),
+    ("from", "From"),
+    ("to", "To"),
+    ("monitoring", "Monitoring"),
+    ("success", "Success criteria"),
+    ("status", "Status"),
+)  # (field, heading)
 
 
 class ActionPlan(SchemeData):
     """The action plan's columns, in the scheme's words."""
 
-    columns: list[ActionColumn] = Field(min_length=2, default_factory=lambda: [
-        ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS])
+    columns: list[ActionColumn] = Field(
+        min_length=2,
+        default_factory=lambda: [
+            ActionColumn(field=f, label=label) for f, label in DEFAULT_ACTION_COLUMNS
+        ],
+    )
 
 
-PartKind = Literal["contents", "themes", "audit_findings", "action_plan", "priorities", "cover_sheets",
-                   "evidence", "text", "assessor_first_page", "component"]
+PartKind = Literal[
+    "contents",
+    "themes",
+    "audit_findings",
+    "action_plan",
+    "priorities",
+    "cover_sheets",
+    "evidence",
+    "text",
+    "assessor_first_page",
+    "component",
+]
 ThemeSheet = Literal["audit_sheet", "evidence_summary_sheet", "evidence_list"]
 
 
@@ -151,15 +199,27 @@ class DocumentPart(SchemeData):
     title: str = ""
     sheets: list[ThemeSheet] = []  # for `themes`: which sheets each theme gets, in order
     inside_theme: str = ""  # print this part inside that theme, after its sheets (FPA: theme 2)
-    page_per_theme: bool = True  # for `themes`: each theme starts a page; False runs short themes on
+    page_per_theme: bool = (
+        True  # for `themes`: each theme starts a page; False runs short themes on
+    )
     component: str = ""  # for `component` and `evidence`: which component
     text: str = ""  # for `text`: which text part
     parts: list[DocumentPart] = []
 
 
-FinalCheck = Literal["setting_context", "setting_contact", "theme_lead", "theme_dates", "theme_summary",
-                     "best_fit", "cover_sheet_diary", "descriptors_rated", "descriptors_evidenced",
-                     "themes_entered", "award_level"]
+FinalCheck = Literal[
+    "setting_context",
+    "setting_contact",
+    "theme_lead",
+    "theme_dates",
+    "theme_summary",
+    "best_fit",
+    "cover_sheet_diary",
+    "descriptors_rated",
+    "descriptors_evidenced",
+    "themes_entered",
+    "award_level",
+]
 
 
 class Final(SchemeData):
@@ -215,13 +275,18 @@ def default_documents(scheme: Scheme) -> list[DocumentPart]:
     if scheme.evidence_rule.per_descriptor:
         sheets.append("evidence_summary_sheet")
     sheets.append("evidence_list")
-    parts = [DocumentPart(part="contents"), DocumentPart(part="themes", sheets=sheets),
-             DocumentPart(part="audit_findings", title="Audit findings"),
-             DocumentPart(part="action_plan", title=scheme.words.action_plan)]
+    parts = [
+        DocumentPart(part="contents"),
+        DocumentPart(part="themes", sheets=sheets),
+        DocumentPart(part="audit_findings", title="Audit findings"),
+        DocumentPart(part="action_plan", title=scheme.words.action_plan),
+    ]
     if scheme.priorities.used:
         parts.append(DocumentPart(part="priorities", title=scheme.words.priorities))
         if scheme.priorities.cover_sheets:
             parts.append(DocumentPart(part="cover_sheets", title=scheme.words.cover_sheets))
-    parts += [DocumentPart(part="evidence", component=c.key, title=c.title) for c in scheme.components]
+    parts += [
+        DocumentPart(part="evidence", component=c.key, title=c.title) for c in scheme.components
+    ]
     parts += [DocumentPart(part="text", text=t.key, title=t.title) for t in scheme.texts]
     return parts

@@ -8,7 +8,6 @@ from .scheme_data import SchemeData
 from .scheme_rules import check_colour, check_scale
 
 
-
 class Level(SchemeData):
     """One step of a rating scale (Embedded, Green, Good ...)."""
 
@@ -57,7 +56,9 @@ class Scale(SchemeData):
     def find(self, key_or_label: str) -> Level | None:
         """A level by key or label, any case (what a person types)."""
         wanted = (key_or_label or "").strip().lower()
-        return next((lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None)
+        return next(
+            (lv for lv in self.levels if wanted in (lv.key.lower(), lv.label.lower())), None
+        )
 
     def older_band(self, key: str) -> str:
         """The older scaling's band for a level ('' when there is none)."""

@@ -31,7 +31,7 @@ def check_scale(scale):
     keys = [level.key for level in scale.levels]
     if len(set(keys)) != len(keys):
         raise ValueError("two scale levels share a key")
-    for band in (scale.older.bands if scale.older else []):
+    for band in scale.older.bands if scale.older else []:
         if band.level not in keys:
             raise ValueError(f"older scaling names level '{band.level}', which is not on the scale")
     return scale
@@ -58,8 +58,14 @@ def check_references(scheme):
     if len(components) != len(scheme.components) or len(texts) != len(scheme.texts):
         raise ValueError("two components or two texts share a key")
     for part in walk_parts(scheme.documents):
-        if part.part in ("component", "evidence") and part.component and part.component not in components:
-            raise ValueError(f"documents name component '{part.component}', which [[components]] does not list")
+        if (
+            part.part in ("component", "evidence")
+            and part.component
+            and part.component not in components
+        ):
+            raise ValueError(
+                f"documents name component '{part.component}', which [[components]] does not list"
+            )
         if part.part == "component" and not part.component:
             raise ValueError("a component part names its component")
         if part.part == "text" and part.text not in texts:
@@ -67,5 +73,7 @@ def check_references(scheme):
     levels = {lv.key for lv in scheme.scale.levels}
     for deadline in scheme.deadlines:
         if deadline.level and deadline.level not in levels:
-            raise ValueError(f"a deadline names level '{deadline.level}', which is not on the scale")
+            raise ValueError(
+                f"a deadline names level '{deadline.level}', which is not on the scale"
+            )
     return scheme

@@ -16,7 +16,9 @@ def _parse(text: str) -> Scheme:
     try:
         return Scheme.model_validate_json(text)
     except ValidationError as exc:
-        raise PortfolioFileError(f"This portfolio's scheme definition is damaged ({exc.errors()[0]['msg']}).") from exc
+        raise PortfolioFileError(
+            f"This portfolio's scheme definition is damaged ({exc.errors()[0]['msg']})."
+        ) from exc
 
 
 def scheme_json(scheme: Scheme) -> str:
@@ -34,7 +36,9 @@ def load_scheme(conn: sqlite3.Connection) -> Scheme:
 
 def scheme_in_session(session) -> Scheme:
     """The portfolio's scheme, inside an open SQLModel session (same transaction)."""
-    row = session.connection().exec_driver_sql("SELECT scheme FROM framework_info LIMIT 1").fetchone()
+    row = (
+        session.connection().exec_driver_sql("SELECT scheme FROM framework_info LIMIT 1").fetchone()
+    )
     if row is None or not row[0]:
         raise PortfolioFileError("This portfolio has no scheme definition; it may be damaged.")
     return _parse(row[0])

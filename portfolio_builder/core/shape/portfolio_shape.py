@@ -143,8 +143,12 @@ class EvidenceShape(_Shape):
     cross_reference_for: list[Text] = []
     cover_sheets: list[StrictInt] = []
     path: Text | None = None  # set by export: where the file is in the bundle
-    regions: list[RegionShape] = []  # the portfolio's own record (show --json); a bundle carries none of them
-    redacted: StrictBool = False  # set by export: the file in the bundle has parts blurred or blocked out
+    regions: list[
+        RegionShape
+    ] = []  # the portfolio's own record (show --json); a bundle carries none of them
+    redacted: StrictBool = (
+        False  # set by export: the file in the bundle has parts blurred or blocked out
+    )
 
 
 class SettingShape(_Shape):

@@ -20,20 +20,43 @@ def _scheme(framework: dict) -> dict:
     if not isinstance(framework, dict):
         raise ValueError("framework: it is missing or not a table")
     rule = framework.get("rule") if isinstance(framework.get("rule"), dict) else {}
-    head = {"priorities_required": framework.get("priorities_required") or 0,
-            "uses_components": framework.get("uses_components") is True,
-            "action_plan_theme": framework.get("action_plan_theme") or ""}
+    head = {
+        "priorities_required": framework.get("priorities_required") or 0,
+        "uses_components": framework.get("uses_components") is True,
+        "action_plan_theme": framework.get("action_plan_theme") or "",
+    }
     levels = [lv for lv in framework.get("levels") or [] if isinstance(lv, dict)]
-    values = {"id": framework.get("id") or "unknown", "name": framework.get("name") or "Quality mark",
-              "awarding_body": framework.get("awarding_body") or "", "version": str(framework.get("version") or "1"),
-              "description": framework.get("description") or "",
-              "scale": {"name": framework.get("scale_name") or "",
-                        "levels": [{k: v for k, v in lv.items() if k in ("key", "label", "description", "colour",
-                                                                         "score") and v is not None}
-                                   for lv in levels] or [{"key": "rated", "label": "Rated"}]}}
+    values = {
+        "id": framework.get("id") or "unknown",
+        "name": framework.get("name") or "Quality mark",
+        "awarding_body": framework.get("awarding_body") or "",
+        "version": str(framework.get("version") or "1"),
+        "description": framework.get("description") or "",
+        "scale": {
+            "name": framework.get("scale_name") or "",
+            "levels": [
+                {
+                    k: v
+                    for k, v in lv.items()
+                    if k in ("key", "label", "description", "colour", "score") and v is not None
+                }
+                for lv in levels
+            ]
+            or [{"key": "rated", "label": "Rated"}],
+        },
+    }
     try:
-        values.update(_legacy_scheme(head, {"evidence_rule": {"min_key": rule.get("min_key", 2),
-                                                              "max_key": rule.get("max_key", 2)}}))
+        values.update(
+            _legacy_scheme(
+                head,
+                {
+                    "evidence_rule": {
+                        "min_key": rule.get("min_key", 2),
+                        "max_key": rule.get("max_key", 2),
+                    }
+                },
+            )
+        )
         return Scheme.model_validate(values).model_dump(mode="json")
     except (FileProblem, ValidationError) as exc:
         raise ValueError(f"framework: {exc}") from None

@@ -27,8 +27,14 @@ def shape_problem_of(exc) -> str:
     An object where JSON holds something else reads the same from the models and from the light check
     ('a valid dictionary', never the name of one of our classes)."""
     first = exc.errors()[0]
-    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
-    how = "input should be a valid dictionary" if first["type"] == "model_type" else first["msg"].lower()
+    where = "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]
+    ).lstrip(".")
+    how = (
+        "input should be a valid dictionary"
+        if first["type"] == "model_type"
+        else first["msg"].lower()
+    )
     return f"{where or 'the top level'}: {how} ({exc.error_count()} problem(s) in all)"
 
 
@@ -51,8 +57,11 @@ def _bind(schema):
     if not isinstance(schema, dict):
         return schema
     if schema.get("type") == "function-after":
-        return {**schema, "schema": _bind(schema["schema"]),
-                "function": {"type": "no-info", "function": _rule_of(schema["function"])}}
+        return {
+            **schema,
+            "schema": _bind(schema["schema"]),
+            "function": {"type": "no-info", "function": _rule_of(schema["function"])},
+        }
     return {k: (v if k == "default" else _bind(v)) for k, v in schema.items()}
 
 

@@ -48,10 +48,14 @@ class FastShape:
 
     def _bounded(self, schema: dict, value, size=None):
         size = value if size is None else size
-        if ("ge" in schema and size < schema["ge"]) or ("le" in schema and size > schema["le"]) \
-                or ("gt" in schema and size <= schema["gt"]) or ("lt" in schema and size >= schema["lt"]) \
-                or ("min_length" in schema and size < schema["min_length"]) \
-                or ("max_length" in schema and size > schema["max_length"]):
+        if (
+            ("ge" in schema and size < schema["ge"])
+            or ("le" in schema and size > schema["le"])
+            or ("gt" in schema and size <= schema["gt"])
+            or ("lt" in schema and size >= schema["lt"])
+            or ("min_length" in schema and size < schema["min_length"])
+            or ("max_length" in schema and size > schema["max_length"])
+        ):
             raise _No
         return value
 
@@ -63,9 +67,13 @@ class FastShape:
             if "pattern" in schema:
                 pattern = self.patterns.get(schema["pattern"]) or re.compile(schema["pattern"])
                 self.patterns[schema["pattern"]] = pattern
-                if "\n" in value or "\r" in value or not pattern.search(value):  # '$' differs before a newline
+                if (
+                    "\n" in value or "\r" in value or not pattern.search(value)
+                ):  # '$' differs before a newline
                     raise _No
-            return self._bounded({k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value))
+            return self._bounded(
+                {k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value)
+            )
         if kind == "int":
             if type(value) is not int:
                 raise _No
@@ -86,7 +94,9 @@ class FastShape:
             return None if value is None else self._check(schema["schema"], value)
         if kind == "default":
             return self._check(schema["schema"], value)
-        if kind == "union":  # only when exactly one choice takes it, so smart-mode's choice is not in doubt
+        if (
+            kind == "union"
+        ):  # only when exactly one choice takes it, so smart-mode's choice is not in doubt
             results = []
             for choice in schema["choices"]:
                 try:
@@ -99,13 +109,17 @@ class FastShape:
         if kind == "list":
             if type(value) is not list:
                 raise _No
-            self._bounded({k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value))
+            self._bounded(
+                {k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value)
+            )
             return [self._check(schema["items_schema"], item) for item in value]
         if kind == "dict":
             if type(value) is not dict:
                 raise _No
-            return {self._check(schema["keys_schema"], k): self._check(schema["values_schema"], v)
-                    for k, v in value.items()}
+            return {
+                self._check(schema["keys_schema"], k): self._check(schema["values_schema"], v)
+                for k, v in value.items()
+            }
         if kind == "typed-dict":
             return self._fields(schema, value)
         if kind == "function-after":

@@ -27,11 +27,18 @@ VALIDATORS = {
     "EvidenceRule._ordered": ("model", "check_evidence_rule"),
     "Scheme._references": ("model", "check_references"),
 }
-CONFIG_KEYS = {"title", "extra_fields_behavior"}  # anything else in a model's config changes validation: refuse
+CONFIG_KEYS = {
+    "title",
+    "extra_fields_behavior",
+}  # anything else in a model's config changes validation: refuse
 PLAIN_KEYS = {  # the validation keys kept for each kind of schema ('type' always)
-    "str": {"strict", "pattern", "min_length", "max_length"}, "int": {"strict", "ge", "le", "gt", "lt"},
-    "float": {"strict", "ge", "le", "gt", "lt"}, "bool": {"strict"}, "literal": {"expected"},
-    "definition-ref": {"schema_ref"}}
+    "str": {"strict", "pattern", "min_length", "max_length"},
+    "int": {"strict", "ge", "le", "gt", "lt"},
+    "float": {"strict", "ge", "le", "gt", "lt"},
+    "bool": {"strict"},
+    "literal": {"expected"},
+    "definition-ref": {"schema_ref"},
+}
 
 
 def _ref(ref: str) -> str:
@@ -54,23 +61,40 @@ def _function(schema: dict, ref: str | None) -> dict:
         raise ValueError(f"unsupported validator kind {function.get('type')}")
     target = getattr(function["function"], "__func__", function["function"])
     if target.__qualname__ not in VALIDATORS:
-        raise ValueError(f"validator {target.__qualname__} has no entry in VALIDATORS (scheme_rules)")
+        raise ValueError(
+            f"validator {target.__qualname__} has no entry in VALIDATORS (scheme_rules)"
+        )
     given, rule = VALIDATORS[target.__qualname__]
-    out = {"type": "function-after", "function": {"rule": rule, "given": given}, "schema": convert(schema["schema"])}
+    out = {
+        "type": "function-after",
+        "function": {"rule": rule, "given": given},
+        "schema": convert(schema["schema"]),
+    }
     return out | ({"ref": _ref(ref)} if ref else {})
 
 
 def _model(schema: dict) -> dict:
     config = schema.get("config") or {}
     if set(config) - CONFIG_KEYS or schema.get("custom_init") or schema.get("root_model"):
-        raise ValueError(f"model {config.get('title')} has settings the light check does not know: {config}")
+        raise ValueError(
+            f"model {config.get('title')} has settings the light check does not know: {config}"
+        )
     inner = schema["schema"]
     if inner["type"] != "model-fields" or inner.get("computed_fields"):
         raise ValueError(f"unsupported model schema {inner['type']}")
-    fields = {name: {"type": "typed-dict-field", "schema": convert(field["schema"]),
-                     "required": field["schema"]["type"] != "default"}
-              for name, field in inner["fields"].items()}
-    out = {"type": "typed-dict", "fields": fields, "extra_behavior": config.get("extra_fields_behavior", "ignore")}
+    fields = {
+        name: {
+            "type": "typed-dict-field",
+            "schema": convert(field["schema"]),
+            "required": field["schema"]["type"] != "default",
+        }
+        for name, field in inner["fields"].items()
+    }
+    out = {
+        "type": "typed-dict",
+        "fields": fields,
+        "extra_behavior": config.get("extra_fields_behavior", "ignore"),
+    }
     return out | ({"ref": _ref(schema["ref"])} if schema.get("ref") else {})
 
 
@@ -96,10 +120,14 @@ def convert(schema: dict) -> dict:
         return {"type": "default", "schema": convert(schema["schema"]), "default": plain(default)}
     if kind == "list":
         return {"type": "list", "items_schema": convert(schema["items_schema"])} | {
-            k: schema[k] for k in ("min_length", "max_length") if k in schema}
+            k: schema[k] for k in ("min_length", "max_length") if k in schema
+        }
     if kind == "dict":
-        return {"type": "dict", "keys_schema": convert(schema["keys_schema"]),
-                "values_schema": convert(schema["values_schema"])}
+        return {
+            "type": "dict",
+            "keys_schema": convert(schema["keys_schema"]),
+            "values_schema": convert(schema["values_schema"]),
+        }
     if kind == "nullable":
         return {"type": "nullable", "schema": convert(schema["schema"])}
     if kind == "union":
@@ -107,8 +135,13 @@ def convert(schema: dict) -> dict:
             raise ValueError(f"unsupported union settings {set(schema)}")
         return {"type": "union", "choices": [convert(c) for c in schema["choices"]]}
     if kind == "definitions":
-        return {"type": "definitions", "schema": convert(schema["schema"]),
-                "definitions": sorted((convert(d) for d in schema["definitions"]), key=lambda d: d["ref"])}
+        return {
+            "type": "definitions",
+            "schema": convert(schema["schema"]),
+            "definitions": sorted(
+                (convert(d) for d in schema["definitions"]), key=lambda d: d["ref"]
+            ),
+        }
     raise ValueError(f"unsupported schema type {kind}")
 
 
@@ -119,7 +152,9 @@ def build_schema() -> dict:
 
 def schema_text() -> str:
     """The stored file's exact text."""
-    return json.dumps(build_schema(), indent=1) + "\n"  # fields keep their order: errors are found in it
+    return (
+        json.dumps(build_schema(), indent=1) + "\n"
+    )  # fields keep their order: errors are found in it
 
 
 def main() -> None:

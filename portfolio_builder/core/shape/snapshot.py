@@ -57,20 +57,36 @@ def build_snapshot(portfolio: Portfolio) -> PortfolioShape:
         return snapshot_from_session(session)
 
 
-def _ratings(session: Session, scheme: Scheme) -> tuple[dict[int, list[Rating]], dict[int, list[Rating]]]:
+def _ratings(
+    session: Session, scheme: Scheme
+) -> tuple[dict[int, list[Rating]], dict[int, list[Rating]]]:
     """Rating histories per descriptor id and best-fit histories per theme id, oldest first."""
+
     def rating(level_key: str, on, comment: str, by: str, gap: str = "") -> Rating:
         level = scheme.scale.level(level_key)
-        return Rating(level=level_key, label=level.label if level else level_key,
-                      colour=level.colour if level else "#888888", score=level.score if level else None,
-                      on=_iso(on), comment=comment, gap=gap, by=by)
+        return Rating(
+            level=level_key,
+            label=level.label if level else level_key,
+            colour=level.colour if level else "#888888",
+            score=level.score if level else None,
+            on=_iso(on),
+            comment=comment,
+            gap=gap,
+            by=by,
+        )
 
     ratings: dict[int, list[Rating]] = {}
     for r in session.exec(select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)).all():
-        ratings.setdefault(r.descriptor_id, []).append(rating(r.level_key, r.rated_on, r.comment, r.rated_by, r.gap))
+        ratings.setdefault(r.descriptor_id, []).append(
+            rating(r.level_key, r.rated_on, r.comment, r.rated_by, r.gap)
+        )
     judgements: dict[int, list[Rating]] = {}
-    for j in session.exec(select(ThemeJudgement).order_by(ThemeJudgement.judged_on, ThemeJudgement.id)).all():
-        judgements.setdefault(j.theme_id, []).append(rating(j.level_key, j.judged_on, j.comment, j.judged_by))
+    for j in session.exec(
+        select(ThemeJudgement).order_by(ThemeJudgement.judged_on, ThemeJudgement.id)
+    ).all():
+        judgements.setdefault(j.theme_id, []).append(
+            rating(j.level_key, j.judged_on, j.comment, j.judged_by)
+        )
     return ratings, judgements
 
 
@@ -79,8 +95,9 @@ def _links(session: Session, code_of: dict[int, str]):
     cross_of: dict[int, list[int]] = {}
     key_for: dict[int, list[str]] = {}
     cross_for: dict[int, list[str]] = {}
-    for link in session.exec(select(DescriptorLink).order_by(DescriptorLink.role, DescriptorLink.slot,
-                                                             DescriptorLink.id)).all():
+    for link in session.exec(
+        select(DescriptorLink).order_by(DescriptorLink.role, DescriptorLink.slot, DescriptorLink.id)
+    ).all():
         code = code_of.get(link.descriptor_id, "")
         if link.role == "key":
             key_of.setdefault(link.descriptor_id, []).append(link.evidence_id)
@@ -91,8 +108,9 @@ def _links(session: Session, code_of: dict[int, str]):
     return key_of, cross_of, key_for, cross_for
 
 
-def _priorities(session: Session, code_of: dict[int, str], staff_by_id: dict) -> tuple[list[PriorityShape],
-                                                                                       dict[int, int], dict]:
+def _priorities(
+    session: Session, code_of: dict[int, str], staff_by_id: dict
+) -> tuple[list[PriorityShape], dict[int, int], dict]:
     priorities = session.exec(select(Priority).order_by(Priority.position)).all()
     number_of = {p.id: i + 1 for i, p in enumerate(priorities)}
     spans: dict[int, list[str]] = {}
@@ -101,25 +119,45 @@ def _priorities(session: Session, code_of: dict[int, str], staff_by_id: dict) ->
             spans.setdefault(pd.priority_id, []).append(code_of[pd.descriptor_id])
     sheets = {c.priority_id: c for c in session.exec(select(CoverSheet)).all()}
     diary: dict[int, list[DiaryEntryShape]] = {}
-    for entry in session.exec(select(DiaryEntry).order_by(DiaryEntry.entry_date, DiaryEntry.id)).all():
+    for entry in session.exec(
+        select(DiaryEntry).order_by(DiaryEntry.entry_date, DiaryEntry.id)
+    ).all():
         diary.setdefault(entry.cover_sheet_id, []).append(
-            DiaryEntryShape(date=_iso(entry.entry_date), text=entry.text, author=entry.author))
+            DiaryEntryShape(date=_iso(entry.entry_date), text=entry.text, author=entry.author)
+        )
     sheet_evidence: dict[int, list[int]] = {}
     evidence_sheets: dict[int, list[int]] = {}
     priority_of_sheet = {c.id: c.priority_id for c in sheets.values()}
     for cl in session.exec(select(CoverSheetLink).order_by(CoverSheetLink.evidence_id)).all():
         sheet_evidence.setdefault(cl.cover_sheet_id, []).append(cl.evidence_id)
-        evidence_sheets.setdefault(cl.evidence_id, []).append(number_of[priority_of_sheet[cl.cover_sheet_id]])
+        evidence_sheets.setdefault(cl.evidence_id, []).append(
+            number_of[priority_of_sheet[cl.cover_sheet_id]]
+        )
     shaped = []
     for p in priorities:
         sheet = sheets.get(p.id)
         lead = staff_by_id.get(p.lead_staff_id)
-        cover = None if sheet is None else CoverSheetShape(
-            lead=sheet.lead or (lead.name if lead else ""), started_on=_iso(sheet.started_on),
-            impact_summary=sheet.impact_summary, diary=diary.get(sheet.id, []), evidence=sheet_evidence.get(sheet.id, []))
-        shaped.append(PriorityShape(number=number_of[p.id], title=p.title, description=p.description,
-                                    lead=lead.name if lead else "", descriptor_codes=sorted(spans.get(p.id, [])),
-                                    cover_sheet=cover))
+        cover = (
+            None
+            if sheet is None
+            else CoverSheetShape(
+                lead=sheet.lead or (lead.name if lead else ""),
+                started_on=_iso(sheet.started_on),
+                impact_summary=sheet.impact_summary,
+                diary=diary.get(sheet.id, []),
+                evidence=sheet_evidence.get(sheet.id, []),
+            )
+        )
+        shaped.append(
+            PriorityShape(
+                number=number_of[p.id],
+                title=p.title,
+                description=p.description,
+                lead=lead.name if lead else "",
+                descriptor_codes=sorted(spans.get(p.id, [])),
+                cover_sheet=cover,
+            )
+        )
     return shaped, number_of, evidence_sheets
 
 
@@ -137,10 +175,14 @@ def snapshot_from_session(session: Session) -> PortfolioShape:
     key_of, cross_of, key_for, cross_for = _links(session, code_of)
     priorities, number_of, evidence_sheets = _priorities(session, code_of, staff_by_id)
     regions: dict[int, list[RegionShape]] = {}
-    for r in session.exec(select(RedactionRegion).order_by(RedactionRegion.evidence_id, RedactionRegion.position,
-                                                           RedactionRegion.id)).all():
-        regions.setdefault(r.evidence_id, []).append(RegionShape(x=r.x, y=r.y, w=r.w, h=r.h, mode=r.mode,
-                                                                 shape=r.shape))
+    for r in session.exec(
+        select(RedactionRegion).order_by(
+            RedactionRegion.evidence_id, RedactionRegion.position, RedactionRegion.id
+        )
+    ).all():
+        regions.setdefault(r.evidence_id, []).append(
+            RegionShape(x=r.x, y=r.y, w=r.w, h=r.h, mode=r.mode, shape=r.shape)
+        )
     by_theme: dict[int, list[DescriptorRow]] = {}
     for d in descriptors:
         by_theme.setdefault(d.theme_id, []).append(d)
@@ -153,35 +195,86 @@ def snapshot_from_session(session: Session) -> PortfolioShape:
         history = ratings.get(a.descriptor_id) or []
         level = history[-1].level if history else None
         return ActionShape(
-            theme_code=theme_code_of.get(a.theme_id), descriptor_code=code_of.get(a.descriptor_id),
-            priority_number=number_of.get(a.priority_id), action=a.action, lead=a.lead, resources=a.resources,
-            starts_on=_iso(a.starts_on), ends_on=_iso(a.ends_on), due_on=_iso(due_date(scheme, a.starts_on, level)),
-            monitoring=a.monitoring, success_criteria=a.success_criteria, status=a.status)
+            theme_code=theme_code_of.get(a.theme_id),
+            descriptor_code=code_of.get(a.descriptor_id),
+            priority_number=number_of.get(a.priority_id),
+            action=a.action,
+            lead=a.lead,
+            resources=a.resources,
+            starts_on=_iso(a.starts_on),
+            ends_on=_iso(a.ends_on),
+            due_on=_iso(due_date(scheme, a.starts_on, level)),
+            monitoring=a.monitoring,
+            success_criteria=a.success_criteria,
+            status=a.status,
+        )
 
     return PortfolioShape(
-        app_version=__version__, created_at=_iso(utc_now()),
+        app_version=__version__,
+        created_at=_iso(utc_now()),
         setting=SettingShape(**{k: getattr(profile, k) for k in SettingShape.model_fields}),
-        staff=[StaffShape(name=s.name, role=s.role, is_lead=s.is_lead, in_core_team=s.in_core_team) for s in staff],
+        staff=[
+            StaffShape(name=s.name, role=s.role, is_lead=s.is_lead, in_core_team=s.in_core_team)
+            for s in staff
+        ],
         scheme=scheme,
-        themes=[ThemeShape(
-            code=t.code, title=t.title, description=t.description, placeholder=t.placeholder,
-            lead=lead_of(t.lead_staff_id), gathering_started=_iso(t.gathering_started),
-            gathering_ended=_iso(t.gathering_ended), summative_comment=t.summative_comment,
-            best_fit=(judgements.get(t.id) or [None])[-1], best_fit_history=judgements.get(t.id, []),
-            descriptors=[DescriptorShape(
-                code=d.code, text=d.text, ours=d.ours, examples=[e for e in d.examples.splitlines() if e],
-                rating=(ratings.get(d.id) or [None])[-1], rating_history=ratings.get(d.id, []),
-                key_evidence=key_of.get(d.id, []), cross_references=cross_of.get(d.id, []))
-                for d in by_theme.get(t.id, [])]) for t in themes],
+        themes=[
+            ThemeShape(
+                code=t.code,
+                title=t.title,
+                description=t.description,
+                placeholder=t.placeholder,
+                lead=lead_of(t.lead_staff_id),
+                gathering_started=_iso(t.gathering_started),
+                gathering_ended=_iso(t.gathering_ended),
+                summative_comment=t.summative_comment,
+                best_fit=(judgements.get(t.id) or [None])[-1],
+                best_fit_history=judgements.get(t.id, []),
+                descriptors=[
+                    DescriptorShape(
+                        code=d.code,
+                        text=d.text,
+                        ours=d.ours,
+                        examples=[e for e in d.examples.splitlines() if e],
+                        rating=(ratings.get(d.id) or [None])[-1],
+                        rating_history=ratings.get(d.id, []),
+                        key_evidence=key_of.get(d.id, []),
+                        cross_references=cross_of.get(d.id, []),
+                    )
+                    for d in by_theme.get(t.id, [])
+                ],
+            )
+            for t in themes
+        ],
         priorities=priorities,
-        action_plan=[action(a) for a in session.exec(select(ActionItem).order_by(ActionItem.position,
-                                                                                 ActionItem.id)).all()],
-        evidence=[EvidenceShape(
-            id=e.id, kind=e.kind, title=e.title, description=e.description, source=e.source,
-            evidence_date=_iso(e.evidence_date), component=e.component, consent=e.consent, url=e.url,
-            mime_type=e.mime_type, size=e.size, sha256=e.sha256, taken_at=_iso(e.taken_at),
-            collected_by=e.collected_by, key_for=key_for.get(e.id, []), cross_reference_for=cross_for.get(e.id, []),
-            cover_sheets=evidence_sheets.get(e.id, []), regions=regions.get(e.id, []))
-            for e in session.exec(select(EvidenceItem).order_by(EvidenceItem.id)).all()],
+        action_plan=[
+            action(a)
+            for a in session.exec(
+                select(ActionItem).order_by(ActionItem.position, ActionItem.id)
+            ).all()
+        ],
+        evidence=[
+            EvidenceShape(
+                id=e.id,
+                kind=e.kind,
+                title=e.title,
+                description=e.description,
+                source=e.source,
+                evidence_date=_iso(e.evidence_date),
+                component=e.component,
+                consent=e.consent,
+                url=e.url,
+                mime_type=e.mime_type,
+                size=e.size,
+                sha256=e.sha256,
+                taken_at=_iso(e.taken_at),
+                collected_by=e.collected_by,
+                key_for=key_for.get(e.id, []),
+                cross_reference_for=cross_for.get(e.id, []),
+                cover_sheets=evidence_sheets.get(e.id, []),
+                regions=regions.get(e.id, []),
+            )
+            for e in session.exec(select(EvidenceItem).order_by(EvidenceItem.id)).all()
+        ],
         texts={row.key: row.body for row in session.exec(select(PortfolioText)).all()},
     )

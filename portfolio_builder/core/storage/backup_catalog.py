@@ -36,11 +36,11 @@ class BackupInfo:
 
 def _name_parts(portfolio_path: Path, backup: Path) -> tuple[str, datetime | None]:
     """The label and time make_backup wrote into the file name, when the name is one of ours."""
-    stem = backup.name[:-len(backup.suffix)] if backup.suffix else backup.name
+    stem = backup.name[: -len(backup.suffix)] if backup.suffix else backup.name
     prefix = Path(portfolio_path).stem + "-"
     if not stem.startswith(prefix):
         return "", None
-    match = _STAMP.match(stem[len(prefix):])
+    match = _STAMP.match(stem[len(prefix) :])
     if not match:
         return "", None
     try:
@@ -99,16 +99,25 @@ def describe_backup(backup: Path, portfolio_path: Path | None = None) -> BackupI
             if problem:
                 return BackupInfo(**info, problem=problem)
             items = conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0]
-            rated = conn.execute("SELECT count(DISTINCT descriptor_id) FROM audit_rating").fetchone()[0]
+            rated = conn.execute(
+                "SELECT count(DISTINCT descriptor_id) FROM audit_rating"
+            ).fetchone()[0]
             descriptors = conn.execute("SELECT count(*) FROM descriptor").fetchone()[0]
-            newest = conn.execute("SELECT max(t) FROM (SELECT max(added_at) AS t FROM evidence_item "
-                                  "UNION ALL SELECT max(created_at) FROM audit_rating)").fetchone()[0]
+            newest = conn.execute(
+                "SELECT max(t) FROM (SELECT max(added_at) AS t FROM evidence_item "
+                "UNION ALL SELECT max(created_at) FROM audit_rating)"
+            ).fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as exc:
         return BackupInfo(**info, problem=f"damaged: {exc}")
-    return BackupInfo(**info, evidence_items=items, descriptors_rated=rated, descriptors=descriptors,
-                      newest_entry=_local(newest))
+    return BackupInfo(
+        **info,
+        evidence_items=items,
+        descriptors_rated=rated,
+        descriptors=descriptors,
+        newest_entry=_local(newest),
+    )
 
 
 def describe_backups(portfolio_path: Path) -> list[BackupInfo]:
@@ -116,6 +125,9 @@ def describe_backups(portfolio_path: Path) -> list[BackupInfo]:
     folder = backup_folder(Path(portfolio_path))
     if not folder.is_dir():
         return []
-    found = [describe_backup(p, portfolio_path) for p in folder.glob(f"*{Path(portfolio_path).suffix}")
-             if p.is_file()]
+    found = [
+        describe_backup(p, portfolio_path)
+        for p in folder.glob(f"*{Path(portfolio_path).suffix}")
+        if p.is_file()
+    ]
     return sorted(found, key=lambda info: (info.made_at, info.path.name), reverse=True)

@@ -39,7 +39,9 @@ def open_in_a_window(portfolio_path: Path) -> bool:
         return lock.exists()  # unreadable while its owner writes or holds it: treat it as held
     if pid == os.getpid():
         return False  # this process: its window is the caller
-    if os.name == "nt":  # os.kill would end the process there; a held lock cannot be opened for writing
+    if (
+        os.name == "nt"
+    ):  # os.kill would end the process there; a held lock cannot be opened for writing
         try:
             with open(lock, "a"):
                 return False
@@ -65,8 +67,10 @@ def restore_backup(portfolio_path: Path, backup_path: Path) -> RestoreResult:
     portfolio_path, backup_path = Path(portfolio_path), Path(backup_path)
     _refuse_unwritable(portfolio_path)
     if open_in_a_window(portfolio_path):
-        raise PortfolioFileError(f"{portfolio_path.name} is open in a Portfolio Builder window; close it there, "
-                                 "then restore again. Nothing was changed.")
+        raise PortfolioFileError(
+            f"{portfolio_path.name} is open in a Portfolio Builder window; close it there, "
+            "then restore again. Nothing was changed."
+        )
     if backup_path.resolve() == portfolio_path.resolve():
         raise PortfolioFileError("That is the portfolio itself, not one of its backups.")
     restored = describe_backup(backup_path, portfolio_path)
@@ -91,16 +95,20 @@ def restore_backup(portfolio_path: Path, backup_path: Path) -> RestoreResult:
 
 
 def _refusal(backup_path: Path, problem: str) -> PortfolioFileError:
-    return PortfolioFileError(f"The backup {backup_path.name} cannot be restored: it is {problem}. "
-                              "The portfolio was not changed.")
+    return PortfolioFileError(
+        f"The backup {backup_path.name} cannot be restored: it is {problem}. "
+        "The portfolio was not changed."
+    )
 
 
 def _refuse_unwritable(path: Path) -> None:
     if not path.is_file():
         raise PortfolioFileError(f"No portfolio file at {path}.")
     if not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)):
-        raise PortfolioFileError(f"{path.name} is read-only (or its folder is), so a backup cannot be restored "
-                                 "over it. Nothing was changed.")
+        raise PortfolioFileError(
+            f"{path.name} is read-only (or its folder is), so a backup cannot be restored "
+            "over it. Nothing was changed."
+        )
 
 
 def _refuse_if_in_use(path: Path) -> bool:
@@ -118,8 +126,10 @@ def _refuse_if_in_use(path: Path) -> bool:
         conn.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise PortfolioFileError(f"{path.name} is open in another window or program; close it there, then "
-                                     "restore again. Nothing was changed.") from exc
+            raise PortfolioFileError(
+                f"{path.name} is open in another window or program; close it there, then "
+                "restore again. Nothing was changed."
+            ) from exc
         return True
     except sqlite3.DatabaseError:
         return True
@@ -164,7 +174,9 @@ def _check_copy(temp: Path) -> str:
             return problem
         results = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if results != ["ok"]:
-            return f"damaged (the database check found {len(results)} problem(s), first: {results[0]})"
+            return (
+                f"damaged (the database check found {len(results)} problem(s), first: {results[0]})"
+            )
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             return f"damaged ({len(broken)} broken reference(s), first in {broken[0][0]})"
@@ -212,8 +224,10 @@ def _retire_wal(path: Path) -> None:
             conn.execute("PRAGMA journal_mode=DELETE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise PortfolioFileError(f"{path.name} was opened elsewhere during the restore; nothing was "
-                                         "changed. Close it there and restore again.") from exc
+                raise PortfolioFileError(
+                    f"{path.name} was opened elsewhere during the restore; nothing was "
+                    "changed. Close it there and restore again."
+                ) from exc
         except sqlite3.DatabaseError:
             pass  # too damaged to checkpoint: its bytes, -wal included, were kept by _save_current
         finally:

@@ -40,7 +40,9 @@ def make_backup(portfolio_path: Path, label: str = "auto", keep: int = KEEP_BACK
         dest.close()
         source.close()
     part.replace(target)
-    fsync_folder(folder)  # the backup is on disk under its name before anyone relies on it (e.g. a restore)
+    fsync_folder(
+        folder
+    )  # the backup is on disk under its name before anyone relies on it (e.g. a restore)
     if keep:
         same_label = sorted(folder.glob(f"{portfolio_path.stem}-{label}-*{portfolio_path.suffix}"))
         for old in same_label[:-keep]:

@@ -7,7 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-FLUSH_INTERVAL_S = 0.25  # at most this often a changed file is flushed (each flush writes what changed since)
+FLUSH_INTERVAL_S = (
+    0.25  # at most this often a changed file is flushed (each flush writes what changed since)
+)
 FLUSH_POLL_S = 0.05
 OPEN_FILES = Path("/proc/self/fd")  # Linux: this process's open files, by number
 
@@ -63,7 +65,9 @@ class BackgroundFlush:
 
     def _run(self) -> None:
         sync = getattr(os, "fdatasync", os.fsync)
-        flushed: dict[str, tuple[int, float]] = {}  # path: (its change time, when) at its last flush
+        flushed: dict[
+            str, tuple[int, float]
+        ] = {}  # path: (its change time, when) at its last flush
         while not self._stop.wait(FLUSH_POLL_S):
             for path, handle in self._handles().items():
                 try:

@@ -20,8 +20,12 @@ from .durable_files import BackgroundFlush
 from .storage_limits import MAX_CLEANED_BYTES, size_words
 
 PIECE_BYTES = 1024 * 1024  # what is in memory at once while a file streams in or out
-PART_BYTES = 4 * 1024 * 1024  # one row: its zeros are overwritten in SQLite's page cache, never written to disk
-STREAM_CACHE_KIB = 16 * 1024  # SQLite's page cache while a large file streams in (an import's is 64 MB)
+PART_BYTES = (
+    4 * 1024 * 1024
+)  # one row: its zeros are overwritten in SQLite's page cache, never written to disk
+STREAM_CACHE_KIB = (
+    16 * 1024
+)  # SQLite's page cache while a large file streams in (an import's is 64 MB)
 
 
 class MissingStoredFile(KeyError):
@@ -43,7 +47,9 @@ def sha256_of_file(path: Path, chunk_size: int = PIECE_BYTES) -> tuple[str, int]
 
 def has_stored_file(conn: sqlite3.Connection, sha256: str) -> bool:
     """Whether these bytes are already stored (the dedupe check: one copy however many items use it)."""
-    return conn.execute("SELECT 1 FROM stored_file WHERE sha256 = ?", (sha256,)).fetchone() is not None
+    return (
+        conn.execute("SELECT 1 FROM stored_file WHERE sha256 = ?", (sha256,)).fetchone() is not None
+    )
 
 
 def stored_size(conn: sqlite3.Connection, sha256: str) -> int:
@@ -59,14 +65,20 @@ def _part_lengths(size: int, part_bytes: int) -> list[int]:
     return [min(part_bytes, size - start) for start in range(0, size, part_bytes)] or [0]
 
 
-def _insert_part(conn: sqlite3.Connection, sha256: str, size: int, number: int, length: int) -> tuple[str, int]:
+def _insert_part(
+    conn: sqlite3.Connection, sha256: str, size: int, number: int, length: int
+) -> tuple[str, int]:
     """Insert part `number` as zeros of its final length; (table, rowid) to stream its bytes into."""
     if number == 0:
-        cursor = conn.execute("INSERT INTO stored_file (sha256, size, data) VALUES (?, ?, zeroblob(?))",
-                              (sha256, size, length))
+        cursor = conn.execute(
+            "INSERT INTO stored_file (sha256, size, data) VALUES (?, ?, zeroblob(?))",
+            (sha256, size, length),
+        )
         return "stored_file", cursor.lastrowid
-    cursor = conn.execute("INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, zeroblob(?))",
-                          (sha256, number, length))
+    cursor = conn.execute(
+        "INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, zeroblob(?))",
+        (sha256, number, length),
+    )
     return "stored_file_part", cursor.lastrowid
 
 
@@ -79,8 +91,15 @@ def flush_while_storing(conn: sqlite3.Connection, size: int):
     return BackgroundFlush(row[2], f"{row[2]}-wal") if row and row[2] else nullcontext()
 
 
-def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *, part_bytes: int | None = None,
-               cancel: Callable[[], bool] | None = None) -> bool:
+def store_file(
+    conn: sqlite3.Connection,
+    source: Path,
+    sha256: str,
+    size: int,
+    *,
+    part_bytes: int | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> bool:
     """Stream a file into the portfolio inside the caller's transaction; False if these bytes are stored already.
 
     The caller has hashed the file; the bytes are hashed again as they are copied (on a second thread,
@@ -96,8 +115,15 @@ def store_file(conn: sqlite3.Connection, source: Path, sha256: str, size: int, *
     return True
 
 
-def store_stream(conn: sqlite3.Connection, handle, sha256: str, size: int, *, part_bytes: int | None = None,
-                 cancel: Callable[[], bool] | None = None) -> bool:
+def store_stream(
+    conn: sqlite3.Connection,
+    handle,
+    sha256: str,
+    size: int,
+    *,
+    part_bytes: int | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> bool:
     """Stream size bytes from a readable handle (readinto) into the portfolio inside the caller's transaction;
     False when they were not exactly size bytes hashing to sha256 (the caller rolls back). Hashes as store_file."""
     lengths = _part_lengths(size, part_bytes or PART_BYTES)
@@ -109,7 +135,9 @@ def store_stream(conn: sqlite3.Connection, handle, sha256: str, size: int, *, pa
             written = 0
             for number, length in enumerate(lengths):
                 table, rowid = _insert_part(conn, sha256, size, number, length)
-                done = _fill_part(conn, table, rowid, length, handle, hasher, cancel) if length else 0
+                done = (
+                    _fill_part(conn, table, rowid, length, handle, hasher, cancel) if length else 0
+                )
                 written += done
                 if done < length:
                     break
@@ -119,15 +147,22 @@ def store_stream(conn: sqlite3.Connection, handle, sha256: str, size: int, *, pa
     return written == size and digest == sha256
 
 
-def _fill_part(conn: sqlite3.Connection, table: str, rowid: int, length: int, handle, hasher: _Hasher,
-               cancel: Callable[[], bool] | None) -> int:
+def _fill_part(
+    conn: sqlite3.Connection,
+    table: str,
+    rowid: int,
+    length: int,
+    handle,
+    hasher: _Hasher,
+    cancel: Callable[[], bool] | None,
+) -> int:
     """Copy up to length bytes from handle into one part's blob; the byte count copied (short if the file is)."""
     done = 0
     with conn.blobopen(table, "data", rowid) as blob:
         while done < length:
             if cancel is not None and cancel():
                 raise Cancelled("Import cancelled.")
-            piece = hasher.next_buffer()[:min(PIECE_BYTES, length - done)]
+            piece = hasher.next_buffer()[: min(PIECE_BYTES, length - done)]
             count = handle.readinto(piece)
             if not count:
                 break
@@ -187,11 +222,15 @@ def store_bytes(conn: sqlite3.Connection, data: bytes, *, part_bytes: int | None
     start = 0
     for number, length in enumerate(_part_lengths(len(data), part_bytes or PART_BYTES)):
         if number == 0:
-            conn.execute("INSERT INTO stored_file (sha256, size, data) VALUES (?, ?, ?)",
-                         (sha256, len(data), data[:length]))
+            conn.execute(
+                "INSERT INTO stored_file (sha256, size, data) VALUES (?, ?, ?)",
+                (sha256, len(data), data[:length]),
+            )
         else:
-            conn.execute("INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, ?)",
-                         (sha256, number, data[start:start + length]))
+            conn.execute(
+                "INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, ?)",
+                (sha256, number, data[start : start + length]),
+            )
         start += length
     return sha256
 
@@ -209,15 +248,21 @@ def _part_rows(conn: sqlite3.Connection, sha256: str) -> tuple[int, list[tuple[s
     if row is None:
         raise MissingStoredFile(sha256)
     rows = [("stored_file", row[0])]
-    for expected, (number, rowid) in enumerate(conn.execute(
-            "SELECT part, rowid FROM stored_file_part WHERE sha256 = ? ORDER BY part", (sha256,)).fetchall(), 1):
+    for expected, (number, rowid) in enumerate(
+        conn.execute(
+            "SELECT part, rowid FROM stored_file_part WHERE sha256 = ? ORDER BY part", (sha256,)
+        ).fetchall(),
+        1,
+    ):
         if number != expected:
             raise MissingStoredFile(f"{sha256} (part {expected})")
         rows.append(("stored_file_part", rowid))
     return row[1], rows
 
 
-def iter_stored_chunks(conn: sqlite3.Connection, sha256: str, chunk_size: int = PIECE_BYTES) -> Iterator[bytes]:
+def iter_stored_chunks(
+    conn: sqlite3.Connection, sha256: str, chunk_size: int = PIECE_BYTES
+) -> Iterator[bytes]:
     """Yield a stored file's bytes in order, at most chunk_size at a time, across all its parts.
 
     MissingStoredFile (a KeyError) when the file is absent (raised before anything is yielded) or its
@@ -227,8 +272,9 @@ def iter_stored_chunks(conn: sqlite3.Connection, sha256: str, chunk_size: int = 
     return _read_parts(conn, sha256, size, rows, chunk_size)
 
 
-def _read_parts(conn: sqlite3.Connection, sha256: str, size: int, rows: list[tuple[str, int]],
-                chunk_size: int) -> Iterator[bytes]:
+def _read_parts(
+    conn: sqlite3.Connection, sha256: str, size: int, rows: list[tuple[str, int]], chunk_size: int
+) -> Iterator[bytes]:
     total = 0
     for table, rowid in rows:
         with conn.blobopen(table, "data", rowid, readonly=True) as blob:
@@ -248,19 +294,27 @@ def copy_stored_file(conn: sqlite3.Connection, sha256: str, target: BinaryIO) ->
     return total
 
 
-def read_stored_bytes(conn: sqlite3.Connection, sha256: str, max_bytes: int = MAX_CLEANED_BYTES) -> bytes:
+def read_stored_bytes(
+    conn: sqlite3.Connection, sha256: str, max_bytes: int = MAX_CLEANED_BYTES
+) -> bytes:
     """A stored file's bytes in memory, for the photos and documents cleaned whole; BadInput past max_bytes."""
     size = stored_size(conn, sha256)
     if size > max_bytes:
-        raise BadInput(f"A stored file of {size_words(size)} is too large to read into memory "
-                       f"(at most {size_words(max_bytes)}).")
+        raise BadInput(
+            f"A stored file of {size_words(size)} is too large to read into memory "
+            f"(at most {size_words(max_bytes)})."
+        )
     return b"".join(iter_stored_chunks(conn, sha256))
 
 
-def rehash_stored_files(conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None) -> list[str]:
+def rehash_stored_files(
+    conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
+) -> list[str]:
     """Keys whose bytes no longer hash to the key, or whose parts are missing (empty when all is well)."""
     bad = []
-    keys = [row[0] for row in conn.execute("SELECT sha256 FROM stored_file ORDER BY rowid").fetchall()]
+    keys = [
+        row[0] for row in conn.execute("SELECT sha256 FROM stored_file ORDER BY rowid").fetchall()
+    ]
     for done, sha256 in enumerate(keys, start=1):
         digest = hashlib.sha256()
         try:

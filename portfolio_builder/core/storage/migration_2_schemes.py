@@ -23,8 +23,19 @@ FORMAT_1_HINTS = {
     "Rename to the first element of your i-HOP toolkit and add its relevant quality statements.",
     "Rename and add quality statements from your toolkit.",
 }
-LEGACY_COLUMNS = ("framework_id", "name", "awarding_body", "version", "description", "scale_name", "min_key",
-                  "max_key", "priorities_required", "uses_components", "action_plan_theme")
+LEGACY_COLUMNS = (
+    "framework_id",
+    "name",
+    "awarding_body",
+    "version",
+    "description",
+    "scale_name",
+    "min_key",
+    "max_key",
+    "priorities_required",
+    "uses_components",
+    "action_plan_theme",
+)
 
 
 def _create(conn: sqlite3.Connection, table_name: str) -> None:
@@ -41,23 +52,54 @@ def _old_scheme(conn: sqlite3.Connection):
 
     conn.row_factory = sqlite3.Row
     info = dict(conn.execute("SELECT * FROM framework_info LIMIT 1").fetchone())
-    levels = [dict(row) for row in conn.execute(
-        "SELECT key, label, description, colour, score FROM scale_level ORDER BY position")]
+    levels = [
+        dict(row)
+        for row in conn.execute(
+            "SELECT key, label, description, colour, score FROM scale_level ORDER BY position"
+        )
+    ]
     conn.row_factory = None
-    scale = {"name": info["scale_name"] or "", "levels": [{k: v for k, v in lv.items() if v is not None}
-                                                          for lv in levels]}
+    scale = {
+        "name": info["scale_name"] or "",
+        "levels": [{k: v for k, v in lv.items() if v is not None} for lv in levels],
+    }
     shipped = next((f for f in shipped_frameworks() if f.id == info["framework_id"]), None)
     if shipped is not None:
         values = shipped.scheme.model_dump()
-        values["scale"] = {**values["scale"], **scale, "levels": [
-            {**(shipped.scheme.scale.level(lv["key"]).model_dump() if shipped.scheme.scale.level(lv["key"]) else {}),
-             **lv} for lv in scale["levels"]]}
+        values["scale"] = {
+            **values["scale"],
+            **scale,
+            "levels": [
+                {
+                    **(
+                        shipped.scheme.scale.level(lv["key"]).model_dump()
+                        if shipped.scheme.scale.level(lv["key"])
+                        else {}
+                    ),
+                    **lv,
+                }
+                for lv in scale["levels"]
+            ],
+        }
         return Scheme.model_validate(values), shipped
-    head = {"priorities_required": info["priorities_required"], "uses_components": bool(info["uses_components"]),
-            "action_plan_theme": info["action_plan_theme"]}
-    values = {"id": info["framework_id"], "name": info["name"], "awarding_body": info["awarding_body"] or "",
-              "version": str(info["version"] or "1"), "description": info["description"] or "", "scale": scale}
-    values.update(_legacy_scheme(head, {"evidence_rule": {"min_key": info["min_key"], "max_key": info["max_key"]}}))
+    head = {
+        "priorities_required": info["priorities_required"],
+        "uses_components": bool(info["uses_components"]),
+        "action_plan_theme": info["action_plan_theme"],
+    }
+    values = {
+        "id": info["framework_id"],
+        "name": info["name"],
+        "awarding_body": info["awarding_body"] or "",
+        "version": str(info["version"] or "1"),
+        "description": info["description"] or "",
+        "scale": scale,
+    }
+    values.update(
+        _legacy_scheme(
+            head, {"evidence_rule": {"min_key": info["min_key"], "max_key": info["max_key"]}}
+        )
+    )
     return Scheme.model_validate(values), None
 
 
@@ -75,11 +117,18 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE descriptor ADD COLUMN ours BOOLEAN NOT NULL DEFAULT 0")
     shipped_themes = {t.code: t for t in (shipped.themes if shipped else [])}
     for theme_id, code, title, description in conn.execute(
-            "SELECT id, code, title, description FROM theme").fetchall():
+        "SELECT id, code, title, description FROM theme"
+    ).fetchall():
         if description in FORMAT_1_HINTS:
             hint = shipped_themes[code].hint if code in shipped_themes else description
-            conn.execute("UPDATE theme SET hint = ?, description = '' WHERE id = ?", (hint, theme_id))
-        if code in shipped_themes and shipped_themes[code].placeholder and title == shipped_themes[code].title:
+            conn.execute(
+                "UPDATE theme SET hint = ?, description = '' WHERE id = ?", (hint, theme_id)
+            )
+        if (
+            code in shipped_themes
+            and shipped_themes[code].placeholder
+            and title == shipped_themes[code].title
+        ):
             conn.execute("UPDATE theme SET placeholder = 1 WHERE id = ?", (theme_id,))
     ours = {d.code: d.text for t in shipped_themes.values() for d in t.descriptors if d.ours}
     for code, text in ours.items():
@@ -94,6 +143,8 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE setting_profile DROP COLUMN case_study")
     conn.execute("ALTER TABLE setting_profile DROP COLUMN three_year_plan")
     conn.execute("ALTER TABLE setting_profile ADD COLUMN award_level VARCHAR NOT NULL DEFAULT ''")
-    conn.execute("ALTER TABLE setting_profile ADD COLUMN licence VARCHAR NOT NULL DEFAULT 'all-rights-reserved'")
+    conn.execute(
+        "ALTER TABLE setting_profile ADD COLUMN licence VARCHAR NOT NULL DEFAULT 'all-rights-reserved'"
+    )
     if not scheme.uses_components:
         conn.execute("UPDATE evidence_item SET component = ''")

@@ -15,8 +15,12 @@ from .migration_4_stored_parts import migrate_2_to_3_stored_parts
 from .migration_5_team import add_team_tables
 
 # from_version -> function upgrading a connection to from_version + 1
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: migrate_1_to_2, 2: add_redaction_regions,
-                                                               3: migrate_2_to_3_stored_parts, 4: add_team_tables}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: migrate_1_to_2,
+    2: add_redaction_regions,
+    3: migrate_2_to_3_stored_parts,
+    4: add_team_tables,
+}
 
 
 def migrate_if_needed(path: Path, version: int) -> None:
@@ -26,7 +30,8 @@ def migrate_if_needed(path: Path, version: int) -> None:
     missing = [v for v in range(version, schema.SCHEMA_VERSION) if v not in MIGRATIONS]
     if missing:
         raise PortfolioFileError(
-            f"{Path(path).name} uses file format {version}, which this version cannot upgrade.")
+            f"{Path(path).name} uses file format {version}, which this version cannot upgrade."
+        )
     make_backup(path, label=f"before-format-{version + 1}", keep=0)
     connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions: DDL included
     try:

@@ -22,18 +22,22 @@ from .sqlite_wal import wal_completes
 APPLICATION_ID = 0x50424631  # "PBF1"
 PORTFOLIO_SUFFIX = ".portfolio"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-NEW_FILE_PAGE_SIZE = 65536  # a long recording is written (twice, WAL then file) in 16x fewer pages than at 4 KB
+NEW_FILE_PAGE_SIZE = (
+    65536  # a long recording is written (twice, WAL then file) in 16x fewer pages than at 4 KB
+)
 
 
 EMPTY, NOT_SQLITE = "empty", "not a portfolio file"
-FOREIGN, TRUNCATED = "a database of another program, not a portfolio", \
-    "damaged: shorter than its own header says (an interrupted copy?)"
+FOREIGN, TRUNCATED = (
+    "a database of another program, not a portfolio",
+    "damaged: shorter than its own header says (an interrupted copy?)",
+)
 HEADER_REFUSALS = {  # the sentence a person reads when opening such a file
     EMPTY: "{name} is empty: it is not a portfolio file.",
     NOT_SQLITE: "{name} is not a portfolio file (it is not an SQLite database).",
     FOREIGN: "{name} is an SQLite database of another program, not a portfolio.",
     TRUNCATED: "{name} is damaged: it is shorter than its own header says (truncated copy?). "
-               "Open one of its backups instead.",
+    "Open one of its backups instead.",
 }
 
 
@@ -69,7 +73,9 @@ def _check_header(path: Path) -> None:
     if problem in HEADER_REFUSALS:
         raise PortfolioFileError(HEADER_REFUSALS[problem].format(name=path.name))
     if problem:
-        raise PortfolioFileError(f"Cannot read {path.name}: {problem.removeprefix('cannot be read (')[:-1]}.")
+        raise PortfolioFileError(
+            f"Cannot read {path.name}: {problem.removeprefix('cannot be read (')[:-1]}."
+        )
 
 
 def _is_writable_location(path: Path) -> bool:
@@ -80,11 +86,15 @@ def _is_writable_location(path: Path) -> bool:
 class Portfolio:
     """An open portfolio file: an engine with the right pragmas, and its read-only state."""
 
-    def __init__(self, path: Path, read_only: bool, read_only_reason: str = "", new_file: bool = False):
+    def __init__(
+        self, path: Path, read_only: bool, read_only_reason: str = "", new_file: bool = False
+    ):
         self.path = Path(path)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
-        self._connect_hook = threading.local()  # row_changes records a write through it, on its own thread only
+        self._connect_hook = (
+            threading.local()
+        )  # row_changes records a write through it, on its own thread only
         self.engine = self._make_engine(new_file)
 
     def set_connect_hook(self, hook) -> None:
@@ -138,7 +148,9 @@ class Portfolio:
         if not path.parent.exists():
             raise PortfolioFileError(f"The folder {path.parent} does not exist.")
         if not _is_writable_location(path):
-            raise PortfolioFileError(f"Cannot create a portfolio in {path.parent}: the folder is read-only.")
+            raise PortfolioFileError(
+                f"Cannot create a portfolio in {path.parent}: the folder is read-only."
+            )
         portfolio = cls(path, read_only=False, new_file=True)
         try:
             with portfolio.engine.begin() as conn:
@@ -165,29 +177,46 @@ class Portfolio:
         _check_header(path)
         reason = ""
         if not read_only and not _is_writable_location(path):
-            read_only, reason = True, "The portfolio's folder or file is read-only, so it opened read-only."
+            read_only, reason = (
+                True,
+                "The portfolio's folder or file is read-only, so it opened read-only.",
+            )
         probe = cls(path, read_only=True)
         try:
             with probe.engine.connect() as conn:
                 version = conn.exec_driver_sql("PRAGMA user_version").scalar()
                 app_id = conn.exec_driver_sql("PRAGMA application_id").scalar()
-                tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+                tables = {
+                    r[0]
+                    for r in conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type='table'"
+                    )
+                }
         except (OperationalError, DBAPIError) as exc:
-            raise PortfolioFileError(f"{path.name} cannot be read as a portfolio: {exc.orig}.") from exc
+            raise PortfolioFileError(
+                f"{path.name} cannot be read as a portfolio: {exc.orig}."
+            ) from exc
         finally:
             probe.close()
         if app_id != APPLICATION_ID or "evidence_item" not in tables:
-            raise PortfolioFileError(f"{path.name} is an SQLite database, but not a portfolio file.")
+            raise PortfolioFileError(
+                f"{path.name} is an SQLite database, but not a portfolio file."
+            )
         if version > schema.SCHEMA_VERSION:
-            read_only, reason = True, (
-                f"{path.name} was saved by a newer version of Portfolio Builder (file format {version}); "
-                "it opened read-only. Update Portfolio Builder to edit it.")
+            read_only, reason = (
+                True,
+                (
+                    f"{path.name} was saved by a newer version of Portfolio Builder (file format {version}); "
+                    "it opened read-only. Update Portfolio Builder to edit it."
+                ),
+            )
         elif version < schema.SCHEMA_VERSION:
             # upgraded even when opened read-only (status, export): every query expects the current columns
             if not _is_writable_location(path):
                 raise PortfolioFileError(
                     f"{path.name} was saved in an older file format ({version}) in a folder that cannot be written "
-                    "to, so it cannot be upgraded. Copy it to a folder you can write to and open it there.")
+                    "to, so it cannot be upgraded. Copy it to a folder you can write to and open it there."
+                )
             migrate_if_needed(path, version)
         return cls(path, read_only=read_only, read_only_reason=reason)
 
@@ -235,9 +264,17 @@ def storage_error(exc: Exception) -> PortfolioFileError:
     """Translate an SQLite failure into a message a user can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text:
-        return PortfolioFileError("The disk is full: the last change was not saved, and nothing else was lost.")
+        return PortfolioFileError(
+            "The disk is full: the last change was not saved, and nothing else was lost."
+        )
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyPortfolio("The portfolio file cannot be written (read-only); the change was not saved.")
+        return ReadOnlyPortfolio(
+            "The portfolio file cannot be written (read-only); the change was not saved."
+        )
     if "locked" in text or "busy" in text:
-        return PortfolioFileError("The portfolio is busy in another program; try again in a moment.")
-    return PortfolioFileError(f"The portfolio file could not be written: {getattr(exc, 'orig', exc)}.")
+        return PortfolioFileError(
+            "The portfolio is busy in another program; try again in a moment."
+        )
+    return PortfolioFileError(
+        f"The portfolio file could not be written: {getattr(exc, 'orig', exc)}."
+    )

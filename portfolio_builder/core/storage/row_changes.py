@@ -78,10 +78,17 @@ class Change:
 def table_shapes(conn: sqlite3.Connection) -> dict[str, TableShape]:
     """Every table of the portfolio with the columns a Change keeps (rowid tables with a primary key)."""
     shapes = {}
-    names = [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
     for name in names:
-        info = conn.execute(f'PRAGMA main.table_info("{name}")').fetchall()  # cid, name, type, notnull, dflt, pk
+        info = conn.execute(
+            f'PRAGMA main.table_info("{name}")'
+        ).fetchall()  # cid, name, type, notnull, dflt, pk
         key = tuple(row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
         columns = tuple(row[1] for row in info if "BLOB" not in (row[2] or "").upper())
         blobs = len(columns) < len(info)
@@ -93,6 +100,7 @@ def table_shapes(conn: sqlite3.Connection) -> dict[str, TableShape]:
 
 def _install_log(conn: sqlite3.Connection, shapes: dict[str, TableShape], log: list) -> None:
     """Temporary triggers (this connection only) appending (table, key, old, new) for each row written."""
+
     def logged(table: str, op: str, *values) -> None:
         shape = shapes[table]
         width = len(shape.columns)
@@ -107,13 +115,20 @@ def _install_log(conn: sqlite3.Connection, shapes: dict[str, TableShape], log: l
 
     conn.create_function("pb_row_written", -1, logged)
     for shape in shapes.values():
+
         def row(prefix: str, shape: TableShape = shape) -> str:
             return ", ".join(f'{prefix}."{column}"' for column in shape.columns)
-        for op, event, values in (("i", "INSERT", row("NEW")), ("u", "UPDATE", f"{row('OLD')}, {row('NEW')}"),
-                                  ("d", "DELETE", row("OLD"))):
-            conn.execute(f'CREATE TEMP TRIGGER IF NOT EXISTS "pb_log_{op}_{shape.name}" AFTER {event} '
-                         f'ON main."{shape.name}" BEGIN SELECT pb_row_written(\'{shape.name}\', \'{op}\', '
-                         f'{values}); END')
+
+        for op, event, values in (
+            ("i", "INSERT", row("NEW")),
+            ("u", "UPDATE", f"{row('OLD')}, {row('NEW')}"),
+            ("d", "DELETE", row("OLD")),
+        ):
+            conn.execute(
+                f'CREATE TEMP TRIGGER IF NOT EXISTS "pb_log_{op}_{shape.name}" AFTER {event} '
+                f"ON main.\"{shape.name}\" BEGIN SELECT pb_row_written('{shape.name}', '{op}', "
+                f"{values}); END"
+            )
 
 
 def _key_of(shape: TableShape, values: tuple) -> tuple:
@@ -128,8 +143,10 @@ def _net(log: list) -> tuple[tuple[RowImage, ...], tuple[RowImage, ...]]:
         first.setdefault((table, key), old)
         last[(table, key)] = new
     changed = [k for k in first if first[k] != last[k]]
-    return (tuple(RowImage(t, k, first[(t, k)]) for t, k in changed),
-            tuple(RowImage(t, k, last[(t, k)]) for t, k in changed))
+    return (
+        tuple(RowImage(t, k, first[(t, k)]) for t, k in changed),
+        tuple(RowImage(t, k, last[(t, k)]) for t, k in changed),
+    )
 
 
 def _shapes_of(portfolio: Portfolio) -> dict[str, TableShape]:
@@ -193,7 +210,9 @@ def _describe(image: RowImage) -> str:
     return f"{image.table.replace('_', ' ')} {', '.join(str(part) for part in image.key)}"
 
 
-def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[RowImage, ...], what: str) -> None:
+def _apply(
+    portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[RowImage, ...], what: str
+) -> None:
     """Rows from `expected` to `wanted` in one transaction, or nothing at all with ChangedMeanwhile."""
     if portfolio.read_only:
         raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only.")
@@ -207,26 +226,37 @@ def _apply(portfolio: Portfolio, expected: tuple[RowImage, ...], wanted: tuple[R
             try:
                 for image in expected:
                     if _current(conn, shapes[image.table], image.key) != image.values:
-                        raise ChangedMeanwhile(refusal.format(
-                            f"{_describe(image)} was changed outside the undo history"))
+                        raise ChangedMeanwhile(
+                            refusal.format(
+                                f"{_describe(image)} was changed outside the undo history"
+                            )
+                        )
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 _write_rows(conn, shapes, expected, wanted)
                 allowed = {(image.table, image.key) for image in wanted}
                 strays = [(t, k) for t, k, _old, _new in side_effects if (t, k) not in allowed]
                 if strays:
                     table, key = strays[0]
-                    raise ChangedMeanwhile(refusal.format(
-                        f"it would also remove {_describe(RowImage(table, key, None))}, made outside the undo history"))
+                    raise ChangedMeanwhile(
+                        refusal.format(
+                            f"it would also remove {_describe(RowImage(table, key, None))}, made outside the undo history"
+                        )
+                    )
                 for image in wanted:
                     if _current(conn, shapes[image.table], image.key) != image.values:
-                        raise ChangedMeanwhile(refusal.format(f"{_describe(image)} could not be put back as it was"))
+                        raise ChangedMeanwhile(
+                            refusal.format(f"{_describe(image)} could not be put back as it was")
+                        )
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
         except sqlite3.IntegrityError as exc:
-            raise ChangedMeanwhile(refusal.format("it clashes with a change made outside the undo history "
-                                                  f"({str(exc).lower()})")) from exc
+            raise ChangedMeanwhile(
+                refusal.format(
+                    f"it clashes with a change made outside the undo history ({str(exc).lower()})"
+                )
+            ) from exc
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
 
@@ -244,13 +274,19 @@ def _write_rows(conn: sqlite3.Connection, shapes: dict[str, TableShape], expecte
         if image.values is not None and was[(image.table, image.key)] is not None:
             where = " AND ".join(f'"{column}" IS ?' for column in shape.key)
             sets = ", ".join(f'"{column}" = ?' for column in shape.columns)
-            conn.execute(f'UPDATE main."{shape.name}" SET {sets} WHERE {where}', image.values + image.key)
+            conn.execute(
+                f'UPDATE main."{shape.name}" SET {sets} WHERE {where}', image.values + image.key
+            )
     for image in wanted:
         shape = shapes[image.table]
         if image.values is not None and was[(image.table, image.key)] is None:
             if shape.has_blobs:
-                raise ChangedMeanwhile(f"{_describe(image)} holds file bytes, which the undo history does not keep; "
-                                       "nothing was changed.")
+                raise ChangedMeanwhile(
+                    f"{_describe(image)} holds file bytes, which the undo history does not keep; "
+                    "nothing was changed."
+                )
             columns = ", ".join(f'"{column}"' for column in shape.columns)
             marks = ", ".join("?" for _ in shape.columns)
-            conn.execute(f'INSERT INTO main."{shape.name}" ({columns}) VALUES ({marks})', image.values)
+            conn.execute(
+                f'INSERT INTO main."{shape.name}" ({columns}) VALUES ({marks})', image.values
+            )

@@ -9,7 +9,9 @@ from sqlmodel import Field, SQLModel
 
 from ..vocabularies import CONSENT_STATES, EVIDENCE_KINDS  # noqa: F401 - their one home
 
-SCHEMA_VERSION = 5  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows; 5: team copies
+SCHEMA_VERSION = (
+    5  # 2: schemes as data; 3: redaction regions; 4: stored files over several rows; 5: team copies
+)
 
 COMPONENTS = ("activity", "generic", "plan")
 LINK_ROLES = ("key", "cross")
@@ -33,7 +35,9 @@ class SettingProfile(SQLModel, table=True):
     contact_email: str = ""
     phone: str = ""
     context: str = ""
-    award_level: str = ""  # the level applied for, where the scheme has award levels (bronze / silver / gold)
+    award_level: str = (
+        ""  # the level applied for, where the scheme has award levels (bronze / silver / gold)
+    )
     licence: str = "all-rights-reserved"  # the bundle's licence (core/licences.py)
     created_at: datetime = Field(default_factory=utc_now)
 
@@ -68,7 +72,9 @@ class ThemeRow(SQLModel, table=True):
     title: str
     description: str = ""
     hint: str = ""  # set-up advice for the setting's eyes only, never printed
-    placeholder: bool = False  # the title is the scheme's placeholder ('Element 1') until the setting renames it
+    placeholder: bool = (
+        False  # the title is the scheme's placeholder ('Element 1') until the setting renames it
+    )
     lead_staff_id: int | None = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
     gathering_started: date | None = None
     gathering_ended: date | None = None
@@ -149,7 +155,9 @@ class ActionItem(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     position: int = 0
     theme_id: int | None = Field(default=None, foreign_key="theme.id", ondelete="SET NULL")
-    descriptor_id: int | None = Field(default=None, foreign_key="descriptor.id", ondelete="SET NULL")
+    descriptor_id: int | None = Field(
+        default=None, foreign_key="descriptor.id", ondelete="SET NULL"
+    )
     priority_id: int | None = Field(default=None, foreign_key="priority.id", ondelete="SET NULL")
     action: str
     lead: str = ""
@@ -189,7 +197,9 @@ class StoredFile(SQLModel, table=True):
     __tablename__ = "stored_file"
     sha256: str = Field(primary_key=True)
     size: int
-    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))  # part 0: all of a file up to PART_BYTES
+    data: bytes = Field(
+        sa_column=Column(LargeBinary, nullable=False)
+    )  # part 0: all of a file up to PART_BYTES
 
 
 class StoredFilePart(SQLModel, table=True):
@@ -242,7 +252,9 @@ class DescriptorLink(SQLModel, table=True):
     __tablename__ = "descriptor_link"
     __table_args__ = (
         UniqueConstraint("evidence_id", "descriptor_id", name="uq_link_once"),
-        Index("uq_key_slot", "descriptor_id", "slot", unique=True, sqlite_where=text("role = 'key'")),
+        Index(
+            "uq_key_slot", "descriptor_id", "slot", unique=True, sqlite_where=text("role = 'key'")
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     evidence_id: int = Field(foreign_key="evidence_item.id", index=True, ondelete="CASCADE")
@@ -286,7 +298,9 @@ class TeamIdentity(SQLModel, table=True):
     copy_for: str = ""
     copy_made_at: datetime | None = None
     themes: str = ""  # the theme codes a copy was made for, comma-separated; '' for all
-    baseline: str = ""  # JSON: what the copy held when it was made (core.team.team_state), to find what changed
+    baseline: str = (
+        ""  # JSON: what the copy held when it was made (core.team.team_state), to find what changed
+    )
 
 
 class MergeLogEntry(SQLModel, table=True):

@@ -38,7 +38,12 @@ def read_wal(path: Path) -> WalContents | None:
             if len(header) < WAL_HEADER_BYTES:
                 return None
             magic, _version, page_size, _seq, salt1, salt2 = struct.unpack(">6I", header[:24])
-            if magic not in WAL_MAGIC or page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+            if (
+                magic not in WAL_MAGIC
+                or page_size < 512
+                or page_size > 65536
+                or page_size & (page_size - 1)
+            ):
                 return None
             size = wal.stat().st_size
             frame = FRAME_HEADER_BYTES + page_size
@@ -70,4 +75,6 @@ def wal_completes(path: Path, file_size: int, page_size: int) -> bool:
     if contents is None or contents.page_size != page_size:
         return False
     whole_pages = file_size // page_size
-    return all(page in contents.pages for page in range(whole_pages + 1, contents.database_pages + 1))
+    return all(
+        page in contents.pages for page in range(whole_pages + 1, contents.database_pages + 1)
+    )

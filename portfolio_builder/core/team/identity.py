@@ -24,20 +24,30 @@ class Identity:
 
 def read_identity(conn: sqlite3.Connection) -> Identity | None:
     """The identity of the portfolio on conn; None until a first team copy gave it one."""
-    row = conn.execute("SELECT portfolio_id, copy_id, copy_for, copy_made_at, themes FROM team_identity "
-                       "ORDER BY id LIMIT 1").fetchone()
+    row = conn.execute(
+        "SELECT portfolio_id, copy_id, copy_for, copy_made_at, themes FROM team_identity "
+        "ORDER BY id LIMIT 1"
+    ).fetchone()
     if row is None:
         return None
-    return Identity(row[0], row[1] or "", row[2] or "", str(row[3] or ""),
-                    tuple(t for t in (row[4] or "").split(",") if t))
+    return Identity(
+        row[0],
+        row[1] or "",
+        row[2] or "",
+        str(row[3] or ""),
+        tuple(t for t in (row[4] or "").split(",") if t),
+    )
 
 
 def ensure_identity(conn: sqlite3.Connection) -> Identity:
     """The portfolio's identity, made (a new random id) on first use, inside the caller's transaction."""
     identity = read_identity(conn)
     if identity is None:
-        conn.execute("INSERT INTO team_identity (portfolio_id, copy_id, copy_for, themes, baseline) "
-                     "VALUES (?, '', '', '', '')", (str(uuid.uuid4()),))
+        conn.execute(
+            "INSERT INTO team_identity (portfolio_id, copy_id, copy_for, themes, baseline) "
+            "VALUES (?, '', '', '', '')",
+            (str(uuid.uuid4()),),
+        )
         identity = read_identity(conn)
         if identity is None:
             raise RuntimeError("the portfolio's identity could not be made")

@@ -36,21 +36,29 @@ class MergeResult:
 
     def sentence(self) -> str:
         if self.merged_before_at:
-            return (f"This pack from {self.contributor} was merged on {self.merged_before_at[:16]}; "
-                    "nothing was changed.")
-        return (f"Merged {self.contributor}'s contribution: {self.applied} change(s) applied, {self.already} already "
-                f"there, {self.declined} declined, {self.refused} could not be applied (all kept in the merge log). "
-                f"Backup first: {self.backup}.")
+            return (
+                f"This pack from {self.contributor} was merged on {self.merged_before_at[:16]}; "
+                "nothing was changed."
+            )
+        return (
+            f"Merged {self.contributor}'s contribution: {self.applied} change(s) applied, {self.already} already "
+            f"there, {self.declined} declined, {self.refused} could not be applied (all kept in the merge log). "
+            f"Backup first: {self.backup}."
+        )
 
 
 def _check_decisions(plan, decisions: dict[str, str]) -> None:
     wrong = sorted(set(v for v in decisions.values()) - {MINE, THEIRS})
     if wrong:
-        raise BadInput(f"A decision must be 'mine' or 'theirs', not '{wrong[0]}'; nothing was merged.")
+        raise BadInput(
+            f"A decision must be 'mine' or 'theirs', not '{wrong[0]}'; nothing was merged."
+        )
     undecided = [c.id for c in plan.conflicts if c.id not in decisions]
     if undecided:
-        raise BadInput(f"{len(undecided)} conflict(s) need your decision ({', '.join(undecided[:8])}"
-                       f"{' ...' if len(undecided) > 8 else ''}): take mine or theirs for each; nothing was merged.")
+        raise BadInput(
+            f"{len(undecided)} conflict(s) need your decision ({', '.join(undecided[:8])}"
+            f"{' ...' if len(undecided) > 8 else ''}): take mine or theirs for each; nothing was merged."
+        )
 
 
 def _outcome(planned, decisions: dict[str, str]) -> str:
@@ -59,23 +67,49 @@ def _outcome(planned, decisions: dict[str, str]) -> str:
     return {DECLINED_BEFORE: "declined"}.get(planned.verdict, planned.verdict)
 
 
-def _log(conn: sqlite3.Connection, pack: ContributionPack, merged_at: str, planned, outcome: str, reason: str) -> None:
+def _log(
+    conn: sqlite3.Connection,
+    pack: ContributionPack,
+    merged_at: str,
+    planned,
+    outcome: str,
+    reason: str,
+) -> None:
     change = planned.change
-    conn.execute("INSERT INTO merge_log (pack_id, copy_id, contributor, merged_at, change_id, kind, summary, "
-                 "made_by, made_at, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 (pack.pack_id, pack.head["copy_id"], pack.contributor, merged_at, change["id"], change["kind"],
-                  change.get("summary", "") + (f" ({reason})" if reason else ""), change.get("by", ""),
-                  change.get("at", ""), outcome, json.dumps(change, default=str)))
+    conn.execute(
+        "INSERT INTO merge_log (pack_id, copy_id, contributor, merged_at, change_id, kind, summary, "
+        "made_by, made_at, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            pack.pack_id,
+            pack.head["copy_id"],
+            pack.contributor,
+            merged_at,
+            change["id"],
+            change["kind"],
+            change.get("summary", "") + (f" ({reason})" if reason else ""),
+            change.get("by", ""),
+            change.get("at", ""),
+            outcome,
+            json.dumps(change, default=str),
+        ),
+    )
 
 
 def _new_bytes(pack: ContributionPack, plan) -> int:
-    return sum(pack.evidence[c.change["target"]["ref"]]["row"].get("size") or 0
-               for c in plan.changes if c.change["kind"] == "evidence-new" and c.verdict == NEW)
+    return sum(
+        pack.evidence[c.change["target"]["ref"]]["row"].get("size") or 0
+        for c in plan.changes
+        if c.change["kind"] == "evidence-new" and c.verdict == NEW
+    )
 
 
-def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: dict[str, str] | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> MergeResult:
+def apply_merge(
+    portfolio: Portfolio,
+    pack: Path | ContributionPack,
+    decisions: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> MergeResult:
     """Merge a contribution pack into the lead's portfolio; decisions maps each conflict's id to mine or theirs.
 
     Refused before anything is written (BadInput) when the pack is damaged, newer, for another
@@ -84,14 +118,18 @@ def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: 
     cancel() turning true stops it (Cancelled) with nothing merged.
     """
     if portfolio.read_only:
-        raise ReadOnlyPortfolio(portfolio.read_only_reason or "This portfolio is open read-only; nothing was merged.")
+        raise ReadOnlyPortfolio(
+            portfolio.read_only_reason or "This portfolio is open read-only; nothing was merged."
+        )
     decisions = dict(decisions or {})
     opened = pack if isinstance(pack, ContributionPack) else open_pack(Path(pack))
     try:
         with portfolio.raw_connection() as conn:
             plan, _resolver = plan_in_connection(conn, opened)
             if plan.merged_before_at:
-                return MergeResult(opened.pack_id, opened.contributor, merged_before_at=plan.merged_before_at)
+                return MergeResult(
+                    opened.pack_id, opened.contributor, merged_before_at=plan.merged_before_at
+                )
             _check_decisions(plan, decisions)
             if refusal := space_refusal(conn, opened.path.name, _new_bytes(opened, plan)):
                 raise BadInput(f"{refusal} Nothing was merged.")
@@ -108,9 +146,17 @@ def apply_merge(portfolio: Portfolio, pack: Path | ContributionPack, decisions: 
             opened.close()
 
 
-def _apply(conn: sqlite3.Connection, pack: ContributionPack, decisions: dict[str, str], backup: Path,
-           progress: Callable[[int, int], None] | None, cancel: Callable[[], bool] | None) -> MergeResult:
-    plan, resolver = plan_in_connection(conn, pack)  # again, inside the transaction: what is planned is what is there
+def _apply(
+    conn: sqlite3.Connection,
+    pack: ContributionPack,
+    decisions: dict[str, str],
+    backup: Path,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> MergeResult:
+    plan, resolver = plan_in_connection(
+        conn, pack
+    )  # again, inside the transaction: what is planned is what is there
     if plan.merged_before_at:
         return MergeResult(pack.pack_id, pack.contributor, merged_before_at=plan.merged_before_at)
     _check_decisions(plan, decisions)
@@ -120,7 +166,10 @@ def _apply(conn: sqlite3.Connection, pack: ContributionPack, decisions: dict[str
     for done, planned in enumerate(plan.changes, start=1):
         if cancel is not None and cancel():
             raise Cancelled("Merge cancelled: nothing was merged.")
-        outcome, reason = _outcome(planned, decisions), planned.reason if planned.verdict == REFUSED else ""
+        outcome, reason = (
+            _outcome(planned, decisions),
+            planned.reason if planned.verdict == REFUSED else "",
+        )
         if outcome == NEW:
             try:
                 writer.apply(planned.change)
@@ -130,5 +179,12 @@ def _apply(conn: sqlite3.Connection, pack: ContributionPack, decisions: dict[str
         _log(conn, pack, merged_at, planned, "applied" if outcome == NEW else outcome, reason)
         if progress is not None:
             progress(done, len(plan.changes))
-    return MergeResult(pack.pack_id, pack.contributor, counts[NEW], counts[ALREADY], counts["declined"],
-                       counts[REFUSED], backup)
+    return MergeResult(
+        pack.pack_id,
+        pack.contributor,
+        counts[NEW],
+        counts[ALREADY],
+        counts["declined"],
+        counts[REFUSED],
+        backup,
+    )

@@ -20,9 +20,17 @@ class Contribution:
 
     def words(self) -> str:
         """'3 new evidence, 1 rating, 2 diary entries' for the dashboard."""
-        names = {"evidence-new": "new evidence", "rating": "rating(s)", "judgement": "best-fit judgement(s)",
-                 "diary-new": "diary entr(ies)", "action-new": "action(s)", "edit": "edit(s)", "keys": "key evidence",
-                 "delete": "deletion(s)", "staff-new": "team member(s)"}
+        names = {
+            "evidence-new": "new evidence",
+            "rating": "rating(s)",
+            "judgement": "best-fit judgement(s)",
+            "diary-new": "diary entr(ies)",
+            "action-new": "action(s)",
+            "edit": "edit(s)",
+            "keys": "key evidence",
+            "delete": "deletion(s)",
+            "staff-new": "team member(s)",
+        }
         parts, tags = [], 0
         for kind, count in sorted(self.applied.items()):
             if kind in names:
@@ -38,7 +46,8 @@ def contributions(conn: sqlite3.Connection) -> list[Contribution]:
     """Every merged pack, oldest first."""
     packs: dict[str, Contribution] = {}
     for pack_id, contributor, merged_at, kind, outcome in conn.execute(
-            "SELECT pack_id, contributor, merged_at, kind, outcome FROM merge_log ORDER BY merged_at, id"):
+        "SELECT pack_id, contributor, merged_at, kind, outcome FROM merge_log ORDER BY merged_at, id"
+    ):
         entry = packs.setdefault(pack_id, Contribution(contributor, str(merged_at), pack_id))
         if outcome == "applied":
             entry.applied[kind] = entry.applied.get(kind, 0) + 1
@@ -51,10 +60,13 @@ def contributions(conn: sqlite3.Connection) -> list[Contribution]:
 
 def declined_changes(conn: sqlite3.Connection) -> list[dict]:
     """Every change the lead declined (or that could not be applied), whole, as the pack held it."""
-    return [{**json.loads(change), "outcome": outcome, "contributor": contributor}
-            for change, outcome, contributor in conn.execute(
-                "SELECT change, outcome, contributor FROM merge_log WHERE outcome IN ('declined', 'refused') "
-                "ORDER BY id")]
+    return [
+        {**json.loads(change), "outcome": outcome, "contributor": contributor}
+        for change, outcome, contributor in conn.execute(
+            "SELECT change, outcome, contributor FROM merge_log WHERE outcome IN ('declined', 'refused') "
+            "ORDER BY id"
+        )
+    ]
 
 
 def contributions_of(portfolio) -> list[Contribution]:

@@ -17,11 +17,20 @@ from .identity import read_identity
 from .pack_reader import ContributionPack, open_pack
 from .team_state import EDITABLE, NEW_ROW_DEFAULTS, links_of, snapshot
 
-NEW, ALREADY, CONFLICT, REFUSED, DECLINED_BEFORE = "new", "already-there", "conflict", "refused", "declined-before"
-CONFLICT_WORDS = {"key-slots": "key evidence filled differently on both sides",
-                  "both-changed": "changed on both sides", "both-rated": "rated differently on both sides",
-                  "deleted-and-tagged": "deleted on one side, tagged on the other",
-                  "deleted-and-changed": "deleted on one side, changed on the other"}
+NEW, ALREADY, CONFLICT, REFUSED, DECLINED_BEFORE = (
+    "new",
+    "already-there",
+    "conflict",
+    "refused",
+    "declined-before",
+)
+CONFLICT_WORDS = {
+    "key-slots": "key evidence filled differently on both sides",
+    "both-changed": "changed on both sides",
+    "both-rated": "rated differently on both sides",
+    "deleted-and-tagged": "deleted on one side, tagged on the other",
+    "deleted-and-changed": "deleted on one side, changed on the other",
+}
 
 
 @dataclass
@@ -83,7 +92,11 @@ class Resolver:
             mine = self.lead["evidence"].get(ref)
             if mine and mine["sha256"] == row["sha256"] and mine["url"] == row["url"]:
                 return ref
-        return self.by_sha.get(row["sha256"]) if row.get("sha256") else self.by_url.get(row.get("url") or "")
+        return (
+            self.by_sha.get(row["sha256"])
+            if row.get("sha256")
+            else self.by_url.get(row.get("url") or "")
+        )
 
     def deleted_here(self, ref: str) -> bool:
         """Whether the item existed when the copy was made but the lead's portfolio no longer has it."""
@@ -118,8 +131,12 @@ class _Planner:
                 return CONFLICT, "deleted-and-changed", "deleted"
             found = self.resolver.resolve(key)
             return self.three_way(self.lead["evidence"][found][name] if found else None, change)
-        if table == "cover_sheets" and key not in self.lead["priorities"] or table in ("themes", "priorities") \
-                and key not in self.lead[table]:
+        if (
+            table == "cover_sheets"
+            and key not in self.lead["priorities"]
+            or table in ("themes", "priorities")
+            and key not in self.lead[table]
+        ):
             return REFUSED, "it is no longer in this portfolio", ""
         row = self.lead[table].get(key) or NEW_ROW_DEFAULTS.get(table)
         if row is None:
@@ -141,13 +158,18 @@ class _Planner:
         row = self.lead[table].get(key)
         if row is None:
             return ALREADY, "", ""
-        return (NEW, "", "") if row == change["base"] else (CONFLICT, "deleted-and-changed", "kept and changed")
+        return (
+            (NEW, "", "")
+            if row == change["base"]
+            else (CONFLICT, "deleted-and-changed", "kept and changed")
+        )
 
     def link(self, change: dict) -> tuple:
         kind, target = change["kind"], change["target"]
         owner = target.get("descriptor") or target.get("priority_id")
-        if ("descriptor" in target and owner not in self.descriptors) or \
-                ("priority_id" in target and owner not in self.lead["priorities"]):
+        if ("descriptor" in target and owner not in self.descriptors) or (
+            "priority_id" in target and owner not in self.lead["priorities"]
+        ):
             return REFUSED, "it is no longer in this portfolio", ""
         if kind == "keys":
             if any(self.resolver.deleted_here(ref) for ref in change["after"]):
@@ -161,8 +183,11 @@ class _Planner:
         ref = target["ref"]
         found = self.resolver.resolve(ref)
         table = "cover_links" if kind.startswith("cover_links") else "cross"
-        present = found is not None and (found in self.lead[table].get(owner, []) or
-                                          table == "cross" and found in self.lead["keys"].get(owner, []))
+        present = found is not None and (
+            found in self.lead[table].get(owner, [])
+            or table == "cross"
+            and found in self.lead["keys"].get(owner, [])
+        )
         if kind.endswith("-remove"):
             return (NEW, "", "") if found in self.lead[table].get(owner, []) else (ALREADY, "", "")
         if self.resolver.deleted_here(ref):
@@ -170,15 +195,31 @@ class _Planner:
         return (ALREADY, "", "") if present else (NEW, "", "")
 
     def rating(self, change: dict) -> tuple:
-        table, owner, date = ("ratings", "descriptor", "rated_on") if change["kind"] == "rating" else \
-            ("judgements", "theme", "judged_on")
+        table, owner, date = (
+            ("ratings", "descriptor", "rated_on")
+            if change["kind"] == "rating"
+            else ("judgements", "theme", "judged_on")
+        )
         code = change["target"][owner]
-        if owner == "descriptor" and code not in self.descriptors or owner == "theme" and code not in self.lead["themes"]:
+        if (
+            owner == "descriptor"
+            and code not in self.descriptors
+            or owner == "theme"
+            and code not in self.lead["themes"]
+        ):
             return REFUSED, "it is no longer in this portfolio", ""
-        mine = [r for _k, r in sorted(((k, r) for k, r in self.lead[table].items() if r[owner] == code),
-                                      key=lambda kr: (str(kr[1][date]), int(kr[0])))]
-        same = ("level_key", "gap", "rated_by", "created_at") if table == "ratings" else \
-            ("level_key", "judged_by", "created_at")
+        mine = [
+            r
+            for _k, r in sorted(
+                ((k, r) for k, r in self.lead[table].items() if r[owner] == code),
+                key=lambda kr: (str(kr[1][date]), int(kr[0])),
+            )
+        ]
+        same = (
+            ("level_key", "gap", "rated_by", "created_at")
+            if table == "ratings"
+            else ("level_key", "judged_by", "created_at")
+        )
         if all(any(_same_rows(row, m, same) for m in mine) for row in change["after"]):
             return ALREADY, "", ""
         current = mine[-1]["level_key"] if mine else None
@@ -190,34 +231,67 @@ class _Planner:
         row = change["after"]
         if change["kind"] == "evidence-new":
             found = self.resolver.resolve(change["target"]["ref"])
-            return (ALREADY, f"the same file is already item {found}", "") if found else (NEW, "", "")
+            return (
+                (ALREADY, f"the same file is already item {found}", "") if found else (NEW, "", "")
+            )
         if change["kind"] == "diary-new":
             if str(row["priority_id"]) not in self.lead["priorities"]:
-                return REFUSED, "its priority is not in this portfolio (made on the copy, or deleted here)", ""
-            same = any(_same_rows(row, m, ("priority_id", "entry_date", "text", "author"))
-                       for m in self.lead["diary"].values())
+                return (
+                    REFUSED,
+                    "its priority is not in this portfolio (made on the copy, or deleted here)",
+                    "",
+                )
+            same = any(
+                _same_rows(row, m, ("priority_id", "entry_date", "text", "author"))
+                for m in self.lead["diary"].values()
+            )
             return (ALREADY, "", "") if same else (NEW, "", "")
         if change["kind"] == "staff-new":
-            same = any(str(row["name"]).casefold() == m["name"].casefold() for m in self.lead["staff"].values())
+            same = any(
+                str(row["name"]).casefold() == m["name"].casefold()
+                for m in self.lead["staff"].values()
+            )
             return (ALREADY, "", "") if same else (NEW, "", "")
-        same = any(_same_rows(row, m, ("action", "lead", "starts_on", "ends_on", "priority_id"))
-                   for m in self.lead["actions"].values())
+        same = any(
+            _same_rows(row, m, ("action", "lead", "starts_on", "ends_on", "priority_id"))
+            for m in self.lead["actions"].values()
+        )
         return (ALREADY, "", "") if same else (NEW, "", "")
 
     def plan(self, change: dict) -> PlannedChange:
         kind = change["kind"]
-        handler = {"edit": self.edit, "delete": self.delete, "rating": self.rating, "judgement": self.rating}.get(
-            kind, self.link if kind == "keys" or kind.startswith(("cross", "cover_links")) else self.new_row)
+        handler = {
+            "edit": self.edit,
+            "delete": self.delete,
+            "rating": self.rating,
+            "judgement": self.rating,
+        }.get(
+            kind,
+            self.link
+            if kind == "keys" or kind.startswith(("cross", "cover_links"))
+            else self.new_row,
+        )
         verdict, detail, mine = handler(change)
         if verdict == CONFLICT:
-            return PlannedChange(change, CONFLICT, f"{change['summary']}: {CONFLICT_WORDS[detail]}", detail,
-                                 self.mine_words(mine), self.theirs_words(change))
+            return PlannedChange(
+                change,
+                CONFLICT,
+                f"{change['summary']}: {CONFLICT_WORDS[detail]}",
+                detail,
+                self.mine_words(mine),
+                self.theirs_words(change),
+            )
         return PlannedChange(change, verdict, detail if verdict == REFUSED or detail else "")
 
     def mine_words(self, value) -> str:
         """What the lead's portfolio holds, in words (a key-evidence list by its titles)."""
         if isinstance(value, list):
-            return ", ".join(self.lead["evidence"][v]["title"] for v in value if v in self.lead["evidence"]) or "none"
+            return (
+                ", ".join(
+                    self.lead["evidence"][v]["title"] for v in value if v in self.lead["evidence"]
+                )
+                or "none"
+            )
         return "nothing" if value in (None, "") else str(value)[:200]
 
     def theirs_words(self, change: dict) -> str:
@@ -234,19 +308,32 @@ class _Planner:
         return "nothing" if after in (None, "") else str(after)[:200]
 
 
-def plan_in_connection(conn: sqlite3.Connection, pack: ContributionPack) -> tuple[MergePlan, Resolver]:
+def plan_in_connection(
+    conn: sqlite3.Connection, pack: ContributionPack
+) -> tuple[MergePlan, Resolver]:
     """The plan for a verified pack against the portfolio on conn (refusing another portfolio's pack)."""
     identity = read_identity(conn)
     if identity is None or identity.portfolio_id != pack.head["portfolio_id"]:
-        raise BadInput(f"{pack.path.name} belongs to another portfolio (it was made from a team copy of "
-                       f"'{pack.head.get('setting', '?')}'s portfolio); nothing was merged.")
+        raise BadInput(
+            f"{pack.path.name} belongs to another portfolio (it was made from a team copy of "
+            f"'{pack.head.get('setting', '?')}'s portfolio); nothing was merged."
+        )
     if identity.is_copy:
-        raise BadInput(f"This file is a team copy (for {identity.copy_for}); merge packs into the lead's "
-                       "portfolio. Nothing was merged.")
-    merged = conn.execute("SELECT min(merged_at) FROM merge_log WHERE pack_id = ?", (pack.pack_id,)).fetchone()[0]
+        raise BadInput(
+            f"This file is a team copy (for {identity.copy_for}); merge packs into the lead's "
+            "portfolio. Nothing was merged."
+        )
+    merged = conn.execute(
+        "SELECT min(merged_at) FROM merge_log WHERE pack_id = ?", (pack.pack_id,)
+    ).fetchone()[0]
     plan = MergePlan(pack.head, merged_before_at=str(merged or ""))
-    earlier = dict(conn.execute("SELECT change_id, outcome FROM merge_log WHERE copy_id = ? AND outcome IN "
-                                "('applied', 'declined') ORDER BY id", (pack.head["copy_id"],)).fetchall())
+    earlier = dict(
+        conn.execute(
+            "SELECT change_id, outcome FROM merge_log WHERE copy_id = ? AND outcome IN "
+            "('applied', 'declined') ORDER BY id",
+            (pack.head["copy_id"],),
+        ).fetchall()
+    )
     planner = _Planner(conn, pack)
     try:
         for change in pack.changes:
@@ -258,8 +345,10 @@ def plan_in_connection(conn: sqlite3.Connection, pack: ContributionPack) -> tupl
                 planned.verdict, planned.reason = DECLINED_BEFORE, "declined at an earlier merge"
             plan.changes.append(planned)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise BadInput(f"{pack.path.name} is malformed ({type(exc).__name__} in its changes); "
-                       "nothing was merged.") from None
+        raise BadInput(
+            f"{pack.path.name} is malformed ({type(exc).__name__} in its changes); "
+            "nothing was merged."
+        ) from None
     return plan, planner.resolver
 
 

@@ -13,8 +13,21 @@ from ..vocabularies import CONSENT_STATES
 from .pack_writer import PACK_FORMAT, PACK_FORMAT_VERSION
 from .team_state import EDITABLE
 
-CHANGE_KINDS = {"evidence-new", "edit", "delete", "keys", "cross-add", "cross-remove", "cover_links-add",
-                "cover_links-remove", "rating", "judgement", "diary-new", "action-new", "staff-new"}
+CHANGE_KINDS = {
+    "evidence-new",
+    "edit",
+    "delete",
+    "keys",
+    "cross-add",
+    "cross-remove",
+    "cover_links-add",
+    "cover_links-remove",
+    "rating",
+    "judgement",
+    "diary-new",
+    "action-new",
+    "staff-new",
+}
 
 
 class BadPack(BadInput):
@@ -64,19 +77,25 @@ def _verify(reader: BundleReader, name: str) -> None:
         if needed not in manifest:
             report.problems.append(f"{needed} is missing or not covered by the manifest")
     if report.problems:
-        raise BadPack(f"{name} is damaged or has been changed since it was made "
-                      f"({_as_pack(report.problems[0]).rstrip('.')}); nothing was merged.")
+        raise BadPack(
+            f"{name} is damaged or has been changed since it was made "
+            f"({_as_pack(report.problems[0]).rstrip('.')}); nothing was merged."
+        )
 
 
 def _check_head(head, name: str) -> dict:
     if not isinstance(head, dict) or head.get("format") != PACK_FORMAT:
-        raise BadPack(f"{name} is not a contribution pack (it has no pack.json of ours); nothing was merged.")
+        raise BadPack(
+            f"{name} is not a contribution pack (it has no pack.json of ours); nothing was merged."
+        )
     version = head.get("pack_format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BadPack(f"{name} has no valid pack format version; nothing was merged.")
     if version > PACK_FORMAT_VERSION:
-        raise BadPack(f"{name} was made by a newer Portfolio Builder (pack format {version}); "
-                      "update Portfolio Builder to merge it. Nothing was merged.")
+        raise BadPack(
+            f"{name} was made by a newer Portfolio Builder (pack format {version}); "
+            "update Portfolio Builder to merge it. Nothing was merged."
+        )
     for key in ("pack_id", "portfolio_id", "copy_id", "contributor"):
         if not isinstance(head.get(key), str) or not head.get(key) and key != "contributor":
             raise BadPack(f"{name} is malformed: pack.json has no {key}; nothing was merged.")
@@ -84,15 +103,26 @@ def _check_head(head, name: str) -> dict:
 
 
 def _check_body(body, name: str, entries) -> tuple[list[dict], dict[str, dict]]:
-    if not isinstance(body, dict) or not isinstance(body.get("changes"), list) \
-            or not isinstance(body.get("evidence"), dict):
-        raise BadPack(f"{name} is malformed: changes.json lacks its changes or evidence; nothing was merged.")
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("changes"), list)
+        or not isinstance(body.get("evidence"), dict)
+    ):
+        raise BadPack(
+            f"{name} is malformed: changes.json lacks its changes or evidence; nothing was merged."
+        )
     for change in body["changes"]:
-        if not isinstance(change, dict) or change.get("kind") not in CHANGE_KINDS \
-                or not isinstance(change.get("target"), dict) or not isinstance(change.get("id"), str):
+        if (
+            not isinstance(change, dict)
+            or change.get("kind") not in CHANGE_KINDS
+            or not isinstance(change.get("target"), dict)
+            or not isinstance(change.get("id"), str)
+        ):
             raise BadPack(f"{name} is malformed: a change of an unknown kind; nothing was merged.")
-    problem = next((p for p in map(_change_problem, body["changes"]) if p), "") or \
-        next((p for p in (_evidence_problem(info, entries) for info in body["evidence"].values()) if p), "")
+    problem = next((p for p in map(_change_problem, body["changes"]) if p), "") or next(
+        (p for p in (_evidence_problem(info, entries) for info in body["evidence"].values()) if p),
+        "",
+    )
     if problem:
         raise BadPack(f"{name} is malformed: {problem}; nothing was merged.")
     return body["changes"], body["evidence"]
@@ -106,7 +136,10 @@ def _change_problem(change: dict) -> str:
     """Why a change cannot be trusted to name only what a merge may write ('' when it can)."""
     target = change["target"]
     if change["kind"] == "edit":
-        if target.get("table") not in EDITABLE or target.get("field") not in EDITABLE[target["table"]]:
+        if (
+            target.get("table") not in EDITABLE
+            or target.get("field") not in EDITABLE[target["table"]]
+        ):
             return "a change names a field that a team member cannot change"
         if target["field"] == "consent" and change.get("after") not in CONSENT_STATES:
             return "a change sets an unknown consent state"
@@ -119,8 +152,13 @@ def _change_problem(change: dict) -> str:
 
 def _regions_problem(regions) -> str:
     if not isinstance(regions, list) or not all(
-            isinstance(r, list) and len(r) == 7 and all(isinstance(v, (int, float)) for v in r[:5])
-            and r[5] in ("blur", "block") and r[6] in ("rectangle", "ellipse") for r in regions):
+        isinstance(r, list)
+        and len(r) == 7
+        and all(isinstance(v, (int, float)) for v in r[:5])
+        and r[5] in ("blur", "block")
+        and r[6] in ("rectangle", "ellipse")
+        for r in regions
+    ):
         return "a photo's regions to blur are not regions"
     return ""
 
@@ -130,18 +168,28 @@ def _evidence_problem(info, entries) -> str:
     if not isinstance(row, dict):
         return "an evidence entry has no row"
     sha256 = row.get("sha256")
-    if row.get("kind") not in EVIDENCE_KINDS or row.get("consent") not in CONSENT_STATES \
-            or sha256 is not None and (not isinstance(sha256, str) or not SHA256.match(sha256)) \
-            or not isinstance(row.get("size"), int) or row["size"] < 0:
+    if (
+        row.get("kind") not in EVIDENCE_KINDS
+        or row.get("consent") not in CONSENT_STATES
+        or sha256 is not None
+        and (not isinstance(sha256, str) or not SHA256.match(sha256))
+        or not isinstance(row.get("size"), int)
+        or row["size"] < 0
+    ):
         return "an evidence entry has an unknown kind, consent state, checksum or size"
     if _regions_problem(row.get("regions", [])):
         return _regions_problem(row.get("regions"))
-    if info.get("file") is not None and (info["file"] != f"files/{sha256}" or f"data/{info['file']}" not in entries):
+    if info.get("file") is not None and (
+        info["file"] != f"files/{sha256}" or f"data/{info['file']}" not in entries
+    ):
         return "an evidence entry names a file the pack does not hold"
     thumb = info.get("thumbnail")
-    if thumb is not None and (not isinstance(thumb, dict) or thumb.get("path") != f"thumbnails/{sha256}.jpg"
-                              or f"data/{thumb['path']}" not in entries
-                              or not all(isinstance(thumb.get(k), int) for k in ("width", "height"))):
+    if thumb is not None and (
+        not isinstance(thumb, dict)
+        or thumb.get("path") != f"thumbnails/{sha256}.jpg"
+        or f"data/{thumb['path']}" not in entries
+        or not all(isinstance(thumb.get(k), int) for k in ("width", "height"))
+    ):
         return "an evidence entry names a preview the pack does not hold"
     return ""
 
@@ -156,7 +204,9 @@ def open_pack(path: Path) -> ContributionPack:
     try:
         _verify(reader, path.name)
         head = _check_head(reader.read_json("data/pack.json"), path.name)
-        changes, evidence = _check_body(reader.read_json("data/changes.json"), path.name, reader.entries)
+        changes, evidence = _check_body(
+            reader.read_json("data/changes.json"), path.name, reader.entries
+        )
     except UnsafeBundle as exc:
         reader.close()
         raise BadPack(f"{path.name} cannot be read: {_as_pack(exc.message)}") from None
@@ -172,6 +222,9 @@ def looks_like_pack(path: Path) -> bool:
 
     try:
         with zipfile.ZipFile(path) as archive:
-            return any(name.count("/") == 2 and name.endswith("/data/pack.json") for name in archive.namelist()[:10])
+            return any(
+                name.count("/") == 2 and name.endswith("/data/pack.json")
+                for name in archive.namelist()[:10]
+            )
     except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return False

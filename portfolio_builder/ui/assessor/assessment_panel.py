@@ -38,8 +38,11 @@ from ...core.scheme.model import Words
 from ..scheme_words import in_sentence
 
 # (field, tab label, full name): short tab labels so all four tabs show in a narrow pane at 150 % scaling
-LONG_FIELDS = (("visit_notes", "Notes", "Visit notes"), ("strengths", "Strengths", "Strengths"),
-               ("areas_for_development", "To develop", "Areas for development"))
+LONG_FIELDS = (
+    ("visit_notes", "Notes", "Visit notes"),
+    ("strengths", "Strengths", "Strengths"),
+    ("areas_for_development", "To develop", "Areas for development"),
+)
 
 
 def judgement_target(node: ContentNode | None) -> tuple[str, str, str] | None:
@@ -130,10 +133,14 @@ class AssessmentPanel(QWidget):
         for key in RECOMMENDATIONS:
             self.recommendation.addItem(RECOMMENDATION_LABELS[key], key)
         self.recommendation.currentIndexChanged.connect(
-            lambda _i: self._save_field("recommendation", self.recommendation.currentData()))
+            lambda _i: self._save_field("recommendation", self.recommendation.currentData())
+        )
         self.recommendation_comment = QPlainTextEdit(tabChangesFocus=True)
         self.recommendation_comment.textChanged.connect(
-            lambda: self._save_field("recommendation_comment", self.recommendation_comment.toPlainText()))
+            lambda: self._save_field(
+                "recommendation_comment", self.recommendation_comment.toPlainText()
+            )
+        )
         form.addRow("Date of visit", self.visit_date)
         form.addRow("Date of report", self.report_date)
         form.addRow("Recommendation", self.recommendation)
@@ -171,7 +178,9 @@ class AssessmentPanel(QWidget):
             for name, edit in self.fields.items():
                 edit.setPlainText(get(name))
             self.assessor_name.setText(get("assessor_name"))
-            self.recommendation.setCurrentIndex(max(0, self.recommendation.findData(get("recommendation"))))
+            self.recommendation.setCurrentIndex(
+                max(0, self.recommendation.findData(get("recommendation")))
+            )
             self.recommendation_comment.setPlainText(get("recommendation_comment"))
             for edit, name in ((self.visit_date, "visit_date"), (self.report_date, "report_date")):
                 stored = QDate.fromString(get(name), "yyyy-MM-dd")
@@ -201,8 +210,10 @@ class AssessmentPanel(QWidget):
             scope, code, title = self.target
             current = self.file.judgement(scope, code)
             word = self.words.theme if scope == THEME else self.words.descriptor
-            self.target_label.setText(f"<b>{word.replace('&', '&amp;').replace('<', '&lt;')}</b>: "
-                                      f"{title.replace('&', '&amp;').replace('<', '&lt;')}")
+            self.target_label.setText(
+                f"<b>{word.replace('&', '&amp;').replace('<', '&lt;')}</b>: "
+                f"{title.replace('&', '&amp;').replace('<', '&lt;')}"
+            )
             self.radios[current.judgement].setChecked(True)
             self.comment.setPlainText(current.comment)
         finally:
@@ -219,7 +230,9 @@ class AssessmentPanel(QWidget):
         if self._loading or self.target is None:
             return
         scope, code, _title = self.target
-        self._guard(lambda: self.file.set_judgement(scope, code, comment=self.comment.toPlainText()))
+        self._guard(
+            lambda: self.file.set_judgement(scope, code, comment=self.comment.toPlainText())
+        )
 
     def _save_field(self, name: str, value: str) -> None:
         if self._loading or self.file is None:

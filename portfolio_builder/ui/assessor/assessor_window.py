@@ -46,8 +46,10 @@ class AssessorWindow(QMainWindow):
         self.banner.setMargin(6)
         self.tree = QTreeView()
         self.tree.setAccessibleName("Bundle contents")
-        self.tree.setAccessibleDescription("Themes, descriptors, the setting's documents and every item; choose one "
-                                           "to see it and judge it")
+        self.tree.setAccessibleDescription(
+            "Themes, descriptors, the setting's documents and every item; choose one "
+            "to see it and judge it"
+        )
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.item_view = ItemView()
@@ -75,12 +77,25 @@ class AssessorWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&File")
-        self.open_action = QAction("&Open bundle…", self, shortcut=QKeySequence.StandardKey.Open,
-                                   triggered=self.choose_bundle)
-        self.export_action = QAction("&Export Assessor's Report…", self, triggered=self.export_report,
-                                     enabled=False, shortcut=QKeySequence("Ctrl+E"))
-        self.close_action = QAction("&Close bundle", self, triggered=self.close_bundle, enabled=False)
-        quit_action = QAction("Close &window", self, shortcut=QKeySequence.StandardKey.Close, triggered=self.close)
+        self.open_action = QAction(
+            "&Open bundle…",
+            self,
+            shortcut=QKeySequence.StandardKey.Open,
+            triggered=self.choose_bundle,
+        )
+        self.export_action = QAction(
+            "&Export Assessor's Report…",
+            self,
+            triggered=self.export_report,
+            enabled=False,
+            shortcut=QKeySequence("Ctrl+E"),
+        )
+        self.close_action = QAction(
+            "&Close bundle", self, triggered=self.close_bundle, enabled=False
+        )
+        quit_action = QAction(
+            "Close &window", self, shortcut=QKeySequence.StandardKey.Close, triggered=self.close
+        )
         for action in (self.open_action, self.export_action, self.close_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -94,8 +109,9 @@ class AssessorWindow(QMainWindow):
 
     @classmethod
     def ask_report_path(cls, parent, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, "Export Assessor's Report", suggested,
-                                              "Word document (*.docx);;PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Export Assessor's Report", suggested, "Word document (*.docx);;PDF (*.pdf)"
+        )
         return path
 
     @classmethod
@@ -125,8 +141,13 @@ class AssessorWindow(QMainWindow):
     def _opened(self, session) -> None:
         try:
             shape = session.snapshot
-            assessment = AssessmentFile.open(session.uuid, self.assessments_folder, setting=shape.setting.name,
-                                             scheme=shape.scheme.name, bundle_name=session.path.name)
+            assessment = AssessmentFile.open(
+                session.uuid,
+                self.assessments_folder,
+                setting=shape.setting.name,
+                scheme=shape.scheme.name,
+                bundle_name=session.path.name,
+            )
         except PortfolioError as exc:
             session.close()
             self._failed(exc.message)
@@ -143,28 +164,41 @@ class AssessorWindow(QMainWindow):
         self.panel.set_file(assessment)
         self._show_banner()
         reviewer = session.snapshot.scheme.words.reviewer
-        self.setWindowTitle(f"{session.path.name} — {session.snapshot.scheme.name} — read-only — "
-                            f"Portfolio Builder ({reviewer})")
+        self.setWindowTitle(
+            f"{session.path.name} — {session.snapshot.scheme.name} — read-only — "
+            f"Portfolio Builder ({reviewer})"
+        )
         self.export_action.setEnabled(True)
         self.close_action.setEnabled(True)
-        self.tree.selectionModel().setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.statusBar().showMessage("Your judgements are saved as you type, in your own assessment file on this "
-                                     "computer (never in the bundle).", 8000)
+        self.tree.selectionModel().setCurrentIndex(
+            model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.statusBar().showMessage(
+            "Your judgements are saved as you type, in your own assessment file on this "
+            "computer (never in the bundle).",
+            8000,
+        )
         self.bundle_opened.emit(session)
 
     def _show_banner(self) -> None:
         s = self.session
         name = s.snapshot.setting.name or s.path.name
         if s.valid:
-            self.banner.setText(f"✔ {name}: the bundle is valid — every file is present and unchanged. Read-only.")
+            self.banner.setText(
+                f"✔ {name}: the bundle is valid — every file is present and unchanged. Read-only."
+            )
             self.banner.setStyleSheet("background:#E3F1DF; color:#24561C;")
         else:
-            self.banner.setText(f"⚠ {name}: the bundle has {len(s.problems)} problem(s); damaged items are marked. "
-                                "See “Bundle check” for the list. Read-only.")
+            self.banner.setText(
+                f"⚠ {name}: the bundle has {len(s.problems)} problem(s); damaged items are marked. "
+                "See “Bundle check” for the list. Read-only."
+            )
             self.banner.setStyleSheet("background:#F8E1DE; color:#8A1F14;")
         if s.snapshot.draft:
-            self.banner.setText(self.banner.text() + "  DRAFT: a portfolio in progress for an interim review, "
-                                                     "not the final submission.")
+            self.banner.setText(
+                self.banner.text() + "  DRAFT: a portfolio in progress for an interim review, "
+                "not the final submission."
+            )
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
 
     def _current_changed(self, current, _previous) -> None:
@@ -186,8 +220,13 @@ class AssessorWindow(QMainWindow):
         if out.suffix.lower() not in (".docx", ".pdf"):
             out = out.with_suffix(".docx")
         try:
-            written = export_assessor_report(self.session.snapshot, self.assessment.read(), out,
-                                             damaged_paths=self.session.damaged, protect=(self.session.path,))
+            written = export_assessor_report(
+                self.session.snapshot,
+                self.assessment.read(),
+                out,
+                damaged_paths=self.session.damaged,
+                protect=(self.session.path,),
+            )
         except PortfolioError as exc:
             self.show_error(self, "Report not saved", exc.message)
             return None

@@ -56,8 +56,11 @@ class FitImageLabel(QLabel):
     def _fit(self) -> None:
         if self.image.isNull() or self.width() < 2 or self.height() < 2:
             return
-        scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+        scaled = self.image.scaled(
+            self.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
         self.setPixmap(QPixmap.fromImage(scaled))
 
 
@@ -81,7 +84,9 @@ class ItemView(QWidget):
         self.photo_area.setWidgetResizable(True)
         self.photo_area.setWidget(self.photo)
         self.photo_area.hide()
-        self.pdf = pdf_pane.PdfPane() if pdf_pane.available else None  # None: PDFs open in the system viewer
+        self.pdf = (
+            pdf_pane.PdfPane() if pdf_pane.available else None
+        )  # None: PDFs open in the system viewer
         if self.pdf is not None:
             self.pdf.hide()
         self.open_button = QPushButton("Open in viewer")
@@ -115,11 +120,14 @@ class ItemView(QWidget):
     @classmethod
     def confirm_link(cls, parent, url: str) -> bool:
         """Ask before leaving the app for a web address taken from the bundle."""
-        answer = QMessageBox.question(parent, "Open a web link?",
-                                      f"This opens a web page in your browser:\n\n{url}\n\nThe address comes from "
-                                      "the setting's bundle. Open it?",
-                                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            parent,
+            "Open a web link?",
+            f"This opens a web page in your browser:\n\n{url}\n\nThe address comes from "
+            "the setting's bundle. Open it?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Open
 
     # --- showing ------------------------------------------------------------------------------
@@ -136,7 +144,9 @@ class ItemView(QWidget):
             self.pdf.clear()
             self.pdf.hide()
         action = self._action()
-        active = node is not None and is_active_name(node.path)  # never handed to a browser or shell
+        active = node is not None and is_active_name(
+            node.path
+        )  # never handed to a browser or shell
         self.open_button.setVisible(action == "file" and not active)
         self.link_button.setVisible(action == "link")
         if node is None or self.session is None:
@@ -145,7 +155,9 @@ class ItemView(QWidget):
         report = self.session
         html = page_for(node, report.snapshot, (report.valid, report.problems, report.damaged))
         if active:
-            html += f"<p><b>{escape(ACTIVE_REFUSAL.format(name=node.path.rsplit('/', 1)[-1]))}</b></p>"
+            html += (
+                f"<p><b>{escape(ACTIVE_REFUSAL.format(name=node.path.rsplit('/', 1)[-1]))}</b></p>"
+            )
         self.page.setHtml(html)
         if action == "photo":
             self._show_photo(node.path)
@@ -169,15 +181,23 @@ class ItemView(QWidget):
             self._photo_message(f"This photo cannot be shown: {exc.message}")
             return
         except OSError as exc:
-            self._photo_message(f"This photo cannot be read from the bundle: {exc.strerror or exc}.")
+            self._photo_message(
+                f"This photo cannot be read from the bundle: {exc.strerror or exc}."
+            )
             return
         image = QImage.fromData(data)
         if image.isNull():
-            self._photo_message("This file is not a picture that can be shown (damaged or an unknown format).")
+            self._photo_message(
+                "This file is not a picture that can be shown (damaged or an unknown format)."
+            )
             return
         if max(image.width(), image.height()) > PHOTO_MAX_SIDE:
-            image = image.scaled(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+            image = image.scaled(
+                PHOTO_MAX_SIDE,
+                PHOTO_MAX_SIDE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         self.photo_area.show()
         self.photo.set_image(image)
         title = getattr(self.node, "title", "") or path.rsplit("/", 1)[-1]
@@ -199,15 +219,19 @@ class ItemView(QWidget):
         path = node.path
         self.pdf.show()
         if node.damaged or self.session.is_damaged(path):
-            self.pdf.show_notice("This PDF failed the bundle check: it was changed or damaged after the bundle was "
-                                 "made, so it is not shown here as if it were fine. “Open in viewer” opens a "
-                                 "read-only copy if you still want to look at it.")
+            self.pdf.show_notice(
+                "This PDF failed the bundle check: it was changed or damaged after the bundle was "
+                "made, so it is not shown here as if it were fine. “Open in viewer” opens a "
+                "read-only copy if you still want to look at it."
+            )
             return
         entries = getattr(getattr(self.session, "reader", None), "entries", None) or {}
         entry = entries.get("data/" + payload_key(path))
         if entry is not None and entry.size > pdf_pane.MAX_PDF_BYTES:
-            self.pdf.show_notice(f"This PDF is {entry.size / 1024**2:.0f} MB, too large to show here. "
-                                 "“Open in viewer” opens a read-only copy in your usual PDF program.")
+            self.pdf.show_notice(
+                f"This PDF is {entry.size / 1024**2:.0f} MB, too large to show here. "
+                "“Open in viewer” opens a read-only copy in your usual PDF program."
+            )
             return
         try:
             data = self.session.read_bytes(path, pdf_pane.MAX_PDF_BYTES)

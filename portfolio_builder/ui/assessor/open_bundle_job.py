@@ -22,15 +22,19 @@ class OpenBundleJob(QObject):
         super().__init__(parent_widget)
         self.path = Path(path)
         self.first_progress_at: float | None = None
-        self.dialog = QProgressDialog(f"Checking {self.path.name}…", "Cancel", 0, 1000, parent_widget)
+        self.dialog = QProgressDialog(
+            f"Checking {self.path.name}…", "Cancel", 0, 1000, parent_widget
+        )
         self.dialog.setWindowTitle("Opening bundle")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.setValue(0)
-        self.worker = Worker(lambda progress, is_cancelled: BundleSession.open(self.path, progress, is_cancelled),
-                             independent=True)
+        self.worker = Worker(
+            lambda progress, is_cancelled: BundleSession.open(self.path, progress, is_cancelled),
+            independent=True,
+        )
         self.worker.signals.progress.connect(self._progress)
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)

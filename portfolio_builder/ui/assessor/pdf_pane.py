@@ -16,7 +16,9 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
     QPdfDocument = QPdfView = None
 
 available = QPdfView is not None
-MAX_PDF_BYTES = 256 * 1024 * 1024  # read into memory to be shown; a bigger PDF is opened in the system viewer
+MAX_PDF_BYTES = (
+    256 * 1024 * 1024
+)  # read into memory to be shown; a bigger PDF is opened in the system viewer
 ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 1.25, 0.25, 4.0
 NOTICE_STYLE = "QLabel { background:#FFF4E5; color:#6B3B00; padding:12px; }"
 
@@ -88,7 +90,9 @@ class PdfPane(QWidget):
         return self.stack.currentWidget() is self.view and self.page_count() > 0
 
     def page_count(self) -> int:
-        return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
+        return (
+            self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
+        )
 
     def show_pdf(self, data: bytes, name: str = "This PDF") -> bool:
         """Show the PDF in data (kept in a QBuffer, never written to disk); False, with a notice, if it will not load."""
@@ -101,8 +105,10 @@ class PdfPane(QWidget):
         if self.document.status() != QPdfDocument.Status.Ready or self.document.pageCount() < 1:
             reason = _LOAD_ERRORS.get(self.document.error().name, "it could not be read")
             log.info("QPdfDocument could not load %s: %s", name, self.document.error())
-            self.show_notice(f"{name} cannot be shown here: {reason}. “Open in viewer” opens a read-only copy "
-                             "in your usual PDF program.")
+            self.show_notice(
+                f"{name} cannot be shown here: {reason}. “Open in viewer” opens a read-only copy "
+                "in your usual PDF program."
+            )
             return False
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.pageNavigator().jump(0, QPointF(0, 0))

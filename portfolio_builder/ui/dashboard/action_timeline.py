@@ -11,10 +11,19 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..contrast import readable_on
 
-STATUS_COLOURS = {"done": QColor("#5CB85C"), "in-progress": QColor("#2F6DB5"), "planned": QColor("#A9B4C2")}
+STATUS_COLOURS = {
+    "done": QColor("#5CB85C"),
+    "in-progress": QColor("#2F6DB5"),
+    "planned": QColor("#A9B4C2"),
+}
 TODAY = QColor("#D9534F")
 STATUS_WORDS = {"done": "done", "in-progress": "in progress", "planned": "planned"}
-MARKS = {"done": "\u2713", "in-progress": "\u25B6", "planned": "\u25CB", "overdue": "!"}  # not colour alone
+MARKS = {
+    "done": "\u2713",
+    "in-progress": "\u25b6",
+    "planned": "\u25cb",
+    "overdue": "!",
+}  # not colour alone
 
 
 def bar_mark(bar: TimelineBar, today: date) -> str:
@@ -37,8 +46,11 @@ class TimelineBar:
 
     def said(self, today: date) -> str:
         """The bar in words: 'Survey families: 1 Mar 2026 to 30 Apr 2026, in progress, overdue'."""
-        return (f"{self.label}: {self.starts_on:%d %b %Y} to {self.ends_on:%d %b %Y}, "
-                f"{STATUS_WORDS.get(self.status, self.status)}" + (", overdue" if self.late(today) else ""))
+        return (
+            f"{self.label}: {self.starts_on:%d %b %Y} to {self.ends_on:%d %b %Y}, "
+            f"{STATUS_WORDS.get(self.status, self.status)}"
+            + (", overdue" if self.late(today) else "")
+        )
 
 
 def bars_from_actions(actions) -> tuple[list[TimelineBar], int]:
@@ -80,8 +92,10 @@ class ActionTimeline(QWidget):
     def set_bars(self, bars: list[TimelineBar], today: date | None = None) -> None:
         self._bars, self._today = bars, today or date.today()
         late = sum(b.late(self._today) for b in bars)
-        self.setAccessibleDescription(f"{len(bars)} dated action(s), {late} overdue; "
-                                      + "; ".join(b.said(self._today) for b in bars))
+        self.setAccessibleDescription(
+            f"{len(bars)} dated action(s), {late} overdue; "
+            + "; ".join(b.said(self._today) for b in bars)
+        )
         self.updateGeometry()
         self.update()
 
@@ -91,7 +105,10 @@ class ActionTimeline(QWidget):
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
         # room under the bars for the key on two lines, as it wraps when narrow (200 % scaling)
-        return QSize(fm.averageCharWidth() * 90, self._row_height() * max(len(self._bars), 1) + fm.height() * 6)
+        return QSize(
+            fm.averageCharWidth() * 90,
+            self._row_height() * max(len(self._bars), 1) + fm.height() * 6,
+        )
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * 40, self.sizeHint().height())
@@ -102,9 +119,17 @@ class ActionTimeline(QWidget):
         fm, palette = self.fontMetrics(), self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         if not self._bars:
-            painter.setPen(readable_on(palette.color(QPalette.ColorRole.PlaceholderText),
-                                       palette.color(QPalette.ColorRole.Window)))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No dated actions in the action plan yet.")
+            painter.setPen(
+                readable_on(
+                    palette.color(QPalette.ColorRole.PlaceholderText),
+                    palette.color(QPalette.ColorRole.Window),
+                )
+            )
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                "No dated actions in the action plan yet.",
+            )
             return
         first = min(min(b.starts_on for b in self._bars), self._today) - timedelta(days=7)
         last = max(max(b.ends_on for b in self._bars), self._today) + timedelta(days=7)
@@ -119,7 +144,9 @@ class ActionTimeline(QWidget):
 
         grid = palette.color(QPalette.ColorRole.Mid)
         months = _month_starts(first, last)
-        every = max(1, len(months) // max(1, int((right - left) // fm.horizontalAdvance(" Mmm 0000 "))))
+        every = max(
+            1, len(months) // max(1, int((right - left) // fm.horizontalAdvance(" Mmm 0000 ")))
+        )
         self.month_labels = []
         for n, month in enumerate(months):
             x = x_of(month)
@@ -131,14 +158,22 @@ class ActionTimeline(QWidget):
             month_w = fm.horizontalAdvance(label) + 4
             if n % every == 0 and x + month_w <= self.width():
                 painter.setPen(text)
-                painter.drawText(QRectF(x + 2, 0, month_w, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
+                painter.drawText(
+                    QRectF(x + 2, 0, month_w, fm.height()), Qt.AlignmentFlag.AlignLeft, label
+                )
                 self.month_labels.append(label)
         for row, bar in enumerate(self._bars):
             y = top + row * row_h
             painter.setPen(text)
-            painter.drawText(QRectF(0, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             fm.elidedText(f"{bar_mark(bar, self._today)} {bar.label}", Qt.TextElideMode.ElideRight,
-                                           int(label_w)))
+            painter.drawText(
+                QRectF(0, y, label_w, row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                fm.elidedText(
+                    f"{bar_mark(bar, self._today)} {bar.label}",
+                    Qt.TextElideMode.ElideRight,
+                    int(label_w),
+                ),
+            )
             colour = STATUS_COLOURS.get(bar.status, STATUS_COLOURS["planned"])
             late = bar.late(self._today)
             painter.setPen(QPen(TODAY, 2) if late else Qt.PenStyle.NoPen)
@@ -148,10 +183,17 @@ class ActionTimeline(QWidget):
         x = x_of(self._today)
         painter.setPen(QPen(TODAY, 2))
         painter.drawLine(int(x), int(top - 4), int(x), int(bottom + 2))
-        painter.setPen(readable_on(TODAY, palette.color(QPalette.ColorRole.Window)))  # the word: 4.5:1
+        painter.setPen(
+            readable_on(TODAY, palette.color(QPalette.ColorRole.Window))
+        )  # the word: 4.5:1
         today_w = fm.horizontalAdvance("Today") + 4
-        painter.drawText(QRectF(min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2),
-                         Qt.AlignmentFlag.AlignCenter, "Today")
+        painter.drawText(
+            QRectF(
+                min(x - today_w / 2, self.width() - today_w), bottom + 2, today_w, fm.height() * 1.2
+            ),
+            Qt.AlignmentFlag.AlignCenter,
+            "Today",
+        )
         self._paint_key(painter, left, bottom + fm.height() * 1.6, text)
         painter.end()
 
@@ -159,10 +201,12 @@ class ActionTimeline(QWidget):
         """What the colours mean: a swatch and a word for each status, and the red outline of an overdue action."""
         fm = self.fontMetrics()
         side, start = fm.height() * 0.8, x
-        for name, colour, outline in ((f"{MARKS['done']} Done", STATUS_COLOURS["done"], False),
-                                      (f"{MARKS['in-progress']} In progress", STATUS_COLOURS["in-progress"], False),
-                                      (f"{MARKS['planned']} Planned", STATUS_COLOURS["planned"], False),
-                                      (f"{MARKS['overdue']} Overdue", STATUS_COLOURS["in-progress"], True)):
+        for name, colour, outline in (
+            (f"{MARKS['done']} Done", STATUS_COLOURS["done"], False),
+            (f"{MARKS['in-progress']} In progress", STATUS_COLOURS["in-progress"], False),
+            (f"{MARKS['planned']} Planned", STATUS_COLOURS["planned"], False),
+            (f"{MARKS['overdue']} Overdue", STATUS_COLOURS["in-progress"], True),
+        ):
             if x > start and x + side * 1.6 + 4 + fm.horizontalAdvance(name) + 4 > self.width():
                 x, y = start, y + fm.height() * 1.4  # wrap rather than cut a word off
             painter.setPen(QPen(TODAY, 2) if outline else Qt.PenStyle.NoPen)
@@ -171,5 +215,7 @@ class ActionTimeline(QWidget):
             x += side * 1.6 + 4
             painter.setPen(text)
             width = fm.horizontalAdvance(name) + 4
-            painter.drawText(QRectF(x, y, width, fm.height() * 1.2), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(x, y, width, fm.height() * 1.2), Qt.AlignmentFlag.AlignVCenter, name
+            )
             x += width + fm.averageCharWidth() * 2

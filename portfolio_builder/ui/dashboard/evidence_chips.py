@@ -18,7 +18,11 @@ NONE, PART, FULL = QColor("#D9534F"), QColor("#F0AD4E"), QColor("#5CB85C")
 
 
 UNRATED = QColor("#9AA3AD")
-MARKS = {FULL.name(): "\u2713", PART.name(): "\u25D0", NONE.name(): "\u2717"}  # never colour alone: a symbol too
+MARKS = {
+    FULL.name(): "\u2713",
+    PART.name(): "\u25d0",
+    NONE.name(): "\u2717",
+}  # never colour alone: a symbol too
 
 
 def short_labels(labels) -> dict[str, str]:
@@ -48,7 +52,13 @@ def chip_fact(d: DescriptorProgress, rule: EvidenceRule, words: Words) -> str:
     if not rule.per_descriptor:
         return f"{d.code}: {rated}"
     key = in_sentence(words.key_evidence)
-    have = f"all its {key}" if d.evidenced else f"some {key} ({d.key_count})" if d.key_count else f"no {key}"
+    have = (
+        f"all its {key}"
+        if d.evidenced
+        else f"some {key} ({d.key_count})"
+        if d.key_count
+        else f"no {key}"
+    )
     return f"{d.code}: {have}, {rated}"
 
 
@@ -74,13 +84,17 @@ class EvidenceChipsChart(QWidget):
         sp.setHeightForWidth(True)
         self.setSizePolicy(sp)
         self.setAccessibleName("Key evidence per descriptor")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows choose a chip, Enter goes to its fix
+        self.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus
+        )  # arrows choose a chip, Enter goes to its fix
         self._current = 0
         self._shorts: dict[str, str] = {}
 
     def set_data(self, themes: list[ThemeProgress], rule: EvidenceRule, words: Words) -> None:
         self._themes, self._rule, self._words = themes, rule, words
-        self._shorts = short_labels(d.rating_label for t in themes for d in t.descriptors if d.rating_label)
+        self._shorts = short_labels(
+            d.rating_label for t in themes for d in t.descriptors if d.rating_label
+        )
         self.setAccessibleDescription(" ".join(self.fact_lines()))
         self.updateGeometry()
         self.update()
@@ -89,18 +103,23 @@ class EvidenceChipsChart(QWidget):
         """The chart as sentences: per theme its counts, then each descriptor's state in words."""
         words, rule, lines = self._words, self._rule, []
         for t in self._themes:
-            count = (f"{t.evidenced} of {len(t.descriptors)} {in_sentence(words.descriptors)} have their "
-                     f"{in_sentence(words.key_evidence)}" if rule.per_descriptor
-                     else f"{t.rated} of {len(t.descriptors)} rated")
+            count = (
+                f"{t.evidenced} of {len(t.descriptors)} {in_sentence(words.descriptors)} have their "
+                f"{in_sentence(words.key_evidence)}"
+                if rule.per_descriptor
+                else f"{t.rated} of {len(t.descriptors)} rated"
+            )
             facts = "; ".join(chip_fact(d, rule, words) for d in t.descriptors)
-            lines.append(f"{words.theme} {t.code} {t.title}: {count}." + (f" {facts}." if facts else ""))
+            lines.append(
+                f"{words.theme} {t.code} {t.title}: {count}." + (f" {facts}." if facts else "")
+            )
         return lines
 
     def key_text(self) -> str:
         """What the chips' colours and marks mean, as a line under the chart."""
         if self._rule.per_descriptor:
             key = in_sentence(self._words.key_evidence)
-            return f"\u2713 all its {key}   \u25D0 some   \u2717 none   (Tab here, arrows and Enter go to a fix)"
+            return f"\u2713 all its {key}   \u25d0 some   \u2717 none   (Tab here, arrows and Enter go to a fix)"
         shorts = "   ".join(f"{short} {label}" for label, short in self._shorts.items())
         return f"{shorts}   \u2013 not rated   (Tab here, arrows and Enter go to a fix)".strip()
 
@@ -129,8 +148,10 @@ class EvidenceChipsChart(QWidget):
         chips = self._descriptors()
         if chips:
             self._current = min(self._current, len(chips) - 1)
-            self.setAccessibleName(f"{chip_fact(chips[self._current], self._rule, self._words)} "
-                                   f"({self._current + 1} of {len(chips)})")
+            self.setAccessibleName(
+                f"{chip_fact(chips[self._current], self._rule, self._words)} "
+                f"({self._current + 1} of {len(chips)})"
+            )
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._name_current()
@@ -146,14 +167,19 @@ class EvidenceChipsChart(QWidget):
         chip_w = max(fm.horizontalAdvance("00a0 Eme") + fm.height(), fm.height() * 3)
         return fm, chip_w, int(fm.height() * 1.6), fm.height() // 2
 
-    def _layout(self, width: int) -> list[tuple[list[str], float, list[tuple[QRectF, str, QColor]]]]:
+    def _layout(
+        self, width: int
+    ) -> list[tuple[list[str], float, list[tuple[QRectF, str, QColor]]]]:
         fm, chip_w, chip_h, gap = self._metrics()
         y, rows = 0.0, []
         for theme in self._themes:
             title_y = y
             title = f"{theme.code}  {theme.title}"
-            counts = (f"({theme.evidenced}/{len(theme.descriptors)} evidenced, " if self._rule.per_descriptor
-                      else "(") + f"{theme.rated}/{len(theme.descriptors)} rated)"
+            counts = (
+                f"({theme.evidenced}/{len(theme.descriptors)} evidenced, "
+                if self._rule.per_descriptor
+                else "("
+            ) + f"{theme.rated}/{len(theme.descriptors)} rated)"
             # the counts go on a line of their own when the theme's title leaves no room (125-150 % scaling)
             one_line = f"{title}   {counts}"
             labels = [one_line] if fm.horizontalAdvance(one_line) <= width else [title, counts]
@@ -162,16 +188,31 @@ class EvidenceChipsChart(QWidget):
             for d in theme.descriptors:
                 if x + chip_w > width and x > 0:
                     x, y = 0.0, y + chip_h + gap // 2
-                chips.append((QRectF(x, y, chip_w, chip_h), f"{d.code} {chip_mark(d, self._rule, self._shorts)}",
-                              chip_colour(d, self._rule)))
+                chips.append(
+                    (
+                        QRectF(x, y, chip_w, chip_h),
+                        f"{d.code} {chip_mark(d, self._rule, self._shorts)}",
+                        chip_colour(d, self._rule),
+                    )
+                )
                 x += chip_w + gap // 2
             if not theme.descriptors:
-                chips.append((QRectF(0, y, width, chip_h), f"No {in_sentence(self._words.descriptors)} yet", QColor()))
+                chips.append(
+                    (
+                        QRectF(0, y, width, chip_h),
+                        f"No {in_sentence(self._words.descriptors)} yet",
+                        QColor(),
+                    )
+                )
             y += chip_h + gap
             rows.append((labels, title_y, chips))
         self._height = int(y)
-        self._chips = [(rect, code.split(" ")[0]) for _labels, _y, chips in rows for rect, code, colour in chips
-                       if colour.isValid()]
+        self._chips = [
+            (rect, code.split(" ")[0])
+            for _labels, _y, chips in rows
+            for rect, code, colour in chips
+            if colour.isValid()
+        ]
         return rows
 
     def code_at(self, point) -> str | None:
@@ -203,25 +244,42 @@ class EvidenceChipsChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        current = self._chips[self._current][0] if self.hasFocus() and self._current < len(self._chips) else None
+        current = (
+            self._chips[self._current][0]
+            if self.hasFocus() and self._current < len(self._chips)
+            else None
+        )
         for labels, y, chips in self._layout(self.width()):
             painter.setPen(text)
             for line, label in enumerate(labels):
-                painter.drawText(QRectF(0, y + line * fm.height(), self.width(), fm.height()),
-                                 Qt.AlignmentFlag.AlignLeft, fm.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
+                painter.drawText(
+                    QRectF(0, y + line * fm.height(), self.width(), fm.height()),
+                    Qt.AlignmentFlag.AlignLeft,
+                    fm.elidedText(label, Qt.TextElideMode.ElideRight, self.width()),
+                )
             for rect, code, colour in chips:
                 if not colour.isValid():
-                    painter.setPen(readable_on(self.palette().color(QPalette.ColorRole.PlaceholderText),
-                                               self.palette().color(QPalette.ColorRole.Window)))
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, code)
+                    painter.setPen(
+                        readable_on(
+                            self.palette().color(QPalette.ColorRole.PlaceholderText),
+                            self.palette().color(QPalette.ColorRole.Window),
+                        )
+                    )
+                    painter.drawText(
+                        rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, code
+                    )
                     continue
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRoundedRect(rect, rect.height() / 3, rect.height() / 3)
                 painter.setPen(QColor(text_colour_on(colour.name())))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, code)
-                if current is not None and rect == current:  # the chip the keyboard is on: a clear ring
+                if (
+                    current is not None and rect == current
+                ):  # the chip the keyboard is on: a clear ring
                     painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
                     painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), rect.height() / 3, rect.height() / 3)
+                    painter.drawRoundedRect(
+                        rect.adjusted(-2, -2, 2, 2), rect.height() / 3, rect.height() / 3
+                    )
         painter.end()

@@ -24,9 +24,14 @@ class RatingChart(QWidget):
     def set_data(self, data: RatingProgress, theme_word: str = "Theme") -> None:
         """The averages to draw; theme_word is the scheme's word for a theme (for screen readers)."""
         self._data = data
-        self.setAccessibleDescription("; ".join(
-            f"{theme_word} {t.code}: baseline {t.baseline:.0f}, now {t.now:.0f}" if t.now is not None
-            else f"{theme_word} {t.code}: not rated" for t in data.themes))
+        self.setAccessibleDescription(
+            "; ".join(
+                f"{theme_word} {t.code}: baseline {t.baseline:.0f}, now {t.now:.0f}"
+                if t.now is not None
+                else f"{theme_word} {t.code}: not rated"
+                for t in data.themes
+            )
+        )
         self.updateGeometry()
         self.update()
 
@@ -64,31 +69,54 @@ class RatingChart(QWidget):
             x = x_of(score)
             painter.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DashLine))
             painter.drawLine(int(x), int(top - 2), int(x), int(bottom))
-            painter.setPen(readable_on(colour, background))  # a light level colour is darkened to 4.5:1
+            painter.setPen(
+                readable_on(colour, background)
+            )  # a light level colour is darkened to 4.5:1
             w = fm.horizontalAdvance(label)
-            painter.drawText(QRectF(min(x - w / 2, self.width() - w), 0, w, fm.height()), Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(
+                QRectF(min(x - w / 2, self.width() - w), 0, w, fm.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
         bar_h = (row_h - fm.height() * 0.6) / 2
         for row, theme in enumerate(self._data.themes):
             y = top + row * row_h
             painter.setPen(text)
-            painter.drawText(QRectF(0, y, label_w - 4, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             theme.code)
+            painter.drawText(
+                QRectF(0, y, label_w - 4, row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                theme.code,
+            )
             if theme.now is None:
                 painter.setPen(faint)
-                painter.drawText(QRectF(left + 4, y, span, row_h), Qt.AlignmentFlag.AlignVCenter, "not rated yet")
+                painter.drawText(
+                    QRectF(left + 4, y, span, row_h), Qt.AlignmentFlag.AlignVCenter, "not rated yet"
+                )
                 continue
             for offset, value, colour in ((0, theme.baseline, BASELINE), (bar_h, theme.now, NOW)):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(left, y + fm.height() * 0.3 + offset, x_of(value or 0) - left, bar_h - 2), 2, 2)
+                painter.drawRoundedRect(
+                    QRectF(
+                        left, y + fm.height() * 0.3 + offset, x_of(value or 0) - left, bar_h - 2
+                    ),
+                    2,
+                    2,
+                )
         legend_y = bottom + fm.height() * 0.5
         x = left
         for colour, name in ((BASELINE, "Baseline audit"), (NOW, "Now")):
             painter.setBrush(colour)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRect(QRectF(x, legend_y + fm.height() * 0.2, fm.height() * 0.8, fm.height() * 0.8))
+            painter.drawRect(
+                QRectF(x, legend_y + fm.height() * 0.2, fm.height() * 0.8, fm.height() * 0.8)
+            )
             painter.setPen(text)
             x += fm.height()
-            painter.drawText(QRectF(x, legend_y, fm.horizontalAdvance(name) + 4, fm.height() * 1.2), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(
+                QRectF(x, legend_y, fm.horizontalAdvance(name) + 4, fm.height() * 1.2),
+                Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
             x += fm.horizontalAdvance(name) + fm.height()
         painter.end()

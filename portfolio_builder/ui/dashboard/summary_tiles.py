@@ -30,9 +30,13 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
 
     def set_value(self, figure: str, colour: str) -> None:
-        done = " \u2713" if colour == GOOD else ""  # complete says so in a mark too, not by green alone
+        done = (
+            " \u2713" if colour == GOOD else ""
+        )  # complete says so in a mark too, not by green alone
         self.figure.setText(figure + done)
-        readable = readable_on(colour, self.palette().color(QPalette.ColorRole.Window)).name()  # 4.5:1 at least
+        readable = readable_on(
+            colour, self.palette().color(QPalette.ColorRole.Window)
+        ).name()  # 4.5:1 at least
         self.figure.setStyleSheet(f"color: {readable};")
         self.setAccessibleName(f"{self.caption.text()}: {figure}" + (" (complete)" if done else ""))
 
@@ -67,13 +71,17 @@ class SummaryTiles(QWidget):
         evidenced = sum(1 for d in descriptors if d.evidenced)
         self.rated.caption.setText(f"{in_sentence(words.descriptors)} rated")
         self.rated.set_value(f"{rated}/{total}", colour_for(rated, total))
-        self.evidenced.caption.setText(f"{in_sentence(words.descriptors)} with their {in_sentence(words.key_evidence)} "
-                                       f"({readiness.rule.describe()})")
+        self.evidenced.caption.setText(
+            f"{in_sentence(words.descriptors)} with their {in_sentence(words.key_evidence)} "
+            f"({readiness.rule.describe()})"
+        )
         self.evidenced.set_value(f"{evidenced}/{total}", colour_for(evidenced, total))
         self.evidenced.setVisible(readiness.rule.per_descriptor)
         needed = readiness.priorities_required
         self.priorities.caption.setText(f"{in_sentence(words.priorities)} chosen")
-        self.priorities.set_value(f"{readiness.priority_count}/{needed}", colour_for(readiness.priority_count, needed))
+        self.priorities.set_value(
+            f"{readiness.priority_count}/{needed}", colour_for(readiness.priority_count, needed)
+        )
         self.priorities.setVisible(bool(needed))
         missing = len(readiness.unconsented_media)
         self.consent.set_value(str(missing), GOOD if missing == 0 else BAD)

@@ -20,8 +20,10 @@ def text_colour_on(background: str) -> str:
 
 def level_brushes(levels: list[Level]) -> dict[str, tuple[QBrush, QBrush]]:
     """Level key -> (background, readable text colour) for colouring a rating."""
-    return {level.key: (QBrush(QColor(level.colour)), QBrush(QColor(text_colour_on(level.colour))))
-            for level in levels}
+    return {
+        level.key: (QBrush(QColor(level.colour)), QBrush(QColor(text_colour_on(level.colour))))
+        for level in levels
+    }
 
 
 class _CachedTable(QAbstractTableModel):
@@ -81,7 +83,14 @@ class AuditTableModel(_CachedTable):
 
     def set_words(self, words: Words) -> None:
         """Head the columns in the scheme's words."""
-        self.columns = ("Code", words.descriptor, words.rating, "Rated on", words.comment, words.gap)
+        self.columns = (
+            "Code",
+            words.descriptor,
+            words.rating,
+            "Rated on",
+            words.comment,
+            words.gap,
+        )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -90,11 +99,20 @@ class AuditTableModel(_CachedTable):
         row: AuditRow = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.code, row.text, self._labels.get(row.level_key, "Not rated") if row.level_key else "Not rated",
-                    row.rated_on.strftime("%d %b %Y") if row.rated_on else "", row.comment, row.gap)[column]
+            return (
+                row.code,
+                row.text,
+                self._labels.get(row.level_key, "Not rated") if row.level_key else "Not rated",
+                row.rated_on.strftime("%d %b %Y") if row.rated_on else "",
+                row.comment,
+                row.gap,
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (1, 4, 5):
             return (None, row.text, None, None, row.comment, row.gap)[column] or None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == self.RATING_COLUMN:
+        if (
+            role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+            and column == self.RATING_COLUMN
+        ):
             return self._level_role(row.level_key, role)
         if role == CodeRole:
             return row.code
@@ -120,8 +138,13 @@ class RatingHistoryModel(_CachedTable):
         rating = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (rating.rated_on.strftime("%d %b %Y"), self._labels.get(rating.level_key, rating.level_key),
-                    rating.comment, rating.gap, rating.rated_by)[column]
+            return (
+                rating.rated_on.strftime("%d %b %Y"),
+                self._labels.get(rating.level_key, rating.level_key),
+                rating.comment,
+                rating.gap,
+                rating.rated_by,
+            )[column]
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and column == 1:
             return self._level_role(rating.level_key, role)
         return None

@@ -47,17 +47,21 @@ def describe_label(label: str) -> str:
 def describe_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(size, 1) / 1024:.0f} KB" if size else "0 KB"
-    if size < 1024 ** 3:
-        return f"{size / 1024 ** 2:.1f} MB"
-    return f"{size / 1024 ** 3:.2f} GB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{size / 1024**3:.2f} GB"
 
 
 def describe_state(info: BackupInfo) -> str:
     """A few words for the State column; the whole reason is in the tooltip and under the table."""
     if info.usable:
         return "Ready to restore"
-    for words, state in (("damaged", "Damaged"), ("newer version", "Needs a newer version"), ("empty", "Empty"),
-                         ("cannot be read", "Cannot be read")):
+    for words, state in (
+        ("damaged", "Damaged"),
+        ("newer version", "Needs a newer version"),
+        ("empty", "Empty"),
+        ("cannot be read", "Cannot be read"),
+    ):
         if words in info.problem:
             return state
     return "Not a portfolio"
@@ -108,7 +112,9 @@ class BackupTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and not info.usable:
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         return None
 
     @staticmethod
@@ -131,9 +137,15 @@ class BackupTableModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(info: BackupInfo, column: int):
-        return (info.made_at.timestamp(), describe_label(info.label), info.evidence_items, info.descriptors_rated,
-                info.newest_entry.timestamp() if info.newest_entry else 0.0, info.size,
-                describe_state(info))[column]
+        return (
+            info.made_at.timestamp(),
+            describe_label(info.label),
+            info.evidence_items,
+            info.descriptors_rated,
+            info.newest_entry.timestamp() if info.newest_entry else 0.0,
+            info.size,
+            describe_state(info),
+        )[column]
 
     def flags(self, index):
         if not index.isValid():

@@ -28,7 +28,9 @@ class ContributionsModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            declined = f"; {item.declined} declined (kept in the merge log)" if item.declined else ""
+            declined = (
+                f"; {item.declined} declined (kept in the merge log)" if item.declined else ""
+            )
             return f"{local_when(item.merged_at)}  {item.contributor}: {item.words()}{declined}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Pack {item.pack_id}"

@@ -16,9 +16,13 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Type", "Date", "Consent", "Key for", "Cross-ref", "Component")
 COMPONENT_COLUMN = 6
-KIND_ICONS = {"document": QStyle.StandardPixmap.SP_FileIcon, "photo": QStyle.StandardPixmap.SP_FileIcon,
-              "audio": QStyle.StandardPixmap.SP_MediaVolume, "video": QStyle.StandardPixmap.SP_MediaPlay,
-              "link": QStyle.StandardPixmap.SP_DriveNetIcon}
+KIND_ICONS = {
+    "document": QStyle.StandardPixmap.SP_FileIcon,
+    "photo": QStyle.StandardPixmap.SP_FileIcon,
+    "audio": QStyle.StandardPixmap.SP_MediaVolume,
+    "video": QStyle.StandardPixmap.SP_MediaPlay,
+    "link": QStyle.StandardPixmap.SP_DriveNetIcon,
+}
 MISSING_BRUSH = QBrush(QColor("#B03A2E"))
 
 
@@ -66,7 +70,15 @@ class EvidenceTableModel(QAbstractTableModel):
         """Column headings in the scheme's words, and its components' titles (none: the column is not used)."""
         words = scheme.words
         key = words.key_evidence if scheme.evidence_rule.per_descriptor else words.descriptors
-        self.columns = ["Title", "Type", "Date", "Consent", f"{key} for", words.cross_reference, "Component"]
+        self.columns = [
+            "Title",
+            "Type",
+            "Date",
+            "Consent",
+            f"{key} for",
+            words.cross_reference,
+            "Component",
+        ]
         self.component_labels = {c.key: c.title for c in scheme.components}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
@@ -82,8 +94,9 @@ class EvidenceTableModel(QAbstractTableModel):
     def _thumbnails_loaded(self, ids: list[int]) -> None:
         rows = [self._row_of[i] for i in ids if i in self._row_of]
         if rows:
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), 0),
-                                  [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), 0), [Qt.ItemDataRole.DecorationRole]
+            )
 
     # --- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -129,7 +142,9 @@ class EvidenceTableModel(QAbstractTableModel):
             return ", ".join(row.key_codes)
         if column == 5:
             return ", ".join(row.cross_codes)
-        return self.component_labels.get(row.component, row.component) if self.component_labels else ""
+        return (
+            self.component_labels.get(row.component, row.component) if self.component_labels else ""
+        )
 
     def _decoration(self, row: EvidenceRow):
         if row.kind == "photo" and self.thumbnails is not None:
@@ -137,17 +152,22 @@ class EvidenceTableModel(QAbstractTableModel):
             if icon is not None:
                 return icon
         if row.kind not in self._icons:
-            style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+            style = (
+                QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+            )
             if style is None:
                 return None
             self._icons[row.kind] = style.standardIcon(
-                KIND_ICONS.get(row.kind, QStyle.StandardPixmap.SP_FileIcon))
+                KIND_ICONS.get(row.kind, QStyle.StandardPixmap.SP_FileIcon)
+            )
         return self._icons[row.kind]
 
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def mimeTypes(self) -> list[str]:
         return [EVIDENCE_IDS_MIME]
@@ -169,10 +189,14 @@ class EvidenceTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._rows[i.row()].id for i in old]
-        self._rows.sort(key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows.sort(
+            key=lambda r: _sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
+        )
         self._row_of = {row.id: n for n, row in enumerate(self._rows)}
         self.ids[:] = [row.id for row in self._rows]
-        self.changePersistentIndexList(old, [self.index(self._row_of[i], p.column()) for i, p in zip(old_ids, old)])
+        self.changePersistentIndexList(
+            old, [self.index(self._row_of[i], p.column()) for i, p in zip(old_ids, old)]
+        )
         self.layoutChanged.emit()
 
 
@@ -204,12 +228,21 @@ class EvidenceFilterProxy(QSortFilterProxyModel):
     def _haystack(self, row: EvidenceRow) -> str:
         text = self._haystacks.get(row.id)
         if text is None:
-            text = self._haystacks[row.id] = \
+            text = self._haystacks[row.id] = (
                 f"{row.title} {' '.join(row.key_codes + row.cross_codes)} {row.kind}".casefold()
+            )
         return text
 
-    def set_filters(self, *, text=None, kind=..., theme_code=..., untagged=None, consent_missing=None,
-                    component=...) -> None:
+    def set_filters(
+        self,
+        *,
+        text=None,
+        kind=...,
+        theme_code=...,
+        untagged=None,
+        consent_missing=None,
+        component=...,
+    ) -> None:
         """Change any filter and re-filter once."""
         if component is not ...:
             self.component = component

@@ -23,7 +23,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # theme id or descriptor id
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 EVIDENCE_COLUMN = 1
 MAX_DOTS = 6  # more slots than this are written as a number
-FULL, PART, NONE = QColor("#276B2A"), QColor("#8F5400"), QColor("#B3261E")  # text: 4.5:1 on light rows
+FULL, PART, NONE = (
+    QColor("#276B2A"),
+    QColor("#8F5400"),
+    QColor("#B3261E"),
+)  # text: 4.5:1 on light rows
 
 
 def parse_evidence_ids(data: QMimeData) -> list[int]:
@@ -108,7 +112,11 @@ class FrameworkTreeModel(QAbstractItemModel):
         return 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 3:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 3
+        ):
             return self.columns()[section]
         return None
 
@@ -160,14 +168,19 @@ class FrameworkTreeModel(QAbstractItemModel):
         count = len(theme.descriptors)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{theme.code}  {theme.title}" + ("  (to be renamed)" if theme.placeholder else "")
+                return f"{theme.code}  {theme.title}" + (
+                    "  (to be renamed)" if theme.placeholder else ""
+                )
             if column == 1:
                 if not self._rule.per_descriptor or not count:
                     return ""
                 return f"{sum(1 for d in theme.descriptors if d.evidenced)} of {count} evidenced"
             if column == 2:
-                return f"{sum(1 for d in theme.descriptors if d.rating_label)} of {count} rated" if count else \
-                    f"no {in_sentence(self._words.descriptors)} yet"
+                return (
+                    f"{sum(1 for d in theme.descriptors if d.rating_label)} of {count} rated"
+                    if count
+                    else f"no {in_sentence(self._words.descriptors)} yet"
+                )
         if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
@@ -177,8 +190,10 @@ class FrameworkTreeModel(QAbstractItemModel):
             return NONE
         if role == Qt.ItemDataRole.ToolTipRole:
             if theme.placeholder:
-                return (f"Still the scheme's placeholder name: rename this {in_sentence(self._words.theme)} as your "
-                        f"{self._words.guidance} names it.")
+                return (
+                    f"Still the scheme's placeholder name: rename this {in_sentence(self._words.theme)} as your "
+                    f"{self._words.guidance} names it."
+                )
             return theme.description or theme.title
         return None
 
@@ -203,8 +218,10 @@ class FrameworkTreeModel(QAbstractItemModel):
             return QColor(d.rating_colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1 and rule.per_descriptor:
-                return (f"{evidence_words(d.key_count, rule, words)}; {d.cross_count} "
-                        f"{in_sentence(words.cross_reference)}(s). Drop evidence here to add it.")
+                return (
+                    f"{evidence_words(d.key_count, rule, words)}; {d.cross_count} "
+                    f"{in_sentence(words.cross_reference)}(s). Drop evidence here to add it."
+                )
             if d.ours:
                 return f"{d.text}\n\nOur summary: replace with your {words.guidance_possessive} wording."
             return d.text

@@ -9,8 +9,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from ...core.team.merge_plan import MergePlan
 
 COLUMNS = ("Change", "Merge", "By", "When")
-VERDICT_WORDS = {"new": "Comes in", "already-there": "Already here", "conflict": "Conflict: you decide",
-                 "refused": "Cannot come in", "declined-before": "Declined before"}
+VERDICT_WORDS = {
+    "new": "Comes in",
+    "already-there": "Already here",
+    "conflict": "Conflict: you decide",
+    "refused": "Cannot come in",
+    "declined-before": "Declined before",
+}
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -68,5 +73,9 @@ class MergePlanModel(QAbstractTableModel):
             return planned.reason or change.get("summary", "")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (change.get("summary", ""), VERDICT_WORDS.get(planned.verdict, planned.verdict),
-                change.get("by", ""), local_when(change.get("at", "")))[index.column()]
+        return (
+            change.get("summary", ""),
+            VERDICT_WORDS.get(planned.verdict, planned.verdict),
+            change.get("by", ""),
+            local_when(change.get("at", "")),
+        )[index.column()]

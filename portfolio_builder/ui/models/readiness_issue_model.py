@@ -11,22 +11,45 @@ from ...core.scheme.model import Scheme, Words
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 3
-PAGE_COLOURS = {"setting": "#555555", "framework": "#6A4C93", "audit": "#2F6DB5", "evidence": "#B26A00",
-                "planning": "#2E7D32", "theme-sheet": "#6A4C93"}
+PAGE_COLOURS = {
+    "setting": "#555555",
+    "framework": "#6A4C93",
+    "audit": "#2F6DB5",
+    "evidence": "#B26A00",
+    "planning": "#2E7D32",
+    "theme-sheet": "#6A4C93",
+}
 CONSENT_COLOUR = "#B3261E"
 
 
 def kind_label(kind: str, scheme: Scheme | None) -> str:
     """A short name for a kind of issue, in the scheme's words ('Priorities', 'Key priorities', ...)."""
     w = scheme.words if scheme is not None else Words()
-    best_fit = scheme.best_fit.label if scheme is not None and scheme.best_fit is not None else "Best fit"
-    labels = {"setting-context": "Setting", "setting-contact": "Setting", "award-level": "Setting",
-              "placeholder": w.themes, "empty-theme": w.themes, "our-wording": "Our wording",
-              "evidence-short": w.key_evidence, "unrated": w.audit, "best-fit": best_fit,
-              "theme-lead": w.summary_sheet, "theme-dates": w.summary_sheet, "theme-summary": w.summary_sheet,
-              "priorities-count": w.priorities, "priority-span": w.priorities, "priorities-range": w.priorities,
-              "priority-leads": w.priorities, "cover-sheet-diary": w.cover_sheets, "text-empty": "Texts",
-              "consent-missing": "Consent", "blur-missing": "Consent"}
+    best_fit = (
+        scheme.best_fit.label if scheme is not None and scheme.best_fit is not None else "Best fit"
+    )
+    labels = {
+        "setting-context": "Setting",
+        "setting-contact": "Setting",
+        "award-level": "Setting",
+        "placeholder": w.themes,
+        "empty-theme": w.themes,
+        "our-wording": "Our wording",
+        "evidence-short": w.key_evidence,
+        "unrated": w.audit,
+        "best-fit": best_fit,
+        "theme-lead": w.summary_sheet,
+        "theme-dates": w.summary_sheet,
+        "theme-summary": w.summary_sheet,
+        "priorities-count": w.priorities,
+        "priority-span": w.priorities,
+        "priorities-range": w.priorities,
+        "priority-leads": w.priorities,
+        "cover-sheet-diary": w.cover_sheets,
+        "text-empty": "Texts",
+        "consent-missing": "Consent",
+        "blur-missing": "Consent",
+    }
     return labels.get(kind, kind.replace("-", " ").capitalize())
 
 
@@ -71,10 +94,18 @@ class ReadinessIssueModel(QAbstractListModel):
             what = "stops a final export" if issue.blocks else "worth a look"
             return f"{kind_label(issue.kind, self._scheme)}: {issue.message} ({what})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            what = "Stops a final export." if issue.blocks else "Worth a look; does not stop a final export."
+            what = (
+                "Stops a final export."
+                if issue.blocks
+                else "Worth a look; does not stop a final export."
+            )
             return f"{issue.message}\n{what} Double-click to go where it is fixed."
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(CONSENT_COLOUR if issue.kind in ("consent-missing", "blur-missing") else PAGE_COLOURS.get(issue.page, "#555555"))
+            return QColor(
+                CONSENT_COLOUR
+                if issue.kind in ("consent-missing", "blur-missing")
+                else PAGE_COLOURS.get(issue.page, "#555555")
+            )
         if role == Qt.ItemDataRole.FontRole and not issue.blocks:
             font = QFont()
             font.setItalic(True)

@@ -35,7 +35,9 @@ class RecentFilesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(path) if exists else f"{path} can no longer be found."
         if role == Qt.ItemDataRole.ForegroundRole and not exists:
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            return QApplication.palette().color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         if role == PATH_ROLE:
             return str(path)
         return None
@@ -44,4 +46,6 @@ class RecentFilesModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         exists = self._rows[index.row()][1]
-        return Qt.ItemFlag.ItemIsSelectable | (Qt.ItemFlag.ItemIsEnabled if exists else Qt.ItemFlag.NoItemFlags)
+        return Qt.ItemFlag.ItemIsSelectable | (
+            Qt.ItemFlag.ItemIsEnabled if exists else Qt.ItemFlag.NoItemFlags
+        )

@@ -8,8 +8,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ...core.framework.framework_reads import StaffMember
 
-COLUMNS = (("name", "Name"), ("role", "Role"), ("email", "Email"), ("is_lead", "Lead"),
-           ("in_core_team", "Core team"))
+COLUMNS = (
+    ("name", "Name"),
+    ("role", "Role"),
+    ("email", "Email"),
+    ("is_lead", "Lead"),
+    ("in_core_team", "Core team"),
+)
 CHECK_FIELDS = {"is_lead", "in_core_team"}
 StaffEdit = Callable[[int, str, object], bool]  # (staff id, field, new value) -> saved?
 
@@ -43,8 +48,11 @@ class StaffTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section][1]
         return None
 
@@ -57,7 +65,11 @@ class StaffTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Leads the award in the setting (one person)" if field == "is_lead" else "In the core team"
+                return (
+                    "Leads the award in the setting (one person)"
+                    if field == "is_lead"
+                    else "In the core team"
+                )
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value or ""
@@ -88,4 +100,6 @@ class StaffTableModel(QAbstractTableModel):
         staff = self._rows[index.row()]
         if getattr(staff, field) == value:
             return False
-        return self._edit(staff.id, field, value)  # the page refreshes the rows when the edit is saved
+        return self._edit(
+            staff.id, field, value
+        )  # the page refreshes the rows when the edit is saved

@@ -61,7 +61,7 @@ class TeamModel(QAbstractTableModel):
         if parent.isValid() or row < 0 or row + count > len(self._rows):
             return False
         self.beginRemoveRows(parent, row, row + count - 1)
-        del self._rows[row:row + count]
+        del self._rows[row : row + count]
         self.endRemoveRows()
         return True
 

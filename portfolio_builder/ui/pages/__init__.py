@@ -14,8 +14,15 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
-PAGES = [("dashboard", "Dashboard"), ("framework", "Framework"), ("evidence", "Evidence"),
-         ("audit", "Audit"), ("planning", "Planning"), ("export", "Export"), ("setting", "Setting and team")]
+PAGES = [
+    ("dashboard", "Dashboard"),
+    ("framework", "Framework"),
+    ("evidence", "Evidence"),
+    ("audit", "Audit"),
+    ("planning", "Planning"),
+    ("export", "Export"),
+    ("setting", "Setting and team"),
+]
 
 
 class PlaceholderPage(QWidget):

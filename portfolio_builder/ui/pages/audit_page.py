@@ -49,10 +49,14 @@ def scale_note(scheme: Scheme) -> str:
     scale, words = scheme.scale, scheme.words
     notes = []
     if scale.older:
-        notes.append(f"The ranges beside each level are the {scale.older.name[0].lower()}{scale.older.name[1:]}.")
+        notes.append(
+            f"The ranges beside each level are the {scale.older.name[0].lower()}{scale.older.name[1:]}."
+        )
     if scale.ours:
-        notes.append(f"This scale is our suggestion, not your {words.guidance_possessive}: replace it if yours has "
-                     "one.")
+        notes.append(
+            f"This scale is our suggestion, not your {words.guidance_possessive}: replace it if yours has "
+            "one."
+        )
     return " ".join(notes)
 
 
@@ -75,7 +79,9 @@ class AuditPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.search = QLineEdit(placeholderText="Filter descriptors (Ctrl+F)", clearButtonEnabled=True)
+        self.search = QLineEdit(
+            placeholderText="Filter descriptors (Ctrl+F)", clearButtonEnabled=True
+        )
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.summary = QLabel()
         self.table = QTableView(tabKeyNavigation=False)  # Tab moves on; arrows move in the table
@@ -110,7 +116,9 @@ class AuditPage(QWidget):
         self.rate_button = QPushButton("&Record rating")
         self.rate_button.clicked.connect(self.record_rating)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow pane (150 %): field under its label
+        form.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # narrow pane (150 %): field under its label
         self.scale_label = QLabel(wordWrap=True)
         self.scale_label.setStyleSheet("color: #5C4400;")
         form.addRow("&Level:", self.level)
@@ -121,7 +129,9 @@ class AuditPage(QWidget):
         self.rate_box = QGroupBox("New rating")
         self.rate_box.setLayout(form)
 
-        self.gap = QLineEdit(placeholderText="What is missing, e.g. 'Policy not yet shared with families'")
+        self.gap = QLineEdit(
+            placeholderText="What is missing, e.g. 'Policy not yet shared with families'"
+        )
         self.gap_button = QPushButton("Add to &action plan")
         self.gap_button.clicked.connect(self.add_gap_to_plan)
         gap_layout = QHBoxLayout()
@@ -157,8 +167,12 @@ class AuditPage(QWidget):
         right_layout.addWidget(self.best_fit)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
-        scroll.setWidget(right)  # at 150 % the form and history need more height than the window has
+        scroll.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # its fields take focus, and it scrolls to them
+        scroll.setWidget(
+            right
+        )  # at 150 % the form and history need more height than the window has
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
@@ -180,8 +194,10 @@ class AuditPage(QWidget):
         self.search.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} (Ctrl+F)")
         self.search.setAccessibleName(f"Filter {in_sentence(w.descriptors)}")
         self.table.setAccessibleName(f"{w.descriptors}: {w.rating}")
-        self.table.setAccessibleDescription(f"One row per {in_sentence(w.descriptor)}: its code, text and latest "
-                                            f"{in_sentence(w.rating)}; choose one to rate it below.")
+        self.table.setAccessibleDescription(
+            f"One row per {in_sentence(w.descriptor)}: its code, text and latest "
+            f"{in_sentence(w.rating)}; choose one to rate it below."
+        )
         self.gap.setAccessibleName(w.gap)
         self.history.setAccessibleName(f"{w.rating}: history")
         self.comment.setPlaceholderText(w.comment)
@@ -206,7 +222,9 @@ class AuditPage(QWidget):
         for level in scale:
             self.level.addItem(swatch(level.colour), level_text(self.scheme, level.key), level.key)
         self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
-        self.level.setMinimumWidth(self.level.sizeHint().width())  # never clipped; the form wraps the row instead
+        self.level.setMinimumWidth(
+            self.level.sizeHint().width()
+        )  # never clipped; the form wraps the row instead
         rows = audit_rows(self.context.portfolio)
         self.model.set_rows(rows)
         rated = sum(1 for r in rows if r.level_key)
@@ -244,7 +262,10 @@ class AuditPage(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def _descriptor_changed(self, *_args) -> None:
         code = self.current_code()
@@ -252,7 +273,9 @@ class AuditPage(QWidget):
         self.date.setMaximumDate(QDate.currentDate())
         self.best_fit.setEnabled(not self.context.read_only)
         if code is None:
-            self.descriptor_label.setText(f"Choose a {in_sentence(self.scheme.words.descriptor)} to rate it.")
+            self.descriptor_label.setText(
+                f"Choose a {in_sentence(self.scheme.words.descriptor)} to rate it."
+            )
             self.history_model.set_rows([])
             self.best_fit.show_theme(None)
             return
@@ -277,8 +300,11 @@ class AuditPage(QWidget):
         portfolio = self.context.portfolio
         level, rated_on = self.level.currentData(), self.date.date().toPython()
         comment, gap = self.comment.toPlainText(), self.gap.text()
-        return self.context.push(f"Rate {code} {self.level.currentText()}",
-                                 lambda: rate_descriptor(portfolio, code, level, rated_on, comment, gap=gap), RATINGS)
+        return self.context.push(
+            f"Rate {code} {self.level.currentText()}",
+            lambda: rate_descriptor(portfolio, code, level, rated_on, comment, gap=gap),
+            RATINGS,
+        )
 
     def add_gap_to_plan(self) -> bool:
         """Create an action-plan row for the selected descriptor's gap (undoable)."""
@@ -290,11 +316,17 @@ class AuditPage(QWidget):
             return False
         portfolio = self.context.portfolio
         plan = self.scheme.words.action_plan
-        ok = self.context.push(f"Add gap in {code} to the {plan.lower()}",
-                               lambda: add_action(portfolio, text, descriptor_code=code), PLANNING)
+        ok = self.context.push(
+            f"Add gap in {code} to the {plan.lower()}",
+            lambda: add_action(portfolio, text, descriptor_code=code),
+            PLANNING,
+        )
         if ok:
-            page_dialogs.show_information(self, f"Added to the {plan.lower()}",
-                                          f"The gap in {code} is now a row of the {plan.lower()} (Planning page).")
+            page_dialogs.show_information(
+                self,
+                f"Added to the {plan.lower()}",
+                f"The gap in {code} is now a row of the {plan.lower()} (Planning page).",
+            )
         return ok
 
     def _refused(self, message: str) -> None:

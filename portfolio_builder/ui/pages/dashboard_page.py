@@ -92,13 +92,17 @@ class DashboardPage(QWidget):
         grid.addWidget(self.tiles, 1, 0, 1, 2)
         self.issues_box = _group("Still to do", self.issue_kind, self.issue_view)
         self.chips_box = _group("Key evidence per descriptor", self.chips, self.chips_key)
-        self.ratings_box = _group("Ratings: baseline audit and now (average per theme)", self.ratings)
+        self.ratings_box = _group(
+            "Ratings: baseline audit and now (average per theme)", self.ratings
+        )
         self.timeline_box = _group("Action plan", self.timeline, self.timeline_note)
         grid.addWidget(self.chips_box, 2, 0)
         grid.addWidget(self.ratings_box, 2, 1)
         grid.addWidget(self.timeline_box, 3, 0)
         grid.addWidget(self.issues_box, 3, 1)
-        self.team_box = _group("Team contributions: who added what, and when", self.contributions_view)
+        self.team_box = _group(
+            "Team contributions: who added what, and when", self.contributions_view
+        )
         grid.addWidget(self.team_box, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -128,23 +132,43 @@ class DashboardPage(QWidget):
         left = len(readiness.problems)
         worth = len(readiness.warnings)
         extra = f" ({worth} more worth a look)" if worth else ""
-        self.headline.setText((f"Ready for the final export to the {in_sentence(words.reviewer)}." if readiness.ready else
-                               f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is "
-                               "ready.") + extra)
+        self.headline.setText(
+            (
+                f"Ready for the final export to the {in_sentence(words.reviewer)}."
+                if readiness.ready
+                else f"{left} {'thing' if left == 1 else 'things'} still to do before the portfolio is "
+                "ready."
+            )
+            + extra
+        )
         self.tiles.set_readiness(readiness, scheme)
         self.chips.set_data(readiness.themes, readiness.rule, words)
-        self.chips_box.setTitle(f"{words.key_evidence} per {in_sentence(words.descriptor)} "
-                                f"({readiness.rule.describe()})" if readiness.rule.per_descriptor else
-                                f"{words.rating} per {in_sentence(words.descriptor)}")
-        self.ratings_box.setTitle(f"{words.rating}: baseline and now (average per {in_sentence(words.theme)})")
+        self.chips_box.setTitle(
+            f"{words.key_evidence} per {in_sentence(words.descriptor)} "
+            f"({readiness.rule.describe()})"
+            if readiness.rule.per_descriptor
+            else f"{words.rating} per {in_sentence(words.descriptor)}"
+        )
+        self.ratings_box.setTitle(
+            f"{words.rating}: baseline and now (average per {in_sentence(words.theme)})"
+        )
         self.timeline_box.setTitle(words.action_plan)
         self.ratings.set_data(rating_progress(portfolio), words.theme)
         bars, undated = bars_from_actions(list_actions(portfolio))
         self.timeline.set_bars(bars)
-        self.timeline_note.setText(("1 action has no dates yet and is not shown." if undated == 1 else
-                                    f"{undated} actions have no dates yet and are not shown.") if undated else "")
+        self.timeline_note.setText(
+            (
+                "1 action has no dates yet and is not shown."
+                if undated == 1
+                else f"{undated} actions have no dates yet and are not shown."
+            )
+            if undated
+            else ""
+        )
         self.timeline_note.setVisible(bool(undated))
-        self.issues.set_issues(sorted(readiness.issues, key=lambda issue: not issue.blocks), scheme)  # blocking first
+        self.issues.set_issues(
+            sorted(readiness.issues, key=lambda issue: not issue.blocks), scheme
+        )  # blocking first
         self._fill_kinds()
         self.issues_box.setTitle(f"Still to do ({len(readiness.issues)})")
         self.contributions.set_contributions(contributions_of(portfolio))
@@ -155,15 +179,23 @@ class DashboardPage(QWidget):
 
     def text_sections(self) -> list[tuple[str, list[str]]]:
         """The charts' and chips' facts as headed lines (what "Show the charts as text" lists)."""
-        return dashboard_sections(self.headline.text(), self.tiles, self.chips, self.ratings, self.timeline,
-                                  self.chips_box.title())
+        return dashboard_sections(
+            self.headline.text(),
+            self.tiles,
+            self.chips,
+            self.ratings,
+            self.timeline,
+            self.chips_box.title(),
+        )
 
     def _show_as_text(self, shown: bool) -> None:
         if shown:
             self.as_text.setHtml(dashboard_html(self.text_sections()))
             self.as_text.setMinimumHeight(self.fontMetrics().height() * 16)
         self.as_text.setVisible(shown)
-        self.as_text_button.setText("Hide the charts as &text" if shown else "Show the charts as &text")
+        self.as_text_button.setText(
+            "Hide the charts as &text" if shown else "Show the charts as &text"
+        )
 
     def _fill_kinds(self) -> None:
         """The filter offers the kinds of issue present, in the scheme's words, keeping the choice made."""

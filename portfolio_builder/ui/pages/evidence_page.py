@@ -64,7 +64,9 @@ class EvidencePage(QWidget):
         self.add_files_button = QPushButton("Add f&iles…")  # Alt+F is the File menu
         self.add_folder_button = QPushButton("Add f&older…")
         self.add_link_button = QPushButton("Add &link…")
-        self.search = QLineEdit(placeholderText="Search titles and codes (Ctrl+F)", clearButtonEnabled=True)
+        self.search = QLineEdit(
+            placeholderText="Search titles and codes (Ctrl+F)", clearButtonEnabled=True
+        )
         self.filters = EvidenceFilterBar()
         top = QHBoxLayout()
         for widget in (self.add_files_button, self.add_folder_button, self.add_link_button):
@@ -74,9 +76,16 @@ class EvidencePage(QWidget):
 
         self.table = evidence_table(self.proxy)
         self._fit_columns()
-        component_heading = self.table.horizontalHeader().fontMetrics().horizontalAdvance("Component") + 24
-        self.title_fit = StretchWithMinimum(self.table, 0, 26, preferred_chars=60,  # titles before components
-                                            give_way={COMPONENT_COLUMN: component_heading})
+        component_heading = (
+            self.table.horizontalHeader().fontMetrics().horizontalAdvance("Component") + 24
+        )
+        self.title_fit = StretchWithMinimum(
+            self.table,
+            0,
+            26,
+            preferred_chars=60,  # titles before components
+            give_way={COMPONENT_COLUMN: component_heading},
+        )
         self.grid = evidence_grid(GRID_ICON)  # gets the model only while shown
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
@@ -91,8 +100,12 @@ class EvidencePage(QWidget):
         side_layout.addStretch(1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(side)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus, and it scrolls to them
-        side_pane = QWidget()  # the tag buttons stay under the scrolled preview and details, never below the fold
+        scroll.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # its fields take focus, and it scrolls to them
+        side_pane = (
+            QWidget()
+        )  # the tag buttons stay under the scrolled preview and details, never below the fold
         side_pane.setMinimumWidth(340)
         pane_layout = QVBoxLayout(side_pane)
         pane_layout.setContentsMargins(0, 0, 0, 0)
@@ -118,15 +131,19 @@ class EvidencePage(QWidget):
 
         find = QAction("Find", self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.delete_action = QAction("Delete evidence…", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action = QAction(
+            "Delete evidence…", self, shortcut=QKeySequence.StandardKey.Delete
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.views.addAction(self.delete_action)
         self.addAction(find)
         # the add buttons as shortcuts too (listed by F1); dragging files in is never the only way
-        for text, keys, button in (("Add evidence files…", "Ctrl+I", self.add_files_button),
-                                   ("Add an evidence folder…", "Ctrl+Shift+I", self.add_folder_button),
-                                   ("Add a web link…", "Ctrl+K", self.add_link_button)):
+        for text, keys, button in (
+            ("Add evidence files…", "Ctrl+I", self.add_files_button),
+            ("Add an evidence folder…", "Ctrl+Shift+I", self.add_folder_button),
+            ("Add a web link…", "Ctrl+K", self.add_link_button),
+        ):
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(button.click)
             button.setToolTip(f"{text} ({keys}; or drop files on the list)")
@@ -142,7 +159,9 @@ class EvidencePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.context.changed.connect(self._context_changed)
         self.context.error.connect(self._refused)
-        self.importer.started.connect(lambda worker: self.progress.follow(worker, "Importing evidence…"))
+        self.importer.started.connect(
+            lambda worker: self.progress.follow(worker, "Importing evidence…")
+        )
         self.importer.finished.connect(self._import_finished)
         self.importer.failed.connect(lambda message: page_dialogs.show_refusal(self, message))
 
@@ -171,12 +190,23 @@ class EvidencePage(QWidget):
     def _fit_columns(self) -> None:
         """Each column wide enough for a typical value and for the longest line of its (scheme's) heading."""
         metrics, header = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        for column, sample in enumerate(("", "Document", "30 Sep 2026", "Not needed", "1a, 1b, 1c", "1a, 1b",
-                                         "Activity-specific")):
+        for column, sample in enumerate(
+            (
+                "",
+                "Document",
+                "30 Sep 2026",
+                "Not needed",
+                "1a, 1b, 1c",
+                "1a, 1b",
+                "Activity-specific",
+            )
+        ):
             if sample:
                 label = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
                 heading = max(header.horizontalAdvance(line) for line in label.splitlines() or [""])
-                self.table.setColumnWidth(column, max(metrics.horizontalAdvance(sample), heading) + 18)
+                self.table.setColumnWidth(
+                    column, max(metrics.horizontalAdvance(sample), heading) + 18
+                )
         if hasattr(self, "title_fit"):
             self.title_fit.fit()
 
@@ -194,7 +224,9 @@ class EvidencePage(QWidget):
         """The scheme's words, components and themes in the filters, the table and the editor."""
         scheme = self._apply_scheme()
         words = scheme.words
-        self.search.setPlaceholderText(f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)")
+        self.search.setPlaceholderText(
+            f"Search titles and {in_sentence(words.descriptor)} codes (Ctrl+F)"
+        )
         self.search.setAccessibleName(f"Search titles and {in_sentence(words.descriptor)} codes")
         choices = descriptor_choices(self.context.portfolio)
         self.proxy.theme_of = {c.code: c.theme_code for c in choices}
@@ -217,8 +249,10 @@ class EvidencePage(QWidget):
         if index >= 0:
             self.editor.tags_box.code_choice.setCurrentIndex(index)
             word = in_sentence(self.context.scheme.words.key_evidence)
-            self.status.setText(f"Choose the items to present for {issue.subject}, then press "
-                                f"'Tag as {word}' (or drag them onto it on the Framework page).")
+            self.status.setText(
+                f"Choose the items to present for {issue.subject}, then press "
+                f"'Tag as {word}' (or drag them onto it on the Framework page)."
+            )
         self.table.setFocus()
 
     def showEvent(self, event) -> None:
@@ -263,7 +297,9 @@ class EvidencePage(QWidget):
         details = self.editor.show_items(ids)
         self.delete_action.setEnabled(bool(ids) and not self.context.read_only)
         if details is None:
-            self.preview.clear("Select an item to see it here." if not ids else f"{len(ids)} items selected.")
+            self.preview.clear(
+                "Select an item to see it here." if not ids else f"{len(ids)} items selected."
+            )
         else:
             self.preview.show_item(details, self.thumbnails.pixmap(details.item.id))
 
@@ -290,13 +326,25 @@ class EvidencePage(QWidget):
         if not ids or self.context.read_only:
             return
         what = "this item" if len(ids) == 1 else f"these {len(ids)} items"
-        tags = f"its {in_sentence(self.context.scheme.words.descriptor)} tags" if len(ids) == 1 else \
-            f"their {in_sentence(self.context.scheme.words.descriptor)} tags"
-        if not page_dialogs.confirm(self, "Delete evidence", f"Delete {what} and {tags}? "
-                                    "You can undo this (Edit > Undo).", "Delete"):
+        tags = (
+            f"its {in_sentence(self.context.scheme.words.descriptor)} tags"
+            if len(ids) == 1
+            else f"their {in_sentence(self.context.scheme.words.descriptor)} tags"
+        )
+        if not page_dialogs.confirm(
+            self,
+            "Delete evidence",
+            f"Delete {what} and {tags}? You can undo this (Edit > Undo).",
+            "Delete",
+        ):
             return
-        portfolio, label = self.context.portfolio, f"Delete {len(ids)} items" if len(ids) > 1 else "Delete item"
-        self.context.push(label, lambda: delete_evidence_many(portfolio, ids, keep_unused_files=True), EVIDENCE)
+        portfolio, label = (
+            self.context.portfolio,
+            f"Delete {len(ids)} items" if len(ids) > 1 else "Delete item",
+        )
+        self.context.push(
+            label, lambda: delete_evidence_many(portfolio, ids, keep_unused_files=True), EVIDENCE
+        )
         self.thumbnails.forget(ids)
 
     def _import_finished(self, report) -> None:

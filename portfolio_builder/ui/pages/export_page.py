@@ -38,8 +38,10 @@ from ..readiness_lists import ReadinessLists
 from ..scheme_words import in_sentence
 from ..workers import Worker, start_worker
 
-UNCONSENTED_WARNING = ("Photos, video and audio without recorded consent will be put in the bundle. Only do this "
-                       "if consent was given and not yet recorded here: the bundle leaves your setting.")
+UNCONSENTED_WARNING = (
+    "Photos, video and audio without recorded consent will be put in the bundle. Only do this "
+    "if consent was given and not yet recorded here: the bundle leaves your setting."
+)
 
 
 @dataclass
@@ -76,7 +78,9 @@ class ExportPage(QWidget):
 
         self.draft = QCheckBox("&Draft for interim review (allowed while not ready; marked DRAFT)")
         self.unconsented = QCheckBox("&Include photos, video and audio without recorded consent")
-        self.untagged = QCheckBox("Include evidence &tagged to nothing (listed under 'other'; a draft includes it)")
+        self.untagged = QCheckBox(
+            "Include evidence &tagged to nothing (listed under 'other'; a draft includes it)"
+        )
         self.warning = QLabel(UNCONSENTED_WARNING, wordWrap=True)
         self.warning.setStyleSheet("color: #B03A2E;")
         self.warning.hide()
@@ -84,7 +88,9 @@ class ExportPage(QWidget):
         self.draft.toggled.connect(self._update_button)
         for option in (self.draft, self.untagged):
             option.toggled.connect(self.refresh_preview)
-        self.unconsented.toggled.connect(lambda _on: self.refresh())  # the readiness list, then the preview
+        self.unconsented.toggled.connect(
+            lambda _on: self.refresh()
+        )  # the readiness list, then the preview
         # what will leave, computed once by core (export_plan) and written as shown
         self.plan: ExportPlan | None = None
         self.plan_options: tuple | None = None
@@ -143,17 +149,24 @@ class ExportPage(QWidget):
         self.issues.set_readiness(readiness, scheme)
         self.export_box.setTitle(f"Bundle for the {in_sentence(scheme.words.reviewer)}")
         if readiness.ready:
-            self.readiness_label.setText(f"Ready for the final export: nothing {scheme.name} requires is missing.")
+            self.readiness_label.setText(
+                f"Ready for the final export: nothing {scheme.name} requires is missing."
+            )
         else:
             self.readiness_label.setText(
                 f"Not ready yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} to finish before a final "
                 "export (double-click one to go there). You can still export a draft for an interim review; it "
-                "lists on every page what is missing.")
+                "lists on every page what is missing."
+            )
         self._update_button()
         self.refresh_preview()
 
     def _options(self) -> tuple[bool, bool, bool | None]:
-        return self.draft.isChecked(), self.unconsented.isChecked(), True if self.untagged.isChecked() else None
+        return (
+            self.draft.isChecked(),
+            self.unconsented.isChecked(),
+            True if self.untagged.isChecked() else None,
+        )
 
     def refresh_preview(self, *_args) -> Worker | None:
         """Plan the export on a worker (reads each file once) and list every title, file name, removal and
@@ -165,8 +178,12 @@ class ExportPage(QWidget):
         self.preview_model.setStringList(["Working out what will leave…"])
 
         def job(_progress, is_cancelled):
-            plan = plan_export(portfolio, draft=options[0], include_unconsented=options[1],
-                               include_untagged=options[2])
+            plan = plan_export(
+                portfolio,
+                draft=options[0],
+                include_unconsented=options[1],
+                include_untagged=options[2],
+            )
             check_documents(portfolio, plan, cancel=is_cancelled)
             check_photos(portfolio, plan)
             return options, plan
@@ -179,21 +196,26 @@ class ExportPage(QWidget):
 
     def _preview_ready(self, outcome) -> None:
         options, plan = outcome
-        if options != self._options():  # the options changed while it ran: a newer preview is on its way
+        if (
+            options != self._options()
+        ):  # the options changed while it ran: a newer preview is on its way
             return
         self.plan, self.plan_options = plan, options
         self.preview_model.setStringList(preview_lines(plan))
 
     def _update_button(self, *_args) -> None:
-        self.export_button.setEnabled(self.worker is None and (self.ready or self.draft.isChecked()))
+        self.export_button.setEnabled(
+            self.worker is None and (self.ready or self.draft.isChecked())
+        )
 
     def export(self) -> Worker | None:
         """Ask where to save, then export and verify on a worker; a final export is refused while anything blocks."""
         if not self._final_allowed():
             return None
         draft = self.draft.isChecked()
-        target = page_dialogs.choose_bundle_path(self, str(Path.home() / suggested_name(self.context.portfolio,
-                                                                                        draft)))
+        target = page_dialogs.choose_bundle_path(
+            self, str(Path.home() / suggested_name(self.context.portfolio, draft))
+        )
         if not target:
             return None
         return self.start_export(Path(target))
@@ -206,29 +228,47 @@ class ExportPage(QWidget):
         if readiness.ready:
             return True
         self.refresh()
-        page_dialogs.show_refusal(self, f"A final export needs {len(readiness.problems)} more thing(s) first; they "
-                                        "are listed on this page (double-click one to go there). A draft can be "
-                                        "exported meanwhile.")
+        page_dialogs.show_refusal(
+            self,
+            f"A final export needs {len(readiness.problems)} more thing(s) first; they "
+            "are listed on this page (double-click one to go there). A draft can be "
+            "exported meanwhile.",
+        )
         return False
 
     def start_export(self, target: Path) -> Worker | None:
         if not self._final_allowed():
             return None
         portfolio, (draft, unconsented, untagged) = self.context.portfolio, self._options()
-        plan = self.plan if self.plan_options == self._options() else None  # what the person saw is what leaves
+        plan = (
+            self.plan if self.plan_options == self._options() else None
+        )  # what the person saw is what leaves
 
         def job(progress, is_cancelled):
-            result = export_bundle(portfolio, target, draft=draft, include_unconsented=unconsented,
-                                   include_untagged=untagged, plan=plan,
-                                   progress=lambda d, t, n: progress(d, t * 2, f"Writing {n}"), cancel=is_cancelled)
-            report = verify_bundle(result.path, progress=lambda d, t: progress(t + d, t * 2, "Checking the bundle"),
-                                   cancel=is_cancelled)
+            result = export_bundle(
+                portfolio,
+                target,
+                draft=draft,
+                include_unconsented=unconsented,
+                include_untagged=untagged,
+                plan=plan,
+                progress=lambda d, t, n: progress(d, t * 2, f"Writing {n}"),
+                cancel=is_cancelled,
+            )
+            report = verify_bundle(
+                result.path,
+                progress=lambda d, t: progress(t + d, t * 2, "Checking the bundle"),
+                cancel=is_cancelled,
+            )
             return ExportOutcome(result, report)
 
         self.worker = Worker(job, task="Exporting the bundle")
-        self.worker.stopped_note = lambda w: ("The last bundle export was stopped when the portfolio was closed; "
-                                              "no bundle was saved. Export it again." if w.outcome == "cancelled"
-                                              else "")
+        self.worker.stopped_note = lambda w: (
+            "The last bundle export was stopped when the portfolio was closed; "
+            "no bundle was saved. Export it again."
+            if w.outcome == "cancelled"
+            else ""
+        )
         self.worker.signals.finished.connect(self._finished)
         self.worker.signals.failed.connect(self._failed)
         self.worker.signals.cancelled.connect(self._cancelled)
@@ -246,12 +286,19 @@ class ExportPage(QWidget):
             return
         result, report = outcome.result, outcome.verify
         self.last_path = result.path
-        lines = [f"Saved {result.path.name}: {result.file_count} files, {result.bytes_written / 1e6:.1f} MB."]
-        lines.append("Checked: the bundle is complete and undamaged." if report.valid
-                     else "Checking found problems:\n" + "\n".join(f"• {p}" for p in report.problems[:10]))
+        lines = [
+            f"Saved {result.path.name}: {result.file_count} files, {result.bytes_written / 1e6:.1f} MB."
+        ]
+        lines.append(
+            "Checked: the bundle is complete and undamaged."
+            if report.valid
+            else "Checking found problems:\n" + "\n".join(f"• {p}" for p in report.problems[:10])
+        )
         if result.left_out:
-            lines.append(f"Left out ({len(result.left_out)}): " + "; ".join(
-                f"'{title}' ({reason})" for _id, title, reason in result.left_out[:5]))
+            lines.append(
+                f"Left out ({len(result.left_out)}): "
+                + "; ".join(f"'{title}' ({reason})" for _id, title, reason in result.left_out[:5])
+            )
         self.result_label.setText("\n".join(lines))
         self.show_button.show()
 

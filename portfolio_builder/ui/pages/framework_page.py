@@ -55,7 +55,9 @@ class FrameworkPage(FrameworkEdits, QWidget):
 
     # layout -----------------------------------------------------------------
     def _build(self) -> None:
-        self.filter = QLineEdit(placeholderText="Filter descriptors by code or words (Ctrl+F)", clearButtonEnabled=True)
+        self.filter = QLineEdit(
+            placeholderText="Filter descriptors by code or words (Ctrl+F)", clearButtonEnabled=True
+        )
         self.filter.setAccessibleName("Filter descriptors")
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView()
@@ -86,19 +88,31 @@ class FrameworkPage(FrameworkEdits, QWidget):
 
         self.toolbar = QToolBar("Framework")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.add_theme_action = self._action("Add theme…", self.add_theme, "Ctrl+Shift+T")  # toolbar buttons take
-        self.edit_theme_action = self._action("Edit theme…", self.edit_theme, "Shift+F2")  # no Tab: keys instead
+        self.add_theme_action = self._action(
+            "Add theme…", self.add_theme, "Ctrl+Shift+T"
+        )  # toolbar buttons take
+        self.edit_theme_action = self._action(
+            "Edit theme…", self.edit_theme, "Shift+F2"
+        )  # no Tab: keys instead
         self.add_action = self._action("Add descriptor…", self.add_descriptor, "Ctrl+Shift+N")
-        self.paste_action = self._action("Paste descriptors…", self.paste_descriptors, "Ctrl+Shift+V")
+        self.paste_action = self._action(
+            "Paste descriptors…", self.paste_descriptors, "Ctrl+Shift+V"
+        )
         self.edit_action = self._action("Edit descriptor…", self.edit_descriptor, "F2")
-        self.delete_action = self._action("Delete descriptor", self.delete_descriptor, QKeySequence.StandardKey.Delete)
+        self.delete_action = self._action(
+            "Delete descriptor", self.delete_descriptor, QKeySequence.StandardKey.Delete
+        )
         self.up_action = self._action("Move up", lambda: self.move_descriptor(-1), "Alt+Up")
         self.down_action = self._action("Move down", lambda: self.move_descriptor(+1), "Alt+Down")
         # Import/Export framework live in the File menu only: on the toolbar they fell off the end at 150 %.
         self.import_action = self._action("Import framework…", self.import_framework, toolbar=False)
         self.export_action = self._action("Export framework…", self.export_framework, toolbar=False)
-        find = self._action("Find", lambda: (self.filter.setFocus(), self.filter.selectAll()),
-                            QKeySequence.StandardKey.Find, toolbar=False)
+        find = self._action(
+            "Find",
+            lambda: (self.filter.setFocus(), self.filter.selectAll()),
+            QKeySequence.StandardKey.Find,
+            toolbar=False,
+        )
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
         left = QWidget()
@@ -136,12 +150,18 @@ class FrameworkPage(FrameworkEdits, QWidget):
         """Name the actions and the filter in the scheme's words (theme or element, descriptor or statement)."""
         w = self.scheme.words
         theme, descriptor = in_sentence(w.theme), in_sentence(w.descriptor)
-        for action, text in ((self.add_theme_action, f"Add {theme}…"), (self.edit_theme_action, f"Edit {theme}…"),
-                             (self.add_action, f"Add {descriptor}…"), (self.edit_action, f"Edit {descriptor}…"),
-                             (self.paste_action, f"Paste {in_sentence(w.descriptors)}…"),
-                             (self.delete_action, f"Delete {descriptor}")):
+        for action, text in (
+            (self.add_theme_action, f"Add {theme}…"),
+            (self.edit_theme_action, f"Edit {theme}…"),
+            (self.add_action, f"Add {descriptor}…"),
+            (self.edit_action, f"Edit {descriptor}…"),
+            (self.paste_action, f"Paste {in_sentence(w.descriptors)}…"),
+            (self.delete_action, f"Delete {descriptor}"),
+        ):
             action.setText(text)
-        self.filter.setPlaceholderText(f"Filter {in_sentence(w.descriptors)} by code or words (Ctrl+F)")
+        self.filter.setPlaceholderText(
+            f"Filter {in_sentence(w.descriptors)} by code or words (Ctrl+F)"
+        )
         self.filter.setAccessibleName(f"Filter {in_sentence(w.descriptors)}")
         self.tree.setColumnHidden(1, not self.scheme.evidence_rule.per_descriptor)
         self.sheet_form.set_words(self.scheme)
@@ -154,12 +174,20 @@ class FrameworkPage(FrameworkEdits, QWidget):
         self.model.set_outline(self._themes, self.scheme.evidence_rule, self.scheme.words)
         self._set_words()
         self.tree.expandAll()
-        source = (self.model.index_of_descriptor(ident) if kind == "descriptor"
-                  else self.model.index_of_theme(ident) if kind == "theme" else QModelIndex())
+        source = (
+            self.model.index_of_descriptor(ident)
+            if kind == "descriptor"
+            else self.model.index_of_theme(ident)
+            if kind == "theme"
+            else QModelIndex()
+        )
         if not source.isValid() and kind is None and self._themes:
             first = self._themes[0]
-            source = (self.model.index_of_descriptor(first.descriptors[0].id) if first.descriptors
-                      else self.model.index_of_theme(first.id))
+            source = (
+                self.model.index_of_descriptor(first.descriptors[0].id)
+                if first.descriptors
+                else self.model.index_of_theme(first.id)
+            )
         if source.isValid():
             self.tree.setCurrentIndex(self.proxy.mapFromSource(source))
         self._show_current()
@@ -210,8 +238,11 @@ class FrameworkPage(FrameworkEdits, QWidget):
             if issue.page == THEME_SHEET and self.sheet_form.isVisible():
                 field = SHEET_FIELDS.get(issue.kind)
                 if field is None and issue.kind == "theme-dates":
-                    field = "ended" if self.sheet_form.started.date() != self.sheet_form.started.minimumDate() \
+                    field = (
+                        "ended"
+                        if self.sheet_form.started.date() != self.sheet_form.started.minimumDate()
                         else "started"
+                    )
                 self.sheet_form.focus_field(field or "lead")
                 return
         self.tree.setFocus()
@@ -221,7 +252,9 @@ class FrameworkPage(FrameworkEdits, QWidget):
         theme = self.model.theme_at(index)
         if (d := self.model.descriptor_at(index)) is not None:
             detail = descriptor_detail(self.context.portfolio, d.id)
-            self.detail.show_descriptor(detail, self.scheme) if detail else self.detail.show_nothing(self.scheme.words)
+            self.detail.show_descriptor(
+                detail, self.scheme
+            ) if detail else self.detail.show_nothing(self.scheme.words)
         elif theme is not None:
             self.detail.show_theme(theme, self.scheme)
         else:

@@ -25,7 +25,9 @@ class PlanningPage(QWidget):
     def __init__(self, context: PortfolioContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
-        self.priorities = PrioritiesPanel(context, self)  # parented here while the scheme has no tab for it
+        self.priorities = PrioritiesPanel(
+            context, self
+        )  # parented here while the scheme has no tab for it
         self.actions = ActionPlanPanel(context, self)
         self.cover_sheets = CoverSheetPanel(context, self)
         self.texts = PlanTextsPanel(context, self)
@@ -43,11 +45,16 @@ class PlanningPage(QWidget):
         words, wanted = scheme.words, scheme.priorities
         held = bool(priority_rows(self.context.portfolio)) if not wanted.used else True
         # no Alt key on the tabs (Ctrl+Tab and Ctrl+Page Down move between them): the panels' buttons use them
-        tabs = [(self.priorities, f"{words.priorities}", wanted.used or held),
-                (self.actions, f"{words.action_plan}", True),
-                (self.cover_sheets, f"{words.cover_sheets}", (wanted.used and wanted.cover_sheets) or
-                 (not wanted.used and held)),
-                (self.texts, f"{tab_title(scheme)}", True)]
+        tabs = [
+            (self.priorities, f"{words.priorities}", wanted.used or held),
+            (self.actions, f"{words.action_plan}", True),
+            (
+                self.cover_sheets,
+                f"{words.cover_sheets}",
+                (wanted.used and wanted.cover_sheets) or (not wanted.used and held),
+            ),
+            (self.texts, f"{tab_title(scheme)}", True),
+        ]
         current = self.tabs.currentWidget()
         self.tabs.blockSignals(True)
         self.tabs.clear()

@@ -38,12 +38,26 @@ from ..portfolio_context import SETTING, PortfolioContext
 from ..profile_text_editors import ProfileTextEditors
 from ..scheme_words import in_sentence
 
-SETTING_KINDS = ("Primary school", "Secondary school", "All-through school", "Special school", "Nursery",
-                 "Children's centre", "Secure children's home", "Secure training centre",
-                 "Young offender institution", "Children's services team", "Other")
-LINE_FIELDS = (("name", "&Name:", ""), ("reference", "&Reference:", "e.g. URN or registration number"),
-               ("head", "Hea&d of setting:", "Name of the head or manager"),
-               ("contact_email", "Ema&il:", "For the assessor to reach the lead"), ("phone", "&Phone:", ""))
+SETTING_KINDS = (
+    "Primary school",
+    "Secondary school",
+    "All-through school",
+    "Special school",
+    "Nursery",
+    "Children's centre",
+    "Secure children's home",
+    "Secure training centre",
+    "Young offender institution",
+    "Children's services team",
+    "Other",
+)
+LINE_FIELDS = (
+    ("name", "&Name:", ""),
+    ("reference", "&Reference:", "e.g. URN or registration number"),
+    ("head", "Hea&d of setting:", "Name of the head or manager"),
+    ("contact_email", "Ema&il:", "For the assessor to reach the lead"),
+    ("phone", "&Phone:", ""),
+)
 ISSUE_FIELDS = {"setting-contact": "contact_email"}
 
 
@@ -55,8 +69,11 @@ def has_first_page(scheme: Scheme) -> bool:
 def context_hint(scheme: Scheme) -> str:
     """What the context is for, in this scheme."""
     hint = f"The setting, its families and community, and why it is working towards {scheme.name}."
-    return hint + (" This is the context section of the first page of the Assessor's Report."
-                   if has_first_page(scheme) else "")
+    return hint + (
+        " This is the context section of the first page of the Assessor's Report."
+        if has_first_page(scheme)
+        else ""
+    )
 
 
 class SettingPage(QWidget):
@@ -68,7 +85,9 @@ class SettingPage(QWidget):
         self.lines: dict[str, QLineEdit] = {}
         self.kind = QComboBox(editable=True)
         self.kind.addItems(SETTING_KINDS)
-        self.kind.lineEdit().editingFinished.connect(lambda: self._save_line("kind", self.kind.currentText()))
+        self.kind.lineEdit().editingFinished.connect(
+            lambda: self._save_line("kind", self.kind.currentText())
+        )
         self.kind.activated.connect(lambda _i: self._save_line("kind", self.kind.currentText()))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -80,28 +99,43 @@ class SettingPage(QWidget):
             if field == "name":
                 form.addRow("&Type of setting:", self.kind)
         scheme = context.scheme
-        self.profile_texts = ProfileTextEditors(context, [("address", "Street, town, postcode"),
-                                                          ("context", context_hint(scheme))], self)
+        self.profile_texts = ProfileTextEditors(
+            context,
+            [("address", "Street, town, postcode"), ("context", context_hint(scheme))],
+            self,
+        )
         self.texts, self.timers = self.profile_texts.editors, self.profile_texts.timers
         self.texts["address"].setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow("&Address:", self.texts["address"])
-        self.licence = QComboBox()  # asked once here; the bundle's RO-Crate carries it (all rights reserved by default)
+        self.licence = (
+            QComboBox()
+        )  # asked once here; the bundle's RO-Crate carries it (all rights reserved by default)
         for licence in LICENCES:
             self.licence.addItem(licence.name, licence.key)
-            self.licence.setItemData(self.licence.count() - 1, licence.description, Qt.ItemDataRole.ToolTipRole)
-        self.licence.activated.connect(lambda index: self.save_licence(self.licence.itemData(index)))
+            self.licence.setItemData(
+                self.licence.count() - 1, licence.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.licence.activated.connect(
+            lambda index: self.save_licence(self.licence.itemData(index))
+        )
         form.addRow("&Licence for the bundle:", self.licence)
-        self.award_level = QComboBox(self)  # only where the scheme has award levels (bronze / silver / gold)
+        self.award_level = QComboBox(
+            self
+        )  # only where the scheme has award levels (bronze / silver / gold)
         self.award_level.addItem("(not chosen yet)", "")
-        for level in (scheme.award.levels if scheme.award else []):
+        for level in scheme.award.levels if scheme.award else []:
             self.award_level.addItem(level, level)
-        self.award_level.activated.connect(lambda index: self.save_award_level(self.award_level.itemData(index)))
+        self.award_level.activated.connect(
+            lambda index: self.save_award_level(self.award_level.itemData(index))
+        )
         if scheme.award is not None:
             form.addRow(f"{scheme.words.award_level}:", self.award_level)
         else:
             self.award_level.hide()
-        details = QGroupBox("Setting details" + (" (the first page of the Assessor's Report)"
-                                                 if has_first_page(scheme) else ""))
+        details = QGroupBox(
+            "Setting details"
+            + (" (the first page of the Assessor's Report)" if has_first_page(scheme) else "")
+        )
         details.setLayout(form)
         context_box = QGroupBox(f"Context for the {in_sentence(scheme.words.reviewer)}")
         QVBoxLayout(context_box).addWidget(self.texts["context"])
@@ -127,7 +161,9 @@ class SettingPage(QWidget):
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.team.setWordWrap(False)
-        StretchWithMinimum(self.team, 1, 14)  # the role takes the spare width; names are never squeezed
+        StretchWithMinimum(
+            self.team, 1, 14
+        )  # the role takes the spare width; names are never squeezed
         self.add_button = QPushButton("Add &member")
         self.remove_button = QPushButton("Rem&ove")  # Alt+M adds a member; Alt+L is the licence
         self.lead_button = QPushButton("Ma&ke lead")
@@ -143,8 +179,13 @@ class SettingPage(QWidget):
         team_box = QGroupBox(f"Lead and {words.team[0].lower()}{words.team[1:]}")
         self.team.setAccessibleName(words.team)
         team_layout = QVBoxLayout(team_box)
-        team_layout.addWidget(QLabel(f"The lead and the {in_sentence(words.team)}; the lead's name goes on the portfolio's "
-                                     f"sheets for the {in_sentence(words.reviewer)}.", wordWrap=True))
+        team_layout.addWidget(
+            QLabel(
+                f"The lead and the {in_sentence(words.team)}; the lead's name goes on the portfolio's "
+                f"sheets for the {in_sentence(words.reviewer)}.",
+                wordWrap=True,
+            )
+        )
         team_layout.addWidget(self.team, 1)
         team_layout.addLayout(buttons)
 
@@ -171,7 +212,9 @@ class SettingPage(QWidget):
         if not self.kind.hasFocus():
             self.kind.setCurrentText(profile.kind)
         self.kind.setEnabled(not read_only)
-        self.licence.setCurrentIndex(max(0, self.licence.findData(licence_for(profile.licence).key)))
+        self.licence.setCurrentIndex(
+            max(0, self.licence.findData(licence_for(profile.licence).key))
+        )
         self.licence.setEnabled(not read_only)
         self.award_level.setCurrentIndex(max(0, self.award_level.findData(profile.award_level)))
         self.award_level.setEnabled(not read_only)
@@ -207,8 +250,11 @@ class SettingPage(QWidget):
         if text == old or self.context.read_only:
             return True
         label = dict((f, lbl) for f, lbl, _ in LINE_FIELDS).get(field, "&Type of setting:")
-        ok = self.context.push(f"Change {label.strip('&:').lower()}",
-                               lambda: update_profile(self.context.portfolio, **{field: text}), SETTING)
+        ok = self.context.push(
+            f"Change {label.strip('&:').lower()}",
+            lambda: update_profile(self.context.portfolio, **{field: text}),
+            SETTING,
+        )
         if not ok:  # refused (e.g. an empty name): show what is saved again
             self.refresh()
         self._show_saved(ok)
@@ -219,8 +265,11 @@ class SettingPage(QWidget):
         old = setting_profile(self.context.portfolio).licence
         if key == old or self.context.read_only:
             return True
-        ok = self.context.push("Change the bundle's licence",
-                               lambda: update_profile(self.context.portfolio, licence=key), SETTING)
+        ok = self.context.push(
+            "Change the bundle's licence",
+            lambda: update_profile(self.context.portfolio, licence=key),
+            SETTING,
+        )
         self._show_saved(ok)
         return ok
 
@@ -229,8 +278,11 @@ class SettingPage(QWidget):
         old = setting_profile(self.context.portfolio).award_level
         if level == old or self.context.read_only:
             return True
-        ok = self.context.push("Change the award level applied for",
-                               lambda: update_profile(self.context.portfolio, award_level=level), SETTING)
+        ok = self.context.push(
+            "Change the award level applied for",
+            lambda: update_profile(self.context.portfolio, award_level=level),
+            SETTING,
+        )
         self._show_saved(ok)
         return ok
 
@@ -253,7 +305,10 @@ class SettingPage(QWidget):
             return
         self.profile_texts.flush()
         profile = setting_profile(self.context.portfolio)
-        for field, edit in self.lines.items():  # a field still being typed in has not had editingFinished
+        for (
+            field,
+            edit,
+        ) in self.lines.items():  # a field still being typed in has not had editingFinished
             if edit.text().strip() != getattr(profile, field):
                 self._save_line(field, edit.text())
         if self.kind.currentText().strip() != profile.kind:
@@ -268,8 +323,11 @@ class SettingPage(QWidget):
         staff = next(s for s in list_staff(self.context.portfolio) if s.id == staff_id)
         if field == "is_lead":
             return self.set_lead(staff_id) if value else False
-        return self.context.push(f"Change {staff.name}'s {field.replace('_', ' ')}",
-                                 lambda: update_staff(self.context.portfolio, staff_id, **{field: value}), SETTING)
+        return self.context.push(
+            f"Change {staff.name}'s {field.replace('_', ' ')}",
+            lambda: update_staff(self.context.portfolio, staff_id, **{field: value}),
+            SETTING,
+        )
 
     def add_member(self) -> None:
         """Add a new member (named 'New member' until renamed in the table, where editing starts)."""
@@ -287,7 +345,9 @@ class SettingPage(QWidget):
         staff = self.selected_staff()
         if staff is None:
             return
-        self.context.push(f"Remove {staff.name}", lambda: remove_staff(self.context.portfolio, staff.id), SETTING)
+        self.context.push(
+            f"Remove {staff.name}", lambda: remove_staff(self.context.portfolio, staff.id), SETTING
+        )
 
     def make_selected_lead(self) -> None:
         staff = self.selected_staff()
@@ -301,8 +361,11 @@ class SettingPage(QWidget):
         if previous == staff_id:
             return False
         name = next(s.name for s in list_staff(self.context.portfolio) if s.id == staff_id)
-        return self.context.push(f"Make {name} the lead",
-                                 lambda: update_staff(self.context.portfolio, staff_id, is_lead=True), SETTING)
+        return self.context.push(
+            f"Make {name} the lead",
+            lambda: update_staff(self.context.portfolio, staff_id, is_lead=True),
+            SETTING,
+        )
 
 
 def create_page(context: PortfolioContext) -> SettingPage:

@@ -13,15 +13,36 @@ from ..portfolio_context import PLANNING, PortfolioContext
 from ..scheme_words import header_lines, in_sentence
 
 # scheme column field -> ActionRow attribute
-ATTRIBUTES = {"theme": "theme_code", "descriptor": "descriptor_code", "priority": "priority_number",
-              "action": "action", "lead": "lead", "resources": "resources", "from": "starts_on", "to": "ends_on",
-              "monitoring": "monitoring", "success": "success_criteria", "status": "status", "deadline": "due_on"}
+ATTRIBUTES = {
+    "theme": "theme_code",
+    "descriptor": "descriptor_code",
+    "priority": "priority_number",
+    "action": "action",
+    "lead": "lead",
+    "resources": "resources",
+    "from": "starts_on",
+    "to": "ends_on",
+    "monitoring": "monitoring",
+    "success": "success_criteria",
+    "status": "status",
+    "deadline": "due_on",
+}
 # ActionRow attribute -> the field update_action takes (theme and priority are set by id)
-STORED = {"action": "action", "lead": "lead", "resources": "resources", "starts_on": "starts_on",
-          "ends_on": "ends_on", "monitoring": "monitoring", "success_criteria": "success_criteria",
-          "status": "status"}
+STORED = {
+    "action": "action",
+    "lead": "lead",
+    "resources": "resources",
+    "starts_on": "starts_on",
+    "ends_on": "ends_on",
+    "monitoring": "monitoring",
+    "success_criteria": "success_criteria",
+    "status": "status",
+}
 DATE_FIELDS = ("from", "to", "deadline")
-READ_ONLY = ("descriptor", "deadline")  # the descriptor a gap came from; the due date follows from the scheme
+READ_ONLY = (
+    "descriptor",
+    "deadline",
+)  # the descriptor a gap came from; the due date follows from the scheme
 ActionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -79,7 +100,11 @@ class ActionPlanModel(QAbstractTableModel):
         return value
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or not 0 <= index.column() < len(self.columns):
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < len(self._rows)
+            or not 0 <= index.column() < len(self.columns)
+        ):
             return None
         row, field = self._rows[index.row()], self.field_at(index.column())
         value = getattr(row, ATTRIBUTES[field])
@@ -91,8 +116,11 @@ class ActionPlanModel(QAbstractTableModel):
             return value if value is not None else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if field == "deadline":
-                return "Due by the scheme's timescales, from the date agreed." if value else \
-                    "No due date: set the date agreed."
+                return (
+                    "Due by the scheme's timescales, from the date agreed."
+                    if value
+                    else "No due date: set the date agreed."
+                )
             if field in ("action", "monitoring", "success"):
                 return value or None
         if role == ActionIdRole:
@@ -114,15 +142,19 @@ class ActionPlanModel(QAbstractTableModel):
             ids = theme_ids(portfolio)
             known = {code.lower(): tid for code, tid in ids.items()}
             if value and str(value).lower() not in known:
-                self.context.error.emit(f"There is no {in_sentence(words.theme)} '{value}'. "
-                                        f"{words.themes}: {', '.join(sorted(ids))}.")
+                self.context.error.emit(
+                    f"There is no {in_sentence(words.theme)} '{value}'. "
+                    f"{words.themes}: {', '.join(sorted(ids))}."
+                )
                 return None
             return {"theme_id": known.get(str(value).lower()) if value else None}
         numbers = {r.number: r.id for r in priority_rows(portfolio)}
         text = str(value or "").strip().split()[-1] if str(value or "").strip() else ""
         if text and (not text.isdigit() or int(text) not in numbers):
-            self.context.error.emit(f"There is no {in_sentence(words.priority)} '{value}'. "
-                                    f"{words.priorities}: {', '.join(map(str, numbers)) or 'none yet'}.")
+            self.context.error.emit(
+                f"There is no {in_sentence(words.priority)} '{value}'. "
+                f"{words.priorities}: {', '.join(map(str, numbers)) or 'none yet'}."
+            )
             return None
         return {"priority_id": numbers[int(text)] if text else None}
 
@@ -145,8 +177,11 @@ class ActionPlanModel(QAbstractTableModel):
         else:
             new_fields = {STORED[attribute]: value}
         portfolio = self.context.portfolio
-        return self.context.push(f"Change {self.columns[index.column()].label.lower()} of an action",
-                                 lambda: update_action(portfolio, row.id, **new_fields), PLANNING)
+        return self.context.push(
+            f"Change {self.columns[index.column()].label.lower()} of an action",
+            lambda: update_action(portfolio, row.id, **new_fields),
+            PLANNING,
+        )
 
 
 class StatusDelegate(QStyledItemDelegate):

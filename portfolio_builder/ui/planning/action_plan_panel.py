@@ -21,14 +21,30 @@ from ..column_fit import StretchWithMinimum
 from ..portfolio_context import PLANNING, PortfolioContext
 from .action_plan_model import DATE_FIELDS, ActionIdRole, ActionPlanModel, StatusDelegate
 
-WIDTHS = {"theme": 9, "descriptor": 8, "priority": 9, "action": 26, "lead": 14, "resources": 14, "from": 11,
-          "to": 11, "deadline": 11, "monitoring": 16, "success": 18, "status": 11}  # average character widths
+WIDTHS = {
+    "theme": 9,
+    "descriptor": 8,
+    "priority": 9,
+    "action": 26,
+    "lead": 14,
+    "resources": 14,
+    "from": 11,
+    "to": 11,
+    "deadline": 11,
+    "monitoring": 16,
+    "success": 18,
+    "status": 11,
+}  # average character widths
 
 
 def timescales(scheme: Scheme) -> str:
     """The scheme's own deadlines in words ('Most actions from an audit: within 28 days; ...'), or ''."""
-    rules = [f"{d.when}: within {d.days} days" if d.days else f"{d.when}: within {d.working_days} working days"
-             for d in scheme.deadlines]
+    rules = [
+        f"{d.when}: within {d.days} days"
+        if d.days
+        else f"{d.when}: within {d.working_days} working days"
+        for d in scheme.deadlines
+    ]
     return f"Timescales: {'; '.join(rules)}." if rules else ""
 
 
@@ -46,9 +62,11 @@ class ActionPlanPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.status_delegate = StatusDelegate(self.table)
         self.plain_delegate = QStyledItemDelegate(self.table)
         self.timescales = QLabel(wordWrap=True)
@@ -78,11 +96,17 @@ class ActionPlanPanel(QWidget):
         for column, field in enumerate(fields):
             label = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             text = metrics.horizontalAdvance("30 Sep 2026") if field in DATE_FIELDS else 0
-            heading = max(header_metrics.horizontalAdvance(line) for line in label.splitlines() or [""])
-            self.table.setColumnWidth(column, max(WIDTHS.get(field, 12) * metrics.averageCharWidth(), text + 8,
-                                                  heading + 16) + 12)
-            self.table.setItemDelegateForColumn(column, self.status_delegate if field == "status"
-                                                else self.plain_delegate)
+            heading = max(
+                header_metrics.horizontalAdvance(line) for line in label.splitlines() or [""]
+            )
+            self.table.setColumnWidth(
+                column,
+                max(WIDTHS.get(field, 12) * metrics.averageCharWidth(), text + 8, heading + 16)
+                + 12,
+            )
+            self.table.setItemDelegateForColumn(
+                column, self.status_delegate if field == "status" else self.plain_delegate
+            )
         action = self.model.column_of("action")
         if action is not None and self._fitter is None:
             self._fitter = StretchWithMinimum(self.table, action, 24)
@@ -104,15 +128,23 @@ class ActionPlanPanel(QWidget):
         if not text or not text.strip():
             return False
         portfolio = self.context.portfolio
-        return self.context.push("Add action", lambda: add_action(portfolio, text.strip()), PLANNING)
+        return self.context.push(
+            "Add action", lambda: add_action(portfolio, text.strip()), PLANNING
+        )
 
     def delete_current(self) -> bool:
         index = self.table.currentIndex()
         if not index.isValid():
             return False
         row = self.model.row_at(index.row())
-        if not page_dialogs.confirm(self, "Delete action", f"Delete the action '{row.action[:80]}'? "
-                                    "You can undo this.", "Delete"):
+        if not page_dialogs.confirm(
+            self,
+            "Delete action",
+            f"Delete the action '{row.action[:80]}'? You can undo this.",
+            "Delete",
+        ):
             return False
         portfolio, action_id = self.context.portfolio, index.data(ActionIdRole)
-        return self.context.push("Delete action", lambda: delete_action(portfolio, action_id), PLANNING)
+        return self.context.push(
+            "Delete action", lambda: delete_action(portfolio, action_id), PLANNING
+        )

@@ -31,8 +31,11 @@ class DiaryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(DIARY_COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(DIARY_COLUMNS):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(DIARY_COLUMNS)
+        ):
             return DIARY_COLUMNS[section]
         return None
 

@@ -60,13 +60,18 @@ class CoverSheetPanel(QWidget):
         self.impact.setTabChangesFocus(True)
         self.impact.setMaximumHeight(70)
         self._impact_timer = QTimer(self, singleShot=True, interval=500)
-        self._impact_timer.timeout.connect(lambda: self._edit("impact_summary", self.impact.toPlainText()))
+        self._impact_timer.timeout.connect(
+            lambda: self._edit("impact_summary", self.impact.toPlainText())
+        )
         self.lead.editingFinished.connect(lambda: self._edit("lead", self.lead.text().strip()))
         self.started.editingFinished.connect(self._started_changed)
         self.impact.textChanged.connect(self._impact_timer.start)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.priority_label, self.impact_label = QLabel("&Priority:"), QLabel("&Impact summary:", wordWrap=True)
+        self.priority_label, self.impact_label = (
+            QLabel("&Priority:"),
+            QLabel("&Impact summary:", wordWrap=True),
+        )
         self.priority_label.setBuddy(self.priority)
         self.impact_label.setBuddy(self.impact)
         form.addRow(self.priority_label, self.priority)
@@ -85,8 +90,13 @@ class CoverSheetPanel(QWidget):
         self.diary.setColumnWidth(0, self.diary.fontMetrics().horizontalAdvance("30 Sep 2026") + 24)
         self.diary.setColumnWidth(2, self.diary.fontMetrics().horizontalAdvance("M") * 10)
         self.diary.doubleClicked.connect(self.edit_entry)
-        diary_buttons = self._buttons((("Add e&ntry…", self.add_entry), ("Edit entr&y…", self.edit_entry),
-                                       ("&Delete entry", self.delete_entry)))
+        diary_buttons = self._buttons(
+            (
+                ("Add e&ntry…", self.add_entry),
+                ("Edit entr&y…", self.edit_entry),
+                ("&Delete entry", self.delete_entry),
+            )
+        )
         self.diary_box = diary_box = QGroupBox("Diary of actions taken")
         diary_layout = QVBoxLayout(diary_box)
         diary_layout.addWidget(self.diary, 1)
@@ -96,7 +106,9 @@ class CoverSheetPanel(QWidget):
         self.evidence = QListView()
         self.evidence.setModel(self.evidence_model)
         self.evidence.setWordWrap(True)
-        evidence_buttons = self._buttons((("A&ttach evidence…", self.attach), ("Deta&ch", self.detach)))
+        evidence_buttons = self._buttons(
+            (("A&ttach evidence…", self.attach), ("Deta&ch", self.detach))
+        )
         evidence_box = QGroupBox("Evidence")
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(self.evidence, 1)
@@ -162,7 +174,9 @@ class CoverSheetPanel(QWidget):
         self.lead.setText(self.sheet.lead)
         lead = self._leads.get(priority_id, "")
         word = in_sentence(self._words.priority)
-        self.lead.setPlaceholderText(f"{lead} (leads the {word})" if lead else f"Who leads this {word}")
+        self.lead.setPlaceholderText(
+            f"{lead} (leads the {word})" if lead else f"Who leads this {word}"
+        )
         self.started.setMaximumDate(QDate.currentDate())
         self.started.setDate(QDate(self.sheet.started_on) if self.sheet.started_on else NO_DATE)
         if self.impact.toPlainText() != self.sheet.impact_summary:
@@ -178,8 +192,11 @@ class CoverSheetPanel(QWidget):
         if self.sheet is None or getattr(self.sheet, field) == value:
             return False
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
-        return self.context.push(f"Change cover sheet {field.replace('_', ' ')}",
-                                 lambda: update_cover_sheet(portfolio, sheet_id, **{field: value}), PLANNING)
+        return self.context.push(
+            f"Change cover sheet {field.replace('_', ' ')}",
+            lambda: update_cover_sheet(portfolio, sheet_id, **{field: value}),
+            PLANNING,
+        )
 
     def _started_changed(self) -> None:
         chosen = self.started.date()
@@ -192,8 +209,13 @@ class CoverSheetPanel(QWidget):
         if values is None:
             return False
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
-        return self.context.push("Add diary entry", lambda: add_diary_entry(
-            portfolio, sheet_id, values["entry_date"], values["text"], values["author"]), PLANNING)
+        return self.context.push(
+            "Add diary entry",
+            lambda: add_diary_entry(
+                portfolio, sheet_id, values["entry_date"], values["text"], values["author"]
+            ),
+            PLANNING,
+        )
 
     def _current_entry(self):
         index = self.diary.currentIndex()
@@ -208,15 +230,18 @@ class CoverSheetPanel(QWidget):
         if values is None or values == old:
             return False
         portfolio = self.context.portfolio
-        return self.context.push("Edit diary entry", lambda: update_diary_entry(portfolio, entry.id, **values),
-                                 PLANNING)
+        return self.context.push(
+            "Edit diary entry", lambda: update_diary_entry(portfolio, entry.id, **values), PLANNING
+        )
 
     def delete_entry(self) -> bool:
         entry = self._current_entry()
         if entry is None or self.sheet is None:
             return False
         portfolio = self.context.portfolio
-        return self.context.push("Delete diary entry", lambda: delete_diary_entry(portfolio, entry.id), PLANNING)
+        return self.context.push(
+            "Delete diary entry", lambda: delete_diary_entry(portfolio, entry.id), PLANNING
+        )
 
     def attach(self) -> bool:
         if self.sheet is None:
@@ -227,8 +252,11 @@ class CoverSheetPanel(QWidget):
             return False
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
         title = get_evidence(portfolio, evidence_id).title
-        return self.context.push(f"Attach '{title}' to the cover sheet",
-                                 lambda: attach_to_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)
+        return self.context.push(
+            f"Attach '{title}' to the cover sheet",
+            lambda: attach_to_cover_sheet(portfolio, evidence_id, sheet_id),
+            PLANNING,
+        )
 
     def detach(self) -> bool:
         index = self.evidence.currentIndex()
@@ -236,5 +264,8 @@ class CoverSheetPanel(QWidget):
             return False
         evidence_id = index.data(AttachedEvidenceModel.IdRole)
         portfolio, sheet_id = self.context.portfolio, self.sheet.id
-        return self.context.push("Detach evidence from the cover sheet",
-                                 lambda: detach_from_cover_sheet(portfolio, evidence_id, sheet_id), PLANNING)
+        return self.context.push(
+            "Detach evidence from the cover sheet",
+            lambda: detach_from_cover_sheet(portfolio, evidence_id, sheet_id),
+            PLANNING,
+        )

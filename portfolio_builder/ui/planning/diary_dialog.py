@@ -23,8 +23,11 @@ class DiaryEntryDialog(QDialog):
         super().__init__(parent)
         initial = initial or {}
         self.setWindowTitle("Edit diary entry" if initial else "Add diary entry")
-        self.date = QDateEdit(QDate(initial.get("entry_date") or date.today()), calendarPopup=True,
-                              displayFormat="dd MMM yyyy")
+        self.date = QDateEdit(
+            QDate(initial.get("entry_date") or date.today()),
+            calendarPopup=True,
+            displayFormat="dd MMM yyyy",
+        )
         self.date.setMaximumDate(QDate.currentDate())
         self.text = QPlainTextEdit(initial.get("text", ""))
         self.text.setTabChangesFocus(True)
@@ -33,15 +36,20 @@ class DiaryEntryDialog(QDialog):
         form.addRow("&Date:", self.date)
         form.addRow("&What was done:", self.text)
         form.addRow("W&ritten by:", self.author)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(460, 280)
 
     def values(self) -> dict:
-        return {"entry_date": self.date.date().toPython(), "text": self.text.toPlainText(),
-                "author": self.author.text().strip()}
+        return {
+            "entry_date": self.date.date().toPython(),
+            "text": self.text.toPlainText(),
+            "author": self.author.text().strip(),
+        }
 
     @classmethod
     def ask(cls, parent: QWidget | None, initial: dict | None = None) -> dict | None:

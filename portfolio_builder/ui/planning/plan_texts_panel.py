@@ -10,8 +10,10 @@ from ...core.scheme.model import Scheme
 from ..portfolio_context import PLANNING, PortfolioContext
 
 SAVE_DELAY_MS = 500
-OLD_NOTE = ("Kept from an earlier version of this portfolio. {scheme} does not ask for it and it is not printed; "
-            "copy what you need into the texts above.")
+OLD_NOTE = (
+    "Kept from an earlier version of this portfolio. {scheme} does not ask for it and it is not printed; "
+    "copy what you need into the texts above."
+)
 
 
 def tab_title(scheme: Scheme) -> str:
@@ -41,10 +43,15 @@ class PlanTextsPanel(QWidget):
 
     def _build(self, scheme: Scheme, stored: dict[str, str]) -> None:
         """One box per text: the scheme's in its order, then any older one not in the scheme (with a note)."""
-        parts = [(t.key, t.title + (" (required for the final portfolio)" if t.required else ""), t.note)
-                 for t in scheme.texts]
-        parts += [(key, key.replace("-", " ").capitalize(), OLD_NOTE.format(scheme=scheme.name))
-                  for key in sorted(stored) if scheme.text(key) is None and stored[key].strip()]
+        parts = [
+            (t.key, t.title + (" (required for the final portfolio)" if t.required else ""), t.note)
+            for t in scheme.texts
+        ]
+        parts += [
+            (key, key.replace("-", " ").capitalize(), OLD_NOTE.format(scheme=scheme.name))
+            for key in sorted(stored)
+            if scheme.text(key) is None and stored[key].strip()
+        ]
         keys = tuple(key for key, _title, _note in parts)
         if keys == self._keys:
             return
@@ -59,7 +66,9 @@ class PlanTextsPanel(QWidget):
             box_layout = QVBoxLayout(box)
             if note:
                 label = QLabel(note, wordWrap=True)
-                label.setStyleSheet("color: #5C4400;" if scheme.text(key) is None else "color: #595959;")
+                label.setStyleSheet(
+                    "color: #5C4400;" if scheme.text(key) is None else "color: #595959;"
+                )
                 box_layout.addWidget(label)
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
@@ -90,7 +99,9 @@ class PlanTextsPanel(QWidget):
         """Save one text now."""
         self.timers[key].stop()
         text = self.editors[key].toPlainText()
-        ok, _ = self.context.try_call(lambda: write_text(self.context.portfolio, key, text), PLANNING)
+        ok, _ = self.context.try_call(
+            lambda: write_text(self.context.portfolio, key, text), PLANNING
+        )
         self.saved_label.setText("Saved." if ok else "Not saved: see the message.")
         return ok
 

@@ -43,8 +43,10 @@ class PrioritiesModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{row.number}. {row.title}\n    Lead: {row.lead_name or 'not named'}   ·   "
-                    f"{self._words.descriptors}: {', '.join(row.codes) or 'none yet'}")
+            return (
+                f"{row.number}. {row.title}\n    Lead: {row.lead_name or 'not named'}   ·   "
+                f"{self._words.descriptors}: {', '.join(row.codes) or 'none yet'}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.description or row.title
         if role == PriorityRole:
@@ -68,9 +70,13 @@ class PrioritiesPanel(QWidget):
         self.list.doubleClicked.connect(self.edit_current)
         self.buttons = {}
         row = QHBoxLayout()
-        for key, text, slot in (("add", "&Add priority…", self.add), ("edit", "Ed&it…", self.edit_current),
-                                ("remove", "&Remove", self.remove_current), ("up", "Move &up", lambda: self.move(-1)),
-                                ("down", "Move do&wn", lambda: self.move(1))):
+        for key, text, slot in (
+            ("add", "&Add priority…", self.add),
+            ("edit", "Ed&it…", self.edit_current),
+            ("remove", "&Remove", self.remove_current),
+            ("up", "Move &up", lambda: self.move(-1)),
+            ("down", "Move do&wn", lambda: self.move(1)),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -108,8 +114,17 @@ class PrioritiesPanel(QWidget):
         words, wanted = scheme.words, scheme.priorities
         if not wanted.used:
             return ""
-        asks = [x for x, on in ((f"together spanning a range of {in_sentence(words.descriptors)}", wanted.span_range),
-                                ("ideally each led by a different member of staff", wanted.different_leads)) if on]
+        asks = [
+            x
+            for x, on in (
+                (
+                    f"together spanning a range of {in_sentence(words.descriptors)}",
+                    wanted.span_range,
+                ),
+                ("ideally each led by a different member of staff", wanted.different_leads),
+            )
+            if on
+        ]
         return f"{chosen} of {wanted.count} chosen" + (f" ({'; '.join(asks)})" if asks else "")
 
     def select_number(self, number: int) -> None:
@@ -127,23 +142,44 @@ class PrioritiesPanel(QWidget):
             return False
         portfolio = self.context.portfolio
         word = in_sentence(self.context.scheme.words.priority)
-        return self.context.push(f"Add {word} '{values['title']}'",
-                                 lambda: add_priority(portfolio, values["title"], values["description"],
-                                                      values["lead_staff_id"] or None, values["codes"]), PLANNING)
+        return self.context.push(
+            f"Add {word} '{values['title']}'",
+            lambda: add_priority(
+                portfolio,
+                values["title"],
+                values["description"],
+                values["lead_staff_id"] or None,
+                values["codes"],
+            ),
+            PLANNING,
+        )
 
     def edit_current(self) -> bool:
         row = self.current()
         if row is None:
             return False
-        initial = {"title": row.title, "description": row.description, "lead_staff_id": row.lead_staff_id or 0,
-                   "codes": row.codes}
+        initial = {
+            "title": row.title,
+            "description": row.description,
+            "lead_staff_id": row.lead_staff_id or 0,
+            "codes": row.codes,
+        }
         values = PriorityDialog.ask(self, staff_names(self.context.portfolio), initial)
         if values is None:
             return False
         portfolio = self.context.portfolio
-        return self.context.push(f"Edit priority '{row.title}'",
-                                 lambda: update_priority(portfolio, row.id, values["title"], values["description"],
-                                                         values["lead_staff_id"], list(values["codes"])), PLANNING)
+        return self.context.push(
+            f"Edit priority '{row.title}'",
+            lambda: update_priority(
+                portfolio,
+                row.id,
+                values["title"],
+                values["description"],
+                values["lead_staff_id"],
+                list(values["codes"]),
+            ),
+            PLANNING,
+        )
 
     def remove_current(self) -> bool:
         """Remove a priority with its cover sheet and diary, after asking; one Undo brings them all back."""
@@ -151,11 +187,17 @@ class PrioritiesPanel(QWidget):
 
         row = self.current()
         if row is None or not page_dialogs.confirm(
-                self, "Remove priority", f"Remove priority {row.number}, '{row.title}', with its cover sheet "
-                                         "and diary? Its evidence items are kept. You can undo this.", "Remove"):
+            self,
+            "Remove priority",
+            f"Remove priority {row.number}, '{row.title}', with its cover sheet "
+            "and diary? Its evidence items are kept. You can undo this.",
+            "Remove",
+        ):
             return False
         portfolio = self.context.portfolio
-        return self.context.push(f"Remove priority '{row.title}'", lambda: delete_priority(portfolio, row.id), PLANNING)
+        return self.context.push(
+            f"Remove priority '{row.title}'", lambda: delete_priority(portfolio, row.id), PLANNING
+        )
 
     def move(self, step: int) -> bool:
         row = self.current()
@@ -165,8 +207,9 @@ class PrioritiesPanel(QWidget):
         new = max(0, min(old + step, self.model.rowCount() - 1))
         if new == old:
             return False
-        return self.context.push(f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new),
-                                 PLANNING)
+        return self.context.push(
+            f"Move priority '{row.title}'", lambda: move_priority(portfolio, row.id, new), PLANNING
+        )
 
 
 def legacy_note(scheme: Scheme, held: int) -> str:
@@ -174,6 +217,8 @@ def legacy_note(scheme: Scheme, held: int) -> str:
     if scheme.priorities.used or not held:
         return ""
     words = scheme.words
-    return (f"This portfolio holds {held} priorit{'y' if held == 1 else 'ies'} made with an earlier version of "
-            f"Portfolio Builder. {scheme.name} does not use priorities: they are kept here but not printed in the "
-            f"portfolio. Plan the work in the {in_sentence(words.action_plan)} instead.")
+    return (
+        f"This portfolio holds {held} priorit{'y' if held == 1 else 'ies'} made with an earlier version of "
+        f"Portfolio Builder. {scheme.name} does not use priorities: they are kept here but not printed in the "
+        f"portfolio. Plan the work in the {in_sentence(words.action_plan)} instead."
+    )

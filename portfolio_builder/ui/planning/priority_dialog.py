@@ -21,7 +21,12 @@ class PriorityDialog(QDialog):
 
     words = Words()  # the open portfolio's scheme words; the planning page sets them
 
-    def __init__(self, staff: list[tuple[int, str]], initial: dict | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        staff: list[tuple[int, str]],
+        initial: dict | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         initial = initial or {}
         word = in_sentence(self.words.priority)
@@ -40,18 +45,25 @@ class PriorityDialog(QDialog):
         form.addRow("&Description:", self.description)
         form.addRow("&Lead:", self.lead)
         form.addRow(f"{self.words.descriptors} (&codes):", self.codes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(480, 300)
 
     def values(self) -> dict:
-        return {"title": self.title.text(), "description": self.description.toPlainText(),
-                "lead_staff_id": self.lead.currentData() or 0,
-                "codes": [c for c in self.codes.text().replace(",", " ").split() if c]}
+        return {
+            "title": self.title.text(),
+            "description": self.description.toPlainText(),
+            "lead_staff_id": self.lead.currentData() or 0,
+            "codes": [c for c in self.codes.text().replace(",", " ").split() if c],
+        }
 
     @classmethod
-    def ask(cls, parent: QWidget | None, staff: list[tuple[int, str]], initial: dict | None = None) -> dict | None:
+    def ask(
+        cls, parent: QWidget | None, staff: list[tuple[int, str]], initial: dict | None = None
+    ) -> dict | None:
         dialog = cls(staff, initial, parent)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

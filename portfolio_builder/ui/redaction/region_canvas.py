@@ -18,10 +18,14 @@ from .region_gestures import RegionGestures
 from .region_overlay import HANDLE, fitted, handle_points, paint_region, region_path, region_rect
 
 STORED, SUGGESTED = "stored", "suggested"
+
+
 class RegionCanvas(RegionGestures, QWidget):
     """Shows the picture and the regions; mouse and keys edit them (see the module docstring)."""
 
-    edited = Signal(object, str)  # the new tuple of stored regions, and what was done ("Draw a region", ...)
+    edited = Signal(
+        object, str
+    )  # the new tuple of stored regions, and what was done ("Draw a region", ...)
     suggestions_changed = Signal(object)  # the suggestions left (a tuple of Region)
     selection_changed = Signal()
 
@@ -72,17 +76,25 @@ class RegionCanvas(RegionGestures, QWidget):
 
     def _describe(self) -> None:
         """What a screen reader says about the photo: the regions, the one selected, and the keys."""
+
         def said(region: Region) -> str:
-            return (f"{'blur' if region.mode == 'blur' else 'block out'} {region.shape} at {round(region.x * 100)}% "
-                    f"across, {round(region.y * 100)}% down, {round(region.w * 100)}% by {round(region.h * 100)}%")
-        parts = [f"{len(self.regions)} region(s)"] + [f"region {n}: {said(r)}" for n, r in enumerate(self.regions, 1)]
+            return (
+                f"{'blur' if region.mode == 'blur' else 'block out'} {region.shape} at {round(region.x * 100)}% "
+                f"across, {round(region.y * 100)}% down, {round(region.w * 100)}% by {round(region.h * 100)}%"
+            )
+
+        parts = [f"{len(self.regions)} region(s)"] + [
+            f"region {n}: {said(r)}" for n, r in enumerate(self.regions, 1)
+        ]
         if self.suggestions:
             parts.append(f"{len(self.suggestions)} suggestion(s) from Find faces")
         if self.selection is not None:
             kind, index = self.selection
             parts.append(f"selected: {'region' if kind == STORED else 'suggestion'} {index + 1}")
-        parts.append("Insert adds a region, Page Down and Page Up choose one, arrows move it, Ctrl+arrows resize "
-                     "it, Delete removes it")
+        parts.append(
+            "Insert adds a region, Page Down and Page Up choose one, arrows move it, Ctrl+arrows resize "
+            "it, Delete removes it"
+        )
         self.setAccessibleDescription("; ".join(parts) + ".")
 
     def add_centred(self) -> None:
@@ -97,7 +109,9 @@ class RegionCanvas(RegionGestures, QWidget):
 
     def select_next(self, step: int = 1) -> None:
         """Choose the next (or previous) region or suggestion, from the keyboard."""
-        every = [(STORED, n) for n in range(len(self.regions))] + [(SUGGESTED, n) for n in range(len(self.suggestions))]
+        every = [(STORED, n) for n in range(len(self.regions))] + [
+            (SUGGESTED, n) for n in range(len(self.suggestions))
+        ]
         if every:
             at = every.index(self.selection) if self.selection in every else (-1 if step > 0 else 0)
             self.select(*every[(at + step) % len(every)])
@@ -127,7 +141,9 @@ class RegionCanvas(RegionGestures, QWidget):
     def to_fraction(self, point: QPointF) -> QPointF:
         """A widget point as fractions of the upright photo (may lie outside 0..1)."""
         rect = self.picture_rect()
-        return QPointF((point.x() - rect.x()) / rect.width(), (point.y() - rect.y()) / rect.height())
+        return QPointF(
+            (point.x() - rect.x()) / rect.width(), (point.y() - rect.y()) / rect.height()
+        )
 
     def to_widget(self, u: float, v: float) -> QPointF:
         """A point given in fractions of the photo, in widget pixels (tests and keyboard use it)."""
@@ -162,14 +178,22 @@ class RegionCanvas(RegionGestures, QWidget):
         rect = self.picture_rect()
         if self.picture is None or self.picture.isNull():
             painter.setPen(QColor("white"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message
+            )
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(rect, self.picture)
         for kind, regions in ((STORED, self.regions), (SUGGESTED, self.suggestions)):
             for index, region in enumerate(regions):
-                paint_region(painter, self.picture, rect, self._shown(kind, index, region), suggested=kind == SUGGESTED,
-                             selected=self.selection == (kind, index))
+                paint_region(
+                    painter,
+                    self.picture,
+                    rect,
+                    self._shown(kind, index, region),
+                    suggested=kind == SUGGESTED,
+                    selected=self.selection == (kind, index),
+                )
         if self._drag and self._drag["action"] == "draw" and self._drag.get("box"):
             preview = Region(*self._drag["box"], mode=self.new_mode, shape=self.new_shape)
             paint_region(painter, self.picture, rect, preview, selected=True)
@@ -190,7 +214,12 @@ class RegionCanvas(RegionGestures, QWidget):
     def _shown(self, kind: str, index: int, region: Region) -> Region:
         """A region as drawn now: the live shape while it is being moved or resized."""
         drag = self._drag
-        if drag and drag["action"] in ("move", "resize") and drag["target"] == (kind, index) and drag.get("live"):
+        if (
+            drag
+            and drag["action"] in ("move", "resize")
+            and drag["target"] == (kind, index)
+            and drag.get("live")
+        ):
             return drag["live"]
         return region
 
@@ -207,7 +236,11 @@ class RegionCanvas(RegionGestures, QWidget):
     def change_selected(self, text: str, **fields) -> None:
         """Give the selected region another mode or shape (choose per region)."""
         region = self.selected_region()
-        if region is not None and not self.read_only and any(getattr(region, k) != v for k, v in fields.items()):
+        if (
+            region is not None
+            and not self.read_only
+            and any(getattr(region, k) != v for k, v in fields.items())
+        ):
             self._change(*self.selection, replace(region, **fields), text)
 
     def _change(self, kind: str, index: int, region: Region | None, text: str) -> None:

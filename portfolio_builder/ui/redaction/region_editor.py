@@ -32,9 +32,11 @@ from ..workers import Worker, start_worker
 from .region_canvas import STORED, SUGGESTED, RegionCanvas
 from .upright_image import load_upright
 
-HELP = ("Drag on the photo to mark a part to blur or block out. Drag a part to move it, its handles to resize it; "
-        "Delete removes it (keys: Insert adds one, Page Down chooses, arrows move, Ctrl+arrows resize). "
-        "The photo in the portfolio is never changed: only the copy that leaves is.")
+HELP = (
+    "Drag on the photo to mark a part to blur or block out. Drag a part to move it, its handles to resize it; "
+    "Delete removes it (keys: Insert adds one, Page Down chooses, arrows move, Ctrl+arrows resize). "
+    "The photo in the portfolio is never changed: only the copy that leaves is."
+)
 SHAPES = (("rectangle", "Rectangle"), ("ellipse", "Ellipse"))
 MODES = (("blur", "Blur"), ("block", "Block out"))
 
@@ -56,7 +58,9 @@ class RegionEditor(QDialog):
         self._load_picture()
 
     @classmethod
-    def open_for(cls, context: PortfolioContext, evidence_id: int, parent: QWidget | None = None) -> None:
+    def open_for(
+        cls, context: PortfolioContext, evidence_id: int, parent: QWidget | None = None
+    ) -> None:
         """Open the editor as a modal window (tests replace this to drive it without a nested event loop)."""
         editor = cls(context, evidence_id, parent)
         editor.exec()
@@ -70,14 +74,31 @@ class RegionEditor(QDialog):
                 choice.addItem(label, key)
         self.remove_button = QPushButton("&Remove")
         self.add_button = QPushButton("Add re&gion")
-        self.add_button.setToolTip("A region in the middle of the photo, to move and resize with the arrow keys")
+        self.add_button.setToolTip(
+            "A region in the middle of the photo, to move and resize with the arrow keys"
+        )
         self.find_button = QPushButton("&Find faces")
-        self.find_button.setToolTip("Suggest a blur over each face (looked for on this computer; nothing is sent)")
+        self.find_button.setToolTip(
+            "Suggest a blur over each face (looked for on this computer; nothing is sent)"
+        )
         stack = self.context.undo_stack
         self.undo_action, self.redo_action = QAction("&Undo", self), QAction("Re&do", self)
         for action, keys, run, can, said in (
-                (self.undo_action, QKeySequence.StandardKey.Undo, stack.undo, stack.canUndoChanged, stack.undoText),
-                (self.redo_action, QKeySequence.StandardKey.Redo, stack.redo, stack.canRedoChanged, stack.redoText)):
+            (
+                self.undo_action,
+                QKeySequence.StandardKey.Undo,
+                stack.undo,
+                stack.canUndoChanged,
+                stack.undoText,
+            ),
+            (
+                self.redo_action,
+                QKeySequence.StandardKey.Redo,
+                stack.redo,
+                stack.canRedoChanged,
+                stack.redoText,
+            ),
+        ):
             action.setShortcuts(keys)
             action.triggered.connect(run)
             can.connect(action.setEnabled)
@@ -128,21 +149,33 @@ class RegionEditor(QDialog):
         self.canvas.edited.connect(self._commit)
         self.canvas.suggestions_changed.connect(self._suggestions_changed)
         self.canvas.selection_changed.connect(self._selection_changed)
-        self.shape_choice.activated.connect(lambda: self._choose("shape", self.shape_choice.currentData()))
-        self.mode_choice.activated.connect(lambda: self._choose("mode", self.mode_choice.currentData()))
+        self.shape_choice.activated.connect(
+            lambda: self._choose("shape", self.shape_choice.currentData())
+        )
+        self.mode_choice.activated.connect(
+            lambda: self._choose("mode", self.mode_choice.currentData())
+        )
         self.remove_button.clicked.connect(self.canvas.remove_selected)
         self.add_button.clicked.connect(lambda: (self.canvas.add_centred(), self.canvas.setFocus()))
         self.find_button.clicked.connect(self.find_faces)
         self.accept_button.clicked.connect(self.accept_suggestions)
         self.discard_button.clicked.connect(lambda: self._set_suggestions(()))
-        for widget in (self.add_button, self.remove_button, self.find_button, self.shape_choice, self.mode_choice):
+        for widget in (
+            self.add_button,
+            self.remove_button,
+            self.find_button,
+            self.shape_choice,
+            self.mode_choice,
+        ):
             widget.setEnabled(not self.context.read_only)
         self._selection_changed()
 
     def showEvent(self, event) -> None:
         """Fit the window to the screen it opens on (a laptop at 150% has little room)."""
         screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None and (self.width() > screen.width() or self.height() > screen.height()):
+        if screen is not None and (
+            self.width() > screen.width() or self.height() > screen.height()
+        ):
             self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
         super().showEvent(event)
 
@@ -171,8 +204,11 @@ class RegionEditor(QDialog):
     def _commit(self, regions, text: str) -> None:
         """One undoable change: core replaces the regions, and the Change it records puts the old ones back."""
         portfolio, evidence_id, wanted = self.context.portfolio, self.evidence_id, tuple(regions)
-        if not self.context.push(f"{text} on '{self.item.title}'",
-                                 lambda: set_regions(portfolio, evidence_id, wanted), EVIDENCE):
+        if not self.context.push(
+            f"{text} on '{self.item.title}'",
+            lambda: set_regions(portfolio, evidence_id, wanted),
+            EVIDENCE,
+        ):
             self._reload_regions()  # refused: show what is really stored
 
     def _choose(self, field: str, value: str) -> None:
@@ -181,7 +217,12 @@ class RegionEditor(QDialog):
             self.canvas.new_shape = value
         else:
             self.canvas.new_mode = value
-        words = {"ellipse": "an ellipse", "rectangle": "a rectangle", "blur": "blurred", "block": "blocked out"}
+        words = {
+            "ellipse": "an ellipse",
+            "rectangle": "a rectangle",
+            "blur": "blurred",
+            "block": "blocked out",
+        }
         self.canvas.change_selected(f"Make a region {words[value]}", **{field: value})
 
     def _selection_changed(self) -> None:
@@ -196,8 +237,10 @@ class RegionEditor(QDialog):
         if regions:
             text = f"When it leaves: {redaction_words(regions)}."
         elif self.item.consent == BLURRED:
-            text = ("Consent is for a blurred version: mark the parts to blur, or this photo stays out of the "
-                    "bundle.")
+            text = (
+                "Consent is for a blurred version: mark the parts to blur, or this photo stays out of the "
+                "bundle."
+            )
         else:
             text = "Nothing is marked: the photo leaves as it is (once consent allows)."
         self.status.setText(text)
@@ -208,11 +251,16 @@ class RegionEditor(QDialog):
         if self._finder is not None or self.context.read_only:
             return None
         portfolio, evidence_id = self.context.portfolio, self.evidence_id
-        worker = Worker(lambda progress, cancelled: suggest_face_regions(portfolio, evidence_id, cancel=cancelled,
-                                                                         progress=progress))
+        worker = Worker(
+            lambda progress, cancelled: suggest_face_regions(
+                portfolio, evidence_id, cancel=cancelled, progress=progress
+            )
+        )
         worker.signals.finished.connect(lambda regions: self._faces_found(worker, regions))
         worker.signals.failed.connect(lambda message: self._faces_done(message))
-        worker.signals.cancelled.connect(lambda: self._faces_done("Find faces was cancelled; nothing was changed."))
+        worker.signals.cancelled.connect(
+            lambda: self._faces_done("Find faces was cancelled; nothing was changed.")
+        )
         self._finder = worker
         self.find_button.setEnabled(False)
         self.status.setText("Looking for faces…")
@@ -225,7 +273,9 @@ class RegionEditor(QDialog):
             return  # the cancelled signal has said so
         self._faces_done("")
         if not regions:
-            self.status.setText("No face was found. Mark any part to blur by dragging on the photo.")
+            self.status.setText(
+                "No face was found. Mark any part to blur by dragging on the photo."
+            )
             return
         self._update_status()
         self._set_suggestions(regions)
@@ -245,8 +295,10 @@ class RegionEditor(QDialog):
         count = len(suggestions)
         self.suggestion_bar.setVisible(count > 0)
         what = "1 face found" if count == 1 else f"{count} faces found"
-        self.suggestion_label.setText(f"{what} (dashed): move, resize or remove what is suggested, then accept. "
-                                      "Suggestions are not kept until you accept them.")
+        self.suggestion_label.setText(
+            f"{what} (dashed): move, resize or remove what is suggested, then accept. "
+            "Suggestions are not kept until you accept them."
+        )
         if not count:
             self._update_status()
 
@@ -256,8 +308,10 @@ class RegionEditor(QDialog):
         if not suggestions:
             return
         self._set_suggestions(())
-        self._commit(self.canvas.regions + suggestions, f"Accept {len(suggestions)} suggested region"
-                     + ("s" if len(suggestions) != 1 else ""))
+        self._commit(
+            self.canvas.regions + suggestions,
+            f"Accept {len(suggestions)} suggested region" + ("s" if len(suggestions) != 1 else ""),
+        )
         self.canvas.select(STORED, len(self.canvas.regions) - 1)
 
     def done(self, result: int) -> None:

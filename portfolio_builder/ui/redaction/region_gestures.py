@@ -11,13 +11,21 @@ from ...core.privacy.redaction import Region
 
 MIN_SIDE = 6.0  # screen pixels: a smaller drag is a click, not a region
 NUDGE, BIG_NUDGE = 0.005, 0.05  # arrow keys move the selected region by this share of the photo
-CURSORS = {"tl": Qt.CursorShape.SizeFDiagCursor, "br": Qt.CursorShape.SizeFDiagCursor,
-           "tr": Qt.CursorShape.SizeBDiagCursor, "bl": Qt.CursorShape.SizeBDiagCursor,
-           "t": Qt.CursorShape.SizeVerCursor, "b": Qt.CursorShape.SizeVerCursor,
-           "l": Qt.CursorShape.SizeHorCursor, "r": Qt.CursorShape.SizeHorCursor}
+CURSORS = {
+    "tl": Qt.CursorShape.SizeFDiagCursor,
+    "br": Qt.CursorShape.SizeFDiagCursor,
+    "tr": Qt.CursorShape.SizeBDiagCursor,
+    "bl": Qt.CursorShape.SizeBDiagCursor,
+    "t": Qt.CursorShape.SizeVerCursor,
+    "b": Qt.CursorShape.SizeVerCursor,
+    "l": Qt.CursorShape.SizeHorCursor,
+    "r": Qt.CursorShape.SizeHorCursor,
+}
 
 
-def _clamped_box(left: float, top: float, right: float, bottom: float) -> tuple[float, float, float, float]:
+def _clamped_box(
+    left: float, top: float, right: float, bottom: float
+) -> tuple[float, float, float, float]:
     """A box in fractions, put in order and kept inside the photo."""
     left, right = sorted((min(1.0, max(0.0, left)), min(1.0, max(0.0, right))))
     top, bottom = sorted((min(1.0, max(0.0, top)), min(1.0, max(0.0, bottom))))
@@ -41,14 +49,22 @@ class RegionGestures:
         point = event.position()
         handle = self._handle_at(point)
         if handle is not None:
-            self._drag = {"action": "resize", "handle": handle, "target": self.selection,
-                          "start": self.selected_region()}
+            self._drag = {
+                "action": "resize",
+                "handle": handle,
+                "target": self.selection,
+                "start": self.selected_region(),
+            }
             return
         hit = self._hit(point)
         if hit is not None:
             self.select(*hit)
-            self._drag = {"action": "move", "target": hit, "start": self.selected_region(),
-                          "from": self.to_fraction(point)}
+            self._drag = {
+                "action": "move",
+                "target": hit,
+                "start": self.selected_region(),
+                "from": self.to_fraction(point),
+            }
             return
         self.select(None)
         start = self.to_fraction(point)
@@ -60,15 +76,26 @@ class RegionGestures:
         drag = self._drag
         if drag is None:
             handle = self._handle_at(point)
-            self.setCursor(QCursor(CURSORS[handle] if handle else Qt.CursorShape.SizeAllCursor
-                                   if self._hit(point) else Qt.CursorShape.CrossCursor))
+            self.setCursor(
+                QCursor(
+                    CURSORS[handle]
+                    if handle
+                    else Qt.CursorShape.SizeAllCursor
+                    if self._hit(point)
+                    else Qt.CursorShape.CrossCursor
+                )
+            )
             return
         here = self.to_fraction(point)
         if drag["action"] == "draw":
-            drag["box"] = self._box_of(*_clamped_box(drag["from"].x(), drag["from"].y(), here.x(), here.y()))
+            drag["box"] = self._box_of(
+                *_clamped_box(drag["from"].x(), drag["from"].y(), here.x(), here.y())
+            )
             drag["far_enough"] = (point - drag["origin"]).manhattanLength() >= MIN_SIDE
         elif drag["action"] == "move":
-            drag["live"] = self._moved(drag["start"], here.x() - drag["from"].x(), here.y() - drag["from"].y())
+            drag["live"] = self._moved(
+                drag["start"], here.x() - drag["from"].x(), here.y() - drag["from"].y()
+            )
         else:
             drag["live"] = self._resized(drag["start"], drag["handle"], here)
         self.update()
@@ -80,16 +107,25 @@ class RegionGestures:
         if drag["action"] == "draw":
             box = drag.get("box")
             rect = self.picture_rect()
-            if box and drag.get("far_enough") and box[2] * rect.width() >= MIN_SIDE and \
-                    box[3] * rect.height() >= MIN_SIDE:
+            if (
+                box
+                and drag.get("far_enough")
+                and box[2] * rect.width() >= MIN_SIDE
+                and box[3] * rect.height() >= MIN_SIDE
+            ):
                 self.add_region(Region(*box, mode=self.new_mode, shape=self.new_shape))
         elif drag.get("live") is not None and drag["live"] != drag["start"]:
-            self._change(*drag["target"], drag["live"], "Move a region" if drag["action"] == "move"
-                         else "Resize a region")
+            self._change(
+                *drag["target"],
+                drag["live"],
+                "Move a region" if drag["action"] == "move" else "Resize a region",
+            )
         self.update()
 
     @staticmethod
-    def _box_of(left: float, top: float, right: float, bottom: float) -> tuple[float, float, float, float]:
+    def _box_of(
+        left: float, top: float, right: float, bottom: float
+    ) -> tuple[float, float, float, float]:
         return left, top, right - left, bottom - top
 
     @staticmethod
@@ -114,8 +150,9 @@ class RegionGestures:
     # --- keys ----------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
         region = self.selected_region()
-        if region is not None and (event.matches(QKeySequence.StandardKey.Delete)
-                                   or event.key() == Qt.Key.Key_Backspace):
+        if region is not None and (
+            event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace
+        ):
             self.remove_selected()
             return
         if event.key() in (Qt.Key.Key_Insert, Qt.Key.Key_Plus):
@@ -124,17 +161,38 @@ class RegionGestures:
         if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.select_next(1 if event.key() == Qt.Key.Key_PageDown else -1)
             return
-        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-        if region is not None and event.key() in steps and not self.read_only \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if (
+            region is not None
+            and event.key() in steps
+            and not self.read_only
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             dx, dy = steps[event.key()]
-            self._change(*self.selection, self._resized(region, "br", QPointF(
-                region.x + region.w + dx * BIG_NUDGE / 2, region.y + region.h + dy * BIG_NUDGE / 2)), "Resize a region")
+            self._change(
+                *self.selection,
+                self._resized(
+                    region,
+                    "br",
+                    QPointF(
+                        region.x + region.w + dx * BIG_NUDGE / 2,
+                        region.y + region.h + dy * BIG_NUDGE / 2,
+                    ),
+                ),
+                "Resize a region",
+            )
             return
         if region is not None and event.key() in steps and not self.read_only:
             size = BIG_NUDGE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
             dx, dy = steps[event.key()]
-            self._change(*self.selection, self._moved(region, dx * size, dy * size), "Move a region")
+            self._change(
+                *self.selection, self._moved(region, dx * size, dy * size), "Move a region"
+            )
             return
         if event.key() == Qt.Key.Key_Escape and self.selection is not None:
             self.select(None)

@@ -8,13 +8,17 @@ from ...core.evidence.evidence_details import stored_bytes
 from ...core.privacy.redaction import upright_preview
 from ...core.storage.portfolio_file import Portfolio
 
-EDITOR_SIDE = 1600  # the editor's picture: the size faces are looked for at, enough to place a region by eye
+EDITOR_SIDE = (
+    1600  # the editor's picture: the size faces are looked for at, enough to place a region by eye
+)
 
 
 def as_qimage(image) -> QImage:
     """A Pillow RGB image as a QImage that owns its pixels (safe to hand from a worker to the GUI thread)."""
     data = image.tobytes("raw", "RGB")
-    return QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+    return QImage(
+        data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888
+    ).copy()
 
 
 def load_upright(portfolio: Portfolio, evidence_id: int, side: int = EDITOR_SIDE) -> QImage:

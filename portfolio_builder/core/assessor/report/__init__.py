@@ -21,8 +21,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, damaged_paths=(),
-                           protect: tuple[Path, ...] = ()) -> Path:
+def export_assessor_report(
+    snapshot,
+    assessment: Assessment,
+    out_path: Path,
+    *,
+    damaged_paths=(),
+    protect: tuple[Path, ...] = (),
+) -> Path:
     """Write the report as .docx or .pdf (by suffix) atomically (temp + fsync + rename); never over a protected file."""
     out_path = Path(out_path)
     suffix = out_path.suffix.lower()
@@ -33,7 +39,9 @@ def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, 
     content = build_report_content(snapshot, assessment, damaged_paths)
     folder = out_path.parent
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{out_path.name}.", suffix=".part", dir=folder
+        )
     except OSError as exc:
         raise PortfolioFileError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
     temp = Path(temp_name)
@@ -52,7 +60,9 @@ def export_assessor_report(snapshot, assessment: Assessment, out_path: Path, *, 
         os.replace(temp, out_path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise PortfolioFileError(f"Could not save the report to {out_path}: {exc.strerror or exc}.") from exc
+        raise PortfolioFileError(
+            f"Could not save the report to {out_path}: {exc.strerror or exc}."
+        ) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -77,43 +77,72 @@ def _evidence_title(item: EvidenceShape, damaged: set[str]) -> str:
     return title
 
 
-def build_report_content(shape: PortfolioShape, assessment: Assessment, damaged_paths=()) -> ReportContent:
+def build_report_content(
+    shape: PortfolioShape, assessment: Assessment, damaged_paths=()
+) -> ReportContent:
     """The report's content from the bundle's portfolio and the assessor's judgements and notes."""
     view = PortfolioView(shape)
     words = view.words
     damaged = {str(p).removeprefix("data/") for p in damaged_paths or ()}
     setting, lead = view.setting, view.lead
     contact = ", ".join(x for x in (setting.contact_email, setting.phone) if x)
-    setting_rows = [("Name of setting", setting.name), ("Type of setting", setting.kind),
-                    ("Address", setting.address), ("Reference number", setting.reference),
-                    ("Head of setting", setting.head),
-                    ("Lead", ", ".join(x for x in ((lead.name, lead.role) if lead else ()) if x)),
-                    ("Contact", contact), ("Quality mark", view.scheme_name),
-                    ("Awarding body", view.scheme.awarding_body),
-                    ("Portfolio produced", nice_date(shape.created_at))]
+    setting_rows = [
+        ("Name of setting", setting.name),
+        ("Type of setting", setting.kind),
+        ("Address", setting.address),
+        ("Reference number", setting.reference),
+        ("Head of setting", setting.head),
+        ("Lead", ", ".join(x for x in ((lead.name, lead.role) if lead else ()) if x)),
+        ("Contact", contact),
+        ("Quality mark", view.scheme_name),
+        ("Awarding body", view.scheme.awarding_body),
+        ("Portfolio produced", nice_date(shape.created_at)),
+    ]
     if view.scheme.award is not None:
         setting_rows.append((words.award_level, setting.award_level))
     themes = []
     for theme in view.themes:
         tj = assessment.judgement(THEME, theme.code)
-        block = ThemeBlock(theme.code, view.theme_heading(theme), tj.judgement, tj.label, tj.comment)
+        block = ThemeBlock(
+            theme.code, view.theme_heading(theme), tj.judgement, tj.label, tj.comment
+        )
         for d in theme.descriptors:
             dj = assessment.judgement(DESCRIPTOR, d.code)
-            block.descriptors.append(DescriptorLine(
-                d.code, view.descriptor_text(d), [_evidence_title(i, damaged) for i in view.items(d.key_evidence)],
-                [_evidence_title(i, damaged) for i in view.items(d.cross_references)],
-                d.rating.label if d.rating else "", dj.judgement, dj.label, dj.comment))
+            block.descriptors.append(
+                DescriptorLine(
+                    d.code,
+                    view.descriptor_text(d),
+                    [_evidence_title(i, damaged) for i in view.items(d.key_evidence)],
+                    [_evidence_title(i, damaged) for i in view.items(d.cross_references)],
+                    d.rating.label if d.rating else "",
+                    dj.judgement,
+                    dj.label,
+                    dj.comment,
+                )
+            )
         themes.append(block)
     return ReportContent(
-        setting_name=view.setting_name, scheme_name=view.scheme_name, setting_rows=setting_rows,
+        setting_name=view.setting_name,
+        scheme_name=view.scheme_name,
+        setting_rows=setting_rows,
         context=setting.context,
-        visit_rows=[(words.reviewer, assessment.text("assessor_name")),
-                    ("Date of visit", nice_date(assessment.text("visit_date"))),
-                    ("Date of report", nice_date(assessment.text("report_date")))],
-        themes=themes, visit_notes=assessment.text("visit_notes"), strengths=assessment.text("strengths"),
+        visit_rows=[
+            (words.reviewer, assessment.text("assessor_name")),
+            ("Date of visit", nice_date(assessment.text("visit_date"))),
+            ("Date of report", nice_date(assessment.text("report_date"))),
+        ],
+        themes=themes,
+        visit_notes=assessment.text("visit_notes"),
+        strengths=assessment.text("strengths"),
         areas_for_development=assessment.text("areas_for_development"),
-        recommendation=assessment.text("recommendation"), recommendation_label=assessment.recommendation_label,
+        recommendation=assessment.text("recommendation"),
+        recommendation_label=assessment.recommendation_label,
         recommendation_comment=assessment.text("recommendation_comment"),
-        assessor_name=assessment.text("assessor_name"), report_date=nice_date(assessment.text("report_date")),
-        bundle_uuid=assessment.uuid, theme_word=words.theme, descriptor_word=words.descriptor, descriptors_word=words.descriptors,
-        reviewer_word=words.reviewer)
+        assessor_name=assessment.text("assessor_name"),
+        report_date=nice_date(assessment.text("report_date")),
+        bundle_uuid=assessment.uuid,
+        theme_word=words.theme,
+        descriptor_word=words.descriptor,
+        descriptors_word=words.descriptors,
+        reviewer_word=words.reviewer,
+    )

@@ -11,5 +11,13 @@ from .photo_redaction import RedactedPhoto, redact_photo
 from .regions import Region, stored_box
 from .upright_preview import upright_preview
 
-__all__ = ["FaceSuggestion", "RedactedPhoto", "Region", "find_faces", "find_faces_in_photos", "redact_photo",
-           "stored_box", "upright_preview"]
+__all__ = [
+    "FaceSuggestion",
+    "RedactedPhoto",
+    "Region",
+    "find_faces",
+    "find_faces_in_photos",
+    "redact_photo",
+    "stored_box",
+    "upright_preview",
+]

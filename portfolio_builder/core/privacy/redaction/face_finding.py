@@ -49,7 +49,14 @@ def _with_margin(box, width: int, height: int) -> Region:
     x, y, w, h = box
     left, right = max(0.0, x - w * MARGIN_SIDES), min(float(width), x + w * (1 + MARGIN_SIDES))
     top, bottom = max(0.0, y - h * MARGIN_TOP), min(float(height), y + h * (1 + MARGIN_BOTTOM))
-    return Region(left / width, top / height, (right - left) / width, (bottom - top) / height, "blur", "ellipse")
+    return Region(
+        left / width,
+        top / height,
+        (right - left) / width,
+        (bottom - top) / height,
+        "blur",
+        "ellipse",
+    )
 
 
 def find_faces(data: bytes) -> tuple[Region, ...]:
@@ -58,7 +65,11 @@ def find_faces(data: bytes) -> tuple[Region, ...]:
     Raises BadInput when the photo cannot be read. Safe to call from any thread or process.
     """
     small = upright_preview(data, DETECT_SIDE)
-    found = [face[:4] for face in _detector().detect(small) if face[4] >= CONFIDENCE and min(face[2:4]) > 0]
+    found = [
+        face[:4]
+        for face in _detector().detect(small)
+        if face[4] >= CONFIDENCE and min(face[2:4]) > 0
+    ]
     return tuple(_with_margin(box, small.width, small.height) for box in sorted(found))
 
 
@@ -69,7 +80,9 @@ def _suggest(data: bytes) -> FaceSuggestion:
         return FaceSuggestion(error=exc.message)
 
 
-def find_faces_in_photos(photos: Sequence[bytes], workers: int | None = None) -> Iterator[FaceSuggestion]:
+def find_faces_in_photos(
+    photos: Sequence[bytes], workers: int | None = None
+) -> Iterator[FaceSuggestion]:
     """Suggestions for each photo, in order, computed on every core (workers=1: in this thread).
 
     A photo that cannot be read gives a FaceSuggestion with its error; the others go on.
@@ -86,6 +99,8 @@ def find_faces_in_photos(photos: Sequence[bytes], workers: int | None = None) ->
             try:
                 yield future.result()
             except Exception as exc:  # noqa: BLE001 - a worker process died (out of memory, killed)
-                yield FaceSuggestion(error=f"The photo could not be looked at ({type(exc).__name__}).")
+                yield FaceSuggestion(
+                    error=f"The photo could not be looked at ({type(exc).__name__})."
+                )
     finally:
         executor.shutdown(wait=False, cancel_futures=True)

