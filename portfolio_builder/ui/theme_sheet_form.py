@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from ..core.framework import framework_service as fs
 from ..core.framework.framework_reads import ThemeSheet, theme_sheet
 from ..core.planning.planning_overview import staff_names
-from ..core.scheme.model import Scheme, walk_parts
+from ..core.scheme.model import Scheme
+from ..core.scheme.scheme_rules import walk_parts
 from .optional_date_edit import OptionalDateEdit
 from .portfolio_context import FRAMEWORK, PortfolioContext
 

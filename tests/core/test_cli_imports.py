@@ -27,11 +27,12 @@ def _modules_loaded_by(*argv: str) -> tuple[int, set[str]]:
 def test_verify_loads_neither_the_database_layer_nor_qt_nor_the_document_libraries(
     shared_ready_bundle,
 ):
-    """Checking a bundle reads a zip and one JSON file: SQLModel, SQLAlchemy and Qt stay unloaded."""
+    """Checking a bundle reads a zip and one JSON file: SQLModel, SQLAlchemy and Qt stay unloaded, and a
+    well-formed portfolio.json is checked without loading pydantic (or even pydantic-core)."""
     result, _ = shared_ready_bundle
     code, loaded = _modules_loaded_by("verify", str(result.path))
     assert code == 0
-    assert not loaded & {"sqlmodel", "sqlalchemy", "sqlite3", *HEAVY}
+    assert not loaded & {"sqlmodel", "sqlalchemy", "sqlite3", "pydantic", "pydantic_core", *HEAVY}
 
 
 def test_status_loads_no_qt_and_no_document_library(fpa_portfolio):

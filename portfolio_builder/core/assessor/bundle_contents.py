@@ -7,7 +7,7 @@ from typing import Any
 
 from ..documents.link_safety import safe_web_url
 from ..documents.portfolio_view import PortfolioView
-from ..scheme.model import walk_parts
+from ..scheme.scheme_rules import walk_parts
 from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 
 # Node kinds the viewer knows how to show.

@@ -10,13 +10,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import UnsafeBundle
-from ..shape.portfolio_shape import PortfolioShape
 from ..storage.storage_limits import MAX_FILE_BYTES
 from .bundle_layout import unsafe_name_reason
-from .portfolio_json_check import check_portfolio_json
+from .portfolio_json_check import check_portfolio_dict, check_portfolio_json
+
+if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
+    from ..shape.portfolio_shape import PortfolioShape
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,14 @@ class BundleReader:
                 "The bundle has no data/portfolio.json, so it cannot be opened as a portfolio."
             )
         return check_portfolio_json(self.read_json("data/portfolio.json"))
+
+    def portfolio_dict(self) -> dict:
+        """data/portfolio.json given the same checks as portfolio_json(), as plain checked JSON (for verify)."""
+        if "data/portfolio.json" not in self.entries:
+            raise UnsafeBundle(
+                "The bundle has no data/portfolio.json, so it cannot be opened as a portfolio."
+            )
+        return check_portfolio_dict(self.read_json("data/portfolio.json"))
 
     def extract_member_to(self, name: str, private_dir: Path) -> Path:
         """Copy one file of the bag into private_dir (same relative path); refuse anything outside it."""

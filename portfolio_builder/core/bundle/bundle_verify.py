@@ -7,7 +7,6 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,13 +165,37 @@ class _Verifier:
         return found
 
     def hash_all(self, wanted: dict[str, list[str]]) -> dict[str, dict | None]:
-        """Each member's checksums with the algorithms it is listed under, members on several threads."""
+        """Each member's checksums with the algorithms it is listed under, members on several threads.
+
+        A few plain threads, each taking the next member (concurrent.futures would load logging, and verify
+        is a command people wait for); on cancel, members not yet started are dropped rather than read."""
         paths = sorted(wanted)
-        pool = ThreadPoolExecutor(max_workers=HASH_THREADS, thread_name_prefix="verify")
-        try:
-            results = list(pool.map(lambda p: self.digest_member(p, tuple(wanted[p])), paths))
-        finally:  # on cancel, members not yet started are dropped rather than read
-            pool.shutdown(wait=True, cancel_futures=True)
+        results: list[tuple[dict | None, str | None]] = [(None, None)] * len(paths)
+        pending = iter(range(len(paths)))
+        taking = threading.Lock()
+        failures: list[BaseException] = []
+
+        def work() -> None:
+            while not failures:
+                with taking:
+                    index = next(pending, None)
+                if index is None:
+                    return
+                try:
+                    results[index] = self.digest_member(paths[index], tuple(wanted[paths[index]]))
+                except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
+                    failures.append(exc)
+
+        threads = [
+            threading.Thread(target=work, name=f"verify-{n}")
+            for n in range(min(HASH_THREADS, len(paths)))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[0]
         digests = {}
         for path, (actual, why) in zip(paths, results):
             if why:
@@ -263,7 +286,7 @@ class _Verifier:
 
     def check_portfolio(self, manifest: dict[str, str]) -> None:
         try:
-            snapshot = self.reader.portfolio_json()
+            snapshot = self.reader.portfolio_dict()
         except UnsafeBundle as exc:
             self.problem(str(exc))
             return
@@ -271,15 +294,15 @@ class _Verifier:
             self.problem("data/portfolio.json is not covered by the manifest.")
         self.report.ours = self.report.ours or bool(snapshot)
         if not self.report.scheme:
-            self.report.scheme = snapshot.scheme.name
+            self.report.scheme = snapshot["scheme"]["name"]
         if not self.report.setting:
-            self.report.setting = snapshot.setting.name
-        for item in snapshot.evidence:
-            if item.included and item.path:
-                path = f"data/{item.path}"
+            self.report.setting = snapshot["setting"]["name"]
+        for item in snapshot["evidence"]:
+            if item["included"] and item["path"]:
+                path = f"data/{item['path']}"
                 if path not in manifest:
                     self.problem(
-                        f"Evidence {item.id} ('{item.title[:80]}') should be at {path}, "
+                        f"Evidence {item['id']} ('{item['title'][:80]}') should be at {path}, "
                         "but the manifest does not list it."
                     )
                     self.report.damaged.add(path)

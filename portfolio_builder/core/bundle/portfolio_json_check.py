@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import UnsafeBundle
-from ..shape.portfolio_shape import FORMAT, FORMAT_VERSION, PortfolioShape, read_shape
+from ..shape.shape_check import FORMAT, FORMAT_VERSION, check_shape
 from .bundle_layout import unsafe_name_reason
+
+if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
+    from ..shape.portfolio_shape import PortfolioShape
 
 REQUIRED_KEYS = {
     "setting": dict,
@@ -17,8 +22,8 @@ REQUIRED_KEYS = {
 EVIDENCE_KEYS = {"id": int, "kind": str, "title": str, "included": bool}
 
 
-def check_portfolio_json(value) -> PortfolioShape:
-    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
+def _check_portfolio_basics(value) -> int:
+    """The format, version and keys read-only mode relies on (a clear message for each); the format version."""
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise UnsafeBundle("data/portfolio.json is not a Portfolio Builder portfolio.")
     version = value.get("format_version")
@@ -61,7 +66,26 @@ def check_portfolio_json(value) -> PortfolioShape:
             raise UnsafeBundle(
                 f"data/portfolio.json is malformed: evidence {item['id']} has an unsafe path."
             )
+    return version
+
+
+def check_portfolio_json(value) -> PortfolioShape:
+    """The typed portfolio from portfolio.json, if it has the format, version and shape read-only mode relies on."""
+    _check_portfolio_basics(value)
+    from ..shape.portfolio_shape import read_shape
+
     try:
         return read_shape(value)
+    except ValueError as exc:
+        raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None
+
+
+def check_portfolio_dict(value) -> dict:
+    """portfolio.json as checked JSON (defaults filled in): the same checks as check_portfolio_json, without
+    building the typed objects (what verify uses; a format-1 bundle is read through the models)."""
+    if _check_portfolio_basics(value) == 1:
+        return check_portfolio_json(value).to_json_dict()
+    try:
+        return check_shape(value)
     except ValueError as exc:
         raise UnsafeBundle(f"data/portfolio.json is malformed at {str(exc)[:300]}.") from None

@@ -8,7 +8,8 @@ tagged to nothing. Which components are printed comes from the scheme's document
 
 from __future__ import annotations
 
-from ..scheme.model import Scheme, walk_parts
+from ..scheme.model import Scheme
+from ..scheme.scheme_rules import walk_parts
 
 
 def presented_components(scheme: Scheme) -> frozenset[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .scheme_rules import check_evidence_rule
+
 
 class EvidenceRule(BaseModel):
     """Key evidence per descriptor (FPA: two, and no more) or none at all (IiF keeps evidence on cover sheets)."""
@@ -16,9 +18,7 @@ class EvidenceRule(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> EvidenceRule:
-        if self.max_key is not None and self.min_key > self.max_key:
-            raise ValueError("min_key cannot be more than max_key")
-        return self
+        return check_evidence_rule(self)
 
     def evidenced(self, key_count: int) -> bool:
         """Whether a descriptor with key_count key items has its evidence (always, when the rule does not apply)."""

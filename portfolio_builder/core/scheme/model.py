@@ -15,6 +15,7 @@ from pydantic import Field, model_validator
 from .evidence_rule import EvidenceRule
 from .scale import Scale
 from .scheme_data import Key, Label, SchemeData
+from .scheme_rules import check_deadline, check_references
 
 
 class Words(SchemeData):
@@ -112,9 +113,7 @@ class Deadline(SchemeData):
 
     @model_validator(mode="after")
     def _one_length(self) -> Deadline:
-        if (self.days is None) == (self.working_days is None):
-            raise ValueError("a deadline has either days or working_days")
-        return self
+        return check_deadline(self)
 
 
 ACTION_FIELDS = (
@@ -253,32 +252,7 @@ class Scheme(SchemeData):
 
     @model_validator(mode="after")
     def _references(self) -> Scheme:
-        components = {c.key for c in self.components}
-        texts = {t.key for t in self.texts}
-        if len(components) != len(self.components) or len(texts) != len(self.texts):
-            raise ValueError("two components or two texts share a key")
-        for part in walk_parts(self.documents):
-            if (
-                part.part in ("component", "evidence")
-                and part.component
-                and part.component not in components
-            ):
-                raise ValueError(
-                    f"documents name component '{part.component}', which [[components]] does not list"
-                )
-            if part.part == "component" and not part.component:
-                raise ValueError("a component part names its component")
-            if part.part == "text" and part.text not in texts:
-                raise ValueError(
-                    f"documents name text '{part.text}', which [[texts]] does not list"
-                )
-        levels = {lv.key for lv in self.scale.levels}
-        for deadline in self.deadlines:
-            if deadline.level and deadline.level not in levels:
-                raise ValueError(
-                    f"a deadline names level '{deadline.level}', which is not on the scale"
-                )
-        return self
+        return check_references(self)
 
     def component(self, key: str) -> Component | None:
         return next((c for c in self.components if c.key == key), None)
@@ -293,13 +267,6 @@ class Scheme(SchemeData):
     def document_parts(self) -> list[DocumentPart]:
         """The printed order: the file's [[documents]], or a plain order built from what the scheme has."""
         return list(self.documents) or default_documents(self)
-
-
-def walk_parts(parts: list[DocumentPart]):
-    """Every part, components' inner parts included, in order."""
-    for part in parts:
-        yield part
-        yield from walk_parts(part.parts)
 
 
 def default_documents(scheme: Scheme) -> list[DocumentPart]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import Field, field_validator, model_validator
 
 from .scheme_data import SchemeData
-
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+from .scheme_rules import check_colour, check_scale
 
 
 class Level(SchemeData):
@@ -23,9 +20,7 @@ class Level(SchemeData):
     @field_validator("colour")
     @classmethod
     def _colour(cls, value: str) -> str:
-        if not _COLOUR.match(value):
-            raise ValueError("colour must look like #RRGGBB")
-        return value
+        return check_colour(value)
 
 
 class OlderBand(SchemeData):
@@ -52,15 +47,7 @@ class Scale(SchemeData):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scale:
-        keys = [level.key for level in self.levels]
-        if len(set(keys)) != len(keys):
-            raise ValueError("two scale levels share a key")
-        for band in self.older.bands if self.older else []:
-            if band.level not in keys:
-                raise ValueError(
-                    f"older scaling names level '{band.level}', which is not on the scale"
-                )
-        return self
+        return check_scale(self)
 
     def level(self, key: str | None) -> Level | None:
         """The level with this key, or None."""

@@ -20,9 +20,8 @@ from pydantic import (
 )
 
 from ..scheme.model import Scheme
+from .shape_check import FORMAT, FORMAT_VERSION, shape_problem_of
 
-FORMAT = "portfolio-builder/portfolio"
-FORMAT_VERSION = 2
 Text = StrictStr
 Day = StrictStr | None  # an ISO date, or None
 Number = StrictInt | StrictFloat | None
@@ -200,15 +199,6 @@ class PortfolioShape(_Shape):
     def to_json_dict(self) -> dict:
         """The JSON-ready dict written to portfolio.json."""
         return self.model_dump(mode="json")
-
-
-def shape_problem_of(exc: ValidationError) -> str:
-    """Where and how a portfolio.json departs from the shape, in words."""
-    first = exc.errors()[0]
-    where = "".join(
-        f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]
-    ).lstrip(".")
-    return f"{where or 'the top level'}: {first['msg'].lower()} ({exc.error_count()} problem(s) in all)"
 
 
 def read_shape(value: dict) -> PortfolioShape:

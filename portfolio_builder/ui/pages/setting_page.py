@@ -30,7 +30,8 @@ from ...core.framework.portfolio_setup import (
 )
 from ...core.licences import LICENCES, licence_for
 from ...core.planning.readiness import ReadinessIssue
-from ...core.scheme.model import Scheme, walk_parts
+from ...core.scheme.model import Scheme
+from ...core.scheme.scheme_rules import walk_parts
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
