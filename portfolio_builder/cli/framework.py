@@ -185,7 +185,9 @@ def register(sub) -> None:
     p.add_argument("--comment", metavar="T", help="a comment on the best-fit judgement")
     p.set_defaults(func=cmd_theme)
 
-    descriptor = add_group(sub, "descriptor", "the descriptors (quality statements) of a theme")
+    descriptor = add_group(
+        sub, "descriptor", "the descriptors of a theme (each scheme has its own word for them)"
+    )
     p = add_command(
         descriptor,
         "add",
@@ -225,7 +227,7 @@ def register(sub) -> None:
     p = add_command(
         descriptor,
         "paste",
-        "add a list pasted from the award pack; prints each new code and text",
+        "add a list pasted from the scheme's own documents; prints each new code and text",
         [
             "descriptor paste oak.portfolio 2 theme2.txt",
             "descriptor paste oak.portfolio 3 - < list.txt",

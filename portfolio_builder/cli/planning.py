@@ -158,7 +158,7 @@ def register(sub) -> None:
     p.add_argument("--status", choices=ACTION_STATUSES, default=ACTION_STATUSES[0])
     p.set_defaults(func=cmd_action_add)
 
-    diary = add_group(sub, "diary", "the dated diaries of the Priority Action Cover Sheets")
+    diary = add_group(sub, "diary", "the dated diary kept for each priority")
     p = add_command(
         diary,
         "add",
