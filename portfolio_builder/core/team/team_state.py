@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..evidence.evidence_service import EDITABLE_FIELDS
+
 EVIDENCE_COLUMNS = (
     "kind",
     "title",
@@ -28,17 +30,8 @@ EVIDENCE_COLUMNS = (
     "collected_by",
     "added_at",
 )
-EVIDENCE_EDITABLE = (
-    "title",
-    "description",
-    "source",
-    "evidence_date",
-    "component",
-    "consent",
-    "consent_note",
-    "collected_by",
-    "regions",
-)
+# what a member may change on an item: what staff may edit anywhere, and its blur regions
+EVIDENCE_EDITABLE = (*EDITABLE_FIELDS, "regions")
 REGION_COLUMNS = ("position", "x", "y", "w", "h", "mode", "shape")
 ACTION_COLUMNS = (
     "position",
