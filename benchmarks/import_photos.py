@@ -68,6 +68,23 @@ def reference_one(args: tuple[str, str]) -> int:
     return len(digest.hexdigest())
 
 
+def prepare_photos(count: int) -> tuple[list[str], int]:
+    """count 12 MP photos in the cache (made once, on every core); their paths and the core count."""
+    cores = os.cpu_count() or 1
+    CACHE.mkdir(exist_ok=True)
+    paths = [str(CACHE / f"photo_{n:04d}.jpg") for n in range(count)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(cores) as pool:
+        list(pool.map(make_photo, paths))
+    total_mb = sum(os.path.getsize(p) for p in paths) / 1e6
+    print(
+        f"{count} photos of 12 MP ({total_mb / count:.1f} MB each) ready in "
+        f"{time.perf_counter() - started:.1f} s; {cores} cores",
+        flush=True,
+    )
+    return paths, cores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=200)
@@ -75,17 +92,7 @@ def main() -> None:
         "--repeat", type=int, default=2, help="alternate (a) and (b) this often; best of each"
     )
     args = parser.parse_args()
-    cores = os.cpu_count() or 1
-    CACHE.mkdir(exist_ok=True)
-    paths = [str(CACHE / f"photo_{n:04d}.jpg") for n in range(args.count)]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(cores) as pool:
-        list(pool.map(make_photo, paths))
-    total_mb = sum(os.path.getsize(p) for p in paths) / 1e6
-    print(
-        f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
-        f"{time.perf_counter() - started:.1f} s; {cores} cores"
-    )
+    paths, cores = prepare_photos(args.count)
     for p in paths:  # warm the page cache equally for both runs
         Path(p).read_bytes()
 

@@ -9,17 +9,15 @@ the ratio (b)/(a) (goal >= 0.70).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from import_photos import CACHE, make_photo  # noqa: E402 - the same 12 MP photos as the import benchmark
+from import_photos import prepare_photos  # noqa: E402 - the same 12 MP photos as the import benchmark
 
 
 def main() -> None:
@@ -29,18 +27,7 @@ def main() -> None:
         "--repeat", type=int, default=1, help="rounds, alternating (a) and (b); best of each"
     )
     args = parser.parse_args()
-    cores = os.cpu_count() or 1
-    CACHE.mkdir(exist_ok=True)
-    paths = [str(CACHE / f"photo_{n:04d}.jpg") for n in range(args.count)]
-    started = time.perf_counter()
-    with ProcessPoolExecutor(cores) as pool:
-        list(pool.map(make_photo, paths))
-    total_mb = sum(os.path.getsize(p) for p in paths) / 1e6
-    print(
-        f"{args.count} photos of 12 MP ({total_mb / args.count:.1f} MB each) ready in "
-        f"{time.perf_counter() - started:.1f} s; {cores} cores",
-        flush=True,
-    )
+    paths, _cores = prepare_photos(args.count)
 
     from portfolio_builder.core.evidence.evidence_import import import_evidence
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
