@@ -58,7 +58,7 @@ def make_docx(path: Path, title: str, paragraphs: list[str]) -> Path:
     document.add_heading(title, level=1)
     for text in paragraphs:
         document.add_paragraph(text)
-    document.save(path)
+    document.save(str(path))
     return path
 
 

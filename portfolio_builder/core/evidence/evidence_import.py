@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +54,9 @@ class ImportReport:
         ]
 
 
-def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator[FileAnalysis]:
+def _analyses(
+    paths: list[str], max_bytes: int, workers: int | None
+) -> Generator[FileAnalysis, None, None]:
     """Analysis results in the order of paths: a process pool on every core, or in-process for small batches.
 
     workers=None chooses: every core when there are POOL_MIN_FILES or more files, else in-process;
@@ -86,7 +88,7 @@ def _analyses(paths: list[str], max_bytes: int, workers: int | None) -> Iterator
 
 def import_evidence(
     portfolio: Portfolio,
-    sources: list[str | Path],
+    sources: Iterable[str | Path] | str | Path,
     *,
     title: str | None = None,
     descriptor_codes: Iterable[str] = (),

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..errors import BadInput, RuleViolation
 from ..framework.framework_service import descriptor_by_code
 from ..framework.lookups import check_evidence_ids
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import CoverSheet, CoverSheetLink, DescriptorLink, DescriptorRow, EvidenceItem
+from ..storage.schema import (
+    CoverSheet,
+    CoverSheetLink,
+    DescriptorLink,
+    DescriptorRow,
+    EvidenceItem,
+    stored_id,
+)
 
 
 def _evidence(session: Session, evidence_id: int) -> EvidenceItem:
@@ -23,9 +30,9 @@ def key_evidence(session: Session, descriptor_id: int) -> list[tuple[DescriptorL
     """The key evidence of a descriptor, in slot order."""
     rows = session.exec(
         select(DescriptorLink, EvidenceItem)
-        .join(EvidenceItem, EvidenceItem.id == DescriptorLink.evidence_id)
+        .join(EvidenceItem, col(EvidenceItem.id) == col(DescriptorLink.evidence_id))
         .where(DescriptorLink.descriptor_id == descriptor_id, DescriptorLink.role == "key")
-        .order_by(DescriptorLink.slot)
+        .order_by(col(DescriptorLink.slot))
     ).all()
     return list(rows)
 
@@ -47,19 +54,23 @@ def tag_in_session(
     if not cross_reference:
         rule = scheme_in_session(session).evidence_rule
         present = [
-            (link, ev) for link, ev in key_evidence(session, descriptor.id) if ev.id != evidence_id
+            (link, ev)
+            for link, ev in key_evidence(session, stored_id(descriptor))
+            if ev.id != evidence_id
         ]
         if not rule.has_room(len(present)):
             raise RuleViolation(
                 rule.refusal(
-                    descriptor.code, [(ev.id, ev.title) for _, ev in present], f"'{item.title}'"
+                    descriptor.code,
+                    [(stored_id(ev), ev.title) for _, ev in present],
+                    f"'{item.title}'",
                 )
             )
-        slot = rule.next_slot({link.slot for link, _ in present})
+        slot = rule.next_slot({link.slot for link, _ in present if link.slot is not None})
     else:
         slot = None
     if existing is None:
-        existing = DescriptorLink(evidence_id=evidence_id, descriptor_id=descriptor.id)
+        existing = DescriptorLink(evidence_id=evidence_id, descriptor_id=stored_id(descriptor))
     existing.role, existing.slot, existing.note = wanted_role, slot, note
     session.add(existing)
     session.flush()
@@ -110,7 +121,9 @@ def untag_evidence(
             codes = sorted(
                 session.exec(
                     select(DescriptorRow.code)
-                    .join(DescriptorLink, DescriptorLink.descriptor_id == DescriptorRow.id)
+                    .join(
+                        DescriptorLink, col(DescriptorLink.descriptor_id) == col(DescriptorRow.id)
+                    )
                     .where(DescriptorLink.evidence_id == evidence_id)
                 ).all()
             )
@@ -129,7 +142,8 @@ def untag_evidence_many(portfolio: Portfolio, evidence_ids, code: str) -> int:
         descriptor = descriptor_by_code(session, code)
         links = session.exec(
             select(DescriptorLink).where(
-                DescriptorLink.descriptor_id == descriptor.id, DescriptorLink.evidence_id.in_(ids)
+                DescriptorLink.descriptor_id == descriptor.id,
+                col(DescriptorLink.evidence_id).in_(ids),
             )
         ).all()
         for link in links:

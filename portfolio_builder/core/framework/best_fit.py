@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..errors import BadInput, RuleViolation
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import ThemeJudgement
+from ..storage.schema import ThemeJudgement, stored_id
 from .framework_reads import Judgement, frozen_copy
 from .framework_service import theme_by_code
 
@@ -58,7 +58,9 @@ def judge_theme(
     """Record a theme's best-fit judgement on the scheme's scale (kept in its history); returns its id."""
     with portfolio.writing() as session:
         theme = theme_by_code(session, theme_code)
-        return judgement_row(session, theme.id, level, judged_on, comment, judged_by).id
+        return stored_id(
+            judgement_row(session, stored_id(theme), level, judged_on, comment, judged_by)
+        )
 
 
 def judgement_history(portfolio: Portfolio, theme_code: str) -> list[Judgement]:
@@ -68,6 +70,6 @@ def judgement_history(portfolio: Portfolio, theme_code: str) -> list[Judgement]:
         rows = session.exec(
             select(ThemeJudgement)
             .where(ThemeJudgement.theme_id == theme.id)
-            .order_by(ThemeJudgement.judged_on, ThemeJudgement.id)
+            .order_by(col(ThemeJudgement.judged_on), col(ThemeJudgement.id))
         ).all()
         return [frozen_copy(Judgement, row) for row in rows]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ..errors import BadInput
 from ..scheme.framework_file import CODE_RE
 from ..scheme.framework_model import Descriptor, Framework, Theme
 from ..scheme.store import scheme_in_session, scheme_json
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import DescriptorRow, FrameworkInfo, ThemeRow
+from ..storage.schema import DescriptorRow, FrameworkInfo, ThemeRow, stored_id
 
 
 def install_framework(session: Session, framework: Framework) -> None:
@@ -29,7 +29,7 @@ def install_framework(session: Session, framework: Framework) -> None:
         for d_pos, descriptor in enumerate(theme.descriptors):
             session.add(
                 DescriptorRow(
-                    theme_id=row.id,
+                    theme_id=stored_id(row),
                     position=d_pos,
                     code=descriptor.code,
                     text=descriptor.text,
@@ -41,8 +41,8 @@ def install_framework(session: Session, framework: Framework) -> None:
 
 def read_framework(session: Session) -> Framework:
     """The portfolio's framework, as edited by the setting, in the shipped file's shape."""
-    themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
-    descriptors = session.exec(select(DescriptorRow).order_by(DescriptorRow.position)).all()
+    themes = session.exec(select(ThemeRow).order_by(col(ThemeRow.position))).all()
+    descriptors = session.exec(select(DescriptorRow).order_by(col(DescriptorRow.position))).all()
     by_theme: dict[int, list[DescriptorRow]] = {}
     for d in descriptors:
         by_theme.setdefault(d.theme_id, []).append(d)
@@ -55,7 +55,7 @@ def read_framework(session: Session) -> Framework:
                 t.description,
                 [
                     Descriptor(d.code, d.text, [e for e in d.examples.splitlines() if e], d.ours)
-                    for d in by_theme.get(t.id, [])
+                    for d in by_theme.get(stored_id(t), [])
                 ],
                 hint=t.hint,
                 placeholder=t.placeholder,
@@ -122,7 +122,7 @@ def add_theme(portfolio: Portfolio, code: str, title: str, description: str = ""
         )
         session.add(row)
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 def update_theme(
@@ -154,7 +154,7 @@ def update_theme(
         if best_fit is not None:
             from .best_fit import judgement_row
 
-            judgement_row(session, row.id, *best_fit)
+            judgement_row(session, stored_id(row), *best_fit)
         if "title" in fields and fields["title"].strip() != row.title:
             row.placeholder = (
                 False  # renamed from the scheme's placeholder: the setting's own title now
@@ -179,7 +179,7 @@ def add_descriptor(
             .where(DescriptorRow.theme_id == theme.id)
         ).one()
         row = DescriptorRow(
-            theme_id=theme.id,
+            theme_id=stored_id(theme),
             position=position,
             code=code,
             text=text.strip(),
@@ -187,7 +187,7 @@ def add_descriptor(
         )
         session.add(row)
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 def update_descriptor(
@@ -225,7 +225,7 @@ def move_descriptor(portfolio: Portfolio, descriptor_id: int, new_position: int)
             session.exec(
                 select(DescriptorRow)
                 .where(DescriptorRow.theme_id == row.theme_id)
-                .order_by(DescriptorRow.position)
+                .order_by(col(DescriptorRow.position))
             ).all()
         )
         siblings.remove(row)

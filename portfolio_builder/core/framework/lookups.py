@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..errors import BadInput
 from ..scheme.scale import Level
@@ -27,7 +27,7 @@ def iso_date(text: str | date, what: str = "date") -> date:
 
 def theme_by_reference(session: Session, reference: str) -> ThemeRow:
     """A theme by its code (any case) or its number (1 = first); BadInput listing the themes otherwise."""
-    themes = list(session.exec(select(ThemeRow).order_by(ThemeRow.position)).all())
+    themes = list(session.exec(select(ThemeRow).order_by(col(ThemeRow.position))).all())
     wanted = str(reference).strip()
     for theme in themes:
         if theme.code.lower() == wanted.lower():
@@ -64,7 +64,7 @@ def staff_by_name(session: Session, name: str) -> Staff:
 
 def priority_by_number(session: Session, number: int | str) -> Priority:
     """A priority by its number in the chosen order (1 = first); BadInput saying which numbers exist."""
-    priorities = list(session.exec(select(Priority).order_by(Priority.position)).all())
+    priorities = list(session.exec(select(Priority).order_by(col(Priority.position))).all())
     text = str(number).strip()
     if text.isdigit() and 1 <= int(text) <= len(priorities):
         return priorities[int(text) - 1]
@@ -90,7 +90,7 @@ def level_by_name(session: Session, level: str) -> Level:
 
 def id_ranges(ids: Iterable[int]) -> str:
     """Numbers written compactly: 1-4, 7, 9-10."""
-    parts: list[str] = []
+    parts: list[list[int]] = []  # [first, last] of each run
     for number in sorted(set(ids)):
         if parts and parts[-1][1] == number - 1:
             parts[-1][1] = number
@@ -120,4 +120,5 @@ def refuse_unknown_evidence(known: Iterable[int], wanted: Iterable[int]) -> None
 
 def check_evidence_ids(session: Session, wanted: Iterable[int]) -> None:
     """Refuse (BadInput) unless every wanted id is an evidence item."""
-    refuse_unknown_evidence(session.exec(select(EvidenceItem.id)).all(), wanted)
+    ids = session.exec(select(EvidenceItem.id)).all()  # `int | None` to SQLModel, never NULL here
+    refuse_unknown_evidence((i for i in ids if i is not None), wanted)

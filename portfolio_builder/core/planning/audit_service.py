@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..errors import BadInput
 from ..framework.framework_reads import frozen_copy
@@ -14,7 +14,7 @@ from ..framework.lookups import level_by_name
 from ..scheme.scale import Level
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import AuditRating
+from ..storage.schema import AuditRating, stored_id
 
 
 def scale_levels(session: Session) -> list[Level]:
@@ -39,7 +39,7 @@ def rate_descriptor(
         descriptor = descriptor_by_code(session, code)
         chosen = level_by_name(session, level)
         row = AuditRating(
-            descriptor_id=descriptor.id,
+            descriptor_id=stored_id(descriptor),
             level_key=chosen.key,
             rated_on=rated_on,
             comment=comment.strip(),
@@ -48,7 +48,7 @@ def rate_descriptor(
         )
         session.add(row)
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def rating_history(portfolio: Portfolio, code: str) -> list[RatingEntry]:
         rows = session.exec(
             select(AuditRating)
             .where(AuditRating.descriptor_id == descriptor.id)
-            .order_by(AuditRating.rated_on, AuditRating.id)
+            .order_by(col(AuditRating.rated_on), col(AuditRating.id))
         ).all()
         return [frozen_copy(RatingEntry, row) for row in rows]
 
@@ -80,7 +80,7 @@ def current_ratings(session: Session) -> dict[int, AuditRating]:
     """The current (newest) rating per descriptor id."""
     current: dict[int, AuditRating] = {}
     for row in session.exec(
-        select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)
+        select(AuditRating).order_by(col(AuditRating.rated_on), col(AuditRating.id))
     ).all():
         current[row.descriptor_id] = row
     return current
@@ -90,7 +90,7 @@ def baseline_ratings(session: Session) -> dict[int, AuditRating]:
     """The first (baseline) rating per descriptor id, to compare with now."""
     first: dict[int, AuditRating] = {}
     for row in session.exec(
-        select(AuditRating).order_by(AuditRating.rated_on, AuditRating.id)
+        select(AuditRating).order_by(col(AuditRating.rated_on), col(AuditRating.id))
     ).all():
         first.setdefault(row.descriptor_id, row)
     return first

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from ..errors import BadInput, RuleViolation
 from ..framework.framework_reads import frozen_copy
@@ -21,6 +21,7 @@ from ..storage.schema import (
     DiaryEntry,
     Priority,
     PriorityDescriptor,
+    stored_id,
 )
 from ..vocabularies import ACTION_STATUSES
 
@@ -86,7 +87,7 @@ def list_priorities(portfolio: Portfolio) -> list[PriorityLine]:
     with portfolio.session() as session:
         return [
             frozen_copy(PriorityLine, row)
-            for row in session.exec(select(Priority).order_by(Priority.position))
+            for row in session.exec(select(Priority).order_by(col(Priority.position)))
         ]
 
 
@@ -114,11 +115,12 @@ def add_priority(
         for code in dict.fromkeys(descriptor_codes):
             session.add(
                 PriorityDescriptor(
-                    priority_id=row.id, descriptor_id=descriptor_by_code(session, code).id
+                    priority_id=stored_id(row),
+                    descriptor_id=stored_id(descriptor_by_code(session, code)),
                 )
             )
-        session.add(CoverSheet(priority_id=row.id))
-        return row.id
+        session.add(CoverSheet(priority_id=stored_id(row)))
+        return stored_id(row)
 
 
 def check_room_for_priority(scheme: Scheme, chosen: int) -> None:
@@ -157,14 +159,18 @@ def update_priority(
             row.lead_staff_id = lead_staff_id or None
         session.add(row)
         if descriptor_codes is not None:
-            ids = [descriptor_by_code(session, c).id for c in dict.fromkeys(descriptor_codes)]
+            ids = [
+                stored_id(descriptor_by_code(session, c)) for c in dict.fromkeys(descriptor_codes)
+            ]
             for old in session.exec(
                 select(PriorityDescriptor).where(PriorityDescriptor.priority_id == row.id)
             ).all():
                 session.delete(old)
             session.flush()
             for descriptor_id in ids:
-                session.add(PriorityDescriptor(priority_id=row.id, descriptor_id=descriptor_id))
+                session.add(
+                    PriorityDescriptor(priority_id=stored_id(row), descriptor_id=descriptor_id)
+                )
 
 
 def priority_descriptor_codes(portfolio: Portfolio, priority_id: int) -> list[str]:
@@ -175,9 +181,12 @@ def priority_descriptor_codes(portfolio: Portfolio, priority_id: int) -> list[st
         return list(
             session.exec(
                 select(DescriptorRow.code)
-                .join(PriorityDescriptor, PriorityDescriptor.descriptor_id == DescriptorRow.id)
+                .join(
+                    PriorityDescriptor,
+                    col(PriorityDescriptor.descriptor_id) == col(DescriptorRow.id),
+                )
                 .where(PriorityDescriptor.priority_id == priority_id)
-                .order_by(DescriptorRow.code)
+                .order_by(col(DescriptorRow.code))
             ).all()
         )
 
@@ -188,7 +197,7 @@ def delete_priority(portfolio: Portfolio, priority_id: int) -> None:
         session.delete(_priority(session, priority_id))
         session.flush()
         for position, row in enumerate(
-            session.exec(select(Priority).order_by(Priority.position)).all()
+            session.exec(select(Priority).order_by(col(Priority.position))).all()
         ):
             row.position = position
             session.add(row)
@@ -197,7 +206,7 @@ def delete_priority(portfolio: Portfolio, priority_id: int) -> None:
 def move_priority(portfolio: Portfolio, priority_id: int, new_position: int) -> None:
     """Reorder the priorities."""
     with portfolio.writing() as session:
-        rows = list(session.exec(select(Priority).order_by(Priority.position)).all())
+        rows = list(session.exec(select(Priority).order_by(col(Priority.position))).all())
         row = _priority(session, priority_id)
         rows = [r for r in rows if r.id != row.id]
         rows.insert(max(0, min(new_position, len(rows))), row)
@@ -228,7 +237,9 @@ def _check_action(fields: dict) -> None:
 def list_actions(portfolio: Portfolio) -> list[PlannedAction]:
     """The action plan in order."""
     with portfolio.session() as session:
-        rows = session.exec(select(ActionItem).order_by(ActionItem.position, ActionItem.id)).all()
+        rows = session.exec(
+            select(ActionItem).order_by(col(ActionItem.position), col(ActionItem.id))
+        ).all()
         return [frozen_copy(PlannedAction, row) for row in rows]
 
 
@@ -255,7 +266,7 @@ def add_action(
         row = ActionItem(**fields)
         session.add(row)
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 def update_action(portfolio: Portfolio, action_id: int, **fields) -> None:
@@ -334,7 +345,7 @@ def add_diary_entry(
             if session.get(CoverSheetLink, (cover_sheet_id, evidence_id)) is None:
                 session.add(CoverSheetLink(cover_sheet_id=cover_sheet_id, evidence_id=evidence_id))
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 def update_diary_entry(portfolio: Portfolio, entry_id: int, **fields) -> None:
@@ -375,6 +386,6 @@ def diary_entries(portfolio: Portfolio, cover_sheet_id: int) -> list[DiaryLine]:
         rows = session.exec(
             select(DiaryEntry)
             .where(DiaryEntry.cover_sheet_id == cover_sheet_id)
-            .order_by(DiaryEntry.entry_date, DiaryEntry.id)
+            .order_by(col(DiaryEntry.entry_date), col(DiaryEntry.id))
         ).all()
         return [frozen_copy(DiaryLine, row) for row in rows]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
@@ -36,18 +36,18 @@ def rating_progress(portfolio: Portfolio) -> RatingProgress:
     """Per theme, the average score of the baseline ratings and of the current ratings."""
     with portfolio.session() as session:
         scale = scheme_in_session(session).scale
-        themes = session.exec(select(ThemeRow).order_by(ThemeRow.position)).all()
+        themes = session.exec(select(ThemeRow).order_by(col(ThemeRow.position))).all()
         theme_of = {
             d_id: t_id
             for d_id, t_id in session.exec(select(DescriptorRow.id, DescriptorRow.theme_id))
         }
         baseline, current = baseline_ratings(session), current_ratings(session)
-    scores = {lv.key: scale.score(lv.key) for lv in scale.levels}
+    scores = scale.scores()
     levels = scale.levels
 
     def average(ratings, theme_id) -> tuple[float | None, int]:
         values = [
-            scores.get(r.level_key)
+            scores[r.level_key]
             for d_id, r in ratings.items()
             if theme_of.get(d_id) == theme_id and r.level_key in scores
         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..scheme.model import Scheme
+from ..scheme.model import FinalCheck, Scheme
 from .readiness_facts import DescriptorFacts, ReadinessFacts, ThemeFacts
 
 # Where a problem is fixed: the desktop page (and the thing on it) a double-click takes the user to.
@@ -115,7 +115,7 @@ def blur_missing_message(item_id: int, title: str) -> str:
 
 
 def _theme_issues(
-    theme: ThemeFacts, descriptors: list[DescriptorFacts], scheme: Scheme, needs: set[str]
+    theme: ThemeFacts, descriptors: list[DescriptorFacts], scheme: Scheme, needs: set[FinalCheck]
 ) -> list[ReadinessIssue]:
     words, rule = scheme.words, scheme.evidence_rule
     name = f"{words.theme} {theme.code}"
@@ -204,7 +204,7 @@ def _theme_issues(
 
 
 def _priority_issues(
-    facts: ReadinessFacts, scheme: Scheme, needs: set[str]
+    facts: ReadinessFacts, scheme: Scheme, needs: set[FinalCheck]
 ) -> list[ReadinessIssue]:
     words, wanted = scheme.words, scheme.priorities
     out: list[ReadinessIssue] = []

@@ -8,8 +8,13 @@ The cleaning is done on the parsed objects before they are copied, so nothing re
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .document_errors import CannotClean
+
+if TYPE_CHECKING:
+    from pypdf.generic import DictionaryObject
 
 INFO_WORDS = {
     "/Author": "author",
@@ -39,20 +44,20 @@ def clean_pdf(data: bytes) -> tuple[bytes, list[str]]:
             raise CannotClean(
                 "it is protected with a password, so its author and title fields cannot be emptied"
             )
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         for key, word in INFO_WORDS.items():
             if str(info.get(key) or "").strip():
                 _note(removed, word)
         if "/Info" in reader.trailer:
             del reader.trailer["/Info"]
-        root = reader.trailer["/Root"].get_object()
+        root = _dictionary(reader.trailer["/Root"])
         for key, word in ROOT_DROPPED.items():
             if key in root:
                 del root[key]
                 _note(removed, word)
         names = root.get("/Names")
         if names is not None:
-            names = names.get_object()
+            names = _dictionary(names)
             for key, word in NAMES_DROPPED.items():
                 if key in names:
                     del names[key]
@@ -78,6 +83,16 @@ def clean_pdf(data: bytes) -> tuple[bytes, list[str]]:
             f"it is not a PDF that can be read safely ({type(exc).__name__})"
         ) from exc
     return out.getvalue(), removed
+
+
+def _dictionary(obj: Any) -> DictionaryObject:
+    """The dictionary an object is or refers to; TypeError (an unreadable PDF) if it is something else."""
+    from pypdf.generic import DictionaryObject
+
+    found = obj.get_object()
+    if not isinstance(found, DictionaryObject):
+        raise TypeError(f"a dictionary was expected, not {type(found).__name__}")
+    return found
 
 
 def _note(removed: list[str], word: str) -> None:

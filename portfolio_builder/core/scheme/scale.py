@@ -66,8 +66,14 @@ class Scale(SchemeData):
         return band.range if band else ""
 
     def score(self, key: str) -> float | None:
-        """A level's score, or its 1-based position when the scale has no scores."""
+        """A level's score, or its 1-based position when the scale has no scores; None for no level."""
+        return self.scores().get(key)
+
+    def scores(self) -> dict[str, float]:
+        """Every level's score by key, lowest first (its 1-based position when the scale has no scores)."""
+        scores: dict[str, float] = {}
         for position, level in enumerate(self.levels, start=1):
-            if level.key == key:
-                return level.score if level.score is not None else float(position)
-        return None
+            scores.setdefault(
+                level.key, level.score if level.score is not None else float(position)
+            )
+        return scores

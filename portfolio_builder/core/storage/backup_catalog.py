@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -88,16 +88,16 @@ def describe_backup(backup: Path, portfolio_path: Path | None = None) -> BackupI
         size, mtime = stat.st_size, datetime.fromtimestamp(stat.st_mtime)
     except OSError:
         size, mtime = 0, datetime.fromtimestamp(0)
-    info = dict(path=backup, made_at=made_at or mtime, label=label, size=size)
+    info = BackupInfo(path=backup, made_at=made_at or mtime, label=label, size=size)
     problem = header_problem(backup)
     if problem:
-        return BackupInfo(**info, problem=problem)
+        return replace(info, problem=problem)
     try:
         conn = open_read_only(backup)
         try:
             problem = content_problem(conn)
             if problem:
-                return BackupInfo(**info, problem=problem)
+                return replace(info, problem=problem)
             items = conn.execute("SELECT count(*) FROM evidence_item").fetchone()[0]
             rated = conn.execute(
                 "SELECT count(DISTINCT descriptor_id) FROM audit_rating"
@@ -110,9 +110,9 @@ def describe_backup(backup: Path, portfolio_path: Path | None = None) -> BackupI
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return BackupInfo(**info, problem=f"damaged: {exc}")
-    return BackupInfo(
-        **info,
+        return replace(info, problem=f"damaged: {exc}")
+    return replace(
+        info,
         evidence_items=items,
         descriptors_rated=rated,
         descriptors=descriptors,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -20,6 +21,18 @@ LINK_ROLES = ("key", "cross")
 def utc_now() -> datetime:
     """Timezone-aware now, stored as UTC."""
     return datetime.now(UTC).replace(microsecond=0)
+
+
+class _HasId(Protocol):
+    id: int | None
+
+
+def stored_id(row: _HasId) -> int:
+    """The id of a row read from the file or flushed to it (SQLModel types every id `int | None`: a row not
+    yet written has none, which is a programming error here, never a user's)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: it has not been written")
+    return row.id
 
 
 class SettingProfile(SQLModel, table=True):
