@@ -81,7 +81,7 @@ class AssessmentFile:
 
     def __init__(self, path: Path, connection: sqlite3.Connection):
         self.path = Path(path)
-        self._db = connection
+        self._db: sqlite3.Connection | None = connection  # None once closed
 
     # --- opening --------------------------------------------------------------------------------
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,7 @@ def _evidence_title(item: EvidenceShape, role: str = "") -> str:
 
 def build_contents(
     shape: PortfolioShape,
-    damaged: set[str] = frozenset(),
+    damaged: Collection[str] = frozenset(),
     documents: list[str] | None = None,
     valid: bool = True,
 ) -> ContentNode:
@@ -112,8 +113,8 @@ def build_contents(
     root.add(ContentNode(AUDIT, words.audit))
     root.add(ContentNode(ACTION_PLAN, words.action_plan))
     if view.priorities:
-        group = words.cover_sheets if scheme.priorities.cover_sheets else words.priorities
-        sheets = root.add(ContentNode(GROUP, group))
+        heading = words.cover_sheets if scheme.priorities.cover_sheets else words.priorities
+        sheets = root.add(ContentNode(GROUP, heading))
         for priority in view.priorities:
             p_node = sheets.add(
                 ContentNode(

@@ -16,14 +16,14 @@ from ..privacy.active_content import is_active_name
 from ..shape.portfolio_shape import PortfolioShape
 
 log = logging.getLogger(__name__)
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int], None]  # (done, total), as verify_bundle reports it
 CancelCheck = Callable[[], bool]
 MAX_VIEW_BYTES = (
     64 * 1024 * 1024
 )  # a photo shown inside the app is read into memory; larger ones are opened outside
 
 
-def payload_key(path: str) -> str:
+def payload_key(path: str | None) -> str:
     """A payload path as portfolio.json writes it ('evidence/...'), whether or not it starts with 'data/'."""
     text = str(path or "").replace("\\", "/")
     return text[5:] if text.startswith("data/") else text

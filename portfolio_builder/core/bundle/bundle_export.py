@@ -7,7 +7,7 @@ import errno
 import io
 import json
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -256,17 +256,17 @@ def _render_documents(
     """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name)."""
     if documents is None:
         return {}, {}
-    snapshot = PortfolioShape.model_validate(snapshot)  # the typed shape the renderers read
+    shape = PortfolioShape.model_validate(snapshot)  # the typed shape the renderers read
     pdf = io.BytesIO()
-    documents.render_portfolio_pdf(snapshot, pdf, thumbnail)
+    documents.render_portfolio_pdf(shape, pdf, thumbnail)
     payload = {"portfolio.pdf": pdf.getvalue()}
-    for name, data in sorted(documents.render_sheets_docx(snapshot).items()):
+    for name, data in sorted(documents.render_sheets_docx(shape).items()):
         payload[f"sheets/{name}"] = data
-    payload["ro-crate-preview.html"] = documents.render_preview_html(snapshot, thumbnail).encode(
+    payload["ro-crate-preview.html"] = documents.render_preview_html(shape, thumbnail).encode(
         "utf-8"
     )
     return payload, {
-        "START-HERE.html": documents.render_start_here_html(snapshot, bag_folder).encode("utf-8")
+        "START-HERE.html": documents.render_start_here_html(shape, bag_folder).encode("utf-8")
     }
 
 
@@ -292,12 +292,12 @@ def _write_evidence(
             removed[item["id"]] = [REDACTED_WORDS]
             return writer.add_payload_bytes(item["path"], redacted.data, redacted.media_type)
         if item.get("converted_from") in HEIC_TYPES:
-            data = heic_as_clean_jpeg(read_stored_bytes(conn, item["sha256"]))
+            jpeg = heic_as_clean_jpeg(read_stored_bytes(conn, item["sha256"]))
             removed.setdefault(
                 item["id"],
                 ["converted from HEIC to JPEG; everything but the pixels, date and colour profile"],
             )
-            return writer.add_payload_bytes(item["path"], data, item["mime_type"])
+            return writer.add_payload_bytes(item["path"], jpeg, item["mime_type"])
         if item["kind"] == "photo" or item.get("mime_type") in PHOTO_TYPES:
             cleaned = clean_photo_report(read_stored_bytes(conn, item["sha256"]))
             if cleaned.removed:
@@ -313,7 +313,7 @@ def _write_evidence(
                 ).data
             return writer.add_payload_bytes(item["path"], data, item.get("mime_type", ""))
         size = stored_size(conn, item["sha256"])
-        chunks = iter_stored_chunks(
+        chunks: Iterable[bytes] = iter_stored_chunks(
             conn, item["sha256"]
         )  # across the file's parts, a piece at a time
         if item["kind"] in ("video", "audio"):  # same size: metadata boxes are renamed, not removed
@@ -337,7 +337,7 @@ class _CleanedChunks:
     def __init__(self, cleaned, source):
         self._cleaned, self._source = cleaned, source
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         return self._cleaned
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from ..errors import UnsafeBundle
 from ..storage.storage_limits import MAX_FILE_BYTES
@@ -82,7 +82,7 @@ def looks_like_bundle(path: Path) -> bool:
 class CountedReader:
     """A member opened for reading that refuses more bytes than its header declared."""
 
-    def __init__(self, raw: BinaryIO, entry: BundleEntry):
+    def __init__(self, raw: IO[bytes], entry: BundleEntry):
         self._raw = raw
         self.entry = entry
         self.count = 0

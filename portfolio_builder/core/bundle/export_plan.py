@@ -128,10 +128,10 @@ def plan_export(
             reason = NO_REGIONS  # never sent as it is, whatever the options: the family agreed to a blurred copy
         elif not _is_link(item) and not item.get("sha256"):
             reason = NO_FILE
-        elif not _is_link(item) and refusal_before_reading(item.get("mime_type") or ""):
-            reason = "its metadata cannot be removed safely: " + refusal_before_reading(
-                item["mime_type"]
-            )
+        elif not _is_link(item) and (
+            refusal := refusal_before_reading(item.get("mime_type") or "")
+        ):
+            reason = "its metadata cannot be removed safely: " + refusal
         elif item.get("regions") and not can_be_blurred(item["kind"], item.get("mime_type") or ""):
             reason = NOT_BLURRABLE
         if reason:

@@ -84,6 +84,10 @@ class _Planner:
                 self._theme(theme, part, level)
         elif part.part == "component":
             component = self.view.scheme.component(part.component)
+            if component is None:  # scheme_rules refuses a scheme whose part names no component
+                raise ValueError(
+                    f"documents name component '{part.component}', which is not listed"
+                )
             self.entries.append(Entry(part.title or component.title, level, note=component.note))
             for inner in part.parts:
                 self.add_part(inner, level + 1)

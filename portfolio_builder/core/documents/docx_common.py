@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
+from typing import Protocol
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -10,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .portfolio_view import PortfolioView, text
+from .portfolio_view import text
 
 ACCENT = RGBColor(0x1F, 0x5E, 0x7A)
 DRAFT_RED = RGBColor(0xB0, 0x3A, 0x2E)
@@ -83,7 +85,20 @@ def _field(paragraph, code: str) -> None:
         run._r.append(element)
 
 
-def _header_and_footer(section, view: PortfolioView, title: str) -> None:
+class SheetLook(Protocol):
+    """What a sheet's header and title need (a PortfolioView has it): whose, under which scheme, and if a draft."""
+
+    @property
+    def setting_name(self) -> str: ...
+
+    @property
+    def scheme_name(self) -> str: ...
+
+    @property
+    def draft(self) -> bool: ...
+
+
+def _header_and_footer(section, view: SheetLook, title: str) -> None:
     """Header: setting and scheme, with DRAFT in bold red; footer: the sheet's title and 'Page x of y'."""
     header = section.header.paragraphs[0]
     run = header.add_run(clean(f"{view.setting_name} \u2014 {view.scheme_name}"))
@@ -100,7 +115,7 @@ def _header_and_footer(section, view: PortfolioView, title: str) -> None:
     _field(footer, "NUMPAGES")
 
 
-def new_sheet(view: PortfolioView, title: str, landscape: bool = False):
+def new_sheet(view: SheetLook, title: str, landscape: bool = False):
     """A document with the house font, a header naming setting and scheme, the title, and DRAFT if draft."""
     doc = Document()
     _house_styles(doc)
@@ -208,7 +223,7 @@ def add_table(doc, header: list[str], rows: list[list], fractions: list[float]):
     return table
 
 
-def add_fields(doc, pairs: list[tuple[str, object]]):
+def add_fields(doc, pairs: Sequence[tuple[str, object]]):
     """A two-column 'label | value' table; empty values stay as space for writing in."""
     table = doc.add_table(rows=0, cols=2)
     table.style = "Table Grid"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
 
 from reportlab.lib import colors
@@ -65,7 +66,7 @@ def house_table(
     return table
 
 
-def label_table(pairs: list[tuple[str, object]], width: float) -> Table:
+def label_table(pairs: Sequence[tuple[str, object]], width: float) -> Table:
     """A two-column 'label: value' box (lead, dates, summative comment ...)."""
     rows = [[cell(label, "small_bold"), cell(value)] for label, value in pairs]
     table = HouseTable(rows, colWidths=[4.2 * cm, width - 4.2 * cm], hAlign="LEFT", splitInRow=24)

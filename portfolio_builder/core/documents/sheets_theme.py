@@ -183,13 +183,12 @@ def _counts(view: PortfolioView, ratings: list[Rating | None]) -> str:
     return ", ".join(shown) or "\u2014"
 
 
-def _what_became(view: PortfolioView, d: DescriptorShape) -> str:
+def _what_became(view: PortfolioView, d: DescriptorShape, baseline: Rating) -> str:
     """A baseline gap and what became of it: the level now and any action planned for it."""
-    baseline = view.baseline(d.rating_history)
     now = d.rating
     journey = (
         f"{baseline.label} \u2192 {now.label}"
-        if baseline and now and baseline is not now
+        if now and baseline is not now
         else (now.label if now else "not rated")
     )
     actions = [
@@ -226,9 +225,9 @@ def audit_findings(view: PortfolioView, title: str) -> Sheet:
                     shown = f"{first.label} ({nice_date(first.on)}) \u2192 {shown}"
             row.append(Cell.of(shown or "\u2014"))
         gaps = [
-            _what_became(view, d)
+            _what_became(view, d, started)
             for d in theme.descriptors
-            if view.baseline(d.rating_history) and view.baseline(d.rating_history).gap
+            if (started := view.baseline(d.rating_history)) is not None and started.gap
         ]
         row.append(Cell(tuple(gaps) or ("No gaps recorded at baseline.",)))
         rows.append(tuple(row))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import update
+from sqlmodel import col
 
 from ..errors import BadInput, ReadOnlyPortfolio
 from ..framework.framework_reads import frozen_copy
@@ -155,11 +156,14 @@ def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
     with portfolio.writing() as session:
         check_evidence_ids(session, ids)
         if cleaned.get("consent") == BLURRED:
-            _refuse_blurred_consent([session.get(EvidenceItem, evidence_id) for evidence_id in ids])
+            items = [session.get(EvidenceItem, evidence_id) for evidence_id in ids]
+            _refuse_blurred_consent([item for item in items if item is not None])  # all, checked
         if (
             cleaned
         ):  # one statement for the lot (500 photos' consent in a blink, not one row at a time)
-            session.exec(update(EvidenceItem).where(EvidenceItem.id.in_(ids)).values(**cleaned))
+            session.exec(
+                update(EvidenceItem).where(col(EvidenceItem.id).in_(ids)).values(**cleaned)
+            )
     return len(ids)
 
 

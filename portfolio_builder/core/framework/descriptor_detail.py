@@ -82,8 +82,8 @@ def framework_outline(portfolio: Portfolio) -> tuple[list[ThemeLine], Scheme]:
     with portfolio.raw_connection() as conn:
         scheme = load_scheme(conn)
         themes = [
-            ThemeLine(*row[:4], hint=row[4], placeholder=bool(row[5]))
-            for row in conn.execute(
+            ThemeLine(theme_id, code, title, description, hint, bool(placeholder))
+            for theme_id, code, title, description, hint, placeholder in conn.execute(
                 "SELECT id, code, title, description, hint, placeholder FROM theme ORDER BY position"
             )
         ]

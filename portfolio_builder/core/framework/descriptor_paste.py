@@ -15,7 +15,7 @@ from sqlmodel import Session, func, select
 
 from ..errors import BadInput
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import DescriptorRow, ThemeRow
+from ..storage.schema import DescriptorRow, ThemeRow, stored_id
 from .lookups import theme_by_reference
 
 _LETTERED = re.compile(r"^\(?(?P<letter>[A-Za-z])[.)](?:\s+|$)(?P<text>.*)$")
@@ -140,7 +140,10 @@ def apply_paste(portfolio: Portfolio, theme: str, text: str) -> list[PastedDescr
         for offset, item in enumerate(preview.items):
             session.add(
                 DescriptorRow(
-                    theme_id=row.id, position=position + offset, code=item.code, text=item.text
+                    theme_id=stored_id(row),
+                    position=position + offset,
+                    code=item.code,
+                    text=item.text,
                 )
             )
         return preview.items

@@ -8,7 +8,7 @@ from sqlmodel import func, select
 
 from ..scheme.framework_model import Descriptor, Framework, Theme
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import DescriptorRow, ThemeRow
+from ..storage.schema import DescriptorRow, ThemeRow, stored_id
 
 
 @dataclass
@@ -71,7 +71,7 @@ def apply_merge(portfolio: Portfolio, plan: MergePlan) -> None:
             ).one()
             session.add(
                 DescriptorRow(
-                    theme_id=theme_row.id,
+                    theme_id=stored_id(theme_row),
                     position=position,
                     code=descriptor.code,
                     text=descriptor.text,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from ..errors import BadInput, PortfolioFileError
 from ..licences import LICENCES
 from ..scheme.framework_model import Framework
 from ..scheme.store import scheme_in_session
 from ..storage.portfolio_file import Portfolio
-from ..storage.schema import SettingProfile, Staff
+from ..storage.schema import SettingProfile, Staff, stored_id
 from .framework_reads import SettingValues, StaffMember, frozen_copy
 from .framework_service import install_framework
 
@@ -93,7 +93,9 @@ def update_profile(portfolio: Portfolio, **fields: str) -> None:
 def list_staff(portfolio: Portfolio) -> list[StaffMember]:
     """Everyone on the staff list, lead first."""
     with portfolio.session() as session:
-        rows = session.exec(select(Staff).order_by(Staff.is_lead.desc(), Staff.name)).all()
+        rows = session.exec(
+            select(Staff).order_by(col(Staff.is_lead).desc(), col(Staff.name))
+        ).all()
         return [frozen_copy(StaffMember, row) for row in rows]
 
 
@@ -127,7 +129,7 @@ def add_staff(
         )
         session.add(row)
         session.flush()
-        return row.id
+        return stored_id(row)
 
 
 def update_staff(portfolio: Portfolio, staff_id: int, **fields) -> None:

@@ -30,7 +30,7 @@ from .scale import Scale
 FORMAT = 2
 HEAD_KEYS = {"id", "name", "awarding_body", "version", "description", "source"}
 LEGACY_HEAD_KEYS = {"priorities_required", "uses_components", "action_plan_theme"}
-SINGLE_TABLES = {
+SINGLE_TABLES: dict[str, type[BaseModel]] = {
     "words": Words,
     "scale": Scale,
     "best_fit": BestFit,
@@ -40,7 +40,7 @@ SINGLE_TABLES = {
     "action_plan": ActionPlan,
     "final": Final,
 }
-ARRAY_TABLES = {
+ARRAY_TABLES: dict[str, type[BaseModel]] = {
     "components": Component,
     "texts": TextPart,
     "deadlines": Deadline,

@@ -15,11 +15,13 @@ def _rating(value) -> dict | None:
     return {renamed.get(k, k): v for k, v in value.items()}
 
 
-def _scheme(framework: dict) -> dict:
+def _scheme(framework: object) -> dict:
     """The Scheme a format-1 bundle's framework block meant."""
     if not isinstance(framework, dict):
         raise ValueError("framework: it is missing or not a table")
-    rule = framework.get("rule") if isinstance(framework.get("rule"), dict) else {}
+    rule = framework.get("rule")
+    if not isinstance(rule, dict):
+        rule = {}
     head = {
         "priorities_required": framework.get("priorities_required") or 0,
         "uses_components": framework.get("uses_components") is True,

@@ -74,12 +74,19 @@ def _insert_part(
             "INSERT INTO stored_file (sha256, size, data) VALUES (?, ?, zeroblob(?))",
             (sha256, size, length),
         )
-        return "stored_file", cursor.lastrowid
+        return "stored_file", _inserted_rowid(cursor)
     cursor = conn.execute(
         "INSERT INTO stored_file_part (sha256, part, data) VALUES (?, ?, zeroblob(?))",
         (sha256, number, length),
     )
-    return "stored_file_part", cursor.lastrowid
+    return "stored_file_part", _inserted_rowid(cursor)
+
+
+def _inserted_rowid(cursor: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just made (sqlite3 types lastrowid `int | None`: None before any INSERT)."""
+    if cursor.lastrowid is None:
+        raise sqlite3.DatabaseError("the INSERT made no row")
+    return cursor.lastrowid
 
 
 def flush_while_storing(conn: sqlite3.Connection, size: int):

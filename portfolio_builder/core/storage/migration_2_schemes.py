@@ -15,6 +15,7 @@ from sqlmodel import SQLModel
 
 from ..scheme.file_tables import _legacy_scheme
 from ..scheme.model import Scheme
+from ..scheme.scale import Level
 
 # The theme descriptions the format-1 shipped files used as set-up hints (never meant to be printed).
 FORMAT_1_HINTS = {
@@ -46,6 +47,11 @@ def _create(conn: sqlite3.Connection, table_name: str) -> None:
         conn.execute(str(CreateIndex(index).compile(dialect=sqlite_dialect.dialect())))
 
 
+def _dumped(level: Level | None) -> dict:
+    """A shipped level's fields, for a stored level to override ({} when the shipped scale lacks it)."""
+    return level.model_dump() if level else {}
+
+
 def _old_scheme(conn: sqlite3.Connection):
     """The scheme a format-1 file meant, and the shipped framework it was made from (if any)."""
     from ..scheme.framework_catalog import shipped_frameworks
@@ -59,10 +65,8 @@ def _old_scheme(conn: sqlite3.Connection):
         )
     ]
     conn.row_factory = None
-    scale = {
-        "name": info["scale_name"] or "",
-        "levels": [{k: v for k, v in lv.items() if v is not None} for lv in levels],
-    }
+    stored_levels = [{k: v for k, v in lv.items() if v is not None} for lv in levels]
+    scale = {"name": info["scale_name"] or "", "levels": stored_levels}
     shipped = next((f for f in shipped_frameworks() if f.id == info["framework_id"]), None)
     if shipped is not None:
         values = shipped.scheme.model_dump()
@@ -70,15 +74,7 @@ def _old_scheme(conn: sqlite3.Connection):
             **values["scale"],
             **scale,
             "levels": [
-                {
-                    **(
-                        shipped.scheme.scale.level(lv["key"]).model_dump()
-                        if shipped.scheme.scale.level(lv["key"])
-                        else {}
-                    ),
-                    **lv,
-                }
-                for lv in scale["levels"]
+                {**_dumped(shipped.scheme.scale.level(lv["key"])), **lv} for lv in stored_levels
             ],
         }
         return Scheme.model_validate(values), shipped

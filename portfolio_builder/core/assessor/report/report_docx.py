@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+from dataclasses import dataclass
 
 from docx.shared import Pt, RGBColor
 
@@ -14,11 +14,18 @@ def _heading(doc, title: str, level: int = 2) -> None:
     doc.add_heading(clean(title), level=level)
 
 
+@dataclass(frozen=True)
+class _ReportLook:
+    """What the report's page headers show (a documents.docx_common.SheetLook): never a draft."""
+
+    setting_name: str
+    scheme_name: str
+    draft: bool = False
+
+
 def assessor_report_docx(content: ReportContent):
     """The whole report: setting and context, summary, per-theme judgements with evidence, recommendation."""
-    look = SimpleNamespace(
-        setting_name=content.setting_name, scheme_name=content.scheme_name, draft=False
-    )
+    look = _ReportLook(setting_name=content.setting_name, scheme_name=content.scheme_name)
     doc = new_sheet(look, "Assessor's Report")
     _heading(doc, "Setting details")
     add_fields(doc, [(k, v) for k, v in content.setting_rows if v])

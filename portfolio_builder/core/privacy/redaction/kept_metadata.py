@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image
 
@@ -37,6 +39,8 @@ def _text(value, length: int) -> str | None:
 
 def read_kept_metadata(image: Image.Image) -> KeptMetadata:
     """The orientation, capture date and ICC profile of an opened photo (unreadable EXIF counts as absent)."""
+    exif: Mapping[int, Any]
+    sub: Mapping[int, Any]
     try:
         exif = image.getexif()
         sub = exif.get_ifd(EXIF_IFD)

@@ -81,7 +81,7 @@ def _without_alpha(image: Image.Image) -> Image.Image:
     return flat
 
 
-def _encode(image: Image.Image, source_format: str, kept: KeptMetadata) -> RedactedPhoto:
+def _encode(image: Image.Image, source_format: str | None, kept: KeptMetadata) -> RedactedPhoto:
     """The painted pixels saved afresh: only the orientation, capture date and ICC profile are written."""
     buffer = io.BytesIO()
     common = {"exif": exif_block(kept)}
