@@ -6,6 +6,7 @@ import argparse
 import textwrap
 from datetime import date
 from pathlib import Path
+from typing import overload
 
 from ..core.errors import BadInput
 
@@ -28,6 +29,10 @@ def open_portfolio(path: str, read_only: bool = False):
     return Portfolio.open(Path(path), read_only=read_only)
 
 
+@overload
+def text_or_file(value: str) -> str: ...
+@overload
+def text_or_file(value: None) -> None: ...
 def text_or_file(value: str | None) -> str | None:
     """The value itself, or for '@FILE' the UTF-8 text of FILE ('@@...' stands for a literal '@...')."""
     if value is None or not value.startswith("@"):

@@ -33,6 +33,7 @@ def cmd_theme(args) -> int:
     """`theme`: change a theme's title and evidence summary sheet, or show it."""
     from ..core.framework.framework_service import update_theme
     from ..core.framework.lookups import theme_by_reference
+    from ..core.storage.schema import stored_id
 
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
@@ -42,7 +43,7 @@ def cmd_theme(args) -> int:
             raise BadInput("--on dates a best-fit judgement: give --best-fit LEVEL with it.")
         if not fields and args.best_fit is None:
             return _print_theme(portfolio, theme)
-        update_theme(portfolio, theme.id, best_fit=_best_fit(args), **fields)
+        update_theme(portfolio, stored_id(theme), best_fit=_best_fit(args), **fields)
         if args.best_fit is not None:
             fields["best_fit"] = args.best_fit
     print(f"Updated theme {theme.code}: {', '.join(f.replace('_', ' ') for f in fields)}.")
@@ -95,6 +96,7 @@ def cmd_descriptor_add(args) -> int:
 def cmd_descriptor_edit(args) -> int:
     """`descriptor edit`: correct a descriptor's text, code or examples."""
     from ..core.framework.framework_service import descriptor_by_code, update_descriptor
+    from ..core.storage.schema import stored_id
 
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
@@ -102,7 +104,7 @@ def cmd_descriptor_edit(args) -> int:
         if args.text is None and args.new_code is None and args.example is None:
             raise BadInput("Nothing to change: give --text, --new-code or --example.")
         update_descriptor(
-            portfolio, row.id, code=args.new_code, text=args.text, examples=args.example
+            portfolio, stored_id(row), code=args.new_code, text=args.text, examples=args.example
         )
     print(f"Updated descriptor {args.new_code or row.code}.")
     return EXIT_OK

@@ -61,15 +61,16 @@ def cmd_action_add(args) -> int:
 
 def cmd_diary_add(args) -> int:
     """`diary add`: a dated cover-sheet diary entry with its evidence; prints its id."""
-    from ..core.framework.lookups import priority_by_number, staff_by_name
+    from ..core.framework.lookups import iso_date, priority_by_number, staff_by_name
     from ..core.planning.planning_service import add_diary_entry, cover_sheet_for
+    from ..core.storage.schema import stored_id
 
-    entry_date = date_or_none(args.date, "diary date")
+    entry_date = iso_date(args.date, "diary date")  # a positional argument: always given
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
             priority = priority_by_number(session, args.priority)
             author = staff_by_name(session, args.by).name if args.by is not None else ""
-        sheet = cover_sheet_for(portfolio, priority.id)
+        sheet = cover_sheet_for(portfolio, stored_id(priority))
         entry_id = add_diary_entry(
             portfolio,
             sheet.id,
@@ -86,13 +87,14 @@ def cmd_impact(args) -> int:
     """`impact`: the impact summary of a priority's cover sheet."""
     from ..core.framework.lookups import priority_by_number
     from ..core.planning.planning_service import cover_sheet_for, update_cover_sheet
+    from ..core.storage.schema import stored_id
 
     text = text_or_file(args.text).strip()
     with open_portfolio(args.path) as portfolio:
         with portfolio.session() as session:
             priority = priority_by_number(session, args.priority)
         update_cover_sheet(
-            portfolio, cover_sheet_for(portfolio, priority.id).id, impact_summary=text
+            portfolio, cover_sheet_for(portfolio, stored_id(priority)).id, impact_summary=text
         )
     print(f"Wrote the impact summary of priority {args.priority} ({len(text)} characters).")
     return EXIT_OK
