@@ -80,7 +80,8 @@ def make_application():
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()  # typed QCoreApplication: the widgets' calls below need more
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
