@@ -157,9 +157,8 @@ def update_evidence_many(portfolio: Portfolio, evidence_ids, **fields) -> int:
         check_evidence_ids(session, ids)
         if cleaned.get("consent") == BLURRED:
             items = [session.get(EvidenceItem, evidence_id) for evidence_id in ids]
-            _refuse_blurred_consent(
-                [item for item in items if item is not None]
-            )  # every id checked above
+            # every id was checked above: none of them is None
+            _refuse_blurred_consent([item for item in items if item is not None])
         if (
             cleaned
         ):  # one statement for the lot (500 photos' consent in a blink, not one row at a time)
