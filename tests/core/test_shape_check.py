@@ -94,9 +94,7 @@ def test_a_good_portfolio_reads_the_same_both_ways(make):
     assert _verdict(check_portfolio_dict, value) == _verdict(check_portfolio_json, value)
     assert _verdict(check_portfolio_dict, value)[0] == "ok"
     if value["format_version"] == 2:  # a well-formed file needs no pydantic-core at all
-        assert _fast().accepted(_copy(value)) == _validator().validate_python(
-            _copy(value)
-        )
+        assert _fast().accepted(_copy(value)) == _validator().validate_python(_copy(value))
 
 
 @pytest.mark.parametrize(
