@@ -17,11 +17,27 @@ from .snapshot_factory import (
 )
 
 
-def _render(snapshot, thumbnail=lambda _id: tiny_jpeg()):
+def _tiny_thumbnail(_id):
+    return tiny_jpeg()
+
+
+_RENDERED: dict[
+    str, tuple
+] = {}  # the same portfolio with the same pictures: rendered once per module
+
+
+def _render(snapshot, thumbnail=_tiny_thumbnail):
+    """(reader, text of each page) of the snapshot's PDF; tests only read them, so equal snapshots share one."""
+    key = snapshot.model_dump_json() if thumbnail is _tiny_thumbnail else None
+    if key is not None and key in _RENDERED:
+        return _RENDERED[key]
     out = BytesIO()
     render_portfolio_pdf(snapshot, out, thumbnail)
     reader = PdfReader(BytesIO(out.getvalue()))
-    return reader, [page.extract_text() or "" for page in reader.pages]
+    rendered = reader, [page.extract_text() or "" for page in reader.pages]
+    if key is not None:
+        _RENDERED[key] = rendered
+    return rendered
 
 
 def _flat(text):

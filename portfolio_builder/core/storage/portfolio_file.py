@@ -154,6 +154,8 @@ class Portfolio:
         portfolio = cls(path, read_only=False, new_file=True)
         try:
             with portfolio.engine.begin() as conn:
+                # one transaction, so one sync: sqlite3 would commit (and sync) each CREATE on its own
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
                 conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
                 SQLModel.metadata.create_all(conn)
                 conn.exec_driver_sql(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
