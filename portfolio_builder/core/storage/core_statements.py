@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.types import TypeEngine
 
 DIALECT = SQLiteDialect_pysqlite(paramstyle="qmark")  # as the portfolio's engine compiles
 
@@ -32,13 +33,25 @@ def _bind(compiled_sql: SQLCompiler, name: str) -> BindParameter[Any] | None:
     return compiled_sql.binds.get(name)
 
 
-def _stored(compiled_sql: SQLCompiler, name: str, value: Any) -> Any:
-    """The value as SQLModel would store it (dates as text, booleans as 0/1); text is stored as it is."""
-    bind = _bind(compiled_sql, name)
-    if value is None or isinstance(value, str) or bind is None:
-        return value  # a str is already what the file holds (a date read raw and written back)
-    processor = bind.type.dialect_impl(DIALECT).bind_processor(DIALECT)
+def stored_as(type_: TypeEngine[Any], value: Any) -> Any:
+    """The value as SQLModel stores it in a column of this type (dates as text, booleans as 0/1).
+
+    A str is stored as it is: it is already what the file holds (a date read raw and written back).
+    """
+    if value is None or isinstance(value, str):
+        return value
+    processor = type_.dialect_impl(DIALECT).bind_processor(DIALECT)
     return processor(value) if processor is not None else value
+
+
+def stored_value(column: Any, value: Any) -> Any:
+    """What a column holds for value, e.g. stored_value(MergeLogEntry.merged_at, now) -> '2026-01-05 10:00:00.000000'."""
+    return stored_as(column.type, value)
+
+
+def _stored(compiled_sql: SQLCompiler, name: str, value: Any) -> Any:
+    bind = _bind(compiled_sql, name)
+    return value if bind is None else stored_as(bind.type, value)
 
 
 def _default(column) -> Any:
