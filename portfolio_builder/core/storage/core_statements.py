@@ -34,14 +34,18 @@ def _bind(compiled_sql: SQLCompiler, name: str) -> BindParameter[Any] | None:
 
 
 def stored_as(type_: TypeEngine[Any], value: Any) -> Any:
-    """The value as SQLModel stores it in a column of this type (dates as text, booleans as 0/1).
+    """The value as SQLModel stores it in a column of this type (a date or time as its text).
 
-    A str is stored as it is: it is already what the file holds (a date read raw and written back).
+    Text and numbers go as they are: they are already what the file holds (a date read raw and
+    written back); a value the type cannot take goes as it is too, for sqlite3 to store or refuse.
     """
-    if value is None or isinstance(value, str):
+    if value is None or isinstance(value, (str, int, float, bytes)):
         return value
     processor = type_.dialect_impl(DIALECT).bind_processor(DIALECT)
-    return processor(value) if processor is not None else value
+    try:
+        return processor(value) if processor is not None else value
+    except (TypeError, ValueError):
+        return value
 
 
 def stored_value(column: Any, value: Any) -> Any:
