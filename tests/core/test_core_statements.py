@@ -82,6 +82,9 @@ def test_in_lists_and_deletes_run_in_the_callers_transaction(fpa_portfolio):
         assert (
             run(conn, select(EvidenceItem.id).where(col(EvidenceItem.id).in_([]))).fetchall() == []
         )
+        for some in (ids[:1], ids, ids[2:]):  # one shape, compiled once, lists of other lengths
+            found = run(conn, select(EvidenceItem.id).where(col(EvidenceItem.id).in_(some)))
+            assert sorted(r[0] for r in found) == sorted(some)
 
         conn.execute("BEGIN IMMEDIATE")
         run(conn, delete(EvidenceItem).where(col(EvidenceItem.id).in_(ids[:2])))

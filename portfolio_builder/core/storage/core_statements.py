@@ -76,17 +76,18 @@ def stored_value(column: Any, value: Any) -> Any:
     return stored_as(column.type, value)
 
 
-def _default(column) -> Any:
-    """A column's Python-side default (a value, or a factory such as utc_now), as an INSERT without it gets."""
-    default = column.default
+def _default(default) -> Any:
+    """A column's Python-side default or onupdate (a value, or a factory such as utc_now)."""
     return default.arg(None) if default.is_callable else default.arg
 
 
 def sql_and_parameters(statement: ClauseElement) -> tuple[str, list[Any]]:
-    """The SQL to run and its ? values in order, defaults filled in for the columns an INSERT leaves out."""
+    """The SQL to run and its ? values in order, defaults filled in as an engine would (INSERT, onupdate)."""
     compiled_sql, values = _compiled_with_values(statement)
     for column in compiled_sql.insert_prefetch:
-        values[column.key] = _default(column)
+        values[column.key] = _default(column.default)
+    for column in compiled_sql.update_prefetch:
+        values[column.key] = _default(column.onupdate)
     state = compiled_sql.construct_expanded_state(values)
     names = state.positiontup or ()
     return state.statement, [_stored(compiled_sql, n, state.parameters[n]) for n in names]
