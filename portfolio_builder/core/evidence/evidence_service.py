@@ -17,7 +17,7 @@ from ..scheme.store import scheme_in_session
 from ..storage.core_statements import first_value, run
 from ..storage.evidence_store import delete_stored_file
 from ..storage.portfolio_file import Portfolio, storage_error
-from ..storage.schema import EvidenceItem, StoredFile
+from ..storage.schema import EvidenceItem, StoredFile, Thumbnail
 from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
 from .display_text import clean_display_text
 
@@ -303,9 +303,9 @@ def count_evidence(
 def thumbnail_bytes(portfolio: Portfolio, evidence_id: int) -> bytes | None:
     """The JPEG preview of a photo item, or None for items without one."""
     with portfolio.raw_connection() as conn:
-        row = conn.execute(
-            "SELECT t.jpeg FROM evidence_item e JOIN thumbnail t ON t.sha256 = e.sha256 "
-            "WHERE e.id = ?",
-            (evidence_id,),
-        ).fetchone()
-    return row[0] if row else None
+        return first_value(
+            conn,
+            select(col(Thumbnail.jpeg))
+            .join(EvidenceItem, col(EvidenceItem.sha256) == col(Thumbnail.sha256))
+            .where(col(EvidenceItem.id) == evidence_id),
+        )
