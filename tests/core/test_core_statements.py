@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import CompileError
 from sqlmodel import col
 
-from portfolio_builder.core.storage.core_statements import run
+from portfolio_builder.core.storage.core_statements import run, stored_value
 from portfolio_builder.core.storage.schema import EvidenceItem, ThemeRow
 
 
@@ -63,7 +63,7 @@ def test_values_written_raw_read_back_equal_through_a_session(fpa_portfolio):
         twin_id = twin.id
     with fpa_portfolio.raw_connection() as conn:
         stored = dict(conn.execute("SELECT id, taken_at FROM evidence_item").fetchall())
-    assert stored[item_id] == stored[twin_id]
+    assert stored[item_id] == stored[twin_id] == stored_value(EvidenceItem.taken_at, taken)
 
 
 def test_in_lists_and_deletes_run_in_the_callers_transaction(fpa_portfolio):
