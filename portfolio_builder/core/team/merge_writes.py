@@ -40,7 +40,11 @@ SAME_ROW_COLUMNS = {
     ThemeJudgement: ("level_key", "judged_by", "created_at"),
 }
 # the rows a pack's edit names by id (themes are named by code, evidence and cover sheets are looked up)
-ROWS_BY_ID = {"priorities": Priority, "actions": ActionItem, "diary": DiaryEntry}
+ROWS_BY_ID: dict[str, type[Priority | ActionItem | DiaryEntry]] = {
+    "priorities": Priority,
+    "actions": ActionItem,
+    "diary": DiaryEntry,
+}
 PLAIN_ACTION_COLUMNS = (
     "action",
     "lead",
@@ -202,7 +206,7 @@ class ChangeWriter:
 
     def _set(self, row_type, row_id: int, name: str, value) -> None:
         """One field of one row named by its id (a name not in the schema is refused, nothing written)."""
-        run(self.conn, update(row_type).where(row_type.id == row_id).values({name: value}))
+        run(self.conn, update(row_type).where(col(row_type.id) == row_id).values({name: value}))
 
     def _action_value(self, name: str, value):
         if name == "theme":
@@ -221,7 +225,7 @@ class ChangeWriter:
             if found is not None:
                 self._delete_item(found)
         else:
-            row_type = ActionItem if table == "actions" else DiaryEntry
+            row_type = ROWS_BY_ID[table]  # actions and diary entries (the pack was checked)
             run(self.conn, delete(row_type).where(col(row_type.id) == int(key)))
 
     def _keys(self, change: dict) -> None:
