@@ -1,5 +1,7 @@
 """The assessor's own file beside (never inside) a bundle: one small SQLite file per bundle UUID, saved as typed."""
 
+# Raw SQL on purpose: the assessor's own small file, whose tables are defined here, not in schema.py.
+
 from __future__ import annotations
 
 import hashlib

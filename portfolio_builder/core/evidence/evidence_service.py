@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import delete, exists, select, update
 from sqlmodel import col
 
 from ..errors import BadInput, ReadOnlyPortfolio
@@ -14,9 +14,10 @@ from ..framework.framework_reads import frozen_copy
 from ..framework.lookups import check_evidence_ids, iso_date, refuse_unknown_evidence
 from ..scheme.components import check_component
 from ..scheme.store import scheme_in_session
+from ..storage.core_statements import first_value, run
 from ..storage.evidence_store import delete_stored_file
 from ..storage.portfolio_file import Portfolio, storage_error
-from ..storage.schema import EvidenceItem
+from ..storage.schema import EvidenceItem, StoredFile, Thumbnail
 from ..vocabularies import BLURRED, CONSENT_STATES, EVIDENCE_KINDS, can_be_blurred
 from .display_text import clean_display_text
 
@@ -186,24 +187,15 @@ def delete_evidence_many(
         try:
             conn.execute("BEGIN IMMEDIATE")
             with conn:
-                refuse_unknown_evidence(
-                    (r[0] for r in conn.execute("SELECT id FROM evidence_item")), ids
-                )
+                item_id, item_sha256 = col(EvidenceItem.id), col(EvidenceItem.sha256)
+                refuse_unknown_evidence((r[0] for r in run(conn, select(item_id))), ids)
                 hashes = set()
                 for evidence_id in ids:
-                    hashes.add(
-                        conn.execute(
-                            "SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)
-                        ).fetchone()[0]
-                    )
-                    conn.execute("DELETE FROM evidence_item WHERE id = ?", (evidence_id,))
+                    the_item = item_id == evidence_id
+                    hashes.add(first_value(conn, select(item_sha256).where(the_item)))
+                    run(conn, delete(EvidenceItem).where(the_item))
                 for sha256 in set() if keep_unused_files else hashes - {None, ""}:
-                    if (
-                        conn.execute(
-                            "SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1", (sha256,)
-                        ).fetchone()
-                        is None
-                    ):
+                    if first_value(conn, select(1).where(item_sha256 == sha256).limit(1)) is None:
                         delete_stored_file(conn, sha256)
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
@@ -217,13 +209,9 @@ def remove_unused_files(portfolio: Portfolio) -> int:
         try:
             conn.execute("BEGIN IMMEDIATE")
             with conn:
-                unused = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT s.sha256 FROM stored_file s WHERE NOT EXISTS "
-                        "(SELECT 1 FROM evidence_item e WHERE e.sha256 = s.sha256)"
-                    )
-                ]
+                stored = col(StoredFile.sha256)
+                in_use = exists().where(col(EvidenceItem.sha256) == stored)
+                unused = [r[0] for r in run(conn, select(stored).where(~in_use))]
                 for sha256 in unused:
                     delete_stored_file(conn, sha256)
         except sqlite3.Error as exc:
@@ -319,9 +307,9 @@ def count_evidence(
 def thumbnail_bytes(portfolio: Portfolio, evidence_id: int) -> bytes | None:
     """The JPEG preview of a photo item, or None for items without one."""
     with portfolio.raw_connection() as conn:
-        row = conn.execute(
-            "SELECT t.jpeg FROM evidence_item e JOIN thumbnail t ON t.sha256 = e.sha256 "
-            "WHERE e.id = ?",
-            (evidence_id,),
-        ).fetchone()
-    return row[0] if row else None
+        return first_value(
+            conn,
+            select(col(Thumbnail.jpeg))
+            .join(EvidenceItem, col(EvidenceItem.sha256) == col(Thumbnail.sha256))
+            .where(col(EvidenceItem.id) == evidence_id),
+        )

@@ -8,30 +8,41 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import func, insert, select
+from sqlmodel import col
+
 from ..errors import BadInput, PortfolioFileError, RuleViolation
 from ..scheme.components import check_component
 from ..scheme.evidence_rule import EvidenceRule
 from ..scheme.store import load_scheme
+from ..storage.core_statements import first_value, run
 from ..storage.evidence_store import flush_while_storing, store_file
+from ..storage.schema import (
+    CoverSheet,
+    CoverSheetLink,
+    DescriptorLink,
+    DescriptorRow,
+    EvidenceItem,
+    Thumbnail,
+)
 from ..storage.storage_limits import space_refusal
 from ..vocabularies import MEDIA_NEEDING_CONSENT
 from .display_text import clean_display_text
 from .evidence_detect import FileAnalysis
 from .import_sources import shown_name
 
-DB_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLModel stores datetimes in SQLite (UTC, no offset)
-
-
-def _db_time(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).strftime(DB_TIME) if value else None
-
 
 def _key_evidence(conn: sqlite3.Connection, descriptor_id: int) -> list[tuple[int, int, str]]:
-    return conn.execute(
-        "SELECT l.slot, e.id, e.title FROM descriptor_link l JOIN evidence_item e "
-        "ON e.id = l.evidence_id WHERE l.descriptor_id = ? AND l.role = 'key' ORDER BY l.slot",
-        (descriptor_id,),
-    ).fetchall()
+    """(slot, item id, title) of a descriptor's key evidence, by slot."""
+    key_links = (
+        select(col(DescriptorLink.slot), col(EvidenceItem.id), col(EvidenceItem.title))
+        .join(EvidenceItem, col(EvidenceItem.id) == col(DescriptorLink.evidence_id))
+        .where(
+            col(DescriptorLink.descriptor_id) == descriptor_id, col(DescriptorLink.role) == "key"
+        )
+        .order_by(col(DescriptorLink.slot))
+    )
+    return run(conn, key_links).fetchall()
 
 
 def _check_room(
@@ -66,30 +77,24 @@ def _insert_item(conn: sqlite3.Connection, options: ImportOptions, **values) -> 
     consent = options.consent or (
         "missing" if values.get("kind") in MEDIA_NEEDING_CONSENT else "not-needed"
     )
-    values.update(
-        component=options.component, consent=consent, added_at=_db_time(datetime.now(UTC))
-    )
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    item_id = conn.execute(
-        f"INSERT INTO evidence_item ({columns}, description, source, consent_note, collected_by) "
-        f"VALUES ({marks}, '', '', '', '')",
-        tuple(values.values()),
-    ).lastrowid
+    values.update(component=options.component, consent=consent, added_at=datetime.now(UTC))
+    item_id = run(conn, insert(EvidenceItem).values(**values)).lastrowid
     assert item_id is not None  # an INSERT always sets it
     for descriptor_id, _code in options.descriptors:
         slot = options.rule.next_slot({slot for slot, _i, _t in _key_evidence(conn, descriptor_id)})
-        conn.execute(
-            "INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
-            "VALUES (?, ?, 'key', ?, '')",
-            (item_id, descriptor_id, slot),
-        )
+        key_link = {"descriptor_id": descriptor_id, "role": "key", "slot": slot}
+        run(conn, insert(DescriptorLink).values(evidence_id=item_id, **key_link))
     if options.cover_sheet_id is not None:
-        conn.execute(
-            "INSERT INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
-            (options.cover_sheet_id, item_id),
-        )
+        cover_link = {"cover_sheet_id": options.cover_sheet_id, "evidence_id": item_id}
+        run(conn, insert(CoverSheetLink).values(**cover_link))
     return item_id
+
+
+def _first_item(conn: sqlite3.Connection, same) -> int | None:
+    """The oldest item matching a condition (the same bytes, the same address), if any."""
+    return first_value(
+        conn, select(col(EvidenceItem.id)).where(same).order_by(col(EvidenceItem.id)).limit(1)
+    )
 
 
 def store_file_item(
@@ -118,11 +123,9 @@ def _store_one_transaction(
     """The one transaction of store_file_item: item, links, preview and (unless already there) the stored bytes."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
-        existing = conn.execute(
-            "SELECT id FROM evidence_item WHERE sha256 = ? ORDER BY id LIMIT 1", (analysis.sha256,)
-        ).fetchone()
-        if existing:
-            return False, existing[0]
+        existing = _first_item(conn, col(EvidenceItem.sha256) == analysis.sha256)
+        if existing is not None:
+            return False, existing
         _check_room(conn, options.descriptors, options.rule, f"'{title}'")
         if refusal := space_refusal(conn, shown_name(analysis.path), analysis.size):
             raise NoRoom(refusal)
@@ -139,18 +142,19 @@ def _store_one_transaction(
             original_name=clean_display_text(Path(analysis.path).name),
             mime_type=analysis.mime,
             size=analysis.size,
-            evidence_date=taken_at.date().isoformat() if taken_at else None,
-            taken_at=_db_time(taken_at),
-            has_location=int(bool(photo and photo.has_location)),
+            evidence_date=taken_at.date() if taken_at else None,
+            taken_at=taken_at.astimezone(UTC) if taken_at else None,  # stored as UTC
+            has_location=bool(photo and photo.has_location),
         )
         if photo:
-            conn.execute(
-                "INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, ?, ?, ?)",
-                (
-                    analysis.sha256,
-                    photo.thumbnail_width,
-                    photo.thumbnail_height,
-                    photo.thumbnail_jpeg,
+            preview = insert(Thumbnail).prefix_with("OR IGNORE")
+            run(
+                conn,
+                preview.values(
+                    sha256=analysis.sha256,
+                    width=photo.thumbnail_width,
+                    height=photo.thumbnail_height,
+                    jpeg=photo.thumbnail_jpeg,
                 ),
             )
         return True, item_id
@@ -162,11 +166,9 @@ def store_link_item(
     """Add a web link as an item in one transaction; (False, existing id) when the same address is there."""
     conn.execute("BEGIN IMMEDIATE")
     with conn:
-        existing = conn.execute(
-            "SELECT id FROM evidence_item WHERE url = ? ORDER BY id LIMIT 1", (url,)
-        ).fetchone()
-        if existing:
-            return False, existing[0]
+        existing = _first_item(conn, col(EvidenceItem.url) == url)
+        if existing is not None:
+            return False, existing
         _check_room(conn, options.descriptors, options.rule, f"'{title}'")
         return True, _insert_item(
             conn,
@@ -180,7 +182,7 @@ def store_link_item(
             size=0,
             evidence_date=None,
             taken_at=None,
-            has_location=0,
+            has_location=False,
         )
 
 
@@ -198,11 +200,15 @@ def import_options(
         )
     descriptors = []
     for code in dict.fromkeys(str(c).strip() for c in descriptor_codes):
-        row = conn.execute(
-            "SELECT id, code FROM descriptor WHERE lower(code) = lower(?)", (code,)
+        code_column = col(DescriptorRow.code)
+        row = run(
+            conn,
+            select(col(DescriptorRow.id), code_column).where(
+                func.lower(code_column) == func.lower(code)
+            ),
         ).fetchone()
         if row is None:
-            codes = [r[0] for r in conn.execute("SELECT code FROM descriptor ORDER BY code")]
+            codes = [r[0] for r in run(conn, select(code_column).order_by(code_column))]
             raise BadInput(
                 f"There is no descriptor '{code}'; nothing was imported. "
                 f"Codes in this portfolio: {', '.join(codes) or 'none yet'}."
@@ -210,8 +216,7 @@ def import_options(
         descriptors.append(row)
     if (
         cover_sheet_id is not None
-        and conn.execute("SELECT 1 FROM cover_sheet WHERE id = ?", (cover_sheet_id,)).fetchone()
-        is None
+        and first_value(conn, select(1).where(col(CoverSheet.id) == cover_sheet_id)) is None
     ):
         raise BadInput(f"There is no cover sheet {cover_sheet_id}; nothing was imported.")
     _check_room(

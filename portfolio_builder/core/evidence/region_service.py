@@ -9,14 +9,28 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import delete, insert, select
+from sqlmodel import col
 
 from ..errors import BadInput, Cancelled, ReadOnlyPortfolio
 from ..privacy.redaction.regions import Region
+from ..storage.core_statements import first_value, run
 from ..storage.portfolio_file import Portfolio, storage_error
+from ..storage.schema import EvidenceItem, RedactionRegion
 from ..vocabularies import can_be_blurred
 
 MAX_REGIONS = 200  # far more than any photo needs; a bound on what one edit may write
+REGION_FIELDS = (  # in Region's order
+    col(RedactionRegion.x),
+    col(RedactionRegion.y),
+    col(RedactionRegion.w),
+    col(RedactionRegion.h),
+    col(RedactionRegion.mode),
+    col(RedactionRegion.shape),
+)
+DRAWN_ORDER = (col(RedactionRegion.position), col(RedactionRegion.id))
 
 
 @dataclass(frozen=True)
@@ -30,20 +44,17 @@ class RegionChange:
 
 def regions_in(conn: sqlite3.Connection, evidence_id: int) -> tuple[Region, ...]:
     """An item's regions in the order they were drawn, on an open connection."""
-    rows = conn.execute(
-        "SELECT x, y, w, h, mode, shape FROM redaction_region WHERE evidence_id = ? "
-        "ORDER BY position, id",
-        (evidence_id,),
-    ).fetchall()
+    of_item = col(RedactionRegion.evidence_id) == evidence_id
+    rows = run(conn, select(*REGION_FIELDS).where(of_item).order_by(*DRAWN_ORDER)).fetchall()
     return tuple(Region(*row) for row in rows)
 
 
 def all_regions(conn: sqlite3.Connection) -> dict[int, tuple[Region, ...]]:
     """Every item's regions by evidence id (items without regions are absent), in one query."""
     found: dict[int, list[Region]] = {}
-    for evidence_id, *values in conn.execute(
-        "SELECT evidence_id, x, y, w, h, mode, shape FROM redaction_region "
-        "ORDER BY evidence_id, position, id"
+    item = col(RedactionRegion.evidence_id)
+    for evidence_id, *values in run(
+        conn, select(item, *REGION_FIELDS).order_by(item, *DRAWN_ORDER)
     ):
         found.setdefault(evidence_id, []).append(Region(*values))
     return {evidence_id: tuple(regions) for evidence_id, regions in found.items()}
@@ -60,9 +71,8 @@ def _photo_item(
     conn: sqlite3.Connection, evidence_id: int, writing: bool = True
 ) -> tuple[str, str]:
     """(title, mime type) of the item; BadInput when there is none, or (to write) it is not a photo we can blur."""
-    row = conn.execute(
-        "SELECT title, kind, mime_type FROM evidence_item WHERE id = ?", (evidence_id,)
-    ).fetchone()
+    fields = (col(EvidenceItem.title), col(EvidenceItem.kind), col(EvidenceItem.mime_type))
+    row = run(conn, select(*fields).where(col(EvidenceItem.id) == evidence_id)).fetchone()
     if row is None:
         raise BadInput(f"There is no evidence item {evidence_id}.")
     title, kind, mime_type = row
@@ -94,15 +104,13 @@ def set_regions(portfolio: Portfolio, evidence_id: int, regions: Iterable[Region
             with conn:
                 _photo_item(conn, evidence_id)
                 before = regions_in(conn, evidence_id)
-                conn.execute("DELETE FROM redaction_region WHERE evidence_id = ?", (evidence_id,))
-                conn.executemany(
-                    "INSERT INTO redaction_region (evidence_id, position, x, y, w, h, mode, shape) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (evidence_id, n, r.x, r.y, r.w, r.h, r.mode, r.shape)
-                        for n, r in enumerate(regions)
-                    ],
-                )
+                of_item = col(RedactionRegion.evidence_id) == evidence_id
+                run(conn, delete(RedactionRegion).where(of_item))
+                for position, region in enumerate(regions):
+                    drawn = insert(RedactionRegion).values(
+                        evidence_id=evidence_id, position=position
+                    )
+                    run(conn, drawn.values(**asdict(region)))
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
     return RegionChange(evidence_id, before, regions)
@@ -131,9 +139,9 @@ def suggest_face_regions(
         progress(0, 2, "Reading the photo")
     with portfolio.raw_connection() as conn:
         _photo_item(conn, evidence_id)
-        sha256 = conn.execute(
-            "SELECT sha256 FROM evidence_item WHERE id = ?", (evidence_id,)
-        ).fetchone()[0]
+        sha256 = first_value(
+            conn, select(col(EvidenceItem.sha256)).where(col(EvidenceItem.id) == evidence_id)
+        )
         try:
             data = read_stored_bytes(conn, sha256)
         except KeyError:

@@ -5,6 +5,8 @@ bigger): part 0 in stored_file.data, the rest in stored_file_part rows 1, 2, ...
 read through Connection.blobopen PIECE_BYTES at a time, so no file is ever whole in memory.
 """
 
+# Raw SQL on purpose: zeroblob() and blobopen() stream the bytes, which Core statements cannot do.
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,8 @@ Nothing is dropped that a setting typed: the case study and three-year plan move
 set-up hints a format-1 file printed as theme descriptions move to the themes' hint column.
 """
 
+# Raw SQL on purpose: an upgrade follows the OLD file format it starts from, not today's schema.py.
+
 from __future__ import annotations
 
 import sqlite3

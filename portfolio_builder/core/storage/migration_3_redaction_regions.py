@@ -4,6 +4,8 @@ Only a new table is created; nothing a setting typed is touched. Registered in c
 (from format 2 on this branch; the lead renumbers it when another format lands first).
 """
 
+# Raw SQL on purpose: an upgrade follows the OLD file format it starts from, not today's schema.py.
+
 from __future__ import annotations
 
 import sqlite3

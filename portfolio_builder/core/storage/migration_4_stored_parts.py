@@ -5,6 +5,8 @@ format-2 portfolio can hold is the whole file) and adds stored_file_part for the
 upgrade writes no evidence byte: the bytes already stored stay where they are, read the same way.
 """
 
+# Raw SQL on purpose: an upgrade follows the OLD file format it starts from, not today's schema.py.
+
 from __future__ import annotations
 
 import sqlite3

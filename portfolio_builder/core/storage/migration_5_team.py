@@ -4,6 +4,8 @@ Only new tables are created; nothing a setting typed is touched. The identity ro
 the first time a team copy is sent, so an upgraded file and a new one are alike.
 """
 
+# Raw SQL on purpose: an upgrade follows the OLD file format it starts from, not today's schema.py.
+
 from __future__ import annotations
 
 import sqlite3

@@ -1,5 +1,7 @@
 """Schema migrations, each run after a backup of the file as it was."""
 
+# Raw SQL on purpose: each upgrade follows the OLD file format it starts from, not today's schema.py.
+
 from __future__ import annotations
 
 import sqlite3

@@ -11,6 +11,8 @@ Blob columns (stored file bytes, previews) are not copied into a Change: a write
 back (undo of a deletion) keeps them in the file instead (see evidence_service.delete_evidence_many).
 """
 
+# Raw SQL on purpose: generic over any table (PRAGMA table_info, temporary triggers), no table named by hand.
+
 from __future__ import annotations
 
 import sqlite3

@@ -6,6 +6,14 @@ import sqlite3
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import insert, select
+from sqlmodel import col
+
+from ..storage.core_statements import first_value, run
+from ..storage.schema import TeamIdentity
+
+FIRST_IDENTITY = col(TeamIdentity.id)  # a file has one identity row; the first is it
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -24,10 +32,14 @@ class Identity:
 
 def read_identity(conn: sqlite3.Connection) -> Identity | None:
     """The identity of the portfolio on conn; None until a first team copy gave it one."""
-    row = conn.execute(
-        "SELECT portfolio_id, copy_id, copy_for, copy_made_at, themes FROM team_identity "
-        "ORDER BY id LIMIT 1"
-    ).fetchone()
+    columns = (
+        col(TeamIdentity.portfolio_id),
+        col(TeamIdentity.copy_id),
+        col(TeamIdentity.copy_for),
+        col(TeamIdentity.copy_made_at),
+        col(TeamIdentity.themes),
+    )
+    row = run(conn, select(*columns).order_by(FIRST_IDENTITY).limit(1)).fetchone()
     if row is None:
         return None
     return Identity(
@@ -43,11 +55,7 @@ def ensure_identity(conn: sqlite3.Connection) -> Identity:
     """The portfolio's identity, made (a new random id) on first use, inside the caller's transaction."""
     identity = read_identity(conn)
     if identity is None:
-        conn.execute(
-            "INSERT INTO team_identity (portfolio_id, copy_id, copy_for, themes, baseline) "
-            "VALUES (?, '', '', '', '')",
-            (str(uuid.uuid4()),),
-        )
+        run(conn, insert(TeamIdentity).values(portfolio_id=str(uuid.uuid4())))
         identity = read_identity(conn)
         if identity is None:
             raise RuntimeError("the portfolio's identity could not be made")
@@ -56,5 +64,7 @@ def ensure_identity(conn: sqlite3.Connection) -> Identity:
 
 def read_baseline(conn: sqlite3.Connection) -> str:
     """The baseline JSON a team copy holds ('' in the lead's portfolio)."""
-    row = conn.execute("SELECT baseline FROM team_identity ORDER BY id LIMIT 1").fetchone()
-    return (row[0] or "") if row else ""
+    baseline = first_value(
+        conn, select(col(TeamIdentity.baseline)).order_by(FIRST_IDENTITY).limit(1)
+    )
+    return baseline or ""

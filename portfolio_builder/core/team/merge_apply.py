@@ -9,16 +9,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import insert
+
 from ..errors import BadInput, Cancelled, ReadOnlyPortfolio
 from ..storage.backups import make_backup
+from ..storage.core_statements import run
 from ..storage.portfolio_file import Portfolio, storage_error
+from ..storage.schema import MergeLogEntry
 from ..storage.storage_limits import space_refusal
 from .merge_plan import ALREADY, CONFLICT, DECLINED_BEFORE, NEW, REFUSED, plan_in_connection
 from .merge_writes import ChangeWriter, NotApplied
 from .pack_reader import ContributionPack, open_pack
 
 MINE, THEIRS = "mine", "theirs"
-DB_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 @dataclass(frozen=True)
@@ -70,29 +73,26 @@ def _outcome(planned, decisions: dict[str, str]) -> str:
 def _log(
     conn: sqlite3.Connection,
     pack: ContributionPack,
-    merged_at: str,
+    merged_at: datetime,
     planned,
     outcome: str,
     reason: str,
 ) -> None:
     change = planned.change
-    conn.execute(
-        "INSERT INTO merge_log (pack_id, copy_id, contributor, merged_at, change_id, kind, summary, "
-        "made_by, made_at, outcome, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            pack.pack_id,
-            pack.head["copy_id"],
-            pack.contributor,
-            merged_at,
-            change["id"],
-            change["kind"],
-            change.get("summary", "") + (f" ({reason})" if reason else ""),
-            change.get("by", ""),
-            change.get("at", ""),
-            outcome,
-            json.dumps(change, default=str),
-        ),
+    entry = insert(MergeLogEntry).values(
+        pack_id=pack.pack_id,
+        copy_id=pack.head["copy_id"],
+        contributor=pack.contributor,
+        merged_at=merged_at,
+        change_id=change["id"],
+        kind=change["kind"],
+        summary=change.get("summary", "") + (f" ({reason})" if reason else ""),
+        made_by=change.get("by", ""),
+        made_at=change.get("at", ""),
+        outcome=outcome,
+        change=json.dumps(change, default=str),
     )
+    run(conn, entry)
 
 
 def _new_bytes(pack: ContributionPack, plan) -> int:
@@ -161,7 +161,7 @@ def _apply(
         return MergeResult(pack.pack_id, pack.contributor, merged_before_at=plan.merged_before_at)
     _check_decisions(plan, decisions)
     writer = ChangeWriter(conn, pack, resolver, cancel)
-    merged_at = datetime.now(UTC).strftime(DB_TIME)
+    merged_at = datetime.now(UTC)  # the same for every row of the pack
     counts = {NEW: 0, ALREADY: 0, "declined": 0, REFUSED: 0}
     for done, planned in enumerate(plan.changes, start=1):
         if cancel is not None and cancel():

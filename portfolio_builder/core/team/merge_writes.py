@@ -1,20 +1,49 @@
-"""The writes of a merge, one change at a time, inside the merge's transaction (raw SQL on the lead's file)."""
+"""The writes of a merge, one change at a time, inside the merge's transaction (Core statements on the lead's file)."""
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as upsert
+from sqlmodel import col
 
 from ..errors import PortfolioError
 from ..scheme.store import load_scheme
+from ..storage.core_statements import first_value, run
 from ..storage.evidence_store import delete_stored_file, has_stored_file, store_stream
+from ..storage.schema import (
+    ActionItem,
+    AuditRating,
+    CoverSheet,
+    CoverSheetLink,
+    DescriptorLink,
+    DescriptorRow,
+    DiaryEntry,
+    EvidenceItem,
+    PortfolioText,
+    Priority,
+    RedactionRegion,
+    Staff,
+    ThemeJudgement,
+    ThemeRow,
+    Thumbnail,
+)
 from .merge_plan import Resolver
 from .pack_reader import ContributionPack
 from .team_state import EVIDENCE_COLUMNS, REGION_COLUMNS
 
 # what makes a rating the same rating in two files (its date and comment may be re-dated when it comes in)
 SAME_ROW_COLUMNS = {
-    "audit_rating": ("level_key", "gap", "rated_by", "created_at"),
-    "theme_judgement": ("level_key", "judged_by", "created_at"),
+    AuditRating: ("level_key", "gap", "rated_by", "created_at"),
+    ThemeJudgement: ("level_key", "judged_by", "created_at"),
+}
+# the rows a pack's edit names by id (themes are named by code, evidence and cover sheets are looked up)
+ROWS_BY_ID: dict[str, type[Priority | ActionItem | DiaryEntry]] = {
+    "priorities": Priority,
+    "actions": ActionItem,
+    "diary": DiaryEntry,
 }
 PLAIN_ACTION_COLUMNS = (
     "action",
@@ -60,9 +89,8 @@ class ChangeWriter:
         self.conn, self.pack, self.resolver, self.cancel = conn, pack, resolver, cancel
         self.rule = load_scheme(conn).evidence_rule
 
-    def one(self, sql: str, args=()):
-        row = self.conn.execute(sql, args).fetchone()
-        return row[0] if row else None
+    def one(self, statement) -> Any:
+        return first_value(self.conn, statement)
 
     # evidence -----------------------------------------------------------------------------------------
     def _store(self, info: dict) -> None:
@@ -79,9 +107,10 @@ class ChangeWriter:
         thumb = info.get("thumbnail")
         if thumb:
             jpeg = self.pack.reader.read_bytes(f"data/{thumb['path']}", 8 * 1024 * 1024)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO thumbnail (sha256, width, height, jpeg) VALUES (?, ?, ?, ?)",
-                (row["sha256"], thumb["width"], thumb["height"], jpeg),
+            preview = {"width": thumb["width"], "height": thumb["height"], "jpeg": jpeg}
+            run(
+                self.conn,
+                insert(Thumbnail).prefix_with("OR IGNORE").values(sha256=row["sha256"], **preview),
             )
 
     def create_item(self, ref: str) -> str:
@@ -93,44 +122,44 @@ class ChangeWriter:
         self._store(info)
         values = {c: info["row"].get(c) for c in EVIDENCE_COLUMNS}
         values["collected_by"] = values["collected_by"] or self.pack.contributor
-        item_id = self.conn.execute(
-            f"INSERT INTO evidence_item ({', '.join(values)}) VALUES "
-            f"({', '.join('?' for _ in values)})",
-            tuple(values.values()),
-        ).lastrowid
+        item_id = run(self.conn, insert(EvidenceItem).values(**values)).lastrowid
         self._regions(str(item_id), info["row"].get("regions") or [])
         self.resolver.created[ref] = str(item_id)
         return str(item_id)
 
     def _regions(self, item_id: str, regions: list) -> None:
-        self.conn.execute("DELETE FROM redaction_region WHERE evidence_id = ?", (int(item_id),))
+        run(
+            self.conn,
+            delete(RedactionRegion).where(col(RedactionRegion.evidence_id) == int(item_id)),
+        )
         for region in regions:
-            self.conn.execute(
-                f"INSERT INTO redaction_region (evidence_id, {', '.join(REGION_COLUMNS)}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (int(item_id), *region),
-            )
+            values = dict(zip(REGION_COLUMNS, region, strict=True))
+            run(self.conn, insert(RedactionRegion).values(evidence_id=int(item_id), **values))
 
     def _delete_item(self, item_id: str) -> None:
-        sha256 = self.one("SELECT sha256 FROM evidence_item WHERE id = ?", (int(item_id),))
-        self.conn.execute("DELETE FROM evidence_item WHERE id = ?", (int(item_id),))
+        the_item = col(EvidenceItem.id) == int(item_id)
+        sha256 = self.one(select(col(EvidenceItem.sha256)).where(the_item))
+        run(self.conn, delete(EvidenceItem).where(the_item))
         if (
             sha256
-            and self.one("SELECT 1 FROM evidence_item WHERE sha256 = ? LIMIT 1", (sha256,)) is None
+            and self.one(select(1).where(col(EvidenceItem.sha256) == sha256).limit(1)) is None
         ):
             delete_stored_file(self.conn, sha256)
 
     # lookups ------------------------------------------------------------------------------------------
     def descriptor_id(self, code: str) -> int:
-        return self.one("SELECT id FROM descriptor WHERE code = ?", (code,))
+        return self.one(select(col(DescriptorRow.id)).where(col(DescriptorRow.code) == code))
+
+    def theme_id(self, code: str) -> int:
+        return self.one(select(col(ThemeRow.id)).where(col(ThemeRow.code) == code))
 
     def cover_sheet_id(self, priority_id) -> int:
-        found = self.one("SELECT id FROM cover_sheet WHERE priority_id = ?", (int(priority_id),))
+        found = self.one(
+            select(col(CoverSheet.id)).where(col(CoverSheet.priority_id) == int(priority_id))
+        )
         if found is None:
-            found = self.conn.execute(
-                "INSERT INTO cover_sheet (priority_id, lead, impact_summary) VALUES (?, '', '')",
-                (int(priority_id),),
-            ).lastrowid
+            new_sheet = insert(CoverSheet).values(priority_id=int(priority_id))
+            found = run(self.conn, new_sheet).lastrowid
         return found
 
     # changes ------------------------------------------------------------------------------------------
@@ -158,40 +187,35 @@ class ChangeWriter:
             if name == "regions":
                 self._regions(item_id, value or [])
             else:
-                self.conn.execute(
-                    f"UPDATE evidence_item SET {name} = ? WHERE id = ?", (value, int(item_id))
-                )
+                self._set(EvidenceItem, int(item_id), name, value)
         elif table == "texts":
-            self.conn.execute(
-                "INSERT INTO portfolio_text (key, body) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET body = excluded.body",
-                (key, value or ""),
+            text = upsert(PortfolioText).values(key=key, body=value or "")
+            body = text.on_conflict_do_update(
+                index_elements=[col(PortfolioText.key)], set_={"body": text.excluded.body}
             )
+            run(self.conn, body)
         elif table == "themes":
-            self.conn.execute(f"UPDATE theme SET {name} = ? WHERE code = ?", (value, key))
-        elif table == "priorities":
-            self.conn.execute(f"UPDATE priority SET {name} = ? WHERE id = ?", (value, int(key)))
+            edit = update(ThemeRow).where(col(ThemeRow.code) == key).values({name: value})
+            run(self.conn, edit)
         elif table == "cover_sheets":
-            self.conn.execute(
-                f"UPDATE cover_sheet SET {name} = ? WHERE id = ?", (value, self.cover_sheet_id(key))
-            )
+            self._set(CoverSheet, self.cover_sheet_id(key), name, value)
         elif table == "actions":
-            column, value = self._action_value(name, value)
-            self.conn.execute(
-                f"UPDATE action_item SET {column} = ? WHERE id = ?", (value, int(key))
-            )
-        elif table == "diary":
-            self.conn.execute(f"UPDATE diary_entry SET {name} = ? WHERE id = ?", (value, int(key)))
+            self._set(ActionItem, int(key), *self._action_value(name, value))
+        elif table in ROWS_BY_ID:
+            self._set(ROWS_BY_ID[table], int(key), name, value)
+
+    def _set(self, row_type, row_id: int, name: str, value) -> None:
+        """One field of one row named by its id (a name not in the schema is refused, nothing written)."""
+        run(self.conn, update(row_type).where(col(row_type.id) == row_id).values({name: value}))
 
     def _action_value(self, name: str, value):
         if name == "theme":
-            return "theme_id", self.one("SELECT id FROM theme WHERE code = ?", (value,))
+            return "theme_id", self.theme_id(value)
         if name == "descriptor":
             return "descriptor_id", self.descriptor_id(value) if value else None
         if name == "priority_id":
-            return "priority_id", self.one(
-                "SELECT id FROM priority WHERE id = ?", (value,)
-            ) if value else None
+            found = select(col(Priority.id)).where(col(Priority.id) == value)
+            return "priority_id", self.one(found) if value else None
         return name, value
 
     def _delete(self, change: dict) -> None:
@@ -201,10 +225,8 @@ class ChangeWriter:
             if found is not None:
                 self._delete_item(found)
         else:
-            self.conn.execute(
-                f"DELETE FROM {'action_item' if table == 'actions' else 'diary_entry'} WHERE id = ?",
-                (int(key),),
-            )
+            row_type = ROWS_BY_ID[table]  # actions and diary entries (the pack was checked)
+            run(self.conn, delete(row_type).where(col(row_type.id) == int(key)))
 
     def _keys(self, change: dict) -> None:
         code = change["target"]["descriptor"]
@@ -219,59 +241,75 @@ class ChangeWriter:
                 f"{self.rule.max_key}"
             )
         descriptor_id = self.descriptor_id(code)
+        of_descriptor = col(DescriptorLink.descriptor_id) == descriptor_id
         notes = dict(
-            self.conn.execute(
-                "SELECT evidence_id, note FROM descriptor_link WHERE descriptor_id = ?",
-                (descriptor_id,),
+            run(
+                self.conn,
+                select(col(DescriptorLink.evidence_id), col(DescriptorLink.note)).where(
+                    of_descriptor
+                ),
             ).fetchall()
         )
-        self.conn.execute(
-            "DELETE FROM descriptor_link WHERE descriptor_id = ? AND role = 'key'", (descriptor_id,)
-        )
+        link = delete(DescriptorLink).where(of_descriptor)
+        run(self.conn, link.where(col(DescriptorLink.role) == "key"))
         for slot, item_id in enumerate(after, start=1):
-            self.conn.execute(
-                "DELETE FROM descriptor_link WHERE descriptor_id = ? AND evidence_id = ?",
-                (descriptor_id, int(item_id)),
-            )
-            self.conn.execute(
-                "INSERT INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
-                "VALUES (?, ?, 'key', ?, ?)",
-                (int(item_id), descriptor_id, slot, notes.get(int(item_id), "")),
+            run(self.conn, link.where(col(DescriptorLink.evidence_id) == int(item_id)))
+            key_link = {"role": "key", "slot": slot, "note": notes.get(int(item_id), "")}
+            run(
+                self.conn,
+                insert(DescriptorLink).values(
+                    evidence_id=int(item_id), descriptor_id=descriptor_id, **key_link
+                ),
             )
 
     def _cross_add(self, change: dict) -> None:
         item_id = self.create_item(change["target"]["ref"])
-        self.conn.execute(
-            "INSERT OR IGNORE INTO descriptor_link (evidence_id, descriptor_id, role, slot, note) "
-            "VALUES (?, ?, 'cross', NULL, '')",
-            (_id(item_id), self.descriptor_id(change["target"]["descriptor"])),
+        cross = {"role": "cross", "slot": None, "note": ""}
+        descriptor_id = self.descriptor_id(change["target"]["descriptor"])
+        run(
+            self.conn,
+            insert(DescriptorLink)
+            .prefix_with("OR IGNORE")
+            .values(evidence_id=_id(item_id), descriptor_id=descriptor_id, **cross),
         )
 
     def _cross_remove(self, change: dict) -> None:
         item_id = self.resolver.resolve(change["target"]["ref"])
-        self.conn.execute(
-            "DELETE FROM descriptor_link WHERE evidence_id = ? AND descriptor_id = ? AND role = 'cross'",
-            (_id(item_id), self.descriptor_id(change["target"]["descriptor"])),
+        descriptor_id = self.descriptor_id(change["target"]["descriptor"])
+        run(
+            self.conn,
+            delete(DescriptorLink).where(
+                col(DescriptorLink.evidence_id) == _id(item_id),
+                col(DescriptorLink.descriptor_id) == descriptor_id,
+                col(DescriptorLink.role) == "cross",
+            ),
         )
 
     def _cover_links_add(self, change: dict) -> None:
         item_id = self.create_item(change["target"]["ref"])
-        self.conn.execute(
-            "INSERT OR IGNORE INTO cover_sheet_link (cover_sheet_id, evidence_id) VALUES (?, ?)",
-            (self.cover_sheet_id(change["target"]["priority_id"]), _id(item_id)),
+        sheet_id = self.cover_sheet_id(change["target"]["priority_id"])
+        run(
+            self.conn,
+            insert(CoverSheetLink)
+            .prefix_with("OR IGNORE")
+            .values(cover_sheet_id=sheet_id, evidence_id=_id(item_id)),
         )
 
     def _cover_links_remove(self, change: dict) -> None:
         item_id = self.resolver.resolve(change["target"]["ref"])
-        self.conn.execute(
-            "DELETE FROM cover_sheet_link WHERE cover_sheet_id = ? AND evidence_id = ?",
-            (self.cover_sheet_id(change["target"]["priority_id"]), _id(item_id)),
+        sheet_id = self.cover_sheet_id(change["target"]["priority_id"])
+        run(
+            self.conn,
+            delete(CoverSheetLink).where(
+                col(CoverSheetLink.cover_sheet_id) == sheet_id,
+                col(CoverSheetLink.evidence_id) == _id(item_id),
+            ),
         )
 
     def _rating(self, change: dict) -> None:
         self._history(
             change,
-            "audit_rating",
+            AuditRating,
             "descriptor_id",
             self.descriptor_id(change["target"]["descriptor"]),
             ("level_key", "rated_on", "comment", "gap", "rated_by", "created_at"),
@@ -280,26 +318,24 @@ class ChangeWriter:
     def _judgement(self, change: dict) -> None:
         self._history(
             change,
-            "theme_judgement",
+            ThemeJudgement,
             "theme_id",
-            self.one("SELECT id FROM theme WHERE code = ?", (change["target"]["theme"],)),
+            self.theme_id(change["target"]["theme"]),
             ("level_key", "judged_on", "comment", "judged_by", "created_at"),
         )
 
     def _history(
-        self, change: dict, table: str, owner: str, owner_id: int, columns: tuple[str, ...]
+        self, change: dict, table, owner: str, owner_id: int, columns: tuple[str, ...]
     ) -> None:
         """The copy's dated rows (skipping any already here); the copy's newest becomes current even if the lead's
         own newer-dated one was there (the lead took theirs): it is then dated that day, its own date in its comment."""
-        date, marks = columns[1], ", ".join("?" for _ in range(len(columns) + 1))
-        same = SAME_ROW_COLUMNS[table]
+        date, same = getattr(table, columns[1]), SAME_ROW_COLUMNS[table]
+        of_owner = getattr(table, owner) == owner_id
         existing = {
             tuple(str(v) for v in r)
-            for r in self.conn.execute(
-                f"SELECT {', '.join(same)} FROM {table} WHERE {owner} = ?", (owner_id,)
-            )
+            for r in run(self.conn, select(*(getattr(table, c) for c in same)).where(of_owner))
         }
-        newest_here = self.one(f"SELECT max({date}) FROM {table} WHERE {owner} = ?", (owner_id,))
+        newest_here = self.one(select(func.max(date)).where(of_owner))
         rows = change["after"]
         for index, row in enumerate(rows):
             values = [row.get(c) for c in columns]
@@ -310,22 +346,14 @@ class ChangeWriter:
                     f"{values[2]} (given on {values[1]} in {self.pack.contributor}'s team copy)".strip()
                 )
                 values[1] = newest_here
-            self.conn.execute(
-                f"INSERT INTO {table} ({owner}, {', '.join(columns)}) VALUES ({marks})",
-                (owner_id, *values),
-            )
+            row_values = dict(zip(columns, values, strict=True))
+            run(self.conn, insert(table).values({owner: owner_id, **row_values}))
 
     def _diary_new(self, change: dict) -> None:
         row = change["after"]
-        self.conn.execute(
-            "INSERT INTO diary_entry (cover_sheet_id, entry_date, text, author) VALUES (?, ?, ?, ?)",
-            (
-                self.cover_sheet_id(row["priority_id"]),
-                row["entry_date"],
-                row["text"],
-                row["author"],
-            ),
-        )
+        entry = {name: row[name] for name in ("entry_date", "text", "author")}
+        sheet_id = self.cover_sheet_id(row["priority_id"])
+        run(self.conn, insert(DiaryEntry).values(cover_sheet_id=sheet_id, **entry))
 
     def _action_new(self, change: dict) -> None:
         row = change["after"]
@@ -333,20 +361,16 @@ class ChangeWriter:
         for name in ("theme", "descriptor", "priority_id"):
             column, value = self._action_value(name, row.get(name))
             values[column] = value
-        values["position"] = (self.one("SELECT max(position) FROM action_item") or 0) + 1
-        self.conn.execute(
-            f"INSERT INTO action_item ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
-            tuple(values.values()),
-        )
+        values["position"] = (self.one(select(func.max(ActionItem.position))) or 0) + 1
+        run(self.conn, insert(ActionItem).values(**values))
 
     def _staff_new(self, change: dict) -> None:
         row = change["after"]
-        self.conn.execute(
-            "INSERT INTO staff (name, role, email, is_lead, in_core_team) VALUES (?, ?, ?, 0, ?)",
-            (
-                str(row["name"]),
-                str(row.get("role") or ""),
-                str(row.get("email") or ""),
-                int(bool(row.get("in_core_team", True))),
-            ),
-        )
+        member = {
+            "name": str(row["name"]),
+            "role": str(row.get("role") or ""),
+            "email": str(row.get("email") or ""),
+            "is_lead": False,
+            "in_core_team": bool(row.get("in_core_team", True)),
+        }
+        run(self.conn, insert(Staff).values(**member))

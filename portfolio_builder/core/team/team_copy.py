@@ -11,13 +11,31 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import delete, func, select, update
+from sqlmodel import col
+
 from ..errors import BadInput, Cancelled, PortfolioFileError
+from ..storage.core_statements import first_value, run, stored_value
 from ..storage.durable_files import fsync_folder
 from ..storage.portfolio_file import Portfolio, storage_error
+from ..storage.schema import (
+    CoverSheet,
+    CoverSheetLink,
+    DescriptorLink,
+    DescriptorRow,
+    EvidenceItem,
+    MergeLogEntry,
+    PriorityDescriptor,
+    Staff,
+    StoredFile,
+    StoredFilePart,
+    TeamIdentity,
+    ThemeRow,
+    Thumbnail,
+)
 from .identity import ensure_identity, read_identity
 from .team_state import snapshot
 
-DB_TIME = "%Y-%m-%d %H:%M:%S.%f"
 BACKUP_STEP_PAGES = 4096  # 16 MB at a time between progress reports
 
 
@@ -52,7 +70,7 @@ def _check_request(
             f"{path.name} is itself a team copy (for {identity.copy_for}); "
             "team copies are sent from the lead's portfolio."
         )
-    known = {row[0].casefold(): row[0] for row in conn.execute("SELECT code FROM theme")}
+    known = {row[0].casefold(): row[0] for row in run(conn, select(col(ThemeRow.code)))}
     chosen = []
     for theme in themes:
         if theme.strip().casefold() not in known:
@@ -65,21 +83,29 @@ def _check_request(
 
 def _keep_only_themes(conn: sqlite3.Connection, themes: tuple[str, ...]) -> None:
     """Leave out the evidence of the other themes (with their bytes), so a copy holds only what its member leads."""
-    marks = ", ".join("?" for _ in themes)
-    kept = f"""SELECT l.evidence_id FROM descriptor_link l JOIN descriptor d ON d.id = l.descriptor_id
-               JOIN theme t ON t.id = d.theme_id WHERE t.code IN ({marks})
-               UNION SELECT cl.evidence_id FROM cover_sheet_link cl JOIN cover_sheet c ON c.id = cl.cover_sheet_id
-               JOIN priority_descriptor pd ON pd.priority_id = c.priority_id
-               JOIN descriptor d ON d.id = pd.descriptor_id JOIN theme t ON t.id = d.theme_id
-               WHERE t.code IN ({marks})"""
-    conn.execute(f"DELETE FROM evidence_item WHERE id NOT IN ({kept})", themes + themes)
-    unused = (
-        "SELECT sha256 FROM stored_file WHERE sha256 NOT IN (SELECT sha256 FROM evidence_item "
-        "WHERE sha256 IS NOT NULL)"
+    tagged = (
+        select(col(DescriptorLink.evidence_id))
+        .join(DescriptorRow, col(DescriptorRow.id) == col(DescriptorLink.descriptor_id))
+        .join(ThemeRow, col(ThemeRow.id) == col(DescriptorRow.theme_id))
+        .where(col(ThemeRow.code).in_(themes))
     )
-    for table in ("thumbnail", "stored_file_part"):
-        conn.execute(f"DELETE FROM {table} WHERE sha256 IN ({unused})")
-    conn.execute(f"DELETE FROM stored_file WHERE sha256 IN ({unused})")
+    on_their_cover_sheets = (
+        select(col(CoverSheetLink.evidence_id))
+        .join(CoverSheet, col(CoverSheet.id) == col(CoverSheetLink.cover_sheet_id))
+        .join(
+            PriorityDescriptor, col(PriorityDescriptor.priority_id) == col(CoverSheet.priority_id)
+        )
+        .join(DescriptorRow, col(DescriptorRow.id) == col(PriorityDescriptor.descriptor_id))
+        .join(ThemeRow, col(ThemeRow.id) == col(DescriptorRow.theme_id))
+        .where(col(ThemeRow.code).in_(themes))
+    )
+    kept = tagged.union(on_their_cover_sheets)
+    run(conn, delete(EvidenceItem).where(col(EvidenceItem.id).not_in(kept)))
+    used = select(col(EvidenceItem.sha256)).where(col(EvidenceItem.sha256).is_not(None))
+    unused = select(col(StoredFile.sha256)).where(col(StoredFile.sha256).not_in(used))
+    for table in (Thumbnail, StoredFilePart):
+        run(conn, delete(table).where(col(table.sha256).in_(unused)))
+    run(conn, delete(StoredFile).where(col(StoredFile.sha256).in_(unused)))
 
 
 def make_team_copy(
@@ -112,7 +138,7 @@ def make_team_copy(
         except sqlite3.Error as exc:
             raise storage_error(exc) from exc
     part = out_path.with_name(out_path.name + ".part")
-    copy_id, made_at = str(uuid.uuid4()), datetime.now(UTC).strftime(DB_TIME)
+    copy_id, made_at = str(uuid.uuid4()), stored_value(TeamIdentity.copy_made_at, datetime.now(UTC))
     source = sqlite3.connect(f"file:{portfolio.path.resolve().as_posix()}?mode=ro", uri=True)
     dest = sqlite3.connect(part, isolation_level=None)
     try:
@@ -128,23 +154,19 @@ def make_team_copy(
         dest.execute("PRAGMA journal_mode=DELETE")
         dest.execute("PRAGMA synchronous=FULL")
         dest.execute("BEGIN IMMEDIATE")
-        dest.execute(
-            "UPDATE team_identity SET copy_id = ?, copy_for = ?, copy_made_at = ?, themes = ?",
-            (copy_id, for_name, made_at, ",".join(chosen)),
-        )
-        dest.execute(
-            "DELETE FROM merge_log"
+        copy_of = {"copy_id": copy_id, "copy_for": for_name, "themes": ",".join(chosen)}
+        run(dest, update(TeamIdentity).values(copy_made_at=made_at, **copy_of))
+        run(
+            dest, delete(MergeLogEntry)
         )  # the lead's record of other people's packs stays with the lead
         if chosen:
             _keep_only_themes(dest, chosen)
-        dest.execute(
-            "UPDATE team_identity SET baseline = ?",
-            (json.dumps(snapshot(dest), separators=(",", ":")),),
-        )
+        baseline = json.dumps(snapshot(dest), separators=(",", ":"))
+        run(dest, update(TeamIdentity).values(baseline=baseline))
         dest.execute("COMMIT")
         if chosen:
             dest.execute("VACUUM")  # the left-out evidence's bytes leave the file's free pages too
-        count = dest.execute("SELECT count(*) FROM evidence_item").fetchone()[0]
+        count = first_value(dest, select(func.count()).select_from(EvidenceItem))
     except sqlite3.Error as exc:
         dest.close()
         part.unlink(missing_ok=True)
@@ -168,9 +190,14 @@ def make_team_copy(
 def copy_choices(portfolio: Portfolio) -> tuple[list[str], list[tuple[str, str]]]:
     """What Send a team copy offers: the staff's names, and the themes as (code, title)."""
     with portfolio.raw_connection() as conn:
-        staff = [r[0] for r in conn.execute("SELECT name FROM staff ORDER BY is_lead DESC, name")]
+        by_lead_first = (col(Staff.is_lead).desc(), col(Staff.name))
+        staff = [r[0] for r in run(conn, select(col(Staff.name)).order_by(*by_lead_first))]
         themes = [
-            (r[0], r[1]) for r in conn.execute("SELECT code, title FROM theme ORDER BY position")
+            (r[0], r[1])
+            for r in run(
+                conn,
+                select(col(ThemeRow.code), col(ThemeRow.title)).order_by(col(ThemeRow.position)),
+            )
         ]
     return staff, themes
 
