@@ -100,3 +100,19 @@ def test_cover_sheet_edits_and_a_sheet_the_lead_lacks_come_in(iif_portfolio, tmp
         "ON c.id = e.cover_sheet_id WHERE c.priority_id = ?",
         (meals,),
     ) == [("2026-01-05", "First shared meal.", "Lee Grant")]
+
+
+def test_an_item_deleted_in_a_copy_goes_from_the_lead_even_when_it_was_never_tagged(
+    fpa_portfolio, tmp_path
+):
+    """A colleague tidies away an untagged item: the merge deletes it from the lead's file, not "malformed"."""
+    lead = fpa_portfolio
+    old = add_file_evidence(lead, b"Old minutes\n", "Old minutes")
+    copy = make_team_copy(lead, tmp_path / "ben.portfolio", "Ben Jones")
+    with Portfolio.open(copy.path) as ben:
+        delete_evidence(ben, old)
+    pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
+    plan = plan_merge(lead, pack)
+    assert [c.change["summary"] for c in plan.changes] == ["'Old minutes' deleted"]
+    apply_merge(lead, pack, {})
+    assert _rows(lead, "SELECT count(*) FROM evidence_item WHERE id = ?", (old,)) == [(0,)]

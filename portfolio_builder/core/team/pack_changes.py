@@ -249,7 +249,7 @@ def referenced_evidence(base: dict, now: dict, changes: list[dict]) -> dict[str,
         target = change["target"]
         if change["kind"] == "evidence-new" or "ref" in target:
             refs.add(target["ref"])
-        elif change["kind"] == "edit" and target["table"] == "evidence":
+        elif change["kind"] in ("edit", "delete") and target["table"] == "evidence":
             refs.add(target["key"])
         elif change["kind"] == "keys":
             refs.update(change["base"] + change["after"])
