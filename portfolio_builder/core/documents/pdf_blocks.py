@@ -7,11 +7,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from ..shape.portfolio_shape import EvidenceShape
 from .link_safety import safe_web_url
 from .pdf_cells import cell, house_table, label_table, lines_cell, markup_cell, thumbnail_image
+from .pdf_paragraph import Paragraph
 from .pdf_styles import para_text, styles
 from .portfolio_view import consent_words, kind_words, nice_date
 from .sheet_content import Cell, EvidenceList, Fields, Heading, Paragraphs, Table

@@ -8,8 +8,9 @@ from io import BytesIO
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Image, Table, TableStyle
 
+from .pdf_paragraph import Paragraph
 from .pdf_styles import grid_style, para_text, styles
 
 

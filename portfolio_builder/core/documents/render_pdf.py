@@ -6,13 +6,14 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer
 
 from ..shape.portfolio_shape import PortfolioShape
 from .document_plan import document_plan
 from .pdf_blocks import block_flowables
 from .pdf_cells import label_table
 from .pdf_contents import PageTotalMarker, PortfolioDocTemplate, SectionHeading, contents_table
+from .pdf_paragraph import Paragraph
 from .pdf_styles import para_text, styles
 from .portfolio_view import PortfolioView, nice_date
 from .sheet_content import Entry

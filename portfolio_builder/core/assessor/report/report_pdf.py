@@ -6,10 +6,11 @@ from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table, TableStyle
 
 from ...documents.pdf_cells import cell, house_table, label_table, lines_cell, markup_cell
 from ...documents.pdf_contents import PageTotalMarker, PortfolioDocTemplate, SectionHeading
+from ...documents.pdf_paragraph import Paragraph
 from ...documents.pdf_styles import grid_style, para_text, styles
 from .report_content import JUDGEMENT_COLOURS, ReportContent
 
