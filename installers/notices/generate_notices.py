@@ -13,6 +13,7 @@ can be found for stops the build (NoticeError), so nothing ships without a licen
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.metadata as metadata
 import importlib.util
 import json
@@ -152,15 +153,34 @@ def _distribution_component(dist: metadata.Distribution) -> Component:
     )
 
 
+@functools.cache
+def _installed_files() -> dict[str, metadata.Distribution]:
+    """Each installed distribution's files by real path (read once per run: it stats every file)."""
+    by_path: dict[str, metadata.Distribution] = {}
+    for dist in metadata.distributions():
+        for entry in dist.files or []:
+            by_path.setdefault(os.path.realpath(dist.locate_file(entry)), dist)
+    return by_path
+
+
+@functools.cache
+def _dpkg_files() -> dict[str, str]:
+    """The Debian package owning each installed path, from dpkg's file lists (read once per run)."""
+    owners: dict[str, str] = {}
+    info = Path("/var/lib/dpkg/info")
+    for listing in info.glob("*.list") if info.is_dir() else []:
+        package = listing.stem.split(":")[0]
+        for line in listing.read_text(errors="replace").splitlines():
+            owners.setdefault(line, package)
+    return owners
+
+
 class Attributor:
     """Finds the component each collected file comes from (distribution, Python, Debian package, this app)."""
 
     def __init__(self) -> None:
         self.components: dict[str, Component] = {}
-        self._by_path: dict[str, metadata.Distribution] = {}
-        for dist in metadata.distributions():
-            for entry in dist.files or []:
-                self._by_path.setdefault(os.path.realpath(dist.locate_file(entry)), dist)
+        self._by_path = _installed_files()
         stdlib = Path(
             sysconfig.get_path(
                 "stdlib", vars={"installed_base": sys.base_prefix, "base": sys.base_prefix}
@@ -251,12 +271,7 @@ class Attributor:
 
     def _dpkg_owner(self, src: str) -> str | None:
         if self._dpkg is None:
-            self._dpkg = {}
-            info = Path("/var/lib/dpkg/info")
-            for listing in info.glob("*.list") if info.is_dir() else []:
-                package = listing.stem.split(":")[0]
-                for line in listing.read_text(errors="replace").splitlines():
-                    self._dpkg.setdefault(line, package)
+            self._dpkg = _dpkg_files()
         candidates = {src, os.path.realpath(src)}
         for path in list(candidates):
             candidates |= (
