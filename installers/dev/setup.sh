@@ -63,11 +63,15 @@ case "$job" in
     set +e
     # -n: one worker per core (pytest-xdist), a module kept on one worker so its module-scoped bundle is
     # built once; PYTEST_WORKERS=0 runs in this process (for a debugger)
-    # The tests' temporary files go on a RAM disk when it has room for the largest (a 1.5 GB recording stored
-    # and exported: 4.5 GB): there a sync costs nothing, and the suite waits on thousands of them.
+    # The tests' temporary files go on a RAM disk when the machine has room for the largest (a 1.5 GB
+    # recording stored and exported: 4.5 GB at once) with memory to spare: there a sync costs nothing, and
+    # the suite waits on thousands of them. Both the RAM disk's free space and the memory actually
+    # available count (a tmpfs may claim more than the machine has).
     basetemp=()
     shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR==2 {print $4}')
-    if [ "${shm_free_kb:-0}" -gt $((8 * 1024 * 1024)) ]; then
+    mem_free_kb=$(awk '/^MemAvailable:/ {print $2}' /proc/meminfo 2>/dev/null)
+    room_kb=$((12 * 1024 * 1024))
+    if [ "${shm_free_kb:-0}" -gt $room_kb ] && [ "${mem_free_kb:-0}" -gt $room_kb ]; then
       basetemp=(--basetemp "/dev/shm/portfolio-builder-tests-$(id -u)")
     fi
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${basetemp[@]}" "${@:2}"
