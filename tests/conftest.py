@@ -75,34 +75,60 @@ def loopback_only():
         socket.socket.connect, socket.getaddrinfo, socket.create_connection = saved
 
 
-@pytest.fixture
-def fpa_portfolio(tmp_path):
-    """A new Family Partnership Award portfolio in a temp dir."""
+OAK = (
+    "family-partnership-award",
+    "Oak Primary School",
+    ("Ann Patel", "Family Partnership Manager"),
+)
+HILLSIDE = (
+    "investors-in-families-secure",
+    "Hillside Secure Children's Home",
+    ("Jo Bell", "Head of care"),
+)
+
+
+@pytest.fixture(scope="session")
+def new_portfolio_file(tmp_path_factory):
+    """new_portfolio_file(path, (framework id, setting, lead)) puts a new, closed portfolio at path.
+
+    Each kind is made by create_portfolio once per worker and then copied: a closed portfolio is one
+    file, and a copy takes milliseconds where making one takes tens (the suite makes hundreds).
+    """
+    import shutil
+
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
-    portfolio = create_portfolio(
-        tmp_path / "oak.portfolio",
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    )
+    made = {}
+
+    def put(path, kind):
+        if kind not in made:
+            template = tmp_path_factory.mktemp("template") / path.name
+            framework_id, setting, lead = kind
+            create_portfolio(template, shipped_framework(framework_id), setting, lead=lead).close()
+            made[kind] = template
+        shutil.copyfile(made[kind], path)
+        return path
+
+    return put
+
+
+@pytest.fixture
+def fpa_portfolio(tmp_path, new_portfolio_file):
+    """A new Family Partnership Award portfolio in a temp dir, open."""
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+
+    portfolio = Portfolio.open(new_portfolio_file(tmp_path / "oak.portfolio", OAK))
     yield portfolio
     portfolio.close()
 
 
 @pytest.fixture
-def iif_portfolio(tmp_path):
-    """A new Investors in Families (secure estate) portfolio in a temp dir."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+def iif_portfolio(tmp_path, new_portfolio_file):
+    """A new Investors in Families (secure estate) portfolio in a temp dir, open."""
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
-    portfolio = create_portfolio(
-        tmp_path / "hillside.portfolio",
-        shipped_framework("investors-in-families-secure"),
-        "Hillside Secure Children's Home",
-        lead=("Jo Bell", "Head of care"),
-    )
+    portfolio = Portfolio.open(new_portfolio_file(tmp_path / "hillside.portfolio", HILLSIDE))
     yield portfolio
     portfolio.close()
 

@@ -136,19 +136,11 @@ def older_fpa_context(qtbot, tmp_path):
 
 
 @pytest.fixture
-def portfolio_path(tmp_path) -> Path:
+def portfolio_path(tmp_path, new_portfolio_file) -> Path:
     """A fresh portfolio file on disk (closed), for opening in a window."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from tests.conftest import OAK
 
-    path = tmp_path / "Oak Primary School.portfolio"
-    create_portfolio(
-        path,
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    ).close()
-    return path
+    return new_portfolio_file(tmp_path / "Oak Primary School.portfolio", OAK)
 
 
 @pytest.fixture
