@@ -156,8 +156,8 @@ class ForkingChild:
         self.close()
 
 
-def _run_trial(command: dict) -> None:
-    """In the fork: become the process the command line would have started, run it, and exit."""
+def _run_trial(command: dict) -> int:
+    """In the fork: become the process the command line would have started and run it; its exit code."""
     import resource
     import runpy
     import traceback
@@ -193,27 +193,28 @@ def _run_trial(command: dict) -> None:
     except BaseException:  # noqa: BLE001 - reported as python would, then the exit code 1
         traceback.print_exc()
         code = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    os._exit(code)
+    return code
 
 
 def _serve() -> None:
     """Import what argv names, then fork one trial per command line read from stdin."""
+    import gc
     import importlib
     import threading
 
     for name in sys.argv[1:]:
         importlib.import_module(name)
     assert threading.active_count() == 1, "forking needs a process with no other threads"
+    gc.freeze()  # a fork's collector leaves the imported objects alone: their pages stay shared (exit 0.5 -> 0.1 s)
     os.write(1, f"{MARK}ready\n".encode())
     for line in sys.stdin:
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
-        if pid == 0:
-            _run_trial(json.loads(line))
+        if (
+            pid == 0
+        ):  # the interpreter's own exit follows: atexit, thread joins, flushes, as in a real run
+            sys.exit(_run_trial(json.loads(line)))
         _, status = os.waitpid(pid, 0)
         os.write(1, f"{MARK}exited {os.waitstatus_to_exitcode(status)}\n".encode())
 
