@@ -18,6 +18,7 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,15 +117,11 @@ class ForkingChild:
 
     def run(self, argv: list[str], file_limit: int | None = None, timeout: float = 300) -> Finished:
         """Fork a run of argv and wait for it, as subprocess.run(capture_output=True) would."""
-        folder = Path(os.environ.get("TMPDIR", "/tmp"))
-        out, err = (folder / f"kill_child-{os.getpid()}.{name}" for name in ("out", "err"))
-        trial = self.start(argv, stdout=out, stderr=err, file_limit=file_limit)
-        trial.rest(timeout)
-        try:
+        with tempfile.TemporaryDirectory(prefix="kill_child-") as folder:
+            out, err = Path(folder, "stdout"), Path(folder, "stderr")
+            trial = self.start(argv, stdout=out, stderr=err, file_limit=file_limit)
+            trial.rest(timeout)
             return Finished(trial.returncode, out.read_text(), err.read_text())
-        finally:
-            out.unlink(missing_ok=True)
-            err.unlink(missing_ok=True)
 
     def _read_line(self, timeout: float) -> str:
         fd = self._process.stdout.fileno()
