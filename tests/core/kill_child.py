@@ -50,8 +50,8 @@ class Finished:
 class Trial:
     """One forked run: read what it prints line by line, then kill it or wait for its end."""
 
-    def __init__(self, owner: ForkingChild) -> None:
-        self._owner = owner
+    def __init__(self, owner: ForkingChild, stderr: Path, forward_stderr: bool) -> None:
+        self._owner, self._stderr, self._forward_stderr = owner, stderr, forward_stderr
         self.returncode: int | None = None
         line = owner._read_line(timeout=30)
         if not line.startswith(MARK + "forked "):
@@ -63,11 +63,13 @@ class Trial:
         if self.returncode is not None:
             return ""
         line = self._owner._read_line(timeout)
-        if MARK in line:
-            printed, end = line.split(MARK, 1)
-            self.returncode = int(end.split()[-1])
-            return printed  # a line cut short by the kill, or ""
-        return line
+        if MARK not in line:
+            return line
+        printed, end = line.split(MARK, 1)
+        self.returncode = int(end.split()[-1])
+        if self._forward_stderr:  # a traceback shows in the test's output, as a child's would
+            sys.stderr.write(_read_and_remove(self._stderr))
+        return printed  # a line cut short by the kill, or ""
 
     def rest(self, timeout: float = 300) -> str:
         """Everything the trial prints until it ends."""
@@ -90,6 +92,7 @@ class ForkingChild:
     """A Python process that has done its imports, ready to fork one trial at a time."""
 
     def __init__(self) -> None:
+        self._folder = tempfile.TemporaryDirectory(prefix="kill_child-")
         self._process = subprocess.Popen(
             [sys.executable, "-m", "tests.core.kill_child", *PRELOAD],
             stdin=subprocess.PIPE,
@@ -98,6 +101,8 @@ class ForkingChild:
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         self._buffer = b""
+        self._trial: Trial | None = None
+        self._count = 0
         if self._read_line(timeout=120) != MARK + "ready\n":
             raise RuntimeError("the forking child did not start")
 
@@ -108,20 +113,30 @@ class ForkingChild:
         stderr: Path | None = None,
         file_limit: int | None = None,
     ) -> Trial:
-        """Fork a run of argv (python's arguments); file_limit caps each file it writes (RLIMIT_FSIZE)."""
+        """Fork a run of argv (python's arguments); file_limit caps each file it writes (RLIMIT_FSIZE).
+
+        stdout: a file for what it prints (else Trial.readline reads it); stderr: a file (else it is
+        copied to this process's stderr when the trial ends)."""
+        if self._trial is not None and self._trial.returncode is None:
+            self._trial.kill()  # one a failed test left running
+        self._count += 1
+        errors = Path(stderr or Path(self._folder.name, f"stderr-{self._count}"))
         command = {"argv": [str(a) for a in argv], "file_limit": file_limit}
-        command |= {"stdout": str(stdout or ""), "stderr": str(stderr or "")}
+        command |= {"stdout": str(stdout or ""), "stderr": str(errors)}
         self._process.stdin.write(json.dumps(command).encode() + b"\n")
         self._process.stdin.flush()
-        return Trial(self)
+        self._trial = Trial(self, errors, forward_stderr=stderr is None)
+        return self._trial
 
     def run(self, argv: list[str], file_limit: int | None = None, timeout: float = 300) -> Finished:
         """Fork a run of argv and wait for it, as subprocess.run(capture_output=True) would."""
-        with tempfile.TemporaryDirectory(prefix="kill_child-") as folder:
-            out, err = Path(folder, "stdout"), Path(folder, "stderr")
-            trial = self.start(argv, stdout=out, stderr=err, file_limit=file_limit)
+        out, err = (Path(self._folder.name, f"{name}-{self._count + 1}") for name in ("out", "err"))
+        trial = self.start(argv, stdout=out, stderr=err, file_limit=file_limit)
+        try:
             trial.rest(timeout)
-            return Finished(trial.returncode, out.read_text(), err.read_text())
+        finally:
+            trial.kill()  # only if it outlived the timeout
+        return Finished(trial.returncode, _read_and_remove(out), _read_and_remove(err))
 
     def _read_line(self, timeout: float) -> str:
         fd = self._process.stdout.fileno()
@@ -138,6 +153,8 @@ class ForkingChild:
         return line.decode() + "\n"
 
     def close(self) -> None:
+        if self._trial is not None and self._trial.returncode is None:
+            self._trial.kill()
         self._process.stdin.close()
         try:
             self._process.wait(timeout=10)
@@ -145,12 +162,23 @@ class ForkingChild:
             self._process.kill()
             self._process.wait()
         self._process.stdout.close()
+        self._folder.cleanup()
 
     def __enter__(self) -> ForkingChild:
         return self
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def _read_and_remove(path: Path) -> str:
+    """What a trial wrote to a file ("" if it was killed before it opened it); the file removed."""
+    try:
+        return path.read_text(errors="replace")
+    except FileNotFoundError:
+        return ""
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def _run_trial(command: dict) -> int:
@@ -175,9 +203,7 @@ def _run_trial(command: dict) -> int:
     try:
         if flag == "-c":
             sys.argv = ["-c", *args]
-            main = types.ModuleType(
-                "__main__"
-            )  # as `python -c` has it: no file, nothing to re-import
+            main = types.ModuleType("__main__")  # as `python -c` has it: no file to re-import
             sys.modules["__main__"] = main
             exec(compile(target, "<string>", "exec"), main.__dict__)
         else:
@@ -202,15 +228,15 @@ def _serve() -> None:
     for name in sys.argv[1:]:
         importlib.import_module(name)
     assert threading.active_count() == 1, "forking needs a process with no other threads"
-    gc.freeze()  # a fork's collector leaves the imported objects alone: their pages stay shared (exit 0.5 -> 0.1 s)
+    # A fork's collector then leaves the imported objects alone, so their pages stay shared and a
+    # fork's exit takes 0.1 s, not 0.5 s.
+    gc.freeze()
     os.write(1, f"{MARK}ready\n".encode())
     for line in sys.stdin:
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
-        if (
-            pid == 0
-        ):  # the interpreter's own exit follows: atexit, thread joins, flushes, as in a real run
+        if pid == 0:  # then the interpreter's own exit: atexit, thread joins, flushes
             sys.exit(_run_trial(json.loads(line)))
         _, status = os.waitpid(pid, 0)
         os.write(1, f"{MARK}exited {os.waitstatus_to_exitcode(status)}\n".encode())
