@@ -152,3 +152,12 @@ def shared_ready_bundle(tmp_path_factory):
         return ready_bundle(portfolio, folder)
     finally:
         portfolio.close()
+
+
+@pytest.fixture(scope="session")
+def forking_child():
+    """A Python process that has imported the app once and forks a fresh child per kill trial."""
+    from tests.core.kill_child import ForkingChild
+
+    with ForkingChild() as child:
+        yield child

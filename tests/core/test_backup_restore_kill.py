@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
+import shutil
 import time
 from pathlib import Path
 
@@ -57,27 +54,17 @@ NEW = [f"backup {n:02d}" for n in range(24)]
 
 
 def run_and_kill(
-    portfolio: Path, backup: Path, step: str, delay: float, pause: bool = True
+    forking_child, portfolio: Path, backup: Path, step: str, delay: float, pause: bool = True
 ) -> list[str]:
     """Run a restore in a child process; SIGKILL it `delay` seconds after it announces `step` (and waits there,
     unless pause is False)."""
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            RESTORE_SCRIPT,
-            str(portfolio),
-            str(backup),
-            step if pause else "none",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+    child = forking_child.start(
+        ["-c", RESTORE_SCRIPT, portfolio, backup, step if pause else "none"]
     )
     seen = []
     try:
         while True:
-            line = child.stdout.readline().strip()
+            line = child.readline().strip()
             if not line:
                 break
             seen.append(line)
@@ -85,9 +72,7 @@ def run_and_kill(
                 time.sleep(delay)
                 break
     finally:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
-        child.stdout.close()
+        child.kill()
     assert step in seen, f"the child never reached {step}: {seen}"
     return seen
 
@@ -100,14 +85,14 @@ def state_after_kill(path: Path) -> list[str]:
             return [r[0] for r in conn.execute("SELECT title FROM evidence_item ORDER BY title")]
 
 
-@pytest.fixture
-def restore_pair(tmp_path):
+@pytest.fixture(scope="module")
+def made_pair(tmp_path_factory):
     """A portfolio (24 items of 1 MB) and a backup of other content (24 other items), both real and large
-    enough that the copy and checks take a measurable time."""
+    enough that the copy and checks take a measurable time; made once, copied for each test by restore_pair."""
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
-    path = tmp_path / "oak.portfolio"
+    path = tmp_path_factory.mktemp("restore-pair") / "oak.portfolio"
     with create_portfolio(
         path,
         shipped_framework("family-partnership-award"),
@@ -124,6 +109,14 @@ def restore_pair(tmp_path):
     return path, backup
 
 
+@pytest.fixture
+def restore_pair(made_pair, tmp_path):
+    """A copy of the portfolio and its backup folder (closed files: a copy is the same portfolio)."""
+    path, backup = made_pair
+    folder = shutil.copytree(path.parent, tmp_path / "pair")
+    return folder / path.name, folder / backup.relative_to(path.parent)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "step, delay, expected",
@@ -136,24 +129,21 @@ def restore_pair(tmp_path):
         ("replaced", 0.0, NEW),  # swapped, the folder not yet synced
     ],
 )
-def test_kill_minus_nine_mid_restore_leaves_old_or_new_whole(restore_pair, step, delay, expected):
+def test_kill_minus_nine_mid_restore_leaves_old_or_new_whole(
+    restore_pair, forking_child, step, delay, expected
+):
     """Killed at each step, the portfolio opens and passes Check portfolio with all of one content; a retry finishes."""
     path, backup = restore_pair
-    run_and_kill(path, backup, step, delay)
+    run_and_kill(forking_child, path, backup, step, delay)
     assert state_after_kill(path) == sorted(expected)
-    finished = subprocess.run(
-        [sys.executable, "-c", RESTORE_SCRIPT, str(path), str(backup), "none"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    finished = forking_child.run(["-c", RESTORE_SCRIPT, path, backup, "none"], timeout=120)
     assert "finished" in finished.stdout, finished.stderr
     assert state_after_kill(path) == sorted(NEW)
     assert not Path(f"{path}.restoring").exists() and not Path(f"{path}.restoring-journal").exists()
 
 
 @pytest.mark.slow
-def test_kill_minus_nine_at_random_moments_never_mixes(restore_pair):
+def test_kill_minus_nine_at_random_moments_never_mixes(restore_pair, forking_child):
     """Killed at moments not tied to any step, the portfolio is always wholly old or wholly new."""
     path, backup = restore_pair
     outcomes = []
@@ -167,7 +157,7 @@ def test_kill_minus_nine_at_random_moments_never_mixes(restore_pair):
         0.1,
         0.3,
     ):  # a whole restore here takes about 0.1 s
-        run_and_kill(path, backup, "start", delay, pause=False)
+        run_and_kill(forking_child, path, backup, "start", delay, pause=False)
         titles = state_after_kill(path)
         assert titles in (sorted(OLD), sorted(NEW))
         outcomes.append(titles == sorted(NEW))

@@ -3,6 +3,7 @@
 import errno
 import hashlib
 import io
+import shutil
 
 import pytest
 
@@ -29,38 +30,59 @@ def _hash(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.fixture(scope="module")
+def made_ready(tmp_path_factory):
+    """A ready Family Partnership Award portfolio, made once and closed."""
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+
+    path = tmp_path_factory.mktemp("ready") / "oak.portfolio"
+    with create_portfolio(
+        path,
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    ) as portfolio:
+        make_ready(portfolio)
+    return path
+
+
+@pytest.fixture
+def ready_path(made_ready, tmp_path):
+    """A copy of the ready portfolio for one test (a closed portfolio file copied is the same portfolio)."""
+    return shutil.copy(made_ready, tmp_path / made_ready.name)
+
+
 @pytest.mark.parametrize("room", [0, 20_000, 200_000])
-def test_disk_full_mid_export_leaves_nothing_and_says_so(
-    fpa_portfolio, tmp_path, monkeypatch, room
-):
+def test_disk_full_mid_export_leaves_nothing_and_says_so(ready_path, tmp_path, monkeypatch, room):
     """The user is told the disk is full; no bundle and no .part remain; a later export on free space works."""
-    make_ready(fpa_portfolio)
-    fpa_portfolio.close()
-    before = _hash(fpa_portfolio.path)
+    before = _hash(ready_path)
     out = tmp_path / "out" / "bundle.zip"
     out.parent.mkdir()
     FillingDisk.room = room
     monkeypatch.setattr(
         bundle_writer, "open", lambda path, mode: FillingDisk(path, "w"), raising=False
     )
-    with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:
+    with Portfolio.open(ready_path, read_only=True) as portfolio:
         with pytest.raises(PortfolioFileError, match="not enough space on the disk for bundle.zip"):
             export_bundle(portfolio, out)
     assert list(out.parent.iterdir()) == []
-    assert _hash(fpa_portfolio.path) == before
+    assert _hash(ready_path) == before
     monkeypatch.undo()
-    with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:
+    with Portfolio.open(ready_path, read_only=True) as portfolio:
         assert verify_bundle(export_bundle(portfolio, out).path).valid
 
 
-def test_unwritable_folder_is_a_clear_refusal(fpa_portfolio, tmp_path, monkeypatch):
+def test_unwritable_folder_is_a_clear_refusal(ready_path, tmp_path, monkeypatch):
     """A folder that cannot be written to is named in the message, and nothing is written."""
-    make_ready(fpa_portfolio)
 
     def refuse(path, mode):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr(bundle_writer, "open", refuse, raising=False)
-    with pytest.raises(PortfolioFileError, match="cannot be written to"):
-        export_bundle(fpa_portfolio, tmp_path / "bundle.zip")
+    with (
+        Portfolio.open(ready_path) as portfolio,
+        pytest.raises(PortfolioFileError, match="cannot be written to"),
+    ):
+        export_bundle(portfolio, tmp_path / "bundle.zip")
     assert not (tmp_path / "bundle.zip").exists()

@@ -1,11 +1,7 @@
 """kill -9 in the middle of an export: no file at the final name, the portfolio untouched, the next export fine."""
 
 import hashlib
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,10 +17,10 @@ from pathlib import Path
 from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.storage.portfolio_file import Portfolio
 
-portfolio_path, out, marker = map(Path, sys.argv[1:4])
+portfolio_path, out = map(Path, sys.argv[1:3])
 
 def slow(done, total, name):
-    marker.write_text(name)
+    print(name, flush=True)  # the .part is open and being written: the test kills now
     time.sleep(0.5)
 
 with Portfolio.open(portfolio_path, read_only=True) as portfolio:
@@ -37,30 +33,19 @@ def _hash(path: Path) -> str:
 
 
 @pytest.mark.timeout(120)
-def test_kill_during_export_leaves_no_bundle(fpa_portfolio, tmp_path):
+def test_kill_during_export_leaves_no_bundle(fpa_portfolio, tmp_path, forking_child):
     """After kill -9 midway there is no bundle under the final name, the portfolio is byte-identical,
     and the next export replaces the stale .part and succeeds."""
     make_ready(fpa_portfolio)
     fpa_portfolio.close()
     before = _hash(fpa_portfolio.path)
-    out, marker = tmp_path / "bundle.zip", tmp_path / "started"
-    root = Path(__file__).resolve().parents[2]
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(fpa_portfolio.path), str(out), str(marker)],
-        cwd=root,
-        env={**os.environ, "PYTHONPATH": str(root)},
-    )
+    out = tmp_path / "bundle.zip"
+    child = forking_child.start(["-c", CHILD, fpa_portfolio.path, out])
     try:
-        deadline = time.monotonic() + 60
-        while not marker.exists():
-            assert child.poll() is None, "the export finished or failed before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(10)
+        assert child.readline(timeout=60), "the export finished or failed before it could be killed"
     finally:
-        if child.poll() is None:
-            child.kill()
+        child.kill(group=False)
+    assert child.returncode == -signal.SIGKILL
     assert not out.exists()
     assert _hash(fpa_portfolio.path) == before
     with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:

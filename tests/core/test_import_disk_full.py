@@ -2,13 +2,11 @@
 killed `add` leaves no worker process behind."""
 
 import os
-import resource
 import shutil
 import signal
 import sqlite3
 import struct
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,7 +14,7 @@ import pytest
 
 from portfolio_builder.core.storage.portfolio_file import Portfolio, header_problem
 
-CLI = [sys.executable, "-m", "portfolio_builder.cli"]
+CLI = ["-m", "portfolio_builder.cli"]  # run by the forking child: `python -m portfolio_builder.cli`
 
 
 def _notes(folder: Path, count: int, size: int, seed: str) -> Path:
@@ -27,31 +25,17 @@ def _notes(folder: Path, count: int, size: int, seed: str) -> Path:
     return folder
 
 
-def _new_portfolio(path: Path) -> None:
-    subprocess.run(
-        CLI + ["new", str(path), "--framework", "family-partnership-award", "--setting", "Oak"],
-        check=True,
-        capture_output=True,
+def _new_portfolio(forking_child, path: Path) -> None:
+    made = forking_child.run(
+        CLI + ["new", path, "--framework", "family-partnership-award", "--setting", "Oak"]
     )
+    assert made.returncode == 0, made.stderr
 
 
-def _add(path: Path, folder: Path, file_limit: int | None = None) -> subprocess.CompletedProcess:
-    """`portfolio-builder add` in a child; file_limit caps every file it writes (RLIMIT_FSIZE), like a full disk."""
-
-    def limit():
-        if file_limit is not None:
-            signal.signal(
-                signal.SIGXFSZ, signal.SIG_IGN
-            )  # a write past the cap fails (EFBIG) instead of killing
-            resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))
-
-    return subprocess.run(
-        CLI + ["add", str(path), str(folder)],
-        preexec_fn=limit,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+def _add(forking_child, path: Path, folder: Path, file_limit: int | None = None):
+    """`portfolio-builder add` in a child; file_limit caps every file it writes (RLIMIT_FSIZE), like a full disk:
+    a write past the cap fails (EFBIG) instead of killing it (SIGXFSZ ignored)."""
+    return forking_child.run(CLI + ["add", path, folder], file_limit=file_limit, timeout=240)
 
 
 def _stored_ids(path: Path) -> list[int]:
@@ -67,14 +51,18 @@ def _header_pages_beyond_file(path: Path) -> bool:
 
 
 @pytest.mark.slow
-def test_checkpoint_cut_short_by_a_full_disk_still_opens(tmp_path):
+def test_checkpoint_cut_short_by_a_full_disk_still_opens(tmp_path, forking_child):
     """When the disk fills during the checkpoint at the end of `add`, every item it printed is in the file,
     the file opens (not 'damaged, open a backup'), and SQLite finishes the checkpoint once there is room."""
     path = tmp_path / "oak.portfolio"
-    _new_portfolio(path)
-    first = _add(path, _notes(tmp_path / "a", 12, 1_000_000, "a"), file_limit=20_000_000)
+    _new_portfolio(forking_child, path)
+    first = _add(
+        forking_child, path, _notes(tmp_path / "a", 12, 1_000_000, "a"), file_limit=20_000_000
+    )
     assert first.returncode == 0, first.stderr
-    second = _add(path, _notes(tmp_path / "b", 12, 1_000_000, "b"), file_limit=20_000_000)
+    second = _add(
+        forking_child, path, _notes(tmp_path / "b", 12, 1_000_000, "b"), file_limit=20_000_000
+    )
     assert second.returncode == 0, second.stderr
     # the state the issue found: the header counts pages that only the -wal holds
     assert _header_pages_beyond_file(path) and Path(f"{path}-wal").exists()
@@ -86,12 +74,14 @@ def test_checkpoint_cut_short_by_a_full_disk_still_opens(tmp_path):
 
 
 @pytest.mark.slow
-def test_disk_filling_mid_add_reports_exactly_what_was_stored(tmp_path):
+def test_disk_filling_mid_add_reports_exactly_what_was_stored(tmp_path, forking_child):
     """`add` stops at the first file that does not fit, exits 1, prints the ids it stored (all of them, and only
     them, are in the file) and names the file it stopped at."""
     path = tmp_path / "oak.portfolio"
-    _new_portfolio(path)
-    result = _add(path, _notes(tmp_path / "src", 12, 1_000_000, "x"), file_limit=8_000_000)
+    _new_portfolio(forking_child, path)
+    result = _add(
+        forking_child, path, _notes(tmp_path / "src", 12, 1_000_000, "x"), file_limit=8_000_000
+    )
     assert result.returncode == 1
     printed = [int(line) for line in result.stdout.split()]
     assert 0 < len(printed) < 12
@@ -119,7 +109,7 @@ def _mount_tmpfs(folder: Path, megabytes: int) -> str | None:
 
 
 @pytest.mark.slow
-def test_add_on_a_full_50_mb_disk(tmp_path):
+def test_add_on_a_full_50_mb_disk(tmp_path, forking_child):
     """On a real 50 MB disk that fills mid-add: the ids printed are exactly the items stored, the file opens and
     passes integrity_check, and with room again SQLite finishes its checkpoint."""
     disk = tmp_path / "disk"
@@ -128,8 +118,8 @@ def test_add_on_a_full_50_mb_disk(tmp_path):
         pytest.skip(why)
     try:
         path = disk / "oak.portfolio"
-        _new_portfolio(path)
-        result = _add(path, _notes(tmp_path / "src", 80, 1_000_000, "t"))
+        _new_portfolio(forking_child, path)
+        result = _add(forking_child, path, _notes(tmp_path / "src", 80, 1_000_000, "t"))
         # the file that no longer fits is refused before writing, with its size and the space left
         assert result.returncode == 1 and "The disk is full" in result.stderr, result.stderr
         printed = [int(line) for line in result.stdout.split()]
@@ -171,18 +161,16 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="reads the process tree from Linux /proc"
 )
-def test_kill_minus_nine_of_add_ends_its_workers_and_resource_tracker(tmp_path):
+def test_kill_minus_nine_of_add_ends_its_workers_and_resource_tracker(tmp_path, forking_child):
     """After kill -9 of `add`, its worker processes and multiprocessing's resource tracker end within seconds."""
     path = tmp_path / "oak.portfolio"
-    _new_portfolio(path)
+    _new_portfolio(forking_child, path)
     folder = _notes(
         tmp_path / "src", 20, 20_000, "k"
     )  # 16 or more files: checked by a pool of workers
     blocker = sqlite3.connect(path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # `add` waits for the write lock with its workers started
-    child = subprocess.Popen(
-        CLI + ["add", str(path), str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    child = forking_child.start(CLI + ["add", path, folder], stderr=tmp_path / "add.err")
     helpers: set[int] = set()
     try:
         deadline = time.monotonic() + 60
@@ -192,8 +180,7 @@ def test_kill_minus_nine_of_add_ends_its_workers_and_resource_tracker(tmp_path):
             time.sleep(0.1)
         helpers = _descendants(child.pid)
         assert len(helpers) >= 3, "the import never started its worker processes"
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
+        child.kill(group=False)
         deadline = time.monotonic() + 15
         while any(_alive(p) for p in helpers) and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -206,5 +193,4 @@ def test_kill_minus_nine_of_add_ends_its_workers_and_resource_tracker(tmp_path):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-        child.stdout.close()
-        child.stderr.close()
+        child.kill()

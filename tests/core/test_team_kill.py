@@ -1,9 +1,6 @@
 """kill -9 in the middle of a merge leaves the lead's portfolio exactly as it was before, or fully merged."""
 
 import os
-import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -28,26 +25,19 @@ if __name__ == "__main__":
 """
 
 
-def _run_and_kill(lead_path, pack, after_lines: int, after_seconds: float) -> bool:
+def _run_and_kill(forking_child, lead_path, pack, after_lines: int, after_seconds: float) -> bool:
     """Run a merge in a child process and SIGKILL it; True if it finished before the kill."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", MERGE_SCRIPT, str(lead_path), str(pack)],
-        stdout=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    child = forking_child.start(["-c", MERGE_SCRIPT, lead_path, pack])
     finished = False
     try:
         for _ in range(after_lines):
-            line = child.stdout.readline()
+            line = child.readline()
             if not line or line.strip() == "finished":
                 finished = bool(line)
                 break
         time.sleep(after_seconds)
     finally:
-        os.killpg(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
-        child.stdout.close()
+        child.kill()
     return finished
 
 
@@ -57,11 +47,18 @@ def _merged(lead_path) -> int:
 
 
 @pytest.mark.slow
-def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(fpa_portfolio, tmp_path):
+def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(
+    fpa_portfolio, tmp_path, forking_child
+):
     copy = make_team_copy(fpa_portfolio, tmp_path / "ben.portfolio", "Ben")
     with Portfolio.open(copy.path) as ben:
-        for n in range(ITEMS):  # a few megabytes each, so a kill lands while the bytes stream in
-            add_file_evidence(ben, os.urandom(2_000_000) + f"{n}".encode(), f"Recording notes {n}")
+        # A few megabytes each, so a kill lands while the bytes stream in; audio, so the pack stores
+        # them as they are (deflating 80 MB of random bytes took 4 s and proved nothing more).
+        for n in range(ITEMS):
+            recording = os.urandom(2_000_000) + f"{n}".encode()
+            add_file_evidence(
+                ben, recording, f"Recording notes {n}", "audio", "audio/mp4", f"notes_{n}.m4a"
+            )
     pack = make_contribution_pack(copy.path, tmp_path / "ben.zip").path
     lead_path = fpa_portfolio.path
     fpa_portfolio.close()
@@ -76,7 +73,7 @@ def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(fpa_portfolio, 
         (ITEMS + 1, 0.0),
         (ITEMS + 1, 0.05),
     ):
-        _run_and_kill(lead_path, pack, after_lines, after_seconds)
+        _run_and_kill(forking_child, lead_path, pack, after_lines, after_seconds)
         state, merged = health(lead_path), _merged(lead_path)
         if merged:
             assert state["evidence_item"] == before["evidence_item"] + ITEMS and merged == ITEMS
@@ -85,7 +82,7 @@ def test_kill_minus_nine_mid_merge_leaves_before_or_fully_merged(fpa_portfolio, 
         assert state == before  # not one item, tag or log row of a half-done merge
         outcomes.append("before")
     assert outcomes[:4] == ["before"] * 4, outcomes  # kills inside the transaction left no trace
-    assert _run_and_kill(lead_path, pack, 10_000, 0.0) or _merged(
+    assert _run_and_kill(forking_child, lead_path, pack, 10_000, 0.0) or _merged(
         lead_path
     )  # a merge after the kills completes
     after = health(lead_path)
