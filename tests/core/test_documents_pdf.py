@@ -2,6 +2,7 @@
 
 from io import BytesIO
 
+import pytest
 from pypdf import PdfReader
 
 from portfolio_builder.core.documents import render_portfolio_pdf
@@ -220,3 +221,22 @@ def test_dates_print_on_one_line():
         "28 May 2026" in lines and "✓ 28 May 2026" in lines
     )  # a date cell, and the current level's cell
     assert "28 May" not in lines and "✓ 28 May" not in lines
+
+
+def test_rendering_stops_when_the_export_is_given_up():
+    """A cancelled or failed export does not wait for its documents: the PDF and the Word sheets stop at once."""
+    from portfolio_builder.core.documents.render_docx import render_sheets_docx
+    from portfolio_builder.core.errors import Cancelled
+
+    asked = []
+
+    def stop_after_ten():
+        asked.append(1)
+        return len(asked) > 10
+
+    with pytest.raises(Cancelled, match="no bundle was written"):
+        render_portfolio_pdf(fpa_snapshot(), BytesIO(), None, stop_after_ten)
+    assert len(asked) == 11  # it stopped at the first question answered yes
+    with pytest.raises(Cancelled):
+        render_sheets_docx(fpa_snapshot(), lambda: True)
+    assert render_sheets_docx(fpa_snapshot(), lambda: False)  # and renders whole when never stopped

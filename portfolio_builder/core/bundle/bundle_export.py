@@ -6,6 +6,7 @@ import copy
 import errno
 import io
 import json
+import threading
 import uuid as uuid_module
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -182,13 +183,20 @@ def _write_bundle(
             {item["id"]: item_regions(item) for item in plan.files if item.get("redacted")},
         )
         # documents are rendered (CPU) while evidence is streamed (I/O and hashing, outside the GIL)
+        given_up = threading.Event()  # the evidence failed or was cancelled: stop rendering too
         rendering = pool.submit(
-            _render_documents, documents, copy.deepcopy(snapshot), thumbnails.get, plan.bag_folder
+            _render_documents,
+            documents,
+            copy.deepcopy(snapshot),
+            thumbnails.get,
+            plan.bag_folder,
+            given_up.is_set,
         )
         try:
             for item in plan.files:
                 written[item["path"]] = _write_evidence(writer, conn, item, plan, removed)
         except BaseException:
+            given_up.set()  # the pool is left at once, not after the documents finish rendering
             rendering.cancel()
             raise
         for item in snapshot[
@@ -251,16 +259,18 @@ def _thumbnails(conn, snapshot: dict, regions: dict[int, tuple]) -> dict[int, by
 
 
 def _render_documents(
-    documents, snapshot: dict, thumbnail, bag_folder: str
+    documents, snapshot: dict, thumbnail, bag_folder: str, stop
 ) -> tuple[dict[str, bytes], dict]:
-    """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name)."""
+    """The PDF, Word sheets and HTML pages as bytes: (payload files by path, top-level files by name).
+
+    Cancelled as soon as stop() turns true (the export failed or was given up while they rendered)."""
     if documents is None:
         return {}, {}
     shape = PortfolioShape.model_validate(snapshot)  # the typed shape the renderers read
     pdf = io.BytesIO()
-    documents.render_portfolio_pdf(shape, pdf, thumbnail)
+    documents.render_portfolio_pdf(shape, pdf, thumbnail, stop)
     payload = {"portfolio.pdf": pdf.getvalue()}
-    for name, data in sorted(documents.render_sheets_docx(shape).items()):
+    for name, data in sorted(documents.render_sheets_docx(shape, stop).items()):
         payload[f"sheets/{name}"] = data
     payload["ro-crate-preview.html"] = documents.render_preview_html(shape, thumbnail).encode(
         "utf-8"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -16,6 +17,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ..errors import Cancelled
 from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
 
 _keys = itertools.count(1)
@@ -135,7 +137,15 @@ class PortfolioDocTemplate(BaseDocTemplate):
     """A4 portrait pages with a landscape template for wide tables; headings feed contents and outline."""
 
     def __init__(
-        self, out, *, setting_name: str, scheme_name: str, footer_note: str, draft: bool, title: str
+        self,
+        out,
+        *,
+        setting_name: str,
+        scheme_name: str,
+        footer_note: str,
+        draft: bool,
+        title: str,
+        stop: Callable[[], bool] | None = None,
     ):
         super().__init__(
             out,
@@ -159,10 +169,16 @@ class PortfolioDocTemplate(BaseDocTemplate):
             draft,
         )
         self.page_total = 0
+        self.stop = stop  # asked before each flowable is laid out: a cancelled export stops
         self.keepTogetherClass = HeadingWithNext
         self.addPageTemplates(
             [self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)]
         )
+
+    def handle_flowable(self, flowables):
+        if self.stop is not None and self.stop():
+            raise Cancelled("Export cancelled: no bundle was written.")
+        super().handle_flowable(flowables)
 
     @staticmethod
     def _template(name: str, size) -> PageTemplate:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ..errors import Cancelled
 from ..shape.portfolio_shape import EvidenceShape, PortfolioShape
 from .document_plan import word_sheets
 from .docx_common import add_fields, add_table, add_text, clean, new_sheet, to_bytes, usable_width
@@ -83,7 +86,15 @@ def sheet_file_names(shape: PortfolioShape) -> list[str]:
     return [name for name, _ in word_sheets(PortfolioView(shape))]
 
 
-def render_sheets_docx(shape: PortfolioShape) -> dict[str, bytes]:
-    """Every sheet as .docx bytes, keyed by file name (for data/sheets/)."""
+def render_sheets_docx(
+    shape: PortfolioShape, stop: Callable[[], bool] | None = None
+) -> dict[str, bytes]:
+    """Every sheet as .docx bytes, keyed by file name (for data/sheets/); Cancelled between sheets once
+    stop() turns true."""
     view = PortfolioView(shape)
-    return {name: to_bytes(sheet_docx(view, sheet)) for name, sheet in word_sheets(view)}
+    sheets = {}
+    for name, sheet in word_sheets(view):
+        if stop is not None and stop():
+            raise Cancelled("Export cancelled: no bundle was written.")
+        sheets[name] = to_bytes(sheet_docx(view, sheet))
+    return sheets

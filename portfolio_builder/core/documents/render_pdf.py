@@ -122,8 +122,16 @@ def _entry(
     story.add(*block_flowables(sheet.blocks, story.width, thumbnail))
 
 
-def render_portfolio_pdf(shape: PortfolioShape, out: BinaryIO, thumbnail: Thumbnail | None) -> None:
-    """Write the printable portfolio (contents with page numbers, bookmarks, thumbnails) to out."""
+def render_portfolio_pdf(
+    shape: PortfolioShape,
+    out: BinaryIO,
+    thumbnail: Thumbnail | None,
+    stop: Callable[[], bool] | None = None,
+) -> None:
+    """Write the printable portfolio (contents with page numbers, bookmarks, thumbnails) to out.
+
+    stop() is asked as each part is laid out; Cancelled when it turns true (an export given up meanwhile).
+    """
     view = PortfolioView(shape)
     footer = f"Produced {nice_date(shape.created_at)} with Portfolio Builder".replace(
         "Produced  ", ""
@@ -137,6 +145,7 @@ def render_portfolio_pdf(shape: PortfolioShape, out: BinaryIO, thumbnail: Thumbn
         footer_note=footer,
         draft=view.draft,
         title=f"{view.setting_name} \u2014 {view.scheme_name} portfolio",
+        stop=stop,
     )
     story = _Story()
     _title_page(view, story)
