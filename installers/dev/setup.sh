@@ -74,7 +74,9 @@ case "$job" in
     if [ "${shm_free_kb:-0}" -gt $room_kb ] && [ "${mem_free_kb:-0}" -gt $room_kb ]; then
       basetemp=(--basetemp "/dev/shm/portfolio-builder-tests-$(id -u)")
     fi
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${basetemp[@]}" "${@:2}"
+    # Bytecode is written (to the gitignored __pycache__ folders) even where the environment says not to:
+    # else every worker and every program a test starts compiles the app and the tests from source again.
+    PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${basetemp[@]}" "${@:2}"
     status=$?
     [ ${#basetemp[@]} -gt 0 ] && rm -rf "${basetemp[1]}"  # RAM given back; pytest would keep it until the next run
     # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
