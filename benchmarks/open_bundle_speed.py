@@ -20,26 +20,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from portfolio_builder.core.assessor.bundle_session import BundleSession  # noqa: E402
 from portfolio_builder.core.bundle.bundle_writer import BundleWriter  # noqa: E402
-from portfolio_builder.core.shape.snapshot import FORMAT, FORMAT_VERSION  # noqa: E402
+from tests.core.snapshot_factory import _evidence, empty_snapshot_dict  # noqa: E402
 
 FILE_MB = 8  # photo/video-sized evidence files of incompressible bytes
 
 
 def _snapshot(items: list[dict]) -> dict:
-    return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "app_version": "bench",
-        "created_at": None,
-        "draft": False,
-        "setting": {"name": "Benchmark School"},
-        "staff": [],
-        "framework": {"name": "Family Partnership Award", "levels": []},
-        "themes": [{"code": "1", "title": "Ethos", "descriptors": []}],
-        "priorities": [],
-        "action_plan": [],
-        "evidence": items,
-    }
+    """A new FPA portfolio.json (the tests' own) carrying the benchmark's evidence items."""
+    snapshot = empty_snapshot_dict()
+    snapshot["evidence"], snapshot["staff"] = items, []
+    return snapshot
 
 
 def build_bundle(folder: Path, size_mb: int) -> Path:
@@ -56,15 +46,16 @@ def build_bundle(folder: Path, size_mb: int) -> Path:
             data = (chunk[n % 997 :] + chunk[: n % 997] for _ in range(FILE_MB))
             written = writer.add_payload(path, data, FILE_MB * 1024 * 1024, "video/mp4")
             items.append(
-                {
-                    "id": n + 1,
-                    "kind": "video",
-                    "title": f"Clip {n}",
-                    "included": True,
-                    "path": path,
-                    "sha256": written.sha256,
-                    "size": written.size,
-                }
+                _evidence(
+                    n + 1,
+                    f"Clip {n}",
+                    kind="video",
+                    path=path,
+                    sha256=written.sha256,
+                    size=written.size,
+                    mime_type="video/mp4",
+                    original_name="",
+                )
             )
         writer.add_payload_bytes("portfolio.json", json.dumps(_snapshot(items)).encode())
         writer.finish({"External-Identifier": "urn:uuid:00000000-0000-4000-8000-00000000bench"})
