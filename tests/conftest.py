@@ -134,14 +134,19 @@ def iif_portfolio(tmp_path, new_portfolio_file):
 
 
 @pytest.fixture(scope="session")
-def shared_ready_bundle(tmp_path_factory):
-    """(ExportResult, evidence ids) of one ready Family Partnership Award portfolio exported once per run
-    (per worker under xdist). For tests that only read the bundle: copy it before changing a byte."""
+def shared_ready(tmp_path_factory):
+    """One ready Family Partnership Award portfolio exported once per run (per worker under xdist), as a
+    SimpleNamespace: result (ExportResult), evidence (ids per descriptor), progress (every (done, total, name) the
+    export reported) and portfolio (the closed file). All shared and read only: copy the bundle before changing a
+    byte, and copy the portfolio (tests.shared_builds.copy_portfolio) before opening it."""
+    from types import SimpleNamespace
+
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
     from tests.core.portfolio_factory import ready_bundle
 
     folder = tmp_path_factory.mktemp("shared-bundle")
+    progress: list[tuple[int, int, str]] = []
     portfolio = create_portfolio(
         folder / "oak.portfolio",
         shipped_framework("family-partnership-award"),
@@ -149,9 +154,37 @@ def shared_ready_bundle(tmp_path_factory):
         lead=("Ann Patel", "Family Partnership Manager"),
     )
     try:
-        return ready_bundle(portfolio, folder)
+        result, evidence = ready_bundle(
+            portfolio, folder, progress=lambda d, t, n: progress.append((d, t, n))
+        )
     finally:
         portfolio.close()
+    return SimpleNamespace(
+        result=result, evidence=evidence, progress=progress, portfolio=portfolio.path
+    )
+
+
+@pytest.fixture(scope="session")
+def shared_ready_bundle(shared_ready):
+    """(ExportResult, evidence ids) of the shared ready portfolio's bundle (see shared_ready). For tests that
+    only read the bundle: copy it before changing a byte."""
+    return shared_ready.result, shared_ready.evidence
+
+
+@pytest.fixture(scope="session")
+def shared_builds(tmp_path_factory):
+    """Sample portfolios, their DRAFT bundles and the command-line journeys' portfolios, each built on first
+    use and then shared for the run (tests/shared_builds.py): tests take copies of portfolios to open them."""
+    from tests.shared_builds import SharedBuilds
+
+    return SharedBuilds(tmp_path_factory.mktemp("shared-builds"))
+
+
+@pytest.fixture(scope="session")
+def bundle(shared_builds):
+    """The DRAFT bundle of the Family Partnership Award sample (a real export), shared by the tests that view
+    it as the assessor; none of them writes to it: copy it before changing a byte."""
+    return shared_builds.sample_draft("family-partnership-award")
 
 
 @pytest.fixture(scope="session")

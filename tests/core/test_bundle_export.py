@@ -15,8 +15,8 @@ from tests.core.portfolio_factory import (
     add_file_evidence,
     extract_all,
     photo_with_gps,
-    ready_bundle,
 )
+from tests.shared_builds import copy_portfolio
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -190,15 +190,15 @@ def test_contents_index_shows_photo_thumbnails_inline(shared_ready_bundle):
     assert 'alt="Welcome breakfast for new families"' in preview
 
 
-def test_cancel_midway_leaves_no_file(fpa_portfolio, tmp_path):
+def test_cancel_midway_leaves_no_file(shared_ready, tmp_path):
     """Cancelling during the export raises Cancelled and leaves neither the bundle nor a .part file."""
-    from tests.core.portfolio_factory import make_ready
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
 
-    make_ready(fpa_portfolio)
+    ready = copy_portfolio(shared_ready.portfolio, tmp_path / "own")  # a ready portfolio of our own
     seen = []
-    with pytest.raises(Cancelled):
+    with Portfolio.open(ready) as portfolio, pytest.raises(Cancelled):
         export_bundle(
-            fpa_portfolio,
+            portfolio,
             tmp_path / "c.zip",
             progress=lambda d, t, n: seen.append(n),
             cancel=lambda: len(seen) >= 5,
@@ -206,24 +206,21 @@ def test_cancel_midway_leaves_no_file(fpa_portfolio, tmp_path):
     assert list(tmp_path.glob("c.zip*")) == []
 
 
-def test_export_does_not_modify_the_portfolio(fpa_portfolio, tmp_path):
+def test_export_does_not_modify_the_portfolio(shared_ready, tmp_path):
     """Exporting only reads: the portfolio file is byte-identical afterwards."""
-    from tests.core.portfolio_factory import make_ready
-
-    make_ready(fpa_portfolio)
-    fpa_portfolio.close()
-    before = _file_hash(fpa_portfolio.path)
     from portfolio_builder.core.storage.portfolio_file import Portfolio
 
-    with Portfolio.open(fpa_portfolio.path, read_only=True) as portfolio:
+    ready = copy_portfolio(shared_ready.portfolio, tmp_path / "own")  # a ready portfolio of our own
+    before = _file_hash(ready)
+    with Portfolio.open(ready, read_only=True) as portfolio:
         export_bundle(portfolio, tmp_path / "r.zip")
-    assert _file_hash(fpa_portfolio.path) == before
+    assert _file_hash(ready) == before
 
 
-def test_progress_reports_bytes_and_names(fpa_portfolio, tmp_path):
-    """Progress arrives as (done, total, name) with done never going backwards."""
-    calls = []
-    ready_bundle(fpa_portfolio, tmp_path, progress=lambda d, t, n: calls.append((d, t, n)))
+def test_progress_reports_bytes_and_names(shared_ready):
+    """Progress arrives as (done, total, name) with done never going backwards (as the shared ready export
+    reported it)."""
+    calls = shared_ready.progress
     assert calls and all(d <= t for d, t, _ in calls)
     assert [d for d, _, _ in calls] == sorted(d for d, _, _ in calls)
     assert any("evidence/" in n for _, _, n in calls)

@@ -9,16 +9,10 @@ from portfolio_builder.core.assessor.bundle_session import BundleSession
 from portfolio_builder.core.errors import Cancelled, PortfolioError, UnsafeBundle
 from tests.ui.assessor_fixtures import (
     BUNDLE_UUID,
-    exported_bundle,
     hand_bagged_bundle,
     sha256_of,
     tamper,
 )
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    return exported_bundle(tmp_path_factory.mktemp("bundle"))
 
 
 def _first_file_item(session, suffix):

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from .bundle_documents import check_documents
-from .cli_journeys import FINAL_CHECKS, JOURNEYS, PHOTO
-from .cli_runner import run_in_process, run_lines, run_program, write_files
+from .cli_journeys import FINAL_CHECKS, JOURNEYS
+from .cli_runner import run_in_process, run_lines, run_program
 
 
 def check_fpa(snapshot: dict) -> None:
@@ -93,18 +93,13 @@ FIELDS = {
 
 
 @pytest.mark.parametrize("scheme", list(JOURNEYS))
-def test_a_complete_portfolio_from_the_command_line_alone(scheme, tmp_path):
+def test_a_complete_portfolio_from_the_command_line_alone(scheme, shared_builds, tmp_path):
     """A scheme's journey of commands fills in what the assessor reads and leaves a ready portfolio that the
-    real program (its own process) exports as a final bundle and verifies."""
-    lines, files = JOURNEYS[scheme]
-    values = {
-        "portfolio": tmp_path / "journey.portfolio",
-        "files": tmp_path / "files",
-        "out": tmp_path / "out",
-    }
-    write_files(values["files"], files, PHOTO)
+    real program (its own process) exports as a final bundle and verifies. The journey's lines run once per run
+    (shared_builds.journey, each line must exit 0; test_final_export_refusals starts from the same portfolios);
+    the checks here work on a copy."""
+    values = {"portfolio": shared_builds.journey_copy(scheme, tmp_path), "out": tmp_path / "out"}
     values["out"].mkdir()
-    run_lines(lines, values)
 
     code, out, _ = run_in_process(["show", str(values["portfolio"]), "--json"])
     snapshot = json.loads(out)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
-from portfolio_builder.core.demo.demo import build_demo, demo_schemes
+from portfolio_builder.core.demo.demo import demo_schemes
 from portfolio_builder.core.planning.planning_overview import priority_rows
 from portfolio_builder.core.planning.portfolio_texts import read_texts
 from portfolio_builder.core.planning.readiness import check_readiness
@@ -24,19 +23,19 @@ SETTINGS = {
 
 
 @pytest.mark.parametrize("scheme_id", sorted(SETTINGS))
-def test_each_sample_is_part_way_through_its_own_scheme(tmp_path, scheme_id):
+def test_each_sample_is_part_way_through_its_own_scheme(shared_builds, tmp_path, scheme_id):
     """Each sample is its scheme's, not ready yet (so a draft), exports a bundle that verifies, and every
-    descriptor it typed in reads as the fictional setting's own ('We ...' or its name), never as the scheme's."""
-    path = build_demo(tmp_path, scheme=scheme_id)
+    descriptor it typed in reads as the fictional setting's own ('We ...' or its name), never as the scheme's.
+    The sample (build_demo) and its draft bundle are built once per run and shared; this test opens a copy."""
+    path = shared_builds.sample_copy(scheme_id, tmp_path)
     with Portfolio.open(path) as portfolio:
         shape = build_snapshot(portfolio)
         readiness = check_readiness(portfolio)
         texts = read_texts(portfolio)
         priorities = priority_rows(portfolio)
-        result = export_bundle(portfolio, tmp_path / "draft.zip", draft=True)
     assert shape.scheme.id == scheme_id and shape.setting.name == SETTINGS[scheme_id]
     assert not readiness.ready and readiness.problems
-    assert verify_bundle(result.path).valid
+    assert verify_bundle(shared_builds.sample_draft(scheme_id)).valid
     typed = [d.text for t in shape.themes for d in t.descriptors if not d.ours]
     setting_word = SETTINGS[scheme_id].split()[0]
     assert all(text.startswith(("We ", setting_word)) for text in typed), typed
@@ -47,9 +46,9 @@ def test_each_sample_is_part_way_through_its_own_scheme(tmp_path, scheme_id):
     assert any(d.rating_history for t in shape.themes for d in t.descriptors)
 
 
-def test_iif_sample_renames_some_elements_and_leaves_the_rest_to_be_named(tmp_path):
+def test_iif_sample_renames_some_elements_and_leaves_the_rest_to_be_named(shared_builds, tmp_path):
     """Larchwood has named three elements in its own words; the other five still carry the scheme's placeholder."""
-    path = build_demo(tmp_path, scheme="investors-in-families-secure")
+    path = shared_builds.sample_copy("investors-in-families-secure", tmp_path)
     with Portfolio.open(path) as portfolio:
         shape = build_snapshot(portfolio)
     assert [t.placeholder for t in shape.themes] == [False] * 3 + [True] * 5

@@ -9,22 +9,17 @@ import zipfile
 import pypdf
 import pytest
 
-from .cli_journeys import JOURNEYS, PHOTO
-from .cli_runner import run_in_process, run_lines, write_files
+from .cli_runner import run_in_process
 
 
 @pytest.fixture(scope="module")
-def complete(tmp_path_factory):
-    """A complete FPA and a complete IiF portfolio, built once with the command line."""
-    made = {}
-    for scheme in ("family-partnership-award", "investors-in-families-secure"):
-        folder = tmp_path_factory.mktemp(scheme)
-        lines, files = JOURNEYS[scheme]
-        values = {"portfolio": folder / "p.portfolio", "files": folder / "files", "out": folder}
-        write_files(values["files"], files, PHOTO)
-        run_lines(lines, values)
-        made[scheme] = values["portfolio"]
-    return made
+def complete(shared_builds):
+    """A complete FPA and a complete IiF portfolio, built once per run with the command line (the journeys of
+    test_cli_journeys). Shared: each test changes a copy."""
+    return {
+        scheme: shared_builds.journey(scheme)
+        for scheme in ("family-partnership-award", "investors-in-families-secure")
+    }
 
 
 # (scheme, SQL that empties one required thing, words the refusal must say)

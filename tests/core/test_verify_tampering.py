@@ -9,26 +9,13 @@ import pytest
 
 from portfolio_builder.cli import main
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
-from tests.core.portfolio_factory import ready_bundle
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory):
-    """One real exported bundle shared by the tampering cases."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-
-    folder = tmp_path_factory.mktemp("tamper")
-    portfolio = create_portfolio(
-        folder / "oak.portfolio",
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Lead"),
-    )
-    try:
-        result, _ = ready_bundle(portfolio, folder / "bundle.zip")
-    finally:
-        portfolio.close()
+def bundle(shared_ready_bundle):
+    """The run's shared ready bundle (tests/conftest.py), read by every tampering case: each writes a tampered
+    copy of it into its own folder and never changes the original."""
+    result, _ = shared_ready_bundle
     return result.path
 
 

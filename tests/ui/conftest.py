@@ -158,14 +158,6 @@ def main_window(qtbot, dialogs, portfolio_path):
     window.close()
 
 
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory):
-    """One bundle exported from a real portfolio, shared by the assessor tests; none of them writes to it."""
-    from tests.ui.assessor_fixtures import exported_bundle
-
-    return exported_bundle(tmp_path_factory.mktemp("bundle"))
-
-
 @pytest.fixture
 def errors(monkeypatch):
     """Messages the assessor window would show in an error box, recorded instead."""

@@ -28,12 +28,12 @@ def _schemes() -> list[str]:
 
 
 @pytest.fixture(params=_schemes())
-def sample_window(request, qtbot, dialogs, tmp_path):
-    """The main window with the sample portfolio of a scheme open (a fictional setting part-way through)."""
+def sample_window(request, qtbot, dialogs, tmp_path, shared_builds):
+    """The main window with the sample portfolio of a scheme open (a fictional setting part-way through): a copy
+    of the sample built once per run, since the window writes to the file it opens."""
     from portfolio_builder.app import build_main_window
-    from portfolio_builder.core.demo.demo import build_demo
 
-    path = build_demo(tmp_path / "sample", scheme=request.param)
+    path = shared_builds.sample_copy(request.param, tmp_path / "sample")
     window = build_main_window(str(path), reopen_last=False)
     qtbot.addWidget(window)
     window.resize(1280, 800)
