@@ -28,6 +28,7 @@ from tests.core.hostile_photos import (
     plain_jpeg,
 )
 from tests.core.portfolio_factory import add_file_evidence, make_ready
+from tests.shared_builds import copy_portfolio
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -97,16 +98,25 @@ def _texts_inside(name: str, data: bytes) -> list[bytes]:
     return found
 
 
-def _independent_metadata(folder, name: str) -> str:
-    """What exiftool reads from a file (every group, unknown and embedded tags); Pillow/pypdf without it."""
+def _independent_metadata(folder, names: list[str]) -> dict[str, str]:
+    """What exiftool reads from each file (every group, unknown and embedded tags; one exiftool run for them
+    all, each file's own JSON object); Pillow/pypdf without it."""
+    paths = {str(folder / name.replace("/", "_")): name for name in names}
+    if not shutil.which("exiftool"):
+        return {name: _metadata_without_exiftool(folder, name) for name in names}
+    printed = subprocess.run(
+        ["exiftool", "-a", "-u", "-ee", "-G1", "-j", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    read = {paths[entry["SourceFile"]]: json.dumps(entry) for entry in json.loads(printed)}
+    assert set(read) == set(names), "exiftool read every file"
+    return read
+
+
+def _metadata_without_exiftool(folder, name: str) -> str:
     path = folder / name.replace("/", "_")
-    if shutil.which("exiftool"):
-        return subprocess.run(
-            ["exiftool", "-a", "-u", "-ee", "-G1", "-j", str(path)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        ).stdout
     if name.endswith(".pdf"):
         from pypdf import PdfReader
 
@@ -120,18 +130,58 @@ def _independent_metadata(folder, name: str) -> str:
     return ""
 
 
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """(closed portfolio file, item ids) of _hostile_portfolio, built once for the module. Shared: tests open
+    or change a copy (_own_copy), never this file."""
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+
+    folder = tmp_path_factory.mktemp("hostile")
+    portfolio = create_portfolio(
+        folder / "oak.portfolio",
+        shipped_framework("family-partnership-award"),
+        "Oak Primary School",
+        lead=("Ann Patel", "Family Partnership Manager"),
+    )
+    try:
+        items = _hostile_portfolio(portfolio)
+    finally:
+        portfolio.close()
+    return portfolio.path, items
+
+
+@pytest.fixture(scope="module")
+def hostile_draft(hostile, tmp_path_factory):
+    """The DRAFT export (untagged items left out) of the hostile portfolio, made once from a copy and read by
+    the tests that check what left; read only."""
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+
+    folder = tmp_path_factory.mktemp("hostile-draft")
+    with Portfolio.open(copy_portfolio(hostile[0], folder)) as portfolio:
+        return export_bundle(portfolio, folder / "bundle.zip", draft=True, include_untagged=False)
+
+
+@pytest.fixture
+def own_hostile(hostile, tmp_path):
+    """(open Portfolio, item ids): this test's own copy of the hostile portfolio, to read or change."""
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+
+    portfolio = Portfolio.open(copy_portfolio(hostile[0], tmp_path / "own"))
+    yield portfolio, hostile[1]
+    portfolio.close()
+
+
 @pytest.mark.slow
-def test_bundle_read_back_holds_no_planted_name_place_or_device(fpa_portfolio, tmp_path):
+def test_bundle_read_back_holds_no_planted_name_place_or_device(hostile_draft, tmp_path):
     """Every file of the bundle, the parts of its Office files, its embedded thumbnails and what exiftool reads
     from each evidence file are free of every planted name, place and device identifier."""
-    _hostile_portfolio(fpa_portfolio)
-    result = export_bundle(
-        fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False
-    )
+    result = hostile_draft
     assert verify_bundle(result.path).valid
     members = _members(result.path)
     out = tmp_path / "files"
     out.mkdir()
+    read_back = []
     for name, data in members.items():
         for blob in _texts_inside(name, data):
             for planted in PLANTED:
@@ -141,22 +191,22 @@ def test_bundle_read_back_holds_no_planted_name_place_or_device(fpa_portfolio, t
                 )
         if name.startswith("data/evidence/") or name == "data/portfolio.pdf":
             (out / name.replace("/", "_")).write_bytes(data)
-            metadata = _independent_metadata(out, name)
-            for planted in PLANTED:
-                assert planted not in metadata, f"{planted!r} read back from {name}"
+            read_back.append(name)
+    assert "data/portfolio.pdf" in read_back and len(read_back) > 1
+    for name, metadata in _independent_metadata(out, read_back).items():
+        for planted in PLANTED:
+            assert planted not in metadata, f"{planted!r} read back from {name}"
     photo = next(data for name, data in members.items() if name.endswith("Reading-corner.jpg"))
     assert (
         b"\xff\xfe" not in photo and photo.count(b"\xff\xd8") == 1 and photo.endswith(b"\xff\xd9")
     )
 
 
-def test_left_out_and_untagged_items_leave_no_trace_but_a_count(fpa_portfolio, tmp_path):
+def test_left_out_and_untagged_items_leave_no_trace_but_a_count(hostile, hostile_draft):
     """An unconsented photo and an untagged note are not in any file of the bundle (no title, no hash);
     portfolio.json counts them with their reasons and no item carries its original file name."""
-    items = _hostile_portfolio(fpa_portfolio)
-    result = export_bundle(
-        fpa_portfolio, tmp_path / "bundle.zip", draft=True, include_untagged=False
-    )
+    _path, items = hostile
+    result = hostile_draft
     assert {i for i, _t, _r in result.left_out} == {items["left out"], items["untagged"]}
     members = _members(result.path)
     snapshot = json.loads(members["data/portfolio.json"])
@@ -182,10 +232,10 @@ def test_left_out_and_untagged_items_leave_no_trace_but_a_count(fpa_portfolio, t
     ]
 
 
-def test_untagged_items_go_in_only_when_asked_and_are_then_listed(fpa_portfolio, tmp_path):
+def test_untagged_items_go_in_only_when_asked_and_are_then_listed(own_hostile, tmp_path):
     """A final bundle leaves the untagged note out; with include_untagged it is in the bundle, in portfolio.json
     and in the export preview."""
-    items = _hostile_portfolio(fpa_portfolio)
+    fpa_portfolio, items = own_hostile
     from portfolio_builder.core.evidence.evidence_service import update_evidence
 
     update_evidence(fpa_portfolio, items["left out"], consent="obtained")
@@ -199,10 +249,10 @@ def test_untagged_items_go_in_only_when_asked_and_are_then_listed(fpa_portfolio,
     assert any(UNTAGGED_TITLE in line and item["path"] in line for line in preview_lines(plan))
 
 
-def test_export_plan_preview_lists_titles_files_removals_and_reasons(fpa_portfolio):
+def test_export_plan_preview_lists_titles_files_removals_and_reasons(own_hostile):
     """The preview names every title with its bundle file, what metadata each loses, and each left-out item
     with why, before anything is written."""
-    items = _hostile_portfolio(fpa_portfolio)
+    fpa_portfolio, items = own_hostile
     from portfolio_builder.core.bundle.export_plan import check_documents, check_photos
 
     plan = plan_export(fpa_portfolio)
@@ -244,19 +294,15 @@ def test_document_that_cannot_be_cleaned_is_reported_not_sent(fpa_portfolio, tmp
     assert not any("Locked" in name or "Old-letter" in name for name in _members(result.path))
 
 
-def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(
-    fpa_portfolio, tmp_path, capsys
-):
+def test_export_dry_run_on_the_command_line_lists_and_writes_nothing(hostile, tmp_path, capsys):
     """`export --dry-run` prints the titles, bundle names, removals and left-out reasons, and writes no file."""
     from portfolio_builder.cli import main
 
-    items = _hostile_portfolio(fpa_portfolio)
-    fpa_portfolio.close()
+    path = copy_portfolio(hostile[0], tmp_path / "own")  # closed, as the command line finds it
+    items = hostile[1]
     out = tmp_path / "out"
     out.mkdir()
-    assert (
-        main(["export", str(fpa_portfolio.path), str(out / "b.zip"), "--draft", "--dry-run"]) == 0
-    )
+    assert main(["export", str(path), str(out / "b.zip"), "--draft", "--dry-run"]) == 0
     printed = capsys.readouterr().out
     assert "Forum minutes  ->  data/evidence/" in printed and "XMP metadata" in printed
     assert f"{LEFT_OUT_TITLE} (item {items['left out']}): consent is not recorded" in printed
