@@ -16,6 +16,17 @@ from .snapshot_factory import (
     iif_snapshot_dict,
 )
 
+_RENDERED: dict[str, dict[str, bytes]] = {}  # equal snapshots: rendered once per module
+
+
+def _sheets(snapshot) -> dict[str, bytes]:
+    """render_sheets_docx(snapshot); tests only read the bytes, so equal snapshots share one render (each
+    call gets its own dict)."""
+    key = snapshot.model_dump_json()
+    if key not in _RENDERED:
+        _RENDERED[key] = render_sheets_docx(snapshot)
+    return dict(_RENDERED[key])
+
 
 def _text(data: bytes) -> str:
     doc = Document(BytesIO(data))
@@ -30,7 +41,7 @@ def _text(data: bytes) -> str:
 def test_every_sheet_is_there_with_a_clear_name():
     """FPA: audit and summary sheet for each entered theme, the action plan and audit findings, the case study;
     no cover sheets, outline plan or Assessor's Report page, which are Investors in Families' parts."""
-    names = list(render_sheets_docx(fpa_snapshot()))
+    names = list(_sheets(fpa_snapshot()))
     assert names == [
         "01-theme-1-audit-sheet.docx",
         "02-theme-1-summary-sheet.docx",
@@ -43,7 +54,7 @@ def test_every_sheet_is_there_with_a_clear_name():
 def test_iif_sheets_follow_its_components():
     """IiF: the first page of the Assessor's Report, an audit sheet per element with statements, the priorities,
     the work plan, a cover sheet per priority, the outline plan; no summary sheets or case study."""
-    names = list(render_sheets_docx(iif_snapshot()))
+    names = list(_sheets(iif_snapshot()))
     assert names[0] == "01-assessors-report-first-page.docx"
     assert sum(n.endswith("-audit-sheet.docx") for n in names) == 2
     assert sum("priority-action-cover-sheet" in n for n in names) == 5
@@ -54,7 +65,7 @@ def test_iif_sheets_follow_its_components():
 def test_sheets_hold_their_content():
     """Audit ratings, gaps and the best fit, key evidence titles, the action plan's own columns and diary entries
     read back from Word."""
-    sheets = render_sheets_docx(fpa_snapshot())
+    sheets = _sheets(fpa_snapshot())
     audit = _text(sheets["01-theme-1-audit-sheet.docx"])
     assert (
         "1a Descriptor 1a" in audit
@@ -67,7 +78,7 @@ def test_sheets_hold_their_content():
     assert "Name of lead person collecting evidence" in summary
     plan = _text(sheets["03-action-plan.docx"])
     assert "Success criteria (impact/outcomes)" in plan and "Action for theme 6" in plan
-    iif = render_sheets_docx(iif_snapshot())
+    iif = _sheets(iif_snapshot())
     cover = _text(next(v for k, v in iif.items() if "priority-3-priority-action-cover-sheet" in k))
     assert (
         "Diary entry 3: letters sent" in cover
@@ -79,7 +90,7 @@ def test_assessors_report_first_page_has_setting_details_and_context():
     """IiF's first page of the Assessor's Report carries name, type, address, reference, head, contact and
     context, and nothing else: the rest of the report is the assessor's."""
     snap = iif_snapshot()
-    report = _text(render_sheets_docx(snap)["01-assessors-report-first-page.docx"])
+    report = _text(_sheets(snap)["01-assessors-report-first-page.docx"])
     for value in (
         "Zoë Łukasz Academy & Nursery",
         "Primary school",
@@ -95,22 +106,20 @@ def test_assessors_report_first_page_has_setting_details_and_context():
 
 def test_draft_marks_every_sheet():
     """Each Word sheet of a draft portfolio says DRAFT; a final one does not."""
-    assert all(
-        "DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot(draft=True)).values()
-    )
-    assert not any("DRAFT" in _text(data) for data in render_sheets_docx(fpa_snapshot()).values())
+    assert all("DRAFT" in _text(data) for data in _sheets(fpa_snapshot(draft=True)).values())
+    assert not any("DRAFT" in _text(data) for data in _sheets(fpa_snapshot()).values())
 
 
 def test_an_empty_portfolio_renders():
     """A new portfolio with missing optional fields still produces its sheets (the action plan, empty)."""
-    assert "01-action-plan.docx" in render_sheets_docx(empty_snapshot())
+    assert "01-action-plan.docx" in _sheets(empty_snapshot())
 
 
 def test_codes_are_shown_as_words():
     """The action plan's status and a cover sheet's consent and kind read as words in Word."""
     snap = iif_snapshot_dict()
     snap["action_plan"][0]["status"] = "in-progress"
-    sheets = render_sheets_docx(read_shape(snap))
+    sheets = _sheets(read_shape(snap))
     plan = _text(next(v for k, v in sheets.items() if k.endswith("action-plan.docx")))
     assert "In progress" in plan and "in-progress" not in plan
     cover = _text(sheets[next(k for k in sheets if "priority-1-priority-action-cover-sheet" in k)])
@@ -131,14 +140,14 @@ def test_no_word_is_broken_across_lines_in_a_table():
             action["starts_on"], action["ends_on"] = "2025-11-28", "2026-05-28"
         for item in snap["evidence"]:
             item["evidence_date"] = "2026-05-28"
-        for name, data in render_sheets_docx(read_shape(snap)).items():
+        for name, data in _sheets(read_shape(snap)).items():
             assert words_too_wide(Document(BytesIO(data))) == [], name
 
 
 def test_house_style_fonts_colours_and_page_numbers():
     """Every heading names Arial (a font every office laptop has) in the accent colour, never a Word theme
     font, and the footer numbers pages."""
-    sheets = render_sheets_docx(fpa_snapshot(draft=True))
+    sheets = _sheets(fpa_snapshot(draft=True))
     doc = Document(BytesIO(next(v for k, v in sheets.items() if k.endswith("action-plan.docx"))))
     for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
         fonts = doc.styles[name].element.rPr.rFonts
@@ -154,14 +163,14 @@ def test_action_for_an_unknown_theme_code_still_names_the_theme():
     """An action whose theme code matches no theme reads 'Theme 9', not a bare '9', in the key theme column."""
     snap = fpa_snapshot_dict()
     snap["action_plan"][0]["theme_code"] = "9"
-    sheets = render_sheets_docx(read_shape(snap))
+    sheets = _sheets(read_shape(snap))
     doc = Document(BytesIO(next(v for k, v in sheets.items() if k.endswith("action-plan.docx"))))
     assert doc.tables[0].rows[1].cells[0].text == "Theme 9"
 
 
 def test_descriptor_codes_are_bold_as_in_the_pdf():
     """On the audit and summary sheets the descriptor's code leads its cell in bold, the text follows plain."""
-    sheets = render_sheets_docx(fpa_snapshot())
+    sheets = _sheets(fpa_snapshot())
     for name in ("01-theme-1-audit-sheet.docx", "02-theme-1-summary-sheet.docx"):
         table = next(
             t
