@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
@@ -33,9 +34,10 @@ def missing_reason() -> str:
     return ""
 
 
-def axe_violations(page: Path) -> list[dict]:
-    """axe-core's violations on a local page (impact, id, help, how many nodes, the first node's HTML)."""
-    from axe_selenium_python import Axe
+@contextmanager
+def chromium():
+    """A headless Chromium driven through the local chromedriver, quit on leaving; pass it to axe_violations
+    to check several pages with one browser."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -49,13 +51,28 @@ def axe_violations(page: Path) -> list[dict]:
         driver = webdriver.Chrome(
             service=Service(DRIVER), options=options
         )  # a given driver: nothing downloaded
-        try:
-            driver.get(Path(page).resolve().as_uri())
-            axe = Axe(driver)
-            axe.inject()
-            result = axe.run()
-        finally:
+    try:
+        yield driver
+    finally:
+        with loopback_only():
             driver.quit()
+
+
+def axe_violations(page: Path, driver=None) -> list[dict]:
+    """axe-core's violations on a local page (impact, id, help, how many nodes, the first node's HTML), in
+    driver (from chromium()) or in a browser of its own."""
+    from axe_selenium_python import Axe
+
+    from tests.conftest import loopback_only
+
+    if driver is None:
+        with chromium() as own:
+            return axe_violations(page, own)
+    with loopback_only():  # the driver listens on this machine only; nothing else is reachable
+        driver.get(Path(page).resolve().as_uri())
+        axe = Axe(driver)
+        axe.inject()
+        result = axe.run()
     assert result["passes"], "axe-core ran no checks"
     return [
         {
