@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.evidence.evidence_links import tag_evidence
 from portfolio_builder.core.privacy.video_privacy import strip_recording_location
-from tests.core.portfolio_factory import SERIAL, add_file_evidence, ready_bundle
+from portfolio_builder.core.storage.portfolio_file import Portfolio
+from tests.core.portfolio_factory import SERIAL, add_file_evidence
+from tests.shared_builds import copy_portfolio
 
 PLACE = b"+51.5074-000.1278+011.000/"  # where the family lives, as an iPhone writes it
 ISO6709_KEY = b"com.apple.quicktime.location.ISO6709"
@@ -86,14 +89,22 @@ def _bundle_file(result, suffix: str) -> tuple[str, bytes]:
         return name, archive.read(name)
 
 
-def test_heic_photo_arrives_as_a_clean_upright_jpeg(fpa_portfolio, tmp_path):
+@pytest.fixture
+def ready_portfolio(shared_ready, tmp_path):
+    """This test's own copy of the run's shared ready portfolio (tests/conftest.py), open, to add evidence to."""
+    portfolio = Portfolio.open(copy_portfolio(shared_ready.portfolio, tmp_path / "own"))
+    yield portfolio
+    portfolio.close()
+
+
+def test_heic_photo_arrives_as_a_clean_upright_jpeg(ready_portfolio, tmp_path):
     """A HEIC photo becomes a JPEG in the bundle (every laptop opens it) with its date but no GPS or serial."""
     photo = heic_with_gps()
     assert (
         Image.open(io.BytesIO(photo)).getexif().get_ifd(0x8825)
     )  # the test photo really has a position
     item = add_file_evidence(
-        fpa_portfolio,
+        ready_portfolio,
         photo,
         "Stay and play",
         kind="photo",
@@ -101,8 +112,8 @@ def test_heic_photo_arrives_as_a_clean_upright_jpeg(fpa_portfolio, tmp_path):
         original_name="IMG_4012.HEIC",
         consent="obtained",
     )
-    tag_evidence(fpa_portfolio, item, "1a", cross_reference=True)
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    tag_evidence(ready_portfolio, item, "1a", cross_reference=True)
+    result = export_bundle(ready_portfolio, tmp_path)
     name, data = _bundle_file(result, "Stay-and-play.jpg")
     image = Image.open(io.BytesIO(data))
     exif = image.getexif()
@@ -115,30 +126,40 @@ def test_heic_photo_arrives_as_a_clean_upright_jpeg(fpa_portfolio, tmp_path):
     assert '"converted_from": "image/heic"' in snapshot and ".heic" not in name.lower()
 
 
-@pytest.mark.parametrize(
-    "kind, mime, name, brand",
-    [
-        ("video", "video/quicktime", "IMG_0420.MOV", b"qt  "),
-        ("video", "video/mp4", "VID_20251001.mp4", b"isom"),
-        ("audio", "audio/mp4", "Family voices.m4a", b"M4A "),
-    ],
-)
+RECORDINGS = [
+    ("video", "video/quicktime", "IMG_0420.MOV", b"qt  "),
+    ("video", "video/mp4", "VID_20251001.mp4", b"isom"),
+    ("audio", "audio/mp4", "Family voices.m4a", b"M4A "),
+]
+
+
+@pytest.fixture(scope="module")
+def recordings_bundle(shared_ready, tmp_path_factory):
+    """A ready portfolio (a copy of the run's shared one) with each of RECORDINGS added, exported once; the
+    tests only read their own recording's file from the bundle."""
+    folder = tmp_path_factory.mktemp("recordings")
+    with Portfolio.open(copy_portfolio(shared_ready.portfolio, folder)) as portfolio:
+        for kind, mime, name, brand in RECORDINGS:
+            item = add_file_evidence(
+                portfolio,
+                phone_video(brand),
+                "Forum video diary",
+                kind=kind,
+                mime_type=mime,
+                original_name=name,
+                consent="obtained",
+            )
+            tag_evidence(portfolio, item, "1a", cross_reference=True)
+        return export_bundle(portfolio, folder / "bundle.zip")
+
+
+@pytest.mark.parametrize("kind, mime, name, brand", RECORDINGS)
 def test_recording_leaves_without_its_place_and_still_plays(
-    fpa_portfolio, tmp_path, kind, mime, name, brand
+    recordings_bundle, kind, mime, name, brand
 ):
     """Video and audio keep their size and box layout, but the recording place is gone from the bundle."""
     original = phone_video(brand)
-    item = add_file_evidence(
-        fpa_portfolio,
-        original,
-        "Forum video diary",
-        kind=kind,
-        mime_type=mime,
-        original_name=name,
-        consent="obtained",
-    )
-    tag_evidence(fpa_portfolio, item, "1a", cross_reference=True)
-    result, _ = ready_bundle(fpa_portfolio, tmp_path)
+    result = recordings_bundle
     _name, data = _bundle_file(result, name.rsplit(".", 1)[1].lower())
     assert PLACE in original and PLACE not in data and ISO6709_KEY not in data
     assert len(data) == len(original)

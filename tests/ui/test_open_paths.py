@@ -110,12 +110,14 @@ def test_the_systems_file_open_request_routes_to_the_right_window(
         app.removeEventFilter(router)
 
 
-def test_the_assessor_is_told_when_a_bundle_is_a_draft(qtbot, bundle, fpa_portfolio, tmp_path):
-    """A DRAFT bundle (interim review) says so in the banner; a final bundle does not."""
+def test_the_assessor_is_told_when_a_bundle_is_a_draft(
+    qtbot, bundle, shared_ready_bundle, tmp_path
+):
+    """A DRAFT bundle (interim review) says so in the banner; a final bundle does not (both shared bundles,
+    which the assessor's window only reads)."""
     from portfolio_builder.ui.assessor import open_bundle_window
-    from tests.core.portfolio_factory import ready_bundle
 
-    final, _ = ready_bundle(fpa_portfolio, tmp_path)
+    final, _ = shared_ready_bundle
     for path, draft in ((bundle, True), (final.path, False)):
         window = open_bundle_window(path, tmp_path / "assessments")
         qtbot.addWidget(window)
