@@ -1,5 +1,5 @@
 """What many tests only read, built once per run (once per worker under xdist): the sample portfolio of each
-scheme, its DRAFT bundle, and the portfolio each scheme's command-line journey builds.
+scheme, its DRAFT bundle, the portfolio each scheme's command-line journey builds, and the hostile bundle corpus.
 
 The paths handed out are shared: a test that opens a portfolio or changes a byte takes a copy first
 (`sample_copy`, `journey_copy`, `copy_portfolio`); bundles are only ever read (the assessor never writes one).
@@ -31,6 +31,7 @@ class SharedBuilds:
         self._samples: dict[str, Path] = {}
         self._drafts: dict[str, Path] = {}
         self._journeys: dict[str, Path] = {}
+        self._hostile: dict[str, Path] = {}
 
     def sample(self, scheme: str) -> Path:
         """The closed sample portfolio of scheme (build_demo), built once. Shared: never open it, take
@@ -84,3 +85,12 @@ class SharedBuilds:
     def journey_copy(self, scheme: str, folder: Path, name: str | None = None) -> Path:
         """A private copy of the journey portfolio of scheme in folder, to open and change."""
         return copy_portfolio(self.journey(scheme), folder, name)
+
+    def hostile_zip(self, case) -> Path:
+        """The bad bundle of a HostileCase (tests/core/hostile_zips.py), built once. Shared and read only: a
+        test that watches its folder or changes a byte takes a copy."""
+        if case.name not in self._hostile:
+            folder = self.folder / "hostile"
+            folder.mkdir(parents=True, exist_ok=True)
+            self._hostile[case.name] = case.build(folder / f"{case.name}.zip")
+        return self._hostile[case.name]

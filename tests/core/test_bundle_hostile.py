@@ -1,7 +1,9 @@
 """Hostile bundles: each is refused or reported with a clear message, quickly, and nothing is written anywhere."""
 
 import os
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -21,9 +23,10 @@ def _listing(folder):
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("case", HOSTILE_CASES, ids=[c.name for c in HOSTILE_CASES])
-def test_hostile_bundle_is_refused_with_a_clear_message(case, tmp_path):
-    """verify_bundle rejects the bundle, says why in words, marks it unsafe when it is, and writes nothing."""
-    bundle = case.build(tmp_path / f"{case.name}.zip")
+def test_hostile_bundle_is_refused_with_a_clear_message(case, tmp_path, shared_builds):
+    """verify_bundle rejects the bundle, says why in words, marks it unsafe when it is, and writes nothing.
+    The bundle is a copy, in this test's folder, of the corpus built once per run."""
+    bundle = Path(shutil.copyfile(shared_builds.hostile_zip(case), tmp_path / f"{case.name}.zip"))
     before = _listing(tmp_path)
     report = verify_bundle(bundle)
     assert not report.valid
@@ -39,9 +42,9 @@ def test_hostile_bundle_is_refused_with_a_clear_message(case, tmp_path):
 @pytest.mark.parametrize(
     "case", [c for c in HOSTILE_CASES if c.unsafe], ids=[c.name for c in HOSTILE_CASES if c.unsafe]
 )
-def test_reader_refuses_unsafe_bundles_on_opening(case, tmp_path):
-    """BundleReader raises UnsafeBundle before any member is read."""
-    bundle = case.build(tmp_path / f"{case.name}.zip")
+def test_reader_refuses_unsafe_bundles_on_opening(case, shared_builds):
+    """BundleReader raises UnsafeBundle before any member is read (the corpus built once per run, only read)."""
+    bundle = shared_builds.hostile_zip(case)
     with pytest.raises(UnsafeBundle):
         BundleReader(bundle)
 

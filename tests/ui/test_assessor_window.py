@@ -265,14 +265,15 @@ def test_dropping_a_zip_opens_it_and_open_bundle_window_starts_verifying(
     window.close()
 
 
-def test_bundle_engineers_hostile_corpus(qtbot, tmp_path, errors):
-    """Every case of the shared corpus: unsafe ones refused with the reader's words; the rest refused or shown as invalid."""
+def test_bundle_engineers_hostile_corpus(qtbot, tmp_path, errors, shared_builds):
+    """Every case of the shared corpus: unsafe ones refused with the reader's words; the rest refused or shown as invalid.
+    The corpus is built once per run (shared_builds.hostile_zip); the assessor's window only reads it."""
     from tests.core.hostile_zips import HOSTILE_CASES
 
     window = AssessorWindow(tmp_path / "assessments")
     qtbot.addWidget(window)
     for case in HOSTILE_CASES:
-        path = case.build(tmp_path / f"{case.name}.zip")
+        path = shared_builds.hostile_zip(case)
         outcome = []
         window.open_failed.connect(outcome.append)
         window.bundle_opened.connect(outcome.append)
