@@ -47,9 +47,26 @@ def _pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def test_docx_report_reads_back_with_judgements_and_verdict(tmp_path):
+@pytest.fixture(scope="module")
+def fpa_report(tmp_path_factory):
+    """Call with a suffix: the FPA report of _assessment() exported once per module in that format. The tests
+    only read the file."""
+    folder = tmp_path_factory.mktemp("report")
+    made = {}
+
+    def report(suffix: str):
+        if suffix not in made:
+            made[suffix] = export_assessor_report(
+                fpa_snapshot(), _assessment(), folder / f"report{suffix}"
+            )
+        return made[suffix]
+
+    return report
+
+
+def test_docx_report_reads_back_with_judgements_and_verdict(fpa_report):
     """The Word report holds the setting, context, each judgement with its comment, strengths and the verdict."""
-    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.docx")
+    out = fpa_report(".docx")
     body = _docx_text(out)
     for expected in (
         "Zoë Łukasz Academy & Nursery",
@@ -102,9 +119,9 @@ def test_evidence_seen_lists_titles_and_marks_damaged_and_left_out_items():
     assert content.themes[1].judgement_label == "Not seen"
 
 
-def test_hostile_titles_are_printed_as_text_not_markup(tmp_path):
+def test_hostile_titles_are_printed_as_text_not_markup(fpa_report):
     """A title holding <script> or markup is printed literally and does not break the PDF."""
-    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.pdf")
+    out = fpa_report(".pdf")
     assert "<script>" in _pdf_text(out)
 
 
@@ -128,17 +145,17 @@ def test_wrong_suffix_and_writing_over_the_bundle_are_refused(tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_docx_report_columns_fit_their_words(tmp_path):
+def test_docx_report_columns_fit_their_words(fpa_report):
     """'Code', 'Setting's rating', 'Developing' and 'Judgement' each fit their column without breaking."""
     from tests.core.docx_layout import words_too_wide
 
-    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.docx")
+    out = fpa_report(".docx")
     assert words_too_wide(Document(str(out))) == []
 
 
-def test_pdf_theme_judgement_is_on_the_page_of_its_first_descriptor(tmp_path):
+def test_pdf_theme_judgement_is_on_the_page_of_its_first_descriptor(fpa_report):
     """A theme's heading and judgement box are not left at the foot of a page, apart from its descriptors."""
-    out = export_assessor_report(fpa_snapshot(), _assessment(), tmp_path / "report.pdf")
+    out = fpa_report(".pdf")
     pages = [" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages]
     page = next(p for p in pages if "A strong theme." in p)
     assert "Mission statement seen." in page

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from portfolio_builder.core.framework.portfolio_setup import update_profile
-from tests.core.portfolio_factory import extract_all, ready_bundle
+from tests.core.portfolio_factory import extract_all
+from tests.shared_builds import copy_portfolio
 
 CONTEXT_FILE = Path(__file__).parent / "ro_crate" / "context-1.1.jsonld"
 CONTEXT_URLS = ("https://w3id.org/ro/crate/1.1/context", "http://w3id.org/ro/crate/1.1/context")
@@ -77,10 +78,15 @@ def test_bundle_crate_passes_the_ro_crate_1_1_profile(
     )
 
 
-def test_setting_licence_choice_reaches_the_crate(fpa_portfolio, tmp_path):
-    """A setting that chose CC BY-NC-ND 4.0 gets it, with its Creative Commons address, on the root dataset."""
-    update_profile(fpa_portfolio, licence="CC-BY-NC-ND-4.0")
-    result, _ = ready_bundle(fpa_portfolio, tmp_path / "bundle.zip")
+def test_setting_licence_choice_reaches_the_crate(shared_ready, tmp_path):
+    """A setting that chose CC BY-NC-ND 4.0 gets it, with its Creative Commons address, on the root dataset.
+    (A copy of the run's shared ready portfolio, changed and exported.)"""
+    from portfolio_builder.core.bundle.bundle_export import export_bundle
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+
+    with Portfolio.open(copy_portfolio(shared_ready.portfolio, tmp_path / "own")) as portfolio:
+        update_profile(portfolio, licence="CC-BY-NC-ND-4.0")
+        result = export_bundle(portfolio, tmp_path / "bundle.zip")
     crate = json.loads(
         (extract_all(result.path, tmp_path / "x") / "data" / "ro-crate-metadata.json").read_text()
     )
