@@ -134,34 +134,12 @@ def iif_portfolio(tmp_path, new_portfolio_file):
 
 
 @pytest.fixture(scope="session")
-def shared_ready(tmp_path_factory):
-    """One ready Family Partnership Award portfolio exported once per run (per worker under xdist), as a
-    SimpleNamespace: result (ExportResult), evidence (ids per descriptor), progress (every (done, total, name) the
-    export reported) and portfolio (the closed file). All shared and read only: copy the bundle before changing a
-    byte, and copy the portfolio (tests.shared_builds.copy_portfolio) before opening it."""
-    from types import SimpleNamespace
-
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-    from tests.core.portfolio_factory import ready_bundle
-
-    folder = tmp_path_factory.mktemp("shared-bundle")
-    progress: list[tuple[int, int, str]] = []
-    portfolio = create_portfolio(
-        folder / "oak.portfolio",
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    )
-    try:
-        result, evidence = ready_bundle(
-            portfolio, folder, progress=lambda d, t, n: progress.append((d, t, n))
-        )
-    finally:
-        portfolio.close()
-    return SimpleNamespace(
-        result=result, evidence=evidence, progress=progress, portfolio=portfolio.path
-    )
+def shared_ready(shared_builds):
+    """One ready Family Partnership Award portfolio exported once per run, as a SimpleNamespace: result
+    (ExportResult), evidence (ids per descriptor), progress (every (done, total, name) the export reported) and
+    portfolio (the closed file). All shared and read only: copy the bundle before changing a byte, and copy the
+    portfolio (tests.shared_builds.copy_portfolio) before opening it."""
+    return shared_builds.ready()
 
 
 @pytest.fixture(scope="session")
@@ -173,11 +151,12 @@ def shared_ready_bundle(shared_ready):
 
 @pytest.fixture(scope="session")
 def shared_builds(tmp_path_factory):
-    """Sample portfolios, their DRAFT bundles and the command-line journeys' portfolios, each built on first
-    use and then shared for the run (tests/shared_builds.py): tests take copies of portfolios to open them."""
-    from tests.shared_builds import SharedBuilds
+    """The ready portfolio and bundle, sample portfolios and their DRAFT bundles, the command-line journeys'
+    portfolios and the hostile bundles, each built on first use once per run (shared by the xdist workers) and
+    then only read (tests/shared_builds.py): tests take copies of portfolios to open them."""
+    from tests.shared_builds import SharedBuilds, common_folder
 
-    return SharedBuilds(tmp_path_factory.mktemp("shared-builds"))
+    return SharedBuilds(common_folder(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
