@@ -1,4 +1,4 @@
-"""Bundles for the assessor tests: exported from a real portfolio when the exporter exists, else hand-bagged."""
+"""Bundles for the assessor tests made by hand (the real exported one is the `bundle` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -58,58 +58,6 @@ def _tiny_docx(title: str) -> bytes:
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
-
-
-def exported_bundle(folder: Path) -> Path:
-    """A bundle exported by export_bundle from a real portfolio: the sample one if it builds, else the test factory's."""
-    from portfolio_builder.core.bundle.bundle_export import export_bundle
-    from portfolio_builder.core.storage.portfolio_file import Portfolio
-
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        from portfolio_builder.core.demo.demo import build_demo
-
-        path = build_demo(folder / "demo")
-    except ImportError:  # the sample builder's own modules have not all landed yet
-        path = _factory_portfolio(folder / "oak.portfolio")
-    portfolio = Portfolio.open(path)
-    try:
-        result = export_bundle(portfolio, folder / "bundle.zip", draft=True)
-    finally:
-        portfolio.close()
-    return Path(result.path)
-
-
-def _factory_portfolio(path: Path) -> Path:
-    """A ready FPA portfolio from the bundle engineer's factory, plus a PDF and a video link."""
-    from portfolio_builder.core.evidence.evidence_links import tag_evidence
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-    from tests.core.portfolio_factory import add_file_evidence, add_link_evidence, make_ready
-
-    portfolio = create_portfolio(
-        path,
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    )
-    try:
-        make_ready(portfolio)
-        pdf = add_file_evidence(
-            portfolio,
-            tiny_pdf("Family survey summary"),
-            "Family survey summary",
-            mime_type="application/pdf",
-            original_name="survey.pdf",
-        )
-        tag_evidence(portfolio, pdf, "1b", cross_reference=True)
-        video = add_link_evidence(
-            portfolio, "https://video.example.org/oak/forum", "Video diary: the Forum", kind="video"
-        )
-        tag_evidence(portfolio, video, "1a", cross_reference=True)
-    finally:
-        portfolio.close()
-    return path
 
 
 def tamper(bundle: Path, out: Path, member_suffix: str, new_bytes: bytes) -> Path:
