@@ -75,6 +75,14 @@ def loopback_only():
         socket.socket.connect, socket.getaddrinfo, socket.create_connection = saved
 
 
+def pytest_collection_modifyitems(config, items):
+    """Modules with a slow test run first: the workers then end together, not one waiting alone on a long
+    test that happened to come last (xdist hands out whole modules in the order they first appear)."""
+    items.sort(
+        key=lambda item: item.get_closest_marker("slow") is None
+    )  # stable: the rest keep their order
+
+
 OAK = (
     "family-partnership-award",
     "Oak Primary School",

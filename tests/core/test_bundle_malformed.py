@@ -90,6 +90,7 @@ def test_malformed_json_with_matching_checksums_is_refused_at_open(tmp_path):
         BundleSession.open(bundle)
 
 
+@pytest.mark.slow
 def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
     """Hundreds of seeded mutations of a real snapshot: each is refused, or every page and the report render."""
     base = fpa_snapshot_dict()

