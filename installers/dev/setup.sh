@@ -61,8 +61,9 @@ case "$job" in
   test)
     if [ $# -le 1 ]; then lint; fi  # the whole suite (CI) is linted first; a run of chosen tests is not
     set +e
-    # -n: one worker per core (pytest-xdist), a module kept on one worker so its module-scoped bundle is
-    # built once; PYTEST_WORKERS=0 runs in this process (for a debugger)
+    # -n: one worker per core (pytest-xdist), tests handed out one by one as workers free up (what the run
+    # shares is built once for all workers, tests/shared_builds.py); PYTEST_WORKERS=0 runs in this process
+    # (for a debugger)
     # The tests' temporary files go on a RAM disk when the machine has room for the largest (a 1.5 GB
     # recording stored and exported: 4.5 GB at once) with memory to spare: there a sync costs nothing, and
     # the suite waits on thousands of them. Both the RAM disk's free space and the memory actually
@@ -76,7 +77,7 @@ case "$job" in
     fi
     # Bytecode is written (to the gitignored __pycache__ folders) even where the environment says not to:
     # else every worker and every program a test starts compiles the app and the tests from source again.
-    PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist loadscope "${basetemp[@]}" "${@:2}"
+    PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist load "${basetemp[@]}" "${@:2}"
     status=$?
     [ ${#basetemp[@]} -gt 0 ] && rm -rf "${basetemp[1]}"  # RAM given back; pytest would keep it until the next run
     # pytest exits 5 when it collects no tests: that is a failure of the suite, said plainly.
