@@ -77,6 +77,8 @@ case "$job" in
     fi
     # Bytecode is written (to the gitignored __pycache__ folders) even where the environment says not to:
     # else every worker and every program a test starts compiles the app and the tests from source again.
+    # The app is compiled once up front, on every core, rather than by each worker at once.
+    .venv/bin/python -m compileall -q -j 0 portfolio_builder >/dev/null
     PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-auto}" --dist load "${basetemp[@]}" "${@:2}"
     status=$?
     [ ${#basetemp[@]} -gt 0 ] && rm -rf "${basetemp[1]}"  # RAM given back; pytest would keep it until the next run
