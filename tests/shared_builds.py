@@ -143,17 +143,10 @@ class SharedBuilds:
         def build(folder: Path) -> Any:
             from types import SimpleNamespace
 
-            from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-            from portfolio_builder.core.scheme.framework_catalog import shipped_framework
-            from tests.core.portfolio_factory import ready_bundle
+            from tests.core.portfolio_factory import new_oak_portfolio, ready_bundle
 
             progress: list[tuple[int, int, str]] = []
-            portfolio = create_portfolio(
-                folder / "oak.portfolio",
-                shipped_framework("family-partnership-award"),
-                "Oak Primary School",
-                lead=("Ann Patel", "Family Partnership Manager"),
-            )
+            portfolio = new_oak_portfolio(folder / "oak.portfolio")
             try:
                 result, evidence = ready_bundle(
                     portfolio, folder, progress=lambda d, t, n: progress.append((d, t, n))

@@ -26,6 +26,16 @@ SERIAL = "SERIAL-0042-XYZ"
 EXTRA_DESCRIPTORS = {"2": "2a", "3": "3a", "4": "4a", "5": "5a", "6": "6a"}
 
 
+def new_oak_portfolio(path):
+    """A new, open Family Partnership Award portfolio of Oak Primary School at path (the suite's usual one)."""
+    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
+    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
+    from tests.conftest import OAK
+
+    framework_id, setting, lead = OAK
+    return create_portfolio(path, shipped_framework(framework_id), setting, lead=lead)
+
+
 def photo_with_gps(colour=(90, 140, 200), size=(320, 240)) -> bytes:
     """A JPEG carrying GPS, a camera make/model, a body serial number and an orientation."""
     from PIL import Image

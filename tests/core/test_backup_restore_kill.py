@@ -11,6 +11,7 @@ import pytest
 from portfolio_builder.core.storage.backups import make_backup
 from portfolio_builder.core.storage.integrity import check_portfolio
 from portfolio_builder.core.storage.portfolio_file import Portfolio
+from tests.core.portfolio_factory import new_oak_portfolio
 from tests.core.test_backup_restore import add_items
 
 # The child announces each step of the restore on stdout; at the step named in argv[3] it waits to be killed,
@@ -89,16 +90,9 @@ def state_after_kill(path: Path) -> list[str]:
 def made_pair(tmp_path_factory):
     """A portfolio (24 items of 1 MB) and a backup of other content (24 other items), both real and large
     enough that the copy and checks take a measurable time; made once, copied for each test by restore_pair."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path_factory.mktemp("restore-pair") / "oak.portfolio"
-    with create_portfolio(
-        path,
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    ) as portfolio:
+    with new_oak_portfolio(path) as portfolio:
         add_items(portfolio, *NEW, blob_size=1_000_000)
         backup = make_backup(path, "manual")
         with portfolio.raw_connection() as conn:

@@ -12,7 +12,7 @@ from portfolio_builder.core.bundle.bundle_export import export_bundle
 from portfolio_builder.core.bundle.bundle_verify import verify_bundle
 from portfolio_builder.core.errors import PortfolioFileError
 from portfolio_builder.core.storage.portfolio_file import Portfolio
-from tests.core.portfolio_factory import make_ready
+from tests.core.portfolio_factory import make_ready, new_oak_portfolio
 
 
 class FillingDisk(io.FileIO):
@@ -33,16 +33,9 @@ def _hash(path) -> str:
 @pytest.fixture(scope="module")
 def made_ready(tmp_path_factory):
     """A ready Family Partnership Award portfolio, made once and closed."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     path = tmp_path_factory.mktemp("ready") / "oak.portfolio"
-    with create_portfolio(
-        path,
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    ) as portfolio:
+    with new_oak_portfolio(path) as portfolio:
         make_ready(portfolio)
     return path
 

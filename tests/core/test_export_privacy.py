@@ -27,7 +27,7 @@ from tests.core.hostile_photos import (
     hostile_png,
     plain_jpeg,
 )
-from tests.core.portfolio_factory import add_file_evidence, make_ready
+from tests.core.portfolio_factory import add_file_evidence, make_ready, new_oak_portfolio
 from tests.shared_builds import copy_portfolio
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -134,16 +134,9 @@ def _metadata_without_exiftool(folder, name: str) -> str:
 def hostile(tmp_path_factory):
     """(closed portfolio file, item ids) of _hostile_portfolio, built once for the module. Shared: tests open
     or change a copy (_own_copy), never this file."""
-    from portfolio_builder.core.framework.portfolio_setup import create_portfolio
-    from portfolio_builder.core.scheme.framework_catalog import shipped_framework
 
     folder = tmp_path_factory.mktemp("hostile")
-    portfolio = create_portfolio(
-        folder / "oak.portfolio",
-        shipped_framework("family-partnership-award"),
-        "Oak Primary School",
-        lead=("Ann Patel", "Family Partnership Manager"),
-    )
+    portfolio = new_oak_portfolio(folder / "oak.portfolio")
     try:
         items = _hostile_portfolio(portfolio)
     finally:
