@@ -150,6 +150,17 @@ def shared_ready(shared_builds):
     return shared_builds.ready()
 
 
+@pytest.fixture
+def own_ready(shared_ready, tmp_path):
+    """This test's own copy of the run's shared ready portfolio, open, to add to or change."""
+    from portfolio_builder.core.storage.portfolio_file import Portfolio
+    from tests.shared_builds import copy_portfolio
+
+    portfolio = Portfolio.open(copy_portfolio(shared_ready.portfolio, tmp_path / "own"))
+    yield portfolio
+    portfolio.close()
+
+
 @pytest.fixture(scope="session")
 def shared_ready_bundle(shared_ready):
     """(ExportResult, evidence ids) of the shared ready portfolio's bundle (see shared_ready). For tests that

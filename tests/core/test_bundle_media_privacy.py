@@ -89,22 +89,14 @@ def _bundle_file(result, suffix: str) -> tuple[str, bytes]:
         return name, archive.read(name)
 
 
-@pytest.fixture
-def ready_portfolio(shared_ready, tmp_path):
-    """This test's own copy of the run's shared ready portfolio (tests/conftest.py), open, to add evidence to."""
-    portfolio = Portfolio.open(copy_portfolio(shared_ready.portfolio, tmp_path / "own"))
-    yield portfolio
-    portfolio.close()
-
-
-def test_heic_photo_arrives_as_a_clean_upright_jpeg(ready_portfolio, tmp_path):
+def test_heic_photo_arrives_as_a_clean_upright_jpeg(own_ready, tmp_path):
     """A HEIC photo becomes a JPEG in the bundle (every laptop opens it) with its date but no GPS or serial."""
     photo = heic_with_gps()
     assert (
         Image.open(io.BytesIO(photo)).getexif().get_ifd(0x8825)
     )  # the test photo really has a position
     item = add_file_evidence(
-        ready_portfolio,
+        own_ready,
         photo,
         "Stay and play",
         kind="photo",
@@ -112,8 +104,8 @@ def test_heic_photo_arrives_as_a_clean_upright_jpeg(ready_portfolio, tmp_path):
         original_name="IMG_4012.HEIC",
         consent="obtained",
     )
-    tag_evidence(ready_portfolio, item, "1a", cross_reference=True)
-    result = export_bundle(ready_portfolio, tmp_path)
+    tag_evidence(own_ready, item, "1a", cross_reference=True)
+    result = export_bundle(own_ready, tmp_path)
     name, data = _bundle_file(result, "Stay-and-play.jpg")
     image = Image.open(io.BytesIO(data))
     exif = image.getexif()

@@ -261,16 +261,6 @@ def test_export_plan_preview_lists_titles_files_removals_and_reasons(own_hostile
     assert f"{UNTAGGED_TITLE} (item {items['untagged']}): it is not presented" in text
 
 
-@pytest.fixture
-def own_ready(shared_ready, tmp_path):
-    """This test's own copy of the run's shared ready portfolio (tests/conftest.py), open, to add to."""
-    from portfolio_builder.core.storage.portfolio_file import Portfolio
-
-    portfolio = Portfolio.open(copy_portfolio(shared_ready.portfolio, tmp_path / "own"))
-    yield portfolio
-    portfolio.close()
-
-
 def test_document_that_cannot_be_cleaned_is_reported_not_sent(own_ready, tmp_path):
     """An encrypted PDF and an old binary Word file are left out with the reason in words, not sent as they are."""
     from pypdf import PdfReader, PdfWriter
