@@ -92,3 +92,19 @@ def status_label(key: str) -> str:
 def can_be_blurred(kind: str, mime_type: str) -> bool:
     """Whether an item is a photo whose pixels the redaction can paint (JPEG, PNG or HEIC)."""
     return kind == EvidenceKind.PHOTO and mime_type in REDACTABLE_TYPES
+
+
+# the kinds of setting offered when a portfolio is made and on the Setting page (a setting may type its own)
+SETTING_KINDS = (
+    "Primary school",
+    "Secondary school",
+    "All-through school",
+    "Special school",
+    "Nursery",
+    "Children's centre",
+    "Secure children's home",
+    "Secure training centre",
+    "Young offender institution",
+    "Children's services team",
+    "Other",
+)

@@ -31,24 +31,11 @@ from ..core.scheme.framework_catalog import shipped_frameworks
 from ..core.scheme.framework_file import load_framework
 from ..core.scheme.framework_model import Framework
 from ..core.storage.portfolio_file import PORTFOLIO_SUFFIX
+from ..core.vocabularies import SETTING_KINDS
 from . import messages
 from .models.team_model import TeamModel
 from .save_location import location_warning
 from .scheme_words import counted, in_sentence
-
-SETTING_KINDS = (
-    "Primary school",
-    "Secondary school",
-    "All-through school",
-    "Special school",
-    "Nursery",
-    "Children's centre",
-    "Secure children's home",
-    "Secure training centre",
-    "Young offender institution",
-    "Children's services team",
-    "Other",
-)
 
 
 def default_folder() -> Path:

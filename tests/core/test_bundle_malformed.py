@@ -22,6 +22,7 @@ from portfolio_builder.core.errors import PortfolioError, UnsafeBundle
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.snapshot_factory import fpa_snapshot_dict
+from tests.core.snapshot_mutations import paths_in, put
 
 ODD_VALUES = [
     None,
@@ -41,26 +42,6 @@ ODD_VALUES = [
     "../../etc",
     "\x00\x01",
 ]
-
-
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _paths(inner, prefix + (key,))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _paths(inner, prefix + (index,))
-
-
-def _set(value, path, new):
-    """Put new at path, if an earlier mutation has not already replaced what held it."""
-    try:
-        for key in path[:-1]:
-            value = value[key]
-        value[path[-1]] = new
-    except (TypeError, KeyError, IndexError):
-        pass
 
 
 def _walk(node):
@@ -94,13 +75,13 @@ def test_malformed_json_with_matching_checksums_is_refused_at_open(tmp_path):
 def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
     """Hundreds of seeded mutations of a real snapshot: each is refused, or every page and the report render."""
     base = fpa_snapshot_dict()
-    places = list(_paths(base))[1:]
+    places = list(paths_in(base))[1:]
     rng = random.Random(20261123)
     accepted, reported = 0, set()
     for number in range(400):
         snapshot = copy.deepcopy(base)
         for _ in range(rng.randint(1, 3)):
-            _set(snapshot, rng.choice(places), copy.deepcopy(rng.choice(ODD_VALUES)))
+            put(snapshot, rng.choice(places), copy.deepcopy(rng.choice(ODD_VALUES)))
         try:
             snapshot = check_portfolio_json(snapshot)
         except PortfolioError:

@@ -14,6 +14,7 @@ from portfolio_builder.core.resources import resource_path
 from portfolio_builder.core.shape.shape_check import SCHEMA_PATH, _fast, _validator
 from portfolio_builder.core.shape.shape_schema_build import schema_text
 from tests.core.snapshot_factory import fpa_snapshot_dict, iif_snapshot_dict, v1_snapshot_dict
+from tests.core.snapshot_mutations import DELETE, paths_in, put
 
 ODD_VALUES = [
     None,
@@ -40,31 +41,6 @@ ODD_VALUES = [
     "evidence/x.pdf",
     "\x00\x01",
 ]
-
-
-def _paths(value, prefix=()):
-    yield prefix
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _paths(inner, prefix + (key,))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _paths(inner, prefix + (index,))
-
-
-def _set(value, path, new):
-    try:
-        for key in path[:-1]:
-            value = value[key]
-        if new is _DELETE:
-            del value[path[-1]]
-        else:
-            value[path[-1]] = new
-    except (TypeError, KeyError, IndexError):
-        pass
-
-
-_DELETE = object()
 
 
 def _copy(value):
@@ -103,7 +79,7 @@ def test_a_good_portfolio_reads_the_same_both_ways(make):
 def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, seed):
     """Seeded mutations (odd values, deleted keys) anywhere, the scheme's rules included: same verdict, same words."""
     base = make()
-    places = list(_paths(base))[1:]
+    places = list(paths_in(base))[1:]
     scheme_places = [p for p in places if p[0] == "scheme"]
     rng = random.Random(seed)
     refused = fast_accepted = 0
@@ -111,10 +87,10 @@ def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, see
         value = _copy(base)
         for _ in range(rng.choice((1, 1, 2, 3))):
             where = rng.choice(scheme_places if rng.random() < 0.5 else places)
-            _set(
+            put(
                 value,
                 where,
-                _DELETE if rng.random() < 0.15 else _copy(rng.choice(ODD_VALUES)),
+                DELETE if rng.random() < 0.15 else _copy(rng.choice(ODD_VALUES)),
             )
         light, full = _verdict(check_portfolio_dict, value), _verdict(check_portfolio_json, value)
         assert light == full, value

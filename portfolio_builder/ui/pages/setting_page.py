@@ -32,25 +32,13 @@ from ...core.licences import LICENCES, licence_for
 from ...core.planning.readiness import ReadinessIssue
 from ...core.scheme.model import Scheme
 from ...core.scheme.scheme_rules import walk_parts
+from ...core.vocabularies import SETTING_KINDS
 from ..column_fit import StretchWithMinimum
 from ..models.staff_table_model import COLUMNS, StaffTableModel
 from ..portfolio_context import SETTING, PortfolioContext
 from ..profile_text_editors import ProfileTextEditors
 from ..scheme_words import in_sentence
 
-SETTING_KINDS = (
-    "Primary school",
-    "Secondary school",
-    "All-through school",
-    "Special school",
-    "Nursery",
-    "Children's centre",
-    "Secure children's home",
-    "Secure training centre",
-    "Young offender institution",
-    "Children's services team",
-    "Other",
-)
 LINE_FIELDS = (
     ("name", "&Name:", ""),
     ("reference", "&Reference:", "e.g. URN or registration number"),
