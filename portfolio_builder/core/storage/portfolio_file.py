@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session, SQLModel
 
 from ..errors import PortfolioFileError, ReadOnlyPortfolio
-from . import schema
+from . import schema, shared_sql
 from .sqlite_wal import wal_completes
 
 APPLICATION_ID = 0x50424631  # "PBF1"
@@ -117,7 +116,7 @@ class Portfolio:
         else:
             target = str(self.path)
             creator = lambda: sqlite3.connect(target, check_same_thread=False)  # noqa: E731
-        engine = create_engine("sqlite://", creator=creator, poolclass=NullPool)
+        engine = shared_sql.portfolio_engine(creator)
         read_only, connect_hook = self.read_only, self._connect_hook
 
         @event.listens_for(engine, "connect")
