@@ -119,7 +119,7 @@ def hostile_heic() -> bytes | None:
     return (Path(__file__).parent / "data" / "hostile.heic").read_bytes()
 
 
-def _zip(parts: dict[str, bytes], first: str | None = None) -> bytes:
+def zip_of(parts: dict[str, bytes], first: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         if first:
@@ -159,7 +159,7 @@ def hostile_docx() -> bytes:
         f'.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="{NAME}" w:initials="AS" w:date='
         '"2025-10-01T10:00:00Z"><w:p><w:r><w:t>Check this</w:t></w:r></w:p></w:comment></w:comments>'
     ).encode()
-    return _zip(parts)
+    return zip_of(parts)
 
 
 def hostile_odt() -> bytes:
@@ -192,7 +192,7 @@ def hostile_odt() -> bytes:
             "</office:text></office:body></office:document-content>"
         ).encode(),
     }
-    return _zip(parts, first="mimetype")
+    return zip_of(parts, first="mimetype")
 
 
 def hostile_pdf() -> bytes:

@@ -26,6 +26,7 @@ from tests.core.hostile_photos import (
     hostile_pdf,
     hostile_png,
     plain_jpeg,
+    zip_of,
 )
 from tests.core.portfolio_factory import add_file_evidence, make_ready, new_oak_portfolio
 from tests.shared_builds import copy_portfolio
@@ -326,3 +327,35 @@ def test_rtf_loses_its_information_group_and_macro_documents_are_refused():
         archive.writestr("word/vbaProject.bin", b"macro")
     with pytest.raises(CannotClean, match="macros"):
         clean_document(buffer.getvalue(), DOCX)
+
+
+AUTHOR_LAYOUTS = {  # part: XML naming the child however a program lays its attributes and elements out
+    "word/comments.xml": f'<w:comments xmlns:w="urn:w"><w:comment w:author = "{NAME}"/></w:comments>',
+    "word/commentsExtended.xml": "<w:c xmlns:w='urn:w'><w:comment w:id='1'\n w:initials='AS'/></w:c>",
+    "word/people.xml": f'<w15:people xmlns:w15="urn:w15"><w15:person w15:author="{NAME}"><w15:presenceInfo '
+    'w15:providerId="AD" w15:userId="ann@oak.example"/></w15:person></w15:people>',
+    "xl/comments1.xml": f'<comments xmlns="urn:x"><authors><author\n>{NAME}</author></authors></comments>',
+    "word/document.xml": f'<w:document xmlns:w="urn:w"><w:ins w:author="{NAME}"/><w:t>Minutes</w:t>'
+    "</w:document>",
+}
+
+
+def test_people_are_emptied_however_the_xml_is_laid_out_and_other_parts_are_kept_byte_for_byte():
+    """A revision or comment author with spaces around '=', a line break or another prefix is still emptied;
+    a styles part naming nobody (its w:name values are style names) leaves exactly as it came."""
+    from portfolio_builder.core.privacy.office_privacy import clean_office
+
+    styles = b'<w:styles xmlns:w="urn:w"><w:style w:name="Normal"/><w:t>author = x</w:t></w:styles>'
+    for (
+        name,
+        xml,
+    ) in AUTHOR_LAYOUTS.items():  # one part per document: each layout must be found alone
+        cleaned, removed = clean_office(
+            zip_of({name: xml.encode(), "word/styles.xml": styles}), "ooxml"
+        )
+        with zipfile.ZipFile(io.BytesIO(cleaned)) as archive:
+            body = archive.read(name)
+            assert archive.read("word/styles.xml") == styles
+        assert NAME.encode() not in body and b"AS" not in body and b"ann@oak" not in body, name
+        assert removed == ["comment and revision authors"], name
+    assert b"Minutes" in body  # the document's text stays
