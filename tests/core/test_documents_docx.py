@@ -1,5 +1,6 @@
 """The editable Word sheets: one per sheet, clearly named, holding their content, marked DRAFT when draft."""
 
+import re
 from io import BytesIO
 
 from docx import Document
@@ -179,3 +180,27 @@ def test_descriptor_codes_are_bold_as_in_the_pdf():
         )
         runs = table.rows[1].cells[0].paragraphs[0].runs
         assert runs[0].text.strip() == "1a" and runs[0].bold and not runs[1].bold, name
+
+
+STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyle", "w:basedOn", "w:link", "w:next")
+
+
+def test_every_style_a_sheet_names_is_defined_in_it():
+    """Sheets carry only the styles they use (a third the size), and never one short: each style any part
+    of a sheet names (paragraphs, tables, header, footer, lists, other styles) is defined in it, so Word
+    and LibreOffice lay it out as designed."""
+    import zipfile
+
+    for snapshot in (fpa_snapshot(), iif_snapshot()):
+        for name, data in _sheets(snapshot).items():
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                xml = {n: archive.read(n) for n in archive.namelist() if n.endswith(".xml")}
+            defined = set(re.findall(rb'w:styleId="([^"]+)"', xml["word/styles.xml"]))
+            named = {
+                value
+                for body in xml.values()
+                for tag in STYLE_REFERENCES
+                for value in re.findall(tag.encode() + rb' w:val="([^"]+)"', body)
+            }
+            assert named and named <= defined, (name, named - defined)
+            assert "word/stylesWithEffects.xml" not in xml and len(defined) < 30, name

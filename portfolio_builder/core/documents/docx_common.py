@@ -12,9 +12,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from .docx_template import house_template
 from .portfolio_view import text
 
-ACCENT = RGBColor(0x1F, 0x5E, 0x7A)
 DRAFT_RED = RGBColor(0xB0, 0x3A, 0x2E)
 _XML_BAD = {c: None for c in range(32) if c not in (9, 10, 13)}
 
@@ -24,50 +24,8 @@ def clean(value) -> str:
     return text(value).translate(_XML_BAD)
 
 
-# The PDF embeds DejaVu Sans; a Word file cannot, and Windows and macOS lack DejaVu, so the editable sheets
-# name Arial: on every Windows and Mac, and metric-compatible Liberation Sans stands in for it on Linux.
-FONT = "Arial"
 HEAD_FILL, LABEL_FILL = "1F5E7A", "E4EEF3"  # the PDF's header and label colours
 MUTED = RGBColor(0x5B, 0x67, 0x70)
-_HEADING_SIZES = {"Title": 20, "Heading 1": 15, "Heading 2": 12, "Heading 3": 10.5}
-
-
-def _house_font(r_pr) -> None:
-    """Name the house font outright: Word's theme fonts (asciiTheme ...) would otherwise win over it."""
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-
-
-def _house_styles(doc) -> None:
-    """Body and headings in the PDF's house style: one sans-serif font, headings in the accent colour."""
-    default_run = doc.styles.element.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"
-    )
-    if default_run is not None:
-        _house_font(default_run)
-        _language(default_run)
-    normal = doc.styles["Normal"]
-    _house_font(normal.element.get_or_add_rPr())
-    normal.font.size = Pt(9.5)
-    for name, size in _HEADING_SIZES.items():
-        style = doc.styles[name]
-        _house_font(style.element.get_or_add_rPr())
-        style.font.size, style.font.color.rgb = Pt(size), ACCENT
-
-
-def _language(r_pr, tag: str = "en-GB") -> None:
-    """The document's language, so a screen reader reads it with the right voice and spelling."""
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)
-    lang.set(qn("w:val"), tag)
 
 
 def _field(paragraph, code: str) -> None:
@@ -117,8 +75,7 @@ def _header_and_footer(section, view: SheetLook, title: str) -> None:
 
 def new_sheet(view: SheetLook, title: str, landscape: bool = False):
     """A document with the house font, a header naming setting and scheme, the title, and DRAFT if draft."""
-    doc = Document()
-    _house_styles(doc)
+    doc = Document(BytesIO(house_template()))
     section = doc.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
