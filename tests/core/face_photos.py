@@ -9,9 +9,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
-skimage_data = pytest.importorskip(
-    "skimage.data", reason="scikit-image ships the real face photos ([test] extra)"
-)
+
+@lru_cache
+def skimage_data():
+    """scikit-image's sample data, imported when a test first needs a photo (0.7 s: not at collection)."""
+    return pytest.importorskip(
+        "skimage.data", reason="scikit-image ships the real face photos ([test] extra)"
+    )
+
 
 # (left, top, width, height) of each face in pixels, read off the photos by eye
 FACE_BOXES = {
@@ -40,7 +45,7 @@ def photo(name: str) -> Image.Image:
         )
         with Image.open(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)) as image:
             return image.convert("RGB")
-    return Image.fromarray(getattr(skimage_data, name)()).convert("RGB")
+    return Image.fromarray(getattr(skimage_data(), name)()).convert("RGB")
 
 
 def jpeg_bytes(image: Image.Image, quality: int = 90, **options) -> bytes:
@@ -52,7 +57,7 @@ def jpeg_bytes(image: Image.Image, quality: int = 90, **options) -> bytes:
 
 def lfw_faces() -> tuple[np.ndarray, np.ndarray]:
     """scikit-image's 100 Labeled Faces in the Wild crops and its 100 non-face crops (25 x 25, grey, 0..1)."""
-    crops = skimage_data.lfw_subset()
+    crops = skimage_data().lfw_subset()
     return crops[:100], crops[100:]
 
 

@@ -158,9 +158,14 @@ def _manifest_mismatch(path: Path) -> Path:
     return write_zip(path, members)
 
 
-def _portfolio_json(text: bytes, compression=zipfile.ZIP_DEFLATED) -> Callable[[Path], Path]:
+def _portfolio_json(
+    text: bytes | Callable[[], bytes], compression=zipfile.ZIP_DEFLATED
+) -> Callable[[Path], Path]:
+    """A builder of a bundle with this portfolio.json (a callable: made only when the case is built)."""
+
     def build(path: Path) -> Path:
-        payload = {"portfolio.json": text, "evidence/1/1a-1-policy.txt": b"Our policy.\n"}
+        body = text() if callable(text) else text
+        payload = {"portfolio.json": body, "evidence/1/1a-1-policy.txt": b"Our policy.\n"}
         return write_zip(path, bag_members(payload), compression)
 
     return build
@@ -270,11 +275,16 @@ HOSTILE_CASES = [
         ("not valid JSON",),
     ),
     HostileCase(
-        "json-too-deep", _portfolio_json(b"[" * 100_000 + b"]" * 100_000), False, ("nested",)
+        "json-too-deep",
+        _portfolio_json(lambda: b"[" * 100_000 + b"]" * 100_000),
+        False,
+        ("nested",),
     ),
     HostileCase(
         "json-huge",
-        _portfolio_json(b'{"pad": "' + b"a" * (65 * 1024 * 1024) + b'"}', zipfile.ZIP_STORED),
+        _portfolio_json(
+            lambda: b'{"pad": "' + b"a" * (65 * 1024 * 1024) + b'"}', zipfile.ZIP_STORED
+        ),
         False,
         ("too large",),
     ),

@@ -151,7 +151,7 @@ def build_redacted_bundle(folder: Path) -> RedactedBundle:
         ),
         "camera": (jpeg_bytes(photo("camera"), quality=92), "obtained", FACE_BOXES["camera"]),
         "astronaut-heic": (HEIC_ASTRONAUT.read_bytes(), "obtained", FACE_BOXES["astronaut"]),
-        "coffee": (jpeg_bytes(Image.fromarray(skimage_data.coffee())), "obtained", None),
+        "coffee": (jpeg_bytes(Image.fromarray(skimage_data().coffee())), "obtained", None),
     }
     portfolio = create_portfolio(
         folder / "faces.portfolio",

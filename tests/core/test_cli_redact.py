@@ -24,7 +24,7 @@ def base(tmp_path_factory):
     """A portfolio made with the command line holding a face photo, a photo without people, and a document."""
     folder = tmp_path_factory.mktemp("redact")
     (folder / "astronaut.jpg").write_bytes(jpeg_bytes(photo("astronaut")))
-    (folder / "coffee.jpg").write_bytes(jpeg_bytes(Image.fromarray(skimage_data.coffee())))
+    (folder / "coffee.jpg").write_bytes(jpeg_bytes(Image.fromarray(skimage_data().coffee())))
     (folder / "minutes.txt").write_text("Minutes of the Family Forum.\n")
     run_lines(SETUP, {"portfolio": folder / "oak.portfolio", "files": folder})
     return folder

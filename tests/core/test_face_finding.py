@@ -48,7 +48,7 @@ def test_most_faces_in_a_crowd_of_a_hundred_are_found_and_nothing_else():
 )
 def test_photos_without_people_get_no_suggestions(name):
     """A real photo with no person in it (a cat, a coffee cup, text, a rocket) gets no face regions."""
-    image = Image.fromarray(getattr(skimage_data, name)()).convert("RGB")
+    image = Image.fromarray(getattr(skimage_data(), name)()).convert("RGB")
     assert find_faces(jpeg_bytes(image)) == ()
 
 
@@ -73,7 +73,7 @@ def test_many_photos_on_two_processes_keep_their_order_and_report_a_bad_one():
         jpeg_bytes(photo("astronaut")),
         b"not a photo at all",
         jpeg_bytes(photo("grace_hopper")),
-        jpeg_bytes(Image.fromarray(skimage_data.coffee())),
+        jpeg_bytes(Image.fromarray(skimage_data().coffee())),
     ]
     results = list(find_faces_in_photos(photos, workers=2))
     assert [len(r.regions) for r in results] == [1, 0, 1, 0]
