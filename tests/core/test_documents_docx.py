@@ -182,7 +182,15 @@ def test_descriptor_codes_are_bold_as_in_the_pdf():
         assert runs[0].text.strip() == "1a" and runs[0].bold and not runs[1].bold, name
 
 
-STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyle", "w:basedOn", "w:link", "w:next")
+STYLE_REFERENCES = (
+    "w:pStyle",
+    "w:rStyle",
+    "w:tblStyle",
+    "w:numStyle",
+    "w:basedOn",
+    "w:link",
+    "w:next",
+)
 
 
 def test_every_style_a_sheet_names_is_defined_in_it():

@@ -240,3 +240,39 @@ def test_rendering_stops_when_the_export_is_given_up():
     with pytest.raises(Cancelled):
         render_sheets_docx(fpa_snapshot(), lambda: True)
     assert render_sheets_docx(fpa_snapshot(), lambda: False)  # and renders whole when never stopped
+
+
+def _undated(pdf: bytes) -> bytes:
+    """The PDF without its creation date and ID, which differ on every render."""
+    import re
+
+    return re.sub(rb"/ID\s*\[[^\]]*\]", b"", re.sub(rb"\(D:\d{14}[^)]*\)", b"", pdf))
+
+
+@pytest.mark.parametrize("snapshot", [fpa_snapshot, iif_snapshot, empty_snapshot])
+def test_laying_out_first_gives_the_very_pdf_reportlab_draws_in_every_pass(snapshot, monkeypatch):
+    """The first pass only lays the pages out (nothing drawn, never saved): the PDF is byte for byte the
+    one ReportLab's own passes give, contents page numbers, bookmarks, thumbnails and all, with one drawn
+    pass after it."""
+    from reportlab.platypus import BaseDocTemplate
+
+    from portfolio_builder.core.documents.pdf_contents import PortfolioDocTemplate
+
+    drawn_passes = []
+    build = PortfolioDocTemplate.build
+
+    def counting_build(self, flowables, *args, canvasmaker=None, **kwargs):
+        if canvasmaker is None:
+            drawn_passes.append(1)
+            return build(self, flowables, *args, **kwargs)
+        return build(self, flowables, *args, canvasmaker=canvasmaker, **kwargs)
+
+    monkeypatch.setattr(PortfolioDocTemplate, "build", counting_build)
+    laid_out_first = BytesIO()
+    render_portfolio_pdf(snapshot(), laid_out_first, _tiny_thumbnail)
+    assert len(drawn_passes) == 1
+    monkeypatch.setattr(PortfolioDocTemplate, "multiBuild", BaseDocTemplate.multiBuild)
+    every_pass_drawn = BytesIO()
+    render_portfolio_pdf(snapshot(), every_pass_drawn, _tiny_thumbnail)
+    assert len(drawn_passes) == 3  # ReportLab draws its first pass too, and throws it away
+    assert _undated(laid_out_first.getvalue()) == _undated(every_pass_drawn.getvalue())

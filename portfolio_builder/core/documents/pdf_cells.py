@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, Table, TableStyle
 
-from .pdf_paragraph import Paragraph
+from .pdf_paragraph import Paragraph, laying_out
 from .pdf_styles import grid_style, para_text, styles
 
 
@@ -39,6 +39,10 @@ class HouseTable(Table):
     ReportLab's own splitInRow first splits between rows, then cuts the next row into the space left on the
     same page, printing a second header mid-page; here a short row that does not fit goes to the next page.
     """
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not laying_out(canvas):  # its rules, shading and every cell's content
+            super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)

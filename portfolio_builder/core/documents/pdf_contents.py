@@ -18,6 +18,7 @@ from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..errors import Cancelled
+from .pdf_paragraph import LayoutCanvas, laying_out
 from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
 
 _keys = itertools.count(1)
@@ -40,6 +41,10 @@ class SectionHeading(Paragraph):
         self.outline_level = level
         self.in_contents = in_contents
         self.bookmark_key = f"s{next(_keys)}"
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not laying_out(canvas):
+            super().drawOn(canvas, x, y, _sW)
 
 
 class PageTotalMarker(Flowable):
@@ -174,6 +179,28 @@ class PortfolioDocTemplate(BaseDocTemplate):
         self.addPageTemplates(
             [self._template("portrait", PORTRAIT), self._template("landscape", LANDSCAPE)]
         )
+
+    def multiBuild(self, story, maxPasses=10, **build_options):
+        """A pass that lays the story out without drawing it, then ReportLab's passes as before.
+
+        ReportLab draws every pass, and never keeps the first: the page total (PageTotalMarker) and the
+        contents' page numbers are only known after it. Laying out alone finds them in about half the
+        time; the drawn pass that follows is then satisfied and saved, the same PDF as before.
+        """
+        indexing = self._indexingFlowables = [f for f in story if f.isIndexing()]  # told of entries
+        edits: list = []  # what a pass changed on the story's flowables, undone before the next
+        self._doSave, self._multiBuildEdits = 0, edits.append
+        for flowable in indexing:
+            flowable.beforeBuild()
+        try:
+            self.build(story[:], canvasmaker=LayoutCanvas)
+        finally:
+            del self._multiBuildEdits
+        for flowable in indexing:
+            flowable.afterBuild()
+        for edit in edits:
+            edit[0](*edit[1:])
+        return super().multiBuild(story, maxPasses, **build_options)
 
     def handle_flowable(self, flowables):
         if self.stop is not None and self.stop():

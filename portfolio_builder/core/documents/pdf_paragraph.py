@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from reportlab.pdfgen import canvas
 from reportlab.platypus import paragraph
+
+
+class LayoutCanvas(canvas.Canvas):
+    """The canvas of a pass that only lays the pages out (PortfolioDocTemplate.multiBuild): never saved,
+    so the house flowables draw nothing on it."""
+
+    layout_only = True
+
+
+def laying_out(canv) -> bool:
+    """Whether canv belongs to a layout-only pass (drawing on it would be thrown away)."""
+    return getattr(canv, "layout_only", False)
 
 
 class Paragraph(paragraph.Paragraph):
@@ -13,6 +26,10 @@ class Paragraph(paragraph.Paragraph):
     again for the contents' page numbers. The same PDF comes out (byte for byte but its dates) in about
     0.6 of the time. Split halves are new paragraphs, so they wrap afresh.
     """
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not laying_out(canvas):
+            super().drawOn(canvas, x, y, _sW)
 
     def wrap(self, availWidth, availHeight):
         found = self.__dict__.get("_wrapped_at")

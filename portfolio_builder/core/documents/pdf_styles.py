@@ -162,6 +162,8 @@ def grid_style(header_rows: int = 1) -> list:
 
 def draw_page_frame(canvas, doc) -> None:
     """Header (setting, scheme), footer (page x of y, date) and the DRAFT watermark on every page."""
+    if getattr(canvas, "layout_only", False):  # a layout pass's pages are never saved
+        return
     width, height = canvas._pagesize
     canvas.saveState()
     if getattr(doc, "draft", False):
