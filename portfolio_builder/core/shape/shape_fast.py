@@ -14,6 +14,8 @@ import re
 
 from ..scheme import scheme_rules
 
+_IMMUTABLE = (str, int, float, bool, type(None))
+
 
 class _No(Exception):
     """Not accepted here: let pydantic-core decide."""
@@ -27,6 +29,14 @@ class FastShape:
         self._collect(schema)
         self.schema = schema
         self.patterns: dict[str, re.Pattern] = {}
+        self._length_bounds: dict[int, dict] = {}  # per schema node: its min/max_length, found once
+
+    def _lengths(self, schema: dict) -> dict:
+        found = self._length_bounds.get(id(schema))
+        if found is None:
+            found = {k: v for k, v in schema.items() if k.endswith("_length")}
+            self._length_bounds[id(schema)] = found
+        return found
 
     def _collect(self, node) -> None:
         if isinstance(node, dict):
@@ -71,9 +81,8 @@ class FastShape:
                     "\n" in value or "\r" in value or not pattern.search(value)
                 ):  # '$' differs before a newline
                     raise _No
-            return self._bounded(
-                {k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value)
-            )
+            lengths = self._lengths(schema)
+            return self._bounded(lengths, value, len(value)) if lengths else value
         if kind == "int":
             if type(value) is not int:
                 raise _No
@@ -109,9 +118,7 @@ class FastShape:
         if kind == "list":
             if type(value) is not list:
                 raise _No
-            self._bounded(
-                {k: v for k, v in schema.items() if k.endswith("_length")}, value, len(value)
-            )
+            self._bounded(self._lengths(schema), value, len(value))
             return [self._check(schema["items_schema"], item) for item in value]
         if kind == "dict":
             if type(value) is not dict:
@@ -149,7 +156,8 @@ class FastShape:
             elif field["required"]:
                 raise _No
             else:
-                out[name] = copy.deepcopy(field["schema"]["default"])
+                default = field["schema"]["default"]
+                out[name] = default if type(default) in _IMMUTABLE else copy.deepcopy(default)
         return out
 
 
