@@ -24,7 +24,8 @@ WINDOWS_RESERVED = {
     "LPT\u00b2",
     "LPT\u00b3",
 }
-WINDOWS_FORBIDDEN = set('<>:"|?*')
+WINDOWS_FORBIDDEN = '<>:"|?*'
+_NOT_IN_FILE_NAMES = re.compile("[\x00-\x1f" + re.escape(WINDOWS_FORBIDDEN) + "]")  # and controls
 STORED_SUFFIXES = {  # already compressed: deflating them costs time and saves nothing
     ".jpg",
     ".jpeg",
@@ -125,7 +126,7 @@ def unsafe_name_reason(name: str, max_chars: int = 400) -> str | None:
         return "contains a backslash"
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
         return "is an absolute path (drive, UNC or /)"
-    if any(ord(c) < 32 or c in WINDOWS_FORBIDDEN for c in name):
+    if _NOT_IN_FILE_NAMES.search(name):
         return "contains characters not allowed in file names"
     for part in name.rstrip("/").split("/"):
         if part in ("", ".", ".."):
