@@ -133,8 +133,10 @@ def run_gui(path: str | None) -> int:
     log.info("%s %s starting", APP_NAME, __version__)
     app = make_application()
     from .ui.file_open_events import install_file_open_router
+    from .ui.main_thread_gc import collect_on_gui_thread
 
     install_file_open_router(app)
+    collect_on_gui_thread(app)  # never on a worker thread, where it can delete Qt objects
     window = build_window_for(path)
     window.show()
     return app.exec()

@@ -19,6 +19,21 @@ def isolated_settings(tmp_path_factory):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def gc_on_gui_thread(request, qapp):
+    """As the app runs (run_gui): garbage is collected on the GUI thread only, by a timer, never on a worker
+    thread. A test may ask for Python's automatic collection instead (parametrize indirect with False)."""
+    from portfolio_builder.ui.main_thread_gc import collect_on_gui_thread
+
+    if not getattr(request, "param", True):
+        yield None
+        return
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
+    collector.setParent(None)
+
+
 @pytest.fixture
 def dialogs(monkeypatch):
     """Record every message the shell would show; confirmations answer `dialogs.answer` (yes by default)."""
