@@ -5,16 +5,21 @@ opening a bundle allocates a great deal on a worker thread. A collection there c
 caught in reference cycles from the wrong thread, and the app crashes (seen here: a segmentation fault
 while a worker verified a bundle and the collector ran on it). As calibre and pyqtgraph do, automatic
 collection is switched off while the app runs, and a timer on the GUI thread collects each generation
-whenever its count passes the threshold automatic collection would have used.
+whenever its count passes the threshold automatic collection would have used (the oldest, a full
+collection, at most every ten seconds).
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 CHECK_EVERY_MS = 500
+# CPython skips a full collection until the objects waiting for one are a quarter of the long-lived
+# ones, a count Python code cannot read; a full collection at most this often stands in for that rule.
+FULL_AT_MOST_EVERY_S = 10.0
 
 
 class MainThreadCollector(QObject):
@@ -26,6 +31,7 @@ class MainThreadCollector(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.collect_if_due)
+        self.last_full = time.monotonic()
 
     def start(self) -> MainThreadCollector:
         gc.disable()
@@ -44,8 +50,10 @@ class MainThreadCollector(QObject):
             gc.collect(0)
             if middle > self.thresholds[1]:
                 gc.collect(1)
-                if old > self.thresholds[2]:
+                now = time.monotonic()
+                if old > self.thresholds[2] and now - self.last_full >= FULL_AT_MOST_EVERY_S:
                     gc.collect(2)
+                    self.last_full = now
 
 
 def collect_on_gui_thread(app: QObject) -> MainThreadCollector:
