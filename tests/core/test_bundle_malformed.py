@@ -1,7 +1,6 @@
 """Bundles that are mangled, or well-formed zips carrying a malformed portfolio.json with matching checksums,
 are refused with a message; whatever gets past the checks can be browsed and reported on without a crash."""
 
-import copy
 import io
 import json
 import random
@@ -22,7 +21,7 @@ from portfolio_builder.core.errors import PortfolioError, UnsafeBundle
 from portfolio_builder.core.shape.portfolio_shape import read_shape
 from tests.core.hostile_zips import bag_members, write_zip
 from tests.core.snapshot_factory import fpa_snapshot_dict
-from tests.core.snapshot_mutations import paths_in, put
+from tests.core.snapshot_mutations import deep_copy, paths_in, put
 
 ODD_VALUES = [
     None,
@@ -79,9 +78,9 @@ def test_whatever_passes_the_shape_check_browses_and_reports_without_a_crash():
     rng = random.Random(20261123)
     accepted, reported = 0, set()
     for number in range(400):
-        snapshot = copy.deepcopy(base)
+        snapshot = deep_copy(base)
         for _ in range(rng.randint(1, 3)):
-            put(snapshot, rng.choice(places), copy.deepcopy(rng.choice(ODD_VALUES)))
+            put(snapshot, rng.choice(places), deep_copy(rng.choice(ODD_VALUES)))
         try:
             snapshot = check_portfolio_json(snapshot)
         except PortfolioError:

@@ -1,6 +1,5 @@
 """`verify`'s light portfolio.json check (pydantic-core alone) accepts and refuses exactly what the models do."""
 
-import pickle
 import random
 
 import pytest
@@ -14,7 +13,7 @@ from portfolio_builder.core.resources import resource_path
 from portfolio_builder.core.shape.shape_check import SCHEMA_PATH, _fast, _validator
 from portfolio_builder.core.shape.shape_schema_build import schema_text
 from tests.core.snapshot_factory import fpa_snapshot_dict, iif_snapshot_dict, v1_snapshot_dict
-from tests.core.snapshot_mutations import DELETE, paths_in, put
+from tests.core.snapshot_mutations import DELETE, deep_copy, paths_in, put
 
 ODD_VALUES = [
     None,
@@ -43,15 +42,10 @@ ODD_VALUES = [
 ]
 
 
-def _copy(value):
-    """A deep copy, made by pickle's C code: copy.deepcopy of a portfolio took most of this module's time."""
-    return pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-
-
 def _verdict(check, value):
     """('ok', the checked portfolio as JSON) or ('refused', the message)."""
     try:
-        result = check(_copy(value))
+        result = check(deep_copy(value))
     except UnsafeBundle as exc:
         return "refused", exc.message
     return "ok", result if isinstance(result, dict) else result.to_json_dict()
@@ -70,7 +64,7 @@ def test_a_good_portfolio_reads_the_same_both_ways(make):
     assert _verdict(check_portfolio_dict, value) == _verdict(check_portfolio_json, value)
     assert _verdict(check_portfolio_dict, value)[0] == "ok"
     if value["format_version"] == 2:  # a well-formed file needs no pydantic-core at all
-        assert _fast().accepted(_copy(value)) == _validator().validate_python(_copy(value))
+        assert _fast().accepted(deep_copy(value)) == _validator().validate_python(deep_copy(value))
 
 
 @pytest.mark.parametrize(
@@ -84,22 +78,22 @@ def test_mutated_portfolios_get_the_same_verdict_and_message_both_ways(make, see
     rng = random.Random(seed)
     refused = fast_accepted = 0
     for _ in range(400):
-        value = _copy(base)
+        value = deep_copy(base)
         for _ in range(rng.choice((1, 1, 2, 3))):
             where = rng.choice(scheme_places if rng.random() < 0.5 else places)
             put(
                 value,
                 where,
-                DELETE if rng.random() < 0.15 else _copy(rng.choice(ODD_VALUES)),
+                DELETE if rng.random() < 0.15 else deep_copy(rng.choice(ODD_VALUES)),
             )
         light, full = _verdict(check_portfolio_dict, value), _verdict(check_portfolio_json, value)
         assert light == full, value
         refused += light[0] == "refused"
-        fast = _fast().accepted(_copy(value))
+        fast = _fast().accepted(deep_copy(value))
         if (
             fast is not None
         ):  # the pure-Python pass only ever accepts what pydantic-core accepts, as it gives it
-            assert fast == _validator().validate_python(_copy(value))
+            assert fast == _validator().validate_python(deep_copy(value))
             fast_accepted += 1
     assert 50 < refused < 400  # the corpus exercises both verdicts
     assert fast_accepted > 50  # and the pure-Python pass
