@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import struct
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -98,3 +100,28 @@ def test_reader_exposes_entries_and_portfolio(tmp_path):
         assert reader.portfolio_json().evidence[0].path == "evidence/1/1a-1-policy.txt"
         with reader.open_member("data/evidence/1/1a-1-policy.txt") as member:
             assert member.read() == b"Our policy.\n"
+
+
+def _zip64_declaring(path: Path, entries: int | None) -> Path:
+    """A small real bundle written with a ZIP64 end record, its entry count then made to say entries."""
+    with mock.patch.object(zipfile, "ZIP_FILECOUNT_LIMIT", 0):  # zipfile writes the ZIP64 record
+        write_zip(path, bag_members())
+    if entries is not None:
+        raw = bytearray(path.read_bytes())
+        record = raw.rfind(b"PK\x06\x06")
+        raw[record + 24 : record + 40] = struct.pack("<QQ", entries, entries)
+        path.write_bytes(bytes(raw))
+    return path
+
+
+def test_a_zip_declaring_millions_of_entries_is_refused_from_its_end_record(tmp_path, monkeypatch):
+    """Five million entries declared: refused in words from the few bytes of the end record, before zipfile
+    reads (and builds an object for) a single entry; a ZIP64 bundle declaring its true count still opens."""
+    honest = _zip64_declaring(tmp_path / "honest.zip", None)
+    BundleReader(honest).close()
+    hostile = _zip64_declaring(tmp_path / "millions.zip", 5_000_000)
+    monkeypatch.setattr(zipfile, "ZipFile", lambda *a, **k: pytest.fail("zipfile read the entries"))
+    with pytest.raises(UnsafeBundle, match="5000000 entries, more than the 50000 allowed"):
+        BundleReader(hostile)
+    report = verify_bundle(hostile)
+    assert not report.safe and "5000000 entries" in " ".join(report.problems)

@@ -16,6 +16,7 @@ from ..errors import UnsafeBundle
 from ..storage.storage_limits import MAX_FILE_BYTES
 from .bundle_layout import unsafe_name_reason
 from .portfolio_json_check import check_portfolio_dict, check_portfolio_json
+from .zip_end_record import declared_entry_count
 
 if TYPE_CHECKING:  # built only when read: verify checks the shape without importing pydantic
     from ..shape.portfolio_shape import PortfolioShape
@@ -118,6 +119,9 @@ class BundleReader:
     def __init__(self, path: Path, limits: BundleLimits = DEFAULT_LIMITS):
         self.path = Path(path)
         self.limits = limits
+        declared = declared_entry_count(self.path)  # before zipfile builds an object per entry
+        if declared is not None and declared > limits.max_entries:
+            raise UnsafeBundle(self._too_many(declared))
         try:
             self._zip = zipfile.ZipFile(self.path)
         except FileNotFoundError:
@@ -146,15 +150,16 @@ class BundleReader:
             self._zip.close()
             raise
 
+    def _too_many(self, count: int) -> str:
+        return f"{self.path.name} has {count} entries, more than the {self.limits.max_entries} allowed."
+
     def _check_entries(self) -> tuple[str, dict[str, BundleEntry]]:
         infos = self._zip.infolist()
         limits, name = self.limits, self.path.name
         if not infos:
             raise UnsafeBundle(f"{name} is an empty zip file, not a bundle.")
         if len(infos) > limits.max_entries:
-            raise UnsafeBundle(
-                f"{name} has {len(infos)} entries, more than the {limits.max_entries} allowed."
-            )
+            raise UnsafeBundle(self._too_many(len(infos)))
         file_size = self.path.stat().st_size
         seen: set[str] = set()
         folded: dict[str, str] = {}
