@@ -10,7 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, Table, TableStyle
 
-from .pdf_paragraph import Paragraph, laying_out
+from .pdf_paragraph import DrawnOnlyWhenKept, Paragraph
 from .pdf_styles import grid_style, para_text, styles
 
 
@@ -33,16 +33,12 @@ def lines_cell(lines: list[str], style: str = "small", empty: str = "") -> Parag
 TALL_ROW = 4.5 * cm  # rows up to this height move to the next page whole; taller ones may split
 
 
-class HouseTable(Table):
+class HouseTable(DrawnOnlyWhenKept, Table):
     """A Table that splits between rows and breaks a row only when it is tall.
 
     ReportLab's own splitInRow first splits between rows, then cuts the next row into the space left on the
     same page, printing a second header mid-page; here a short row that does not fit goes to the next page.
     """
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        if not laying_out(canvas):  # its rules, shading and every cell's content
-            super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)

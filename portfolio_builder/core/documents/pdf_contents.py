@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import _listWrapOn
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..errors import Cancelled
-from .pdf_paragraph import LayoutCanvas, laying_out
+from .pdf_paragraph import DrawnOnlyWhenKept, LayoutCanvas
 from .pdf_styles import LANDSCAPE, MARGIN, PORTRAIT, draw_page_frame, para_text, styles
 
 _keys = itertools.count(1)
@@ -29,7 +29,7 @@ MAX_HEADING_CHARS = (
 )
 
 
-class SectionHeading(Paragraph):
+class SectionHeading(DrawnOnlyWhenKept, Paragraph):
     """A heading that becomes a contents entry and a PDF bookmark at its outline level."""
 
     def __init__(
@@ -41,10 +41,6 @@ class SectionHeading(Paragraph):
         self.outline_level = level
         self.in_contents = in_contents
         self.bookmark_key = f"s{next(_keys)}"
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        if not laying_out(canvas):
-            super().drawOn(canvas, x, y, _sW)
 
 
 class PageTotalMarker(Flowable):

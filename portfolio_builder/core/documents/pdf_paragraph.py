@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.pdfgen import canvas
-from reportlab.platypus import paragraph
+from reportlab.platypus import Flowable, paragraph
 
 
 class LayoutCanvas(canvas.Canvas):
@@ -18,7 +18,15 @@ def laying_out(canv) -> bool:
     return getattr(canv, "layout_only", False)
 
 
-class Paragraph(paragraph.Paragraph):
+class DrawnOnlyWhenKept(Flowable):
+    """Mixed into a flowable: it draws nothing (nor its cells' contents) on a layout-only pass's canvas."""
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not laying_out(canvas):
+            super().drawOn(canvas, x, y, _sW)
+
+
+class Paragraph(DrawnOnlyWhenKept, paragraph.Paragraph):
     """Paragraph whose wrap at a width it has already been wrapped at gives back the lines it found then.
 
     ReportLab's wrap depends only on the width (and the paragraph's own text and style), and a table wraps
@@ -26,10 +34,6 @@ class Paragraph(paragraph.Paragraph):
     again for the contents' page numbers. The same PDF comes out (byte for byte but its dates) in about
     0.6 of the time. Split halves are new paragraphs, so they wrap afresh.
     """
-
-    def drawOn(self, canvas, x, y, _sW=0):
-        if not laying_out(canvas):
-            super().drawOn(canvas, x, y, _sW)
 
     def wrap(self, availWidth, availHeight):
         found = self.__dict__.get("_wrapped_at")

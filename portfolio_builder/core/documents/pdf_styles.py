@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..resources import resource_path
+from .pdf_paragraph import laying_out
 
 FONT, FONT_BOLD, FONT_ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
 INK = colors.HexColor("#1F2933")
@@ -162,7 +163,7 @@ def grid_style(header_rows: int = 1) -> list:
 
 def draw_page_frame(canvas, doc) -> None:
     """Header (setting, scheme), footer (page x of y, date) and the DRAFT watermark on every page."""
-    if getattr(canvas, "layout_only", False):  # a layout pass's pages are never saved
+    if laying_out(canvas):  # a layout pass's pages are never saved
         return
     width, height = canvas._pagesize
     canvas.saveState()
